@@ -1,0 +1,1 @@
+"""CAX Desk station application: the offline data-entry program a commune police station runs."""

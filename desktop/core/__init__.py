@@ -1,0 +1,1 @@
+"""Domain rules of CAX Desk: errors, roles and permissions, forms and validation (no Qt, no SQL)."""

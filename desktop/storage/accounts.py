@@ -1,0 +1,116 @@
+"""User administration on an unlocked station: add, list, change password, remove."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+
+from desktop.core import credentials
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import LastSupervisor, UnknownUser, UserExists, UserRemoved
+from desktop.core.permissions import Permission, Role
+from desktop.storage import audit
+from desktop.storage.station import StationSession, insert_user
+
+
+@dataclass(frozen=True)
+class UserInfo:
+    username: str
+    full_name: str
+    role: Role
+    status: str
+    created_at: str
+    password_changed_at: str
+
+
+def list_users(session: StationSession, *, include_removed: bool = False) -> list[UserInfo]:
+    session.require(Permission.MANAGE_USERS)
+    where = "" if include_removed else "WHERE status = 'active'"
+    with session.db.read() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT username, full_name, role, status, created_at, password_changed_at "
+                f"FROM users {where} ORDER BY username"
+            )
+        ).all()
+    return [UserInfo(r[0], r[1], Role(r[2]), *r[3:]) for r in rows]
+
+
+def add_user(
+    session: StationSession, username: str, role: Role, password: str, full_name: str = ""
+) -> None:
+    session.require(Permission.MANAGE_USERS)
+    username = credentials.normalize_username(username)
+    credentials.check_new_password(password, username)
+    with session.db.write() as conn:
+        existing = conn.execute(
+            text("SELECT status FROM users WHERE username = :u"), dict(u=username)
+        ).scalar()
+        if existing is not None:
+            # A removed user's name stays taken: the audit log must keep meaning one person.
+            raise UserExists(username=username, status=existing)
+        insert_user(conn, username, full_name, role, audit.utc_now())
+        audit.append(conn, session.user.username, AuditAction.USER_ADDED, username, {"role": role})
+        slots = session.station.load_slots()
+        slots.verify_mac(session.data_key, session.station.keys_path)
+        slots.add_slot(username, "user", password, session.data_key)
+        slots.save(session.station.keys_path, session.data_key)
+
+
+def change_password(session: StationSession, new_password: str, username: str = "") -> None:
+    """Change your own password, or (supervisors) set a new one for another user."""
+    target = credentials.normalize_username(username) if username else session.user.username
+    if target == session.user.username:
+        session.require(Permission.CHANGE_OWN_PASSWORD)
+        session.replace_slot(target, new_password, AuditAction.PASSWORD_CHANGED)
+        return
+    session.require(Permission.MANAGE_USERS)
+    _require_active(session, target)
+    session.replace_slot(target, new_password, AuditAction.PASSWORD_RESET, via="supervisor")
+
+
+def remove_user(session: StationSession, username: str, reason: str = "") -> None:
+    """Delete the user's key slot and mark them removed; their name and history stay in the log."""
+    session.require(Permission.MANAGE_USERS)
+    username = credentials.normalize_username(username)
+    with session.db.write() as conn:
+        row = conn.execute(
+            text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
+        ).one_or_none()
+        if row is None:
+            raise UnknownUser(username=username)
+        if row.status != "active":
+            raise UserRemoved(username=username)
+        if row.role == Role.SUPERVISOR:
+            others = conn.execute(
+                text(
+                    "SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active' "
+                    "AND username != :u"
+                ),
+                dict(u=username),
+            ).scalar_one()
+            if others == 0:
+                raise LastSupervisor(username=username)
+        conn.execute(
+            text("UPDATE users SET status = 'removed', removed_at = :t WHERE username = :u"),
+            dict(t=audit.utc_now(), u=username),
+        )
+        audit.append(
+            conn, session.user.username, AuditAction.USER_REMOVED, username, {"reason": reason}
+        )
+        slots = session.station.load_slots()
+        slots.verify_mac(session.data_key, session.station.keys_path)
+        slots.remove_slot(username)
+        slots.save(session.station.keys_path, session.data_key)
+
+
+def _require_active(session: StationSession, username: str) -> None:
+    with session.db.read() as conn:
+        status = conn.execute(
+            text("SELECT status FROM users WHERE username = :u"), dict(u=username)
+        ).scalar()
+    if status is None:
+        raise UnknownUser(username=username)
+    if status != "active":
+        raise UserRemoved(username=username)

@@ -1,0 +1,151 @@
+"""The SQLCipher database opened through SQLAlchemy with a raw 256-bit key, and its error mapping."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import Connection, Engine, create_engine, event, exc, text
+from sqlalchemy.pool import QueuePool
+
+from desktop.core.errors import AppError, DatabaseCorrupt, DatabaseLocked
+
+BUSY_TIMEOUT_MS = 15_000
+
+# Order matters: logging off and the key before any page is read; the rest once the key is proven.
+_PRAGMAS_AFTER_KEY = (
+    "PRAGMA cipher_memory_security = ON",
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA temp_store = MEMORY",
+    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
+)
+
+
+class NotADatabase(Exception):
+    """SQLCipher could not read page 1: the key is wrong or the file's first page is damaged."""
+
+
+def _key_pragma(key: bytes, verb: str = "key") -> str:
+    return f"PRAGMA {verb} = \"x'{key.hex()}'\""
+
+
+def translate_errors(error: BaseException) -> AppError | NotADatabase | None:
+    """Map a driver or SQLAlchemy error to what it means for the user, or None if unknown."""
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, sqlcipher.Error):
+        return None
+    message = str(original).lower()
+    if "file is not a database" in message:
+        return NotADatabase()
+    if "unable to open" in message:
+        return DatabaseCorrupt(reason="missing")
+    if "locked" in message or "busy" in message:
+        return DatabaseLocked()
+    if "malformed" in message or "corrupt" in message or "disk i/o" in message:
+        return DatabaseCorrupt(reason=message)
+    return None
+
+
+@contextlib.contextmanager
+def mapped_errors() -> Iterator[None]:
+    """Re-raise storage failures as AppError (or NotADatabase) so callers never see driver errors."""
+    try:
+        yield
+    except (exc.DBAPIError, sqlcipher.Error) as error:
+        mapped = translate_errors(error)
+        if mapped is None:
+            raise
+        raise mapped from error
+
+
+class Database:
+    """One open, keyed SQLCipher database file. Writers take the lock up front (BEGIN IMMEDIATE)."""
+
+    def __init__(self, path: Path, key: bytes, *, create: bool = False) -> None:
+        self.path = path
+        # mode=rw: opening must never create an empty database where the real one has gone missing.
+        self._uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+        self._key = bytearray(key)
+        self.engine: Engine = create_engine(
+            "sqlite://",
+            creator=self._connect,
+            poolclass=QueuePool,
+            pool_size=2,
+            max_overflow=4,
+        )
+        event.listen(self.engine, "begin", self._on_begin)
+        with mapped_errors(), self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+
+    def _connect(self) -> sqlcipher.Connection:
+        if not self._key:
+            raise DatabaseLocked(reason="closed")
+        # isolation_level=None: the driver issues no BEGIN of its own; _on_begin decides the kind.
+        conn = sqlcipher.connect(self._uri, uri=True, isolation_level=None, check_same_thread=False)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.execute(_key_pragma(bytes(self._key)))
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            for pragma in _PRAGMAS_AFTER_KEY:
+                conn.execute(pragma).fetchall()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @staticmethod
+    def _on_begin(conn: Connection) -> None:
+        mode = conn.get_execution_options().get("begin", "DEFERRED")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A read transaction: a consistent snapshot that never blocks writers (WAL)."""
+        with mapped_errors(), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    @contextlib.contextmanager
+    def write(self) -> Iterator[Connection]:
+        """A write transaction, committed on exit; it waits for other writers instead of failing."""
+        with mapped_errors(), self.engine.connect() as conn:
+            conn = conn.execution_options(begin="IMMEDIATE")
+            with conn.begin():
+                yield conn
+
+    def rekey(self, new_key: bytes) -> None:
+        """Re-encrypt every page under `new_key` (atomic in SQLCipher); later connections use it."""
+        self.engine.dispose()
+        raw = self.engine.raw_connection()
+        try:
+            with mapped_errors():
+                driver = raw.driver_connection
+                driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+                driver.execute(_key_pragma(new_key, "rekey")).fetchall()
+        finally:
+            raw.invalidate()
+        self._key[:] = new_key
+        self.engine.dispose()
+
+    def integrity_problems(self) -> list[str]:
+        """Pages failing SQLCipher's HMAC check plus SQLite's own structural problems."""
+        problems: list[str] = []
+        with mapped_errors(), self.engine.connect() as conn:
+            for (row,) in conn.execute(text("PRAGMA cipher_integrity_check")):
+                problems.append(f"cipher: {row}")
+            for (row,) in conn.execute(text("PRAGMA integrity_check")):
+                if row != "ok":
+                    problems.append(f"sqlite: {row}")
+            for row in conn.execute(text("PRAGMA foreign_key_check")):
+                problems.append(f"foreign key: {tuple(row)}")
+        return problems
+
+    def close(self) -> None:
+        """Close every connection and forget the key."""
+        self.engine.dispose()
+        for i in range(len(self._key)):
+            self._key[i] = 0
+        self._key = bytearray()

@@ -1,0 +1,226 @@
+"""The key-slot file beside the database: who can unwrap the station's data key, and with what.
+
+Each slot holds an X25519 private key encrypted with AES-256-GCM under an Argon2id key derived from
+the user's password (or the recovery key), and the data key sealed to that slot's public key. A
+rotation in progress keeps both the current and the next data key sealed, so a crash between
+`PRAGMA rekey` and the final write of this file never locks the station out.
+
+The file carries a plain SHA-256 checksum (catches damage and casual edits before anything else) and
+an HMAC under the data key (catches deliberate edits, checked after a successful unlock).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from desktop.core.errors import KeyFileTampered, KeyFileUnreadable
+from desktop.storage import crypto
+from desktop.storage.files import write_atomically
+
+FORMAT = "cax-keyslots/1"
+RECOVERY_LABEL = "@recovery"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+@dataclass(frozen=True)
+class Slot:
+    label: str
+    kind: str  # "user" or "recovery"
+    kdf: crypto.KdfParams
+    salt: bytes
+    public_key: bytes
+    private_nonce: bytes
+    private_ciphertext: bytes
+    sealed_key: dict[str, bytes]
+    sealed_next_key: dict[str, bytes] | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "label": self.label,
+            "kind": self.kind,
+            "kdf": {"name": "argon2id", "salt": _b64(self.salt), **self.kdf.as_dict()},
+            "public_key": _b64(self.public_key),
+            "private_key": {
+                "nonce": _b64(self.private_nonce),
+                "ciphertext": _b64(self.private_ciphertext),
+            },
+            "sealed_key": {k: _b64(v) for k, v in self.sealed_key.items()},
+        }
+        if self.sealed_next_key is not None:
+            data["sealed_next_key"] = {k: _b64(v) for k, v in self.sealed_next_key.items()}
+        return data
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Slot:
+        kdf = data["kdf"]
+        if kdf["name"] != "argon2id":
+            raise ValueError("unknown kdf")
+        nxt = data.get("sealed_next_key")
+        return cls(
+            label=str(data["label"]),
+            kind=str(data["kind"]),
+            kdf=crypto.KdfParams(
+                iterations=int(kdf["iterations"]),
+                memory_kib=int(kdf["memory_kib"]),
+                lanes=int(kdf["lanes"]),
+            ),
+            salt=_unb64(kdf["salt"]),
+            public_key=_unb64(data["public_key"]),
+            private_nonce=_unb64(data["private_key"]["nonce"]),
+            private_ciphertext=_unb64(data["private_key"]["ciphertext"]),
+            sealed_key={k: _unb64(v) for k, v in data["sealed_key"].items()},
+            sealed_next_key=None if nxt is None else {k: _unb64(v) for k, v in nxt.items()},
+        )
+
+
+@dataclass
+class KeySlotFile:
+    """The parsed slot file; mutate through its methods, then `save()` with the current data key."""
+
+    station_id: str
+    # Argon2id cost for new slots; a later version may raise it, old slots keep their own.
+    kdf_policy: crypto.KdfParams = crypto.DEFAULT_KDF
+    slots: dict[str, Slot] = field(default_factory=dict)
+    removed_users: set[str] = field(default_factory=set)
+    mac: str = ""
+
+    # ---- reading and writing -------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, path: Path) -> KeySlotFile:
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            raise
+        except OSError as exc:
+            raise KeyFileUnreadable(path=str(path), reason=type(exc).__name__) from exc
+        try:
+            document = json.loads(raw.decode("utf-8"))
+            checksum = document.pop("checksum")
+        except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise KeyFileTampered(path=str(path), reason="not_parseable") from exc
+        if hashlib.sha256(_canonical(document)).hexdigest() != checksum:
+            raise KeyFileTampered(path=str(path), reason="checksum")
+        if document.get("format") != FORMAT:
+            raise KeyFileUnreadable(path=str(path), reason="format")
+        try:
+            slots = [Slot.from_json(item) for item in document["slots"]]
+            return cls(
+                station_id=str(document["station_id"]),
+                kdf_policy=crypto.KdfParams(**document["kdf_policy"]),
+                slots={slot.label: slot for slot in slots},
+                removed_users=set(document.get("removed_users", [])),
+                mac=str(document["mac"]),
+            )
+        except (KeyError, TypeError, ValueError) as exc:
+            raise KeyFileTampered(path=str(path), reason="structure") from exc
+
+    def _body(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "station_id": self.station_id,
+            "kdf_policy": self.kdf_policy.as_dict(),
+            "slots": [self.slots[label].to_json() for label in sorted(self.slots)],
+            "removed_users": sorted(self.removed_users),
+        }
+
+    def save(self, path: Path, data_key: bytes) -> None:
+        body = self._body()
+        self.mac = crypto.mac(data_key, _canonical(body))
+        document = {**body, "mac": self.mac}
+        document["checksum"] = hashlib.sha256(_canonical(document)).hexdigest()
+        write_atomically(path, json.dumps(document, indent=1, ensure_ascii=False).encode())
+
+    def verify_mac(self, data_key: bytes, path: Path) -> None:
+        """After unlocking: raise KeyFileTampered unless the file was written by a key holder."""
+        if not crypto.same_mac(crypto.mac(data_key, _canonical(self._body())), self.mac):
+            raise KeyFileTampered(path=str(path), reason="mac")
+
+    # ---- slots -----------------------------------------------------------------------------------
+
+    def _aad(self, label: str, kind: str, purpose: str) -> bytes:
+        return _canonical({"station": self.station_id, "label": label, "kind": kind, "p": purpose})
+
+    def add_slot(self, label: str, kind: str, secret: str, data_key: bytes) -> None:
+        """Create (or replace) the slot `label`, so that `secret` unwraps `data_key`."""
+        kdf = self.kdf_policy
+        private, public = crypto.new_keypair()
+        salt = crypto.random_salt()
+        wrapping_key = kdf.derive(secret, salt)
+        nonce, ciphertext = crypto.encrypt(
+            wrapping_key, private, self._aad(label, kind, "private") + public
+        )
+        self.slots[label] = Slot(
+            label=label,
+            kind=kind,
+            kdf=kdf,
+            salt=salt,
+            public_key=public,
+            private_nonce=nonce,
+            private_ciphertext=ciphertext,
+            sealed_key=crypto.seal(public, data_key, self._aad(label, kind, "data")),
+        )
+        self.removed_users.discard(label)
+
+    def remove_slot(self, label: str, *, record_removal: bool = True) -> None:
+        self.slots.pop(label, None)
+        if record_removal:
+            self.removed_users.add(label)
+
+    def open_slot(self, label: str, secret: str) -> list[bytes]:
+        """Data-key candidates the secret unlocks: [current] or, mid-rotation, [current, next].
+
+        Raises crypto.DecryptionFailed if the secret is wrong (or the slot was altered).
+        """
+        slot = self.slots[label]
+        wrapping_key = slot.kdf.derive(secret, slot.salt)
+        private = crypto.decrypt(
+            wrapping_key,
+            slot.private_nonce,
+            slot.private_ciphertext,
+            self._aad(label, slot.kind, "private") + slot.public_key,
+        )
+        aad = self._aad(label, slot.kind, "data")
+        keys = [crypto.unseal(private, slot.sealed_key, aad)]
+        if slot.sealed_next_key is not None:
+            keys.append(crypto.unseal(private, slot.sealed_next_key, aad))
+        return keys
+
+    def stage_next_key(self, next_key: bytes) -> None:
+        """First step of a rotation: seal `next_key` beside the current key in every slot."""
+        for label, slot in self.slots.items():
+            sealed = crypto.seal(slot.public_key, next_key, self._aad(label, slot.kind, "data"))
+            self.slots[label] = replace(slot, sealed_next_key=sealed)
+
+    def promote_next_key(self) -> None:
+        """Last step of a rotation: the staged key becomes the current one in every slot."""
+        for label, slot in self.slots.items():
+            if slot.sealed_next_key is not None:
+                self.slots[label] = replace(
+                    slot, sealed_key=slot.sealed_next_key, sealed_next_key=None
+                )
+
+    def discard_next_key(self) -> None:
+        """Undo `stage_next_key` after a rotation that did not happen."""
+        for label, slot in self.slots.items():
+            self.slots[label] = replace(slot, sealed_next_key=None)
+
+    @property
+    def rotation_pending(self) -> bool:
+        return any(slot.sealed_next_key is not None for slot in self.slots.values())

@@ -1,0 +1,1 @@
+"""Alembic migrations of the station database, run automatically right after unlocking."""

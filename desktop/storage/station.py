@@ -1,0 +1,296 @@
+"""One station's files (database, key slots, login attempts) and unlocking them into a session."""
+
+from __future__ import annotations
+
+import math
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from desktop import paths
+from desktop.core import credentials
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import (
+    AppError,
+    DatabaseCorrupt,
+    InvalidInput,
+    KeyFileUnreadable,
+    LoginThrottled,
+    PermissionDenied,
+    StationExists,
+    StationNotFound,
+    UnknownUser,
+    UserRemoved,
+    WrongPassword,
+    WrongRecoveryKey,
+)
+from desktop.core.permissions import Permission, Role, require
+from desktop.storage import audit, crypto, migrate
+from desktop.storage.database import Database, NotADatabase
+from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
+from desktop.storage.login_throttle import LoginThrottle, delay_after
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    id: int
+    username: str
+    full_name: str
+    role: Role
+
+
+@dataclass(frozen=True)
+class StationInfo:
+    id: str
+    code: str
+    name: str
+    created_at: str
+
+
+class Station:
+    """The files of one station in its data directory; `unlock()` turns a password into a session."""
+
+    def __init__(self, home: Path) -> None:
+        self.home = home
+        self.db_path = home / paths.DATABASE_FILE
+        self.keys_path = home / paths.KEYSLOT_FILE
+        self.throttle = LoginThrottle(home / paths.ATTEMPTS_FILE)
+
+    def exists(self) -> bool:
+        return self.keys_path.exists() or self.db_path.exists()
+
+    # ---- set-up --------------------------------------------------------------------------------
+
+    @classmethod
+    def create(
+        cls,
+        home: Path,
+        *,
+        code: str,
+        name: str,
+        supervisor: str,
+        password: str,
+        full_name: str = "",
+        kdf: crypto.KdfParams = crypto.DEFAULT_KDF,
+    ) -> tuple[StationSession, str]:
+        """Create the station with its first supervisor; returns the session and the recovery key."""
+        station = cls(home)
+        if station.exists():
+            raise StationExists(home=str(home))
+        code, name = code.strip(), " ".join(name.split())
+        if not code or not name:
+            raise InvalidInput(
+                field="station_code" if not code else "station_name", reason="required"
+            )
+        username = credentials.normalize_username(supervisor)
+        credentials.check_new_password(password, username)
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+
+        data_key, recovery_key = crypto.random_key(), credentials.new_recovery_key()
+        slots = KeySlotFile(station_id=str(uuid.uuid4()), kdf_policy=kdf)
+        slots.add_slot(username, "user", password, data_key)
+        slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, data_key)
+
+        db = Database(station.db_path, data_key, create=True)
+        now = audit.utc_now()
+        with db.write() as conn:
+            migrate.upgrade(conn)
+            conn.execute(
+                text("INSERT INTO station (id, code, name, created_at) VALUES (:i, :c, :n, :t)"),
+                dict(i=slots.station_id, c=code, n=name, t=now),
+            )
+            insert_user(conn, username, full_name, Role.SUPERVISOR, now)
+            audit.append(conn, username, AuditAction.STATION_CREATED, code, {"name": name})
+            audit.append(conn, username, AuditAction.USER_ADDED, username, {"role": "supervisor"})
+            # Written inside the transaction: if it fails, the database is not left without keys.
+            slots.save(station.keys_path, data_key)
+        session = StationSession(station, db, data_key)
+        session.user = session.load_user(username)
+        return session, recovery_key
+
+    # ---- unlocking -----------------------------------------------------------------------------
+
+    def load_slots(self) -> KeySlotFile:
+        if not self.keys_path.exists():
+            if self.db_path.exists():
+                raise KeyFileUnreadable(path=str(self.keys_path), reason="missing")
+            raise StationNotFound(home=str(self.home))
+        if not self.db_path.exists():
+            raise DatabaseCorrupt(reason="missing")
+        return KeySlotFile.load(self.keys_path)
+
+    def unlock(self, username: str, password: str) -> StationSession:
+        """Open the station as `username`. Failures are counted, slowed down and later audited."""
+        slots = self.load_slots()
+        try:
+            username = credentials.normalize_username(username)
+        except InvalidInput:
+            raise UnknownUser(username=username) from None
+        wait = self.throttle.seconds_to_wait(username)
+        if wait > 0:
+            raise LoginThrottled(retry_after=math.ceil(wait))
+        if username not in slots.slots:
+            removed = username in slots.removed_users
+            self.throttle.record_failure(username, "removed_user" if removed else "unknown_user")
+            raise (UserRemoved if removed else UnknownUser)(username=username)
+        try:
+            candidates = slots.open_slot(username, password)
+        except crypto.DecryptionFailed:
+            failures = self.throttle.record_failure(username, "wrong_password")
+            raise WrongPassword(retry_after=math.ceil(delay_after(failures))) from None
+        session = self._open(slots, candidates)
+        try:
+            session.user = session.load_user(username)
+            session.record_login(self.throttle)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    def reset_password_with_recovery_key(
+        self, recovery_key: str, username: str, new_password: str
+    ) -> StationSession:
+        """Forgotten supervisor password: the recovery key sets a new one and opens the station."""
+        slots = self.load_slots()
+        username = credentials.normalize_username(username)
+        credentials.check_new_password(new_password, username)
+        try:
+            candidates = slots.open_slot(
+                RECOVERY_LABEL, credentials.parse_recovery_key(recovery_key)
+            )
+        except (crypto.DecryptionFailed, InvalidInput, KeyError):
+            self.throttle.record_failure(RECOVERY_LABEL, "wrong_recovery_key")
+            raise WrongRecoveryKey() from None
+        session = self._open(slots, candidates)
+        try:
+            session.user = session.load_user(username)
+            if session.user.role is not Role.SUPERVISOR:
+                raise PermissionDenied(role=str(session.user.role), permission="recovery_reset")
+            session.replace_slot(username, new_password, AuditAction.PASSWORD_RESET, via="recovery")
+            session.record_login(self.throttle)
+        except BaseException:
+            session.close()
+            raise
+        return session
+
+    def _open(self, slots: KeySlotFile, candidates: list[bytes]) -> StationSession:
+        """Open the database with the first key that fits; finish a rotation a crash interrupted."""
+        for index, key in enumerate(candidates):
+            try:
+                db = Database(self.db_path, key)
+            except NotADatabase:
+                continue
+            try:
+                slots.verify_mac(candidates[0], self.keys_path)
+                if index > 0:
+                    slots.promote_next_key()
+                    slots.save(self.keys_path, key)
+                session = StationSession(self, db, key)
+                session.upgrade_schema(slots.station_id)
+                return session
+            except BaseException:
+                db.close()
+                raise
+        # The key unwrapped and authenticated, so it is right: the database's first page is damaged.
+        raise DatabaseCorrupt(reason="header")
+
+
+def insert_user(conn: Connection, username: str, full_name: str, role: Role, now: str) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO users (username, full_name, role, status, created_at, password_changed_at)"
+            " VALUES (:u, :f, :r, 'active', :t, :t)"
+        ),
+        dict(u=username, f=" ".join(full_name.split()), r=str(role), t=now),
+    )
+
+
+class StationSession:
+    """An unlocked station: the open database, the data key, and who is logged in."""
+
+    user: CurrentUser
+
+    def __init__(self, station: Station, db: Database, data_key: bytes) -> None:
+        self.station = station
+        self.db = db
+        self._data_key = bytearray(data_key)
+
+    @property
+    def data_key(self) -> bytes:
+        if not self._data_key:
+            raise AppError()  # a closed session is a programming error, never a user's
+        return bytes(self._data_key)
+
+    def upgrade_schema(self, station_id: str) -> None:
+        with self.db.write() as conn:
+            if migrate.current_revision(conn) is None:
+                raise DatabaseCorrupt(reason="empty")  # set-up always migrates: this is not ours
+            migrate.upgrade(conn)
+            stored = conn.execute(text("SELECT id FROM station")).scalar()
+            if stored != station_id:
+                raise DatabaseCorrupt(reason="other_station")
+
+    def info(self) -> StationInfo:
+        with self.db.read() as conn:
+            row = conn.execute(text("SELECT id, code, name, created_at FROM station")).one()
+        return StationInfo(*row)
+
+    def load_user(self, username: str) -> CurrentUser:
+        with self.db.read() as conn:
+            row = conn.execute(
+                text("SELECT id, username, full_name, role, status FROM users WHERE username = :u"),
+                dict(u=username),
+            ).one_or_none()
+        if row is None:
+            raise UnknownUser(username=username)
+        if row.status != "active":
+            raise UserRemoved(username=username)
+        return CurrentUser(row.id, row.username, row.full_name, Role(row.role))
+
+    def require(self, permission: Permission) -> None:
+        require(self.user.role, permission)
+
+    def record_login(self, throttle: LoginThrottle) -> None:
+        """Audit this login and every failure queued since the last one, then reset the counter."""
+        pending = throttle.pending()
+        with self.db.write() as conn:
+            for failure in pending:
+                audit.append(
+                    conn,
+                    failure["username"],
+                    AuditAction.LOGIN_FAILED,
+                    failure["username"],
+                    {"reason": failure["reason"]},
+                    at=failure["at"],
+                )
+            audit.append(conn, self.user.username, AuditAction.LOGIN, self.user.username)
+        throttle.record_success(self.user.username, audited=len(pending))
+
+    def replace_slot(
+        self, username: str, password: str, action: AuditAction, **details: str
+    ) -> None:
+        """Give `username` a new password: only that user's slot is rewrapped."""
+        credentials.check_new_password(password, username)
+        with self.db.write() as conn:  # the write lock also serialises changes to the slot file
+            conn.execute(
+                text("UPDATE users SET password_changed_at = :t WHERE username = :u"),
+                dict(t=audit.utc_now(), u=username),
+            )
+            audit.append(conn, self.user.username, action, username, details)
+            slots = self.station.load_slots()
+            slots.verify_mac(self.data_key, self.station.keys_path)
+            slots.add_slot(username, "user", password, self.data_key)
+            slots.save(self.station.keys_path, self.data_key)
+
+    def adopt_data_key(self, new_key: bytes) -> None:
+        """After a rotation: the session now holds the new key (the database already uses it)."""
+        self._data_key[:] = new_key
+
+    def close(self) -> None:
+        """Close the database and forget the data key."""
+        self.db.close()
+        for i in range(len(self._data_key)):
+            self._data_key[i] = 0
+        self._data_key = bytearray()

@@ -1,0 +1,1 @@
+"""Sync with the central server: outbox, client, offline bundles (no Qt)."""

@@ -1,0 +1,1 @@
+"""The central CAX server that stations sync with."""

@@ -21,7 +21,6 @@ _PRAGMAS_AFTER_KEY = (
     "PRAGMA synchronous = FULL",
     "PRAGMA foreign_keys = ON",
     "PRAGMA temp_store = MEMORY",
-    f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
 )
 
 
@@ -69,9 +68,13 @@ class Database:
         self.path = path
         # mode=rw: opening must never create an empty database where the real one has gone missing.
         self._uri = f"{path.resolve().as_uri()}?mode={'rwc' if create else 'rw'}"
+        if not create and path.exists() and path.stat().st_size == 0:
+            # SQLCipher would happily turn an emptied file into a new database: refuse instead.
+            raise DatabaseCorrupt(reason="empty")
         self._key = bytearray(key)
         self.engine: Engine = create_engine(
             "sqlite://",
+            module=sqlcipher,  # so SQLAlchemy wraps the driver's errors in its own classes
             creator=self._connect,
             poolclass=QueuePool,
             pool_size=2,
@@ -92,6 +95,7 @@ class Database:
             conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             for pragma in _PRAGMAS_AFTER_KEY:
                 conn.execute(pragma).fetchall()
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except BaseException:
             conn.close()
             raise
@@ -103,15 +107,29 @@ class Database:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     @contextlib.contextmanager
+    def _fresh_after_damage(self) -> Iterator[None]:
+        try:
+            yield
+        except DatabaseCorrupt:
+            # SQLCipher leaves a connection that met a damaged page unusable: do not pool it.
+            self.engine.dispose()
+            raise
+
+    @contextlib.contextmanager
     def read(self) -> Iterator[Connection]:
         """A read transaction: a consistent snapshot that never blocks writers (WAL)."""
-        with mapped_errors(), self.engine.connect() as conn, conn.begin():
+        with (
+            self._fresh_after_damage(),
+            mapped_errors(),
+            self.engine.connect() as conn,
+            conn.begin(),
+        ):
             yield conn
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Connection]:
         """A write transaction, committed on exit; it waits for other writers instead of failing."""
-        with mapped_errors(), self.engine.connect() as conn:
+        with self._fresh_after_damage(), mapped_errors(), self.engine.connect() as conn:
             conn = conn.execution_options(begin="IMMEDIATE")
             with conn.begin():
                 yield conn

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import AppError
+from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
 from desktop.storage import audit, crypto
 from desktop.storage.station import StationSession
@@ -59,7 +59,12 @@ def check_database(session: StationSession) -> CheckReport:
         slots.verify_mac(session.data_key, session.station.keys_path)
     except AppError as error:
         keyfile_problem = error.code
-    report = CheckReport(problems, keyfile_problem, verify_audit(session))
+    try:
+        audit_report: AuditReport | None = verify_audit(session)
+    except DatabaseCorrupt:
+        audit_report = None  # the pages the chain lives on are among the damaged ones
+        problems.append("audit log unreadable")
+    report = CheckReport(problems, keyfile_problem, audit_report)
     with session.db.write() as conn:
         audit.append(
             conn,

@@ -35,6 +35,7 @@ format: venv
 
 bench: venv
 	$(BIN)/python bench/store_bench.py
+	$(BIN)/python bench/server_ingest_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

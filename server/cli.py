@@ -1,26 +1,115 @@
-"""`cax-server`, the central server's command line (serving and administration come with the server issue)."""
+"""`cax-server`, the central server's command line: serving and administration."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
-from collections.abc import Sequence
-from importlib.metadata import PackageNotFoundError, version
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from sqlalchemy.exc import OperationalError, SQLAlchemyError
+
+from protocol.errors import ErrorCode
+from server import cli_commands as cmd
+from server.api.routes.health import product_version
+from server.core.config import Settings
+from server.errors import ServerError
+
+Handler = Callable[[argparse.Namespace, Settings], int]
 
 
-def _version() -> str:
-    try:
-        return version("cax-desk")
-    except PackageNotFoundError:
-        return "unknown"
+class _Parser(argparse.ArgumentParser):
+    """Usage mistakes are one line with a stable code, like every other failure."""
+
+    def error(self, message: str) -> NoReturn:
+        print(f"Error [{ErrorCode.BAD_ARGUMENT}]: {message}", file=sys.stderr)
+        sys.exit(2)
+
+
+def _add(
+    sub: argparse._SubParsersAction, name: str, handler: Handler, help_: str
+) -> argparse.ArgumentParser:
+    parser = sub.add_parser(name, help=help_)
+    parser.set_defaults(handler=handler)
+    return parser
+
+
+def _build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="cax-server", description="CAX central server")
+    parser.add_argument("--version", action="version", version=f"cax-server {product_version()}")
+    top = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    db = top.add_parser("db", help="database schema").add_subparsers(dest="db_cmd", required=True)
+    _add(db, "upgrade", cmd.db_upgrade, "create or upgrade the schema, create server keys")
+
+    serve = _add(top, "serve", cmd.serve, "run the HTTP API (uvicorn)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--workers", type=int, default=1)
+    serve.add_argument("--certfile", help="TLS certificate (PEM); without it, plain HTTP")
+    serve.add_argument("--keyfile", help="TLS private key (PEM)")
+    serve.add_argument("--access-log", action="store_true", help="log every request")
+
+    station = top.add_parser("station", help="stations").add_subparsers(
+        dest="st_cmd", required=True
+    )
+    add = _add(station, "add", cmd.station_add, "add a station")
+    add.add_argument("code")
+    add.add_argument("name")
+
+    code = _add(top, "enroll-code", cmd.enroll_code, "issue a one-time enrolment code")
+    code.add_argument("station")
+    code.add_argument("--hours", type=int, default=72, help="validity (default 72)")
+
+    device = top.add_parser("device", help="devices").add_subparsers(dest="dev_cmd", required=True)
+    listing = _add(device, "list", cmd.device_list, "list enrolled devices")
+    listing.add_argument("--station")
+    revoke = _add(device, "revoke", cmd.device_revoke, "revoke a device")
+    revoke.add_argument("device_id")
+    revoke.add_argument("--reason", default="")
+
+    rec = top.add_parser("records", help="stored records").add_subparsers(
+        dest="rec_cmd", required=True
+    )
+    count = _add(rec, "count", cmd.records_count, "count records and revisions")
+    count.add_argument("--station")
+    export = _add(rec, "export", cmd.records_export, "export every revision")
+    export.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
+    export.add_argument("--station")
+    export.add_argument("--output", help="file to write (default: standard output)")
+
+    form = top.add_parser("form", help="form versions").add_subparsers(
+        dest="form_cmd", required=True
+    )
+    publish = _add(form, "publish", cmd.form_publish, "publish a form version to every station")
+    publish.add_argument("form_id")
+    publish.add_argument("version", type=int)
+    publish.add_argument("--definition", help="JSON file with the form definition")
+
+    review = _add(top, "review", cmd.review, "accept a record or return it for correction")
+    review.add_argument("record_id")
+    review.add_argument("--decision", choices=("accepted", "returned"), required=True)
+    review.add_argument("--comment", default="")
+    review.add_argument("--reviewer", default="admin")
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cax-server", description="CAX central server")
-    parser.add_argument("--version", action="version", version=f"cax-server {_version()}")
-    parser.parse_args(argv)
-    parser.print_help()
-    return 0
+    args = _build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.handler(args, Settings.from_env())
+    except ServerError as exc:
+        print(f"Error [{exc.code}]: {exc.detail}", file=sys.stderr)
+    except OperationalError as exc:
+        detail = str(exc.orig).strip().splitlines()[0] if exc.orig else "cannot connect"
+        print(f"Error [{ErrorCode.DATABASE_UNAVAILABLE}]: {detail}", file=sys.stderr)
+    except SQLAlchemyError as exc:
+        print(f"Error [{ErrorCode.INTERNAL_ERROR}]: {exc.__class__.__name__}", file=sys.stderr)
+    except KeyboardInterrupt:
+        return 130
+    return 1
 
 
 if __name__ == "__main__":

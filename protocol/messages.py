@@ -1,0 +1,211 @@
+"""Pydantic schemas of every message on the wire (JSON bodies of requests and answers)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+from uuid import UUID
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
+
+from protocol import PROTOCOL_VERSION
+from protocol.canonical import canonical_json, content_hash_with_values, metadata_document
+from protocol.errors import ErrorCode
+
+# A batch bigger than this is refused whole (BATCH_TOO_LARGE); split it on the station.
+MAX_BATCH_RECORDS = 10_000
+
+Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+Base64Key = Annotated[str, Field(min_length=43, max_length=44, pattern=r"^[A-Za-z0-9+/]{43}=?$")]
+StationCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
+FormId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
+Version = Annotated[int, Field(ge=1, le=2_147_483_647)]
+ProtocolVersion = Annotated[int, Field(ge=0, le=1_000_000)]
+
+
+class WireModel(BaseModel):
+    """Unknown fields are refused: a field the server dropped would be data silently lost."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ErrorBody(WireModel):
+    code: ErrorCode
+    detail: str
+
+
+class HealthResponse(WireModel):
+    status: Literal["ok"] = "ok"
+    server_time: AwareDatetime
+    # Unix seconds, for clients that correct their clock by the offset (see docs/protocol.md).
+    server_timestamp: float
+    version: str
+    protocol_version: int = PROTOCOL_VERSION
+    min_protocol_version: int
+    max_protocol_version: int
+
+
+# --- Enrolment -----------------------------------------------------------------------------
+
+
+class EnrollRequest(WireModel):
+    protocol_version: ProtocolVersion = PROTOCOL_VERSION
+    code: str = Field(min_length=1, max_length=64)
+    public_key: Base64Key
+    device_name: str = Field(min_length=1, max_length=128)
+    # Ed25519 signature by the new key over `protocol.signing.enrolment_message(code, public_key)`.
+    proof: str = Field(min_length=1, max_length=128)
+
+
+class StationInfo(WireModel):
+    code: str
+    name: str
+
+
+class EnrollResponse(WireModel):
+    device_id: UUID
+    station: StationInfo
+    server_signing_key: str
+    server_box_key: str
+    protocol_version: int = PROTOCOL_VERSION
+    server_time: AwareDatetime
+
+
+# --- Push ----------------------------------------------------------------------------------
+
+
+class RecordRevision(WireModel):
+    """One revision of one record, exactly as the station stores it."""
+
+    record_id: UUID
+    revision: Version
+    station_code: StationCode
+    form_id: FormId
+    form_version: Version
+    author: str = Field(min_length=1, max_length=128)
+    created_at: AwareDatetime
+    updated_at: AwareDatetime
+    deleted: bool = False
+    delete_reason: str | None = Field(default=None, max_length=1000)
+    values: dict[str, Any]
+    content_hash: Sha256Hex
+    device_seq: int = Field(ge=0, le=2**62)
+
+    def expected_hash(self) -> str:
+        """The content hash this revision must carry (see `protocol.canonical`)."""
+        return content_hash_with_values(self.metadata_document(), canonical_json(self.values))
+
+    def metadata_document(self) -> dict[str, Any]:
+        return metadata_document(
+            record_id=str(self.record_id),
+            revision=self.revision,
+            station_code=self.station_code,
+            form_id=self.form_id,
+            form_version=self.form_version,
+            author=self.author,
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+            deleted=self.deleted,
+            delete_reason=self.delete_reason,
+        )
+
+
+class AuditHead(WireModel):
+    """The head of the station's audit chain when the batch was made, kept as tamper evidence."""
+
+    seq: int = Field(ge=0, le=2**62)
+    hash: Sha256Hex
+
+
+class PushRequest(WireModel):
+    """A batch of revisions; sent gzip-compressed (`Content-Encoding: gzip`)."""
+
+    protocol_version: ProtocolVersion = PROTOCOL_VERSION
+    batch_id: UUID
+    audit_head: AuditHead | None = None
+    records: list[RecordRevision] = Field(max_length=MAX_BATCH_RECORDS)
+
+
+class PushStatus(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"
+    CONFLICT = "conflict"
+    REJECTED = "rejected"
+
+
+class RecordResult(WireModel):
+    """The answer for records[index]; `code` is set when the record was rejected."""
+
+    index: int
+    record_id: str | None
+    revision: int | None
+    status: PushStatus
+    code: ErrorCode | None = None
+    detail: str | None = None
+
+
+class PushResponse(WireModel):
+    batch_id: UUID
+    stored: int
+    duplicate: int
+    conflict: int
+    rejected: int
+    results: list[RecordResult]
+
+
+# --- Pull ----------------------------------------------------------------------------------
+
+
+class UpdateKind(StrEnum):
+    FORM_VERSION = "form_version"
+    REFERENCE_DATA = "reference_data"
+    REVIEW_DECISION = "review_decision"
+    REVOCATION = "revocation"
+
+
+class FormVersionPayload(WireModel):
+    form_id: str
+    version: int
+    definition: dict[str, Any]
+
+
+class ReferenceDataPayload(WireModel):
+    dataset: str
+    version: int
+    items: list[Any]
+
+
+class ReviewDecision(StrEnum):
+    ACCEPTED = "accepted"
+    RETURNED = "returned"
+
+
+class ReviewDecisionPayload(WireModel):
+    record_id: UUID
+    revision: int
+    decision: ReviewDecision
+    comment: str
+    reviewer: str
+
+
+class RevocationPayload(WireModel):
+    device_id: UUID
+    revoked_at: datetime
+    reason: str
+
+
+class PullUpdate(WireModel):
+    """One update; `payload` has the shape of the `*Payload` model named by `kind`."""
+
+    cursor: int
+    kind: UpdateKind
+    created_at: datetime
+    payload: dict[str, Any]
+
+
+class PullResponse(WireModel):
+    updates: list[PullUpdate]
+    # Pass this back as `cursor` next time; it never moves backwards.
+    next_cursor: int
+    has_more: bool

@@ -1,0 +1,60 @@
+"""The FastAPI application: built by `create_app(settings)`, never a module-level global."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from fastapi import APIRouter, FastAPI
+from fastapi.openapi.utils import get_openapi
+from sqlalchemy import Engine
+
+from protocol.messages import PushRequest
+from server.api import errors
+from server.api.body import BodyLimitMiddleware
+from server.api.routes import enroll, health, sync
+from server.api.routes.health import product_version
+from server.core.config import Settings
+from server.core.db import make_engine
+
+
+def _openapi(app: FastAPI) -> dict[str, Any]:
+    """FastAPI's schema plus PushRequest, which push reads by hand (to verify the raw bytes)."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    extra = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
+    components.update(extra.pop("$defs", {}))
+    components["PushRequest"] = extra
+    app.openapi_schema = schema
+    return schema
+
+
+def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+    settings = settings or Settings.from_env()
+    engine = engine or make_engine(settings)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="CAX central server", version=product_version(), lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    errors.install(app)
+    api = APIRouter(prefix="/api/v1")
+    api.include_router(health.router)
+    api.include_router(enroll.router)
+    api.include_router(sync.router)
+    app.include_router(api)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
+    return app
+
+
+def app_factory() -> FastAPI:
+    """For `uvicorn --factory` in every worker: settings from the environment."""
+    return create_app(Settings.from_env())

@@ -1,0 +1,123 @@
+"""The work behind each `cax-server` subcommand; each returns an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from protocol.errors import ErrorCode
+from protocol.messages import ReviewDecision
+from server.core import migrate
+from server.core.config import Settings
+from server.core.db import make_engine
+from server.core.security import ensure_server_keys
+from server.errors import ServerError
+from server.services import catalog, devices, enrolment, records, reviews, stations
+
+
+def _engine(settings: Settings, *, require_current: bool = True):
+    engine = make_engine(settings)
+    if require_current:
+        migrate.require_current(engine)
+    return engine
+
+
+def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings, require_current=False)
+    ran = migrate.upgrade(engine)
+    with engine.begin() as conn:
+        ensure_server_keys(conn)
+    print(f"schema {'upgraded to' if ran else 'already at'} {migrate.head_revision()}")
+    return 0
+
+
+def serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    _engine(settings).dispose()  # fail here, in one line, rather than in every worker
+    if bool(args.certfile) != bool(args.keyfile):
+        raise ServerError(ErrorCode.BAD_ARGUMENT, "--certfile and --keyfile go together")
+    uvicorn.run(
+        "server.api.main:app_factory",
+        factory=True,
+        host=args.host,
+        port=args.port,
+        workers=args.workers,
+        ssl_certfile=args.certfile,
+        ssl_keyfile=args.keyfile,
+        access_log=args.access_log,
+        log_level="info",
+    )
+    return 0
+
+
+def station_add(args: argparse.Namespace, settings: Settings) -> int:
+    row = stations.add_station(_engine(settings), args.code, args.name)
+    print(f"station {row.code} added: {row.name}")
+    return 0
+
+
+def enroll_code(args: argparse.Namespace, settings: Settings) -> int:
+    issued = enrolment.issue_code(_engine(settings), args.station, args.hours)
+    print(f"code: {issued.code}")
+    print(f"station: {issued.station_code}")
+    print(f"expires: {issued.expires_at.isoformat(timespec='seconds')}")
+    return 0
+
+
+def device_list(args: argparse.Namespace, settings: Settings) -> int:
+    for d in devices.list_devices(_engine(settings), args.station):
+        state = f"revoked {d.revoked_at:%Y-%m-%d %H:%M}" if d.revoked_at else "active"
+        seen = f"{d.last_seen_at:%Y-%m-%d %H:%M}" if d.last_seen_at else "never"
+        print(f"{d.id}\t{d.station_code}\t{state}\tlast seen {seen}\t{d.name}")
+    return 0
+
+
+def device_revoke(args: argparse.Namespace, settings: Settings) -> int:
+    device_id = devices.parse_device_id(args.device_id)
+    at = devices.revoke_device(_engine(settings), device_id, args.reason)
+    print(f"device {device_id} revoked at {at.isoformat(timespec='seconds')}")
+    return 0
+
+
+def records_count(args: argparse.Namespace, settings: Settings) -> int:
+    heads, revisions = records.count_records(_engine(settings), args.station)
+    print(f"{heads} records, {revisions} revisions")
+    return 0
+
+
+def records_export(args: argparse.Namespace, settings: Settings) -> int:
+    engine = _engine(settings)
+    if args.output:
+        with Path(args.output).open("w", encoding="utf-8", newline="") as out:
+            count = records.export_records(engine, out, args.format, args.station)
+    else:
+        count = records.export_records(engine, sys.stdout, args.format, args.station)
+    print(f"{count} revisions exported", file=sys.stderr)
+    return 0
+
+
+def form_publish(args: argparse.Namespace, settings: Settings) -> int:
+    definition = {}
+    if args.definition:
+        try:
+            definition = json.loads(Path(args.definition).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise ServerError(ErrorCode.BAD_ARGUMENT, f"cannot read definition: {exc}") from None
+        if not isinstance(definition, dict):
+            raise ServerError(ErrorCode.BAD_ARGUMENT, "a form definition is a JSON object")
+    cursor = catalog.publish_form_version(_engine(settings), args.form_id, args.version, definition)
+    print(f"form {args.form_id} version {args.version} published (feed {cursor})")
+    return 0
+
+
+def review(args: argparse.Namespace, settings: Settings) -> int:
+    record_id = devices.parse_uuid(args.record_id, ErrorCode.RECORD_NOT_FOUND)
+    decision = ReviewDecision(args.decision)
+    cursor = reviews.review_record(
+        _engine(settings), record_id, decision, args.comment, args.reviewer
+    )
+    print(f"record {record_id} {decision.value} (feed {cursor})")
+    return 0

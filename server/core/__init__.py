@@ -1,0 +1,1 @@
+"""Configuration, database engine and key material of the central server."""

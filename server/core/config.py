@@ -1,0 +1,59 @@
+"""Server settings, read once from the environment into an immutable value."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from protocol.errors import ErrorCode
+from server.errors import ServerError
+
+MIB = 1024 * 1024
+
+
+def _default_home() -> Path:
+    return Path.home() / ".local" / "share" / "cax-server"
+
+
+def _int_env(env: dict[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ServerError(ErrorCode.BAD_ARGUMENT, f"{name} must be an integer") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; `database_url` wins over the SQLite file in `home`."""
+
+    home: Path = field(default_factory=_default_home)
+    database_url: str | None = None
+    max_body_bytes: int = 20 * MIB
+    max_decompressed_bytes: int = 64 * MIB
+    rate_limit_per_minute: int = 600
+    pull_page_size: int = 500
+    enrolment_code_hours: int = 72
+
+    @property
+    def url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.home / 'cax-server.sqlite3'}"
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> Settings:
+        env = dict(os.environ if env is None else env)
+        home = Path(env["CAX_SERVER_HOME"]) if env.get("CAX_SERVER_HOME") else _default_home()
+        return cls(
+            home=home,
+            database_url=env.get("CAX_SERVER_DB") or None,
+            max_body_bytes=_int_env(env, "CAX_SERVER_MAX_BODY_BYTES", 20 * MIB),
+            max_decompressed_bytes=_int_env(env, "CAX_SERVER_MAX_DECOMPRESSED_BYTES", 64 * MIB),
+            rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
+            pull_page_size=_int_env(env, "CAX_SERVER_PULL_PAGE", 500),
+            enrolment_code_hours=_int_env(env, "CAX_SERVER_ENROL_HOURS", 72),
+        )

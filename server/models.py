@@ -1,0 +1,203 @@
+"""The server's tables (SQLAlchemy 2 declarative); the Alembic migrations must match them."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+    Uuid,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+# JSONB on PostgreSQL (indexable, compact), plain JSON text on SQLite.
+JsonType = JSON().with_variant(JSONB(), "postgresql")
+# SQLite only auto-numbers an INTEGER PRIMARY KEY, so BIGINT keys become INTEGER there.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+Timestamp = DateTime(timezone=True)
+
+NAMING = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Station(Base):
+    __tablename__ = "stations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class EnrolmentCode(Base):
+    """Only the SHA-256 of a code is kept; `used_at` is set atomically by the one request it admits."""
+
+    __tablename__ = "enrolment_codes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    code_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[int] = mapped_column(BigInteger)  # unix seconds: compared in SQL
+    used_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    device_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+
+
+class Device(Base):
+    __tablename__ = "devices"
+    id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), index=True)
+    public_key: Mapped[str] = mapped_column(String(44), unique=True)
+    name: Mapped[str] = mapped_column(String(128))
+    enrolled_at: Mapped[datetime] = mapped_column(Timestamp)
+    revoked_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    revoke_reason: Mapped[str | None] = mapped_column(String(500))
+    last_seen_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    # Fixed-window rate limit kept in the row, so every worker and server shares it.
+    rate_window: Mapped[int] = mapped_column(BigInteger, default=0)
+    rate_count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class UsedNonce(Base):
+    """A nonce is remembered until its request could no longer pass the timestamp check."""
+
+    __tablename__ = "used_nonces"
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    nonce: Mapped[str] = mapped_column(String(32), primary_key=True)
+    expires_at: Mapped[int] = mapped_column(BigInteger, index=True)
+
+
+class FormVersion(Base):
+    """Form versions the server knows; a record of any other version is rejected."""
+
+    __tablename__ = "form_versions"
+    form_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, primary_key=True)
+    definition: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    published_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class Record(Base):
+    """The head of each record: its latest stored revision, its review status, who owns it.
+
+    No foreign keys on the two record tables: they are the hot, partitionable ones, and the
+    service checks the station itself."""
+
+    __tablename__ = "records"
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[int] = mapped_column(Integer)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(16))
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (
+        Index(None, "station_id", "updated_at"),
+        Index(None, "form_id", "form_version"),
+        Index(None, "status"),
+        Index(None, "received_at"),
+    )
+
+
+class RecordRevisionRow(Base):
+    """Every revision ever stored, never updated: the record's full history."""
+
+    __tablename__ = "record_revisions"
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    form_id: Mapped[str] = mapped_column(String(64))
+    form_version: Mapped[int] = mapped_column(Integer)
+    author: Mapped[str] = mapped_column(String(128))
+    field_values: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    deleted: Mapped[bool] = mapped_column(Boolean)
+    delete_reason: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+    device_seq: Mapped[int] = mapped_column(BigInteger)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (Index(None, "station_id", "received_at"),)
+
+
+class Conflict(Base):
+    """A revision that clashed with a stored one (same id and revision, other content), kept aside."""
+
+    __tablename__ = "conflicts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    revision: Mapped[int] = mapped_column(Integer)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    station_id: Mapped[int] = mapped_column(Integer, index=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    resolved_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    __table_args__ = (UniqueConstraint("record_id", "revision", "content_hash"),)
+
+
+class PushReceipt(Base):
+    """One row per accepted batch, with the station's audit-chain head at the time."""
+
+    __tablename__ = "push_receipts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    station_id: Mapped[int] = mapped_column(Integer, index=True)
+    batch_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    record_count: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer)
+    duplicate: Mapped[int] = mapped_column(Integer)
+    conflict: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[int] = mapped_column(Integer)
+    audit_seq: Mapped[int | None] = mapped_column(BigInteger)
+    audit_hash: Mapped[str | None] = mapped_column(String(64))
+    __table_args__ = (UniqueConstraint("device_id", "batch_id"),)
+
+
+class Update(Base):
+    """The pull feed: `cursor` grows with commit order (writers serialise, see services.feed)."""
+
+    __tablename__ = "updates"
+    cursor: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    station_id: Mapped[int | None] = mapped_column(Integer)  # NULL: for every station
+    kind: Mapped[str] = mapped_column(String(32))
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (Index(None, "station_id", "cursor"),)
+
+
+class ServerKey(Base):
+    """The server's own key pairs (Ed25519 `signing`, X25519 `box`), shared by every app server."""
+
+    __tablename__ = "server_keys"
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    private_key: Mapped[str] = mapped_column(String(64))
+    public_key: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)

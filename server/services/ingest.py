@@ -1,0 +1,286 @@
+"""Push: validate a batch record by record, then store it with a handful of set-based statements."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import Connection, Engine, select, tuple_
+
+from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
+from protocol.canonical import (
+    MAX_VALUE_DEPTH,
+    canonical_json,
+    content_hash_with_values,
+    values_problem,
+)
+from protocol.errors import ErrorCode
+from protocol.messages import (
+    MAX_BATCH_RECORDS,
+    PushResponse,
+    PushStatus,
+    RecordResult,
+    RecordRevision,
+)
+from server.core.sql import insert_ignore
+from server.errors import ServerError
+from server.models import Conflict, FormVersion, PushReceipt, Record, RecordRevisionRow
+from server.services import store_pg
+from server.services.auth import AuthenticatedDevice
+from server.services.batch import Envelope, parse_envelope, validation_summary
+from server.services.store import store_revisions
+
+_forms = FormVersion.__table__
+_records = Record.__table__
+_revisions = RecordRevisionRow.__table__
+_conflicts = Conflict.__table__
+
+
+@dataclass
+class _Batch:
+    """Working state of one push: the answer per index and the records still in the running."""
+
+    results: dict[int, RecordResult] = field(default_factory=dict)
+    candidates: list[tuple[int, RecordRevision]] = field(default_factory=list)
+    # Canonical JSON of each candidate's values, made for its hash and reused for the insert.
+    encoded: dict[tuple[uuid.UUID, int, str], bytes] = field(default_factory=dict)
+
+    def reject(self, index: int, raw: Any, code: ErrorCode, detail: str) -> None:
+        record_id = raw.get("record_id") if isinstance(raw, dict) else None
+        revision = raw.get("revision") if isinstance(raw, dict) else None
+        self.results[index] = RecordResult(
+            index=index,
+            record_id=record_id if isinstance(record_id, str) else None,
+            revision=revision
+            if isinstance(revision, int) and not isinstance(revision, bool)
+            else None,
+            status=PushStatus.REJECTED,
+            code=code,
+            detail=detail[:300],
+        )
+
+    def answer(self, index: int, record: RecordRevision, status: PushStatus) -> None:
+        # Built from validated values: skip validating them a second time.
+        self.results[index] = RecordResult.model_construct(
+            index=index,
+            record_id=str(record.record_id),
+            revision=record.revision,
+            status=status,
+            code=None,
+            detail=None,
+        )
+
+
+_PROBLEMS = {
+    "depth": (ErrorCode.RECORD_TOO_DEEP, f"values nest deeper than {MAX_VALUE_DEPTH} levels"),
+    "nul": (ErrorCode.RECORD_SCHEMA, "text contains U+0000"),
+    "float": (ErrorCode.RECORD_SCHEMA, "a float that cannot be stored exactly; send it as text"),
+}
+
+
+def _validate(batch: _Batch, index: int, raw: Any, device: AuthenticatedDevice) -> None:
+    """Per-record checks that need no database; a failure rejects this record only."""
+    problem = values_problem(raw.get("values")) if isinstance(raw, dict) else None
+    if problem is not None:
+        batch.reject(index, raw, *_PROBLEMS[problem])
+        return
+    try:
+        record = RecordRevision.model_validate(raw)
+    except ValidationError as exc:
+        batch.reject(index, raw, ErrorCode.RECORD_SCHEMA, validation_summary(exc))
+        return
+    if record.station_code != device.station_code:
+        batch.reject(index, raw, ErrorCode.WRONG_STATION, "record belongs to another station")
+        return
+    if "\x00" in (record.author + (record.delete_reason or "")):
+        batch.reject(index, raw, *_PROBLEMS["nul"])
+        return
+    try:
+        values_json = canonical_json(record.values)
+        expected = content_hash_with_values(record.metadata_document(), values_json)
+    except UnicodeEncodeError:  # a subclass of ValueError, so first
+        batch.reject(index, raw, ErrorCode.INVALID_UTF8, "text is not valid Unicode")
+        return
+    except (ValueError, OverflowError):
+        batch.reject(index, raw, ErrorCode.RECORD_SCHEMA, "values are not canonical JSON")
+        return
+    if expected != record.content_hash:
+        batch.reject(
+            index, raw, ErrorCode.RECORD_HASH_MISMATCH, f"content hash should be {expected}"
+        )
+        return
+    batch.candidates.append((index, record))
+    batch.encoded[(record.record_id, record.revision, record.content_hash)] = values_json
+
+
+def _reject_unknown_forms(conn: Connection, batch: _Batch) -> None:
+    wanted = {(r.form_id, r.form_version) for _, r in batch.candidates}
+    if not wanted:
+        return
+    known = set(
+        conn.execute(
+            select(_forms.c.form_id, _forms.c.version).where(
+                tuple_(_forms.c.form_id, _forms.c.version).in_(sorted(wanted))
+            )
+        )
+    )
+    kept = []
+    for index, record in batch.candidates:
+        if (record.form_id, record.form_version) in known:
+            kept.append((index, record))
+        else:
+            batch.reject(
+                index,
+                {"record_id": str(record.record_id), "revision": record.revision},
+                ErrorCode.UNKNOWN_FORM_VERSION,
+                f"form {record.form_id} version {record.form_version} is not published",
+            )
+    batch.candidates = kept
+
+
+def _reject_foreign_records(conn: Connection, batch: _Batch, station_id: int) -> None:
+    """A record id already owned by another station cannot be written to from this one."""
+    ids = list({r.record_id for _, r in batch.candidates})
+    if not ids:
+        return
+    if conn.dialect.name == "postgresql":
+        foreign = store_pg.foreign_record_ids(conn, ids, station_id)
+    else:
+        foreign = set(
+            conn.execute(
+                select(_records.c.record_id).where(
+                    _records.c.record_id.in_(ids), _records.c.station_id != station_id
+                )
+            ).scalars()
+        )
+    if not foreign:
+        return
+    kept = []
+    for index, record in batch.candidates:
+        if record.record_id in foreign:
+            batch.reject(
+                index,
+                {"record_id": str(record.record_id), "revision": record.revision},
+                ErrorCode.WRONG_STATION,
+                "record id belongs to another station",
+            )
+        else:
+            kept.append((index, record))
+    batch.candidates = kept
+
+
+def _classify_unstored(
+    conn: Connection,
+    batch: _Batch,
+    unstored: list[tuple[int, RecordRevision]],
+    device: AuthenticatedDevice,
+    batch_id: uuid.UUID,
+    now: datetime,
+) -> None:
+    """Same id and revision already stored: same hash is a duplicate, anything else a conflict."""
+    keys = sorted({(r.record_id, r.revision) for _, r in unstored})
+    stored_hash: dict[tuple[uuid.UUID, int], str] = {}
+    for start in range(0, len(keys), 1000):
+        chunk = keys[start : start + 1000]
+        rows = conn.execute(
+            select(_revisions.c.record_id, _revisions.c.revision, _revisions.c.content_hash).where(
+                tuple_(_revisions.c.record_id, _revisions.c.revision).in_(chunk)
+            )
+        ).all()
+        stored_hash.update({(r[0], r[1]): r[2] for r in rows})
+    conflicts = []
+    for index, record in unstored:
+        if stored_hash.get((record.record_id, record.revision)) == record.content_hash:
+            batch.answer(index, record, PushStatus.DUPLICATE)
+            continue
+        batch.answer(index, record, PushStatus.CONFLICT)
+        conflicts.append(
+            {
+                "record_id": record.record_id,
+                "revision": record.revision,
+                "content_hash": record.content_hash,
+                "station_id": device.station_id,
+                "device_id": device.device_id,
+                "batch_id": batch_id,
+                "payload": record.model_dump(mode="json"),
+                "received_at": now,
+            }
+        )
+    if conflicts:
+        conn.execute(
+            insert_ignore(conn, _conflicts, ["record_id", "revision", "content_hash"]), conflicts
+        )
+
+
+def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResponse:
+    """Store what is new, recognise what is not, reject what is wrong; one answer per record."""
+    envelope: Envelope = parse_envelope(document)
+    if not MIN_PROTOCOL_VERSION <= envelope.protocol_version <= MAX_PROTOCOL_VERSION:
+        raise ServerError(
+            ErrorCode.UNSUPPORTED_PROTOCOL_VERSION,
+            f"server speaks {MIN_PROTOCOL_VERSION}-{MAX_PROTOCOL_VERSION}",
+        )
+    if len(envelope.records) > MAX_BATCH_RECORDS:
+        raise ServerError(ErrorCode.BATCH_TOO_LARGE, f"at most {MAX_BATCH_RECORDS} records a batch")
+    batch = _Batch()
+    for index, raw in enumerate(envelope.records):
+        _validate(batch, index, raw, device)
+    now = datetime.now(UTC)
+    with engine.begin() as conn:
+        _reject_unknown_forms(conn, batch)
+        _reject_foreign_records(conn, batch, device.station_id)
+        stored, unstored = store_revisions(
+            conn, batch.candidates, device, envelope.batch_id, now, batch.encoded
+        )
+        for index, record in stored:
+            batch.answer(index, record, PushStatus.STORED)
+        if unstored:
+            _classify_unstored(conn, batch, unstored, device, envelope.batch_id, now)
+        response = _response(batch, envelope.batch_id, len(envelope.records))
+        _write_receipt(conn, device, envelope, response, now)
+    return response
+
+
+def _response(batch: _Batch, batch_id: uuid.UUID, total: int) -> PushResponse:
+    results = [batch.results[i] for i in range(total)]
+    counts = dict.fromkeys(PushStatus, 0)
+    for result in results:
+        counts[result.status] += 1
+    return PushResponse(
+        batch_id=batch_id,
+        stored=counts[PushStatus.STORED],
+        duplicate=counts[PushStatus.DUPLICATE],
+        conflict=counts[PushStatus.CONFLICT],
+        rejected=counts[PushStatus.REJECTED],
+        results=results,
+    )
+
+
+def _write_receipt(
+    conn: Connection,
+    device: AuthenticatedDevice,
+    envelope: Envelope,
+    response: PushResponse,
+    now: datetime,
+) -> None:
+    table = PushReceipt.__table__
+    head = envelope.audit_head
+    conn.execute(
+        insert_ignore(conn, table, ["device_id", "batch_id"]),
+        {
+            "device_id": device.device_id,
+            "station_id": device.station_id,
+            "batch_id": envelope.batch_id,
+            "received_at": now,
+            "record_count": len(envelope.records),
+            "stored": response.stored,
+            "duplicate": response.duplicate,
+            "conflict": response.conflict,
+            "rejected": response.rejected,
+            "audit_seq": head.seq if head else None,
+            "audit_hash": head.hash if head else None,
+        },
+    )

@@ -1,0 +1,116 @@
+"""Fixtures of the server tests: every test runs on SQLite and on a throwaway PostgreSQL database."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, create_engine, delete, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
+
+from server.api.main import create_app
+from server.core import migrate
+from server.core.config import Settings
+from server.core.db import make_engine
+from server.models import Base
+from server.services import catalog, stations
+from tests.server.helpers import FORM_ID, STATION_CODE, StationDevice, enrol_device
+
+PG_ADMIN_URL = os.environ.get(
+    "CAX_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+
+
+def _pg_admin() -> Engine:
+    engine = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except OperationalError as exc:
+        engine.dispose()
+        message = f"PostgreSQL unreachable at {PG_ADMIN_URL}: {exc.orig}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI must not skip the PostgreSQL run)", pytrace=False)
+        pytest.skip(message)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    """A fresh database per session, dropped at the end: parallel runs never collide."""
+    admin = _pg_admin()
+    name = f"cax_test_{secrets.token_hex(6)}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path_factory.mktemp('server') / 'cax-server.sqlite3'}"
+    return request.getfixturevalue("pg_url")
+
+
+@pytest.fixture(scope="session")
+def settings(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return Settings(home=tmp_path_factory.mktemp("home"), database_url=db_url)
+
+
+@pytest.fixture(scope="session")
+def session_engine(settings: Settings) -> Iterator[Engine]:
+    engine = make_engine(settings)
+    migrate.upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def engine(session_engine: Engine) -> Engine:
+    """The session's database, emptied: each test starts from no rows."""
+    with session_engine.begin() as conn:
+        for table in reversed(Base.metadata.sorted_tables):
+            conn.execute(delete(table))
+    return session_engine
+
+
+@pytest.fixture
+def backend(engine: Engine) -> str:
+    return engine.dialect.name
+
+
+@pytest.fixture
+def client(engine: Engine, settings: Settings) -> Iterator[TestClient]:
+    with TestClient(create_app(settings, engine=engine)) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def station(engine: Engine) -> stations.StationRow:
+    """The station most tests push for, with the form version they use published."""
+    row = stations.add_station(engine, STATION_CODE, "Công an phường Ba Đình")
+    catalog.publish_form_version(engine, FORM_ID, 1, {"title": "Khai báo tạm trú"})
+    return row
+
+
+@pytest.fixture
+def device(client: TestClient, engine: Engine, station: stations.StationRow) -> StationDevice:
+    return enrol_device(client, engine, station.code)
+
+
+@pytest.fixture
+def cli_env(monkeypatch: pytest.MonkeyPatch, settings: Settings, tmp_path: Path) -> Settings:
+    """Point `cax-server` (run in-process) at the test database."""
+    monkeypatch.setenv("CAX_SERVER_DB", settings.url)
+    monkeypatch.setenv("CAX_SERVER_HOME", str(tmp_path))
+    return settings

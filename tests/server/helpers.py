@@ -1,0 +1,137 @@
+"""Test helpers: a simulated station device that enrols, builds records and signs requests."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import Engine
+
+from protocol.canonical import content_hash_fields
+from protocol.signing import enrolment_proof, new_private_key, public_key_b64, sign_request
+from server.services import enrolment
+
+STATION_CODE = "00004"
+FORM_ID = "tam-tru"
+PUSH = "/api/v1/sync/push"
+
+
+def make_record(
+    station_code: str = STATION_CODE,
+    *,
+    record_id: uuid.UUID | None = None,
+    revision: int = 1,
+    values: dict[str, Any] | None = None,
+    form_id: str = FORM_ID,
+    form_version: int = 1,
+    device_seq: int = 1,
+) -> dict[str, Any]:
+    """A valid wire record with a correct content hash."""
+    now = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+    record = {
+        "record_id": str(record_id or uuid.uuid4()),
+        "revision": revision,
+        "station_code": station_code,
+        "form_id": form_id,
+        "form_version": form_version,
+        "author": "lan",
+        "created_at": "2026-03-01T08:30:00.000000Z",
+        "updated_at": "2026-03-01T08:30:00.000000Z",
+        "deleted": False,
+        "delete_reason": None,
+        "values": values if values is not None else {"ho_ten": "Nguyễn Văn An", "so_nha": 12},
+        "device_seq": device_seq,
+    }
+    record["content_hash"] = content_hash_fields(
+        record_id=record["record_id"],
+        revision=revision,
+        station_code=station_code,
+        form_id=form_id,
+        form_version=form_version,
+        author="lan",
+        created_at=now,
+        updated_at=now,
+        deleted=False,
+        delete_reason=None,
+        values=record["values"],
+    )
+    return record
+
+
+def batch_body(records: list[Any], batch_id: uuid.UUID | None = None, **extra: Any) -> bytes:
+    document = {
+        "protocol_version": 1,
+        "batch_id": str(batch_id or uuid.uuid4()),
+        "records": records,
+    }
+    document.update(extra)
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
+
+
+@dataclass
+class StationDevice:
+    """An enrolled device: its id, key, and a TestClient-or-requests-like session to sign for."""
+
+    device_id: str
+    key: Ed25519PrivateKey
+    station_code: str
+    enrolment: dict[str, Any] = field(default_factory=dict)
+
+    def headers(
+        self,
+        method: str,
+        path: str,
+        body: bytes,
+        *,
+        timestamp: int | None = None,
+        nonce: str | None = None,
+    ) -> dict[str, str]:
+        stamp = int(time.time()) if timestamp is None else timestamp
+        return sign_request(self.key, method, path, body, stamp, nonce, device_id=self.device_id)
+
+    def push(self, client: Any, records: list[Any], *, compress: bool = True, **kw: Any) -> Any:
+        body = batch_body(records, **kw)
+        return self.push_raw(
+            client, gzip.compress(body, 1) if compress else body, compress=compress
+        )
+
+    def push_raw(self, client: Any, body: bytes, *, compress: bool = True, **headers: str) -> Any:
+        all_headers = {
+            "Content-Type": "application/json",
+            **self.headers("POST", PUSH, body),
+            **headers,
+        }
+        if compress:
+            all_headers["Content-Encoding"] = "gzip"
+        return client.post(PUSH, content=body, headers=all_headers)
+
+    def pull(self, client: Any, cursor: int = 0, limit: int | None = None) -> Any:
+        path = f"/api/v1/sync/pull?cursor={cursor}" + (f"&limit={limit}" if limit else "")
+        return client.get(path, headers=self.headers("GET", path, b""))
+
+
+def enrol_device(
+    client: Any, engine: Engine, station_code: str, name: str = "PC-1"
+) -> StationDevice:
+    """Issue a code the way `cax-server enroll-code` does, then enrol over HTTP."""
+    code = enrolment.issue_code(engine, station_code, 1).code
+    key = new_private_key()
+    response = client.post(
+        "/api/v1/enroll",
+        json={
+            "protocol_version": 1,
+            "code": code,
+            "public_key": public_key_b64(key),
+            "device_name": name,
+            "proof": enrolment_proof(key, code),
+        },
+    )
+    assert response.status_code == 200, response.text
+    data = response.json()
+    return StationDevice(data["device_id"], key, station_code, data)

@@ -49,7 +49,9 @@ def _new_password(args: argparse.Namespace, messages: Messages, username: str) -
 
 
 @contextlib.contextmanager
-def _session(args: argparse.Namespace, home: Path, messages: Messages) -> Iterator[StationSession]:
+def open_session(
+    args: argparse.Namespace, home: Path, messages: Messages
+) -> Iterator[StationSession]:
     station = Station(home)
     station.load_slots()  # "no station here" before asking for a password
     username = _username(args)
@@ -60,7 +62,7 @@ def _session(args: argparse.Namespace, home: Path, messages: Messages) -> Iterat
         session.close()
 
 
-def _print_json(value: object) -> None:
+def print_json(value: object) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2, default=str))
 
 
@@ -90,7 +92,7 @@ def init(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 
 def user_add(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         session.require(Permission.MANAGE_USERS)
         password = _new_password(args, messages, args.username)
         accounts.add_user(session, args.username, Role(args.role), password, args.full_name)
@@ -99,10 +101,10 @@ def user_add(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 
 def user_list(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         users = accounts.list_users(session, include_removed=args.all)
     if getattr(args, "json", False):
-        _print_json([asdict(user) for user in users])
+        print_json([asdict(user) for user in users])
         return EXIT_OK
     for user in users:
         print(f"{user.username:<20} {user.role:<11} {user.status:<8} {user.full_name}")
@@ -110,7 +112,7 @@ def user_list(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 
 def user_passwd(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         target = args.username or session.user.username
         password = _new_password(args, messages, target)
         accounts.change_password(session, password, args.username)
@@ -119,7 +121,7 @@ def user_passwd(args: argparse.Namespace, home: Path, messages: Messages) -> int
 
 
 def user_remove(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         accounts.remove_user(session, args.username, args.reason)
     print(messages.notice("user_removed", username=args.username))
     return EXIT_OK
@@ -139,7 +141,7 @@ def unlock_with_recovery_key(args: argparse.Namespace, home: Path, messages: Mes
 
 
 def audit_verify(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         report = maintenance.verify_audit(session)
     _print_audit_report(report, messages)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -160,12 +162,12 @@ def _print_audit_report(report: maintenance.AuditReport, messages: Messages) -> 
 
 
 def audit_list(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         session.require(Permission.VIEW_AUDIT)
         with session.db.read() as conn:
             entries = audit.entries(conn, limit=args.limit, action=args.audit_action)
     if getattr(args, "json", False):
-        _print_json([asdict(entry) for entry in entries])
+        print_json([asdict(entry) for entry in entries])
         return EXIT_OK
     for e in entries:
         details = json.dumps(e.details, ensure_ascii=False) if e.details else ""
@@ -174,7 +176,7 @@ def audit_list(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 
 def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         report = maintenance.check_database(session)
     for problem in report.database_problems:
         print(messages.notice("db_problem", problem=problem))
@@ -188,7 +190,7 @@ def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 
 def db_rekey(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    with _session(args, home, messages) as session:
+    with open_session(args, home, messages) as session:
         maintenance.rotate_data_key(session)
         slots = len(session.station.load_slots().slots)
     print(messages.notice("key_rotated", slots=slots))

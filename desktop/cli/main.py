@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli import commands
+from desktop.cli import commands, record_commands
 from desktop.cli.messages import Messages, choose_language
 from desktop.core.errors import AppError
 from desktop.version import __version__
@@ -33,6 +33,11 @@ _EXIT_BY_CODE = {
     "DATABASE_TOO_NEW": 5,
     "DATABASE_LOCKED": 6,
     "PERMISSION_DENIED": 7,
+    "UNKNOWN_FORM": 8,
+    "RECORD_FILE_INVALID": 1,
+    "RECORD_NOT_FOUND": 8,
+    "RECORD_STATE": 9,
+    "REASON_REQUIRED": 9,
 }
 EXIT_INTERNAL = 70
 
@@ -97,6 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit_list.add_argument("--limit", type=int, default=50)
     audit_list.add_argument("--action", dest="audit_action", default=None)
     audit_list.set_defaults(handler=commands.audit_list)
+
+    record_commands.add_parsers(sub, common)
 
     db = sub.add_parser("db", help="database upkeep").add_subparsers(dest="action", required=True)
     db.add_parser("check", parents=[common]).set_defaults(handler=commands.db_check)

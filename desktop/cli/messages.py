@@ -67,6 +67,21 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The station's last supervisor cannot be removed.",
     ),
     "PASSWORD_REQUIRED": ("Cần nhập mật khẩu.", "A password is required."),
+    "RECORD_FILE_INVALID": (
+        'Tệp dữ liệu phải có dạng {{"form": …, "values": {{…}}}} ({reason}).',
+        'The data file must be {{"form": …, "values": {{…}}}} ({reason}).',
+    ),
+    "UNKNOWN_FORM": ("Không có biểu mẫu '{form}'.", "There is no form '{form}'."),
+    "RECORD_NOT_FOUND": ("Không tìm thấy hồ sơ {record}.", "Record {record} not found."),
+    "RECORD_STATE": (
+        "Hồ sơ đang ở trạng thái '{status}' nên không thể làm việc này.",
+        "The record is '{status}', which does not allow this.",
+    ),
+    "REASON_REQUIRED": ("Cần ghi rõ lý do.", "A reason is required."),
+    "VALIDATION_FAILED": (
+        "Hồ sơ còn lỗi (xem danh sách trên).",
+        "The record has errors (listed above).",
+    ),
     "PASSWORDS_DIFFER": ("Hai mật khẩu không khớp.", "The two passwords differ."),
     "USER_REQUIRED": (
         "Hãy cho biết người dùng (--user hoặc CAX_USER).",
@@ -89,6 +104,10 @@ _REASONS: dict[str, tuple[str, str]] = {
     ),
     "recovery_key_format": ("sai định dạng khóa khôi phục", "not a recovery key"),
     "required": ("bắt buộc", "required"),
+    "data_file": ("không đọc được tệp JSON", "not a readable JSON file"),
+    "data_form_mismatch": ("tệp dữ liệu thuộc biểu mẫu khác", "the data file is for another form"),
+    "date_format": ("ngày phải có dạng dd/mm/yyyy", "dates are dd/mm/yyyy"),
+    "override_format": ("dạng đúng: PATH=CODE:lý do", "expected PATH=CODE:reason"),
     "header": ("trang đầu không đọc được", "first page unreadable"),
     "missing": ("không tìm thấy tệp", "file missing"),
     "empty": ("tệp trống hoặc không phải của CAX Desk", "empty or not a CAX Desk file"),

@@ -93,3 +93,27 @@ class LastSupervisor(AppError):
     """The action would leave the station without an active supervisor."""
 
     code = "LAST_SUPERVISOR"
+
+
+class UnknownForm(AppError):
+    code = "UNKNOWN_FORM"
+
+
+class RecordNotFound(AppError):
+    code = "RECORD_NOT_FOUND"
+
+
+class RecordStateError(AppError):
+    """The record's status does not allow this (e.g. editing an approved record without amending)."""
+
+    code = "RECORD_STATE"
+
+
+class ReasonRequired(AppError):
+    code = "REASON_REQUIRED"
+
+
+class ValidationFailed(AppError):
+    """`problems` lists every blocking problem as dicts (path, severity, code, params)."""
+
+    code = "VALIDATION_FAILED"

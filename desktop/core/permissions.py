@@ -20,6 +20,8 @@ class Permission(StrEnum):
     ROTATE_KEYS = "rotate_keys"
     CHECK_DATABASE = "check_database"
     CHANGE_OWN_PASSWORD = "change_own_password"
+    VIEW_SENSITIVE = "view_sensitive"  # Decree 356 sensitive personal data of others' records
+    OVERRIDE_CHECKS = "override_checks"  # accept an overridable error with a reason
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {
@@ -36,3 +38,11 @@ def require(role: Role, permission: Permission) -> None:
     """Raise PermissionDenied unless `role` holds `permission`."""
     if not allows(role, permission):
         raise PermissionDenied(role=str(role), permission=str(permission))
+
+
+def require_record_change(role: Role, username: str, author: str, status: str) -> None:
+    """Officers change their own records until approval; approved or others' need a supervisor."""
+    if role is Role.SUPERVISOR:
+        return
+    if username != author or status in ("approved", "voided"):
+        raise PermissionDenied(role=str(role), permission="change_record")

@@ -1,0 +1,354 @@
+"""SQL for records: rows, revisions, official numbers and the accent-insensitive search index.
+
+Everything here runs inside a transaction the caller opened (`Database.write()` / `read()`); the
+lifecycle rules (who may do what, when validation runs) live in `records.py`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.core.records import Projection, RecordFilter, fts_query
+
+_SUMMARY_COLUMNS = (
+    "seq, id, form_id, form_version, status, revision, author, title, event_date, commune_code, "
+    "document_number, columns_json, created_at, updated_at"
+)
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One row of a record list: what a list shows, with ID and phone numbers already masked."""
+
+    seq: int
+    id: str
+    form_id: str
+    form_version: int
+    status: str
+    revision: int
+    author: str
+    title: str
+    event_date: str | None
+    commune_code: str | None
+    document_number: str | None
+    columns: dict[str, str]
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    revision: int
+    status: str
+    values: dict[str, Any]
+    changed_by: str
+    changed_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    summary: RecordSummary
+    values: dict[str, Any]
+    overrides: dict[str, str]
+    completed_at: str | None
+    approved_at: str | None
+    approved_by: str | None
+    void_reason: str | None
+    revisions: tuple[Revision, ...] = field(default=())
+
+
+def _summary(row: Any) -> RecordSummary:
+    data = dict(row._mapping)
+    data["columns"] = json.loads(data.pop("columns_json"))
+    return RecordSummary(**data)
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def insert(
+    conn: Connection,
+    *,
+    record_id: str,
+    form_id: str,
+    form_version: int,
+    author: str,
+    values: dict[str, Any],
+    projection: Projection,
+    now: str,
+) -> int:
+    seq = conn.execute(
+        text(
+            "INSERT INTO records (id, form_id, form_version, status, revision, author, title, "
+            "event_date, commune_code, values_json, columns_json, created_at, updated_at) VALUES "
+            "(:id, :form, :version, 'draft', 1, :author, :title, :event, :commune, :values, "
+            ":columns, :now, :now) RETURNING seq"
+        ),
+        dict(
+            id=record_id,
+            form=form_id,
+            version=form_version,
+            author=author,
+            title=projection.title,
+            event=projection.event_date,
+            commune=projection.commune_code,
+            values=_dumps(values),
+            columns=_dumps(projection.columns),
+            now=now,
+        ),
+    ).scalar_one()
+    index(conn, seq, projection.search_text)
+    return seq
+
+
+def insert_many(conn: Connection, rows: list[dict[str, Any]]) -> None:
+    """Bulk insert (imports, benchmarks): each row has the `insert()` keywords; drafts, revision 1."""
+    first = conn.execute(text("SELECT coalesce(max(seq), 0) + 1 FROM records")).scalar_one()
+    params = []
+    for offset, row in enumerate(rows):
+        projection: Projection = row["projection"]
+        params.append(
+            dict(
+                seq=first + offset,
+                id=row["record_id"],
+                form=row["form_id"],
+                version=row["form_version"],
+                author=row["author"],
+                title=projection.title,
+                event=projection.event_date,
+                commune=projection.commune_code,
+                values=_dumps(row["values"]),
+                columns=_dumps(projection.columns),
+                now=row["now"],
+                body=projection.search_text,
+            )
+        )
+    conn.execute(
+        text(
+            "INSERT INTO records (seq, id, form_id, form_version, status, revision, author, title, "
+            "event_date, commune_code, values_json, columns_json, created_at, updated_at) VALUES "
+            "(:seq, :id, :form, :version, 'draft', 1, :author, :title, :event, :commune, :values, "
+            ":columns, :now, :now)"
+        ),
+        params,
+    )
+    conn.execute(text("INSERT INTO records_fts (rowid, body) VALUES (:seq, :body)"), params)
+
+
+def update_values(
+    conn: Connection,
+    seq: int,
+    values: dict[str, Any],
+    projection: Projection,
+    now: str,
+    **changes: Any,
+) -> None:
+    """New values (and any of status, revision, overrides, timestamps) for the record `seq`."""
+    assignments = {
+        "values_json": _dumps(values),
+        "title": projection.title,
+        "event_date": projection.event_date,
+        "commune_code": projection.commune_code,
+        "columns_json": _dumps(projection.columns),
+        "updated_at": now,
+        **_columns(changes),
+    }
+    sets = ", ".join(f"{column} = :{column}" for column in assignments)
+    conn.execute(text(f"UPDATE records SET {sets} WHERE seq = :seq"), {**assignments, "seq": seq})
+    index(conn, seq, projection.search_text)
+
+
+def _columns(changes: dict[str, Any]) -> dict[str, Any]:
+    """Column values as stored: JSON columns (dicts) serialised."""
+    return {k: _dumps(v) if isinstance(v, dict) else v for k, v in changes.items()}
+
+
+def set_fields(conn: Connection, seq: int, **changes: Any) -> None:
+    changes = _columns(changes)
+    sets = ", ".join(f"{column} = :{column}" for column in changes)
+    conn.execute(text(f"UPDATE records SET {sets} WHERE seq = :seq"), {**changes, "seq": seq})
+
+
+def index(conn: Connection, seq: int, search_text: str) -> None:
+    conn.execute(
+        text("INSERT OR REPLACE INTO records_fts (rowid, body) VALUES (:seq, :body)"),
+        dict(seq=seq, body=search_text),
+    )
+
+
+def add_revision(
+    conn: Connection,
+    record_id: str,
+    revision: int,
+    status: str,
+    values: dict[str, Any],
+    changed_by: str,
+    now: str,
+    reason: str = "",
+) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO record_revisions (record_id, revision, status, values_json, changed_by, "
+            "changed_at, reason) VALUES (:id, :rev, :status, :values, :by, :at, :reason)"
+        ),
+        dict(
+            id=record_id,
+            rev=revision,
+            status=status,
+            values=_dumps(values),
+            by=changed_by,
+            at=now,
+            reason=reason,
+        ),
+    )
+
+
+def allocate_number(conn: Connection, kind: str, year: int) -> int:
+    """Next official number of `kind` in `year`: gap-free, since the caller's transaction holds the
+    write lock and a rollback takes the number back with everything else."""
+    return conn.execute(
+        text(
+            "INSERT INTO document_counters (kind, year, last_number) VALUES (:kind, :year, 1) "
+            "ON CONFLICT (kind, year) DO UPDATE SET last_number = last_number + 1 "
+            "RETURNING last_number"
+        ),
+        dict(kind=kind, year=year),
+    ).scalar_one()
+
+
+def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> StoredRecord | None:
+    row = conn.execute(
+        text(
+            f"SELECT {_SUMMARY_COLUMNS}, values_json, overrides_json, completed_at, approved_at, "
+            "approved_by, void_reason FROM records WHERE id = :id"
+        ),
+        dict(id=record_id),
+    ).one_or_none()
+    if row is None:
+        return None
+    data = dict(row._mapping)
+    extra = {
+        k: data.pop(k)
+        for k in (
+            "values_json",
+            "overrides_json",
+            "completed_at",
+            "approved_at",
+            "approved_by",
+            "void_reason",
+        )
+    }
+    revisions: tuple[Revision, ...] = ()
+    if with_revisions:
+        rows = conn.execute(
+            text(
+                "SELECT revision, status, values_json, changed_by, changed_at, reason "
+                "FROM record_revisions WHERE record_id = :id ORDER BY revision"
+            ),
+            dict(id=record_id),
+        )
+        revisions = tuple(Revision(r[0], r[1], json.loads(r[2]), *r[3:]) for r in rows)
+    data["columns"] = json.loads(data.pop("columns_json"))
+    return StoredRecord(
+        summary=RecordSummary(**data),
+        values=json.loads(extra["values_json"]),
+        overrides=json.loads(extra["overrides_json"]),
+        completed_at=extra["completed_at"],
+        approved_at=extra["approved_at"],
+        approved_by=extra["approved_by"],
+        void_reason=extra["void_reason"],
+        revisions=revisions,
+    )
+
+
+def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    for column in ("form_id", "status", "author", "commune_code"):
+        value = getattr(filters, column)
+        if value:
+            clauses.append(f"r.{column} = :{column}")
+            params[column] = value
+    if filters.date_from:
+        clauses.append("r.event_date >= :date_from")
+        params["date_from"] = filters.date_from
+    if filters.date_to:
+        clauses.append("r.event_date <= :date_to")
+        params["date_to"] = filters.date_to
+    if not filters.include_voided and filters.status != "voided":
+        clauses.append("r.status != 'voided'")
+    return clauses, params
+
+
+def order_of(filters: RecordFilter) -> str:
+    """The column a list is ordered by (newest first, ties by seq), chosen so an index serves it:
+    search hits in index order (seq, i.e. creation), a date range by event date, else last change."""
+    if filters.text:
+        return "seq"
+    if filters.date_from or filters.date_to:
+        return "event_date"
+    return "updated_at"
+
+
+def cursor_of(row: RecordSummary, filters: RecordFilter) -> tuple[Any, ...]:
+    """The keyset position after `row`, to pass as `after` for the next page."""
+    column = order_of(filters)
+    return (row.seq,) if column == "seq" else (getattr(row, column), row.seq)
+
+
+def page(
+    conn: Connection,
+    filters: RecordFilter,
+    *,
+    limit: int = 100,
+    after: tuple[Any, ...] | None = None,
+) -> list[RecordSummary]:
+    """One page, newest first (see `order_of`); `after` comes from `cursor_of` of the last row."""
+    clauses, params = _where(filters)
+    column = order_of(filters)
+    columns = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+    if filters.text:
+        match = fts_query(filters.text)
+        if not match:
+            return []
+        # FTS5 walks its doclists in rowid order, so ORDER BY rowid DESC + LIMIT stops early even
+        # when a common name matches hundreds of thousands of records.
+        source = "records_fts f JOIN records r ON r.seq = f.rowid"
+        clauses.insert(0, "records_fts MATCH :match")
+        params["match"] = match
+        order = "f.rowid DESC"
+        if after is not None:
+            clauses.append("f.rowid < :after_seq")
+            params["after_seq"] = after[0]
+    else:
+        source = "records r"
+        order = f"r.{column} DESC, r.seq DESC"
+        if after is not None:
+            clauses.append(f"(r.{column}, r.seq) < (:after_key, :after_seq)")
+            params.update(after_key=after[0], after_seq=after[1])
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = conn.execute(
+        text(f"SELECT {columns} FROM {source} {where} ORDER BY {order} LIMIT :limit"),
+        {**params, "limit": limit},
+    )
+    return [_summary(row) for row in rows]
+
+
+def count(conn: Connection, filters: RecordFilter) -> int:
+    clauses, params = _where(filters)
+    source = "records r"
+    if filters.text:
+        match = fts_query(filters.text)
+        if not match:
+            return 0
+        source = "records_fts f JOIN records r ON r.seq = f.rowid"
+        clauses.insert(0, "records_fts MATCH :match")
+        params["match"] = match
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    return conn.execute(text(f"SELECT count(*) FROM {source} {where}"), params).scalar_one()

@@ -22,19 +22,92 @@ EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 
 # Family names with their approximate share of the population.
 SURNAMES = [
-    ("Nguyễn", 38), ("Trần", 11), ("Lê", 9.5), ("Phạm", 7), ("Hoàng", 4), ("Huỳnh", 1.5),
-    ("Phan", 4.5), ("Vũ", 3), ("Võ", 1), ("Đặng", 2.1), ("Bùi", 2), ("Đỗ", 1.4), ("Hồ", 1.3),
-    ("Ngô", 1.3), ("Dương", 1), ("Lý", 0.5), ("Đinh", 0.8), ("Trịnh", 0.6), ("Mai", 0.5),
-    ("Lương", 0.4), ("Tạ", 0.2), ("H'Mông", 0.05), ("Kpă", 0.05),
+    ("Nguyễn", 38),
+    ("Trần", 11),
+    ("Lê", 9.5),
+    ("Phạm", 7),
+    ("Hoàng", 4),
+    ("Huỳnh", 1.5),
+    ("Phan", 4.5),
+    ("Vũ", 3),
+    ("Võ", 1),
+    ("Đặng", 2.1),
+    ("Bùi", 2),
+    ("Đỗ", 1.4),
+    ("Hồ", 1.3),
+    ("Ngô", 1.3),
+    ("Dương", 1),
+    ("Lý", 0.5),
+    ("Đinh", 0.8),
+    ("Trịnh", 0.6),
+    ("Mai", 0.5),
+    ("Lương", 0.4),
+    ("Tạ", 0.2),
+    ("H'Mông", 0.05),
+    ("Kpă", 0.05),
 ]
 MIDDLE_MALE = ["Văn", "Hữu", "Đức", "Minh", "Quốc", "Thanh", "Công", "Đình", "Xuân", "Ngọc"]
 MIDDLE_FEMALE = ["Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Hồng", "Phương", "Thùy", "Mai"]
-GIVEN_MALE = ["Đức", "Hùng", "Dũng", "Tuấn", "Nam", "Long", "Bình", "Hải", "Sơn", "Thắng", "Quân",
-              "Khang", "Phúc", "Toàn", "Bảo", "Hiếu", "Trung", "Cường", "Vinh", "Tâm", "Hòa"]
-GIVEN_FEMALE = ["Lan", "Hương", "Hoa", "Hà", "Thủy", "Trang", "Linh", "Ngọc", "Mai", "Anh",
-                "Hằng", "Yến", "Thảo", "Nhung", "Oanh", "Hoà", "Thúy", "Vân", "Nga", "Ánh"]
-STREETS = ["Đội Cấn", "Liễu Giai", "Văn Cao", "Hoàng Hoa Thám", "Kim Mã", "Giảng Võ", "Láng Hạ",
-           "Trần Phú", "Lê Lợi", "Nguyễn Trãi", "Hai Bà Trưng", "Quang Trung", "Lý Thường Kiệt"]
+GIVEN_MALE = [
+    "Đức",
+    "Hùng",
+    "Dũng",
+    "Tuấn",
+    "Nam",
+    "Long",
+    "Bình",
+    "Hải",
+    "Sơn",
+    "Thắng",
+    "Quân",
+    "Khang",
+    "Phúc",
+    "Toàn",
+    "Bảo",
+    "Hiếu",
+    "Trung",
+    "Cường",
+    "Vinh",
+    "Tâm",
+    "Hòa",
+]
+GIVEN_FEMALE = [
+    "Lan",
+    "Hương",
+    "Hoa",
+    "Hà",
+    "Thủy",
+    "Trang",
+    "Linh",
+    "Ngọc",
+    "Mai",
+    "Anh",
+    "Hằng",
+    "Yến",
+    "Thảo",
+    "Nhung",
+    "Oanh",
+    "Hoà",
+    "Thúy",
+    "Vân",
+    "Nga",
+    "Ánh",
+]
+STREETS = [
+    "Đội Cấn",
+    "Liễu Giai",
+    "Văn Cao",
+    "Hoàng Hoa Thám",
+    "Kim Mã",
+    "Giảng Võ",
+    "Láng Hạ",
+    "Trần Phú",
+    "Lê Lợi",
+    "Nguyễn Trãi",
+    "Hai Bà Trưng",
+    "Quang Trung",
+    "Lý Thường Kiệt",
+]
 NARRATIVES = [
     "Khoảng {h} giờ ngày {d}, {name} phát hiện bị mất chiếc xe máy {bike} để trước cửa nhà số {no} "
     "đường {street}. Người dân xung quanh cho biết thấy hai thanh niên lạ mặt đi qua khu vực.",
@@ -95,14 +168,26 @@ class FakeRecords:
         values = dict(self.templates[form_id])  # only top-level keys are replaced below
         person = self.person()
         narrative = rng.choice(NARRATIVES).format(
-            h=when.hour, d=when.strftime("%d/%m/%Y"), name=person["full_name"], bike=rng.choice(BIKES),
-            no=rng.randint(1, 200), street=rng.choice(STREETS), money=f"{rng.randint(1, 90) * 1_000_000:,}".replace(",", "."),
+            h=when.hour,
+            d=when.strftime("%d/%m/%Y"),
+            name=person["full_name"],
+            bike=rng.choice(BIKES),
+            no=rng.randint(1, 200),
+            street=rng.choice(STREETS),
+            money=f"{rng.randint(1, 90) * 1_000_000:,}".replace(",", "."),
         )
         stamp = when.strftime("%Y-%m-%dT%H:%M")
         for key in ("reporter", "violator", "notifier"):
             if key in values and isinstance(values[key], dict):
                 values[key] = values[key] | person
-        for key in ("received_at", "reported_at", "occurred_at", "record_time", "violation_time", "shift_start"):
+        for key in (
+            "received_at",
+            "reported_at",
+            "occurred_at",
+            "record_time",
+            "violation_time",
+            "shift_start",
+        ):
             if key in values:
                 values[key] = stamp
         for key in ("narrative", "summary", "act_description", "observations"):

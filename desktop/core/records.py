@@ -57,9 +57,17 @@ def search_tokens(text: str) -> list[str]:
     return _TOKEN.findall(fold(text))
 
 
+# The search index keeps prefixes up to this length (migration 0003); longer words match whole.
+PREFIX_LETTERS = 7
+
+
 def fts_query(typed: str) -> str:
-    """An FTS5 query for what a user typed: every word must match the start of an indexed word."""
-    return " ".join(f'"{token}"*' for token in search_tokens(typed))
+    """An FTS5 query for what a user typed: every word must start an indexed word (words longer
+    than PREFIX_LETTERS — full ID and phone numbers — must match whole)."""
+    return " ".join(
+        f'"{token}"' if len(token) > PREFIX_LETTERS else f'"{token}"*'
+        for token in search_tokens(typed)
+    )
 
 
 def project(form: FormDefinition, values: dict[str, Any]) -> Projection:

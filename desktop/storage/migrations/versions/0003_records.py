@@ -66,9 +66,12 @@ def upgrade() -> None:
         sa.Column("last_number", sa.Integer, nullable=False),
     )
     # Contentless: the folded text is only an index, the record itself stays in `records`.
+    # Prefix indexes for 1–7 letters (every folded Vietnamese syllable): with SQLCipher's
+    # cipher_memory_security a prefix query without one costs ~100× more (bench/records_bench.py).
+    # detail=column: searches are ANDs of words, never phrases, so positions are not kept.
     op.execute(
         "CREATE VIRTUAL TABLE records_fts USING fts5(body, content='', contentless_delete=1, "
-        "tokenize=\"unicode61 remove_diacritics 2\")"
+        "detail=column, prefix='1 2 3 4 5 6 7', tokenize=\"unicode61 remove_diacritics 2\")"
     )
 
 

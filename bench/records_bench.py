@@ -86,6 +86,17 @@ def _chunk(args: tuple[int, int]) -> list[dict]:
     return rows
 
 
+def _bounded(pool: Pool, chunks: list[tuple[int, int]], ahead: int = 3):
+    """Chunks in order with at most `ahead` generated but not yet inserted (Pool.imap would queue
+    every result in memory while the inserts lag behind)."""
+    pending = [pool.apply_async(_chunk, (c,)) for c in chunks[:ahead]]
+    for index in range(len(chunks)):
+        rows = pending.pop(0).get()
+        if index + ahead < len(chunks):
+            pending.append(pool.apply_async(_chunk, (chunks[index + ahead],)))
+        yield rows
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -108,7 +119,7 @@ def load(
     started = time.perf_counter()
     chunks = [(i, min(CHUNK, total - i * CHUNK)) for i in range((total + CHUNK - 1) // CHUNK)]
     with Pool(2) as pool:
-        for done, rows in enumerate(pool.imap(_chunk, chunks), 1):
+        for done, rows in enumerate(_bounded(pool, chunks), 1):
             t = time.perf_counter()
             with service.session.db.write() as conn:
                 record_store.insert_many(conn, rows)

@@ -5,7 +5,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 
-.PHONY: venv run test lint format bench system-deps clean
+TS_FILES := $(wildcard resources/translations/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+.PHONY: venv run test lint format bench system-deps clean translations update-translations
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh $(if $(DISPLAY)$(WAYLAND_DISPLAY),gui,)
@@ -19,10 +22,20 @@ venv: $(STAMP)
 system-deps:
 	scripts/system-deps.sh gui
 
-run: venv
+# Compiled translations are built, never committed: the .ts files are the source.
+resources/translations/%.qm: resources/translations/%.ts $(STAMP)
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+translations: $(QM_FILES)
+
+update-translations: venv
+	$(BIN)/pyside6-lupdate $$(find desktop/ui desktop/app.py -name '*.py' | sort) -locations none -no-obsolete -source-language en -target-language vi_VN -ts resources/translations/cax_vi.ts
+	$(BIN)/pyside6-lupdate $$(find desktop/ui desktop/app.py -name '*.py' | sort) -locations none -no-obsolete -source-language en -target-language en_GB -ts resources/translations/cax_en.ts
+
+run: venv translations
 	$(BIN)/cax-desk
 
-test: venv
+test: venv translations
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: venv
@@ -36,6 +49,7 @@ format: venv
 bench: venv
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/server_ingest_bench.py
+	$(BIN)/python bench/gui_startup_bench.py
 
 clean:
-	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm

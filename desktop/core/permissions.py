@@ -16,6 +16,7 @@ class Permission(StrEnum):
     CREATE_RECORDS = "create_records"
     APPROVE_RECORDS = "approve_records"
     MANAGE_USERS = "manage_users"
+    MANAGE_SETTINGS = "manage_settings"
     VIEW_AUDIT = "view_audit"
     ROTATE_KEYS = "rotate_keys"
     CHECK_DATABASE = "check_database"

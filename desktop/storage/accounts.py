@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
@@ -83,15 +83,7 @@ def remove_user(session: StationSession, username: str, reason: str = "") -> Non
         if row.status != "active":
             raise UserRemoved(username=username)
         if row.role == Role.SUPERVISOR:
-            others = conn.execute(
-                text(
-                    "SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active' "
-                    "AND username != :u"
-                ),
-                dict(u=username),
-            ).scalar_one()
-            if others == 0:
-                raise LastSupervisor(username=username)
+            _require_another_supervisor(conn, username)
         conn.execute(
             text("UPDATE users SET status = 'removed', removed_at = :t WHERE username = :u"),
             dict(t=audit.utc_now(), u=username),
@@ -103,6 +95,47 @@ def remove_user(session: StationSession, username: str, reason: str = "") -> Non
         slots.verify_mac(session.data_key, session.station.keys_path)
         slots.remove_slot(username)
         slots.save(session.station.keys_path, session.data_key)
+
+
+def change_role(session: StationSession, username: str, role: Role) -> None:
+    """Give `username` a new role; the last active supervisor cannot be demoted."""
+    session.require(Permission.MANAGE_USERS)
+    username, role = credentials.normalize_username(username), Role(role)
+    with session.db.write() as conn:
+        row = conn.execute(
+            text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
+        ).one_or_none()
+        if row is None:
+            raise UnknownUser(username=username)
+        if row.status != "active":
+            raise UserRemoved(username=username)
+        if row.role == role:
+            return
+        if row.role == Role.SUPERVISOR:
+            _require_another_supervisor(conn, username)
+        conn.execute(
+            text("UPDATE users SET role = :r WHERE username = :u"), dict(r=str(role), u=username)
+        )
+        details = {"old": row.role, "new": str(role)}
+        audit.append(conn, session.user.username, AuditAction.ROLE_CHANGED, username, details)
+
+
+def verify_password(session: StationSession, password: str) -> None:
+    """Check the logged-in user's password again (before changing it), throttled like a login."""
+    station = session.station
+    station.check_password(station.load_slots(), session.user.username, password)
+
+
+def _require_another_supervisor(conn: Connection, username: str) -> None:
+    others = conn.execute(
+        text(
+            "SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active' "
+            "AND username != :u"
+        ),
+        dict(u=username),
+    ).scalar_one()
+    if others == 0:
+        raise LastSupervisor(username=username)
 
 
 def _require_active(session: StationSession, username: str) -> None:

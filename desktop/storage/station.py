@@ -128,18 +128,7 @@ class Station:
             username = credentials.normalize_username(username)
         except InvalidInput:
             raise UnknownUser(username=username) from None
-        wait = self.throttle.seconds_to_wait(username)
-        if wait > 0:
-            raise LoginThrottled(retry_after=math.ceil(wait))
-        if username not in slots.slots:
-            removed = username in slots.removed_users
-            self.throttle.record_failure(username, "removed_user" if removed else "unknown_user")
-            raise (UserRemoved if removed else UnknownUser)(username=username)
-        try:
-            candidates = slots.open_slot(username, password)
-        except crypto.DecryptionFailed:
-            failures = self.throttle.record_failure(username, "wrong_password")
-            raise WrongPassword(retry_after=math.ceil(delay_after(failures))) from None
+        candidates = self.check_password(slots, username, password)
         session = self._open(slots, candidates)
         try:
             session.user = session.load_user(username)
@@ -148,6 +137,22 @@ class Station:
             session.close()
             raise
         return session
+
+    def check_password(self, slots: KeySlotFile, username: str, password: str) -> list[bytes]:
+        """The data-key candidates `password` unwraps for `username`; failures are counted and
+        slowed down (LoginThrottled) before any Argon2id work is spent on a new try."""
+        wait = self.throttle.seconds_to_wait(username)
+        if wait > 0:
+            raise LoginThrottled(retry_after=math.ceil(wait))
+        if username not in slots.slots:
+            removed = username in slots.removed_users
+            self.throttle.record_failure(username, "removed_user" if removed else "unknown_user")
+            raise (UserRemoved if removed else UnknownUser)(username=username)
+        try:
+            return slots.open_slot(username, password)
+        except crypto.DecryptionFailed:
+            failures = self.throttle.record_failure(username, "wrong_password")
+            raise WrongPassword(retry_after=math.ceil(delay_after(failures))) from None
 
     def reset_password_with_recovery_key(
         self, recovery_key: str, username: str, new_password: str

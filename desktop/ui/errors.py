@@ -1,0 +1,270 @@
+"""Error codes turned into a short translated headline plus what to do next, and the error dialog."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QStyle,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import AppError
+
+log = logging.getLogger(__name__)
+
+# Codes the UI raises itself (not in core): checks done before anything reaches storage.
+PASSWORDS_DIFFER = "PASSWORDS_DIFFER"
+PASSWORD_REQUIRED = "PASSWORD_REQUIRED"
+INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+class UiError(AppError):
+    """An error found by the UI itself; `code` is given per instance."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        self.code = code
+        super().__init__(**params)
+
+
+@dataclass(frozen=True)
+class ErrorText:
+    headline: str
+    advice: str
+    details: str
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Errors", text) if text else ""
+
+
+# Code → (headline, what to do next), translated when shown so the current language applies.
+_HEADLINES: dict[str, tuple[str, str]] = {
+    "STATION_NOT_FOUND": (
+        QT_TRANSLATE_NOOP("Errors", "There is no station here yet."),
+        QT_TRANSLATE_NOOP("Errors", "Set up the station first."),
+    ),
+    "STATION_EXISTS": (
+        QT_TRANSLATE_NOOP("Errors", "A station is already set up in this folder."),
+        QT_TRANSLATE_NOOP("Errors", "Log in to it, or choose another folder."),
+    ),
+    "WRONG_PASSWORD": (
+        QT_TRANSLATE_NOOP("Errors", "Wrong password."),
+        QT_TRANSLATE_NOOP("Errors", "Check Caps Lock and the keyboard language."),
+    ),
+    "UNKNOWN_USER": (
+        QT_TRANSLATE_NOOP("Errors", "There is no user \u201c%1\u201d at this station."),
+        QT_TRANSLATE_NOOP("Errors", "Check the spelling, or ask the supervisor."),
+    ),
+    "USER_REMOVED": (
+        QT_TRANSLATE_NOOP("Errors", "The user \u201c%1\u201d has been removed from this station."),
+        QT_TRANSLATE_NOOP("Errors", "Ask the supervisor if this is a mistake."),
+    ),
+    "USER_EXISTS": (
+        QT_TRANSLATE_NOOP("Errors", "The user name \u201c%1\u201d is already taken."),
+        QT_TRANSLATE_NOOP("Errors", "Choose another user name; a removed user's name stays taken."),
+    ),
+    "LOGIN_THROTTLED": (
+        QT_TRANSLATE_NOOP("Errors", "Too many wrong passwords."),
+        QT_TRANSLATE_NOOP("Errors", "Wait until the countdown ends, then try again."),
+    ),
+    "WRONG_RECOVERY_KEY": (
+        QT_TRANSLATE_NOOP("Errors", "The recovery key is not correct."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Type the 32 characters exactly as written on the recovery sheet."
+        ),
+    ),
+    "KEYFILE_UNREADABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The station's key file cannot be read."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Restore the station folder from a backup, or call technical support."
+        ),
+    ),
+    "KEYFILE_TAMPERED": (
+        QT_TRANSLATE_NOOP("Errors", "The station's key file is damaged or was altered."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Restore the station folder from a backup, or call technical support."
+        ),
+    ),
+    "DATABASE_CORRUPT": (
+        QT_TRANSLATE_NOOP("Errors", "The station database is damaged."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was overwritten. Restore from a backup, or call technical support."
+        ),
+    ),
+    "DATABASE_LOCKED": (
+        QT_TRANSLATE_NOOP("Errors", "The station database is busy."),
+        QT_TRANSLATE_NOOP("Errors", "Close other CAX Desk windows and try again."),
+    ),
+    "DATABASE_TOO_NEW": (
+        QT_TRANSLATE_NOOP("Errors", "This station was used with a newer CAX Desk."),
+        QT_TRANSLATE_NOOP("Errors", "Install the newer version of CAX Desk."),
+    ),
+    "PERMISSION_DENIED": (
+        QT_TRANSLATE_NOOP("Errors", "You are not allowed to do this."),
+        QT_TRANSLATE_NOOP("Errors", "Ask a supervisor."),
+    ),
+    "INVALID_INPUT": (
+        QT_TRANSLATE_NOOP("Errors", "A value is not valid."),
+        QT_TRANSLATE_NOOP("Errors", "Correct it and try again."),
+    ),
+    "WEAK_PASSWORD": (
+        QT_TRANSLATE_NOOP("Errors", "The password is too weak."),
+        QT_TRANSLATE_NOOP("Errors", "Choose a longer password."),
+    ),
+    "LAST_SUPERVISOR": (
+        QT_TRANSLATE_NOOP("Errors", "The station must keep at least one supervisor."),
+        QT_TRANSLATE_NOOP("Errors", "Make another user a supervisor first."),
+    ),
+    "UNKNOWN_FORM": (
+        QT_TRANSLATE_NOOP("Errors", "This form is not known."),
+        QT_TRANSLATE_NOOP("Errors", "Update CAX Desk."),
+    ),
+    "RECORD_NOT_FOUND": (
+        QT_TRANSLATE_NOOP("Errors", "The record was not found."),
+        QT_TRANSLATE_NOOP("Errors", "Refresh the list."),
+    ),
+    "RECORD_STATE": (
+        QT_TRANSLATE_NOOP("Errors", "The record cannot be changed in its current state."),
+        QT_TRANSLATE_NOOP("Errors", "Amend it with a reason instead."),
+    ),
+    "REASON_REQUIRED": (
+        QT_TRANSLATE_NOOP("Errors", "A reason is required."),
+        QT_TRANSLATE_NOOP("Errors", "Write the reason and try again."),
+    ),
+    "VALIDATION_FAILED": (
+        QT_TRANSLATE_NOOP("Errors", "The form has problems."),
+        QT_TRANSLATE_NOOP("Errors", "Correct the fields marked in red."),
+    ),
+    PASSWORDS_DIFFER: (
+        QT_TRANSLATE_NOOP("Errors", "The two passwords differ."),
+        QT_TRANSLATE_NOOP("Errors", "Type the same password twice."),
+    ),
+    PASSWORD_REQUIRED: (QT_TRANSLATE_NOOP("Errors", "Type the password."), ""),
+    INTERNAL_ERROR: (
+        QT_TRANSLATE_NOOP("Errors", "Something went wrong."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Data already saved is not affected. If it happens again, tell the supervisor;"
+            " the details are in the log file %1.",
+        ),
+    ),
+}
+
+
+_REASONS: dict[str, str] = {
+    "too_short": QT_TRANSLATE_NOOP("Errors", "It needs at least %1 characters."),
+    "too_simple": QT_TRANSLATE_NOOP("Errors", "It uses too few different characters."),
+    "contains_username": QT_TRANSLATE_NOOP("Errors", "It must not contain the user name."),
+    "username_format": QT_TRANSLATE_NOOP(
+        "Errors", "User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore."
+    ),
+    "recovery_key_format": QT_TRANSLATE_NOOP(
+        "Errors", "A recovery key has 32 letters and digits in 8 groups."
+    ),
+    "required": QT_TRANSLATE_NOOP("Errors", "This field is required."),
+}
+
+
+def describe(error: BaseException, log_file: str = "") -> ErrorText:
+    """The headline, the advice and the details a user is shown for `error`."""
+    if not isinstance(error, AppError) or error.code not in _HEADLINES:
+        headline, advice = (_t(text) for text in _HEADLINES[INTERNAL_ERROR])
+        details = "".join(traceback.format_exception(error))
+        return ErrorText(headline, advice.replace("%1", log_file or "cax-desk.log"), details)
+    params = error.params
+    headline, advice = (_t(text) for text in _HEADLINES[error.code])
+    value = str(params.get("username", params.get("retry_after", "")))
+    headline = headline.replace("%1", value)
+    reason = _t(_REASONS.get(str(params.get("reason", "")), ""))
+    if reason:
+        advice = reason.replace("%1", str(params.get("min_length", "")))
+    shown = {k: v for k, v in params.items() if k != "value"}  # never echo what was typed
+    details = error.code + (f" {shown}" if shown else "")
+    return ErrorText(headline, advice, details)
+
+
+def inline_message(error: BaseException) -> str:
+    """One line for a label beside the form: headline and advice together."""
+    text = describe(error)
+    return f"{text.headline} {text.advice}".strip()
+
+
+class ErrorDialog(QDialog):
+    """The headline, what to do next, and the technical details folded away."""
+
+    def __init__(self, text: ErrorText, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("CAX Desk \u2014 Error"))
+        self.setMinimumWidth(460)
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(40, 40))
+        self.headline = QLabel(f"<b>{_escape(text.headline)}</b>")
+        self.advice = QLabel(text.advice)
+        for label in (self.headline, self.advice):
+            label.setWordWrap(True)
+        self.details_button = QToolButton()
+        self.details_button.setText(self.tr("Details"))
+        self.details_button.setCheckable(True)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.details_button.setArrowType(_arrow(False))
+        self.details = QPlainTextEdit(text.details)
+        self.details.setReadOnly(True)
+        self.details.setVisible(False)
+        self.details.setMinimumHeight(160)
+        self.details_button.toggled.connect(self._on_details_button_toggled)
+        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons.accepted.connect(self.accept)
+
+        top = QHBoxLayout()
+        top.addWidget(icon, 0)
+        texts = QVBoxLayout()
+        texts.addWidget(self.headline)
+        texts.addWidget(self.advice)
+        top.addLayout(texts, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.details_button)
+        layout.addWidget(self.details)
+        layout.addWidget(buttons)
+
+    def _on_details_button_toggled(self, shown: bool) -> None:
+        self.details.setVisible(shown)
+        self.details_button.setArrowType(_arrow(shown))
+        self.adjustSize()
+
+
+def _arrow(open_: bool) -> Qt.ArrowType:
+    return Qt.DownArrow if open_ else Qt.RightArrow
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def show_error(parent: QWidget | None, error: BaseException, log_file: str = "") -> ErrorDialog:
+    """Log `error` and show it in a modal dialog (unexpected ones with their traceback)."""
+    if isinstance(error, AppError):
+        log.info("shown to the user: %s", error)
+    else:
+        log.error("unexpected error", exc_info=error)
+    dialog = ErrorDialog(describe(error, log_file), parent)
+    if parent is None:
+        # Nothing owns a window-less dialog: keep it alive until it is closed.
+        _unowned.add(dialog)
+        dialog.finished.connect(lambda _result: _unowned.discard(dialog))
+    dialog.open()
+    return dialog
+
+
+_unowned: set[ErrorDialog] = set()

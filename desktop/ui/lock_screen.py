@@ -1,0 +1,70 @@
+"""What covers the main window while the station is locked: the key is gone until a password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.storage.station import Station
+from desktop.ui import icons
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.unlock_form import UnlockForm
+
+
+class LockScreen(QWidget):
+    """Emits `unlocked(session)`; the same user gets their unsaved work back, another starts fresh."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, station: Station, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("lockScreen")
+        icon = QLabel()
+        icon.setPixmap(icons.icon("lock").pixmap(64, 64))
+        icon.setAlignment(Qt.AlignCenter)
+        self.title = QLabel(self.tr("Locked"))
+        self.title.setAlignment(Qt.AlignCenter)
+        self.title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        self.detail = QLabel()
+        self.detail.setObjectName("lockDetail")
+        self.detail.setAlignment(Qt.AlignCenter)
+        self.detail.setWordWrap(True)
+        self.form = UnlockForm(station, tasks, self)
+        self.form.submit.setText(self.tr("&Unlock"))
+        self.form.unlocked.connect(self.unlocked)
+        card = QFrame()
+        card.setFrameShape(QFrame.StyledPanel)
+        card.setFixedWidth(440)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(self.form)
+        layout = QVBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(icon)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        layout.addSpacing(12)
+        layout.addWidget(card, 0, Qt.AlignHCenter)
+        layout.addStretch(2)
+
+    def show_locked(self, station_name: str, username: str, at: str, reason: str) -> None:
+        """Say which station was locked when and why; `reason` is lock, idle or logout."""
+        if reason == "logout":
+            self.title.setText(self.tr("Logged out"))
+            text = self.tr("%1: logged out at %2. Log in to continue.")
+        else:
+            self.title.setText(self.tr("Locked"))
+            if reason == "idle":
+                text = self.tr("%1 was locked at %2 after a period without activity.")
+            else:
+                text = self.tr("%1 was locked at %2.")
+            text += "\n" + self.tr("Unsaved work is kept until %3 unlocks again.")
+        self.detail.setText(
+            text.replace("%1", station_name).replace("%2", at).replace("%3", username)
+        )
+        self.form.reload_users(username if reason != "logout" else "")
+        if reason == "logout":
+            self.form.set_user("")
+        self.form.password.clear()
+        self.form.message.clear()
+        self.form.focus_first_empty()

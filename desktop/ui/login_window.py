@@ -1,0 +1,67 @@
+"""The window shown at start-up when the station exists: who you are and your password."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+from desktop.storage.station import Station
+from desktop.ui import icons
+from desktop.ui.tasks import TaskRunner
+from desktop.ui.unlock_form import UnlockForm
+from desktop.version import __version__
+
+
+class LoginWindow(QWidget):
+    """Emits `unlocked(session)`; the caller then replaces it with the main window."""
+
+    unlocked = Signal(object)
+
+    def __init__(
+        self,
+        station: Station,
+        tasks: TaskRunner,
+        last_user: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("CAX Desk \u2014 log in"))
+        self.setWindowIcon(icons.app_icon())
+        self.form = UnlockForm(station, tasks, self)
+        self.form.set_user(last_user)
+        self.form.unlocked.connect(self.unlocked)
+        self._layout()
+        self.resize(520, 480)
+
+    def _layout(self) -> None:
+        logo = QLabel()
+        logo.setPixmap(icons.app_icon().pixmap(72, 72))
+        logo.setAlignment(Qt.AlignCenter)
+        title = QLabel(self.tr("CAX Desk"))
+        title.setAlignment(Qt.AlignCenter)
+        title.setStyleSheet("font-size: 20pt; font-weight: bold;")
+        subtitle = QLabel(self.tr("Data entry for the commune police station"))
+        subtitle.setAlignment(Qt.AlignCenter)
+        subtitle.setWordWrap(True)
+        card = QFrame()
+        card.setFrameShape(QFrame.StyledPanel)
+        card.setMinimumWidth(420)
+        inner = QVBoxLayout(card)
+        inner.setContentsMargins(24, 20, 24, 20)
+        inner.addWidget(self.form)
+        version = QLabel(self.tr("Version %1").replace("%1", __version__))
+        version.setAlignment(Qt.AlignCenter)
+        version.setStyleSheet("color: #757575;")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 24)
+        layout.addWidget(logo)
+        layout.addWidget(title)
+        layout.addWidget(subtitle)
+        layout.addSpacing(16)
+        layout.addWidget(card)
+        layout.addStretch(1)
+        layout.addWidget(version)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.form.focus_first_empty()

@@ -1,0 +1,26 @@
+"""The main window's pages, in navigation order (Ctrl+1 … Ctrl+7 follow this order).
+
+To add or replace a page: write a `Page` subclass in its own module here (see `base.py` for
+KEY, TITLE, ICON, PERMISSION and the capture_state()/restore_state() hooks), then list it below.
+"""
+
+from __future__ import annotations
+
+from desktop.ui.pages.audit_log import AuditLogPage
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.new_record import NewRecordPage
+from desktop.ui.pages.records import RecordsPage
+from desktop.ui.pages.review import ReviewPage
+from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.pages.users import UsersPage
+
+ALL_PAGES: tuple[type[Page], ...] = (
+    DashboardPage,
+    NewRecordPage,
+    RecordsPage,
+    ReviewPage,
+    UsersPage,
+    AuditLogPage,
+    SettingsPage,
+)

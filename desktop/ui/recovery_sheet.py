@@ -1,0 +1,84 @@
+"""The recovery key on paper or in a file: the sheet's text, printing it, saving it."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QWidget
+
+from desktop.storage.files import write_atomically
+from desktop.ui.formats import format_date
+
+
+def _lines(station_name: str, station_code: str, key: str, supervisor: str) -> list[str]:
+    return [
+        QCoreApplication.translate("RecoverySheet", "CAX Desk \u2014 station recovery key"),
+        QCoreApplication.translate("RecoverySheet", "Station: %1 (code %2)")
+        .replace("%1", station_name)
+        .replace("%2", station_code),
+        QCoreApplication.translate("RecoverySheet", "Created on %1 for supervisor %2")
+        .replace("%1", format_date(date.today()))
+        .replace("%2", supervisor),
+        key,
+        QCoreApplication.translate(
+            "RecoverySheet",
+            "With this key a supervisor who forgot their password can set a new one."
+            " Anyone holding it can open the station's data: keep it locked away,"
+            " never on the station computer.",
+        ),
+    ]
+
+
+def sheet_text(station_name: str, station_code: str, key: str, supervisor: str) -> str:
+    """The sheet as plain text, for "Save to file"."""
+    title, station, created, key_line, advice = _lines(station_name, station_code, key, supervisor)
+    return "\n".join([title, "", station, created, "", f"    {key_line}", "", advice, ""])
+
+
+def sheet_html(station_name: str, station_code: str, key: str, supervisor: str) -> str:
+    """The sheet as rich text, for printing."""
+    title, station, created, key_line, advice = (
+        html.escape(line) for line in _lines(station_name, station_code, key, supervisor)
+    )
+    return (
+        f"<h2>{title}</h2><p>{station}<br>{created}</p>"
+        f"<p style='font-family: DejaVu Sans Mono, monospace; font-size: 20pt;"
+        f" font-weight: bold; margin: 24px 0'>{key_line}</p><p>{advice}</p>"
+    )
+
+
+def save_sheet(path: Path, text: str) -> None:
+    write_atomically(path, text.encode("utf-8"))
+
+
+def print_document(printer: QPrinter, rich_text: str) -> None:
+    document = QTextDocument()
+    document.setHtml(rich_text)
+    document.print_(printer)
+
+
+def pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(path))
+    printer.setPageLayout(
+        QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, printer.pageLayout().margins())
+    )
+    return printer
+
+
+def ask_and_print(parent: QWidget, rich_text: str) -> bool:
+    """The system print dialog (which also offers a PDF file); True when something was printed."""
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.A4))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("RecoverySheet", "Print the recovery key"))
+    if dialog.exec() != QDialog.Accepted:
+        return False
+    print_document(printer, rich_text)
+    return True

@@ -1,0 +1,204 @@
+"""User, password and "forgot password": the form shared by the login window and the lock screen."""
+
+from __future__ import annotations
+
+import math
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core import credentials
+from desktop.core.errors import AppError, LoginThrottled, WrongPassword
+from desktop.storage.keyslots import RECOVERY_LABEL
+from desktop.storage.station import Station, StationSession
+from desktop.ui.errors import inline_message, show_error
+from desktop.ui.password_fields import CapsLockWatcher, caps_lock_label
+from desktop.ui.recovery_dialog import RecoveryDialog
+from desktop.ui.tasks import TaskRunner
+
+
+def unlock_station(station: Station, username: str, password: str) -> StationSession:
+    """Work function: Argon2id and the database open (~0.4 s), off the GUI thread."""
+    return station.unlock(username, password)
+
+
+def known_users(station: Station) -> list[str]:
+    """User names that have a key slot: readable before unlock (the slot file names them)."""
+    return sorted(label for label in station.load_slots().slots if label != RECOVERY_LABEL)
+
+
+class UnlockForm(QWidget):
+    """Emits `unlocked(session)` once a user's password (or the recovery key) opened the station."""
+
+    unlocked = Signal(object)
+
+    def __init__(self, station: Station, tasks: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.station, self.tasks = station, tasks
+        self.busy = False
+        self._deadline = 0.0
+        self.user = QComboBox()
+        self.user.setObjectName("loginUser")
+        self.user.setEditable(True)
+        self.user.setInsertPolicy(QComboBox.NoInsert)
+        self.password = QLineEdit()
+        self.password.setObjectName("loginPassword")
+        self.password.setEchoMode(QLineEdit.Password)
+        self.caps = caps_lock_label(self)
+        CapsLockWatcher(self.password).caps_lock_changed.connect(self.caps.setVisible)
+        self.message = QLabel()
+        self.message.setObjectName("loginMessage")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        self.countdown = QLabel()
+        self.countdown.setObjectName("throttleCountdown")
+        self.countdown.setWordWrap(True)
+        self.countdown.setStyleSheet("color: #b45309; font-weight: bold;")
+        self.countdown.setVisible(False)
+        self.submit = QPushButton(self.tr("&Log in"))
+        self.submit.setDefault(True)
+        self.forgot = QPushButton(self.tr("&Forgot password?"))
+        self.forgot.setFlat(True)
+        self.forgot.setCursor(Qt.PointingHandCursor)
+        self._timer = QTimer(self)
+        self._timer.setInterval(250)
+        self._layout()
+        self.submit.clicked.connect(self.try_unlock)
+        self.password.returnPressed.connect(self.try_unlock)
+        self.forgot.clicked.connect(self._on_forgot_clicked)
+        self.user.currentTextChanged.connect(self._on_user_changed)
+        self._timer.timeout.connect(self._on_timer_timeout)
+        self.reload_users()
+
+    def _layout(self) -> None:
+        form = QFormLayout()
+        form.addRow(self.tr("&User:"), self.user)
+        form.addRow(self.tr("&Password:"), self.password)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.forgot)
+        buttons.addStretch(1)
+        buttons.addWidget(self.submit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(form)
+        layout.addWidget(self.caps)
+        layout.addWidget(self.countdown)
+        layout.addWidget(self.message)
+        layout.addLayout(buttons)
+
+    def reload_users(self, preferred: str = "") -> None:
+        current = preferred or self.user.currentText()
+        self.user.clear()
+        try:
+            self.user.addItems(known_users(self.station))
+        except AppError as error:  # a damaged key file: say so here, the form stays usable
+            self.message.setText(inline_message(error))
+        self.set_user(current)
+
+    def set_user(self, username: str) -> None:
+        if not username and self.user.count() == 1:
+            username = self.user.itemText(0)  # a one-user station: nothing to choose
+        index = self.user.findText(username)
+        if index >= 0:
+            self.user.setCurrentIndex(index)
+        else:
+            self.user.setEditText(username)
+        self._on_user_changed(self.user.currentText())
+
+    def focus_first_empty(self) -> None:
+        (self.password if self.user.currentText() else self.user).setFocus()
+
+    def try_unlock(self) -> None:
+        if self.busy or self._deadline:
+            return
+        if not self.user.currentText().strip():
+            self.message.setText(self.tr("Choose or type your user name."))
+            self.user.setFocus()
+            return
+        if not self.password.text():
+            self.message.setText(self.tr("Type your password."))
+            self.password.setFocus()
+            return
+        self._set_busy(True)
+        self.message.setText(self.tr("Checking the password\u2026"))
+        self.tasks.run(
+            unlock_station,
+            self.station,
+            self.user.currentText().strip(),
+            self.password.text(),
+            on_done=self._on_unlocked,
+            on_error=self._on_unlock_failed,
+            context=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        for widget in (self.user, self.password, self.submit, self.forgot):
+            widget.setEnabled(not busy)
+        if busy:
+            QApplication.setOverrideCursor(Qt.WaitCursor)
+        else:
+            QApplication.restoreOverrideCursor()
+
+    def _on_unlocked(self, session: StationSession) -> None:
+        self._set_busy(False)
+        self.password.clear()
+        self.message.clear()
+        self.unlocked.emit(session)
+
+    def _on_unlock_failed(self, error: BaseException) -> None:
+        self._set_busy(False)
+        self.password.selectAll()
+        self.password.setFocus()
+        if not isinstance(error, AppError):
+            self.message.clear()
+            show_error(self, error)
+            return
+        self.message.setText("" if isinstance(error, LoginThrottled) else inline_message(error))
+        retry = error.params.get("retry_after", 0)
+        if isinstance(error, (WrongPassword, LoginThrottled)) and retry:
+            self._start_countdown(float(retry))
+
+    def _on_user_changed(self, text: str) -> None:
+        try:
+            username = credentials.normalize_username(text)
+        except AppError:
+            return
+        wait = self.station.throttle.seconds_to_wait(username)
+        if wait > 0:
+            self._start_countdown(wait)
+
+    def _start_countdown(self, seconds: float) -> None:
+        self._deadline = time.monotonic() + seconds
+        self.submit.setEnabled(False)
+        self.countdown.setVisible(True)
+        self._on_timer_timeout()
+        self._timer.start()
+
+    def _on_timer_timeout(self) -> None:
+        left = math.ceil(self._deadline - time.monotonic())
+        if left <= 0:
+            self._timer.stop()
+            self._deadline = 0.0
+            self.countdown.setVisible(False)
+            self.submit.setEnabled(not self.busy)
+            return
+        self.countdown.setText(
+            self.tr("Too many wrong passwords. You can try again in %n second(s).", "", left)
+        )
+
+    def _on_forgot_clicked(self) -> None:
+        dialog = RecoveryDialog(self.station, self.tasks, self.user.currentText(), self)
+        dialog.unlocked.connect(self.unlocked)
+        dialog.open()

@@ -1,0 +1,1898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="en">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Add a user</translation>
+    </message>
+    <message>
+        <source>e.g. lan or tran.lan</source>
+        <translation>e.g. lan or tran.lan</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>R&amp;ole:</translation>
+    </message>
+    <message>
+        <source>Give the password to the new user in person, never in a message.</source>
+        <translation>Give the password to the new user in person, never in a message.</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>&amp;Add user</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>altered</source>
+        <translation>altered</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>moved out of order</source>
+        <translation>moved out of order</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Verify chain</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Show:</translation>
+    </message>
+    <message>
+        <source>Checking every entry of the audit log…</source>
+        <translation>Checking every entry of the audit log…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: all %1 entries checked.</source>
+        <translation>The audit log is intact: all %1 entries checked.</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: entry No. %1 was %2. The %3 entries before it are intact. Report this to your superior and leave the station folder as it is.</source>
+        <translation>The audit log has been tampered with: entry No. %1 was %2. The %3 entries before it are intact. Report this to your superior and leave the station folder as it is.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>C&amp;urrent password:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Change password</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>User:</translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation>New &amp;role:</translation>
+    </message>
+    <message>
+        <source>Supervisors can manage users, approve records and read the audit log.</source>
+        <translation>Supervisors can manage users, approve records and read the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>&amp;Change role</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Type to search…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Hello, %1!</source>
+        <translation>Hello, %1!</translation>
+    </message>
+    <message>
+        <source>%1 · station code %2</source>
+        <translation>%1 · station code %2</translation>
+    </message>
+    <message>
+        <source>You are logged in as %1.</source>
+        <translation>You are logged in as %1.</translation>
+    </message>
+    <message>
+        <source>Counts of records by form and status, today's work and drafts appear here.</source>
+        <translation>Counts of records by form and status, today's work and drafts appear here.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Choose on a calendar (Alt+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>CAX Desk — Error</source>
+        <translation>CAX Desk — Error</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>There is no station here yet.</source>
+        <translation>There is no station here yet.</translation>
+    </message>
+    <message>
+        <source>Set up the station first.</source>
+        <translation>Set up the station first.</translation>
+    </message>
+    <message>
+        <source>A station is already set up in this folder.</source>
+        <translation>A station is already set up in this folder.</translation>
+    </message>
+    <message>
+        <source>Log in to it, or choose another folder.</source>
+        <translation>Log in to it, or choose another folder.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Wrong password.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard language.</source>
+        <translation>Check Caps Lock and the keyboard language.</translation>
+    </message>
+    <message>
+        <source>There is no user “%1” at this station.</source>
+        <translation>There is no user “%1” at this station.</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or ask the supervisor.</source>
+        <translation>Check the spelling, or ask the supervisor.</translation>
+    </message>
+    <message>
+        <source>The user “%1” has been removed from this station.</source>
+        <translation>The user “%1” has been removed from this station.</translation>
+    </message>
+    <message>
+        <source>Ask the supervisor if this is a mistake.</source>
+        <translation>Ask the supervisor if this is a mistake.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” is already taken.</source>
+        <translation>The user name “%1” is already taken.</translation>
+    </message>
+    <message>
+        <source>Choose another user name; a removed user's name stays taken.</source>
+        <translation>Choose another user name; a removed user's name stays taken.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords.</source>
+        <translation>Too many wrong passwords.</translation>
+    </message>
+    <message>
+        <source>Wait until the countdown ends, then try again.</source>
+        <translation>Wait until the countdown ends, then try again.</translation>
+    </message>
+    <message>
+        <source>The recovery key is not correct.</source>
+        <translation>The recovery key is not correct.</translation>
+    </message>
+    <message>
+        <source>Type the 32 characters exactly as written on the recovery sheet.</source>
+        <translation>Type the 32 characters exactly as written on the recovery sheet.</translation>
+    </message>
+    <message>
+        <source>The station's key file cannot be read.</source>
+        <translation>The station's key file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Restore the station folder from a backup, or call technical support.</source>
+        <translation>Restore the station folder from a backup, or call technical support.</translation>
+    </message>
+    <message>
+        <source>The station's key file is damaged or was altered.</source>
+        <translation>The station's key file is damaged or was altered.</translation>
+    </message>
+    <message>
+        <source>The station database is damaged.</source>
+        <translation>The station database is damaged.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. Restore from a backup, or call technical support.</source>
+        <translation>Nothing was overwritten. Restore from a backup, or call technical support.</translation>
+    </message>
+    <message>
+        <source>The station database is busy.</source>
+        <translation>The station database is busy.</translation>
+    </message>
+    <message>
+        <source>Close other CAX Desk windows and try again.</source>
+        <translation>Close other CAX Desk windows and try again.</translation>
+    </message>
+    <message>
+        <source>This station was used with a newer CAX Desk.</source>
+        <translation>This station was used with a newer CAX Desk.</translation>
+    </message>
+    <message>
+        <source>Install the newer version of CAX Desk.</source>
+        <translation>Install the newer version of CAX Desk.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>You are not allowed to do this.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor.</source>
+        <translation>Ask a supervisor.</translation>
+    </message>
+    <message>
+        <source>A value is not valid.</source>
+        <translation>A value is not valid.</translation>
+    </message>
+    <message>
+        <source>Correct it and try again.</source>
+        <translation>Correct it and try again.</translation>
+    </message>
+    <message>
+        <source>The password is too weak.</source>
+        <translation>The password is too weak.</translation>
+    </message>
+    <message>
+        <source>Choose a longer password.</source>
+        <translation>Choose a longer password.</translation>
+    </message>
+    <message>
+        <source>The station must keep at least one supervisor.</source>
+        <translation>The station must keep at least one supervisor.</translation>
+    </message>
+    <message>
+        <source>Make another user a supervisor first.</source>
+        <translation>Make another user a supervisor first.</translation>
+    </message>
+    <message>
+        <source>This form is not known.</source>
+        <translation>This form is not known.</translation>
+    </message>
+    <message>
+        <source>Update CAX Desk.</source>
+        <translation>Update CAX Desk.</translation>
+    </message>
+    <message>
+        <source>The record was not found.</source>
+        <translation>The record was not found.</translation>
+    </message>
+    <message>
+        <source>Refresh the list.</source>
+        <translation>Refresh the list.</translation>
+    </message>
+    <message>
+        <source>The record cannot be changed in its current state.</source>
+        <translation>The record cannot be changed in its current state.</translation>
+    </message>
+    <message>
+        <source>Amend it with a reason instead.</source>
+        <translation>Amend it with a reason instead.</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>A reason is required.</translation>
+    </message>
+    <message>
+        <source>Write the reason and try again.</source>
+        <translation>Write the reason and try again.</translation>
+    </message>
+    <message>
+        <source>The form has problems.</source>
+        <translation>The form has problems.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>Correct the fields marked in red.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>Type the same password twice.</translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation>Type the password.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Something went wrong.</translation>
+    </message>
+    <message>
+        <source>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</source>
+        <translation>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</translation>
+    </message>
+    <message>
+        <source>It needs at least %1 characters.</source>
+        <translation>It needs at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>It uses too few different characters.</source>
+        <translation>It uses too few different characters.</translation>
+    </message>
+    <message>
+        <source>It must not contain the user name.</source>
+        <translation>It must not contain the user name.</translation>
+    </message>
+    <message>
+        <source>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</source>
+        <translation>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</translation>
+    </message>
+    <message>
+        <source>A recovery key has 32 letters and digits in 8 groups.</source>
+        <translation>A recovery key has 32 letters and digits in 8 groups.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>This field is required.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <source>Former codes</source>
+        <translation>Former codes</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Add a row</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Edit row</source>
+        <translation>Edit row</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Remove row</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Row %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Welcome to CAX Desk</source>
+        <translation>Welcome to CAX Desk</translation>
+    </message>
+    <message>
+        <source>This computer has no station yet. In three short steps you will choose the commune, create the first supervisor account and receive the recovery key.
+
+Everything is stored encrypted on this computer; nothing is sent anywhere.</source>
+        <translation>This computer has no station yet. In three short steps you will choose the commune, create the first supervisor account and receive the recovery key.
+
+Everything is stored encrypted on this computer; nothing is sent anywhere.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Officer</source>
+        <translation>Officer</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Removed</translation>
+    </message>
+    <message>
+        <source>Station set up</source>
+        <translation>Station set up</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Logged in</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Logged out or locked</source>
+        <translation>Logged out or locked</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>User removed</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Password reset</translation>
+    </message>
+    <message>
+        <source>Recovery key used</source>
+        <translation>Recovery key used</translation>
+    </message>
+    <message>
+        <source>Data key replaced</source>
+        <translation>Data key replaced</translation>
+    </message>
+    <message>
+        <source>Database checked</source>
+        <translation>Database checked</translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation>Audit log verified</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>Record created</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>Record changed</translation>
+    </message>
+    <message>
+        <source>Record viewed</source>
+        <translation>Record viewed</translation>
+    </message>
+    <message>
+        <source>Record completed</source>
+        <translation>Record completed</translation>
+    </message>
+    <message>
+        <source>Record approved</source>
+        <translation>Record approved</translation>
+    </message>
+    <message>
+        <source>Record amended</source>
+        <translation>Record amended</translation>
+    </message>
+    <message>
+        <source>Record voided</source>
+        <translation>Record voided</translation>
+    </message>
+    <message>
+        <source>Record printed</source>
+        <translation>Record printed</translation>
+    </message>
+    <message>
+        <source>Record exported</source>
+        <translation>Record exported</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Role changed</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>by means of</source>
+        <translation>by means of</translation>
+    </message>
+    <message>
+        <source>entries checked</source>
+        <translation>entries checked</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>after</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>key slots</translation>
+    </message>
+    <message>
+        <source>broken at entry</source>
+        <translation>broken at entry</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>key file</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unknown user</translation>
+    </message>
+    <message>
+        <source>removed user</source>
+        <translation>removed user</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>wrong recovery key</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>locked by the user</translation>
+    </message>
+    <message>
+        <source>locked after inactivity</source>
+        <translation>locked after inactivity</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logged out</translation>
+    </message>
+    <message>
+        <source>program closed</source>
+        <translation>program closed</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>recovery key</translation>
+    </message>
+    <message>
+        <source>auto-lock minutes</source>
+        <translation>auto-lock minutes</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>altered</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>reordered</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>%1: logged out at %2. Log in to continue.</source>
+        <translation>%1: logged out at %2. Log in to continue.</translation>
+    </message>
+    <message>
+        <source>%1 was locked at %2 after a period without activity.</source>
+        <translation>%1 was locked at %2 after a period without activity.</translation>
+    </message>
+    <message>
+        <source>%1 was locked at %2.</source>
+        <translation>%1 was locked at %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved work is kept until %3 unlocks again.</source>
+        <translation>Unsaved work is kept until %3 unlocks again.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>CAX Desk — log in</source>
+        <translation>CAX Desk — log in</translation>
+    </message>
+    <message>
+        <source>CAX Desk</source>
+        <translation>CAX Desk</translation>
+    </message>
+    <message>
+        <source>Data entry for the commune police station</source>
+        <translation>Data entry for the commune police station</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CAX Desk %1</source>
+        <translation>CAX Desk %1</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>&amp;Station</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Lock</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Log &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Go</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;About CAX Desk</source>
+        <translation>&amp;About CAX Desk</translation>
+    </message>
+    <message>
+        <source>About CAX Desk</source>
+        <translation>About CAX Desk</translation>
+    </message>
+    <message>
+        <source>CAX Desk %1
+Offline data entry for commune police stations.</source>
+        <translation>CAX Desk %1
+Offline data entry for commune police stations.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEditor</name>
+    <message>
+        <source>đồng</source>
+        <translation>đồng</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>New record</translation>
+    </message>
+    <message>
+        <source>Choosing a form and filling it in will be available here in the next version.</source>
+        <translation>Choosing a form and filling it in will be available here in the next version.</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <source>The list of records, with search and filters, will be available here soon.</source>
+        <translation>The list of records, with search and filters, will be available here soon.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <source>Completed records waiting for approval will be listed here soon.</source>
+        <translation>Completed records waiting for approval will be listed here soon.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Users</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Caps Lock is on.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrengthBar</name>
+    <message>
+        <source>Too short</source>
+        <translation>Too short</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Weak</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Fair</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Good</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Strong</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemMessages</name>
+    <message>
+        <source>This must be filled in.</source>
+        <translation>This must be filled in.</translation>
+    </message>
+    <message>
+        <source>This value is not part of the form.</source>
+        <translation>This value is not part of the form.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of value: %1 expected.</source>
+        <translation>Wrong kind of value: %1 expected.</translation>
+    </message>
+    <message>
+        <source>Too short: write at least %1 characters.</source>
+        <translation>Too short: write at least %1 characters.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Too long: at most %1 characters.</translation>
+    </message>
+    <message>
+        <source>Not in the expected format.</source>
+        <translation>Not in the expected format.</translation>
+    </message>
+    <message>
+        <source>Must not be less than %1.</source>
+        <translation>Must not be less than %1.</translation>
+    </message>
+    <message>
+        <source>Must not be more than %1.</source>
+        <translation>Must not be more than %1.</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>Type a whole number.</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 12,5.</source>
+        <translation>Type a number, e.g. 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a whole amount in đồng, e.g. 1.500.000.</source>
+        <translation>Type a whole amount in đồng, e.g. 1.500.000.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the list: choose one of its entries.</source>
+        <translation>“%1” is not in the list: choose one of its entries.</translation>
+    </message>
+    <message>
+        <source>Add at least %1 row(s).</source>
+        <translation>Add at least %1 row(s).</translation>
+    </message>
+    <message>
+        <source>At most %1 row(s) are allowed.</source>
+        <translation>At most %1 row(s) are allowed.</translation>
+    </message>
+    <message>
+        <source>Fill in at least one of: %1.</source>
+        <translation>Fill in at least one of: %1.</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Type the date as dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
+        <translation>Type the date and time as dd/mm/yyyy hh:mm.</translation>
+    </message>
+    <message>
+        <source>This is in the future.</source>
+        <translation>This is in the future.</translation>
+    </message>
+    <message>
+        <source>Must not be before “%1”.</source>
+        <translation>Must not be before “%1”.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has exactly 12 digits.</source>
+        <translation>A personal ID number has exactly 12 digits.</translation>
+    </message>
+    <message>
+        <source>The first digits %1 are not a province code: check the number.</source>
+        <translation>The first digits %1 are not a province code: check the number.</translation>
+    </message>
+    <message>
+        <source>The ID number is that of a %1: check the sex or the number.</source>
+        <translation>The ID number is that of a %1: check the sex or the number.</translation>
+    </message>
+    <message>
+        <source>The ID number gives %1 as the year of birth: check the date of birth or the number.</source>
+        <translation>The ID number gives %1 as the year of birth: check the date of birth or the number.</translation>
+    </message>
+    <message>
+        <source>A former ID card (CMND) number has 9 or 12 digits.</source>
+        <translation>A former ID card (CMND) number has 9 or 12 digits.</translation>
+    </message>
+    <message>
+        <source>Unusual document number (Vietnamese passports read like C1234567).</source>
+        <translation>Unusual document number (Vietnamese passports read like C1234567).</translation>
+    </message>
+    <message>
+        <source>A tax code has 10 digits, or 10 digits, a dash and 3 digits.</source>
+        <translation>A tax code has 10 digits, or 10 digits, a dash and 3 digits.</translation>
+    </message>
+    <message>
+        <source>Not a Vietnamese phone number (e.g. 0912 345 678).</source>
+        <translation>Not a Vietnamese phone number (e.g. 0912 345 678).</translation>
+    </message>
+    <message>
+        <source>The prefix %1 belongs to no known network: check the number.</source>
+        <translation>The prefix %1 belongs to no known network: check the number.</translation>
+    </message>
+    <message>
+        <source>The old 11-digit number %1 was changed to %2.</source>
+        <translation>The old 11-digit number %1 was changed to %2.</translation>
+    </message>
+    <message>
+        <source>Not a number plate (e.g. 29A-123.45 or 29B1-234.56).</source>
+        <translation>Not a number plate (e.g. 29A-123.45 or 29B1-234.56).</translation>
+    </message>
+    <message>
+        <source>Special series %1 (diplomatic, foreign or military): check it.</source>
+        <translation>Special series %1 (diplomatic, foreign or military): check it.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2.</source>
+        <translation>%1 is not in %2.</translation>
+    </message>
+    <message>
+        <source>This place is outside the station's commune.</source>
+        <translation>This place is outside the station's commune.</translation>
+    </message>
+    <message>
+        <source>The violator did not sign: add a witness or write why they refused.</source>
+        <translation>The violator did not sign: add a witness or write why they refused.</translation>
+    </message>
+    <message>
+        <source>The fine is outside the frame of the provision applied.</source>
+        <translation>The fine is outside the frame of the provision applied.</translation>
+    </message>
+    <message>
+        <source>The fine is more than the person issuing may impose.</source>
+        <translation>The fine is more than the person issuing may impose.</translation>
+    </message>
+    <message>
+        <source>Not transferred within %1 hours of receipt.</source>
+        <translation>Not transferred within %1 hours of receipt.</translation>
+    </message>
+    <message>
+        <source>The decision comes more than %1 days after the record.</source>
+        <translation>The decision comes more than %1 days after the record.</translation>
+    </message>
+    <message>
+        <source>The stay was notified late.</source>
+        <translation>The stay was notified late.</translation>
+    </message>
+    <message>
+        <source>Give an ID or passport number, or why there is none.</source>
+        <translation>Give an ID or passport number, or why there is none.</translation>
+    </message>
+    <message>
+        <source>This unit is counted in whole numbers.</source>
+        <translation>This unit is counted in whole numbers.</translation>
+    </message>
+    <message>
+        <source>A rule of this form is not met.</source>
+        <translation>A rule of this form is not met.</translation>
+    </message>
+    <message>
+        <source>The span is longer than %1 days.</source>
+        <translation>The span is longer than %1 days.</translation>
+    </message>
+    <message>
+        <source>The span is longer than %1 hours.</source>
+        <translation>The span is longer than %1 hours.</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy, or the year alone (e.g. 1985).</source>
+        <translation>Type the date as dd/mm/yyyy, or the year alone (e.g. 1985).</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>man</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>woman</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>text</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <source>a group of fields</source>
+        <translation>a group of fields</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>a list</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>yes or no</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemSummary</name>
+    <message>
+        <source>Accept this error with a &amp;reason…</source>
+        <translation>Accept this error with a &amp;reason…</translation>
+    </message>
+    <message>
+        <source>(accepted: %1)</source>
+        <translation>(accepted: %1)</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) stop completion; %2 warning(s).</source>
+        <translation>%1 problem(s) stop completion; %2 warning(s).</translation>
+    </message>
+    <message>
+        <source>%1 warning(s): the record can be completed.</source>
+        <translation>%1 warning(s): the record can be completed.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Ctrl+Enter to confirm.</source>
+        <translation>Ctrl+Enter to confirm.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Complete</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>A draft is saved before it closes.</source>
+        <translation>A draft is saved before it closes.</translation>
+    </message>
+    <message>
+        <source>&amp;Save amendment…</source>
+        <translation>&amp;Save amendment…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>Draft saved at %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>The draft could not be saved.</translation>
+    </message>
+    <message>
+        <source>Completing…</source>
+        <translation>Completing…</translation>
+    </message>
+    <message>
+        <source>Not completed: correct the problems listed below.</source>
+        <translation>Not completed: correct the problems listed below.</translation>
+    </message>
+    <message>
+        <source>Not completed.</source>
+        <translation>Not completed.</translation>
+    </message>
+    <message>
+        <source>Accept an error</source>
+        <translation>Accept an error</translation>
+    </message>
+    <message>
+        <source>Why is this value right although the check disagrees?</source>
+        <translation>Why is this value right although the check disagrees?</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Accept</translation>
+    </message>
+    <message>
+        <source>Amend the record</source>
+        <translation>Amend the record</translation>
+    </message>
+    <message>
+        <source>Why is the record being changed? The reason is kept with the new revision.</source>
+        <translation>Why is the record being changed? The reason is kept with the new revision.</translation>
+    </message>
+    <message>
+        <source>&amp;Save amendment</source>
+        <translation>&amp;Save amendment</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEntryPage</name>
+    <message>
+        <source>Choose the form to fill in</source>
+        <translation>Choose the form to fill in</translation>
+    </message>
+    <message>
+        <source>Type part of its name (accents optional), then press Enter.</source>
+        <translation>Type part of its name (accents optional), then press Enter.</translation>
+    </message>
+    <message>
+        <source>e.g. vi pham, tam vang, F3</source>
+        <translation>e.g. vi pham, tam vang, F3</translation>
+    </message>
+    <message>
+        <source>Record completed with number %1. It now waits for approval.</source>
+        <translation>Record completed with number %1. It now waits for approval.</translation>
+    </message>
+    <message>
+        <source>Record completed. It now waits for approval.</source>
+        <translation>Record completed. It now waits for approval.</translation>
+    </message>
+    <message>
+        <source>Draft kept; find it under Records.</source>
+        <translation>Draft kept; find it under Records.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Search names, ID numbers, places, content… (accents optional)</source>
+        <translation>Search names, ID numbers, places, content… (accents optional)</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>All but voided</source>
+        <translation>All but voided</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Anyone</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Form:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor:</source>
+        <translation>A&amp;uthor:</translation>
+    </message>
+    <message>
+        <source>Event &amp;from:</source>
+        <translation>Event &amp;from:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>to:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormWidget</name>
+    <message>
+        <source>row %1</source>
+        <translation>row %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Completed</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
+        <source>Returned with a comment</source>
+        <translation>Returned with a comment</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Me (%1)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Searching…</translation>
+    </message>
+    <message>
+        <source>%1 record(s).</source>
+        <translation>%1 record(s).</translation>
+    </message>
+    <message>
+        <source>First %1 records shown; scroll down for more.</source>
+        <translation>First %1 records shown; scroll down for more.</translation>
+    </message>
+    <message>
+        <source>Record completed with number %1.</source>
+        <translation>Record completed with number %1.</translation>
+    </message>
+    <message>
+        <source>Amendment saved as revision %1.</source>
+        <translation>Amendment saved as revision %1.</translation>
+    </message>
+    <message>
+        <source>Void the record</source>
+        <translation>Void the record</translation>
+    </message>
+    <message>
+        <source>Why is this record void? It is kept, marked void, and its number is never reused.</source>
+        <translation>Why is this record void? It is kept, marked void, and its number is never reused.</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Void</translation>
+    </message>
+    <message>
+        <source>Record voided.</source>
+        <translation>Record voided.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Revisions</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>← &amp;Back to the list</source>
+        <translation>← &amp;Back to the list</translation>
+    </message>
+    <message>
+        <source>&amp;Amend with reason…</source>
+        <translation>&amp;Amend with reason…</translation>
+    </message>
+    <message>
+        <source>&amp;Void with reason…</source>
+        <translation>&amp;Void with reason…</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>No. %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>by %1</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>last change %1</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Voided: %1</translation>
+    </message>
+    <message>
+        <source>Returned by the supervisor: %1</source>
+        <translation>Returned by the supervisor: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Commune</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Author</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Last change</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot password</source>
+        <translation>Forgot password</translation>
+    </message>
+    <message>
+        <source>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
+        <translation>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>Set &amp;new password</source>
+        <translation>Set &amp;new password</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>&amp;Supervisor:</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Recovery &amp;key:</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key…</source>
+        <translation>Checking the recovery key…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>If the supervisor forgets the password, only this key can open the station. It is shown this once.</source>
+        <translation>If the supervisor forgets the password, only this key can open the station. It is shown this once.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to file…</source>
+        <translation>&amp;Save to file…</translation>
+    </message>
+    <message>
+        <source>I have &amp;written the recovery key down and will keep it in a safe place.</source>
+        <translation>I have &amp;written the recovery key down and will keep it in a safe place.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Sent to the printer.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Save the recovery key</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Text files (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Move it to a USB stick kept locked away, then delete it from this computer.</source>
+        <translation>Saved to %1. Move it to a USB stick kept locked away, then delete it from this computer.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>CAX Desk — station recovery key</source>
+        <translation>CAX Desk — station recovery key</translation>
+    </message>
+    <message>
+        <source>Station: %1 (code %2)</source>
+        <translation>Station: %1 (code %2)</translation>
+    </message>
+    <message>
+        <source>Created on %1 for supervisor %2</source>
+        <translation>Created on %1 for supervisor %2</translation>
+    </message>
+    <message>
+        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</source>
+        <translation>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>Print the recovery key</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveUserDialog</name>
+    <message>
+        <source>Remove user</source>
+        <translation>Remove user</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to log in. Their name and history stay in the audit log, and the name cannot be given to anyone else.</source>
+        <translation>%1 will no longer be able to log in. Their name and history stay in the audit log, and the name cannot be given to anyone else.</translation>
+    </message>
+    <message>
+        <source>e.g. transferred to another station</source>
+        <translation>e.g. transferred to another station</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation>&amp;Remove user</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1. Only their key slot changes; their records are not touched.</source>
+        <translation>Set a new password for %1. Only their key slot changes; their records are not touched.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Set password</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Records waiting for approval</source>
+        <translation>Records waiting for approval</translation>
+    </message>
+    <message>
+        <source>&amp;Approve selected</source>
+        <translation>&amp;Approve selected</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comment…</source>
+        <translation>&amp;Return with comment…</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting. Ctrl+A selects them all.</source>
+        <translation>%1 record(s) waiting. Ctrl+A selects them all.</translation>
+    </message>
+    <message>
+        <source>At least %1 records waiting.</source>
+        <translation>At least %1 records waiting.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve %1 selected</source>
+        <translation>&amp;Approve %1 selected</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Approve</translation>
+    </message>
+    <message>
+        <source>%1 record(s) approved.</source>
+        <translation>%1 record(s) approved.</translation>
+    </message>
+    <message>
+        <source>%1 not approved: %2</source>
+        <translation>%1 not approved: %2</translation>
+    </message>
+    <message>
+        <source>Return to the author</source>
+        <translation>Return to the author</translation>
+    </message>
+    <message>
+        <source>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</source>
+        <translation>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Return</translation>
+    </message>
+    <message>
+        <source>Comment recorded; the author will see it in the record's history.</source>
+        <translation>Comment recorded; the author will see it in the record's history.</translation>
+    </message>
+</context>
+<context>
+    <name>RowDialog</name>
+    <message>
+        <source>%1 — row %2</source>
+        <translation>%1 — row %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this row</source>
+        <translation>&amp;Keep this row</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Apply</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after this long without activity:</source>
+        <translation>&amp;Lock after this long without activity:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change station settings.</source>
+        <translation>Only a supervisor can change station settings.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>This computer</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Language:</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>My account</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my password…</source>
+        <translation>C&amp;hange my password…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The station now locks after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>The station now locks after %n minute without activity.</numerusform><numerusform>The station now locks after %n minutes without activity.</numerusform></translation>
+    </message>
+    <message>
+        <source>The new language is used the next time CAX Desk starts.</source>
+        <translation>The new language is used the next time CAX Desk starts.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Password changed.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>CAX Desk — station set-up</source>
+        <translation>CAX Desk — station set-up</translation>
+    </message>
+    <message>
+        <source>Creating the station… this takes a few seconds.</source>
+        <translation>Creating the station… this takes a few seconds.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Station</translation>
+    </message>
+    <message>
+        <source>Type part of the commune or ward name; accents are optional.</source>
+        <translation>Type part of the commune or ward name; accents are optional.</translation>
+    </message>
+    <message>
+        <source>e.g. ba dinh</source>
+        <translation>e.g. ba dinh</translation>
+    </message>
+    <message>
+        <source>&amp;Commune or ward:</source>
+        <translation>&amp;Commune or ward:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Code:</translation>
+    </message>
+    <message>
+        <source>&amp;Station name:</source>
+        <translation>&amp;Station name:</translation>
+    </message>
+</context>
+<context>
+    <name>StationStatusBar</name>
+    <message>
+        <source>Locked</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: %1</source>
+        <translation>Waiting to sync: %1</translation>
+    </message>
+    <message>
+        <source>Checking connection…</source>
+        <translation>Checking connection…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>First supervisor</source>
+        <translation>First supervisor</translation>
+    </message>
+    <message>
+        <source>The station's head or deputy. They can add the other officers later.</source>
+        <translation>The station's head or deputy. They can add the other officers later.</translation>
+    </message>
+    <message>
+        <source>&amp;Create station</source>
+        <translation>&amp;Create station</translation>
+    </message>
+    <message>
+        <source>e.g. truong</source>
+        <translation>e.g. truong</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot password?</source>
+        <translation>&amp;Forgot password?</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <source>Choose or type your user name.</source>
+        <translation>Choose or type your user name.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Type your password.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Too many wrong passwords. You can try again in %n second.</numerusform><numerusform>Too many wrong passwords. You can try again in %n seconds.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Add user…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Change r&amp;ole…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>Re&amp;move…</translation>
+    </message>
+    <message>
+        <source>Show removed &amp;users</source>
+        <translation>Show removed &amp;users</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>User %1 added.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>New password set for %1.</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>Role of %1 changed.</translation>
+    </message>
+    <message>
+        <source>User %1 removed.</source>
+        <translation>User %1 removed.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Password changed</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1898 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Add a user</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <source>e.g. lan or tran.lan</source>
+        <translation>ví dụ: lan hoặc tran.lan</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <source>Give the password to the new user in person, never in a message.</source>
+        <translation>Hãy trao mật khẩu trực tiếp cho người dùng mới, không gửi qua tin nhắn.</translation>
+    </message>
+    <message>
+        <source>&amp;Add user</source>
+        <translation>Thêm người &amp;dùng</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogPage</name>
+    <message>
+        <source>altered</source>
+        <translation>bị sửa</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>moved out of order</source>
+        <translation>bị đổi thứ tự</translation>
+    </message>
+    <message>
+        <source>All actions</source>
+        <translation>Tất cả thao tác</translation>
+    </message>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation>&amp;Kiểm tra toàn vẹn</translation>
+    </message>
+    <message>
+        <source>&amp;Show:</source>
+        <translation>&amp;Hiển thị:</translation>
+    </message>
+    <message>
+        <source>Checking every entry of the audit log…</source>
+        <translation>Đang kiểm tra từng mục của nhật ký kiểm tra…</translation>
+    </message>
+    <message>
+        <source>The audit log is intact: all %1 entries checked.</source>
+        <translation>Nhật ký kiểm tra nguyên vẹn: đã kiểm tra đủ %1 mục.</translation>
+    </message>
+    <message>
+        <source>The audit log has been tampered with: entry No. %1 was %2. The %3 entries before it are intact. Report this to your superior and leave the station folder as it is.</source>
+        <translation>Nhật ký kiểm tra đã bị can thiệp: mục số %1 %2. %3 mục trước đó vẫn nguyên vẹn. Hãy báo cáo cấp trên và giữ nguyên thư mục dữ liệu của trạm.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditTableModel</name>
+    <message>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>C&amp;urrent password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>Đổ&amp;i mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeRoleDialog</name>
+    <message>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Người dùng:</translation>
+    </message>
+    <message>
+        <source>New &amp;role:</source>
+        <translation>&amp;Vai trò mới:</translation>
+    </message>
+    <message>
+        <source>Supervisors can manage users, approve records and read the audit log.</source>
+        <translation>Chỉ huy được quản lý người dùng, duyệt hồ sơ và xem nhật ký kiểm tra.</translation>
+    </message>
+    <message>
+        <source>&amp;Change role</source>
+        <translation>Đổi vai t&amp;rò</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceEditor</name>
+    <message>
+        <source>Type to search…</source>
+        <translation>Gõ để tìm…</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Hello, %1!</source>
+        <translation>Xin chào, %1!</translation>
+    </message>
+    <message>
+        <source>%1 · station code %2</source>
+        <translation>%1 · mã đơn vị %2</translation>
+    </message>
+    <message>
+        <source>You are logged in as %1.</source>
+        <translation>Bạn đăng nhập với vai trò %1.</translation>
+    </message>
+    <message>
+        <source>Counts of records by form and status, today's work and drafts appear here.</source>
+        <translation>Số hồ sơ theo biểu mẫu và trạng thái, công việc trong ngày và các bản nháp sẽ hiển thị tại đây.</translation>
+    </message>
+</context>
+<context>
+    <name>DateEditor</name>
+    <message>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>CAX Desk — Error</source>
+        <translation>CAX Desk — Lỗi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>There is no station here yet.</source>
+        <translation>Chưa có dữ liệu trạm ở đây.</translation>
+    </message>
+    <message>
+        <source>Set up the station first.</source>
+        <translation>Hãy thiết lập trạm trước.</translation>
+    </message>
+    <message>
+        <source>A station is already set up in this folder.</source>
+        <translation>Thư mục này đã có dữ liệu trạm.</translation>
+    </message>
+    <message>
+        <source>Log in to it, or choose another folder.</source>
+        <translation>Hãy đăng nhập vào trạm đó, hoặc chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <source>Wrong password.</source>
+        <translation>Sai mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Check Caps Lock and the keyboard language.</source>
+        <translation>Kiểm tra phím Caps Lock và chế độ gõ (Unikey/EVKey).</translation>
+    </message>
+    <message>
+        <source>There is no user “%1” at this station.</source>
+        <translation>Trạm không có người dùng “%1”.</translation>
+    </message>
+    <message>
+        <source>Check the spelling, or ask the supervisor.</source>
+        <translation>Kiểm tra lại cách viết, hoặc hỏi chỉ huy.</translation>
+    </message>
+    <message>
+        <source>The user “%1” has been removed from this station.</source>
+        <translation>Người dùng “%1” đã bị xóa khỏi trạm.</translation>
+    </message>
+    <message>
+        <source>Ask the supervisor if this is a mistake.</source>
+        <translation>Nếu có nhầm lẫn, hãy hỏi chỉ huy.</translation>
+    </message>
+    <message>
+        <source>The user name “%1” is already taken.</source>
+        <translation>Tên đăng nhập “%1” đã được dùng.</translation>
+    </message>
+    <message>
+        <source>Choose another user name; a removed user's name stays taken.</source>
+        <translation>Hãy chọn tên khác; tên của người dùng đã xóa cũng không dùng lại được.</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords.</source>
+        <translation>Nhập sai mật khẩu quá nhiều lần.</translation>
+    </message>
+    <message>
+        <source>Wait until the countdown ends, then try again.</source>
+        <translation>Hãy chờ hết thời gian đếm ngược rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The recovery key is not correct.</source>
+        <translation>Khóa khôi phục không đúng.</translation>
+    </message>
+    <message>
+        <source>Type the 32 characters exactly as written on the recovery sheet.</source>
+        <translation>Hãy gõ đúng 32 ký tự như trên tờ khóa khôi phục.</translation>
+    </message>
+    <message>
+        <source>The station's key file cannot be read.</source>
+        <translation>Không đọc được tệp khóa của trạm.</translation>
+    </message>
+    <message>
+        <source>Restore the station folder from a backup, or call technical support.</source>
+        <translation>Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The station's key file is damaged or was altered.</source>
+        <translation>Tệp khóa của trạm bị hỏng hoặc đã bị sửa đổi.</translation>
+    </message>
+    <message>
+        <source>The station database is damaged.</source>
+        <translation>Cơ sở dữ liệu của trạm bị hỏng.</translation>
+    </message>
+    <message>
+        <source>Nothing was overwritten. Restore from a backup, or call technical support.</source>
+        <translation>Không có gì bị ghi đè. Hãy khôi phục từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The station database is busy.</source>
+        <translation>Cơ sở dữ liệu của trạm đang bận.</translation>
+    </message>
+    <message>
+        <source>Close other CAX Desk windows and try again.</source>
+        <translation>Hãy đóng các cửa sổ CAX Desk khác rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>This station was used with a newer CAX Desk.</source>
+        <translation>Dữ liệu trạm được tạo bởi phiên bản CAX Desk mới hơn.</translation>
+    </message>
+    <message>
+        <source>Install the newer version of CAX Desk.</source>
+        <translation>Hãy cài đặt phiên bản CAX Desk mới hơn.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Bạn không có quyền thực hiện việc này.</translation>
+    </message>
+    <message>
+        <source>Ask a supervisor.</source>
+        <translation>Hãy nhờ chỉ huy.</translation>
+    </message>
+    <message>
+        <source>A value is not valid.</source>
+        <translation>Có giá trị không hợp lệ.</translation>
+    </message>
+    <message>
+        <source>Correct it and try again.</source>
+        <translation>Hãy sửa lại rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The password is too weak.</source>
+        <translation>Mật khẩu quá yếu.</translation>
+    </message>
+    <message>
+        <source>Choose a longer password.</source>
+        <translation>Hãy chọn mật khẩu dài hơn.</translation>
+    </message>
+    <message>
+        <source>The station must keep at least one supervisor.</source>
+        <translation>Trạm phải luôn có ít nhất một chỉ huy.</translation>
+    </message>
+    <message>
+        <source>Make another user a supervisor first.</source>
+        <translation>Hãy chuyển một người dùng khác thành chỉ huy trước.</translation>
+    </message>
+    <message>
+        <source>This form is not known.</source>
+        <translation>Không nhận ra biểu mẫu này.</translation>
+    </message>
+    <message>
+        <source>Update CAX Desk.</source>
+        <translation>Hãy cập nhật CAX Desk.</translation>
+    </message>
+    <message>
+        <source>The record was not found.</source>
+        <translation>Không tìm thấy hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Refresh the list.</source>
+        <translation>Hãy làm mới danh sách.</translation>
+    </message>
+    <message>
+        <source>The record cannot be changed in its current state.</source>
+        <translation>Không thể sửa hồ sơ ở trạng thái hiện tại.</translation>
+    </message>
+    <message>
+        <source>Amend it with a reason instead.</source>
+        <translation>Hãy đính chính kèm lý do.</translation>
+    </message>
+    <message>
+        <source>A reason is required.</source>
+        <translation>Cần ghi lý do.</translation>
+    </message>
+    <message>
+        <source>Write the reason and try again.</source>
+        <translation>Hãy ghi lý do rồi thử lại.</translation>
+    </message>
+    <message>
+        <source>The form has problems.</source>
+        <translation>Biểu mẫu còn lỗi.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red.</source>
+        <translation>Hãy sửa các ô được đánh dấu đỏ.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <source>Type the same password twice.</source>
+        <translation>Hãy gõ cùng một mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <source>Type the password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Something went wrong.</source>
+        <translation>Đã xảy ra lỗi không mong đợi.</translation>
+    </message>
+    <message>
+        <source>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</source>
+        <translation>Dữ liệu đã lưu không bị ảnh hưởng. Nếu lỗi lặp lại, hãy báo chỉ huy; chi tiết được ghi trong tệp nhật ký %1.</translation>
+    </message>
+    <message>
+        <source>It needs at least %1 characters.</source>
+        <translation>Cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>It uses too few different characters.</source>
+        <translation>Có quá ít ký tự khác nhau.</translation>
+    </message>
+    <message>
+        <source>It must not contain the user name.</source>
+        <translation>Không được chứa tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</source>
+        <translation>Tên đăng nhập gồm 3–32 ký tự: a–z, 0–9, dấu chấm, gạch ngang hoặc gạch dưới (không dấu).</translation>
+    </message>
+    <message>
+        <source>A recovery key has 32 letters and digits in 8 groups.</source>
+        <translation>Khóa khôi phục gồm 32 chữ cái và chữ số, chia thành 8 nhóm.</translation>
+    </message>
+    <message>
+        <source>This field is required.</source>
+        <translation>Không được để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsPanel</name>
+    <message>
+        <source>Former codes</source>
+        <translation>Mã cũ</translation>
+    </message>
+</context>
+<context>
+    <name>GroupEditor</name>
+    <message>
+        <source>Add a row</source>
+        <translation>Thêm dòng</translation>
+    </message>
+    <message>
+        <source>Insert</source>
+        <translation>Insert</translation>
+    </message>
+    <message>
+        <source>Edit row</source>
+        <translation>Sửa dòng</translation>
+    </message>
+    <message>
+        <source>Remove row</source>
+        <translation>Xóa dòng</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Row %1</source>
+        <translation>Dòng %1</translation>
+    </message>
+</context>
+<context>
+    <name>IntroPage</name>
+    <message>
+        <source>Welcome to CAX Desk</source>
+        <translation>Chào mừng đến với CAX Desk</translation>
+    </message>
+    <message>
+        <source>This computer has no station yet. In three short steps you will choose the commune, create the first supervisor account and receive the recovery key.
+
+Everything is stored encrypted on this computer; nothing is sent anywhere.</source>
+        <translation>Máy tính này chưa có dữ liệu trạm. Qua ba bước ngắn, bạn sẽ chọn xã/phường, tạo tài khoản chỉ huy đầu tiên và nhận khóa khôi phục.
+
+Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi đi đâu cả.</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Officer</source>
+        <translation>Cán bộ</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Chỉ huy</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Đang hoạt động</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Đã xóa</translation>
+    </message>
+    <message>
+        <source>Station set up</source>
+        <translation>Thiết lập trạm</translation>
+    </message>
+    <message>
+        <source>Logged in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <source>Failed login</source>
+        <translation>Đăng nhập thất bại</translation>
+    </message>
+    <message>
+        <source>Logged out or locked</source>
+        <translation>Đăng xuất hoặc khóa màn hình</translation>
+    </message>
+    <message>
+        <source>User added</source>
+        <translation>Thêm người dùng</translation>
+    </message>
+    <message>
+        <source>User removed</source>
+        <translation>Xóa người dùng</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>Password reset</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Recovery key used</source>
+        <translation>Dùng khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>Data key replaced</source>
+        <translation>Thay khóa dữ liệu</translation>
+    </message>
+    <message>
+        <source>Database checked</source>
+        <translation>Kiểm tra cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Audit log verified</source>
+        <translation>Kiểm tra nhật ký</translation>
+    </message>
+    <message>
+        <source>Record created</source>
+        <translation>Tạo hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record changed</source>
+        <translation>Sửa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record viewed</source>
+        <translation>Xem hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record completed</source>
+        <translation>Hoàn thành hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record approved</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record amended</source>
+        <translation>Đính chính hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record voided</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record printed</source>
+        <translation>In hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record exported</source>
+        <translation>Xuất hồ sơ</translation>
+    </message>
+    <message>
+        <source>Synchronised</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Role changed</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <source>Setting changed</source>
+        <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>by means of</source>
+        <translation>bằng</translation>
+    </message>
+    <message>
+        <source>entries checked</source>
+        <translation>số mục đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>trước</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>sau</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>cài đặt</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>số khóa đăng nhập</translation>
+    </message>
+    <message>
+        <source>broken at entry</source>
+        <translation>hỏng tại mục</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kiểu</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>số lỗi</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>tệp khóa</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>sai mật khẩu</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>không có người dùng</translation>
+    </message>
+    <message>
+        <source>removed user</source>
+        <translation>người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>sai khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>người dùng khóa màn hình</translation>
+    </message>
+    <message>
+        <source>locked after inactivity</source>
+        <translation>tự khóa do không thao tác</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>đăng xuất</translation>
+    </message>
+    <message>
+        <source>program closed</source>
+        <translation>đóng chương trình</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>auto-lock minutes</source>
+        <translation>số phút tự khóa</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>bị sửa</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>bị đổi thứ tự</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <source>Locked</source>
+        <translation>Đã khóa màn hình</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>Mở &amp;khóa</translation>
+    </message>
+    <message>
+        <source>Logged out</source>
+        <translation>Đã đăng xuất</translation>
+    </message>
+    <message>
+        <source>%1: logged out at %2. Log in to continue.</source>
+        <translation>%1: đã đăng xuất lúc %2. Hãy đăng nhập để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>%1 was locked at %2 after a period without activity.</source>
+        <translation>%1 đã tự khóa lúc %2 do không có thao tác trong một thời gian.</translation>
+    </message>
+    <message>
+        <source>%1 was locked at %2.</source>
+        <translation>%1 đã khóa lúc %2.</translation>
+    </message>
+    <message>
+        <source>Unsaved work is kept until %3 unlocks again.</source>
+        <translation>Phần việc chưa lưu được giữ lại cho đến khi %3 mở khóa.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginWindow</name>
+    <message>
+        <source>CAX Desk — log in</source>
+        <translation>CAX Desk — đăng nhập</translation>
+    </message>
+    <message>
+        <source>CAX Desk</source>
+        <translation>CAX Desk</translation>
+    </message>
+    <message>
+        <source>Data entry for the commune police station</source>
+        <translation>Phần mềm nhập liệu của Công an cấp xã</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Phiên bản %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>CAX Desk %1</source>
+        <translation>CAX Desk %1</translation>
+    </message>
+    <message>
+        <source>&amp;Station</source>
+        <translation>&amp;Trạm</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Khóa màn hình</translation>
+    </message>
+    <message>
+        <source>Log &amp;out</source>
+        <translation>Đăng &amp;xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Thoát</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About CAX Desk</source>
+        <translation>&amp;Giới thiệu CAX Desk</translation>
+    </message>
+    <message>
+        <source>About CAX Desk</source>
+        <translation>Giới thiệu CAX Desk</translation>
+    </message>
+    <message>
+        <source>CAX Desk %1
+Offline data entry for commune police stations.</source>
+        <translation>CAX Desk %1
+Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</translation>
+    </message>
+</context>
+<context>
+    <name>MoneyEditor</name>
+    <message>
+        <source>đồng</source>
+        <translation>đồng</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Nhập lại mật khẩu:</translation>
+    </message>
+</context>
+<context>
+    <name>Pages</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <source>New record</source>
+        <translation>Hồ sơ mới</translation>
+    </message>
+    <message>
+        <source>Choosing a form and filling it in will be available here in the next version.</source>
+        <translation>Chọn biểu mẫu và nhập hồ sơ sẽ có tại đây trong phiên bản tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>The list of records, with search and filters, will be available here soon.</source>
+        <translation>Danh sách hồ sơ, kèm tìm kiếm và bộ lọc, sẽ sớm có tại đây.</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Duyệt hồ sơ</translation>
+    </message>
+    <message>
+        <source>Completed records waiting for approval will be listed here soon.</source>
+        <translation>Các hồ sơ đã hoàn thành đang chờ duyệt sẽ sớm được liệt kê tại đây.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordFields</name>
+    <message>
+        <source>Caps Lock is on.</source>
+        <translation>Phím Caps Lock đang bật.</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordStrengthBar</name>
+    <message>
+        <source>Too short</source>
+        <translation>Quá ngắn</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Yếu</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Trung bình</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Khá</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Mạnh</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemMessages</name>
+    <message>
+        <source>This must be filled in.</source>
+        <translation>Không được để trống.</translation>
+    </message>
+    <message>
+        <source>This value is not part of the form.</source>
+        <translation>Giá trị này không thuộc biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>Wrong kind of value: %1 expected.</source>
+        <translation>Sai kiểu giá trị: cần %1.</translation>
+    </message>
+    <message>
+        <source>Too short: write at least %1 characters.</source>
+        <translation>Quá ngắn: cần ít nhất %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>Too long: at most %1 characters.</source>
+        <translation>Quá dài: tối đa %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>Not in the expected format.</source>
+        <translation>Không đúng định dạng.</translation>
+    </message>
+    <message>
+        <source>Must not be less than %1.</source>
+        <translation>Không được nhỏ hơn %1.</translation>
+    </message>
+    <message>
+        <source>Must not be more than %1.</source>
+        <translation>Không được lớn hơn %1.</translation>
+    </message>
+    <message>
+        <source>Type a whole number.</source>
+        <translation>Hãy nhập một số nguyên.</translation>
+    </message>
+    <message>
+        <source>Type a number, e.g. 12,5.</source>
+        <translation>Hãy nhập một số, ví dụ 12,5.</translation>
+    </message>
+    <message>
+        <source>Type a whole amount in đồng, e.g. 1.500.000.</source>
+        <translation>Hãy nhập số tiền chẵn đồng, ví dụ 1.500.000.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the list: choose one of its entries.</source>
+        <translation>“%1” không có trong danh sách: hãy chọn một mục trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Add at least %1 row(s).</source>
+        <translation>Cần ít nhất %1 dòng.</translation>
+    </message>
+    <message>
+        <source>At most %1 row(s) are allowed.</source>
+        <translation>Chỉ được tối đa %1 dòng.</translation>
+    </message>
+    <message>
+        <source>Fill in at least one of: %1.</source>
+        <translation>Hãy điền ít nhất một trong các ô: %1.</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy.</source>
+        <translation>Hãy nhập ngày theo dạng dd/mm/yyyy.</translation>
+    </message>
+    <message>
+        <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
+        <translation>Hãy nhập ngày giờ theo dạng dd/mm/yyyy hh:mm.</translation>
+    </message>
+    <message>
+        <source>This is in the future.</source>
+        <translation>Thời điểm này ở tương lai.</translation>
+    </message>
+    <message>
+        <source>Must not be before “%1”.</source>
+        <translation>Không được trước “%1”.</translation>
+    </message>
+    <message>
+        <source>A personal ID number has exactly 12 digits.</source>
+        <translation>Số định danh cá nhân gồm đúng 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>The first digits %1 are not a province code: check the number.</source>
+        <translation>Các chữ số đầu %1 không phải mã tỉnh: hãy kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <source>The ID number is that of a %1: check the sex or the number.</source>
+        <translation>Số định danh này là của %1: hãy kiểm tra giới tính hoặc số.</translation>
+    </message>
+    <message>
+        <source>The ID number gives %1 as the year of birth: check the date of birth or the number.</source>
+        <translation>Số định danh cho năm sinh %1: hãy kiểm tra ngày sinh hoặc số.</translation>
+    </message>
+    <message>
+        <source>A former ID card (CMND) number has 9 or 12 digits.</source>
+        <translation>Số CMND cũ gồm 9 hoặc 12 chữ số.</translation>
+    </message>
+    <message>
+        <source>Unusual document number (Vietnamese passports read like C1234567).</source>
+        <translation>Số giấy tờ bất thường (hộ chiếu Việt Nam có dạng C1234567).</translation>
+    </message>
+    <message>
+        <source>A tax code has 10 digits, or 10 digits, a dash and 3 digits.</source>
+        <translation>Mã số thuế gồm 10 chữ số, hoặc 10 chữ số, dấu gạch ngang và 3 chữ số.</translation>
+    </message>
+    <message>
+        <source>Not a Vietnamese phone number (e.g. 0912 345 678).</source>
+        <translation>Không phải số điện thoại Việt Nam (ví dụ 0912 345 678).</translation>
+    </message>
+    <message>
+        <source>The prefix %1 belongs to no known network: check the number.</source>
+        <translation>Đầu số %1 không thuộc nhà mạng nào: hãy kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <source>The old 11-digit number %1 was changed to %2.</source>
+        <translation>Số cũ 11 chữ số %1 đã được đổi thành %2.</translation>
+    </message>
+    <message>
+        <source>Not a number plate (e.g. 29A-123.45 or 29B1-234.56).</source>
+        <translation>Không phải biển số xe (ví dụ 29A-123.45 hoặc 29B1-234.56).</translation>
+    </message>
+    <message>
+        <source>Special series %1 (diplomatic, foreign or military): check it.</source>
+        <translation>Sê-ri đặc biệt %1 (ngoại giao, nước ngoài hoặc quân đội): hãy kiểm tra.</translation>
+    </message>
+    <message>
+        <source>%1 is not in %2.</source>
+        <translation>%1 không thuộc %2.</translation>
+    </message>
+    <message>
+        <source>This place is outside the station's commune.</source>
+        <translation>Địa điểm này nằm ngoài địa bàn xã của trạm.</translation>
+    </message>
+    <message>
+        <source>The violator did not sign: add a witness or write why they refused.</source>
+        <translation>Người vi phạm không ký: hãy thêm người chứng kiến hoặc ghi lý do từ chối ký.</translation>
+    </message>
+    <message>
+        <source>The fine is outside the frame of the provision applied.</source>
+        <translation>Mức phạt nằm ngoài khung của điều khoản áp dụng.</translation>
+    </message>
+    <message>
+        <source>The fine is more than the person issuing may impose.</source>
+        <translation>Mức phạt vượt thẩm quyền của người ra quyết định.</translation>
+    </message>
+    <message>
+        <source>Not transferred within %1 hours of receipt.</source>
+        <translation>Không chuyển trong vòng %1 giờ kể từ khi tiếp nhận.</translation>
+    </message>
+    <message>
+        <source>The decision comes more than %1 days after the record.</source>
+        <translation>Quyết định được ra sau biên bản quá %1 ngày.</translation>
+    </message>
+    <message>
+        <source>The stay was notified late.</source>
+        <translation>Thông báo lưu trú muộn.</translation>
+    </message>
+    <message>
+        <source>Give an ID or passport number, or why there is none.</source>
+        <translation>Hãy ghi số định danh hoặc hộ chiếu, hoặc lý do không có.</translation>
+    </message>
+    <message>
+        <source>This unit is counted in whole numbers.</source>
+        <translation>Đơn vị này chỉ đếm bằng số nguyên.</translation>
+    </message>
+    <message>
+        <source>A rule of this form is not met.</source>
+        <translation>Chưa đáp ứng một quy tắc của biểu mẫu.</translation>
+    </message>
+    <message>
+        <source>The span is longer than %1 days.</source>
+        <translation>Khoảng thời gian dài hơn %1 ngày.</translation>
+    </message>
+    <message>
+        <source>The span is longer than %1 hours.</source>
+        <translation>Khoảng thời gian dài hơn %1 giờ.</translation>
+    </message>
+    <message>
+        <source>Type the date as dd/mm/yyyy, or the year alone (e.g. 1985).</source>
+        <translation>Hãy nhập ngày theo dạng dd/mm/yyyy, hoặc chỉ năm (ví dụ 1985).</translation>
+    </message>
+    <message>
+        <source>man</source>
+        <translation>nam</translation>
+    </message>
+    <message>
+        <source>woman</source>
+        <translation>nữ</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>chữ</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>số nguyên</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <source>a group of fields</source>
+        <translation>nhóm trường</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>danh sách</translation>
+    </message>
+    <message>
+        <source>yes or no</source>
+        <translation>có hoặc không</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemSummary</name>
+    <message>
+        <source>Accept this error with a &amp;reason…</source>
+        <translation>Chấp nhận lỗi này kèm &amp;lý do…</translation>
+    </message>
+    <message>
+        <source>(accepted: %1)</source>
+        <translation>(đã chấp nhận: %1)</translation>
+    </message>
+    <message>
+        <source>%1 problem(s) stop completion; %2 warning(s).</source>
+        <translation>%1 lỗi chặn việc hoàn thành; %2 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>%1 warning(s): the record can be completed.</source>
+        <translation>%1 cảnh báo: hồ sơ vẫn hoàn thành được.</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Ctrl+Enter to confirm.</source>
+        <translation>Nhấn Ctrl+Enter để xác nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Lưu nháp</translation>
+    </message>
+    <message>
+        <source>&amp;Complete</source>
+        <translation>&amp;Hoàn thành</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>A draft is saved before it closes.</source>
+        <translation>Bản nháp được lưu trước khi đóng.</translation>
+    </message>
+    <message>
+        <source>&amp;Save amendment…</source>
+        <translation>&amp;Lưu đính chính…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Draft saved at %1.</source>
+        <translation>Đã lưu nháp lúc %1.</translation>
+    </message>
+    <message>
+        <source>The draft could not be saved.</source>
+        <translation>Không lưu được bản nháp.</translation>
+    </message>
+    <message>
+        <source>Completing…</source>
+        <translation>Đang hoàn thành…</translation>
+    </message>
+    <message>
+        <source>Not completed: correct the problems listed below.</source>
+        <translation>Chưa hoàn thành: hãy sửa các lỗi liệt kê bên dưới.</translation>
+    </message>
+    <message>
+        <source>Not completed.</source>
+        <translation>Chưa hoàn thành.</translation>
+    </message>
+    <message>
+        <source>Accept an error</source>
+        <translation>Chấp nhận một lỗi</translation>
+    </message>
+    <message>
+        <source>Why is this value right although the check disagrees?</source>
+        <translation>Vì sao giá trị này đúng dù bị báo lỗi?</translation>
+    </message>
+    <message>
+        <source>&amp;Accept</source>
+        <translation>&amp;Chấp nhận</translation>
+    </message>
+    <message>
+        <source>Amend the record</source>
+        <translation>Đính chính hồ sơ</translation>
+    </message>
+    <message>
+        <source>Why is the record being changed? The reason is kept with the new revision.</source>
+        <translation>Vì sao hồ sơ được sửa? Lý do được lưu cùng phiên bản mới.</translation>
+    </message>
+    <message>
+        <source>&amp;Save amendment</source>
+        <translation>&amp;Lưu đính chính</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEntryPage</name>
+    <message>
+        <source>Choose the form to fill in</source>
+        <translation>Chọn biểu mẫu cần nhập</translation>
+    </message>
+    <message>
+        <source>Type part of its name (accents optional), then press Enter.</source>
+        <translation>Gõ một phần tên biểu mẫu (có dấu hay không đều được), rồi nhấn Enter.</translation>
+    </message>
+    <message>
+        <source>e.g. vi pham, tam vang, F3</source>
+        <translation>ví dụ: vi pham, tam vang, F3</translation>
+    </message>
+    <message>
+        <source>Record completed with number %1. It now waits for approval.</source>
+        <translation>Đã hoàn thành hồ sơ số %1. Hồ sơ đang chờ duyệt.</translation>
+    </message>
+    <message>
+        <source>Record completed. It now waits for approval.</source>
+        <translation>Đã hoàn thành hồ sơ. Hồ sơ đang chờ duyệt.</translation>
+    </message>
+    <message>
+        <source>Draft kept; find it under Records.</source>
+        <translation>Đã giữ bản nháp; xem trong Danh sách hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFilterBar</name>
+    <message>
+        <source>Search names, ID numbers, places, content… (accents optional)</source>
+        <translation>Tìm tên, số định danh, địa điểm, nội dung… (có dấu hay không đều được)</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
+    </message>
+    <message>
+        <source>All but voided</source>
+        <translation>Tất cả trừ đã hủy</translation>
+    </message>
+    <message>
+        <source>Anyone</source>
+        <translation>Mọi người</translation>
+    </message>
+    <message>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Biểu mẫu:</translation>
+    </message>
+    <message>
+        <source>S&amp;tatus:</source>
+        <translation>&amp;Trạng thái:</translation>
+    </message>
+    <message>
+        <source>A&amp;uthor:</source>
+        <translation>&amp;Người lập:</translation>
+    </message>
+    <message>
+        <source>Event &amp;from:</source>
+        <translation>Sự việc &amp;từ:</translation>
+    </message>
+    <message>
+        <source>to:</source>
+        <translation>đến:</translation>
+    </message>
+</context>
+<context>
+    <name>RecordFormWidget</name>
+    <message>
+        <source>row %1</source>
+        <translation>dòng %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordLabels</name>
+    <message>
+        <source>Draft</source>
+        <translation>Bản nháp</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Đã duyệt</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Returned with a comment</source>
+        <translation>Trả lại kèm ý kiến</translation>
+    </message>
+</context>
+<context>
+    <name>RecordListPage</name>
+    <message>
+        <source>Me (%1)</source>
+        <translation>Tôi (%1)</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <source>%1 record(s).</source>
+        <translation>%1 hồ sơ.</translation>
+    </message>
+    <message>
+        <source>First %1 records shown; scroll down for more.</source>
+        <translation>Đang hiện %1 hồ sơ đầu tiên; cuộn xuống để xem thêm.</translation>
+    </message>
+    <message>
+        <source>Record completed with number %1.</source>
+        <translation>Đã hoàn thành hồ sơ số %1.</translation>
+    </message>
+    <message>
+        <source>Amendment saved as revision %1.</source>
+        <translation>Đã lưu đính chính thành phiên bản %1.</translation>
+    </message>
+    <message>
+        <source>Void the record</source>
+        <translation>Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Why is this record void? It is kept, marked void, and its number is never reused.</source>
+        <translation>Vì sao hủy hồ sơ này? Hồ sơ vẫn được giữ, đánh dấu đã hủy, và số hồ sơ không dùng lại.</translation>
+    </message>
+    <message>
+        <source>&amp;Void</source>
+        <translation>&amp;Hủy hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record voided.</source>
+        <translation>Đã hủy hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordView</name>
+    <message>
+        <source>Revision</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Revisions</source>
+        <translation>Các phiên bản</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>← &amp;Back to the list</source>
+        <translation>← &amp;Quay lại danh sách</translation>
+    </message>
+    <message>
+        <source>&amp;Amend with reason…</source>
+        <translation>Đính &amp;chính kèm lý do…</translation>
+    </message>
+    <message>
+        <source>&amp;Void with reason…</source>
+        <translation>&amp;Hủy kèm lý do…</translation>
+    </message>
+    <message>
+        <source>No. %1</source>
+        <translation>Số %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>bởi %1</translation>
+    </message>
+    <message>
+        <source>last change %1</source>
+        <translation>sửa lần cuối %1</translation>
+    </message>
+    <message>
+        <source>Voided: %1</source>
+        <translation>Đã hủy: %1</translation>
+    </message>
+    <message>
+        <source>Returned by the supervisor: %1</source>
+        <translation>Chỉ huy trả lại: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsTableModel</name>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Event date</source>
+        <translation>Ngày sự việc</translation>
+    </message>
+    <message>
+        <source>Commune</source>
+        <translation>Xã/phường</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>Người lập</translation>
+    </message>
+    <message>
+        <source>Last change</source>
+        <translation>Sửa lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Forgot password</source>
+        <translation>Quên mật khẩu</translation>
+    </message>
+    <message>
+        <source>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
+        <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của trạm — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập trạm. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>Set &amp;new password</source>
+        <translation>Đặt mật khẩu mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor:</source>
+        <translation>&amp;Chỉ huy:</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>&amp;Khóa khôi phục:</translation>
+    </message>
+    <message>
+        <source>Checking the recovery key…</source>
+        <translation>Đang kiểm tra khóa khôi phục…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <source>Recovery key</source>
+        <translation>Khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>If the supervisor forgets the password, only this key can open the station. It is shown this once.</source>
+        <translation>Nếu chỉ huy quên mật khẩu, chỉ khóa này mới mở được dữ liệu trạm. Khóa chỉ hiện một lần duy nhất.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>&amp;Save to file…</source>
+        <translation>&amp;Lưu ra tệp…</translation>
+    </message>
+    <message>
+        <source>I have &amp;written the recovery key down and will keep it in a safe place.</source>
+        <translation>Tôi đã &amp;chép khóa khôi phục ra giấy và sẽ cất giữ ở nơi an toàn.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer.</source>
+        <translation>Đã gửi tới máy in.</translation>
+    </message>
+    <message>
+        <source>Save the recovery key</source>
+        <translation>Lưu khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>Saved to %1. Move it to a USB stick kept locked away, then delete it from this computer.</source>
+        <translation>Đã lưu vào %1. Hãy chuyển sang USB cất giữ cẩn thận, rồi xóa tệp khỏi máy tính này.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoverySheet</name>
+    <message>
+        <source>CAX Desk — station recovery key</source>
+        <translation>CAX Desk — khóa khôi phục của trạm</translation>
+    </message>
+    <message>
+        <source>Station: %1 (code %2)</source>
+        <translation>Đơn vị: %1 (mã %2)</translation>
+    </message>
+    <message>
+        <source>Created on %1 for supervisor %2</source>
+        <translation>Tạo ngày %1 cho chỉ huy %2</translation>
+    </message>
+    <message>
+        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</source>
+        <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của trạm: hãy cất giữ trong tủ có khóa, không để trên máy tính của trạm.</translation>
+    </message>
+    <message>
+        <source>Print the recovery key</source>
+        <translation>In khóa khôi phục</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveUserDialog</name>
+    <message>
+        <source>Remove user</source>
+        <translation>Xóa người dùng</translation>
+    </message>
+    <message>
+        <source>%1 will no longer be able to log in. Their name and history stay in the audit log, and the name cannot be given to anyone else.</source>
+        <translation>%1 sẽ không đăng nhập được nữa. Tên và lịch sử thao tác vẫn được giữ trong nhật ký kiểm tra, và tên này không cấp lại cho người khác.</translation>
+    </message>
+    <message>
+        <source>e.g. transferred to another station</source>
+        <translation>ví dụ: chuyển công tác</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>&amp;Remove user</source>
+        <translation>&amp;Xóa người dùng</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>Set a new password for %1. Only their key slot changes; their records are not touched.</source>
+        <translation>Đặt mật khẩu mới cho %1. Chỉ khóa đăng nhập của người này thay đổi; hồ sơ không bị ảnh hưởng.</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>Đặ&amp;t mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewQueuePage</name>
+    <message>
+        <source>Records waiting for approval</source>
+        <translation>Hồ sơ chờ duyệt</translation>
+    </message>
+    <message>
+        <source>&amp;Approve selected</source>
+        <translation>&amp;Duyệt các hồ sơ đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Return with comment…</source>
+        <translation>&amp;Trả lại kèm ý kiến…</translation>
+    </message>
+    <message>
+        <source>%1 record(s) waiting. Ctrl+A selects them all.</source>
+        <translation>%1 hồ sơ đang chờ. Ctrl+A để chọn tất cả.</translation>
+    </message>
+    <message>
+        <source>At least %1 records waiting.</source>
+        <translation>Có ít nhất %1 hồ sơ đang chờ.</translation>
+    </message>
+    <message>
+        <source>&amp;Approve %1 selected</source>
+        <translation>&amp;Duyệt %1 hồ sơ đã chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Approve</source>
+        <translation>&amp;Duyệt</translation>
+    </message>
+    <message>
+        <source>%1 record(s) approved.</source>
+        <translation>Đã duyệt %1 hồ sơ.</translation>
+    </message>
+    <message>
+        <source>%1 not approved: %2</source>
+        <translation>%1 hồ sơ chưa duyệt được: %2</translation>
+    </message>
+    <message>
+        <source>Return to the author</source>
+        <translation>Trả lại người lập</translation>
+    </message>
+    <message>
+        <source>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</source>
+        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ vẫn chờ ở đây cho đến khi người lập đính chính.</translation>
+    </message>
+    <message>
+        <source>&amp;Return</source>
+        <translation>&amp;Trả lại</translation>
+    </message>
+    <message>
+        <source>Comment recorded; the author will see it in the record's history.</source>
+        <translation>Đã ghi ý kiến; người lập sẽ thấy trong lịch sử hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>RowDialog</name>
+    <message>
+        <source>%1 — row %2</source>
+        <translation>%1 — dòng %2</translation>
+    </message>
+    <message>
+        <source>&amp;Keep this row</source>
+        <translation>&amp;Giữ dòng này</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Trạm</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>&amp;Lock after this long without activity:</source>
+        <translation>&amp;Khóa màn hình khi không thao tác sau:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can change station settings.</source>
+        <translation>Chỉ chỉ huy mới thay đổi được cài đặt của trạm.</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Máy tính này</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>My account</source>
+        <translation>Tài khoản của tôi</translation>
+    </message>
+    <message>
+        <source>C&amp;hange my password…</source>
+        <translation>Đổi mật khẩu &amp;của tôi…</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The station now locks after %n minute(s) without activity.</source>
+        <translation>
+            <numerusform>Từ nay trạm tự khóa màn hình sau %n phút không thao tác.</numerusform></translation>
+    </message>
+    <message>
+        <source>The new language is used the next time CAX Desk starts.</source>
+        <translation>Ngôn ngữ mới được dùng từ lần mở CAX Desk tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>CAX Desk — station set-up</source>
+        <translation>CAX Desk — thiết lập trạm</translation>
+    </message>
+    <message>
+        <source>Creating the station… this takes a few seconds.</source>
+        <translation>Đang tạo trạm… việc này mất vài giây.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPage</name>
+    <message>
+        <source>Station</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <source>Type part of the commune or ward name; accents are optional.</source>
+        <translation>Gõ một phần tên xã, phường hoặc đặc khu; có dấu hay không dấu đều được.</translation>
+    </message>
+    <message>
+        <source>e.g. ba dinh</source>
+        <translation>ví dụ: ba dinh</translation>
+    </message>
+    <message>
+        <source>&amp;Commune or ward:</source>
+        <translation>&amp;Xã, phường, đặc khu:</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>&amp;Station name:</source>
+        <translation>Tên t&amp;rạm:</translation>
+    </message>
+</context>
+<context>
+    <name>StationStatusBar</name>
+    <message>
+        <source>Locked</source>
+        <translation>Đã khóa</translation>
+    </message>
+    <message>
+        <source>Waiting to sync: %1</source>
+        <translation>Chờ đồng bộ: %1</translation>
+    </message>
+    <message>
+        <source>Checking connection…</source>
+        <translation>Đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Có kết nối</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Không có kết nối</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorPage</name>
+    <message>
+        <source>First supervisor</source>
+        <translation>Chỉ huy đầu tiên</translation>
+    </message>
+    <message>
+        <source>The station's head or deputy. They can add the other officers later.</source>
+        <translation>Trưởng hoặc phó Công an xã. Chỉ huy có thể thêm các cán bộ khác sau.</translation>
+    </message>
+    <message>
+        <source>&amp;Create station</source>
+        <translation>Tạo t&amp;rạm</translation>
+    </message>
+    <message>
+        <source>e.g. truong</source>
+        <translation>ví dụ: truong</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockForm</name>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Đăng &amp;nhập</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot password?</source>
+        <translation>&amp;Quên mật khẩu?</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>Người &amp;dùng:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Choose or type your user name.</source>
+        <translation>Hãy chọn hoặc gõ tên đăng nhập.</translation>
+    </message>
+    <message>
+        <source>Type your password.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Checking the password…</source>
+        <translation>Đang kiểm tra mật khẩu…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong passwords. You can try again in %n second(s).</source>
+        <translation>
+            <numerusform>Nhập sai mật khẩu quá nhiều lần. Có thể thử lại sau %n giây.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>&amp;Add user…</source>
+        <translation>&amp;Thêm người dùng…</translation>
+    </message>
+    <message>
+        <source>Reset &amp;password…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Change r&amp;ole…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <source>Re&amp;move…</source>
+        <translation>&amp;Xóa…</translation>
+    </message>
+    <message>
+        <source>Show removed &amp;users</source>
+        <translation>&amp;Hiện cả người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>User %1 added.</source>
+        <translation>Đã thêm người dùng %1.</translation>
+    </message>
+    <message>
+        <source>New password set for %1.</source>
+        <translation>Đã đặt mật khẩu mới cho %1.</translation>
+    </message>
+    <message>
+        <source>Role of %1 changed.</source>
+        <translation>Đã đổi vai trò của %1.</translation>
+    </message>
+    <message>
+        <source>User %1 removed.</source>
+        <translation>Đã xóa người dùng %1.</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTableModel</name>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ngày thêm</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Đổi mật khẩu lần cuối</translation>
+    </message>
+</context>
+<context>
+    <name>YesNoEditor</name>
+    <message>
+        <source>Yes</source>
+        <translation>Có</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,102 @@
+"""The Audit log page: lazy paging, the action filter, and "Verify chain" naming a broken entry."""
+
+from __future__ import annotations
+
+import pytest
+import sqlcipher3.dbapi2 as sqlcipher
+from PySide6.QtCore import Qt
+
+from desktop.core.audit_actions import AuditAction
+from desktop.storage import audit
+from desktop.ui.models.audit_table_model import ACTION, SEQ_ROLE
+from tests.desktop.conftest import SUPERVISOR
+from tests.desktop.ui.conftest import press
+
+
+def _append_views(station_home, count: int) -> None:
+    session = station_home.unlock()
+    with session.db.write() as conn:
+        for i in range(count):
+            audit.append(conn, SUPERVISOR, AuditAction.RECORD_VIEWED, f"record-{i}", {"i": i})
+    session.close()
+
+
+def _open_audit_page(qtbot, open_main_window):
+    window = open_main_window(SUPERVISOR)
+    press(window, Qt.Key_6, Qt.ControlModifier)
+    page = window.current_page()
+    assert page.KEY == "audit"
+    _wait_loaded(qtbot, page)
+    return page
+
+
+def _wait_loaded(qtbot, page) -> None:
+    """Rows arrive from the event loop (fetchMore is answered asynchronously)."""
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0)
+
+
+def _seqs(page) -> list[int]:
+    return [page.model.index(row, 0).data(SEQ_ROLE) for row in range(page.model.rowCount())]
+
+
+def test_log_pages_in_as_the_view_scrolls(qtbot, station_home, open_main_window):
+    """First 200 newest entries, then older pages on scrolling, without gaps or repeats."""
+    _append_views(station_home, 450)
+    page = _open_audit_page(qtbot, open_main_window)
+    seqs = _seqs(page)
+    assert len(seqs) == 200  # one page, nothing more until the user scrolls
+    newest = seqs[0]
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 200)
+    while page.model.canFetchMore(page.model.index(-1, -1)):
+        page.table.scrollToBottom()
+        qtbot.wait(10)
+    assert _seqs(page) == list(range(newest, 0, -1))
+
+
+def test_filter_by_action(qtbot, station_home, open_main_window):
+    """Choosing "User added" lists only those entries."""
+    page = _open_audit_page(qtbot, open_main_window)
+    page.action.setCurrentIndex(page.action.findData(AuditAction.USER_ADDED))
+    _wait_loaded(qtbot, page)
+    rows = page.model.rowCount()
+    assert rows == 2  # the supervisor at set-up, then the officer
+    assert {page.model.index(r, ACTION).data() for r in range(rows)} == {"User added"}
+
+
+def test_verify_chain_reports_intact(qtbot, open_main_window):
+    """An untouched log is reported intact with the number of entries checked."""
+    page = _open_audit_page(qtbot, open_main_window)
+    page.verify_button.click()
+    assert page.result.isVisible()
+    assert "The audit log is intact" in page.result.text()
+    assert page.model.highlighted_seq is None
+    _wait_loaded(qtbot, page)
+    assert page.model.index(0, ACTION).data() == "Audit log verified"
+
+
+@pytest.fixture
+def tampered(station_home):
+    """Entry 3's details rewritten by someone holding the key (triggers dropped, as an attacker would)."""
+    _append_views(station_home, 5)
+    session = station_home.unlock()
+    key = session.data_key
+    session.close()
+    raw = sqlcipher.connect(str(station_home.station.db_path), isolation_level=None)
+    raw.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    raw.execute("DROP TRIGGER audit_log_no_update")
+    raw.execute('UPDATE audit_log SET details = \'{"role":"supervisor"}\' WHERE seq = 3')
+    raw.close()
+    return station_home
+
+
+def test_verify_chain_names_the_broken_entry(qtbot, tampered, open_main_window):
+    """A rewritten entry is named by number and kind, in red, and highlighted in the table."""
+    page = _open_audit_page(qtbot, open_main_window)
+    page.verify_button.click()
+    assert "entry No. 3 was altered" in page.result.text()
+    assert "The 2 entries before it are intact" in page.result.text()
+    assert page.model.highlighted_seq == 3
+    _wait_loaded(qtbot, page)
+    row = page.model.row_of_seq(3)
+    assert page.model.index(row, 0).data(Qt.BackgroundRole) is not None

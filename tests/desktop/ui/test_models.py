@@ -1,0 +1,87 @@
+"""Every item model passes Qt's model checks (qtmodeltester), including after changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from desktop.core.permissions import Role
+from desktop.core.reference import default_reference
+from desktop.storage import accounts, audit
+from desktop.storage.audit import AuditEntry
+from desktop.ui.models.audit_table_model import AuditTableModel
+from desktop.ui.models.commune_list_model import CODE_ROLE, CommuneListModel, commune_choices
+from desktop.ui.models.users_table_model import (
+    FULL_NAME,
+    USER_ROLE,
+    UsersSortProxy,
+    UsersTableModel,
+    name_sort_key,
+)
+
+
+def _users(station_home) -> list[accounts.UserInfo]:
+    session = station_home.unlock()
+    accounts.add_user(session, "anh", Role.OFFICER, "Canbo-Pham-2026", "Phạm Thị An")
+    users = accounts.list_users(session, include_removed=True)
+    session.close()
+    return users
+
+
+def test_users_model_and_sort_proxy(qtmodeltester, station_home):
+    """The users table and its proxy pass the checks; full names sort by the given name."""
+    model = UsersTableModel()
+    model.set_users(_users(station_home))
+    qtmodeltester.check(model)
+    proxy = UsersSortProxy()
+    proxy.setSourceModel(model)
+    proxy.sort(FULL_NAME, Qt.AscendingOrder)
+    qtmodeltester.check(proxy)
+    names = [proxy.index(r, FULL_NAME).data() for r in range(proxy.rowCount())]
+    assert names == ["Phạm Thị An", "Trần Thị Lan", "Nguyễn Văn Trưởng"]
+    assert proxy.index(0, 0).data(USER_ROLE).username == "anh"
+    assert name_sort_key("Nguyễn Văn Trưởng") == "truong nguyen van"
+
+
+def _entries(count: int, start: int) -> list[AuditEntry]:
+    return [
+        AuditEntry(seq, audit.utc_now(), "truong", "user.login", "truong", {}, "0" * 64, "1" * 64)
+        for seq in range(start, start - count, -1)
+    ]
+
+
+def test_audit_model_pages_through_fetch_requests(qtbot, qtmodeltester):
+    """fetchMore asks for the page before the last row shown; a short page ends the paging."""
+    model = AuditTableModel(page_size=10)
+    asked: list[int | None] = []
+
+    def serve(before_seq: int | None, generation: int) -> None:
+        asked.append(before_seq)
+        newest = 25 if before_seq is None else before_seq - 1
+        model.append_page(_entries(min(10, newest), newest), generation)
+
+    model.fetch_requested.connect(serve)
+    qtmodeltester.check(model)
+    while model.canFetchMore(QModelIndex()) or not asked:
+        model.fetchMore(QModelIndex())
+        qtbot.wait(1)
+    assert asked[:3] == [None, 16, 6]
+    assert model.rowCount() == 25
+    qtmodeltester.check(model)
+    asked.clear()
+    model.reset()  # a new filter: paging starts again from the newest entry
+    model.append_page(_entries(3, 99), generation=0)  # a late answer for the old filter
+    assert model.rowCount() == 0
+    model.fetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: bool(asked))
+    assert asked[0] is None
+
+
+def test_commune_model_filters_accent_insensitively(qtmodeltester):
+    """The commune list passes the checks before and after a query; "đinh" finds "Đình" too."""
+    model = CommuneListModel(commune_choices(default_reference()))
+    qtmodeltester.check(model)
+    model.set_query("ba đinh")
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(CODE_ROLE) == "00004"
+    model.set_query("xyz không có")
+    assert model.rowCount() == 0

@@ -61,8 +61,8 @@ LISTS = {
 }
 BARE_SCHEMA = (
     "CREATE TABLE bare (seq INTEGER PRIMARY KEY, id TEXT, form_id TEXT, status TEXT, author TEXT, "
-    "title TEXT, event_date TEXT, commune_code TEXT, values_json TEXT, columns_json TEXT, "
-    "updated_at TEXT)",
+    "title TEXT, event_date TEXT, commune_code TEXT, columns_json TEXT, updated_at TEXT, "
+    "values_json TEXT)",
     "CREATE INDEX bare_updated ON bare (updated_at, seq)",
     "CREATE INDEX bare_form ON bare (form_id, updated_at, seq)",
     "CREATE INDEX bare_status ON bare (status, updated_at, seq)",
@@ -138,9 +138,9 @@ def load(
                         r["projection"].title,
                         r["projection"].event_date,
                         r["projection"].commune_code,
-                        json.dumps(r["values"], ensure_ascii=False),
                         json.dumps(r["projection"].columns, ensure_ascii=False),
                         r["now"],
+                        json.dumps(r["values"], ensure_ascii=False),
                     )
                     for i, r in enumerate(rows)
                 ],
@@ -182,7 +182,7 @@ def bare_page(bare: sqlcipher.Connection, filters: RecordFilter) -> list:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--records", type=int, default=1_000_000)
-    parser.add_argument("--repeats", type=int, default=5, help="timings per query")
+    parser.add_argument("--repeats", type=int, default=20, help="timings per query")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp_name:
         tmp = Path(tmp_name)

@@ -63,9 +63,9 @@ class StoredRecord:
 
 
 def _summary(row: Any) -> RecordSummary:
-    data = dict(row._mapping)
-    data["columns"] = json.loads(data.pop("columns_json"))
-    return RecordSummary(**data)
+    # Positional: _SUMMARY_COLUMNS lists the fields in RecordSummary's order (columns_json 12th);
+    # lists build thousands of these, and the mapping view costs more than the query.
+    return RecordSummary(*row[:11], json.loads(row[11]), row[12], row[13])
 
 
 def _dumps(value: Any) -> str:

@@ -27,7 +27,6 @@ def upgrade() -> None:
         sa.Column("doc_year", sa.Integer),
         sa.Column("doc_number", sa.Integer),
         sa.Column("document_number", sa.String(48)),
-        sa.Column("values_json", sa.Text, nullable=False),
         sa.Column("columns_json", sa.Text, nullable=False, server_default="{}"),
         sa.Column("overrides_json", sa.Text, nullable=False, server_default="{}"),
         sa.Column("created_at", sa.String(32), nullable=False),
@@ -36,6 +35,9 @@ def upgrade() -> None:
         sa.Column("approved_at", sa.String(32)),
         sa.Column("approved_by", sa.String(32)),
         sa.Column("void_reason", sa.Text),
+        # Last on purpose: SQLite reads a row's columns in order, so lists and search, which never
+        # need the values, stop before the values' overflow pages.
+        sa.Column("values_json", sa.Text, nullable=False),
         sa.CheckConstraint(
             "status IN ('draft', 'completed', 'approved', 'voided')", name="ck_records_status"
         ),

@@ -23,6 +23,7 @@ class AuditAction(StrEnum):
     RECORD_VIEWED = "record.viewed"
     RECORD_COMPLETED = "record.completed"
     RECORD_APPROVED = "record.approved"
+    RECORD_RETURNED = "record.returned"  # a supervisor's comment; the author amends
     RECORD_AMENDED = "record.amended"
     RECORD_VOIDED = "record.voided"
     RECORD_PRINTED = "record.printed"

@@ -17,7 +17,6 @@ from desktop.storage.files import write_atomically
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class DevicePreferences:
     language: str = ""

@@ -162,8 +162,8 @@
         <translation>You are logged in as %1.</translation>
     </message>
     <message>
-        <source>Counts of records by form and status, today's work and drafts appear here.</source>
-        <translation>Counts of records by form and status, today's work and drafts appear here.</translation>
+        <source>Counts of records by form and status, today&apos;s work and drafts appear here.</source>
+        <translation>Counts of records by form and status, today&apos;s work and drafts appear here.</translation>
     </message>
 </context>
 <context>
@@ -231,8 +231,8 @@
         <translation>The user name “%1” is already taken.</translation>
     </message>
     <message>
-        <source>Choose another user name; a removed user's name stays taken.</source>
-        <translation>Choose another user name; a removed user's name stays taken.</translation>
+        <source>Choose another user name; a removed user&apos;s name stays taken.</source>
+        <translation>Choose another user name; a removed user&apos;s name stays taken.</translation>
     </message>
     <message>
         <source>Too many wrong passwords.</source>
@@ -251,16 +251,16 @@
         <translation>Type the 32 characters exactly as written on the recovery sheet.</translation>
     </message>
     <message>
-        <source>The station's key file cannot be read.</source>
-        <translation>The station's key file cannot be read.</translation>
+        <source>The station&apos;s key file cannot be read.</source>
+        <translation>The station&apos;s key file cannot be read.</translation>
     </message>
     <message>
         <source>Restore the station folder from a backup, or call technical support.</source>
         <translation>Restore the station folder from a backup, or call technical support.</translation>
     </message>
     <message>
-        <source>The station's key file is damaged or was altered.</source>
-        <translation>The station's key file is damaged or was altered.</translation>
+        <source>The station&apos;s key file is damaged or was altered.</source>
+        <translation>The station&apos;s key file is damaged or was altered.</translation>
     </message>
     <message>
         <source>The station database is damaged.</source>
@@ -811,24 +811,12 @@ Offline data entry for commune police stations.</translation>
         <translation>New record</translation>
     </message>
     <message>
-        <source>Choosing a form and filling it in will be available here in the next version.</source>
-        <translation>Choosing a form and filling it in will be available here in the next version.</translation>
-    </message>
-    <message>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <source>The list of records, with search and filters, will be available here soon.</source>
-        <translation>The list of records, with search and filters, will be available here soon.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Review</translation>
-    </message>
-    <message>
-        <source>Completed records waiting for approval will be listed here soon.</source>
-        <translation>Completed records waiting for approval will be listed here soon.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -1000,8 +988,8 @@ Offline data entry for commune police stations.</translation>
         <translation>%1 is not in %2.</translation>
     </message>
     <message>
-        <source>This place is outside the station's commune.</source>
-        <translation>This place is outside the station's commune.</translation>
+        <source>This place is outside the station&apos;s commune.</source>
+        <translation>This place is outside the station&apos;s commune.</translation>
     </message>
     <message>
         <source>The violator did not sign: add a witness or write why they refused.</source>
@@ -1129,8 +1117,16 @@ Offline data entry for commune police stations.</translation>
         <translation>A draft is saved before it closes.</translation>
     </message>
     <message>
+        <source>Ctrl+S saves the draft, Ctrl+Enter completes.</source>
+        <translation>Ctrl+S saves the draft, Ctrl+Enter completes.</translation>
+    </message>
+    <message>
         <source>&amp;Save amendment…</source>
         <translation>&amp;Save amendment…</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves the amendment with its reason.</source>
+        <translation>Ctrl+S saves the amendment with its reason.</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -1441,8 +1437,8 @@ Offline data entry for commune police stations.</translation>
         <translation>Forgot password</translation>
     </message>
     <message>
-        <source>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
-        <translation>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</translation>
+        <source>A supervisor can set a new password with the station&apos;s recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
+        <translation>A supervisor can set a new password with the station&apos;s recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
@@ -1519,8 +1515,8 @@ Offline data entry for commune police stations.</translation>
         <translation>Created on %1 for supervisor %2</translation>
     </message>
     <message>
-        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</source>
-        <translation>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</translation>
+        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station&apos;s data: keep it locked away, never on the station computer.</source>
+        <translation>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station&apos;s data: keep it locked away, never on the station computer.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
@@ -1592,6 +1588,14 @@ Offline data entry for commune police stations.</translation>
         <translation>At least %1 records waiting.</translation>
     </message>
     <message>
+        <source>%1 records selected.</source>
+        <translation>%1 records selected.</translation>
+    </message>
+    <message>
+        <source>Choose a record to read it here.</source>
+        <translation>Choose a record to read it here.</translation>
+    </message>
+    <message>
         <source>&amp;Approve %1 selected</source>
         <translation>&amp;Approve %1 selected</translation>
     </message>
@@ -1612,16 +1616,16 @@ Offline data entry for commune police stations.</translation>
         <translation>Return to the author</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</source>
-        <translation>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
+        <translation>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Return</translation>
     </message>
     <message>
-        <source>Comment recorded; the author will see it in the record's history.</source>
-        <translation>Comment recorded; the author will see it in the record's history.</translation>
+        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
+        <translation>Comment recorded; the author will see it in the record&apos;s history.</translation>
     </message>
 </context>
 <context>
@@ -1680,7 +1684,9 @@ Offline data entry for commune police stations.</translation>
     <message numerus="yes">
         <source>The station now locks after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>The station now locks after %n minute without activity.</numerusform><numerusform>The station now locks after %n minutes without activity.</numerusform></translation>
+            <numerusform>The station now locks after %n minute without activity.</numerusform>
+            <numerusform>The station now locks after %n minutes without activity.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The new language is used the next time CAX Desk starts.</source>
@@ -1759,8 +1765,8 @@ Offline data entry for commune police stations.</translation>
         <translation>First supervisor</translation>
     </message>
     <message>
-        <source>The station's head or deputy. They can add the other officers later.</source>
-        <translation>The station's head or deputy. They can add the other officers later.</translation>
+        <source>The station&apos;s head or deputy. They can add the other officers later.</source>
+        <translation>The station&apos;s head or deputy. They can add the other officers later.</translation>
     </message>
     <message>
         <source>&amp;Create station</source>
@@ -1819,7 +1825,9 @@ Offline data entry for commune police stations.</translation>
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
-            <numerusform>Too many wrong passwords. You can try again in %n second.</numerusform><numerusform>Too many wrong passwords. You can try again in %n seconds.</numerusform></translation>
+            <numerusform>Too many wrong passwords. You can try again in %n second.</numerusform>
+            <numerusform>Too many wrong passwords. You can try again in %n seconds.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

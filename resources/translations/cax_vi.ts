@@ -162,7 +162,7 @@
         <translation>Bạn đăng nhập với vai trò %1.</translation>
     </message>
     <message>
-        <source>Counts of records by form and status, today's work and drafts appear here.</source>
+        <source>Counts of records by form and status, today&apos;s work and drafts appear here.</source>
         <translation>Số hồ sơ theo biểu mẫu và trạng thái, công việc trong ngày và các bản nháp sẽ hiển thị tại đây.</translation>
     </message>
 </context>
@@ -170,7 +170,7 @@
     <name>DateEditor</name>
     <message>
         <source>Choose on a calendar (Alt+Down)</source>
-        <translation>Chọn trên lịch (Alt+Mũi tên xuống)</translation>
+        <translation>Chọn trên lịch (Alt+↓)</translation>
     </message>
 </context>
 <context>
@@ -231,7 +231,7 @@
         <translation>Tên đăng nhập “%1” đã được dùng.</translation>
     </message>
     <message>
-        <source>Choose another user name; a removed user's name stays taken.</source>
+        <source>Choose another user name; a removed user&apos;s name stays taken.</source>
         <translation>Hãy chọn tên khác; tên của người dùng đã xóa cũng không dùng lại được.</translation>
     </message>
     <message>
@@ -251,7 +251,7 @@
         <translation>Hãy gõ đúng 32 ký tự như trên tờ khóa khôi phục.</translation>
     </message>
     <message>
-        <source>The station's key file cannot be read.</source>
+        <source>The station&apos;s key file cannot be read.</source>
         <translation>Không đọc được tệp khóa của trạm.</translation>
     </message>
     <message>
@@ -259,7 +259,7 @@
         <translation>Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
     </message>
     <message>
-        <source>The station's key file is damaged or was altered.</source>
+        <source>The station&apos;s key file is damaged or was altered.</source>
         <translation>Tệp khóa của trạm bị hỏng hoặc đã bị sửa đổi.</translation>
     </message>
     <message>
@@ -407,7 +407,7 @@
     <name>FieldsPanel</name>
     <message>
         <source>Former codes</source>
-        <translation>Mã cũ</translation>
+        <translation>Mã đơn vị hành chính cũ</translation>
     </message>
 </context>
 <context>
@@ -418,7 +418,7 @@
     </message>
     <message>
         <source>Insert</source>
-        <translation>Insert</translation>
+        <translation>Phím Insert</translation>
     </message>
     <message>
         <source>Edit row</source>
@@ -430,7 +430,7 @@
     </message>
     <message>
         <source>Delete</source>
-        <translation>Delete</translation>
+        <translation>Phím Delete</translation>
     </message>
     <message>
         <source>Row %1</source>
@@ -811,24 +811,12 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Hồ sơ mới</translation>
     </message>
     <message>
-        <source>Choosing a form and filling it in will be available here in the next version.</source>
-        <translation>Chọn biểu mẫu và nhập hồ sơ sẽ có tại đây trong phiên bản tiếp theo.</translation>
-    </message>
-    <message>
         <source>Records</source>
         <translation>Danh sách hồ sơ</translation>
     </message>
     <message>
-        <source>The list of records, with search and filters, will be available here soon.</source>
-        <translation>Danh sách hồ sơ, kèm tìm kiếm và bộ lọc, sẽ sớm có tại đây.</translation>
-    </message>
-    <message>
         <source>Review</source>
         <translation>Duyệt hồ sơ</translation>
-    </message>
-    <message>
-        <source>Completed records waiting for approval will be listed here soon.</source>
-        <translation>Các hồ sơ đã hoàn thành đang chờ duyệt sẽ sớm được liệt kê tại đây.</translation>
     </message>
     <message>
         <source>Settings</source>
@@ -873,7 +861,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>ProblemMessages</name>
     <message>
         <source>This must be filled in.</source>
-        <translation>Không được để trống.</translation>
+        <translation>Bắt buộc phải nhập.</translation>
     </message>
     <message>
         <source>This value is not part of the form.</source>
@@ -881,7 +869,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Wrong kind of value: %1 expected.</source>
-        <translation>Sai kiểu giá trị: cần %1.</translation>
+        <translation>Sai kiểu dữ liệu: cần %1.</translation>
     </message>
     <message>
         <source>Too short: write at least %1 characters.</source>
@@ -905,19 +893,19 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Type a whole number.</source>
-        <translation>Hãy nhập một số nguyên.</translation>
+        <translation>Nhập số nguyên.</translation>
     </message>
     <message>
         <source>Type a number, e.g. 12,5.</source>
-        <translation>Hãy nhập một số, ví dụ 12,5.</translation>
+        <translation>Nhập một số, ví dụ 12,5.</translation>
     </message>
     <message>
         <source>Type a whole amount in đồng, e.g. 1.500.000.</source>
-        <translation>Hãy nhập số tiền chẵn đồng, ví dụ 1.500.000.</translation>
+        <translation>Nhập số tiền chẵn đồng, ví dụ 1.500.000.</translation>
     </message>
     <message>
         <source>“%1” is not in the list: choose one of its entries.</source>
-        <translation>“%1” không có trong danh sách: hãy chọn một mục trong danh sách.</translation>
+        <translation>“%1” không có trong danh sách: hãy chọn một mục của danh sách.</translation>
     </message>
     <message>
         <source>Add at least %1 row(s).</source>
@@ -925,19 +913,19 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>At most %1 row(s) are allowed.</source>
-        <translation>Chỉ được tối đa %1 dòng.</translation>
+        <translation>Tối đa %1 dòng.</translation>
     </message>
     <message>
         <source>Fill in at least one of: %1.</source>
-        <translation>Hãy điền ít nhất một trong các ô: %1.</translation>
+        <translation>Nhập ít nhất một trong các mục: %1.</translation>
     </message>
     <message>
         <source>Type the date as dd/mm/yyyy.</source>
-        <translation>Hãy nhập ngày theo dạng dd/mm/yyyy.</translation>
+        <translation>Nhập ngày theo dạng ngày/tháng/năm (dd/mm/yyyy).</translation>
     </message>
     <message>
         <source>Type the date and time as dd/mm/yyyy hh:mm.</source>
-        <translation>Hãy nhập ngày giờ theo dạng dd/mm/yyyy hh:mm.</translation>
+        <translation>Nhập ngày giờ theo dạng dd/mm/yyyy hh:mm.</translation>
     </message>
     <message>
         <source>This is in the future.</source>
@@ -949,27 +937,27 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>A personal ID number has exactly 12 digits.</source>
-        <translation>Số định danh cá nhân gồm đúng 12 chữ số.</translation>
+        <translation>Số định danh cá nhân phải có đúng 12 chữ số.</translation>
     </message>
     <message>
         <source>The first digits %1 are not a province code: check the number.</source>
-        <translation>Các chữ số đầu %1 không phải mã tỉnh: hãy kiểm tra lại số.</translation>
+        <translation>Ba chữ số đầu %1 không phải mã tỉnh: kiểm tra lại số.</translation>
     </message>
     <message>
         <source>The ID number is that of a %1: check the sex or the number.</source>
-        <translation>Số định danh này là của %1: hãy kiểm tra giới tính hoặc số.</translation>
+        <translation>Số định danh này là của %1: kiểm tra lại giới tính hoặc số.</translation>
     </message>
     <message>
         <source>The ID number gives %1 as the year of birth: check the date of birth or the number.</source>
-        <translation>Số định danh cho năm sinh %1: hãy kiểm tra ngày sinh hoặc số.</translation>
+        <translation>Số định danh cho năm sinh %1: kiểm tra lại ngày sinh hoặc số.</translation>
     </message>
     <message>
         <source>A former ID card (CMND) number has 9 or 12 digits.</source>
-        <translation>Số CMND cũ gồm 9 hoặc 12 chữ số.</translation>
+        <translation>Số CMND có 9 hoặc 12 chữ số.</translation>
     </message>
     <message>
         <source>Unusual document number (Vietnamese passports read like C1234567).</source>
-        <translation>Số giấy tờ bất thường (hộ chiếu Việt Nam có dạng C1234567).</translation>
+        <translation>Số giấy tờ khác thường (hộ chiếu Việt Nam có dạng C1234567).</translation>
     </message>
     <message>
         <source>A tax code has 10 digits, or 10 digits, a dash and 3 digits.</source>
@@ -981,7 +969,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>The prefix %1 belongs to no known network: check the number.</source>
-        <translation>Đầu số %1 không thuộc nhà mạng nào: hãy kiểm tra lại số.</translation>
+        <translation>Đầu số %1 không thuộc nhà mạng nào: kiểm tra lại số.</translation>
     </message>
     <message>
         <source>The old 11-digit number %1 was changed to %2.</source>
@@ -989,27 +977,27 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Not a number plate (e.g. 29A-123.45 or 29B1-234.56).</source>
-        <translation>Không phải biển số xe (ví dụ 29A-123.45 hoặc 29B1-234.56).</translation>
+        <translation>Không đúng dạng biển số (ví dụ 29A-123.45 hoặc 29B1-234.56).</translation>
     </message>
     <message>
         <source>Special series %1 (diplomatic, foreign or military): check it.</source>
-        <translation>Sê-ri đặc biệt %1 (ngoại giao, nước ngoài hoặc quân đội): hãy kiểm tra.</translation>
+        <translation>Biển số sê-ri đặc biệt %1 (ngoại giao, nước ngoài, quân đội): kiểm tra lại.</translation>
     </message>
     <message>
         <source>%1 is not in %2.</source>
         <translation>%1 không thuộc %2.</translation>
     </message>
     <message>
-        <source>This place is outside the station's commune.</source>
-        <translation>Địa điểm này nằm ngoài địa bàn xã của trạm.</translation>
+        <source>This place is outside the station&apos;s commune.</source>
+        <translation>Địa điểm này nằm ngoài địa bàn của đơn vị.</translation>
     </message>
     <message>
         <source>The violator did not sign: add a witness or write why they refused.</source>
-        <translation>Người vi phạm không ký: hãy thêm người chứng kiến hoặc ghi lý do từ chối ký.</translation>
+        <translation>Người vi phạm không ký: cần có người chứng kiến hoặc ghi rõ lý do từ chối ký.</translation>
     </message>
     <message>
         <source>The fine is outside the frame of the provision applied.</source>
-        <translation>Mức phạt nằm ngoài khung của điều khoản áp dụng.</translation>
+        <translation>Mức phạt nằm ngoài khung phạt của quy định áp dụng.</translation>
     </message>
     <message>
         <source>The fine is more than the person issuing may impose.</source>
@@ -1017,47 +1005,47 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>
-        <translation>Không chuyển trong vòng %1 giờ kể từ khi tiếp nhận.</translation>
+        <translation>Chưa chuyển trong vòng %1 giờ kể từ khi tiếp nhận.</translation>
     </message>
     <message>
         <source>The decision comes more than %1 days after the record.</source>
-        <translation>Quyết định được ra sau biên bản quá %1 ngày.</translation>
+        <translation>Quyết định ban hành quá %1 ngày sau khi lập biên bản.</translation>
     </message>
     <message>
         <source>The stay was notified late.</source>
-        <translation>Thông báo lưu trú muộn.</translation>
+        <translation>Thông báo lưu trú bị chậm.</translation>
     </message>
     <message>
         <source>Give an ID or passport number, or why there is none.</source>
-        <translation>Hãy ghi số định danh hoặc hộ chiếu, hoặc lý do không có.</translation>
+        <translation>Nhập số định danh hoặc hộ chiếu, hoặc lý do không có.</translation>
     </message>
     <message>
         <source>This unit is counted in whole numbers.</source>
-        <translation>Đơn vị này chỉ đếm bằng số nguyên.</translation>
+        <translation>Đơn vị tính này chỉ nhận số nguyên.</translation>
     </message>
     <message>
         <source>A rule of this form is not met.</source>
-        <translation>Chưa đáp ứng một quy tắc của biểu mẫu.</translation>
+        <translation>Chưa đáp ứng một quy định của biểu mẫu.</translation>
     </message>
     <message>
         <source>The span is longer than %1 days.</source>
-        <translation>Khoảng thời gian dài hơn %1 ngày.</translation>
+        <translation>Khoảng thời gian dài quá %1 ngày.</translation>
     </message>
     <message>
         <source>The span is longer than %1 hours.</source>
-        <translation>Khoảng thời gian dài hơn %1 giờ.</translation>
+        <translation>Khoảng thời gian dài quá %1 giờ.</translation>
     </message>
     <message>
         <source>Type the date as dd/mm/yyyy, or the year alone (e.g. 1985).</source>
-        <translation>Hãy nhập ngày theo dạng dd/mm/yyyy, hoặc chỉ năm (ví dụ 1985).</translation>
+        <translation>Nhập ngày theo dạng dd/mm/yyyy, hoặc chỉ năm sinh (ví dụ 1985).</translation>
     </message>
     <message>
         <source>man</source>
-        <translation>nam</translation>
+        <translation>nam giới</translation>
     </message>
     <message>
         <source>woman</source>
-        <translation>nữ</translation>
+        <translation>nữ giới</translation>
     </message>
     <message>
         <source>text</source>
@@ -1073,7 +1061,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>a group of fields</source>
-        <translation>nhóm trường</translation>
+        <translation>nhóm thông tin</translation>
     </message>
     <message>
         <source>a list</source>
@@ -1088,7 +1076,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>ProblemSummary</name>
     <message>
         <source>Accept this error with a &amp;reason…</source>
-        <translation>Chấp nhận lỗi này kèm &amp;lý do…</translation>
+        <translation>Chấp nhận lỗi này, ghi &amp;lý do…</translation>
     </message>
     <message>
         <source>(accepted: %1)</source>
@@ -1096,11 +1084,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>%1 problem(s) stop completion; %2 warning(s).</source>
-        <translation>%1 lỗi chặn việc hoàn thành; %2 cảnh báo.</translation>
+        <translation>Còn %1 lỗi phải sửa trước khi hoàn thành; %2 cảnh báo.</translation>
     </message>
     <message>
         <source>%1 warning(s): the record can be completed.</source>
-        <translation>%1 cảnh báo: hồ sơ vẫn hoàn thành được.</translation>
+        <translation>%1 cảnh báo: vẫn có thể hoàn thành.</translation>
     </message>
 </context>
 <context>
@@ -1129,12 +1117,20 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Bản nháp được lưu trước khi đóng.</translation>
     </message>
     <message>
+        <source>Ctrl+S saves the draft, Ctrl+Enter completes.</source>
+        <translation>Ctrl+S: lưu nháp · Ctrl+Enter: hoàn thành.</translation>
+    </message>
+    <message>
         <source>&amp;Save amendment…</source>
-        <translation>&amp;Lưu đính chính…</translation>
+        <translation>&amp;Lưu sửa đổi…</translation>
+    </message>
+    <message>
+        <source>Ctrl+S saves the amendment with its reason.</source>
+        <translation>Ctrl+S: lưu sửa đổi kèm lý do.</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation>Hủy</translation>
+        <translation>Bỏ qua</translation>
     </message>
     <message>
         <source>Draft saved at %1.</source>
@@ -1158,7 +1154,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Accept an error</source>
-        <translation>Chấp nhận một lỗi</translation>
+        <translation>Chấp nhận lỗi</translation>
     </message>
     <message>
         <source>Why is this value right although the check disagrees?</source>
@@ -1170,26 +1166,26 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Amend the record</source>
-        <translation>Đính chính hồ sơ</translation>
+        <translation>Sửa đổi hồ sơ</translation>
     </message>
     <message>
         <source>Why is the record being changed? The reason is kept with the new revision.</source>
-        <translation>Vì sao hồ sơ được sửa? Lý do được lưu cùng phiên bản mới.</translation>
+        <translation>Lý do sửa đổi? Lý do được lưu cùng lần sửa đổi mới.</translation>
     </message>
     <message>
         <source>&amp;Save amendment</source>
-        <translation>&amp;Lưu đính chính</translation>
+        <translation>&amp;Lưu sửa đổi</translation>
     </message>
 </context>
 <context>
     <name>RecordEntryPage</name>
     <message>
         <source>Choose the form to fill in</source>
-        <translation>Chọn biểu mẫu cần nhập</translation>
+        <translation>Chọn biểu mẫu cần lập</translation>
     </message>
     <message>
         <source>Type part of its name (accents optional), then press Enter.</source>
-        <translation>Gõ một phần tên biểu mẫu (có dấu hay không đều được), rồi nhấn Enter.</translation>
+        <translation>Gõ một phần tên biểu mẫu (có dấu hay không dấu đều được), rồi nhấn Enter.</translation>
     </message>
     <message>
         <source>e.g. vi pham, tam vang, F3</source>
@@ -1197,22 +1193,22 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Record completed with number %1. It now waits for approval.</source>
-        <translation>Đã hoàn thành hồ sơ số %1. Hồ sơ đang chờ duyệt.</translation>
+        <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
     </message>
     <message>
         <source>Record completed. It now waits for approval.</source>
-        <translation>Đã hoàn thành hồ sơ. Hồ sơ đang chờ duyệt.</translation>
+        <translation>Đã hoàn thành. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
     </message>
     <message>
         <source>Draft kept; find it under Records.</source>
-        <translation>Đã giữ bản nháp; xem trong Danh sách hồ sơ.</translation>
+        <translation>Đã lưu nháp; xem lại trong mục Danh sách hồ sơ.</translation>
     </message>
 </context>
 <context>
     <name>RecordFilterBar</name>
     <message>
         <source>Search names, ID numbers, places, content… (accents optional)</source>
-        <translation>Tìm tên, số định danh, địa điểm, nội dung… (có dấu hay không đều được)</translation>
+        <translation>Tìm theo họ tên, số định danh, địa điểm, nội dung… (không cần gõ dấu)</translation>
     </message>
     <message>
         <source>All forms</source>
@@ -1220,11 +1216,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>All but voided</source>
-        <translation>Tất cả trừ đã hủy</translation>
+        <translation>Tất cả (trừ đã hủy)</translation>
     </message>
     <message>
         <source>Anyone</source>
-        <translation>Mọi người</translation>
+        <translation>Tất cả</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -1244,7 +1240,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Event &amp;from:</source>
-        <translation>Sự việc &amp;từ:</translation>
+        <translation>Sự việc từ &amp;ngày:</translation>
     </message>
     <message>
         <source>to:</source>
@@ -1262,7 +1258,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>RecordLabels</name>
     <message>
         <source>Draft</source>
-        <translation>Bản nháp</translation>
+        <translation>Nháp</translation>
     </message>
     <message>
         <source>Completed</source>
@@ -1301,11 +1297,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Record completed with number %1.</source>
-        <translation>Đã hoàn thành hồ sơ số %1.</translation>
+        <translation>Đã hoàn thành, số %1.</translation>
     </message>
     <message>
         <source>Amendment saved as revision %1.</source>
-        <translation>Đã lưu đính chính thành phiên bản %1.</translation>
+        <translation>Đã lưu sửa đổi (lần sửa %1).</translation>
     </message>
     <message>
         <source>Void the record</source>
@@ -1313,7 +1309,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Why is this record void? It is kept, marked void, and its number is never reused.</source>
-        <translation>Vì sao hủy hồ sơ này? Hồ sơ vẫn được giữ, đánh dấu đã hủy, và số hồ sơ không dùng lại.</translation>
+        <translation>Lý do hủy? Hồ sơ vẫn được lưu, đánh dấu đã hủy, và số của hồ sơ không bao giờ được dùng lại.</translation>
     </message>
     <message>
         <source>&amp;Void</source>
@@ -1328,7 +1324,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>RecordView</name>
     <message>
         <source>Revision</source>
-        <translation>Phiên bản</translation>
+        <translation>Lần sửa</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1356,11 +1352,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Record</source>
-        <translation>Hồ sơ</translation>
+        <translation>Nội dung</translation>
     </message>
     <message>
         <source>Revisions</source>
-        <translation>Các phiên bản</translation>
+        <translation>Các lần sửa</translation>
     </message>
     <message>
         <source>History</source>
@@ -1372,11 +1368,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>&amp;Amend with reason…</source>
-        <translation>Đính &amp;chính kèm lý do…</translation>
+        <translation>&amp;Sửa đổi (ghi lý do)…</translation>
     </message>
     <message>
         <source>&amp;Void with reason…</source>
-        <translation>&amp;Hủy kèm lý do…</translation>
+        <translation>&amp;Hủy (ghi lý do)…</translation>
     </message>
     <message>
         <source>No. %1</source>
@@ -1384,7 +1380,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>by %1</source>
-        <translation>bởi %1</translation>
+        <translation>người lập %1</translation>
     </message>
     <message>
         <source>last change %1</source>
@@ -1396,7 +1392,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Returned by the supervisor: %1</source>
-        <translation>Chỉ huy trả lại: %1</translation>
+        <translation>Lãnh đạo trả lại: %1</translation>
     </message>
 </context>
 <context>
@@ -1419,7 +1415,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Commune</source>
-        <translation>Xã/phường</translation>
+        <translation>Xã, phường</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1441,7 +1437,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Quên mật khẩu</translation>
     </message>
     <message>
-        <source>A supervisor can set a new password with the station's recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
+        <source>A supervisor can set a new password with the station&apos;s recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
         <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của trạm — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập trạm. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
     </message>
     <message>
@@ -1519,7 +1515,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Tạo ngày %1 cho chỉ huy %2</translation>
     </message>
     <message>
-        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station's data: keep it locked away, never on the station computer.</source>
+        <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station&apos;s data: keep it locked away, never on the station computer.</source>
         <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của trạm: hãy cất giữ trong tủ có khóa, không để trên máy tính của trạm.</translation>
     </message>
     <message>
@@ -1577,7 +1573,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>&amp;Approve selected</source>
-        <translation>&amp;Duyệt các hồ sơ đã chọn</translation>
+        <translation>&amp;Duyệt</translation>
     </message>
     <message>
         <source>&amp;Return with comment…</source>
@@ -1590,6 +1586,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>At least %1 records waiting.</source>
         <translation>Có ít nhất %1 hồ sơ đang chờ.</translation>
+    </message>
+    <message>
+        <source>%1 records selected.</source>
+        <translation>Đã chọn %1 hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Choose a record to read it here.</source>
+        <translation>Chọn một hồ sơ để xem nội dung tại đây.</translation>
     </message>
     <message>
         <source>&amp;Approve %1 selected</source>
@@ -1612,15 +1616,15 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Trả lại người lập</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record's history; the record stays waiting here until the author amends it.</source>
-        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ vẫn chờ ở đây cho đến khi người lập đính chính.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
+        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ vẫn chờ duyệt ở đây cho đến khi người lập sửa đổi.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Trả lại</translation>
     </message>
     <message>
-        <source>Comment recorded; the author will see it in the record's history.</source>
+        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
         <translation>Đã ghi ý kiến; người lập sẽ thấy trong lịch sử hồ sơ.</translation>
     </message>
 </context>
@@ -1680,7 +1684,8 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message numerus="yes">
         <source>The station now locks after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Từ nay trạm tự khóa màn hình sau %n phút không thao tác.</numerusform></translation>
+            <numerusform>Từ nay trạm tự khóa màn hình sau %n phút không thao tác.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The new language is used the next time CAX Desk starts.</source>
@@ -1759,7 +1764,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Chỉ huy đầu tiên</translation>
     </message>
     <message>
-        <source>The station's head or deputy. They can add the other officers later.</source>
+        <source>The station&apos;s head or deputy. They can add the other officers later.</source>
         <translation>Trưởng hoặc phó Công an xã. Chỉ huy có thể thêm các cán bộ khác sau.</translation>
     </message>
     <message>
@@ -1819,7 +1824,8 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>
-            <numerusform>Nhập sai mật khẩu quá nhiều lần. Có thể thử lại sau %n giây.</numerusform></translation>
+            <numerusform>Nhập sai mật khẩu quá nhiều lần. Có thể thử lại sau %n giây.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,17 +9,17 @@ from __future__ import annotations
 from desktop.ui.pages.audit_log import AuditLogPage
 from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard import DashboardPage
-from desktop.ui.pages.new_record import NewRecordPage
-from desktop.ui.pages.records import RecordsPage
-from desktop.ui.pages.review import ReviewPage
+from desktop.ui.pages.record_entry import RecordEntryPage
+from desktop.ui.pages.record_list import RecordListPage
+from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.pages.users import UsersPage
 
 ALL_PAGES: tuple[type[Page], ...] = (
     DashboardPage,
-    NewRecordPage,
-    RecordsPage,
-    ReviewPage,
+    RecordEntryPage,
+    RecordListPage,
+    ReviewQueuePage,
     UsersPage,
     AuditLogPage,
     SettingsPage,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QWidget
 
 from desktop.core.permissions import Permission, Role, allows
 from desktop.ui.errors import show_error
@@ -53,22 +53,3 @@ class Page(QWidget):
 
     def show_error(self, error: BaseException) -> None:
         show_error(self, error, str(self.context.services.log_file))
-
-
-class PlaceholderPage(Page):
-    """A page still being built (by the records issue): a heading and a one-line note."""
-
-    NOTE: ClassVar[str] = ""
-
-    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, parent)
-        heading = QLabel(self.title())
-        heading.setStyleSheet("font-size: 16pt; font-weight: bold;")
-        note = QLabel(QCoreApplication.translate("Pages", self.NOTE))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #616161;")
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(note)
-        layout.addStretch(1)
-        note.setAlignment(Qt.AlignLeft | Qt.AlignTop)

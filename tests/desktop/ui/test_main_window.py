@@ -10,7 +10,7 @@ from desktop.core.errors import AppError
 from desktop.storage import audit
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.audit_log import AuditLogPage
-from desktop.ui.pages.review import ReviewPage
+from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.pages.users import UsersPage
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import make_services, press, type_into
@@ -52,7 +52,7 @@ def test_officer_never_sees_supervisor_pages(open_main_window):
     """An officer's window has no Review, Users or Audit page, and their shortcuts do nothing."""
     window = open_main_window(OFFICER)
     assert _nav_titles(window) == ["Dashboard", "New record", "Records", "Settings"]
-    for page_class in (ReviewPage, UsersPage, AuditLogPage):
+    for page_class in (ReviewQueuePage, UsersPage, AuditLogPage):
         assert window.findChildren(page_class) == []
     press(window, Qt.Key_7, Qt.ControlModifier)
     assert window.current_page().KEY == "settings"

@@ -1,0 +1,342 @@
+"""The Records page: search and filter every record, open one to read, continue a draft, amend,
+or void it with a reason."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.forms import Catalogue
+from desktop.core.permissions import Permission, allows
+from desktop.storage import accounts
+from desktop.ui import record_work
+from desktop.ui.formats import format_number
+from desktop.ui.models.records_table_model import (
+    AUTHOR,
+    COMMUNE,
+    EVENT_DATE,
+    FORM,
+    NUMBER,
+    RECORD_ID_ROLE,
+    STATUS,
+    TITLE,
+    UPDATED,
+    RecordsTableModel,
+    order_column,
+)
+from desktop.ui.pages.base import Page
+from desktop.ui.reason_dialog import ReasonDialog
+from desktop.ui.record_editor import AMEND, DRAFT, RecordEditor
+from desktop.ui.record_filters import RecordFilterBar
+from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
+from desktop.ui.record_view import RecordView, allowed_changes
+from desktop.ui.services import PageContext
+
+COLUMN_WIDTHS = {
+    NUMBER: 100,
+    FORM: 165,
+    EVENT_DATE: 92,
+    COMMUNE: 135,
+    STATUS: 85,
+    AUTHOR: 75,
+    UPDATED: 120,
+}
+
+
+def records_table(model: RecordsTableModel, name: str) -> QTableView:
+    """The table both record pages use: whole rows, the title column stretched, store order shown."""
+    table = QTableView()
+    table.setObjectName(name)
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    # Fixed starting widths (the user may drag them): measuring contents of lazily loaded rows
+    # would both cost time and change as pages arrive.
+    header.setSectionResizeMode(QHeaderView.Interactive)
+    for column, width in COLUMN_WIDTHS.items():
+        header.resizeSection(column, width)
+    header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+    header.setSortIndicatorShown(True)
+    header.setSectionsClickable(False)  # the store decides the order (newest first)
+    return table
+
+
+class RecordListPage(Page):
+    KEY = "records"
+    TITLE = QT_TRANSLATE_NOOP("Pages", "Records")
+    ICON = "records"
+    PERMISSION = None
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.catalogue: Catalogue | None = None
+        self.view: RecordView | None = None
+        self.editor: RecordEditor | None = None
+        self.dialog: ReasonDialog | None = None
+        self._pending: dict[str, Any] | None = None
+        self._loading = False
+        self.language = context.services.language
+        self.filter_bar = RecordFilterBar()
+        self.count = style_label(QLabel(), colour=HINT_COLOUR)
+        self.count.setObjectName("recordCount")
+        loader = partial(record_work.load_page, context.session)
+        # No rows are asked for until the catalogue is read (forms are named from it).
+        self.model = RecordsTableModel(
+            context.tasks, loader, None, language=self.language, parent=self
+        )
+        self.table = records_table(self.model, "recordsTable")
+        self.list_view = QWidget()
+        self.list_layout = QVBoxLayout(self.list_view)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.addWidget(self.filter_bar)
+        self.list_layout.addWidget(self.count)
+        self.list_layout.addWidget(self.table, 1)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.list_view)
+        QVBoxLayout(self).addWidget(self.stack)
+        self.filter_bar.filters_changed.connect(self._on_filters_changed)
+        self.table.doubleClicked.connect(self._on_table_activated)
+        self.table.installEventFilter(self)
+        self.model.page_loaded.connect(self._update_count)
+        self.model.fetch_failed.connect(self.show_error)
+        QShortcut(QKeySequence("Ctrl+F"), self, self.filter_bar.search.setFocus)
+
+    # ---- the list -----------------------------------------------------------------------------
+
+    def page_shown(self) -> None:
+        if self.catalogue is None:
+            if self._loading:
+                return
+            self._loading = True
+            self.context.tasks.run(
+                record_work.shared_catalogue,
+                on_done=self._on_catalogue_loaded,
+                on_error=self.show_error,
+                context=self,
+            )
+        elif self.stack.currentWidget() is self.list_view:
+            self.reload()
+
+    def _on_catalogue_loaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.filter_bar.set_forms(catalogue, self.language)
+        self.model.catalogue = catalogue
+        self._load_authors()
+        pending, self._pending = self._pending, None
+        if pending:
+            self.filter_bar.set_state(pending.get("filters", {}))
+        self.reload()
+        if pending and pending.get("editor"):
+            self._open_editor(**pending["editor"])
+        else:
+            self.filter_bar.search.setFocus()
+
+    def _load_authors(self) -> None:
+        user = self.context.session.user
+        if not allows(user.role, Permission.MANAGE_USERS):
+            self.filter_bar.set_authors(
+                [(user.username, self.tr("Me (%1)").replace("%1", user.username))]
+            )
+            return
+        self.context.tasks.run(
+            partial(accounts.list_users, include_removed=True),
+            self.context.session,
+            on_done=lambda users: self.filter_bar.set_authors(
+                [
+                    (u.username, f"{u.full_name} ({u.username})" if u.full_name else u.username)
+                    for u in users
+                ]
+            ),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def reload(self) -> None:
+        if self.catalogue is not None:
+            self._on_filters_changed(self.filter_bar.filters())
+
+    def _on_filters_changed(self, filters: Any) -> None:
+        if self.catalogue is None:
+            return
+        column = order_column(filters)
+        header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(column >= 0)
+        header.setSortIndicator(max(column, 0), Qt.DescendingOrder)
+        self.model.set_filter(filters)
+        self._update_count()
+
+    def _update_count(self, *_args: Any) -> None:
+        rows = format_number(self.model.rowCount())
+        if self.model.loading:
+            text = self.tr("Searching\u2026")
+        elif self.model.complete:
+            text = self.tr("%1 record(s).").replace("%1", rows)
+        else:
+            text = self.tr("First %1 records shown; scroll down for more.").replace("%1", rows)
+        self.count.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Enter opens the current record (Qt's own "activated" on Enter varies by platform).
+        is_key = watched is self.table and event.type() == QEvent.KeyPress
+        if is_key and event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+            self._on_table_activated(self.table.currentIndex())
+            return True
+        return False
+
+    def _on_table_activated(self, index: Any) -> None:
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_record(record_id)
+
+    # ---- one record ---------------------------------------------------------------------------
+
+    def open_record(self, record_id: str) -> None:
+        """Open a record: a draft its author may change opens for editing, the rest to read."""
+        self.context.tasks.run(
+            record_work.open_record,
+            self.context.session,
+            self.catalogue,
+            record_id,
+            on_done=self._on_record_opened,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_record_opened(self, details: record_work.RecordDetails) -> None:
+        user = self.context.session.user
+        summary = details.record.summary
+        allowed = allowed_changes(user.role, user.username, summary)
+        if allowed.edit_draft:
+            self._open_editor(summary.form_id, summary.id, dict(details.record.values), DRAFT)
+            return
+        if self.view is None:
+            assert self.catalogue is not None
+            self.view = RecordView(self.catalogue, self.language)
+            self.view.back_requested.connect(self.show_list)
+            self.view.amend_requested.connect(self._on_view_amend_requested)
+            self.view.void_requested.connect(self._on_view_void_requested)
+            QShortcut(QKeySequence(Qt.Key_Escape), self.view, self.show_list)
+            self.stack.addWidget(self.view)
+        self.view.show_details(details, allowed)
+        self.stack.setCurrentWidget(self.view)
+        self.view.back_button.setFocus()
+
+    def show_list(self) -> None:
+        self._drop_editor()
+        self.stack.setCurrentWidget(self.list_view)
+        self.reload()
+        self.table.setFocus()
+
+    def _open_editor(
+        self, form_id: str, record_id: str | None, values: dict[str, Any], mode: str, **_: Any
+    ) -> None:
+        assert self.catalogue is not None
+        self._drop_editor()
+        editor = RecordEditor(
+            self.context,
+            self.catalogue,
+            self.catalogue.get(form_id),
+            record_id=record_id,
+            values=values,
+            mode=mode,
+        )
+        editor.closed.connect(self.show_list)
+        editor.completed.connect(self._on_editor_completed)
+        editor.amended.connect(self._on_editor_amended)
+        self.editor = editor
+        self.stack.addWidget(editor)
+        self.stack.setCurrentWidget(editor)
+        editor.form_widget.focus_first()
+
+    def _drop_editor(self) -> None:
+        if self.editor is not None:
+            self.stack.removeWidget(self.editor)
+            self.editor.deleteLater()
+            self.editor = None
+
+    def _on_editor_completed(self, record_id: str, number: str | None) -> None:
+        text = self.tr("Record completed with number %1.").replace("%1", number or "-")
+        self.status_message.emit(text)
+        self.open_record(record_id)
+        self._drop_editor()
+
+    def _on_editor_amended(self, record_id: str, revision: int) -> None:
+        self.status_message.emit(
+            self.tr("Amendment saved as revision %1.").replace("%1", str(revision))
+        )
+        self._drop_editor()
+        self.open_record(record_id)
+
+    def _on_view_amend_requested(self) -> None:
+        if self.view is None or self.view.details is None:
+            return
+        record = self.view.details.record
+        self._open_editor(record.summary.form_id, record.summary.id, dict(record.values), AMEND)
+
+    def _on_view_void_requested(self) -> None:
+        if self.view is None or self.view.details is None:
+            return
+        record_id = self.view.details.record.summary.id
+        dialog = ReasonDialog(
+            self.tr("Void the record"),
+            self.tr(
+                "Why is this record void? It is kept, marked void, and its number is never reused."
+            ),
+            self.tr("&Void"),
+            self,
+        )
+        dialog.reason_given.connect(lambda reason: self._void(record_id, reason))
+        self.dialog = dialog
+        dialog.ask()
+
+    def _void(self, record_id: str, reason: str) -> None:
+        self.context.tasks.run(
+            record_work.void_record,
+            self.context.session,
+            self.catalogue,
+            record_id,
+            reason,
+            on_done=lambda _none: self._on_voided(record_id),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_voided(self, record_id: str) -> None:
+        self.status_message.emit(self.tr("Record voided."))
+        self.open_record(record_id)
+
+    # ---- across a lock ------------------------------------------------------------------------
+
+    def capture_state(self) -> dict[str, Any]:
+        if self._pending is not None:
+            return dict(self._pending)
+        state: dict[str, Any] = {"filters": self.filter_bar.state()}
+        if self.editor is not None:
+            saved = self.editor.capture_state()
+            state["editor"] = {
+                "form_id": saved["form_id"],
+                "record_id": saved["record_id"],
+                "values": saved["values"],
+                "mode": saved["mode"],
+            }
+        return state
+
+    def restore_state(self, state: dict[str, Any]) -> None:
+        self._pending = dict(state) if state else None
+        if self._pending and self._pending.get("editor") and self.catalogue is None:
+            self.page_shown()  # a half-typed record comes back at once, wherever the user is

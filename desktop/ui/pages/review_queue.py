@@ -1,0 +1,261 @@
+"""The supervisor's Review page: completed records waiting for approval, approved one or several
+at a time, or returned to their author with a comment."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.forms import Catalogue
+from desktop.core.permissions import Permission
+from desktop.core.records import RecordFilter, RecordStatus
+from desktop.ui import record_work
+from desktop.ui.errors import describe
+from desktop.ui.formats import format_number
+from desktop.ui.models.records_table_model import (
+    RECORD_ID_ROLE,
+    STATUS,
+    RecordsTableModel,
+    order_column,
+)
+from desktop.ui.pages.base import Page
+from desktop.ui.pages.record_list import records_table
+from desktop.ui.reason_dialog import ReasonDialog
+from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
+from desktop.ui.record_view import RecordView
+from desktop.ui.services import PageContext
+
+WAITING = RecordFilter(status=str(RecordStatus.COMPLETED))
+PREVIEW_DELAY_MS = 300  # arrowing through the queue opens (and audits) only where it stops
+
+
+class ReviewQueuePage(Page):
+    KEY = "review"
+    TITLE = QT_TRANSLATE_NOOP("Pages", "Review")
+    ICON = "review"
+    PERMISSION = Permission.APPROVE_RECORDS
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.catalogue: Catalogue | None = None
+        self.dialog: ReasonDialog | None = None
+        self._loading = False
+        self.language = context.services.language
+        self.heading = style_label(
+            QLabel(self.tr("Records waiting for approval")), points=14, bold=True
+        )
+        self.count = style_label(QLabel(), colour=HINT_COLOUR)
+        self.count.setObjectName("queueCount")
+        self.approve_button = QPushButton(self.tr("&Approve selected"))
+        self.approve_button.setObjectName("approveButton")
+        self.return_button = QPushButton(self.tr("&Return with comment\u2026"))
+        self.result = QLabel()
+        self.result.setObjectName("reviewResult")
+        self.result.setWordWrap(True)
+        self.result.setVisible(False)
+        bar = QHBoxLayout()
+        bar.addWidget(self.heading)
+        bar.addStretch(1)
+        bar.addWidget(self.approve_button)
+        bar.addWidget(self.return_button)
+        loader = partial(record_work.load_page, context.session)
+        # No rows are asked for until the catalogue is read (forms are named from it).
+        self.model = RecordsTableModel(
+            context.tasks, loader, None, language=self.language, parent=self
+        )
+        self.table = records_table(self.model, "reviewTable")
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setColumnHidden(STATUS, True)  # every record here waits: the room goes to titles
+        self.preview = RecordView(None, self.language, with_actions=False)
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setSizes([260, 420])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.count)
+        layout.addWidget(self.result)
+        layout.addWidget(self.splitter, 1)
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._load_preview)
+        self.model.page_loaded.connect(self._update_count)
+        self.model.fetch_failed.connect(self.show_error)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection_changed)
+        self.approve_button.clicked.connect(self.approve_selected)
+        self.return_button.clicked.connect(self._on_return_button_clicked)
+        self._update_buttons()
+
+    def page_shown(self) -> None:
+        if self.catalogue is not None:
+            self.reload()
+        elif not self._loading:
+            self._loading = True
+            self.context.tasks.run(
+                record_work.shared_catalogue,
+                on_done=self._on_catalogue_loaded,
+                on_error=self.show_error,
+                context=self,
+            )
+
+    def _on_catalogue_loaded(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.model.catalogue = catalogue
+        self.preview.catalogue = catalogue
+        self.reload()
+        self.table.setFocus()
+
+    def reload(self) -> None:
+        if self.catalogue is not None:
+            self.table.horizontalHeader().setSortIndicator(
+                order_column(WAITING), Qt.DescendingOrder
+            )
+            self.model.set_filter(WAITING)
+            self._update_count()
+            self._on_selection_changed()
+
+    def _update_count(self, *_args: Any) -> None:
+        rows = format_number(self.model.rowCount())
+        if self.model.complete:
+            text = self.tr("%1 record(s) waiting. Ctrl+A selects them all.").replace("%1", rows)
+        else:
+            text = self.tr("At least %1 records waiting.").replace("%1", rows)
+        self.count.setText(text)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.index(row, 0).data(RECORD_ID_ROLE) for row in rows]
+
+    def select_ids(self, record_ids: list[str]) -> None:
+        self.table.clearSelection()
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.MultiSelection)
+        for record_id in record_ids:
+            row = self.model.row_of(record_id)
+            if row >= 0:
+                self.table.selectRow(row)
+        self.table.setSelectionMode(mode)
+
+    def _on_selection_changed(self, *_args: Any) -> None:
+        self._update_buttons()
+        count = len(self.selected_ids())
+        if count == 1:
+            self._preview_timer.start()
+            return
+        self._preview_timer.stop()
+        text = (
+            self.tr("%1 records selected.").replace("%1", str(count))
+            if count
+            else self.tr("Choose a record to read it here.")
+        )
+        self.preview.show_placeholder(text)
+
+    def _update_buttons(self) -> None:
+        count = len(self.selected_ids())
+        self.approve_button.setEnabled(count > 0)
+        self.approve_button.setText(
+            self.tr("&Approve %1 selected").replace("%1", str(count))
+            if count > 1
+            else self.tr("&Approve")
+        )
+        self.return_button.setEnabled(count == 1)
+
+    def _load_preview(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        self.context.tasks.run(
+            record_work.open_record,
+            self.context.session,
+            self.catalogue,
+            ids[0],
+            on_done=self._on_preview_loaded,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_preview_loaded(self, details: record_work.RecordDetails) -> None:
+        if self.selected_ids() == [details.record.summary.id]:
+            self.preview.show_details(details)
+
+    # ---- actions ------------------------------------------------------------------------------
+
+    def approve_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return
+        self.approve_button.setEnabled(False)
+        self.context.tasks.run(
+            record_work.approve_records,
+            self.context.session,
+            self.catalogue,
+            ids,
+            on_done=self._on_approved,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
+        done = [o for o in outcomes if o.error is None]
+        failed = [o for o in outcomes if o.error is not None]
+        text = self.tr("%1 record(s) approved.").replace("%1", str(len(done)))
+        if failed:
+            reasons = "; ".join(sorted({describe(o.error).headline for o in failed}))
+            text += " " + self.tr("%1 not approved: %2").replace("%1", str(len(failed))).replace(
+                "%2", reasons
+            )
+        self._show_result(text, ok=not failed)
+        self.status_message.emit(text)
+        self.reload()
+
+    def _show_result(self, text: str, *, ok: bool) -> None:
+        colour = "#1b5e20" if ok else "#b71c1c"
+        self.result.setText(text)
+        style_label(self.result, colour=colour)
+        self.result.setVisible(True)
+
+    def _on_return_button_clicked(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return
+        dialog = ReasonDialog(
+            self.tr("Return to the author"),
+            self.tr(
+                "What must the author correct? The comment goes into the record's history; the"
+                " record stays waiting here until the author amends it."
+            ),
+            self.tr("&Return"),
+            self,
+        )
+        dialog.reason_given.connect(lambda comment: self._return(ids[0], comment))
+        self.dialog = dialog
+        dialog.ask()
+
+    def _return(self, record_id: str, comment: str) -> None:
+        self.context.tasks.run(
+            record_work.return_record,
+            self.context.session,
+            record_id,
+            comment,
+            on_done=lambda _none: self._on_returned(),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_returned(self) -> None:
+        text = self.tr("Comment recorded; the author will see it in the record's history.")
+        self._show_result(text, ok=True)
+        self.status_message.emit(text)
+        self._preview_timer.start()

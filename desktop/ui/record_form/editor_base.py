@@ -1,0 +1,123 @@
+"""What every field editor of a record form offers: its value, its problem state, its focus."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from desktop.core.forms.evaluation import EvalContext, is_empty
+from desktop.core.forms.model import FieldDefinition
+from desktop.core.reference import ReferenceData
+from desktop.core.validation.problems import Problem
+
+# Colours of problems beside a field: red for errors, amber for warnings (never red: they do not
+# block). Drawn with palettes, not style sheets: a style sheet over a form of a hundred fields
+# makes building it several times slower.
+ERROR_COLOUR = "#b71c1c"
+WARNING_COLOUR = "#8a5a00"
+_FIELD_BACKGROUNDS = {"error": "#ffe3e3", "warning": "#fff3cd"}
+HINT_COLOUR = "#666666"
+
+
+def style_label(
+    label: QLabel, *, points: float | None = None, bold: bool = False, colour: str | None = None
+) -> QLabel:
+    """Size, weight and colour of a label through its font and palette."""
+    font = label.font()
+    if points is not None:
+        font.setPointSizeF(points)
+    font.setBold(bold)
+    label.setFont(font)
+    if colour is not None:
+        palette = label.palette()
+        palette.setColor(QPalette.WindowText, QColor(colour))
+        label.setPalette(palette)
+    return label
+
+
+@dataclass(frozen=True)
+class EditorContext:
+    """What editors share within one form: language, reference lists and their Qt models."""
+
+    language: str
+    reference: ReferenceData
+    option_models: Any  # OptionModels (choice_editors), typed loosely to avoid an import cycle
+    evaluation: Callable[[], EvalContext]  # today, now, rules and station for conditions
+    describe: Callable[[Problem], str]  # a problem as the sentence shown beside its field
+
+
+class FieldEditor(QWidget):
+    """Base of the widgets that edit one field; values go in and out in their stored form.
+
+    `value()` returns what the normaliser accepts (ISO dates, whole đồng, option codes), or the
+    text as typed when it cannot be read, so validation can say what is wrong with it.
+    """
+
+    changed = Signal()
+    sub_panel: Any = None  # the FieldsPanel inside a person or address block
+
+    def __init__(
+        self, definition: FieldDefinition, context: EditorContext, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.definition = definition
+        self.context = context
+        self.path = definition.id  # the record path of this editor (set by the panel)
+
+    @property
+    def language(self) -> str:
+        return self.context.language
+
+    def value(self) -> Any:
+        raise NotImplementedError
+
+    def set_value(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def set_path(self, path: str) -> None:
+        self.path = path
+
+    def focus_target(self) -> QWidget:
+        """The widget that takes the keyboard when the user jumps to this field."""
+        return self
+
+    def commit(self) -> None:
+        """Tidy what was typed (a date into dd/mm/yyyy, a name into a list entry)."""
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.setEnabled(not read_only)
+
+    def all_values(self) -> Any:
+        """Everything typed, hidden parts included (conditions are worked out from these)."""
+        return self.value()
+
+    def unfold(self) -> None:
+        """Show a folded block before the keyboard goes into it."""
+
+    def set_required(self, required: bool) -> None:
+        """Mark a block's frame as required (fields mark their labels instead)."""
+
+    def has_content(self) -> bool:
+        """Whether the user filled something in besides defaults (empty objects are dropped)."""
+        value = self.value()
+        if self.definition.default is not None and value == self.definition.default:
+            return False
+        return not is_empty(value)
+
+    def set_problem(self, severity: str | None) -> None:
+        """Tint the editor red (error), amber (warning) or back to plain (None)."""
+        target = self.focus_target()
+        if getattr(self, "_severity", None) == severity:
+            return
+        self._severity = severity
+        palette = QPalette(target.palette())
+        if severity is None:
+            palette = QApplication.palette(target)
+        else:
+            palette.setColor(QPalette.Base, QColor(_FIELD_BACKGROUNDS[severity]))
+        target.setPalette(palette)

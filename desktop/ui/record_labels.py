@@ -1,0 +1,50 @@
+"""Translated names for record values shown in lists and views: statuses, forms, record actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from desktop.core.forms.model import FormDefinition
+from desktop.core.records import RecordStatus
+from desktop.ui.labels import action_name
+from desktop.ui.record_work import RECORD_RETURNED
+
+CONTEXT = "RecordLabels"
+
+_STATUSES = {
+    RecordStatus.DRAFT: QT_TRANSLATE_NOOP("RecordLabels", "Draft"),
+    RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Completed"),
+    RecordStatus.APPROVED: QT_TRANSLATE_NOOP("RecordLabels", "Approved"),
+    RecordStatus.VOIDED: QT_TRANSLATE_NOOP("RecordLabels", "Voided"),
+}
+# Status colours in lists: drafts grey, waiting blue, approved green, voided struck-through red.
+STATUS_COLOURS = {
+    RecordStatus.DRAFT: "#616161",
+    RecordStatus.COMPLETED: "#0d47a1",
+    RecordStatus.APPROVED: "#1b5e20",
+    RecordStatus.VOIDED: "#b71c1c",
+}
+_RETURNED = QT_TRANSLATE_NOOP("RecordLabels", "Returned with a comment")
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def status_name(status: str) -> str:
+    source = _STATUSES.get(status)
+    return _tr(source) if source else status
+
+
+def statuses() -> list[str]:
+    return [str(s) for s in _STATUSES]
+
+
+def record_action_name(action: str) -> str:
+    """An audit action about a record, including the ones this page adds (returned)."""
+    return _tr(_RETURNED) if action == RECORD_RETURNED else action_name(action)
+
+
+def form_name(form: FormDefinition | None, form_id: str, language: str) -> str:
+    """A form's short title in the UI's language ("Biên bản VPHC"), or its id if unknown."""
+    return form.short_title.get(language) if form is not None else form_id

@@ -1,0 +1,224 @@
+"""One record read-only: its values, revisions and audit history, with amend and void if allowed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.errors import PermissionDenied
+from desktop.core.forms import Catalogue
+from desktop.core.permissions import Permission, Role, allows, require_record_change
+from desktop.core.records import RecordStatus
+from desktop.storage.record_store import RecordSummary
+from desktop.ui.formats import format_timestamp
+from desktop.ui.models.audit_table_model import details_text
+from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
+from desktop.ui.record_html import record_html
+from desktop.ui.record_labels import form_name, record_action_name, status_name
+from desktop.ui.record_work import RECORD_RETURNED, RecordDetails
+
+
+@dataclass(frozen=True)
+class Allowed:
+    """What the logged-in user may do with one record, decided by core's permission rules."""
+
+    edit_draft: bool
+    amend: bool
+    void: bool
+
+
+def allowed_changes(role: Role, username: str, summary: RecordSummary) -> Allowed:
+    status = summary.status
+    try:
+        require_record_change(role, username, summary.author, status)
+        may_change = True
+    except PermissionDenied:
+        may_change = False
+    supervisor = allows(role, Permission.APPROVE_RECORDS)
+    approved = status == RecordStatus.APPROVED
+    return Allowed(
+        edit_draft=status == RecordStatus.DRAFT and may_change,
+        amend=(status == RecordStatus.COMPLETED and may_change) or (approved and supervisor),
+        void=status != RecordStatus.VOIDED and (may_change or (approved and supervisor)),
+    )
+
+
+def latest_return_comment(details: RecordDetails) -> str | None:
+    """The supervisor's comment if the record was returned and not amended or approved since."""
+    for entry in details.history:  # newest first
+        if entry.action == RECORD_RETURNED:
+            return str(entry.details.get("comment", ""))
+        if entry.action in ("record.amended", "record.approved", "record.completed"):
+            return None
+    return None
+
+
+def _table(headers: list[str]) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
+    table.setRowCount(len(rows))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.setItem(r, c, QTableWidgetItem(text))
+
+
+class RecordView(QWidget):
+    amend_requested = Signal()
+    void_requested = Signal()
+    back_requested = Signal()
+
+    def __init__(
+        self,
+        catalogue: Catalogue | None,
+        language: str,
+        parent: QWidget | None = None,
+        *,
+        with_actions: bool = True,
+    ) -> None:
+        super().__init__(parent)
+        self.catalogue, self.language = catalogue, language
+        self.details: RecordDetails | None = None
+        self.title = style_label(QLabel(), points=14, bold=True)
+        self.title.setObjectName("recordTitle")
+        self.title.setWordWrap(True)
+        self.facts = style_label(QLabel(), colour=HINT_COLOUR)
+        self.facts.setObjectName("recordFacts")
+        self.facts.setWordWrap(True)
+        self.note = QLabel()
+        self.note.setObjectName("recordNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(False)
+        self.body = QTextBrowser()
+        self.body.setObjectName("recordBody")
+        self.revisions = _table(
+            [
+                self.tr("Revision"),
+                self.tr("Status"),
+                self.tr("By"),
+                self.tr("Time"),
+                self.tr("Reason"),
+            ]
+        )
+        self.history = _table(
+            [self.tr("Time"), self.tr("By"), self.tr("Action"), self.tr("Details")]
+        )
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.body, self.tr("Record"))
+        self.tabs.addTab(self.revisions, self.tr("Revisions"))
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.back_button = QPushButton(self.tr("\u2190 &Back to the list"))
+        self.amend_button = QPushButton(self.tr("&Amend with reason\u2026"))
+        self.void_button = QPushButton(self.tr("&Void with reason\u2026"))
+        bar = QHBoxLayout()
+        bar.addWidget(self.back_button)
+        bar.addStretch(1)
+        bar.addWidget(self.amend_button)
+        bar.addWidget(self.void_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        if with_actions:
+            layout.addLayout(bar)
+        for button in (self.back_button, self.amend_button, self.void_button):
+            button.setVisible(with_actions)
+        layout.addWidget(self.title)
+        layout.addWidget(self.facts)
+        layout.addWidget(self.note)
+        layout.addWidget(self.tabs, 1)
+        self.back_button.clicked.connect(self.back_requested)
+        self.amend_button.clicked.connect(self.amend_requested)
+        self.void_button.clicked.connect(self.void_requested)
+
+    def show_details(self, details: RecordDetails, allowed: Allowed | None = None) -> None:
+        self.details = details
+        record, summary = details.record, details.record.summary
+        form = self.catalogue.forms.get(summary.form_id) if self.catalogue else None
+        self.title.setText(summary.title)
+        facts = [form_name(form, summary.form_id, self.language)]
+        if summary.document_number:
+            facts.append(self.tr("No. %1").replace("%1", summary.document_number))
+        facts.append(status_name(summary.status))
+        facts.append(self.tr("by %1").replace("%1", summary.author))
+        facts.append(self.tr("last change %1").replace("%1", format_timestamp(summary.updated_at)))
+        self.facts.setText(" \u00b7 ".join(facts))
+        self._show_note(details)
+        self.body.setHtml(
+            record_html(form, record.values, language=self.language)
+            if form
+            else escape(str(record.values))
+        )
+        _fill(
+            self.revisions,
+            [
+                [
+                    str(r.revision),
+                    status_name(r.status),
+                    r.changed_by,
+                    format_timestamp(r.changed_at),
+                    r.reason,
+                ]
+                for r in reversed(record.revisions)
+            ],
+        )
+        _fill(
+            self.history,
+            [
+                [
+                    format_timestamp(e.at, seconds=True),
+                    e.actor,
+                    record_action_name(e.action),
+                    details_text(e.details),
+                ]
+                for e in details.history
+            ],
+        )
+        allowed = allowed or Allowed(False, False, False)
+        self.amend_button.setEnabled(allowed.amend)
+        self.void_button.setEnabled(allowed.void)
+
+    def show_placeholder(self, text: str) -> None:
+        """No record shown (none or several chosen): say so rather than keep an old one."""
+        self.details = None
+        self.title.setText(text)
+        self.facts.setText("")
+        self.note.setVisible(False)
+        self.body.clear()
+        self.revisions.setRowCount(0)
+        self.history.setRowCount(0)
+
+    def _show_note(self, details: RecordDetails) -> None:
+        record = details.record
+        comment = latest_return_comment(details)
+        if record.void_reason:
+            text = self.tr("Voided: %1").replace("%1", record.void_reason)
+        elif comment is not None and record.summary.status == RecordStatus.COMPLETED:
+            text = self.tr("Returned by the supervisor: %1").replace("%1", comment)
+        else:
+            self.note.setVisible(False)
+            return
+        style_label(self.note, bold=True, colour=ERROR_COLOUR)
+        self.note.setText(text)
+        self.note.setVisible(True)

@@ -1,0 +1,178 @@
+"""Work functions for the record pages: each runs on the database lane and returns plain values."""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import text
+
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import AppError, ReasonRequired, RecordNotFound, RecordStateError
+from desktop.core.forms import Catalogue, load_catalogue
+from desktop.core.permissions import Permission
+from desktop.core.records import RecordFilter, RecordStatus
+from desktop.core.validation import Override
+from desktop.storage import audit, record_store
+from desktop.storage.audit import AuditEntry
+from desktop.storage.record_store import RecordSummary, StoredRecord
+from desktop.storage.records import RecordService
+from desktop.storage.station import StationSession
+
+# Until core's AuditAction has it: a supervisor sent a completed record back with a comment.
+# The record stays "completed" (the author amends it with a reason); only the audit log changes.
+RECORD_RETURNED = AuditAction.RECORD_RETURNED
+
+HISTORY_LIMIT = 500  # audit entries shown for one record (views are audited too, so they pile up)
+
+
+@functools.cache
+def shared_catalogue() -> Catalogue:
+    """The form catalogue, read once per process (it is immutable; ~0.3 s to load and check)."""
+    return load_catalogue()
+
+
+def _service(session: StationSession, catalogue: Catalogue) -> RecordService:
+    return RecordService(session, catalogue)
+
+
+def save_draft(
+    session: StationSession,
+    catalogue: Catalogue,
+    record_id: str | None,
+    form_id: str,
+    values: dict[str, Any],
+) -> str:
+    """Create the draft (first save) or overwrite it (later saves, autosave); its id."""
+    service = _service(session, catalogue)
+    if record_id is None:
+        return service.create(form_id, values)
+    service.save_draft(record_id, values)
+    return record_id
+
+
+@dataclass(frozen=True)
+class Completion:
+    record_id: str
+    number: str | None
+
+
+def save_and_complete(
+    session: StationSession,
+    catalogue: Catalogue,
+    record_id: str | None,
+    form_id: str,
+    values: dict[str, Any],
+    overrides: tuple[Override, ...] = (),
+) -> Completion:
+    """Save the latest values, then complete: validated, numbered, revision 1 kept.
+
+    A refusal (ValidationFailed) leaves the draft saved with these values.
+    """
+    record_id = save_draft(session, catalogue, record_id, form_id, values)
+    number = _service(session, catalogue).complete(record_id, overrides)
+    return Completion(record_id, number)
+
+
+@dataclass(frozen=True)
+class RecordDetails:
+    """A record opened for reading: values, revisions and what the audit log says about it."""
+
+    record: StoredRecord
+    history: tuple[AuditEntry, ...]
+
+
+def record_history(conn: Any, record_id: str, limit: int = HISTORY_LIMIT) -> list[AuditEntry]:
+    """Audit entries about one record, newest first.
+
+    Until storage's `audit.entries` can filter by target (and an index on target exists), this
+    one query does it here; it scans the log, which is fine for one record at a time.
+    """
+    rows = conn.execute(
+        text("SELECT * FROM audit_log WHERE target = :t ORDER BY seq DESC LIMIT :limit"),
+        {"t": record_id, "limit": limit},
+    ).mappings()
+    return [AuditEntry(**{**row, "details": json.loads(row["details"])}) for row in rows]
+
+
+def open_record(session: StationSession, catalogue: Catalogue, record_id: str) -> RecordDetails:
+    """The record (its viewing audited) with its revisions and history."""
+    record = _service(session, catalogue).get(record_id)
+    with session.db.read() as conn:
+        history = tuple(record_history(conn, record_id))
+    return RecordDetails(record, history)
+
+
+def load_page(
+    session: StationSession, filters: RecordFilter, after: tuple[Any, ...] | None, limit: int
+) -> list[RecordSummary]:
+    """One page of a record list, in the filter's order."""
+    with session.db.read() as conn:
+        return record_store.page(conn, filters, limit=limit, after=after)
+
+
+def count_records(session: StationSession, filters: RecordFilter) -> int:
+    with session.db.read() as conn:
+        return record_store.count(conn, filters)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What happened to one record of a batch: `error` is None when it worked."""
+
+    record_id: str
+    error: AppError | None
+
+
+def approve_records(
+    session: StationSession, catalogue: Catalogue, record_ids: Iterable[str]
+) -> list[Outcome]:
+    """Approve each record in turn; one refusal (already approved by someone else) stops none."""
+    service = _service(session, catalogue)
+    outcomes = []
+    for record_id in record_ids:
+        try:
+            service.approve(record_id)
+        except AppError as error:
+            outcomes.append(Outcome(record_id, error))
+        else:
+            outcomes.append(Outcome(record_id, None))
+    return outcomes
+
+
+def return_record(session: StationSession, record_id: str, comment: str) -> None:
+    """Send a completed record back to its author with a comment, written to the audit log.
+
+    The status stays "completed": voiding would end the record, and a draft cannot come back
+    from completion (its number is taken). The author reads the comment in the record's history
+    and corrects it with "Amend", which puts it back in this queue.
+    """
+    session.require(Permission.APPROVE_RECORDS)
+    comment = " ".join(comment.split())
+    if not comment:
+        raise ReasonRequired(action="return")
+    with session.db.write() as conn:
+        stored = record_store.load(conn, record_id)
+        if stored is None:
+            raise RecordNotFound(record=record_id)
+        if stored.summary.status != RecordStatus.COMPLETED:
+            raise RecordStateError(record=record_id, status=stored.summary.status)
+        details = {"comment": comment, "author": stored.summary.author}
+        audit.append(conn, session.user.username, RECORD_RETURNED, record_id, details)
+
+
+def amend_record(
+    session: StationSession,
+    catalogue: Catalogue,
+    record_id: str,
+    values: dict[str, Any],
+    reason: str,
+) -> int:
+    return _service(session, catalogue).amend(record_id, values, reason)
+
+
+def void_record(session: StationSession, catalogue: Catalogue, record_id: str, reason: str) -> None:
+    _service(session, catalogue).void(record_id, reason)

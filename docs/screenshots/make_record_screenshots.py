@@ -1,0 +1,201 @@
+"""Screenshots of the record pages (entry, problems, list, record, review) in a real X window.
+
+Run under Xvfb from the repository root (the pictures land in docs/screenshots/{vi,en}/):
+
+    xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python docs/screenshots/make_record_screenshots.py
+
+A fresh station in a temporary folder gets one record of each example in docs/examples; the main
+window then shows the record pages with the threaded task runner, as the real app runs.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QEventLoop, Qt, QTimer  # noqa: E402
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from desktop.core.permissions import Role  # noqa: E402
+from desktop.storage import accounts, crypto  # noqa: E402
+from desktop.storage.records import RecordService  # noqa: E402
+from desktop.storage.station import Station  # noqa: E402
+from desktop.ui import i18n  # noqa: E402
+from desktop.ui.idle import IdleWatcher  # noqa: E402
+from desktop.ui.main_window import MainWindow  # noqa: E402
+from desktop.ui.pages.dashboard import DashboardPage  # noqa: E402
+from desktop.ui.pages.record_entry import RecordEntryPage  # noqa: E402
+from desktop.ui.pages.record_list import RecordListPage  # noqa: E402
+from desktop.ui.pages.review_queue import ReviewQueuePage  # noqa: E402
+from desktop.ui.preferences import PreferencesStore  # noqa: E402
+from desktop.ui.record_work import shared_catalogue  # noqa: E402
+from desktop.ui.services import Services  # noqa: E402
+from desktop.ui.tasks import TaskRunner  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage)
+# (form, status) of the records the station starts with; all typed by the officer.
+RECORDS = [
+    ("F1", "completed"),
+    ("F3", "completed"),
+    ("F6", "completed"),
+    ("F2", "approved"),
+    ("F5", "approved"),
+    ("F7", "draft"),
+    ("F9", "completed"),
+    ("F4", "draft"),
+    ("F8", "approved"),
+    ("F10", "completed"),
+]
+
+
+def pause(ms: int = 300) -> None:
+    # An event loop, not QTest.qWait: it lets the database worker thread run meanwhile.
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_until(condition: Callable[[], bool], timeout: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the app did not get there in time")
+        pause(50)
+
+
+def example(form_id: str) -> dict:
+    return json.loads((ROOT / "docs/examples" / f"{form_id}.json").read_text(encoding="utf-8"))[
+        "values"
+    ]
+
+
+def type_text(widget, text: str) -> None:
+    for char in text:
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
+
+
+def make_station(home: Path) -> None:
+    session, _ = Station.create(
+        home,
+        code="00004",
+        name="Công an phường Ba Đình",
+        supervisor="truong",
+        password="Ba-Dinh-2026!",
+        full_name="Nguyễn Văn Trưởng",
+        kdf=crypto.TEST_KDF,
+    )
+    accounts.add_user(session, "lan", Role.OFFICER, "Canbo-Hoa-77", "Trần Thị Lan")
+    catalogue = shared_catalogue()
+    officer = Station(home).unlock("lan", "Canbo-Hoa-77")
+    typed, chief = RecordService(officer, catalogue), RecordService(session, catalogue)
+    for form_id, status in RECORDS:
+        record_id = typed.create(form_id, example(form_id))
+        if status != "draft":
+            typed.complete(record_id)
+        if status == "approved":
+            chief.approve(record_id)
+    officer.close()
+    session.close()
+
+
+def shoot(window: MainWindow, name: str, lang: str) -> None:
+    pause(300)
+    frame = window.frameGeometry()
+    pixmap = QApplication.primaryScreen().grabWindow(
+        0, frame.x(), frame.y(), frame.width(), frame.height()
+    )
+    target = OUT / lang / f"{name}.png"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    pixmap.save(str(target))
+    print("saved", target.relative_to(ROOT))
+
+
+def tour(window: MainWindow, lang: str) -> None:
+    wait_until(lambda: window.page("new_record") is not None)
+    window.show_page("new_record")
+    entry = window.page("new_record")
+    wait_until(lambda: entry.catalogue is not None)
+    shoot(window, "record-catalogue", lang)
+    editor = entry.open_form("F1", values=example("F1"))
+    pause(500)
+    shoot(window, "record-f1-top", lang)
+    editor.form_widget.focus_path("reporter.permanent_address.street")
+    shoot(window, "record-f1-person-address", lang)
+    editor.form_widget.focus_path("items_received")
+    shoot(window, "record-f1-groups", lang)
+    editor.close_editor()
+
+    editor = entry.open_form("F3", values=example("F3"))
+    pause(500)
+    editor.form_widget.focus_path("violator.id_number")
+    line = editor.form_widget.editor_at("violator.id_number").line
+    line.selectAll()
+    type_text(line, "03820100321")  # 11 digits
+    QTest.keyClick(line, Qt.Key_Tab)
+    editor.form_widget.focus_path("violator.id_number")
+    shoot(window, "record-f3-id-error", lang)
+    editor.complete()
+    pause(300)
+    shoot(window, "record-f3-complete-problems", lang)
+    editor._finish_close()  # leave without keeping the wrong number
+
+    window.show_page("records")
+    records = window.page("records")
+    wait_until(lambda: records.model.rowCount() > 0)
+    shoot(window, "records-list", lang)
+    records.filter_bar.search.setFocus()
+    type_text(records.filter_bar.search, "nguyen van duc")
+    wait_until(lambda: records.model.rowCount() == 1)
+    shoot(window, "records-search", lang)
+    record_id = records.model.index(0, 0).data(Qt.UserRole + 1)
+    records.open_record(record_id)
+    wait_until(lambda: records.view is not None and records.view.details is not None)
+    shoot(window, "record-view", lang)
+    records.show_list()
+    records.filter_bar.clear()
+
+    window.show_page("review")
+    review = window.page("review")
+    wait_until(lambda: review.model.rowCount() > 0)
+    review.table.selectRow(0)
+    wait_until(lambda: review.preview.details is not None)
+    shoot(window, "review-queue", lang)
+    review.select_ids([review.model.index(r, 0).data(Qt.UserRole + 1) for r in (0, 1)])
+    shoot(window, "review-two-selected", lang)
+
+
+def main() -> None:
+    app = QApplication(sys.argv[:1])
+    for lang in ("vi", "en"):
+        translators = i18n.install_translators(app, lang)
+        home = Path(tempfile.mkdtemp()) / "station"
+        make_station(home)
+        services = Services(
+            station=Station(home),
+            tasks=TaskRunner(threaded=True),
+            preferences=PreferencesStore(home),
+            idle=IdleWatcher(60 * 60_000),
+            language=lang,
+            log_file=home / "logs" / "cax-desk.log",
+        )
+        window = MainWindow(services, pages=PAGES)
+        window.setGeometry(0, 0, 1280, 860)
+        window.show()
+        window.activateWindow()
+        window.open_session(Station(home).unlock("truong", "Ba-Dinh-2026!"))
+        tour(window, lang)
+        window.close()
+        i18n.remove_translators(app, translators)
+
+
+if __name__ == "__main__":
+    main()

@@ -125,14 +125,17 @@ def format_datetime(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M")
 
 
+# The largest amount the "in words" line can read (desktop/core/vietnamese.py: 18 digits).
+MAX_MONEY = 10**18 - 1
+
+
 def parse_money(value: object) -> int | None:
     """Whole VND from 1500000, "1.500.000", "1 500 000 đồng"; None if not a whole non-negative amount."""
     if isinstance(value, bool):
         return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, float):
-        return int(value) if value.is_integer() and value >= 0 else None
+    if isinstance(value, int | float):
+        whole = isinstance(value, int) or value.is_integer()
+        return int(value) if whole and 0 <= value <= MAX_MONEY else None
     if not isinstance(value, str):
         return None
     text = _MONEY_SUFFIX.sub("", value.strip())

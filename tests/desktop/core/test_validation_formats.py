@@ -152,3 +152,13 @@ def test_partial_date_parsing_is_idempotent(text: str) -> None:
 def test_money_round_trips_through_vietnamese_grouping(amount: int) -> None:
     """ "1.500.000" reads back as the amount it displays."""
     assert parse_money(f"{amount:,}".replace(",", ".")) == amount
+
+
+def test_money_stops_where_the_words_line_can_still_read_it():
+    """Amounts above 18 digits are refused as numbers too, so "in words" never fails on them."""
+    from desktop.core.validation.formats import MAX_MONEY, parse_money
+    from desktop.core.vietnamese import money_in_words
+
+    assert parse_money(MAX_MONEY) == MAX_MONEY and money_in_words(MAX_MONEY)
+    assert parse_money(MAX_MONEY + 1) is None
+    assert parse_money(float(10**19)) is None

@@ -95,9 +95,15 @@ def append(
 
 
 def entries(
-    conn: Connection, *, limit: int = 100, before_seq: int | None = None, action: str | None = None
+    conn: Connection,
+    *,
+    limit: int = 100,
+    before_seq: int | None = None,
+    action: str | None = None,
+    target: str | None = None,
 ) -> list[AuditEntry]:
-    """Newest first, `limit` at most, older than `before_seq` when paging back."""
+    """Newest first, `limit` at most, older than `before_seq` when paging back; optionally only
+    one action, or only entries about one target (a record id, a user name)."""
     clauses, params = [], {"limit": limit}
     if before_seq is not None:
         clauses.append("seq < :before")
@@ -105,6 +111,9 @@ def entries(
     if action:
         clauses.append("action = :action")
         params["action"] = action
+    if target:
+        clauses.append("target = :target")
+        params["target"] = target
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
         text(f"SELECT * FROM audit_log {where} ORDER BY seq DESC LIMIT :limit"), params

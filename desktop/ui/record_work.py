@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import functools
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
-
-from sqlalchemy import text
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, ReasonRequired, RecordNotFound, RecordStateError
@@ -86,16 +83,8 @@ class RecordDetails:
 
 
 def record_history(conn: Any, record_id: str, limit: int = HISTORY_LIMIT) -> list[AuditEntry]:
-    """Audit entries about one record, newest first.
-
-    Until storage's `audit.entries` can filter by target (and an index on target exists), this
-    one query does it here; it scans the log, which is fine for one record at a time.
-    """
-    rows = conn.execute(
-        text("SELECT * FROM audit_log WHERE target = :t ORDER BY seq DESC LIMIT :limit"),
-        {"t": record_id, "limit": limit},
-    ).mappings()
-    return [AuditEntry(**{**row, "details": json.loads(row["details"])}) for row in rows]
+    """Audit entries about one record, newest first."""
+    return audit.entries(conn, limit=limit, target=record_id)
 
 
 def open_record(session: StationSession, catalogue: Catalogue, record_id: str) -> RecordDetails:

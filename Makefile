@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: venv run test lint format bench system-deps clean translations update-translations
+.PHONY: venv run test lint format bench system-deps clean package deb package-test nsis-check translations update-translations
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh $(if $(DISPLAY)$(WAYLAND_DISPLAY),gui,)
@@ -45,6 +45,25 @@ lint: venv
 format: venv
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# Packaging (installer/): PyInstaller comes from installer/requirements.txt into the same .venv.
+PACKAGE_STAMP := $(VENV)/.package-stamp
+
+$(PACKAGE_STAMP): $(STAMP) installer/requirements.txt
+	$(BIN)/python -m pip install -q -r installer/requirements.txt
+	touch $(PACKAGE_STAMP)
+
+package: $(PACKAGE_STAMP)
+	installer/build.sh
+
+deb: package
+	installer/build-deb.sh dist/cax-desk dist
+
+package-test: $(PACKAGE_STAMP)
+	installer/package_test.sh
+
+nsis-check: venv
+	installer/nsis_check.sh
 
 bench: venv
 	$(BIN)/python bench/store_bench.py

@@ -14,7 +14,9 @@ HOME_ENV = "CAX_HOME"
 DATABASE_FILE = "station.db"
 KEYSLOT_FILE = "station.keys"
 ATTEMPTS_FILE = "login-attempts.json"
-PREFERENCES_FILE = "desk-preferences.json"  # this PC's GUI choices (language, last user): no secrets
+PREFERENCES_FILE = (
+    "desk-preferences.json"  # this PC's GUI choices (language, last user): no secrets
+)
 
 
 def data_home(override: str | os.PathLike[str] | None = None) -> Path:

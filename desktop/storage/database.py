@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.pool import QueuePool
 
 from desktop.core.errors import AppError, DatabaseCorrupt, DatabaseLocked
+from desktop.storage.files import shared_mode
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -85,6 +87,8 @@ class Database:
         event.listen(self.engine, "begin", self._on_begin)
         with mapped_errors(), self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
+        if create:  # 0600, or 0660 in a shared folder; -wal and -shm copy it when SQLite makes them
+            os.chmod(path, shared_mode(path.parent, 0o600))
 
     def _connect(self) -> sqlcipher.Connection:
         if not self._key:

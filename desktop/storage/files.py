@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -16,7 +17,7 @@ def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, mode)
+        os.chmod(tmp_name, shared_mode(path.parent, mode))
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
@@ -33,3 +34,13 @@ def _fsync_directory(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def shared_mode(folder: Path, mode: int) -> int:
+    """`mode`, plus the same rights for the group when `folder` is a shared station folder: one an
+    administrator gave a group and the setgid bit so several OS accounts use it (docs/install.md)."""
+    try:
+        shared = os.name == "posix" and bool(folder.stat().st_mode & stat.S_ISGID)
+    except OSError:
+        shared = False
+    return mode | (mode & 0o700) >> 3 if shared else mode

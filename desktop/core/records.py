@@ -62,12 +62,21 @@ PREFIX_LETTERS = 7
 
 
 def fts_query(typed: str) -> str:
-    """An FTS5 query for what a user typed: every word must start an indexed word (words longer
-    than PREFIX_LETTERS — full ID and phone numbers — must match whole)."""
-    return " ".join(
-        f'"{token}"' if len(token) > PREFIX_LETTERS else f'"{token}"*'
-        for token in search_tokens(typed)
-    )
+    """An FTS5 query for what a user typed: the words already finished must match whole and the
+    last one (still being typed, unless followed by a space) the start of a word.
+
+    Whole words keep the doclists small: "thi"* would also read thich, thien, thinh… (measured
+    ~2× slower at 1M records). A last word longer than PREFIX_LETTERS (a full ID or phone
+    number) must match whole too, since the index keeps no longer prefixes.
+    """
+    tokens = search_tokens(typed)
+    if not tokens:
+        return ""
+    still_typing = not typed[-1:].isspace()
+    terms = [f'"{token}"' for token in tokens]
+    if still_typing and len(tokens[-1]) <= PREFIX_LETTERS:
+        terms[-1] += "*"
+    return " ".join(terms)
 
 
 def project(form: FormDefinition, values: dict[str, Any]) -> Projection:

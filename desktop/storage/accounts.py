@@ -52,10 +52,9 @@ def add_user(
             raise UserExists(username=username, status=existing)
         insert_user(conn, username, full_name, role, audit.utc_now())
         audit.append(conn, session.user.username, AuditAction.USER_ADDED, username, {"role": role})
-        slots = session.station.load_slots()
-        slots.verify_mac(session.data_key, session.station.keys_path)
-        slots.add_slot(username, "user", password, session.data_key)
-        slots.save(session.station.keys_path, session.data_key)
+        session.update_slots(
+            lambda slots: slots.add_slot(username, "user", password, session.data_key)
+        )
 
 
 def change_password(session: StationSession, new_password: str, username: str = "") -> None:
@@ -66,7 +65,8 @@ def change_password(session: StationSession, new_password: str, username: str = 
         session.replace_slot(target, new_password, AuditAction.PASSWORD_CHANGED)
         return
     session.require(Permission.MANAGE_USERS)
-    _require_active(session, target)
+    with session.db.read() as conn:
+        _active_role(conn, target)
     session.replace_slot(target, new_password, AuditAction.PASSWORD_RESET, via="supervisor")
 
 
@@ -75,14 +75,7 @@ def remove_user(session: StationSession, username: str, reason: str = "") -> Non
     session.require(Permission.MANAGE_USERS)
     username = credentials.normalize_username(username)
     with session.db.write() as conn:
-        row = conn.execute(
-            text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
-        ).one_or_none()
-        if row is None:
-            raise UnknownUser(username=username)
-        if row.status != "active":
-            raise UserRemoved(username=username)
-        if row.role == Role.SUPERVISOR:
+        if _active_role(conn, username) == Role.SUPERVISOR:
             _require_another_supervisor(conn, username)
         conn.execute(
             text("UPDATE users SET status = 'removed', removed_at = :t WHERE username = :u"),
@@ -91,10 +84,7 @@ def remove_user(session: StationSession, username: str, reason: str = "") -> Non
         audit.append(
             conn, session.user.username, AuditAction.USER_REMOVED, username, {"reason": reason}
         )
-        slots = session.station.load_slots()
-        slots.verify_mac(session.data_key, session.station.keys_path)
-        slots.remove_slot(username)
-        slots.save(session.station.keys_path, session.data_key)
+        session.update_slots(lambda slots: slots.remove_slot(username))
 
 
 def change_role(session: StationSession, username: str, role: Role) -> None:
@@ -102,21 +92,15 @@ def change_role(session: StationSession, username: str, role: Role) -> None:
     session.require(Permission.MANAGE_USERS)
     username, role = credentials.normalize_username(username), Role(role)
     with session.db.write() as conn:
-        row = conn.execute(
-            text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
-        ).one_or_none()
-        if row is None:
-            raise UnknownUser(username=username)
-        if row.status != "active":
-            raise UserRemoved(username=username)
-        if row.role == role:
+        old = _active_role(conn, username)
+        if old == role:
             return
-        if row.role == Role.SUPERVISOR:
+        if old == Role.SUPERVISOR:
             _require_another_supervisor(conn, username)
         conn.execute(
             text("UPDATE users SET role = :r WHERE username = :u"), dict(r=str(role), u=username)
         )
-        details = {"old": row.role, "new": str(role)}
+        details = {"old": str(old), "new": str(role)}
         audit.append(conn, session.user.username, AuditAction.ROLE_CHANGED, username, details)
 
 
@@ -138,12 +122,13 @@ def _require_another_supervisor(conn: Connection, username: str) -> None:
         raise LastSupervisor(username=username)
 
 
-def _require_active(session: StationSession, username: str) -> None:
-    with session.db.read() as conn:
-        status = conn.execute(
-            text("SELECT status FROM users WHERE username = :u"), dict(u=username)
-        ).scalar()
-    if status is None:
+def _active_role(conn: Connection, username: str) -> Role:
+    """The role of an active user; UnknownUser or UserRemoved otherwise."""
+    row = conn.execute(
+        text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
+    ).one_or_none()
+    if row is None:
         raise UnknownUser(username=username)
-    if status != "active":
+    if row.status != "active":
         raise UserRemoved(username=username)
+    return Role(row.role)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -284,10 +285,20 @@ class StationSession:
                 dict(t=audit.utc_now(), u=username),
             )
             audit.append(conn, self.user.username, action, username, details)
-            slots = self.station.load_slots()
-            slots.verify_mac(self.data_key, self.station.keys_path)
-            slots.add_slot(username, "user", password, self.data_key)
-            slots.save(self.station.keys_path, self.data_key)
+            self.update_slots(
+                lambda slots: slots.add_slot(username, "user", password, self.data_key)
+            )
+
+    def update_slots(self, change: Callable[[KeySlotFile], None]) -> None:
+        """Re-read the slot file, check it was written by a key holder, change it, write it back.
+
+        Call inside a write transaction: its lock serialises slot-file changes between processes,
+        and a failure here rolls back the database change that goes with it.
+        """
+        slots = self.station.load_slots()
+        slots.verify_mac(self.data_key, self.station.keys_path)
+        change(slots)
+        slots.save(self.station.keys_path, self.data_key)
 
     def adopt_data_key(self, new_key: bytes) -> None:
         """After a rotation: the session now holds the new key (the database already uses it)."""

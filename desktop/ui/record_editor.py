@@ -7,6 +7,7 @@ no autosave, and saving asks for the reason and writes a new revision.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -170,6 +171,12 @@ class RecordEditor(QWidget):
 
     def _save(self, *, automatic: bool) -> None:
         self.saving, self.dirty = True, False
+        self._save_draft(self._on_saved, lambda error: self._on_save_failed(error, automatic))
+
+    def _save_draft(
+        self, on_done: Callable[[str], None], on_error: Callable[[BaseException], None]
+    ) -> None:
+        """Save the form's values as this record's draft off the GUI thread."""
         self.context.tasks.run(
             record_work.save_draft,
             self.context.session,
@@ -177,8 +184,8 @@ class RecordEditor(QWidget):
             self.record_id,
             self.form.id,
             self.form_widget.values(),
-            on_done=self._on_saved,
-            on_error=lambda error: self._on_save_failed(error, automatic),
+            on_done=on_done,
+            on_error=on_error,
             context=self,
         )
 
@@ -202,17 +209,7 @@ class RecordEditor(QWidget):
     def close_editor(self) -> None:
         """Close: a draft with changes is saved first, so closing never loses anything."""
         if self.mode == DRAFT and self.dirty and not self.busy:
-            self.context.tasks.run(
-                record_work.save_draft,
-                self.context.session,
-                self.catalogue,
-                self.record_id,
-                self.form.id,
-                self.form_widget.values(),
-                on_done=lambda _id: self._finish_close(),
-                on_error=self.parent_page_error,
-                context=self,
-            )
+            self._save_draft(lambda _id: self._finish_close(), self.parent_page_error)
             return
         self._finish_close()
 

@@ -9,11 +9,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -23,8 +20,7 @@ from PySide6.QtGui import QBrush, QColor
 from desktop.storage.audit import AuditEntry
 from desktop.ui.formats import format_number, format_timestamp
 from desktop.ui.labels import action_name, details_text
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.models.columns import ColumnTableModel, Index
 
 SEQ, TIME, ACTOR, ACTION, TARGET, DETAILS = range(6)
 COLUMN_COUNT = 6
@@ -44,7 +40,9 @@ _HEADERS = (
 )
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ColumnTableModel):
+    CONTEXT, HEADERS = "AuditTableModel", _HEADERS
+
     fetch_requested = Signal(object, int)  # before_seq (None: the newest page), generation
 
     def __init__(self, parent: QObject | None = None, page_size: int = PAGE_SIZE) -> None:
@@ -101,16 +99,8 @@ class AuditTableModel(QAbstractTableModel):
         # model: a synchronous answer would otherwise insert rows in the middle of that change.
         QTimer.singleShot(0, self, lambda: self.fetch_requested.emit(before, generation))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate("AuditTableModel", _HEADERS[section])
-        return None
+    def _row_total(self) -> int:
+        return len(self._entries)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):

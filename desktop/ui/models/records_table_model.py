@@ -13,11 +13,8 @@ from typing import Any
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     Qt,
     Signal,
 )
@@ -28,10 +25,10 @@ from desktop.core.records import RecordFilter
 from desktop.core.reference import ReferenceData, default_reference
 from desktop.storage.record_store import RecordSummary, cursor_of, order_of
 from desktop.ui.formats import format_timestamp
+from desktop.ui.models.columns import ColumnTableModel, Index
 from desktop.ui.record_labels import STATUS_COLOURS, form_name, status_name
 from desktop.ui.tasks import Lane, TaskRunner
 
-Index = QModelIndex | QPersistentModelIndex
 # (filters, after, limit) → one page; runs on the database lane.
 PageLoader = Callable[[RecordFilter, tuple[Any, ...] | None, int], list[RecordSummary]]
 
@@ -62,7 +59,9 @@ def order_column(filters: RecordFilter) -> int:
     return {"event_date": EVENT_DATE, "updated_at": UPDATED}.get(order_of(filters), -1)
 
 
-class RecordsTableModel(QAbstractTableModel):
+class RecordsTableModel(ColumnTableModel):
+    CONTEXT, HEADERS = "RecordsTableModel", _HEADERS
+
     fetch_failed = Signal(object)  # the error of a page read
     page_loaded = Signal(int)  # rows now loaded
 
@@ -159,16 +158,8 @@ class RecordsTableModel(QAbstractTableModel):
 
     # ---- Qt model -----------------------------------------------------------------------------
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate("RecordsTableModel", _HEADERS[section])
-        return None
+    def _row_total(self) -> int:
+        return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

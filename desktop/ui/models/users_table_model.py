@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -18,8 +14,7 @@ from desktop.core.vietnamese import fold
 from desktop.storage.accounts import UserInfo
 from desktop.ui.formats import format_timestamp
 from desktop.ui.labels import role_name, status_name
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.models.columns import ColumnTableModel, Index
 
 USERNAME, FULL_NAME, ROLE, STATUS, CREATED, PASSWORD_CHANGED = range(6)
 COLUMN_COUNT = 6
@@ -43,7 +38,9 @@ def name_sort_key(full_name: str) -> str:
     return " ".join(words[-1:] + words[:-1])
 
 
-class UsersTableModel(QAbstractTableModel):
+class UsersTableModel(ColumnTableModel):
+    CONTEXT, HEADERS = "UsersTableModel", _HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._users: list[UserInfo] = []
@@ -59,16 +56,8 @@ class UsersTableModel(QAbstractTableModel):
     def row_of(self, username: str) -> int:
         return next((i for i, u in enumerate(self._users) if u.username == username), -1)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMN_COUNT
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole and 0 <= section < COLUMN_COUNT:
-            return QCoreApplication.translate("UsersTableModel", _HEADERS[section])
-        return None
+    def _row_total(self) -> int:
+        return len(self._users)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
         user = self.user_at(index.row()) if index.isValid() else None

@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.forms import Catalogue, FormDefinition
 from desktop.core.permissions import Permission
 from desktop.core.vietnamese import fold
-from desktop.ui import record_work
-from desktop.ui.pages.base import Page
+from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.record_editor import DRAFT, RecordEditor, initial_values
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
 from desktop.ui.services import PageContext
@@ -37,7 +36,7 @@ def _form_html(form: FormDefinition, language: str) -> str:
     return f"<b>{title}</b><br><span style='color:#666'>{escape(second)}</span>"
 
 
-class RecordEntryPage(Page):
+class RecordEntryPage(CataloguePage):
     KEY = "new_record"
     TITLE = QT_TRANSLATE_NOOP("Pages", "New record")
     ICON = "new-record"
@@ -47,10 +46,8 @@ class RecordEntryPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.catalogue: Catalogue | None = None
         self.editor: RecordEditor | None = None
         self._pending_state: dict[str, Any] | None = None
-        self._loading = False
         heading = style_label(QLabel(self.tr("Choose the form to fill in")), points=14, bold=True)
         hint = style_label(
             QLabel(self.tr("Type part of its name (accents optional), then press Enter.")),
@@ -91,18 +88,6 @@ class RecordEntryPage(Page):
             self._load_catalogue()
         elif self.editor is None:
             self.search.setFocus()
-
-    def _load_catalogue(self) -> None:
-        if self._loading:
-            return
-        self._loading = True
-        # Read once per process off the GUI thread: checking ten definitions takes ~0.3 s.
-        self.context.tasks.run(
-            record_work.shared_catalogue,
-            on_done=self._on_catalogue_loaded,
-            on_error=self.show_error,
-            context=self,
-        )
 
     def _on_catalogue_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue

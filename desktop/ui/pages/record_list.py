@@ -36,7 +36,7 @@ from desktop.ui.models.records_table_model import (
     RecordsTableModel,
     order_column,
 )
-from desktop.ui.pages.base import Page
+from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_editor import AMEND, DRAFT, RecordEditor
 from desktop.ui.record_filters import RecordFilterBar
@@ -76,7 +76,7 @@ def records_table(model: RecordsTableModel, name: str) -> QTableView:
     return table
 
 
-class RecordListPage(Page):
+class RecordListPage(CataloguePage):
     KEY = "records"
     TITLE = QT_TRANSLATE_NOOP("Pages", "Records")
     ICON = "records"
@@ -84,12 +84,10 @@ class RecordListPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.catalogue: Catalogue | None = None
         self.view: RecordView | None = None
         self.editor: RecordEditor | None = None
         self.dialog: ReasonDialog | None = None
         self._pending: dict[str, Any] | None = None
-        self._loading = False
         self.language = context.services.language
         self.filter_bar = RecordFilterBar()
         self.count = style_label(QLabel(), colour=HINT_COLOUR)
@@ -120,15 +118,7 @@ class RecordListPage(Page):
 
     def page_shown(self) -> None:
         if self.catalogue is None:
-            if self._loading:
-                return
-            self._loading = True
-            self.context.tasks.run(
-                record_work.shared_catalogue,
-                on_done=self._on_catalogue_loaded,
-                on_error=self.show_error,
-                context=self,
-            )
+            self._load_catalogue()
         elif self.stack.currentWidget() is self.list_view:
             self.reload()
 
@@ -207,15 +197,7 @@ class RecordListPage(Page):
 
     def open_record(self, record_id: str) -> None:
         """Open a record: a draft its author may change opens for editing, the rest to read."""
-        self.context.tasks.run(
-            record_work.open_record,
-            self.context.session,
-            self.catalogue,
-            record_id,
-            on_done=self._on_record_opened,
-            on_error=self.show_error,
-            context=self,
-        )
+        self.run_record_work(record_work.open_record, record_id, on_done=self._on_record_opened)
 
     def _on_record_opened(self, details: record_work.RecordDetails) -> None:
         user = self.context.session.user
@@ -305,15 +287,11 @@ class RecordListPage(Page):
         dialog.ask()
 
     def _void(self, record_id: str, reason: str) -> None:
-        self.context.tasks.run(
+        self.run_record_work(
             record_work.void_record,
-            self.context.session,
-            self.catalogue,
             record_id,
             reason,
             on_done=lambda _none: self._on_voided(record_id),
-            on_error=self.show_error,
-            context=self,
         )
 
     def _on_voided(self, record_id: str) -> None:

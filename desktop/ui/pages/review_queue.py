@@ -29,7 +29,7 @@ from desktop.ui.models.records_table_model import (
     RecordsTableModel,
     order_column,
 )
-from desktop.ui.pages.base import Page
+from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.pages.record_list import records_table
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
@@ -40,7 +40,7 @@ WAITING = RecordFilter(status=str(RecordStatus.COMPLETED))
 PREVIEW_DELAY_MS = 300  # arrowing through the queue opens (and audits) only where it stops
 
 
-class ReviewQueuePage(Page):
+class ReviewQueuePage(CataloguePage):
     KEY = "review"
     TITLE = QT_TRANSLATE_NOOP("Pages", "Review")
     ICON = "review"
@@ -48,9 +48,7 @@ class ReviewQueuePage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
-        self.catalogue: Catalogue | None = None
         self.dialog: ReasonDialog | None = None
-        self._loading = False
         self.language = context.services.language
         self.heading = style_label(
             QLabel(self.tr("Records waiting for approval")), points=14, bold=True
@@ -101,14 +99,8 @@ class ReviewQueuePage(Page):
     def page_shown(self) -> None:
         if self.catalogue is not None:
             self.reload()
-        elif not self._loading:
-            self._loading = True
-            self.context.tasks.run(
-                record_work.shared_catalogue,
-                on_done=self._on_catalogue_loaded,
-                on_error=self.show_error,
-                context=self,
-            )
+        else:
+            self._load_catalogue()
 
     def _on_catalogue_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
@@ -176,15 +168,7 @@ class ReviewQueuePage(Page):
         ids = self.selected_ids()
         if len(ids) != 1:
             return
-        self.context.tasks.run(
-            record_work.open_record,
-            self.context.session,
-            self.catalogue,
-            ids[0],
-            on_done=self._on_preview_loaded,
-            on_error=self.show_error,
-            context=self,
-        )
+        self.run_record_work(record_work.open_record, ids[0], on_done=self._on_preview_loaded)
 
     def _on_preview_loaded(self, details: record_work.RecordDetails) -> None:
         if self.selected_ids() == [details.record.summary.id]:
@@ -197,15 +181,7 @@ class ReviewQueuePage(Page):
         if not ids:
             return
         self.approve_button.setEnabled(False)
-        self.context.tasks.run(
-            record_work.approve_records,
-            self.context.session,
-            self.catalogue,
-            ids,
-            on_done=self._on_approved,
-            on_error=self.show_error,
-            context=self,
-        )
+        self.run_record_work(record_work.approve_records, ids, on_done=self._on_approved)
 
     def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
         done = [o for o in outcomes if o.error is None]

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Connection
 
 from desktop.core.errors import DatabaseTooNew
+
+if TYPE_CHECKING:
+    from alembic.script import ScriptDirectory
+
+# Alembic is imported where it is used: it costs ~0.25 s, which `cax --version`, a refused
+# password and the GUI's way to its login window need not pay.
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
 
 @cache
 def _script() -> ScriptDirectory:
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory(str(MIGRATIONS_DIR))
 
 
@@ -28,6 +33,8 @@ def head_revision() -> str:
 
 
 def current_revision(conn: Connection) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     return MigrationContext.configure(conn).get_current_revision()
 
 
@@ -40,6 +47,9 @@ def upgrade(conn: Connection, target: str = "head") -> bool:
     wanted = head_revision() if target == "head" else target
     if current == wanted:
         return False
+    from alembic import command
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = conn

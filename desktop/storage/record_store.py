@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection, TextClause, text
 
 from desktop.core.records import Projection, RecordFilter, fts_query
 
@@ -60,6 +61,16 @@ class StoredRecord:
     approved_by: str | None
     void_reason: str | None
     revisions: tuple[Revision, ...] = field(default=())
+
+
+_LIST_COLUMNS = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+
+
+@lru_cache(maxsize=256)
+def _statement(sql: str) -> TextClause:
+    """A list query's statement, built once per shape: parsing a text() costs more than running
+    a first page (bench/records_bench.py), and a list only ever has a few dozen shapes."""
+    return text(sql)
 
 
 def _summary(row: Any) -> RecordSummary:
@@ -312,7 +323,7 @@ def page(
     """One page, newest first (see `order_of`); `after` comes from `cursor_of` of the last row."""
     clauses, params = _where(filters)
     column = order_of(filters)
-    columns = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+    columns = _LIST_COLUMNS
     if filters.text:
         match = fts_query(filters.text)
         if not match:
@@ -334,7 +345,7 @@ def page(
             params.update(after_key=after[0], after_seq=after[1])
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = conn.execute(
-        text(f"SELECT {columns} FROM {source} {where} ORDER BY {order} LIMIT :limit"),
+        _statement(f"SELECT {columns} FROM {source} {where} ORDER BY {order} LIMIT :limit"),
         {**params, "limit": limit},
     )
     return [_summary(row) for row in rows]

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, TextClause, text
+from sqlalchemy import Connection, text
 
 from desktop.core.records import Projection, RecordFilter, fts_query
 
@@ -64,13 +63,6 @@ class StoredRecord:
 
 
 _LIST_COLUMNS = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
-
-
-@lru_cache(maxsize=256)
-def _statement(sql: str) -> TextClause:
-    """A list query's statement, built once per shape: parsing a text() costs more than running
-    a first page (bench/records_bench.py), and a list only ever has a few dozen shapes."""
-    return text(sql)
 
 
 def _summary(row: Any) -> RecordSummary:
@@ -344,9 +336,10 @@ def page(
             clauses.append(f"(r.{column}, r.seq) < (:after_key, :after_seq)")
             params.update(after_key=after[0], after_seq=after[1])
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = conn.execute(
-        _statement(f"SELECT {columns} FROM {source} {where} ORDER BY {order} LIMIT :limit"),
-        {**params, "limit": limit},
+    # Straight to the driver, with the limit written into the SQL: measured on a page of 50, a
+    # bound LIMIT costs ~0.4 ms more and text() ~1 ms more, several times the query itself.
+    rows = conn.exec_driver_sql(
+        f"SELECT {columns} FROM {source} {where} ORDER BY {order} LIMIT {int(limit)}", params
     )
     return [_summary(row) for row in rows]
 
@@ -362,4 +355,4 @@ def count(conn: Connection, filters: RecordFilter) -> int:
         clauses.insert(0, "records_fts MATCH :match")
         params["match"] = match
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    return conn.execute(text(f"SELECT count(*) FROM {source} {where}"), params).scalar_one()
+    return conn.exec_driver_sql(f"SELECT count(*) FROM {source} {where}", params).scalar_one()

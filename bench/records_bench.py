@@ -16,27 +16,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
-from datetime import datetime
-from multiprocessing import Pool
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fake_records import FakeRecords
+from station_builder import CHUNK, record_chunks
 
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.records import RecordFilter, fts_query
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import crypto, record_store
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
 
 PASSWORD = "Bench-Records-2026"
-AUTHORS = ["truong", "lan", "minh", "hoa", "tuan", "thu"]
-CHUNK = 10_000
-START = datetime(2026, 11, 28, 9, 0, tzinfo=VN_TZ)
 SEARCHES = [
     "nguyen",
     "nguyen van duc",
@@ -74,29 +68,6 @@ BARE_SCHEMA = (
 )
 
 
-def _chunk(args: tuple[int, int]) -> list[dict]:
-    index, size = args
-    fake = FakeRecords(load_catalogue(), seed=index)
-    start = START.replace(microsecond=0)
-    rows = list(
-        fake.rows(
-            size, AUTHORS, start - (index * size) * (START - START.replace(minute=0, second=30))
-        )
-    )
-    return rows
-
-
-def _bounded(pool: Pool, chunks: list[tuple[int, int]], ahead: int = 3):
-    """Chunks in order with at most `ahead` generated but not yet inserted (Pool.imap would queue
-    every result in memory while the inserts lag behind)."""
-    pending = [pool.apply_async(_chunk, (c,)) for c in chunks[:ahead]]
-    for index in range(len(chunks)):
-        rows = pending.pop(0).get()
-        if index + ahead < len(chunks):
-            pending.append(pool.apply_async(_chunk, (chunks[index + ahead],)))
-        yield rows
-
-
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q * (len(ordered) - 1)))]
@@ -117,42 +88,40 @@ def load(
     """Generate in worker processes; insert each chunk into both databases, timing each side."""
     store_s = bare_s = 0.0
     started = time.perf_counter()
-    chunks = [(i, min(CHUNK, total - i * CHUNK)) for i in range((total + CHUNK - 1) // CHUNK)]
-    with Pool(2) as pool:
-        for done, rows in enumerate(_bounded(pool, chunks), 1):
-            t = time.perf_counter()
-            with service.session.db.write() as conn:
-                record_store.insert_many(conn, rows)
-            store_s += time.perf_counter() - t
-            t = time.perf_counter()
-            first = bare.execute("SELECT coalesce(max(seq), 0) + 1 FROM bare").fetchone()[0]
-            bare.execute("BEGIN IMMEDIATE")
-            bare.executemany(
-                "INSERT INTO bare VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        first + i,
-                        r["record_id"],
-                        r["form_id"],
-                        r["author"],
-                        r["projection"].title,
-                        r["projection"].event_date,
-                        r["projection"].commune_code,
-                        json.dumps(r["projection"].columns, ensure_ascii=False),
-                        r["now"],
-                        json.dumps(r["values"], ensure_ascii=False),
-                    )
-                    for i, r in enumerate(rows)
-                ],
-            )
-            bare.executemany(
-                "INSERT INTO bare_fts (rowid, body) VALUES (?, ?)",
-                [(first + i, r["projection"].search_text) for i, r in enumerate(rows)],
-            )
-            bare.execute("COMMIT")
-            bare_s += time.perf_counter() - t
-            if done % 10 == 0:
-                print(f"  loaded {done * CHUNK:,} records", file=sys.stderr, flush=True)
+    for done, rows in enumerate(record_chunks(total), 1):
+        t = time.perf_counter()
+        with service.session.db.write() as conn:
+            record_store.insert_many(conn, rows)
+        store_s += time.perf_counter() - t
+        t = time.perf_counter()
+        first = bare.execute("SELECT coalesce(max(seq), 0) + 1 FROM bare").fetchone()[0]
+        bare.execute("BEGIN IMMEDIATE")
+        bare.executemany(
+            "INSERT INTO bare VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    first + i,
+                    r["record_id"],
+                    r["form_id"],
+                    r["author"],
+                    r["projection"].title,
+                    r["projection"].event_date,
+                    r["projection"].commune_code,
+                    json.dumps(r["projection"].columns, ensure_ascii=False),
+                    r["now"],
+                    json.dumps(r["values"], ensure_ascii=False),
+                )
+                for i, r in enumerate(rows)
+            ],
+        )
+        bare.executemany(
+            "INSERT INTO bare_fts (rowid, body) VALUES (?, ?)",
+            [(first + i, r["projection"].search_text) for i, r in enumerate(rows)],
+        )
+        bare.execute("COMMIT")
+        bare_s += time.perf_counter() - t
+        if done % 10 == 0:
+            print(f"  loaded {done * CHUNK:,} records", file=sys.stderr, flush=True)
     return time.perf_counter() - started, store_s, bare_s
 
 

@@ -87,6 +87,14 @@ def _build_parser() -> argparse.ArgumentParser:
     publish.add_argument("version", type=int)
     publish.add_argument("--definition", help="JSON file with the form definition")
 
+    bundle = _add(top, "import-bundle", cmd.import_bundle, "import an offline bundle file")
+    bundle.add_argument("file")
+    bundle.add_argument("--receipt", required=True, help="where to write the signed receipt")
+    keys = top.add_parser("keys", help="the server's public keys").add_subparsers(
+        dest="keys_cmd", required=True
+    )
+    _add(keys, "show", cmd.keys_show, "keys stations seal bundles to and check receipts with")
+
     review = _add(top, "review", cmd.review, "accept a record or return it for correction")
     review.add_argument("record_id")
     review.add_argument("--decision", choices=("accepted", "returned"), required=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
+from protocol.bundle import MAX_BUNDLE_BYTES, BundleError, read_limited
 from protocol.errors import ErrorCode
 from protocol.messages import ReviewDecision
 from server.core import migrate
@@ -14,7 +16,7 @@ from server.core.config import Settings
 from server.core.db import make_engine
 from server.core.security import ensure_server_keys
 from server.errors import ServerError
-from server.services import catalog, devices, enrolment, records, reviews, stations
+from server.services import bundles, catalog, devices, enrolment, records, reviews, stations
 
 
 def _engine(settings: Settings, *, require_current: bool = True):
@@ -120,4 +122,48 @@ def review(args: argparse.Namespace, settings: Settings) -> int:
         _engine(settings), record_id, decision, args.comment, args.reviewer
     )
     print(f"record {record_id} {decision.value} (feed {cursor})")
+    return 0
+
+
+def _read_bundle(path: Path) -> bytes:
+    try:
+        return read_limited(path, MAX_BUNDLE_BYTES, ErrorCode.BUNDLE_TOO_LARGE)
+    except BundleError as exc:
+        raise ServerError(exc.code, exc.detail) from None
+    except OSError as exc:
+        raise ServerError(ErrorCode.BAD_ARGUMENT, f"cannot read {path}: {exc.strerror}") from None
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    """Whole or not at all: a receipt cut short by a full USB stick must not look like one."""
+    partial = path.with_name(path.name + ".partial")
+    try:
+        with partial.open("wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        partial.replace(path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise ServerError(ErrorCode.BAD_ARGUMENT, f"cannot write {path}: {exc.strerror}") from None
+
+
+def import_bundle(args: argparse.Namespace, settings: Settings) -> int:
+    data = _read_bundle(Path(args.file))
+    imported = bundles.import_bundle(_engine(settings), data)
+    _write_atomically(Path(args.receipt), imported.receipt_bytes)
+    r = imported.receipt
+    print(f"bundle {r.bundle_id} from station {r.station_code}, device {r.device_id}")
+    print(
+        f"{r.record_count} records: {r.stored} stored, {r.duplicate} duplicate, "
+        f"{r.conflict} conflict, {r.rejected} rejected"
+    )
+    print(f"receipt written to {args.receipt}")
+    return 0
+
+
+def keys_show(args: argparse.Namespace, settings: Settings) -> int:
+    keys = bundles.public_keys(_engine(settings))
+    print(f"box key (X25519, bundles are sealed to it): {keys.box}  id {keys.box_id}")
+    print(f"signing key (Ed25519, receipts are signed by it): {keys.signing}  id {keys.signing_id}")
     return 0

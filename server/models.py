@@ -201,3 +201,22 @@ class ServerKey(Base):
     private_key: Mapped[str] = mapped_column(String(64))
     public_key: Mapped[str] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class BundleImport(Base):
+    """The first import of each offline bundle: which file (by hash) brought which batch, and when.
+
+    A bundle imported again changes nothing here: its records come back as duplicates."""
+
+    __tablename__ = "bundle_imports"
+    bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    station_id: Mapped[int] = mapped_column(Integer, index=True)
+    bundle_sha256: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    imported_at: Mapped[datetime] = mapped_column(Timestamp)
+    record_count: Mapped[int] = mapped_column(Integer)
+    stored: Mapped[int] = mapped_column(Integer)
+    duplicate: Mapped[int] = mapped_column(Integer)
+    conflict: Mapped[int] = mapped_column(Integer)
+    rejected: Mapped[int] = mapped_column(Integer)

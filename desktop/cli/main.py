@@ -11,7 +11,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli import commands, record_commands
+from desktop.cli import (
+    backup_commands,
+    bundle_commands,
+    commands,
+    export_command,
+    print_command,
+    record_commands,
+    report_command,
+    sync_commands,
+)
 from desktop.cli.messages import Messages, choose_language
 from desktop.core.errors import AppError
 from desktop.version import __version__
@@ -38,6 +47,20 @@ _EXIT_BY_CODE = {
     "RECORD_NOT_FOUND": 8,
     "RECORD_STATE": 9,
     "REASON_REQUIRED": 9,
+    "REPORT_NOT_FOUND": 8,
+    "REPORT_SUBMITTED": 9,
+    "BACKUP_DAMAGED": 5,
+    "BACKUP_OTHER_STATION": 4,
+    "PRINTING_UNAVAILABLE": 10,
+    "SERVER_UNREACHABLE": 20,
+    "SERVER_UNAVAILABLE": 20,
+    "TLS_UNTRUSTED": 21,
+    "CERTIFICATE_INVALID": 21,
+    "DEVICE_NOT_AUTHORISED": 22,
+    "ENROLMENT_CODE_INVALID": 22,
+    "STATION_MISMATCH": 22,
+    "SYNC_NOT_ENROLLED": 23,
+    "SYNC_RUNNING": 6,
 }
 EXIT_INTERNAL = 70
 
@@ -104,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     audit_list.set_defaults(handler=commands.audit_list)
 
     record_commands.add_parsers(sub, common)
+    report_command.add_parser(sub, common)
+    export_command.add_parser(sub, common)
+    backup_commands.add_parsers(sub, common)
+    print_command.add_parser(sub, common)
+    bundle_commands.add_parsers(sync_commands.add_parsers(sub, common), common)
 
     db = sub.add_parser("db", help="database upkeep").add_subparsers(dest="action", required=True)
     db.add_parser("check", parents=[common]).set_defaults(handler=commands.db_check)

@@ -92,6 +92,129 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Unexpected error; details were written to {log}. Saved data is not affected.",
     ),
     "INTERRUPTED": ("Đã dừng.", "Stopped."),
+    "BACKUP_DAMAGED": (
+        "Tệp sao lưu bị hỏng hoặc không phải bản sao lưu CAX Desk ({reason}). "
+        "Dữ liệu hiện tại được giữ nguyên.",
+        "The backup file is damaged or is not a CAX Desk backup ({reason}). "
+        "The current data was left as it is.",
+    ),
+    "BACKUP_OTHER_STATION": (
+        "Bản sao lưu thuộc trạm khác ({backup_station}). Dữ liệu hiện tại được giữ nguyên; "
+        "nếu thật sự muốn thay bằng trạm đó, thêm --other-station.",
+        "The backup belongs to another station ({backup_station}). The current data was left "
+        "as it is; to replace it with that station, add --other-station.",
+    ),
+    "REPORT_NOT_FOUND": ("Không tìm thấy báo cáo {report}.", "Report {report} not found."),
+    "REPORT_SUBMITTED": (
+        "Báo cáo đã được gửi ({number}); số liệu và nội dung không thay đổi được nữa.",
+        "The report was submitted ({number}); its figures and text can no longer change.",
+    ),
+    "PRINTING_UNAVAILABLE": (
+        "Bản 'cax' này không có chức năng in; hãy in hoặc lưu PDF từ ứng dụng CAX Desk.",
+        "This 'cax' has no printing built in; print or save the PDF from the CAX Desk app.",
+    ),
+    # Offline sync bundles and their receipts (codes of protocol/errors.py).
+    "BUNDLE_MALFORMED": (
+        "Tệp không phải là gói đồng bộ CAX hoặc đã bị hỏng.",
+        "The file is not a CAX sync bundle, or it is damaged.",
+    ),
+    "BUNDLE_UNSUPPORTED_VERSION": (
+        "Gói đồng bộ được tạo bởi phiên bản mới hơn; hãy cập nhật chương trình.",
+        "The sync bundle was made by a newer version; update the program.",
+    ),
+    "BUNDLE_TRUNCATED": (
+        "Gói đồng bộ bị cắt cụt (chép chưa xong?). Hãy xuất lại gói.",
+        "The sync bundle is cut short (copying not finished?). Export it again.",
+    ),
+    "BUNDLE_TAMPERED": (
+        "Gói đồng bộ đã bị hỏng hoặc bị sửa đổi; không nhập gì. Hãy xuất lại gói.",
+        "The sync bundle was damaged or altered; nothing was imported. Export it again.",
+    ),
+    "BUNDLE_TOO_LARGE": ("Gói đồng bộ quá lớn.", "The sync bundle is too large."),
+    "BUNDLE_FOREIGN": (
+        "Gói đồng bộ được mã hóa cho máy chủ khác.",
+        "The sync bundle is encrypted for another server.",
+    ),
+    "BUNDLE_BAD_SIGNATURE": (
+        "Chữ ký của gói đồng bộ không khớp với máy đã đăng ký của trạm.",
+        "The sync bundle's signature does not match the station's enrolled device.",
+    ),
+    "BUNDLE_UNDECRYPTABLE": (
+        "Không giải mã được gói đồng bộ.",
+        "The sync bundle cannot be decrypted.",
+    ),
+    "BUNDLE_WRONG_STATION": (
+        "Gói đồng bộ ghi tên một trạm khác với trạm của máy đã ký.",
+        "The sync bundle names another station than that of the device that signed it.",
+    ),
+    "BUNDLE_FILE_UNREADABLE": (
+        "Không đọc được tệp {path} ({reason}).",
+        "Cannot read the file {path} ({reason}).",
+    ),
+    "BUNDLE_FILE_UNWRITABLE": (
+        "Không ghi được tệp {path} ({reason}). Các hồ sơ vẫn đang chờ gửi.",
+        "Cannot write the file {path} ({reason}). The records are still waiting to be sent.",
+    ),
+    "RECEIPT_MALFORMED": (
+        "Tệp không phải là biên nhận đồng bộ, hoặc bị cắt cụt hay hỏng; không thay đổi gì.",
+        "The file is not a sync receipt, or it is cut short or damaged; nothing was changed.",
+    ),
+    "RECEIPT_UNSUPPORTED_VERSION": (
+        "Biên nhận được tạo bởi máy chủ mới hơn; hãy cập nhật chương trình.",
+        "The receipt was made by a newer server; update the program.",
+    ),
+    "RECEIPT_TOO_LARGE": ("Tệp biên nhận quá lớn.", "The receipt file is too large."),
+    "RECEIPT_BAD_SIGNATURE": (
+        "Chữ ký của biên nhận không hợp lệ (giả mạo hoặc bị sửa); không thay đổi gì.",
+        "The receipt's signature is not valid (forged or altered); nothing was changed.",
+    ),
+    "RECEIPT_FOREIGN": (
+        "Biên nhận này dành cho trạm, máy hoặc máy chủ khác; không thay đổi gì.",
+        "This receipt is for another station, device or server; nothing was changed.",
+    ),
+    # sync with the centre
+    "SYNC_NOT_ENROLLED": (
+        "Trạm chưa đăng ký với máy chủ trung tâm. Chỉ huy hãy chạy 'cax sync enroll'.",
+        "This station is not enrolled with the central server. A supervisor runs 'cax sync enroll'.",
+    ),
+    "SERVER_UNREACHABLE": (
+        "Không kết nối được máy chủ {server}. Dữ liệu vẫn được giữ và sẽ gửi khi có mạng.",
+        "Cannot reach the server {server}. Nothing is lost: records are sent once the network is back.",
+    ),
+    "SERVER_UNAVAILABLE": (
+        "Máy chủ đang bận hoặc gặp sự cố ({server_code}). Hãy thử lại sau; dữ liệu vẫn được giữ.",
+        "The server is busy or in trouble ({server_code}). Try again later; nothing is lost.",
+    ),
+    "TLS_UNTRUSTED": (
+        "Chứng chỉ của máy chủ {server} không đáng tin ({reason}): không gửi gì. "
+        "Hãy kiểm tra địa chỉ và chứng chỉ CA với trung tâm.",
+        "The certificate of {server} is not trusted ({reason}): nothing was sent. "
+        "Check the address and the CA certificate with the centre.",
+    ),
+    "CERTIFICATE_INVALID": (
+        "Tệp chứng chỉ CA không hợp lệ (cần một chứng chỉ dạng PEM).",
+        "The CA certificate file is not valid (a PEM certificate is needed).",
+    ),
+    "ENROLMENT_CODE_INVALID": (
+        "Mã đăng ký không đúng, đã được dùng hoặc đã hết hạn. Hãy xin trung tâm mã mới.",
+        "The enrolment code is wrong, already used or expired. Ask the centre for a new one.",
+    ),
+    "DEVICE_NOT_AUTHORISED": (
+        "Máy chủ không còn chấp nhận máy này ({server_code}). Chỉ huy hãy đăng ký lại.",
+        "The server no longer accepts this computer ({server_code}). A supervisor must enrol it again.",
+    ),
+    "STATION_MISMATCH": (
+        "Mã đăng ký dành cho trạm {server}, không phải trạm này ({local}). Hãy xin trung tâm mã đúng.",
+        "The enrolment code is for station {server}, not this one ({local}). Ask the centre for the right code.",
+    ),
+    "SERVER_REFUSED": (
+        "Máy chủ từ chối yêu cầu ({server_code}).",
+        "The server refused the request ({server_code}).",
+    ),
+    "SYNC_RUNNING": (
+        "Đang đồng bộ; hãy đợi lần này kết thúc.",
+        "A sync is already running; wait for it to finish.",
+    ),
 }
 
 _REASONS: dict[str, tuple[str, str]] = {
@@ -112,6 +235,44 @@ _REASONS: dict[str, tuple[str, str]] = {
     "missing": ("không tìm thấy tệp", "file missing"),
     "empty": ("tệp trống hoặc không phải của CAX Desk", "empty or not a CAX Desk file"),
     "other_station": ("thuộc trạm khác", "belongs to another station"),
+    "export_format": ("định dạng phải là xlsx hoặc csv", "the format is xlsx or csv"),
+    "folder_missing": ("thư mục không tồn tại", "the folder does not exist"),
+    "unreadable": ("tệp bị cắt cụt hoặc không đọc được", "truncated or unreadable"),
+    "checksum": ("nội dung không khớp mã kiểm tra", "contents do not match their checksums"),
+    "not_a_backup": ("không có bảng kê", "no manifest"),
+    "manifest": ("bảng kê không hợp lệ", "invalid manifest"),
+    "missing_member": ("thiếu thành phần", "a part is missing"),
+    "database": ("cơ sở dữ liệu trong bản sao lưu bị hỏng", "its database is damaged"),
+    "period_format": (
+        "kỳ báo cáo viết như 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, 2026-W42 "
+        "hoặc 01/10/2026-31/10/2026",
+        "write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, 2026-W42 "
+        "or 01/10/2026-31/10/2026",
+    ),
+    "period_year": ("năm phải từ 2000 đến 2100", "the year must be 2000 to 2100"),
+    "period_number": ("không có tuần, tháng hoặc quý này", "no such week, month or quarter"),
+    "period_order": ("ngày kết thúc trước ngày bắt đầu", "the end is before the start"),
+    "not_a_number": ("phải là một số", "must be a number"),
+    "negative": ("không được âm", "must not be negative"),
+    "unknown_choice": ("không có trong danh sách", "not one of the choices"),
+    "year_range": ("năm không hợp lệ", "not a plausible year"),
+    "exceeds_total": ("lớn hơn tổng số", "more than the total"),
+    "too_long": (
+        "quá dài (tối đa {max_length} ký tự)",
+        "too long (at most {max_length} characters)",
+    ),
+    "url": (
+        "địa chỉ phải có dạng https://máy-chủ[:cổng]",
+        "the address must look like https://server[:port]",
+    ),
+    "certificate verify failed": (
+        "không do chứng chỉ CA đã ghi nhận ký",
+        "not signed by the pinned CA",
+    ),
+    "hostname": ("không cấp cho tên máy chủ này", "not issued for this server name"),
+    "IP address mismatch": ("không cấp cho địa chỉ này", "not issued for this address"),
+    "wrong version": ("máy chủ không dùng TLS", "the server does not speak TLS"),
+    "handshake": ("lỗi bắt tay TLS", "TLS handshake failed"),
 }
 
 _NOTICES: dict[str, tuple[str, str]] = {
@@ -147,12 +308,135 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "New password set for {username} with the recovery key.",
     ),
     "error_prefix": ("Lỗi", "Error"),
+    "printed": (
+        "Đã lưu {path} ({pages} trang): {title}{draft}.",
+        "Saved {path} ({pages} page(s)): {title}{draft}.",
+    ),
+    "printed_draft": (
+        " – bản DỰ THẢO, hồ sơ chưa được duyệt",
+        " – a DRAFT, the record is not approved",
+    ),
+    "exported": (
+        "Đã xuất {count} hồ sơ ra {path} ({format}).",
+        "Exported {count} record(s) to {path} ({format}).",
+    ),
+    "backup_created": (
+        "Đã sao lưu trạm {station} ({records} hồ sơ, {size}) vào {path}; bản sao lưu đã được "
+        "kiểm tra và vẫn được mã hóa.",
+        "Station {station} backed up ({records} records, {size}) to {path}; the backup was "
+        "verified and stays encrypted.",
+    ),
+    "backup_restored": (
+        "Đã khôi phục trạm {station} từ bản sao lưu lúc {created_at} ({records} hồ sơ).",
+        "Station {station} restored from the backup of {created_at} ({records} records).",
+    ),
+    "moved_aside": (
+        "Dữ liệu trước đó được giữ nguyên trong {path}.",
+        "The data that was there before is kept in {path}.",
+    ),
+    "login_again": (
+        "Hãy đăng nhập bằng mật khẩu của bản sao lưu.",
+        "Log in with the passwords of the backup.",
+    ),
+    "backup_info": (
+        "Bản sao lưu hợp lệ: trạm {station} ({code}), lúc {created_at}, bởi {created_by}, "
+        "{records} hồ sơ, phiên bản {version}.",
+        "Valid backup: station {station} ({code}), made {created_at} by {created_by}, "
+        "{records} records, version {version}.",
+    ),
+    "report_submitted": (
+        "Đã gửi báo cáo số {number}; số liệu đã được chốt (SHA-256 {hash}…).",
+        "Report {number} submitted; its figures are frozen (SHA-256 {hash}…).",
+    ),
+    "report_pdf": (
+        "Đã ghi báo cáo ra {path} ({pages} trang).",
+        "Report written to {path} ({pages} page(s)).",
+    ),
+    "bundle_exported": (
+        "Đã ghi {count} hồ sơ vào gói đồng bộ {path}. Hãy mang tệp đến nơi có mạng để nhập vào "
+        "máy chủ ('cax-server import-bundle'), rồi nhập biên nhận bằng 'cax sync import-receipt'.",
+        "Wrote {count} record(s) to the sync bundle {path}. Take the file to a connected office "
+        "to import it ('cax-server import-bundle'), then import the receipt with "
+        "'cax sync import-receipt'.",
+    ),
+    "bundle_remaining": (
+        "Còn {remaining} hồ sơ không vừa gói này; hãy xuất gói tiếp theo sau khi nhập biên nhận.",
+        "{remaining} more record(s) did not fit; export the next bundle after the receipt is in.",
+    ),
+    "bundle_nothing": (
+        "Không có hồ sơ nào chờ gửi; không tạo tệp.",
+        "No records are waiting to be sent; no file was written.",
+    ),
+    "receipt_imported": (
+        "Biên nhận gói {bundle}: {acknowledged} hồ sơ được máy chủ xác nhận, {conflicts} xung đột, "
+        "{quarantined} bị từ chối.",
+        "Receipt of bundle {bundle}: {acknowledged} record(s) confirmed by the server, "
+        "{conflicts} in conflict, {quarantined} rejected.",
+    ),
+    "receipt_unchanged": (
+        "{unchanged} hồ sơ đã được ghi nhận từ trước; không thay đổi.",
+        "{unchanged} record(s) had been answered already; unchanged.",
+    ),
+    "sync_ca": (
+        "Chứng chỉ CA: {subject}\n  SHA-256: {fingerprint}",
+        "CA certificate: {subject}\n  SHA-256: {fingerprint}",
+    ),
+    "sync_enrolled": (
+        "Đã đăng ký trạm {station} với máy chủ {server} (thiết bị {device}).",
+        "Station {station} enrolled with {server} (device {device}).",
+    ),
+    "sync_progress": (
+        "Đang gửi: {done}/{total} hồ sơ, {kib} KiB",
+        "Sending: {done}/{total} records, {kib} KiB",
+    ),
+    "sync_done": (
+        "Đồng bộ xong: gửi {sent}, trung tâm đã nhận {acknowledged}, bị từ chối {quarantined}, "
+        "xung đột {conflicts}; nhận về {pulled} cập nhật; còn chờ gửi {waiting}.",
+        "Sync done: {sent} sent, {acknowledged} received by the centre, {quarantined} rejected, "
+        "{conflicts} in conflict; {pulled} updates received; {waiting} still waiting.",
+    ),
+    "sync_status_enrolled": (
+        "Máy chủ: {server} — trạm {station}, thiết bị {device}",
+        "Server: {server} — station {station}, device {device}",
+    ),
+    "sync_status_not_enrolled": ("Chưa đăng ký với máy chủ.", "Not enrolled with a server."),
+    "sync_status_policy": (
+        "Gửi hồ sơ: {policy} · tự động đồng bộ: {auto}",
+        "Records go out: {policy} · auto-sync: {auto}",
+    ),
+    "sync_status_outbox": (
+        "Chờ gửi: {waiting} · trung tâm đã nhận: {acknowledged} · bị từ chối: {quarantined} · "
+        "xung đột: {conflict} · bị trả lại: {returned}",
+        "Waiting: {waiting} · received by the centre: {acknowledged} · rejected: {quarantined} · "
+        "in conflict: {conflict} · returned: {returned}",
+    ),
+    "sync_status_never": ("Chưa đồng bộ lần nào.", "Never synced."),
+    "sync_status_session": (
+        "{at}  {outcome}  gửi {sent}, đã nhận {acknowledged}",
+        "{at}  {outcome}  sent {sent}, received {acknowledged}",
+    ),
+    "sync_status_problem": (
+        "  {state}: hồ sơ {record} bản {revision} — {code}",
+        "  {state}: record {record} revision {revision} — {code}",
+    ),
+    "sync_settings_saved": ("Đã lưu cài đặt đồng bộ.", "Sync settings saved."),
 }
 
 _KINDS: dict[str, tuple[str, str]] = {
     "altered": ("bị sửa", "altered"),
     "removed": ("bị xóa", "removed"),
     "reordered": ("bị đổi thứ tự", "reordered"),
+    "on_completion": ("khi hoàn thành", "on completion"),
+    "after_approval": ("sau khi duyệt", "after approval"),
+    "on": ("bật", "on"),
+    "off": ("tắt", "off"),
+    "ok": ("thành công", "ok"),
+    "failed": ("thất bại", "failed"),
+    "cancelled": ("đã dừng", "cancelled"),
+    "interrupted": ("bị gián đoạn", "interrupted"),
+    "running": ("đang chạy", "running"),
+    "quarantined": ("bị từ chối", "rejected"),
+    "conflict": ("xung đột", "conflict"),
 }
 
 

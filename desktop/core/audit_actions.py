@@ -28,4 +28,13 @@ class AuditAction(StrEnum):
     RECORD_VOIDED = "record.voided"
     RECORD_PRINTED = "record.printed"
     RECORD_EXPORTED = "record.exported"
+    RECORDS_EXPORTED = "records.exported"  # a filtered list to Excel/CSV: filters, format, count
+    BACKUP_CREATED = "station.backup_created"
+    BACKUP_RESTORED = "station.backup_restored"
     SYNC = "sync.session"
+    RECORD_ACCEPTED = "record.accepted"  # the centre accepted the revision it received
+    SYNC_ENROLLED = "sync.enrolled"
+    PROFILE_CHANGED = "station.profile_changed"  # a new version of the Resolution 12 profile
+    REPORT_SAVED = "report.saved"  # a periodic report's draft (its narrative) saved
+    REPORT_SUBMITTED = "report.submitted"  # frozen: number, content hash
+    REPORT_PRINTED = "report.printed"

@@ -117,3 +117,106 @@ class ValidationFailed(AppError):
     """`problems` lists every blocking problem as dicts (path, severity, code, params)."""
 
     code = "VALIDATION_FAILED"
+
+
+class BackupDamaged(AppError):
+    """The backup file is truncated, altered or not a CAX Desk backup; `reason` says which check."""
+
+    code = "BACKUP_DAMAGED"
+
+
+class BackupOtherStation(AppError):
+    """The backup belongs to another station; restoring it needs an explicit choice."""
+
+    code = "BACKUP_OTHER_STATION"
+
+
+# ---- sync with the centre ---------------------------------------------------------------------
+
+
+class SyncNotEnrolled(AppError):
+    """The station has no enrolment with a server yet: a supervisor enrols it first."""
+
+    code = "SYNC_NOT_ENROLLED"
+
+
+class ServerUnreachable(AppError):
+    """No answer from the server (offline, wrong address, link down): sync retries later."""
+
+    code = "SERVER_UNREACHABLE"
+
+
+class ServerUnavailable(AppError):
+    """The server answered but kept failing (busy, restarting, its database down)."""
+
+    code = "SERVER_UNAVAILABLE"
+
+
+class TlsUntrusted(AppError):
+    """The server's certificate is not signed by the CA pinned at enrolment (or not for its name)."""
+
+    code = "TLS_UNTRUSTED"
+
+
+class CertificateInvalid(AppError):
+    """A CA certificate file given for enrolment is not a PEM certificate."""
+
+    code = "CERTIFICATE_INVALID"
+
+
+class EnrolmentCodeInvalid(AppError):
+    """The one-time code is unknown, already used or expired."""
+
+    code = "ENROLMENT_CODE_INVALID"
+
+
+class DeviceNotAuthorised(AppError):
+    """The server no longer accepts this device (revoked or unknown): enrol again."""
+
+    code = "DEVICE_NOT_AUTHORISED"
+
+
+class StationMismatch(AppError):
+    """The enrolment code belongs to another station than this one."""
+
+    code = "STATION_MISMATCH"
+
+
+class ServerRefused(AppError):
+    """The server refused the request with `server_code` (see protocol/errors.py)."""
+
+    code = "SERVER_REFUSED"
+
+
+class SyncRunning(AppError):
+    """A sync is already running in this program."""
+
+    code = "SYNC_RUNNING"
+
+
+class ReportNotFound(AppError):
+    code = "REPORT_NOT_FOUND"
+
+
+class ReportSubmitted(AppError):
+    """The periodic report was submitted: its figures and text are frozen."""
+
+    code = "REPORT_SUBMITTED"
+
+
+class BundleRefused(AppError):
+    """An offline bundle or receipt file was refused. The code is the protocol's own reason
+    (`BUNDLE_*` / `RECEIPT_*` in protocol/errors.py, or BUNDLE_FILE_UNREADABLE/UNWRITABLE), so
+    station and server name a bad file alike; `detail` is English for the log only."""
+
+    code = "BUNDLE_REFUSED"
+
+    def __init__(self, code: str = "BUNDLE_REFUSED", **params: object) -> None:
+        self.code = code
+        super().__init__(**params)
+
+
+class PrintingUnavailable(AppError):
+    """This program was built without Qt's printing (the command-line bundle): print from the app."""
+
+    code = "PRINTING_UNAVAILABLE"

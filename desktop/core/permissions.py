@@ -23,6 +23,9 @@ class Permission(StrEnum):
     CHANGE_OWN_PASSWORD = "change_own_password"
     VIEW_SENSITIVE = "view_sensitive"  # Decree 356 sensitive personal data of others' records
     OVERRIDE_CHECKS = "override_checks"  # accept an overridable error with a reason
+    EXPORT_RECORDS = "export_records"  # record lists to Excel/CSV: plaintext leaves the station
+    BACKUP_STATION = "backup_station"  # a backup opens with any of its passwords: all the data
+    MANAGE_REPORTS = "manage_reports"  # periodic reports and the station profile (the chief)
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {

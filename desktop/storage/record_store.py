@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
 from desktop.core.records import Projection, RecordFilter, fts_query
 
 _SUMMARY_COLUMNS = (
@@ -356,3 +358,74 @@ def count(conn: Connection, filters: RecordFilter) -> int:
         params["match"] = match
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return conn.exec_driver_sql(f"SELECT count(*) FROM {source} {where}", params).scalar_one()
+
+
+@dataclass(frozen=True)
+class StationOverview:
+    """What the dashboard shows: counts by form and status (voided included), records by event
+    month and form (voided left out), the day's work, and deadlines at risk or missed."""
+
+    by_form_status: dict[str, dict[str, int]]
+    by_month: dict[str, dict[str, int]]
+    my_drafts: int
+    waiting_review: int
+    changed_today: int
+    mine_today: int
+    deadlines: tuple[Deadline, ...] = ()
+
+
+# Read through the partial indexes of migration 0007 (their WHERE clauses word for word; INDEXED
+# BY makes SQLite use them, or fail loudly if they ever stop matching).
+F1_UNTRANSFERRED = (
+    "SELECT id, title, document_number, json_extract(values_json, '$.received_at') "
+    "FROM records INDEXED BY ix_records_f1_untransferred WHERE form_id = 'F1' "
+    "AND status != 'voided' AND coalesce(json_extract(values_json, '$.transferred'), 0) = 0"
+)
+F10_OPEN = (
+    "SELECT id, title, document_number, values_json FROM records INDEXED BY ix_records_f10_open "
+    "WHERE form_id = 'F10' AND status != 'voided' "
+    "AND json_extract(values_json, '$.end_date') IS NULL"
+)
+
+
+def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
+    """Counts from the trigger-kept `record_counts` (a few thousand rows, however many records)
+    and the records changed since `day_start` (an index range over today's rows only)."""
+    by_form_status: dict[str, dict[str, int]] = {}
+    by_month: dict[str, dict[str, int]] = {}
+    my_drafts = waiting = 0
+    for form_id, status, author, month, n in conn.exec_driver_sql(
+        "SELECT form_id, status, author, month, n FROM record_counts WHERE n > 0"
+    ):
+        statuses = by_form_status.setdefault(form_id, {})
+        statuses[status] = statuses.get(status, 0) + n
+        if status != "voided" and month:
+            forms = by_month.setdefault(month, {})
+            forms[form_id] = forms.get(form_id, 0) + n
+        if status == "draft" and author == user:
+            my_drafts += n
+        elif status == "completed":
+            waiting += n
+    changed_today, mine_today = conn.exec_driver_sql(
+        "SELECT count(*), coalesce(sum(author = :user), 0) FROM records WHERE updated_at >= :since",
+        {"user": user, "since": day_start},
+    ).one()
+    return StationOverview(by_form_status, by_month, my_drafts, waiting, changed_today, mine_today)
+
+
+def deadlines(conn: Connection, now: datetime, transfer_hours: int) -> list[Deadline]:
+    """Crime reports not transferred and supervision check-ins, at risk or missed at `now` (the
+    station's local time, naive like the times typed in the forms), soonest first."""
+    allowed = timedelta(hours=transfer_hours)
+    found: list[Deadline] = []
+    for record_id, title, number, received in conn.exec_driver_sql(F1_UNTRANSFERRED):
+        due = transfer_due({"received_at": received}, transfer_hours)
+        if due is not None and at_risk(due, now, allowed):
+            found.append(Deadline(record_id, "transfer", title, number, due, due <= now))
+    today = now.date()
+    for record_id, title, number, values in conn.exec_driver_sql(F10_OPEN):
+        day = check_in_due(json.loads(values), today)
+        if day is not None and day <= today + timedelta(days=3):
+            due = datetime.combine(day, datetime.min.time())
+            found.append(Deadline(record_id, "check_in", title, number, due, day < today))
+    return sorted(found, key=lambda d: d.due)

@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from desktop.core.audit_actions import AuditAction
+from desktop.core.deadlines import DEFAULT_TRANSFER_HOURS
 from desktop.core.errors import (
     PermissionDenied,
     ReasonRequired,
@@ -25,7 +26,8 @@ from desktop.core.permissions import Permission, require_record_change
 from desktop.core.records import RecordFilter, RecordStatus, project
 from desktop.core.validation import Override, Problem, blocking_problems, check_record
 from desktop.core.validation.formats import VN_TZ
-from desktop.storage import audit, record_store
+from desktop.storage import audit, outbox, record_store
+from desktop.storage.outbox import RecordEvent
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.station import StationSession
 
@@ -162,6 +164,11 @@ class RecordService:
                 self._user,
                 now.isoformat(),
             )
+            # Same transaction: a completed record is never left out of the outbox, nor queued
+            # without being completed.
+            outbox.record_changed(
+                conn, RecordEvent.COMPLETED, record_id, stored.summary.revision, now.isoformat()
+            )
             audit.append(
                 conn,
                 self._user,
@@ -185,6 +192,9 @@ class RecordService:
                 approved_at=now,
                 approved_by=self._user,
                 updated_at=now,
+            )
+            outbox.record_changed(
+                conn, RecordEvent.APPROVED, record_id, stored.summary.revision, now
             )
             audit.append(conn, self._user, AuditAction.RECORD_APPROVED, record_id)
 
@@ -237,6 +247,7 @@ class RecordService:
                 now,
                 reason,
             )
+            outbox.record_changed(conn, RecordEvent.AMENDED, record_id, revision, now)
             audit.append(
                 conn,
                 self._user,
@@ -278,6 +289,7 @@ class RecordService:
                 now,
                 reason,
             )
+            outbox.record_changed(conn, RecordEvent.VOIDED, record_id, revision, now)
             audit.append(conn, self._user, AuditAction.RECORD_VOIDED, record_id, {"reason": reason})
 
     # ---- reading ---------------------------------------------------------------------------------
@@ -317,6 +329,17 @@ class RecordService:
     def count(self, filters: RecordFilter = ALL_RECORDS) -> int:
         with self.session.db.read() as conn:
             return record_store.count(conn, filters)
+
+    def overview(
+        self, transfer_hours: int = DEFAULT_TRANSFER_HOURS
+    ) -> record_store.StationOverview:
+        """Counts and deadlines for the dashboard; "today" is the station's day (Vietnam time)."""
+        now = self._clock().astimezone(VN_TZ)
+        day_start = now.replace(hour=0, minute=0, second=0, microsecond=0).isoformat()
+        with self.session.db.read() as conn:
+            counts = record_store.overview(conn, self._user, day_start)
+            due = record_store.deadlines(conn, now.replace(tzinfo=None), transfer_hours)
+        return replace(counts, deadlines=tuple(due))
 
     @staticmethod
     def _refuse_errors(problems: list[Problem], overrides: tuple[Override, ...]) -> None:

@@ -146,6 +146,80 @@ _HEADLINES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "The form has problems."),
         QT_TRANSLATE_NOOP("Errors", "Correct the fields marked in red."),
     ),
+    "BACKUP_DAMAGED": (
+        QT_TRANSLATE_NOOP("Errors", "The backup file is damaged or is not a CAX Desk backup."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was changed. Use another backup, or copy the file again."
+        ),
+    ),
+    "BACKUP_OTHER_STATION": (
+        QT_TRANSLATE_NOOP("Errors", "This backup belongs to another station."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was changed. Choose this station's backup, or ask technical support."
+        ),
+    ),
+    "REPORT_NOT_FOUND": (
+        QT_TRANSLATE_NOOP("Errors", "The report was not found."),
+        QT_TRANSLATE_NOOP("Errors", "Refresh the list."),
+    ),
+    "REPORT_SUBMITTED": (
+        QT_TRANSLATE_NOOP("Errors", "The report was submitted and can no longer change."),
+        QT_TRANSLATE_NOOP("Errors", "Its figures and text stay as they were submitted."),
+    ),
+    "SYNC_NOT_ENROLLED": (
+        QT_TRANSLATE_NOOP("Errors", "The station is not enrolled with the centre yet."),
+        QT_TRANSLATE_NOOP("Errors", "A supervisor enrols it on the Sync page."),
+    ),
+    "SERVER_UNREACHABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The centre's server cannot be reached."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing is lost: records wait here and are sent when the network is back."
+        ),
+    ),
+    "SERVER_UNAVAILABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The centre's server is busy or under maintenance."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing is lost: try again later."),
+    ),
+    "TLS_UNTRUSTED": (
+        QT_TRANSLATE_NOOP("Errors", "The server's certificate is not the one this station trusts."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Nothing was sent. The network may be redirected, or the centre changed its "
+            "certificate: ask the centre before enrolling again.",
+        ),
+    ),
+    "CERTIFICATE_INVALID": (
+        QT_TRANSLATE_NOOP("Errors", "The file is not a certificate (PEM)."),
+        QT_TRANSLATE_NOOP("Errors", "Choose the CA certificate file the centre gave you."),
+    ),
+    "ENROLMENT_CODE_INVALID": (
+        QT_TRANSLATE_NOOP("Errors", "The enrolment code is wrong, used or expired."),
+        QT_TRANSLATE_NOOP("Errors", "Ask the centre for a new code."),
+    ),
+    "DEVICE_NOT_AUTHORISED": (
+        QT_TRANSLATE_NOOP("Errors", "The centre no longer accepts this computer."),
+        QT_TRANSLATE_NOOP("Errors", "Records wait here. Ask the centre, then enrol again."),
+    ),
+    "STATION_MISMATCH": (
+        QT_TRANSLATE_NOOP("Errors", "The code belongs to another station."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing was changed. Ask the centre for this station's code."),
+    ),
+    "SERVER_REFUSED": (
+        QT_TRANSLATE_NOOP("Errors", "The centre's server refused the request."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing is lost. If it happens again, tell the centre."),
+    ),
+    "SYNC_RUNNING": (
+        QT_TRANSLATE_NOOP("Errors", "A sync is already running."),
+        QT_TRANSLATE_NOOP("Errors", "Wait for it to finish."),
+    ),
+    "PRINTING_UNAVAILABLE": (
+        QT_TRANSLATE_NOOP("Errors", "Printing is not available here."),
+        QT_TRANSLATE_NOOP("Errors", "Print from the CAX Desk window."),
+    ),
+    "BUNDLE_REFUSED": (
+        QT_TRANSLATE_NOOP("Errors", "The file is damaged, altered or not meant for this station."),
+        QT_TRANSLATE_NOOP("Errors", "Nothing was changed. Bring the file again."),
+    ),
     PASSWORDS_DIFFER: (
         QT_TRANSLATE_NOOP("Errors", "The two passwords differ."),
         QT_TRANSLATE_NOOP("Errors", "Type the same password twice."),
@@ -173,6 +247,14 @@ _REASONS: dict[str, str] = {
         "Errors", "A recovery key has 32 letters and digits in 8 groups."
     ),
     "required": QT_TRANSLATE_NOOP("Errors", "This field is required."),
+    "url": QT_TRANSLATE_NOOP("Errors", "Write the address as https://name.of.server[:port]."),
+    "file": QT_TRANSLATE_NOOP("Errors", "The file cannot be read."),
+    "period_format": QT_TRANSLATE_NOOP(
+        "Errors", "Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42."
+    ),
+    "period_order": QT_TRANSLATE_NOOP("Errors", "The end date is before the start date."),
+    "exceeds_total": QT_TRANSLATE_NOOP("Errors", "A part cannot be more than its total."),
+    "too_long": QT_TRANSLATE_NOOP("Errors", "The text is too long."),
 }
 
 

@@ -42,6 +42,13 @@ _ACTIONS = {
     AuditAction.SYNC: QT_TRANSLATE_NOOP("Labels", "Synchronised"),
     AuditAction.ROLE_CHANGED: QT_TRANSLATE_NOOP("Labels", "Role changed"),
     AuditAction.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("Labels", "Setting changed"),
+    AuditAction.RECORDS_EXPORTED: QT_TRANSLATE_NOOP("Labels", "Records exported"),
+    AuditAction.BACKUP_CREATED: QT_TRANSLATE_NOOP("Labels", "Backup made"),
+    AuditAction.BACKUP_RESTORED: QT_TRANSLATE_NOOP("Labels", "Restored from a backup"),
+    AuditAction.PROFILE_CHANGED: QT_TRANSLATE_NOOP("Labels", "Station profile changed"),
+    AuditAction.REPORT_SAVED: QT_TRANSLATE_NOOP("Labels", "Report draft saved"),
+    AuditAction.REPORT_SUBMITTED: QT_TRANSLATE_NOOP("Labels", "Report submitted"),
+    AuditAction.REPORT_PRINTED: QT_TRANSLATE_NOOP("Labels", "Report printed"),
 }
 
 

@@ -21,13 +21,16 @@ from PySide6.QtWidgets import (
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit, settings
 from desktop.storage.station import StationInfo, StationSession
+from desktop.sync.report import SyncStatus
 from desktop.ui import icons
+from desktop.ui.backup_panel import backup_reminder_due
 from desktop.ui.errors import show_error
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.pages import ALL_PAGES
 from desktop.ui.pages.base import Page
 from desktop.ui.services import PageContext, Services
 from desktop.ui.status_bar import StationStatusBar
+from desktop.ui.sync.controller import SyncController
 from desktop.version import __version__
 
 
@@ -60,6 +63,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.services, self.page_classes = services, pages
         self.session: StationSession | None = None
+        self.sync: SyncController | None = None
         self.station_name = ""
         self._locked_user = ""
         self._saved_state: dict[str, Any] | None = None
@@ -122,7 +126,11 @@ class MainWindow(QMainWindow):
     ) -> None:
         if session is not self.session:
             return  # locked again while the facts were loading: that session is closed
-        context = PageContext(self.services, session, facts.station)
+        self.sync = SyncController(session, self.services.tasks, parent=self)
+        self.sync.status_changed.connect(self._on_sync_status)
+        self.sync.online_changed.connect(self.status.set_online)
+        self.sync.running_changed.connect(self.status.set_syncing)
+        context = PageContext(self.services, session, facts.station, self.sync)
         self.station_name = facts.station.name
         self.services.idle.set_timeout_minutes(facts.auto_lock_minutes)  # before the pages read it
         for page_class in self.page_classes:
@@ -132,6 +140,7 @@ class MainWindow(QMainWindow):
                 continue  # never built: an officer's window holds no supervisor page at all
             page = page_class(context)
             page.status_message.connect(self.status.show_note)
+            page.open_requested.connect(self.open_page)
             self.stack.addWidget(page)
             item = QListWidgetItem(icons.icon(page_class.ICON), page_class.title())
             item.setData(Qt.UserRole, page_class.KEY)
@@ -145,6 +154,10 @@ class MainWindow(QMainWindow):
         current = state["current"] if state else ""
         self.show_page(current if self.page(current) else self.pages()[0].KEY)
         self.services.idle.start()
+        self.sync.start()
+        self.services.tasks.run(
+            backup_reminder_due, session, on_done=self.status.set_backup_overdue, context=self
+        )
 
     def _on_session_failed(self, error: BaseException) -> None:
         show_error(self, error, str(self.services.log_file))
@@ -165,6 +178,13 @@ class MainWindow(QMainWindow):
         if page is None or self.session is None:
             return  # not allowed for this user, or locked: the shortcut does nothing
         self.nav.setCurrentRow(self.pages().index(page))
+
+    def open_page(self, key: str, request: dict[str, Any]) -> None:
+        """Another page sends the user here, asking for something to be shown (filters…)."""
+        page = self.page(key)
+        if page is not None:
+            page.open_with(request)
+            self.show_page(key)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
@@ -191,6 +211,7 @@ class MainWindow(QMainWindow):
                 "pages": {page.KEY: page.capture_state() for page in self.pages()},
             }
         self._drop_pages()
+        self._stop_sync()
         self.session = None
         reason = "idle" if idle else ("lock" if keep_state else "logout")
         # Queued on the database worker: it runs after any work the pages had started.
@@ -230,11 +251,14 @@ class MainWindow(QMainWindow):
 
     # ---- status and window ---------------------------------------------------------------------
 
-    def set_pending_sync(self, count: int) -> None:
-        self.status.set_pending_sync(count)
+    def _on_sync_status(self, status: SyncStatus) -> None:
+        self.status.set_pending_sync(status.outbox.waiting if status.enrolled else None)
 
-    def set_online(self, online: bool | None) -> None:
-        self.status.set_online(online)
+    def _stop_sync(self) -> None:
+        if self.sync is not None:
+            self.sync.stop()
+            self.sync.deleteLater()  # its queued answers are dropped (tasks.py: context deleted)
+            self.sync = None
 
     def _on_about_triggered(self) -> None:
         QMessageBox.about(

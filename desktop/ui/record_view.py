@@ -90,6 +90,8 @@ class RecordView(QWidget):
     amend_requested = Signal()
     void_requested = Signal()
     back_requested = Signal()
+    print_requested = Signal()  # print preview of the official document (desktop/ui/printing)
+    pdf_requested = Signal()  # the same document saved as a PDF file
 
     def __init__(
         self,
@@ -133,16 +135,26 @@ class RecordView(QWidget):
         self.back_button = QPushButton(self.tr("\u2190 &Back to the list"))
         self.amend_button = QPushButton(self.tr("&Amend with reason\u2026"))
         self.void_button = QPushButton(self.tr("&Void with reason\u2026"))
+        self.print_button = QPushButton(self.tr("&Print\u2026"))
+        self.pdf_button = QPushButton(self.tr("Save as P&DF\u2026"))
         bar = QHBoxLayout()
         bar.addWidget(self.back_button)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.pdf_button)
         bar.addWidget(self.amend_button)
         bar.addWidget(self.void_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         if with_actions:
             layout.addLayout(bar)
-        for button in (self.back_button, self.amend_button, self.void_button):
+        for button in (
+            self.back_button,
+            self.amend_button,
+            self.void_button,
+            self.print_button,
+            self.pdf_button,
+        ):
             button.setVisible(with_actions)
         layout.addWidget(self.title)
         layout.addWidget(self.facts)
@@ -151,6 +163,8 @@ class RecordView(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.amend_button.clicked.connect(self.amend_requested)
         self.void_button.clicked.connect(self.void_requested)
+        self.print_button.clicked.connect(self.print_requested)
+        self.pdf_button.clicked.connect(self.pdf_requested)
 
     def show_details(self, details: RecordDetails, allowed: Allowed | None = None) -> None:
         self.details = details

@@ -13,7 +13,7 @@ from desktop.core.forms import Catalogue, load_catalogue
 from desktop.core.permissions import Permission
 from desktop.core.records import RecordFilter, RecordStatus
 from desktop.core.validation import Override
-from desktop.storage import audit, record_store
+from desktop.storage import audit, record_store, settings
 from desktop.storage.audit import AuditEntry
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.records import RecordService
@@ -101,6 +101,11 @@ def load_page(
     """One page of a record list, in the filter's order."""
     with session.db.read() as conn:
         return record_store.page(conn, filters, limit=limit, after=after)
+
+
+def station_overview(session: StationSession, catalogue: Catalogue) -> record_store.StationOverview:
+    """The dashboard's counts and deadlines (see RecordService.overview)."""
+    return _service(session, catalogue).overview(settings.transfer_hours(session))
 
 
 def count_records(session: StationSession, filters: RecordFilter) -> int:

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.storage.station import Station, StationInfo, StationSession
 from desktop.ui.idle import IdleWatcher
 from desktop.ui.preferences import PreferencesStore
 from desktop.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from desktop.ui.sync.controller import SyncController
 
 
 @dataclass(frozen=True)
@@ -30,6 +34,7 @@ class PageContext:
     services: Services
     session: StationSession
     station: StationInfo
+    sync: SyncController | None = None  # None only in tests that build pages without a window
 
     @property
     def tasks(self) -> TaskRunner:

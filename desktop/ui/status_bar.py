@@ -24,11 +24,17 @@ class StationStatusBar(QStatusBar):
         self.connectivity.setObjectName("statusConnectivity")
         self.station = QLabel()
         self.station.setObjectName("statusStation")
+        self.backup = QLabel()
+        self.backup.setObjectName("statusBackupOverdue")
+        self.backup.setVisible(False)
+        self.addWidget(self.backup)  # left side: a reminder, not a permanent state
         for label in (self.user, self.role, self.pending, self.connectivity, self.station):
             label.setContentsMargins(8, 0, 8, 0)
             self.addPermanentWidget(label)
-        self.set_pending_sync(0)
-        self.set_online(False)
+        self._online: bool | None = None
+        self._syncing = False
+        self.set_pending_sync(None)
+        self._show_connectivity()
 
     def set_session(self, user: CurrentUser, station_name: str) -> None:
         self.user.setText(f"{user.full_name or user.username} ({user.username})")
@@ -40,19 +46,41 @@ class StationStatusBar(QStatusBar):
         self.role.clear()
         self.clearMessage()
 
-    def set_pending_sync(self, count: int) -> None:
-        """How many records wait to be sent (the sync issue calls this)."""
-        self.pending.setText(self.tr("Waiting to sync: %1").replace("%1", format_number(count)))
+    def set_pending_sync(self, count: int | None) -> None:
+        """How many records wait to be sent; None: the station is not enrolled (nothing is sent)."""
+        if count is None:
+            self.pending.setText(self.tr("Not enrolled for sync"))
+        else:
+            self.pending.setText(self.tr("Waiting to sync: %1").replace("%1", format_number(count)))
 
     def set_online(self, online: bool | None) -> None:
-        """Whether the server answered lately; None while it is not yet known."""
-        if online is None:
-            text, colour = self.tr("Checking connection\u2026"), "#757575"
-        elif online:
+        """Whether the server answered lately; None while it is not known (or not enrolled)."""
+        self._online = online
+        self._show_connectivity()
+
+    def set_syncing(self, syncing: bool) -> None:
+        self._syncing = syncing
+        self._show_connectivity()
+
+    def _show_connectivity(self) -> None:
+        if self._syncing:
+            text, colour = self.tr("Syncing\u2026"), "#1565c0"
+        elif self._online is None:
+            text, colour = self.tr("Connection not checked"), "#9e9e9e"
+        elif self._online:
             text, colour = self.tr("Online"), "#2e7d32"
         else:
             text, colour = self.tr("Offline"), "#757575"
         self.connectivity.setText(f"<span style='color:{colour}'>\u25cf</span> {text}")
+
+    def set_backup_overdue(self, overdue: bool) -> None:
+        """A quiet reminder when the last backup is older than the station's setting (call with
+        `backup_panel.backup_reminder_due(session)`, run on the task runner)."""
+        self.backup.setText(
+            "<span style='color:#e65100'>\u26a0</span> "
+            + self.tr("No recent backup: Settings \u2192 Backup.")
+        )
+        self.backup.setVisible(overdue)
 
     def show_note(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)

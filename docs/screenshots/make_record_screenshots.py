@@ -1,16 +1,21 @@
-"""Screenshots of the record pages (entry, problems, list, record, review) in a real X window.
+"""Screenshots of the record pages (dashboard, entry, problems, list, record, review), the periodic
+report and the Sync page, in a real X window.
 
 Run under Xvfb from the repository root (the pictures land in docs/screenshots/{vi,en}/):
 
     xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python docs/screenshots/make_record_screenshots.py
 
 A fresh station in a temporary folder gets one record of each example in docs/examples; the main
-window then shows the record pages with the threaded task runner, as the real app runs.
+window then shows the record pages with the threaded task runner, as the real app runs. For the
+Sync page a real `cax-server` (SQLite, TLS with a throw-away CA) runs on loopback.
 """
 
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,14 +39,17 @@ from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.pages.dashboard import DashboardPage  # noqa: E402
 from desktop.ui.pages.record_entry import RecordEntryPage  # noqa: E402
 from desktop.ui.pages.record_list import RecordListPage  # noqa: E402
+from desktop.ui.pages.reports import ReportsPage  # noqa: E402
 from desktop.ui.pages.review_queue import ReviewQueuePage  # noqa: E402
+from desktop.ui.pages.sync_page import SyncPage  # noqa: E402
 from desktop.ui.preferences import PreferencesStore  # noqa: E402
 from desktop.ui.record_work import shared_catalogue  # noqa: E402
 from desktop.ui.services import Services  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
+from tests.integration.tls_material import make_pki  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
-PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage)
+PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage, ReportsPage, SyncPage)
 # (form, status) of the records the station starts with; all typed by the officer.
 RECORDS = [
     ("F1", "completed"),
@@ -120,6 +128,10 @@ def shoot(window: MainWindow, name: str, lang: str) -> None:
 
 
 def tour(window: MainWindow, lang: str) -> None:
+    wait_until(lambda: window.page("dashboard") is not None)
+    dashboard = window.page("dashboard")
+    wait_until(lambda: dashboard.overview is not None)
+    shoot(window, "dashboard", lang)
     wait_until(lambda: window.page("new_record") is not None)
     window.show_page("new_record")
     entry = window.page("new_record")
@@ -173,6 +185,73 @@ def tour(window: MainWindow, lang: str) -> None:
     shoot(window, "review-two-selected", lang)
 
 
+class Centre:
+    """A real cax-server on loopback (SQLite in a temporary home, TLS) with the station added."""
+
+    def __init__(self, folder: Path) -> None:
+        self.env = {**os.environ, "CAX_SERVER_HOME": str(folder)}
+        self.env.pop("CAX_SERVER_DB", None)
+        self.pki = make_pki(folder / "tls", "Bộ Công an (thử nghiệm)", ("localhost",))
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.run("db", "upgrade")
+        self.run("station", "add", "00004", "Công an phường Ba Đình")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "server.cli", "serve", "--port", str(self.port),
+             "--certfile", str(self.pki.cert_pem), "--keyfile", str(self.pki.key_pem)],
+            cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        time.sleep(3)
+
+    @property
+    def url(self) -> str:
+        return f"https://localhost:{self.port}"
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run([sys.executable, "-m", "server.cli", *args], cwd=ROOT, env=self.env,
+                              capture_output=True, text=True, check=True)  # fmt: skip
+        return done.stdout
+
+    def code(self) -> str:
+        return self.run("enroll-code", "00004").split()[1]
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(10)
+
+
+def sync_tour(window: MainWindow, lang: str, centre: Centre) -> None:
+    window.show_page("sync")
+    page = window.page("sync")
+    page.enrol_button.click()
+    dialog = page.enrol_dialog
+    dialog.move(window.x() + 330, window.y() + 120)
+    dialog.url.setText(centre.url)
+    dialog.code.setText(centre.code())
+    dialog.ca_path.setText(str(centre.pki.ca_pem))
+    dialog.check_button.click()
+    wait_until(lambda: dialog.identity is not None)
+    dialog.compared.setChecked(True)
+    shoot(window, "sync-enrol", lang)
+    dialog.enrol_button.click()
+    wait_until(lambda: not dialog.isVisible())
+    wait_until(lambda: window.sync.status is not None and window.sync.status.enrolled)
+    page.sync_button.click()
+    wait_until(lambda: not window.sync.running and "\n" not in page.progress_text.text()
+               and window.sync.status.outbox.waiting == 0)  # fmt: skip
+    pause(500)
+    shoot(window, "sync", lang)
+
+
+def reports_tour(window: MainWindow, lang: str) -> None:
+    window.show_page("reports")
+    page = window.page("reports")
+    pause(1500)
+    shoot(window, "reports", lang)
+    del page
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     for lang in ("vi", "en"):
@@ -193,6 +272,12 @@ def main() -> None:
         window.activateWindow()
         window.open_session(Station(home).unlock("truong", "Ba-Dinh-2026!"))
         tour(window, lang)
+        reports_tour(window, lang)
+        centre = Centre(home.parent / "centre")
+        try:
+            sync_tour(window, lang, centre)
+        finally:
+            centre.stop()
         window.close()
         i18n.remove_translators(app, translators)
 

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Station %1 restored from the backup of %2 (%3 records).</source>
+        <translation>Station %1 restored from the backup of %2 (%3 records).</translation>
+    </message>
+    <message>
+        <source>The data that was there before is kept in %1.</source>
+        <translation>The data that was there before is kept in %1.</translation>
+    </message>
+    <message>
+        <source>Log in with the passwords of the backup.</source>
+        <translation>Log in with the passwords of the backup.</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -99,6 +114,73 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> day(s)</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Back up now…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Restore from a backup…</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Last backup:</translation>
+    </message>
+    <message>
+        <source>Remind when older than:</source>
+        <translation>Remind when older than:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can back up or restore the station.</source>
+        <translation>Only a supervisor can back up or restore the station.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Back up the station to</source>
+        <translation>Back up the station to</translation>
+    </message>
+    <message>
+        <source>CAX Desk backups (*%1)</source>
+        <translation>CAX Desk backups (*%1)</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>Backing up and checking the copy…</translation>
+    </message>
+    <message>
+        <source>Backed up %1 record(s) to %2. The copy was checked and stays encrypted.</source>
+        <translation>Backed up %1 record(s) to %2. The copy was checked and stays encrypted.</translation>
+    </message>
+    <message>
+        <source>The backup was not made.</source>
+        <translation>The backup was not made.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Saved.</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Restore from</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -154,16 +236,104 @@
         <translation>Hello, %1!</translation>
     </message>
     <message>
-        <source>%1 · station code %2</source>
-        <translation>%1 · station code %2</translation>
+        <source>%1 · station code %2 · you are logged in as %3.</source>
+        <translation>%1 · station code %2 · you are logged in as %3.</translation>
     </message>
     <message>
-        <source>You are logged in as %1.</source>
-        <translation>You are logged in as %1.</translation>
+        <source>Your drafts</source>
+        <translation>Your drafts</translation>
     </message>
     <message>
-        <source>Counts of records by form and status, today&apos;s work and drafts appear here.</source>
-        <translation>Counts of records by form and status, today&apos;s work and drafts appear here.</translation>
+        <source>Waiting for review</source>
+        <translation>Waiting for review</translation>
+    </message>
+    <message>
+        <source>Changed today at the station</source>
+        <translation>Changed today at the station</translation>
+    </message>
+    <message>
+        <source>Changed today by you</source>
+        <translation>Changed today by you</translation>
+    </message>
+    <message>
+        <source>Not yet at the centre</source>
+        <translation>Not yet at the centre</translation>
+    </message>
+    <message>
+        <source>Records by month of the event, by form</source>
+        <translation>Records by month of the event, by form</translation>
+    </message>
+    <message>
+        <source>Work waiting</source>
+        <translation>Work waiting</translation>
+    </message>
+    <message>
+        <source>Records by form and status</source>
+        <translation>Records by form and status</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>What</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>No deadline at risk.</source>
+        <translation>No deadline at risk.</translation>
+    </message>
+    <message>
+        <source>Deadlines at risk</source>
+        <translation>Deadlines at risk</translation>
+    </message>
+    <message>
+        <source>The station is not enrolled for sync.</source>
+        <translation>The station is not enrolled for sync.</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>To review</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>Unsent</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>All forms</translation>
+    </message>
+    <message>
+        <source>Crime report not transferred</source>
+        <translation>Crime report not transferred</translation>
+    </message>
+    <message>
+        <source>Supervision check-in</source>
+        <translation>Supervision check-in</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>soon</translation>
     </message>
 </context>
 <context>
@@ -171,6 +341,89 @@
     <message>
         <source>Choose on a calendar (Alt+Down)</source>
         <translation>Choose on a calendar (Alt+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol the station with the centre</source>
+        <translation>Enrol the station with the centre</translation>
+    </message>
+    <message>
+        <source>the one-time code from the centre</source>
+        <translation>the one-time code from the centre</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s CA certificate (.pem)</source>
+        <translation>the centre&apos;s CA certificate (.pem)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Choose…</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>&amp;Server address:</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code:</source>
+        <translation>&amp;Enrolment code:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>&amp;CA certificate:</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the server</source>
+        <translation>Chec&amp;k the server</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the one the centre announced</source>
+        <translation>I compared the fingerprint with the one the centre announced</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Enrol</translation>
+    </message>
+    <message>
+        <source>The centre gives each station a server address, a one-time enrolment code and its CA certificate. Check the server first: its identity is shown before anything is sent.</source>
+        <translation>The centre gives each station a server address, a one-time enrolment code and its CA certificate. Check the server first: its identity is shown before anything is sent.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA certificate</source>
+        <translation>The centre&apos;s CA certificate</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificates (*.pem *.crt *.cer);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Asking the server…</translation>
+    </message>
+    <message>
+        <source>The server answered: CAX server %1.</source>
+        <translation>The server answered: CAX server %1.</translation>
+    </message>
+    <message>
+        <source>Plain http: records travel unencrypted. Use it only for a trial.</source>
+        <translation>Plain http: records travel unencrypted. Use it only for a trial.</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Certificate: %1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Issued by: %1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>Valid until: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>SHA-256 fingerprint:</translation>
     </message>
 </context>
 <context>
@@ -359,6 +612,130 @@
         <translation>Correct the fields marked in red.</translation>
     </message>
     <message>
+        <source>The backup file is damaged or is not a CAX Desk backup.</source>
+        <translation>The backup file is damaged or is not a CAX Desk backup.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Use another backup, or copy the file again.</source>
+        <translation>Nothing was changed. Use another backup, or copy the file again.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another station.</source>
+        <translation>This backup belongs to another station.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</source>
+        <translation>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</translation>
+    </message>
+    <message>
+        <source>The report was not found.</source>
+        <translation>The report was not found.</translation>
+    </message>
+    <message>
+        <source>The report was submitted and can no longer change.</source>
+        <translation>The report was submitted and can no longer change.</translation>
+    </message>
+    <message>
+        <source>Its figures and text stay as they were submitted.</source>
+        <translation>Its figures and text stay as they were submitted.</translation>
+    </message>
+    <message>
+        <source>The station is not enrolled with the centre yet.</source>
+        <translation>The station is not enrolled with the centre yet.</translation>
+    </message>
+    <message>
+        <source>A supervisor enrols it on the Sync page.</source>
+        <translation>A supervisor enrols it on the Sync page.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server cannot be reached.</source>
+        <translation>The centre&apos;s server cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: records wait here and are sent when the network is back.</source>
+        <translation>Nothing is lost: records wait here and are sent when the network is back.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server is busy or under maintenance.</source>
+        <translation>The centre&apos;s server is busy or under maintenance.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: try again later.</source>
+        <translation>Nothing is lost: try again later.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one this station trusts.</source>
+        <translation>The server&apos;s certificate is not the one this station trusts.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</source>
+        <translation>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</translation>
+    </message>
+    <message>
+        <source>The file is not a certificate (PEM).</source>
+        <translation>The file is not a certificate (PEM).</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file the centre gave you.</source>
+        <translation>Choose the CA certificate file the centre gave you.</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, used or expired.</source>
+        <translation>The enrolment code is wrong, used or expired.</translation>
+    </message>
+    <message>
+        <source>Ask the centre for a new code.</source>
+        <translation>Ask the centre for a new code.</translation>
+    </message>
+    <message>
+        <source>The centre no longer accepts this computer.</source>
+        <translation>The centre no longer accepts this computer.</translation>
+    </message>
+    <message>
+        <source>Records wait here. Ask the centre, then enrol again.</source>
+        <translation>Records wait here. Ask the centre, then enrol again.</translation>
+    </message>
+    <message>
+        <source>The code belongs to another station.</source>
+        <translation>The code belongs to another station.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Ask the centre for this station&apos;s code.</source>
+        <translation>Nothing was changed. Ask the centre for this station&apos;s code.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused the request.</source>
+        <translation>The centre&apos;s server refused the request.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost. If it happens again, tell the centre.</source>
+        <translation>Nothing is lost. If it happens again, tell the centre.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>A sync is already running.</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish.</source>
+        <translation>Wait for it to finish.</translation>
+    </message>
+    <message>
+        <source>Printing is not available here.</source>
+        <translation>Printing is not available here.</translation>
+    </message>
+    <message>
+        <source>Print from the CAX Desk window.</source>
+        <translation>Print from the CAX Desk window.</translation>
+    </message>
+    <message>
+        <source>The file is damaged, altered or not meant for this station.</source>
+        <translation>The file is damaged, altered or not meant for this station.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Bring the file again.</source>
+        <translation>Nothing was changed. Bring the file again.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>The two passwords differ.</translation>
     </message>
@@ -401,6 +778,89 @@
     <message>
         <source>This field is required.</source>
         <translation>This field is required.</translation>
+    </message>
+    <message>
+        <source>Write the address as https://name.of.server[:port].</source>
+        <translation>Write the address as https://name.of.server[:port].</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <source>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</source>
+        <translation>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <source>A part cannot be more than its total.</source>
+        <translation>A part cannot be more than its total.</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>The text is too long.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export records</source>
+        <translation>Export records</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Excel workbook (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV text, UTF-8 (.csv)</source>
+        <translation>CSV text, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>Include &amp;sensitive personal data</source>
+        <translation>Include &amp;sensitive personal data</translation>
+    </message>
+    <message>
+        <source>Ethnicity, religion, reported facts… (Decree 356): only when needed.</source>
+        <translation>Ethnicity, religion, reported facts… (Decree 356): only when needed.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Browse…</translation>
+    </message>
+    <message>
+        <source>Every record that matches the list&apos;s current search and filters, not only the rows loaded on screen.</source>
+        <translation>Every record that matches the list&apos;s current search and filters, not only the rows loaded on screen.</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;File:</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted: keep it on this computer or an approved USB stick, and delete it when done. Every export is written to the audit log.</source>
+        <translation>The file is not encrypted: keep it on this computer or an approved USB stick, and delete it when done. Every export is written to the audit log.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Export to</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1025,34 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Setting changed</source>
         <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>Records exported</source>
+        <translation>Records exported</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Backup made</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Restored from a backup</translation>
+    </message>
+    <message>
+        <source>Station profile changed</source>
+        <translation>Station profile changed</translation>
+    </message>
+    <message>
+        <source>Report draft saved</source>
+        <translation>Report draft saved</translation>
+    </message>
+    <message>
+        <source>Report submitted</source>
+        <translation>Report submitted</translation>
+    </message>
+    <message>
+        <source>Report printed</source>
+        <translation>Report printed</translation>
     </message>
     <message>
         <source>role</source>
@@ -826,6 +1314,14 @@ Offline data entry for commune police stations.</translation>
         <source>Users</source>
         <translation>Users</translation>
     </message>
+    <message>
+        <source>Periodic report</source>
+        <translation>Periodic report</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sync</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFields</name>
@@ -855,6 +1351,37 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Strong</source>
         <translation>Strong</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quarter</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 months</translation>
+    </message>
+    <message>
+        <source>9 months</source>
+        <translation>9 months</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Year</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Custom dates</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1807,14 @@ Offline data entry for commune police stations.</translation>
 <context>
     <name>RecordListPage</name>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>E&amp;xport…</translation>
+    </message>
+    <message>
+        <source>%1 record(s) exported to %2.</source>
+        <translation>%1 record(s) exported to %2.</translation>
+    </message>
+    <message>
         <source>Me (%1)</source>
         <translation>Me (%1)</translation>
     </message>
@@ -1318,6 +1853,29 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Record voided.</source>
         <translation>Record voided.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPrinter</name>
+    <message>
+        <source>Print preview – %1</source>
+        <translation>Print preview – %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1</source>
+        <translation>Sent to the printer: %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation>Saved as PDF: %1</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1931,14 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>&amp;Void with reason…</source>
         <translation>&amp;Void with reason…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Save as P&amp;DF…</translation>
     </message>
     <message>
         <source>No. %1</source>
@@ -1547,6 +2113,147 @@ Offline data entry for commune police stations.</translation>
     </message>
 </context>
 <context>
+    <name>ReportListModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Draft</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>This period</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Same period last year</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>Change %</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Periodic report</source>
+        <translation>Periodic report</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Figures</translation>
+    </message>
+    <message>
+        <source>&amp;Narrative</source>
+        <translation>&amp;Narrative</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Reports</translation>
+    </message>
+    <message>
+        <source>Station &amp;profile…</source>
+        <translation>Station &amp;profile…</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Save draft</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>Print pre&amp;view…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Save P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit…</source>
+        <translation>S&amp;ubmit…</translation>
+    </message>
+    <message>
+        <source>Counting the records of the period…</source>
+        <translation>Counting the records of the period…</translation>
+    </message>
+    <message>
+        <source>%1 — report %2, submitted %3 by %4. Its figures and text are frozen.</source>
+        <translation>%1 — report %2, submitted %3 by %4. Its figures and text are frozen.</translation>
+    </message>
+    <message>
+        <source>WARNING: the stored report no longer matches its hash.</source>
+        <translation>WARNING: the stored report no longer matches its hash.</translation>
+    </message>
+    <message>
+        <source>%1 — draft: the figures are counted now from completed and approved records by event date; they are frozen when you submit.</source>
+        <translation>%1 — draft: the figures are counted now from completed and approved records by event date; they are frozen when you submit.</translation>
+    </message>
+    <message>
+        <source>%1 draft record(s) in the period are not counted.</source>
+        <translation>%1 draft record(s) in the period are not counted.</translation>
+    </message>
+    <message>
+        <source>The station profile has not been filled in yet.</source>
+        <translation>The station profile has not been filled in yet.</translation>
+    </message>
+    <message>
+        <source>Report draft saved.</source>
+        <translation>Report draft saved.</translation>
+    </message>
+    <message>
+        <source>Submit the report</source>
+        <translation>Submit the report</translation>
+    </message>
+    <message>
+        <source>Submit the report for %1?
+
+The figures are counted once more and frozen with the narrative: records added or changed later will not change this report.</source>
+        <translation>Submit the report for %1?
+
+The figures are counted once more and frozen with the narrative: records added or changed later will not change this report.</translation>
+    </message>
+    <message>
+        <source>Report %1 submitted.</source>
+        <translation>Report %1 submitted.</translation>
+    </message>
+    <message>
+        <source>Station profile saved (version %1).</source>
+        <translation>Station profile saved (version %1).</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Save the report as PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1 (%2 pages).</source>
+        <translation>Report saved to %1 (%2 pages).</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1563,6 +2270,33 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>&amp;Set password</source>
         <translation>&amp;Set password</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Restore from a backup</translation>
+    </message>
+    <message>
+        <source>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</source>
+        <translation>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor in the backup:</source>
+        <translation>&amp;Supervisor in the backup:</translation>
+    </message>
+    <message>
+        <source>Their &amp;password then:</source>
+        <translation>Their &amp;password then:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation>Restore finished</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +2376,10 @@ Offline data entry for commune police stations.</translation>
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Backup made and checked.</source>
+        <translation>Backup made and checked.</translation>
+    </message>
+    <message>
         <source>Station</source>
         <translation>Station</translation>
     </message>
@@ -1650,12 +2388,24 @@ Offline data entry for commune police stations.</translation>
         <translation> min</translation>
     </message>
     <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
         <source>&amp;Apply</source>
         <translation>&amp;Apply</translation>
     </message>
     <message>
         <source>&amp;Lock after this long without activity:</source>
         <translation>&amp;Lock after this long without activity:</translation>
+    </message>
+    <message>
+        <source>Transfer a crime report to the investigators &amp;within:</source>
+        <translation>Transfer a crime report to the investigators &amp;within:</translation>
+    </message>
+    <message>
+        <source>The law says “immediately”; the dashboard warns before this limit.</source>
+        <translation>The law says “immediately”; the dashboard warns before this limit.</translation>
     </message>
     <message>
         <source>Only a supervisor can change station settings.</source>
@@ -1736,18 +2486,45 @@ Offline data entry for commune police stations.</translation>
     </message>
 </context>
 <context>
+    <name>StationProfileDialog</name>
+    <message>
+        <source>Station profile (Resolution 12 indicators)</source>
+        <translation>Station profile (Resolution 12 indicators)</translation>
+    </message>
+    <message>
+        <source>Figures of the station&apos;s build-up that no record holds. Saving keeps the earlier versions: a report uses the version in force at the end of its period.</source>
+        <translation>Figures of the station&apos;s build-up that no record holds. Saving keeps the earlier versions: a report uses the version in force at the end of its period.</translation>
+    </message>
+    <message>
+        <source>Last saved: version %1, figures true on %2, by %3.</source>
+        <translation>Last saved: version %1, figures true on %2, by %3.</translation>
+    </message>
+    <message>
+        <source>Figures true on:</source>
+        <translation>Figures true on:</translation>
+    </message>
+</context>
+<context>
     <name>StationStatusBar</name>
     <message>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
     <message>
+        <source>Not enrolled for sync</source>
+        <translation>Not enrolled for sync</translation>
+    </message>
+    <message>
         <source>Waiting to sync: %1</source>
         <translation>Waiting to sync: %1</translation>
     </message>
     <message>
-        <source>Checking connection…</source>
-        <translation>Checking connection…</translation>
+        <source>Syncing…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <source>Connection not checked</source>
+        <translation>Connection not checked</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1756,6 +2533,10 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>No recent backup: Settings → Backup.</source>
+        <translation>No recent backup: Settings → Backup.</translation>
     </message>
 </context>
 <context>
@@ -1783,6 +2564,277 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>&amp;Full name:</source>
         <translation>&amp;Full name:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Finished</source>
+        <translation>Finished</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Failed</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrupted</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Network</translation>
+    </message>
+    <message>
+        <source>USB bundle</source>
+        <translation>USB bundle</translation>
+    </message>
+    <message>
+        <source>USB receipt</source>
+        <translation>USB receipt</translation>
+    </message>
+    <message>
+        <source>Refused by the centre</source>
+        <translation>Refused by the centre</translation>
+    </message>
+    <message>
+        <source>Held aside (conflict)</source>
+        <translation>Held aside (conflict)</translation>
+    </message>
+    <message>
+        <source>Sync with the centre</source>
+        <translation>Sync with the centre</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>&amp;Enrol…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>&amp;Sync now</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancel</translation>
+    </message>
+    <message>
+        <source>when a record is completed</source>
+        <translation>when a record is completed</translation>
+    </message>
+    <message>
+        <source>only after a supervisor approves it</source>
+        <translation>only after a supervisor approves it</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically whenever the server can be reached</source>
+        <translation>Sync &amp;automatically whenever the server can be reached</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>A&amp;pply</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Send a record to the centre:</source>
+        <translation>Send a record to the centre:</translation>
+    </message>
+    <message>
+        <source>Write a USB &amp;bundle…</source>
+        <translation>Write a USB &amp;bundle…</translation>
+    </message>
+    <message>
+        <source>Read a &amp;receipt…</source>
+        <translation>Read a &amp;receipt…</translation>
+    </message>
+    <message>
+        <source>No network at all</source>
+        <translation>No network at all</translation>
+    </message>
+    <message>
+        <source>Write the waiting records to a USB stick (encrypted for the centre), carry it to a connected office, and bring back the receipt.</source>
+        <translation>Write the waiting records to a USB stick (encrypted for the centre), carry it to a connected office, and bring back the receipt.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received by the centre</source>
+        <translation>Received by the centre</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>Send a&amp;gain</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Refused and held aside</source>
+        <translation>Refused and held aside</translation>
+    </message>
+    <message>
+        <source>checking the connection…</source>
+        <translation>checking the connection…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (this computer: %2) — %3.</source>
+        <translation>Enrolled with %1 (this computer: %2) — %3.</translation>
+    </message>
+    <message>
+        <source>Enrol &amp;again…</source>
+        <translation>Enrol &amp;again…</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet: a supervisor enrols the station with the code the centre gives.</source>
+        <translation>Not enrolled yet: a supervisor enrols the station with the code the centre gives.</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1 · received by the centre: %2 · refused: %3 · held aside: %4</source>
+        <translation>Waiting to send: %1 · received by the centre: %2 · refused: %3 · held aside: %4</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Last successful sync: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>%1 record(s) returned by the centre with a comment.</source>
+        <translation>%1 record(s) returned by the centre with a comment.</translation>
+    </message>
+    <message>
+        <source>Refused and held aside (%1)</source>
+        <translation>Refused and held aside (%1)</translation>
+    </message>
+    <message>
+        <source>Connecting to the centre…</source>
+        <translation>Connecting to the centre…</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2 records</source>
+        <translation>Sending: %1 of %2 records</translation>
+    </message>
+    <message>
+        <source>Receiving the centre&apos;s updates</source>
+        <translation>Receiving the centre&apos;s updates</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 sent, %2 received</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 record(s) received by the centre, the rest are sent next time.</source>
+        <translation>Cancelled: %1 record(s) received by the centre, the rest are sent next time.</translation>
+    </message>
+    <message>
+        <source>Done: %1 record(s) received by the centre, %2 update(s) received.</source>
+        <translation>Done: %1 record(s) received by the centre, %2 update(s) received.</translation>
+    </message>
+    <message>
+        <source>Station enrolled.</source>
+        <translation>Station enrolled.</translation>
+    </message>
+    <message>
+        <source>Sync settings saved.</source>
+        <translation>Sync settings saved.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) will be sent again.</source>
+        <translation>%1 record(s) will be sent again.</translation>
+    </message>
+    <message>
+        <source>Write the USB bundle to</source>
+        <translation>Write the USB bundle to</translation>
+    </message>
+    <message>
+        <source>CAX sync bundles (*%1)</source>
+        <translation>CAX sync bundles (*%1)</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent: no bundle was written.</source>
+        <translation>Nothing is waiting to be sent: no bundle was written.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) written to %2. Bring back the receipt.</source>
+        <translation>%1 record(s) written to %2. Bring back the receipt.</translation>
+    </message>
+    <message>
+        <source>%1 more need another bundle.</source>
+        <translation>%1 more need another bundle.</translation>
+    </message>
+    <message>
+        <source>Read the receipt from</source>
+        <translation>Read the receipt from</translation>
+    </message>
+    <message>
+        <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
+        <translation>Receipt read: %1 record(s) received by the centre, %2 already known.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Station %1 restored from the backup of %2 (%3 records).</source>
+        <translation>Đã khôi phục đơn vị %1 từ bản sao lưu ngày %2 (%3 hồ sơ).</translation>
+    </message>
+    <message>
+        <source>The data that was there before is kept in %1.</source>
+        <translation>Dữ liệu có trước đó được giữ lại tại %1.</translation>
+    </message>
+    <message>
+        <source>Log in with the passwords of the backup.</source>
+        <translation>Hãy đăng nhập bằng mật khẩu của bản sao lưu.</translation>
+    </message>
+</context>
+<context>
     <name>AddUserDialog</name>
     <message>
         <source>Add a user</source>
@@ -99,6 +114,73 @@
     </message>
 </context>
 <context>
+    <name>BackupPanel</name>
+    <message>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source> day(s)</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now…</source>
+        <translation>&amp;Sao lưu ngay…</translation>
+    </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
+        <source>Last backup:</source>
+        <translation>Lần sao lưu gần nhất:</translation>
+    </message>
+    <message>
+        <source>Remind when older than:</source>
+        <translation>Nhắc khi cũ hơn:</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can back up or restore the station.</source>
+        <translation>Chỉ chỉ huy mới được sao lưu hoặc khôi phục dữ liệu đơn vị.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa bao giờ</translation>
+    </message>
+    <message>
+        <source>Back up the station to</source>
+        <translation>Sao lưu dữ liệu đơn vị vào</translation>
+    </message>
+    <message>
+        <source>CAX Desk backups (*%1)</source>
+        <translation>Bản sao lưu CAX Desk (*%1)</translation>
+    </message>
+    <message>
+        <source>Backing up and checking the copy…</source>
+        <translation>Đang sao lưu và kiểm tra bản sao…</translation>
+    </message>
+    <message>
+        <source>Backed up %1 record(s) to %2. The copy was checked and stays encrypted.</source>
+        <translation>Đã sao lưu %1 hồ sơ vào %2. Bản sao đã được kiểm tra và vẫn được mã hóa.</translation>
+    </message>
+    <message>
+        <source>The backup was not made.</source>
+        <translation>Chưa sao lưu được.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Đã lưu.</translation>
+    </message>
+    <message>
+        <source>Restore from</source>
+        <translation>Khôi phục từ</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change my password</source>
@@ -154,16 +236,104 @@
         <translation>Xin chào, %1!</translation>
     </message>
     <message>
-        <source>%1 · station code %2</source>
-        <translation>%1 · mã đơn vị %2</translation>
+        <source>%1 · station code %2 · you are logged in as %3.</source>
+        <translation>%1 · mã đơn vị %2 · bạn đăng nhập với vai trò %3.</translation>
     </message>
     <message>
-        <source>You are logged in as %1.</source>
-        <translation>Bạn đăng nhập với vai trò %1.</translation>
+        <source>Your drafts</source>
+        <translation>Bản nháp của bạn</translation>
     </message>
     <message>
-        <source>Counts of records by form and status, today&apos;s work and drafts appear here.</source>
-        <translation>Số hồ sơ theo biểu mẫu và trạng thái, công việc trong ngày và các bản nháp sẽ hiển thị tại đây.</translation>
+        <source>Waiting for review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Changed today at the station</source>
+        <translation>Cập nhật hôm nay tại đơn vị</translation>
+    </message>
+    <message>
+        <source>Changed today by you</source>
+        <translation>Bạn cập nhật hôm nay</translation>
+    </message>
+    <message>
+        <source>Not yet at the centre</source>
+        <translation>Chưa gửi lên trung tâm</translation>
+    </message>
+    <message>
+        <source>Records by month of the event, by form</source>
+        <translation>Hồ sơ theo tháng xảy ra sự việc, theo biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Work waiting</source>
+        <translation>Việc đang chờ</translation>
+    </message>
+    <message>
+        <source>Records by form and status</source>
+        <translation>Hồ sơ theo biểu mẫu và trạng thái</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Việc</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>No deadline at risk.</source>
+        <translation>Không có việc nào sắp quá hạn.</translation>
+    </message>
+    <message>
+        <source>Deadlines at risk</source>
+        <translation>Việc sắp đến hạn, quá hạn</translation>
+    </message>
+    <message>
+        <source>The station is not enrolled for sync.</source>
+        <translation>Đơn vị chưa đăng ký đồng bộ với trung tâm.</translation>
+    </message>
+    <message>
+        <source>Drafts</source>
+        <translation>Nháp</translation>
+    </message>
+    <message>
+        <source>To review</source>
+        <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Unsent</source>
+        <translation>Chưa gửi</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Crime report not transferred</source>
+        <translation>Nguồn tin chưa chuyển CQĐT</translation>
+    </message>
+    <message>
+        <source>Supervision check-in</source>
+        <translation>Kiểm tra người được giám sát</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <source>soon</source>
+        <translation>sắp đến hạn</translation>
     </message>
 </context>
 <context>
@@ -171,6 +341,89 @@
     <message>
         <source>Choose on a calendar (Alt+Down)</source>
         <translation>Chọn trên lịch (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol the station with the centre</source>
+        <translation>Đăng ký đơn vị với trung tâm</translation>
+    </message>
+    <message>
+        <source>the one-time code from the centre</source>
+        <translation>mã dùng một lần do trung tâm cấp</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s CA certificate (.pem)</source>
+        <translation>chứng thư CA của trung tâm (.pem)</translation>
+    </message>
+    <message>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>&amp;Server address:</source>
+        <translation>Địa chỉ &amp;máy chủ:</translation>
+    </message>
+    <message>
+        <source>&amp;Enrolment code:</source>
+        <translation>Mã đă&amp;ng ký:</translation>
+    </message>
+    <message>
+        <source>&amp;CA certificate:</source>
+        <translation>Chứng thư C&amp;A:</translation>
+    </message>
+    <message>
+        <source>Chec&amp;k the server</source>
+        <translation>&amp;Kiểm tra máy chủ</translation>
+    </message>
+    <message>
+        <source>I compared the fingerprint with the one the centre announced</source>
+        <translation>Tôi đã đối chiếu dấu vân tay với dấu vân tay trung tâm thông báo</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>Đăng &amp;ký</translation>
+    </message>
+    <message>
+        <source>The centre gives each station a server address, a one-time enrolment code and its CA certificate. Check the server first: its identity is shown before anything is sent.</source>
+        <translation>Trung tâm cấp cho mỗi đơn vị địa chỉ máy chủ, mã đăng ký dùng một lần và chứng thư CA. Hãy kiểm tra máy chủ trước: danh tính của máy chủ được hiển thị trước khi gửi bất cứ thông tin gì.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s CA certificate</source>
+        <translation>Chứng thư CA của trung tâm</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng thư (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Đang hỏi máy chủ…</translation>
+    </message>
+    <message>
+        <source>The server answered: CAX server %1.</source>
+        <translation>Máy chủ đã trả lời: CAX server %1.</translation>
+    </message>
+    <message>
+        <source>Plain http: records travel unencrypted. Use it only for a trial.</source>
+        <translation>Giao thức http thường: hồ sơ truyền đi không được mã hóa. Chỉ dùng để thử nghiệm.</translation>
+    </message>
+    <message>
+        <source>Certificate: %1</source>
+        <translation>Chứng thư: %1</translation>
+    </message>
+    <message>
+        <source>Issued by: %1</source>
+        <translation>Cấp bởi: %1</translation>
+    </message>
+    <message>
+        <source>Valid until: %1</source>
+        <translation>Hiệu lực đến: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Dấu vân tay SHA-256:</translation>
     </message>
 </context>
 <context>
@@ -359,6 +612,130 @@
         <translation>Hãy sửa các ô được đánh dấu đỏ.</translation>
     </message>
     <message>
+        <source>The backup file is damaged or is not a CAX Desk backup.</source>
+        <translation>Tệp sao lưu bị hỏng hoặc không phải bản sao lưu CAX Desk.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Use another backup, or copy the file again.</source>
+        <translation>Không có gì bị thay đổi. Hãy dùng bản sao lưu khác hoặc chép lại tệp.</translation>
+    </message>
+    <message>
+        <source>This backup belongs to another station.</source>
+        <translation>Bản sao lưu này thuộc đơn vị khác.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</source>
+        <translation>Không có gì bị thay đổi. Hãy chọn bản sao lưu của đơn vị này hoặc hỏi bộ phận kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>The report was not found.</source>
+        <translation>Không tìm thấy báo cáo.</translation>
+    </message>
+    <message>
+        <source>The report was submitted and can no longer change.</source>
+        <translation>Báo cáo đã nộp, không thể thay đổi nữa.</translation>
+    </message>
+    <message>
+        <source>Its figures and text stay as they were submitted.</source>
+        <translation>Số liệu và nội dung được giữ nguyên như khi nộp.</translation>
+    </message>
+    <message>
+        <source>The station is not enrolled with the centre yet.</source>
+        <translation>Đơn vị chưa đăng ký với trung tâm.</translation>
+    </message>
+    <message>
+        <source>A supervisor enrols it on the Sync page.</source>
+        <translation>Chỉ huy đăng ký tại trang Đồng bộ.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server cannot be reached.</source>
+        <translation>Không kết nối được máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: records wait here and are sent when the network is back.</source>
+        <translation>Không mất dữ liệu: hồ sơ được giữ lại và sẽ gửi khi có mạng trở lại.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server is busy or under maintenance.</source>
+        <translation>Máy chủ trung tâm đang bận hoặc đang bảo trì.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost: try again later.</source>
+        <translation>Không mất dữ liệu: hãy thử lại sau.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not the one this station trusts.</source>
+        <translation>Chứng thư của máy chủ không phải chứng thư mà đơn vị tin cậy.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</source>
+        <translation>Chưa gửi gì. Đường mạng có thể bị chuyển hướng, hoặc trung tâm đã đổi chứng thư: hãy hỏi trung tâm trước khi đăng ký lại.</translation>
+    </message>
+    <message>
+        <source>The file is not a certificate (PEM).</source>
+        <translation>Tệp không phải chứng thư (PEM).</translation>
+    </message>
+    <message>
+        <source>Choose the CA certificate file the centre gave you.</source>
+        <translation>Hãy chọn tệp chứng thư CA do trung tâm cấp.</translation>
+    </message>
+    <message>
+        <source>The enrolment code is wrong, used or expired.</source>
+        <translation>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</translation>
+    </message>
+    <message>
+        <source>Ask the centre for a new code.</source>
+        <translation>Hãy xin trung tâm cấp mã mới.</translation>
+    </message>
+    <message>
+        <source>The centre no longer accepts this computer.</source>
+        <translation>Trung tâm không còn chấp nhận máy tính này.</translation>
+    </message>
+    <message>
+        <source>Records wait here. Ask the centre, then enrol again.</source>
+        <translation>Hồ sơ vẫn được giữ tại đây. Hãy hỏi trung tâm rồi đăng ký lại.</translation>
+    </message>
+    <message>
+        <source>The code belongs to another station.</source>
+        <translation>Mã này thuộc đơn vị khác.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Ask the centre for this station&apos;s code.</source>
+        <translation>Không có gì bị thay đổi. Hãy xin trung tâm mã của đơn vị này.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s server refused the request.</source>
+        <translation>Máy chủ trung tâm từ chối yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Nothing is lost. If it happens again, tell the centre.</source>
+        <translation>Không mất dữ liệu. Nếu còn lặp lại, hãy báo trung tâm.</translation>
+    </message>
+    <message>
+        <source>A sync is already running.</source>
+        <translation>Đang có một lần đồng bộ chạy.</translation>
+    </message>
+    <message>
+        <source>Wait for it to finish.</source>
+        <translation>Hãy chờ lần đó kết thúc.</translation>
+    </message>
+    <message>
+        <source>Printing is not available here.</source>
+        <translation>Không in được ở đây.</translation>
+    </message>
+    <message>
+        <source>Print from the CAX Desk window.</source>
+        <translation>Hãy in từ cửa sổ CAX Desk.</translation>
+    </message>
+    <message>
+        <source>The file is damaged, altered or not meant for this station.</source>
+        <translation>Tệp bị hỏng, bị sửa hoặc không dành cho đơn vị này.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Bring the file again.</source>
+        <translation>Không có gì bị thay đổi. Hãy mang tệp đến lại.</translation>
+    </message>
+    <message>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không khớp.</translation>
     </message>
@@ -401,6 +778,89 @@
     <message>
         <source>This field is required.</source>
         <translation>Không được để trống.</translation>
+    </message>
+    <message>
+        <source>Write the address as https://name.of.server[:port].</source>
+        <translation>Hãy ghi địa chỉ dạng https://ten.may.chu[:cổng].</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Không đọc được tệp.</translation>
+    </message>
+    <message>
+        <source>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</source>
+        <translation>Hãy ghi kỳ dạng 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 hoặc 2026-W42.</translation>
+    </message>
+    <message>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <source>A part cannot be more than its total.</source>
+        <translation>Một phần không được lớn hơn tổng số.</translation>
+    </message>
+    <message>
+        <source>The text is too long.</source>
+        <translation>Nội dung quá dài.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export records</source>
+        <translation>Xuất danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Excel workbook (.xlsx)</source>
+        <translation>Bảng tính Excel (.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV text, UTF-8 (.csv)</source>
+        <translation>Văn bản CSV, UTF-8 (.csv)</translation>
+    </message>
+    <message>
+        <source>Include &amp;sensitive personal data</source>
+        <translation>Kèm dữ liệu cá nhân &amp;nhạy cảm</translation>
+    </message>
+    <message>
+        <source>Ethnicity, religion, reported facts… (Decree 356): only when needed.</source>
+        <translation>Dân tộc, tôn giáo, nội dung tố giác… (Nghị định 356): chỉ khi thật cần.</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn…</translation>
+    </message>
+    <message>
+        <source>Every record that matches the list&apos;s current search and filters, not only the rows loaded on screen.</source>
+        <translation>Mọi hồ sơ khớp với tìm kiếm và bộ lọc hiện tại của danh sách, không chỉ các dòng đang hiện trên màn hình.</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>Định &amp;dạng:</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
+    </message>
+    <message>
+        <source>The file is not encrypted: keep it on this computer or an approved USB stick, and delete it when done. Every export is written to the audit log.</source>
+        <translation>Tệp xuất ra không được mã hóa: chỉ lưu trên máy này hoặc USB được phép, và xóa khi dùng xong. Mọi lần xuất đều được ghi nhật ký.</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>Xuất ra</translation>
     </message>
 </context>
 <context>
@@ -565,6 +1025,34 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Setting changed</source>
         <translation>Đổi cài đặt</translation>
+    </message>
+    <message>
+        <source>Records exported</source>
+        <translation>Xuất danh sách hồ sơ</translation>
+    </message>
+    <message>
+        <source>Backup made</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>Restored from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Station profile changed</source>
+        <translation>Sửa hồ sơ đơn vị</translation>
+    </message>
+    <message>
+        <source>Report draft saved</source>
+        <translation>Lưu nháp báo cáo</translation>
+    </message>
+    <message>
+        <source>Report submitted</source>
+        <translation>Nộp báo cáo</translation>
+    </message>
+    <message>
+        <source>Report printed</source>
+        <translation>In báo cáo</translation>
     </message>
     <message>
         <source>role</source>
@@ -826,6 +1314,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
+    <message>
+        <source>Periodic report</source>
+        <translation>Báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
 </context>
 <context>
     <name>PasswordFields</name>
@@ -855,6 +1351,37 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Strong</source>
         <translation>Mạnh</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodPicker</name>
+    <message>
+        <source>Month</source>
+        <translation>Tháng</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>Quý</translation>
+    </message>
+    <message>
+        <source>6 months</source>
+        <translation>6 tháng</translation>
+    </message>
+    <message>
+        <source>9 months</source>
+        <translation>9 tháng</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>Tuần</translation>
+    </message>
+    <message>
+        <source>Custom dates</source>
+        <translation>Tùy chọn ngày</translation>
     </message>
 </context>
 <context>
@@ -1280,6 +1807,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
 <context>
     <name>RecordListPage</name>
     <message>
+        <source>E&amp;xport…</source>
+        <translation>&amp;Xuất…</translation>
+    </message>
+    <message>
+        <source>%1 record(s) exported to %2.</source>
+        <translation>Đã xuất %1 hồ sơ ra %2.</translation>
+    </message>
+    <message>
         <source>Me (%1)</source>
         <translation>Tôi (%1)</translation>
     </message>
@@ -1318,6 +1853,29 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Record voided.</source>
         <translation>Đã hủy hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>RecordPrinter</name>
+    <message>
+        <source>Print preview – %1</source>
+        <translation>Xem trước khi in – %1</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1</source>
+        <translation>Đã gửi tới máy in: %1</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Lưu thành PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Saved as PDF: %1</source>
+        <translation>Đã lưu PDF: %1</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1931,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>&amp;Void with reason…</source>
         <translation>&amp;Hủy (ghi lý do)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu P&amp;DF…</translation>
     </message>
     <message>
         <source>No. %1</source>
@@ -1547,6 +2113,147 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
 </context>
 <context>
+    <name>ReportListModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>Đã nộp</translation>
+    </message>
+    <message>
+        <source>Draft</source>
+        <translation>Nháp</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableModel</name>
+    <message>
+        <source>Indicator</source>
+        <translation>Chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>This period</source>
+        <translation>Kỳ này</translation>
+    </message>
+    <message>
+        <source>Same period last year</source>
+        <translation>Cùng kỳ năm trước</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Tăng, giảm</translation>
+    </message>
+    <message>
+        <source>Change %</source>
+        <translation>Tăng, giảm %</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Periodic report</source>
+        <translation>Báo cáo định kỳ</translation>
+    </message>
+    <message>
+        <source>&amp;Figures</source>
+        <translation>&amp;Số liệu</translation>
+    </message>
+    <message>
+        <source>&amp;Narrative</source>
+        <translation>&amp;Phần nhận xét</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Các báo cáo</translation>
+    </message>
+    <message>
+        <source>Station &amp;profile…</source>
+        <translation>Hồ sơ đơn &amp;vị…</translation>
+    </message>
+    <message>
+        <source>&amp;Save draft</source>
+        <translation>&amp;Lưu nháp</translation>
+    </message>
+    <message>
+        <source>Print pre&amp;view…</source>
+        <translation>&amp;Xem trước khi in…</translation>
+    </message>
+    <message>
+        <source>Save P&amp;DF…</source>
+        <translation>Lưu P&amp;DF…</translation>
+    </message>
+    <message>
+        <source>S&amp;ubmit…</source>
+        <translation>&amp;Nộp…</translation>
+    </message>
+    <message>
+        <source>Counting the records of the period…</source>
+        <translation>Đang đếm hồ sơ trong kỳ…</translation>
+    </message>
+    <message>
+        <source>%1 — report %2, submitted %3 by %4. Its figures and text are frozen.</source>
+        <translation>%1 — báo cáo %2, %4 nộp lúc %3. Số liệu và nội dung đã cố định.</translation>
+    </message>
+    <message>
+        <source>WARNING: the stored report no longer matches its hash.</source>
+        <translation>CẢNH BÁO: báo cáo đã lưu không còn khớp với mã băm của nó.</translation>
+    </message>
+    <message>
+        <source>%1 — draft: the figures are counted now from completed and approved records by event date; they are frozen when you submit.</source>
+        <translation>%1 — nháp: số liệu được đếm ngay bây giờ từ các hồ sơ đã hoàn thành và đã duyệt theo ngày xảy ra sự việc; số liệu được cố định khi nộp.</translation>
+    </message>
+    <message>
+        <source>%1 draft record(s) in the period are not counted.</source>
+        <translation>%1 hồ sơ nháp trong kỳ không được tính.</translation>
+    </message>
+    <message>
+        <source>The station profile has not been filled in yet.</source>
+        <translation>Chưa nhập hồ sơ đơn vị.</translation>
+    </message>
+    <message>
+        <source>Report draft saved.</source>
+        <translation>Đã lưu nháp báo cáo.</translation>
+    </message>
+    <message>
+        <source>Submit the report</source>
+        <translation>Nộp báo cáo</translation>
+    </message>
+    <message>
+        <source>Submit the report for %1?
+
+The figures are counted once more and frozen with the narrative: records added or changed later will not change this report.</source>
+        <translation>Nộp báo cáo kỳ %1?
+
+Số liệu được đếm lại một lần nữa và cố định cùng phần nhận xét: hồ sơ thêm hoặc sửa sau này không làm thay đổi báo cáo này.</translation>
+    </message>
+    <message>
+        <source>Report %1 submitted.</source>
+        <translation>Đã nộp báo cáo %1.</translation>
+    </message>
+    <message>
+        <source>Station profile saved (version %1).</source>
+        <translation>Đã lưu hồ sơ đơn vị (phiên bản %1).</translation>
+    </message>
+    <message>
+        <source>Save the report as PDF</source>
+        <translation>Lưu báo cáo thành PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1 (%2 pages).</source>
+        <translation>Đã lưu báo cáo vào %1 (%2 trang).</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -1563,6 +2270,33 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>&amp;Set password</source>
         <translation>Đặ&amp;t mật khẩu</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</source>
+        <translation>Dữ liệu đơn vị sẽ được thay bằng bản sao lưu %1. Dữ liệu hiện có không bị xóa mà được chuyển vào một thư mục ghi ngày trong thư mục đơn vị. Bạn sẽ bị đăng xuất; hãy đăng nhập lại bằng mật khẩu tại thời điểm sao lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Supervisor in the backup:</source>
+        <translation>&amp;Chỉ huy trong bản sao lưu:</translation>
+    </message>
+    <message>
+        <source>Their &amp;password then:</source>
+        <translation>&amp;Mật khẩu khi đó:</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>Restore finished</source>
+        <translation>Đã khôi phục xong</translation>
     </message>
 </context>
 <context>
@@ -1642,6 +2376,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
 <context>
     <name>SettingsPage</name>
     <message>
+        <source>Backup made and checked.</source>
+        <translation>Đã sao lưu và kiểm tra bản sao.</translation>
+    </message>
+    <message>
         <source>Station</source>
         <translation>Trạm</translation>
     </message>
@@ -1650,12 +2388,24 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation> phút</translation>
     </message>
     <message>
+        <source> h</source>
+        <translation> giờ</translation>
+    </message>
+    <message>
         <source>&amp;Apply</source>
         <translation>Á&amp;p dụng</translation>
     </message>
     <message>
         <source>&amp;Lock after this long without activity:</source>
         <translation>&amp;Khóa màn hình khi không thao tác sau:</translation>
+    </message>
+    <message>
+        <source>Transfer a crime report to the investigators &amp;within:</source>
+        <translation>Chuyển nguồn tin về tội phạm cho Cơ quan điều tra &amp;trong vòng:</translation>
+    </message>
+    <message>
+        <source>The law says “immediately”; the dashboard warns before this limit.</source>
+        <translation>Luật quy định chuyển “ngay”; trang Tổng quan cảnh báo trước khi hết thời hạn này.</translation>
     </message>
     <message>
         <source>Only a supervisor can change station settings.</source>
@@ -1735,18 +2485,45 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
 </context>
 <context>
+    <name>StationProfileDialog</name>
+    <message>
+        <source>Station profile (Resolution 12 indicators)</source>
+        <translation>Hồ sơ đơn vị (chỉ tiêu Nghị quyết 12)</translation>
+    </message>
+    <message>
+        <source>Figures of the station&apos;s build-up that no record holds. Saving keeps the earlier versions: a report uses the version in force at the end of its period.</source>
+        <translation>Số liệu xây dựng lực lượng của đơn vị mà hồ sơ nghiệp vụ không có. Mỗi lần lưu giữ lại các phiên bản trước: báo cáo dùng phiên bản có hiệu lực vào cuối kỳ.</translation>
+    </message>
+    <message>
+        <source>Last saved: version %1, figures true on %2, by %3.</source>
+        <translation>Lưu gần nhất: phiên bản %1, số liệu tính đến %2, do %3 nhập.</translation>
+    </message>
+    <message>
+        <source>Figures true on:</source>
+        <translation>Số liệu tính đến ngày:</translation>
+    </message>
+</context>
+<context>
     <name>StationStatusBar</name>
     <message>
         <source>Locked</source>
         <translation>Đã khóa</translation>
     </message>
     <message>
+        <source>Not enrolled for sync</source>
+        <translation>Chưa đăng ký đồng bộ</translation>
+    </message>
+    <message>
         <source>Waiting to sync: %1</source>
         <translation>Chờ đồng bộ: %1</translation>
     </message>
     <message>
-        <source>Checking connection…</source>
-        <translation>Đang kiểm tra kết nối…</translation>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <source>Connection not checked</source>
+        <translation>Chưa kiểm tra kết nối</translation>
     </message>
     <message>
         <source>Online</source>
@@ -1755,6 +2532,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Offline</source>
         <translation>Không có kết nối</translation>
+    </message>
+    <message>
+        <source>No recent backup: Settings → Backup.</source>
+        <translation>Đã lâu chưa sao lưu: Cài đặt → Sao lưu.</translation>
     </message>
 </context>
 <context>
@@ -1782,6 +2563,277 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Finished</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Không thành công</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã dừng</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Đang chạy</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Qua mạng</translation>
+    </message>
+    <message>
+        <source>USB bundle</source>
+        <translation>Gói USB</translation>
+    </message>
+    <message>
+        <source>USB receipt</source>
+        <translation>Biên nhận USB</translation>
+    </message>
+    <message>
+        <source>Refused by the centre</source>
+        <translation>Trung tâm từ chối</translation>
+    </message>
+    <message>
+        <source>Held aside (conflict)</source>
+        <translation>Tạm giữ (xung đột)</translation>
+    </message>
+    <message>
+        <source>Sync with the centre</source>
+        <translation>Đồng bộ với trung tâm</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol…</source>
+        <translation>Đăng &amp;ký…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync now</source>
+        <translation>Đồng &amp;bộ ngay</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <source>when a record is completed</source>
+        <translation>khi hồ sơ được hoàn thành</translation>
+    </message>
+    <message>
+        <source>only after a supervisor approves it</source>
+        <translation>chỉ sau khi chỉ huy duyệt</translation>
+    </message>
+    <message>
+        <source>Sync &amp;automatically whenever the server can be reached</source>
+        <translation>Tự động đồng bộ &amp;mỗi khi kết nối được máy chủ</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>Á&amp;p dụng</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Send a record to the centre:</source>
+        <translation>Gửi hồ sơ lên trung tâm:</translation>
+    </message>
+    <message>
+        <source>Write a USB &amp;bundle…</source>
+        <translation>Ghi &amp;gói USB…</translation>
+    </message>
+    <message>
+        <source>Read a &amp;receipt…</source>
+        <translation>Đọc &amp;biên nhận…</translation>
+    </message>
+    <message>
+        <source>No network at all</source>
+        <translation>Khi hoàn toàn không có mạng</translation>
+    </message>
+    <message>
+        <source>Write the waiting records to a USB stick (encrypted for the centre), carry it to a connected office, and bring back the receipt.</source>
+        <translation>Ghi các hồ sơ đang chờ vào USB (được mã hóa cho trung tâm), mang đến nơi có mạng, rồi mang biên nhận về.</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Cách</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Received by the centre</source>
+        <translation>Trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Cập nhật nhận về</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>&amp;Gửi lại</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+    <message>
+        <source>Refused and held aside</source>
+        <translation>Bị từ chối và tạm giữ</translation>
+    </message>
+    <message>
+        <source>checking the connection…</source>
+        <translation>đang kiểm tra kết nối…</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>có kết nối</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>không có kết nối</translation>
+    </message>
+    <message>
+        <source>Enrolled with %1 (this computer: %2) — %3.</source>
+        <translation>Đã đăng ký với %1 (máy này: %2) — %3.</translation>
+    </message>
+    <message>
+        <source>Enrol &amp;again…</source>
+        <translation>Đăng ký &amp;lại…</translation>
+    </message>
+    <message>
+        <source>Not enrolled yet: a supervisor enrols the station with the code the centre gives.</source>
+        <translation>Chưa đăng ký: chỉ huy đăng ký đơn vị bằng mã do trung tâm cấp.</translation>
+    </message>
+    <message>
+        <source>Waiting to send: %1 · received by the centre: %2 · refused: %3 · held aside: %4</source>
+        <translation>Chờ gửi: %1 · trung tâm đã nhận: %2 · bị từ chối: %3 · tạm giữ: %4</translation>
+    </message>
+    <message>
+        <source>Last successful sync: %1</source>
+        <translation>Lần đồng bộ thành công gần nhất: %1</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <source>%1 record(s) returned by the centre with a comment.</source>
+        <translation>%1 hồ sơ bị trung tâm trả lại kèm ý kiến.</translation>
+    </message>
+    <message>
+        <source>Refused and held aside (%1)</source>
+        <translation>Bị từ chối và tạm giữ (%1)</translation>
+    </message>
+    <message>
+        <source>Connecting to the centre…</source>
+        <translation>Đang kết nối tới trung tâm…</translation>
+    </message>
+    <message>
+        <source>Sending: %1 of %2 records</source>
+        <translation>Đang gửi: %1 trên %2 hồ sơ</translation>
+    </message>
+    <message>
+        <source>Receiving the centre&apos;s updates</source>
+        <translation>Đang nhận cập nhật từ trung tâm</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>đã gửi %1, đã nhận %2</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 record(s) received by the centre, the rest are sent next time.</source>
+        <translation>Đã dừng: trung tâm đã nhận %1 hồ sơ, số còn lại sẽ gửi lần sau.</translation>
+    </message>
+    <message>
+        <source>Done: %1 record(s) received by the centre, %2 update(s) received.</source>
+        <translation>Xong: trung tâm đã nhận %1 hồ sơ, nhận về %2 cập nhật.</translation>
+    </message>
+    <message>
+        <source>Station enrolled.</source>
+        <translation>Đã đăng ký đơn vị.</translation>
+    </message>
+    <message>
+        <source>Sync settings saved.</source>
+        <translation>Đã lưu cài đặt đồng bộ.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) will be sent again.</source>
+        <translation>%1 hồ sơ sẽ được gửi lại.</translation>
+    </message>
+    <message>
+        <source>Write the USB bundle to</source>
+        <translation>Ghi gói USB vào</translation>
+    </message>
+    <message>
+        <source>CAX sync bundles (*%1)</source>
+        <translation>Gói đồng bộ CAX (*%1)</translation>
+    </message>
+    <message>
+        <source>Nothing is waiting to be sent: no bundle was written.</source>
+        <translation>Không có hồ sơ chờ gửi: không ghi gói nào.</translation>
+    </message>
+    <message>
+        <source>%1 record(s) written to %2. Bring back the receipt.</source>
+        <translation>Đã ghi %1 hồ sơ vào %2. Hãy mang biên nhận về.</translation>
+    </message>
+    <message>
+        <source>%1 more need another bundle.</source>
+        <translation>Còn %1 hồ sơ cần gói khác.</translation>
+    </message>
+    <message>
+        <source>Read the receipt from</source>
+        <translation>Đọc biên nhận từ</translation>
+    </message>
+    <message>
+        <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
+        <translation>Đã đọc biên nhận: trung tâm đã nhận %1 hồ sơ, %2 hồ sơ đã ghi nhận trước đó.</translation>
     </message>
 </context>
 <context>

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from protocol.messages import PushRequest
 from server.api import errors
 from server.api.body import BodyLimitMiddleware
-from server.api.routes import enroll, health, sync
+from server.api.routes import bundles, enroll, health, sync
 from server.api.routes.health import product_version
 from server.core.config import Settings
 from server.core.db import make_engine
@@ -49,6 +49,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(health.router)
     api.include_router(enroll.router)
     api.include_router(sync.router)
+    api.include_router(bundles.router)
     app.include_router(api)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

@@ -40,6 +40,7 @@ def test_openapi_and_docs_are_served(client: TestClient) -> None:
         "/api/v1/enroll",
         "/api/v1/sync/push",
         "/api/v1/sync/pull",
+        "/api/v1/bundles",
     }
     assert "PushRequest" in schema["components"]["schemas"]
     assert "RecordRevision" in schema["components"]["schemas"]

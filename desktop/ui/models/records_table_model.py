@@ -83,7 +83,8 @@ class RecordsTableModel(ColumnTableModel):
         self.filters = RecordFilter()
         self._rows: list[RecordSummary] = []
         self._exhausted = True  # nothing asked yet: set_filter() starts the list
-        self._fetching = False
+        self._fetching = False  # a page of the current filter is wanted and not yet shown
+        self._in_flight = False  # a read (of any filter) is running on the database lane
         self._generation = 0  # pages of an older filter that arrive late are dropped
 
     # ---- loading ------------------------------------------------------------------------------
@@ -107,6 +108,13 @@ class RecordsTableModel(ColumnTableModel):
         if not self.canFetchMore(parent):
             return
         self._fetching = True
+        if not self._in_flight:
+            self._read()
+        # else: a read of an older filter is still running; this one starts when it ends, so
+        # fast typing costs one extra read at most, never a queue of stale ones.
+
+    def _read(self) -> None:
+        self._in_flight = True
         after = cursor_of(self._rows[-1], self.filters) if self._rows else None
         generation = self._generation
         self.tasks.run(
@@ -120,8 +128,17 @@ class RecordsTableModel(ColumnTableModel):
             lane=Lane.DATABASE,
         )
 
+    def _read_done(self, generation: int) -> bool:
+        """Whether a finished read is of the current filter; if not, start the wanted one."""
+        self._in_flight = False
+        if generation == self._generation:
+            return True
+        if self._fetching:
+            self._read()
+        return False
+
     def _on_page(self, generation: int, rows: list[RecordSummary]) -> None:
-        if generation != self._generation:
+        if not self._read_done(generation):
             return
         self._fetching = False
         self._exhausted = len(rows) < self.page_size
@@ -133,7 +150,7 @@ class RecordsTableModel(ColumnTableModel):
         self.page_loaded.emit(len(self._rows))
 
     def _on_failed(self, generation: int, error: BaseException) -> None:
-        if generation != self._generation:
+        if not self._read_done(generation):
             return
         self._fetching = False
         self._exhausted = True  # do not hammer a failing database from every scroll event

@@ -11,8 +11,10 @@ from desktop.ui.pages.base import Page
 from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.record_entry import RecordEntryPage
 from desktop.ui.pages.record_list import RecordListPage
+from desktop.ui.pages.reports import ReportsPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.pages.sync_page import SyncPage
 from desktop.ui.pages.users import UsersPage
 
 ALL_PAGES: tuple[type[Page], ...] = (
@@ -23,4 +25,6 @@ ALL_PAGES: tuple[type[Page], ...] = (
     UsersPage,
     AuditLogPage,
     SettingsPage,
+    ReportsPage,  # after the first seven, so Ctrl+1…7 keep their pages
+    SyncPage,
 )

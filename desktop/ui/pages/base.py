@@ -27,6 +27,7 @@ class Page(QWidget):
     PERMISSION: ClassVar[Permission | None] = None
 
     status_message = Signal(str)  # a short note for the status bar ("User lan added")
+    open_requested = Signal(str, object)  # go to page KEY and show what the dict asks (open_with)
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +44,9 @@ class Page(QWidget):
 
     def page_shown(self) -> None:
         """Called each time the page becomes the current one (refresh what may have changed)."""
+
+    def open_with(self, request: dict[str, Any]) -> None:
+        """Show what another page asked for when it sent the user here (e.g. filters)."""
 
     def capture_state(self) -> dict[str, Any]:
         """Unsaved input to keep across a lock (plain values only; held in memory, never on disk)."""

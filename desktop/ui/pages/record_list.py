@@ -10,8 +10,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -22,6 +24,7 @@ from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, allows
 from desktop.storage import accounts
 from desktop.ui import record_work
+from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.formats import format_number
 from desktop.ui.models.records_table_model import (
     AUTHOR,
@@ -37,6 +40,7 @@ from desktop.ui.models.records_table_model import (
     order_column,
 )
 from desktop.ui.pages.catalogue_page import CataloguePage
+from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_editor import AMEND, DRAFT, RecordEditor
 from desktop.ui.record_filters import RecordFilterBar
@@ -88,6 +92,7 @@ class RecordListPage(CataloguePage):
         self.editor: RecordEditor | None = None
         self.dialog: ReasonDialog | None = None
         self._pending: dict[str, Any] | None = None
+        self._pending_record: str | None = None  # asked to open before the catalogue was read
         self.language = context.services.language
         self.filter_bar = RecordFilterBar()
         self.count = style_label(QLabel(), colour=HINT_COLOUR)
@@ -102,7 +107,7 @@ class RecordListPage(CataloguePage):
         self.list_layout = QVBoxLayout(self.list_view)
         self.list_layout.setContentsMargins(0, 0, 0, 0)
         self.list_layout.addWidget(self.filter_bar)
-        self.list_layout.addWidget(self.count)
+        self.list_layout.addLayout(self._count_row())
         self.list_layout.addWidget(self.table, 1)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.list_view)
@@ -113,6 +118,39 @@ class RecordListPage(CataloguePage):
         self.model.page_loaded.connect(self._update_count)
         self.model.fetch_failed.connect(self.show_error)
         QShortcut(QKeySequence("Ctrl+F"), self, self.filter_bar.search.setFocus)
+
+    def _count_row(self) -> QHBoxLayout:
+        """The record count, and Export… for those allowed to take records out (supervisors)."""
+        self.export_dialog: ExportDialog | None = None
+        self.export_button = QPushButton(self.tr("E&xport\u2026"))
+        self.export_button.setObjectName("exportButton")
+        self.export_button.setVisible(
+            allows(self.context.session.user.role, Permission.EXPORT_RECORDS)
+        )
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        row = QHBoxLayout()
+        row.addWidget(self.count, 1)
+        row.addWidget(self.export_button)
+        return row
+
+    def _on_export_button_clicked(self) -> None:
+        if self.catalogue is None:
+            return
+        self.export_dialog = ExportDialog(
+            self.context, self.catalogue, self.filter_bar.filters(), self
+        )
+        self.export_dialog.accepted.connect(self._on_export_dialog_accepted)
+        self.export_dialog.open()
+
+    def _on_export_dialog_accepted(self) -> None:
+        dialog = self.export_dialog
+        result = dialog.result_value if dialog is not None else None
+        if result is not None:
+            self.status_message.emit(
+                self.tr("%1 record(s) exported to %2.")
+                .replace("%1", format_number(result.count))
+                .replace("%2", str(result.path))
+            )
 
     # ---- the list -----------------------------------------------------------------------------
 
@@ -131,6 +169,10 @@ class RecordListPage(CataloguePage):
         if pending:
             self.filter_bar.set_state(pending.get("filters", {}))
         self.reload()
+        record_id, self._pending_record = self._pending_record, None
+        if record_id and not (pending and pending.get("editor")):
+            self.open_record(record_id)
+            return
         if pending and pending.get("editor"):
             self._open_editor(**pending["editor"])
         else:
@@ -155,6 +197,24 @@ class RecordListPage(CataloguePage):
             on_error=self.show_error,
             context=self,
         )
+
+    def open_with(self, request: dict[str, Any]) -> None:
+        """Show the list with these filters (keys of RecordFilterBar.state()), others cleared.
+        A record being edited stays open (its input is not thrown away); the list waits behind it."""
+        request = dict(request)
+        record_id = request.pop("record_id", None)
+        if self.catalogue is None:
+            self._pending = {**(self._pending or {}), "filters": request}
+            self._pending_record = record_id
+            return
+        if record_id:
+            if self.editor is None:
+                self.open_record(record_id)
+            return
+        self.filter_bar.set_state(request)
+        if self.editor is None:
+            self.stack.setCurrentWidget(self.list_view)
+        self.reload()
 
     def reload(self) -> None:
         if self.catalogue is not None:
@@ -212,11 +272,19 @@ class RecordListPage(CataloguePage):
             self.view.back_requested.connect(self.show_list)
             self.view.amend_requested.connect(self._on_view_amend_requested)
             self.view.void_requested.connect(self._on_view_void_requested)
+            self.printer = RecordPrinter(self.context, self.catalogue, self)
+            self.printer.printed.connect(self.status_message)
+            self.view.print_requested.connect(lambda: self.printer.preview(self._view_record_id()))
+            self.view.pdf_requested.connect(lambda: self.printer.save_pdf(self._view_record_id()))
             QShortcut(QKeySequence(Qt.Key_Escape), self.view, self.show_list)
             self.stack.addWidget(self.view)
         self.view.show_details(details, allowed)
         self.stack.setCurrentWidget(self.view)
         self.view.back_button.setFocus()
+
+    def _view_record_id(self) -> str:
+        assert self.view is not None and self.view.details is not None
+        return self.view.details.record.summary.id
 
     def show_list(self) -> None:
         self._drop_editor()

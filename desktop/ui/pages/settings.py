@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.core.permissions import Permission, allows
 from desktop.storage import settings
 from desktop.storage.station import StationSession
+from desktop.ui.backup_panel import BackupPanel
 from desktop.ui.change_password_dialog import ChangePasswordDialog
 from desktop.ui.pages.base import Page
 from desktop.ui.services import PageContext
@@ -27,9 +28,14 @@ from desktop.ui.services import PageContext
 MAX_AUTO_LOCK_MINUTES = 240
 
 
-def save_auto_lock(session: StationSession, minutes: int) -> int:
-    """Work function: store the station's auto-lock minutes (audited); returns them."""
+MAX_TRANSFER_HOURS = 24 * 30
+
+
+def save_station_settings(session: StationSession, minutes: int, hours: int) -> int:
+    """Work function: store the auto-lock minutes and the crime-report transfer limit (each change
+    audited); returns the minutes."""
     settings.set_setting(session, settings.AUTO_LOCK_MINUTES, minutes)
+    settings.set_setting(session, settings.TRANSFER_HOURS, hours)
     return minutes
 
 
@@ -47,6 +53,11 @@ class SettingsPage(Page):
         layout.addWidget(self._station_box())
         layout.addWidget(self._computer_box())
         layout.addWidget(self._account_box())
+        self.backup_panel = BackupPanel(context)
+        self.backup_panel.backup_made.connect(
+            lambda _result: self.status_message.emit(self.tr("Backup made and checked."))
+        )
+        layout.addWidget(self.backup_panel)
         layout.addStretch(1)
 
     def _station_box(self) -> QGroupBox:
@@ -56,6 +67,18 @@ class SettingsPage(Page):
         self.auto_lock.setRange(1, MAX_AUTO_LOCK_MINUTES)
         self.auto_lock.setSuffix(self.tr(" min"))
         self.auto_lock.setValue(self.stored_minutes)
+        self.transfer_hours = QSpinBox()
+        self.transfer_hours.setObjectName("transferHours")
+        self.transfer_hours.setRange(1, MAX_TRANSFER_HOURS)
+        self.transfer_hours.setSuffix(self.tr(" h"))
+        self.transfer_hours.setValue(settings.DEFAULTS[settings.TRANSFER_HOURS])
+        self.context.tasks.run(
+            settings.transfer_hours,
+            self.context.session,
+            on_done=self.transfer_hours.setValue,
+            on_error=self.show_error,
+            context=self,
+        )
         self.apply_button = QPushButton(self.tr("&Apply"))
         self.station_note = QLabel()
         self.station_note.setWordWrap(True)
@@ -69,8 +92,15 @@ class SettingsPage(Page):
         label.setBuddy(self.auto_lock)  # a row holding a layout gets no buddy by itself
         self.station_form = QFormLayout(box)
         self.station_form.addRow(label, field)
+        hours_label = QLabel(self.tr("Transfer a crime report to the investigators &within:"))
+        hours_label.setBuddy(self.transfer_hours)
+        hours_label.setToolTip(
+            self.tr("The law says \u201cimmediately\u201d; the dashboard warns before this limit.")
+        )
+        self.station_form.addRow(hours_label, self.transfer_hours)
         self.station_form.addRow("", self.station_note)
         if not self.can_manage:
+            self.transfer_hours.setEnabled(False)
             self.auto_lock.setEnabled(False)
             self.apply_button.setVisible(False)
             self.station_note.setText(self.tr("Only a supervisor can change station settings."))
@@ -120,9 +150,10 @@ class SettingsPage(Page):
     def _on_apply_button_clicked(self) -> None:
         self.apply_button.setEnabled(False)
         self.context.tasks.run(
-            save_auto_lock,
+            save_station_settings,
             self.context.session,
             self.auto_lock.value(),
+            self.transfer_hours.value(),
             on_done=self._on_auto_lock_saved,
             on_error=self._on_save_failed,
             context=self,

@@ -15,7 +15,17 @@ from desktop.ui.pages.users import UsersPage
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import make_services, press, type_into
 
-ALL_TITLES = ["Dashboard", "New record", "Records", "Review", "Users", "Audit log", "Settings"]
+ALL_TITLES = [
+    "Dashboard",
+    "New record",
+    "Records",
+    "Review",
+    "Users",
+    "Audit log",
+    "Settings",
+    "Periodic report",
+    "Sync",
+]
 
 
 def _nav_titles(window) -> list[str]:
@@ -31,7 +41,7 @@ def _unlock(window, username: str, password: str) -> None:
 
 
 def test_supervisor_sees_every_page_and_the_status_bar(open_main_window):
-    """All seven pages in order; the status bar names user, role, station, sync and connection."""
+    """Every page in order; the status bar names user, role, station, sync and connection."""
     window = open_main_window(SUPERVISOR)
     assert _nav_titles(window) == ALL_TITLES
     assert window.current_page().KEY == "dashboard"
@@ -40,18 +50,20 @@ def test_supervisor_sees_every_page_and_the_status_bar(open_main_window):
     assert status.user.text() == "Nguyễn Văn Trưởng (truong)"
     assert status.role.text() == "Supervisor"
     assert status.station.text() == "Công an phường Ba Đình"
-    assert status.pending.text() == "Waiting to sync: 0"
-    assert "Offline" in status.connectivity.text()
-    window.set_pending_sync(1500)
-    window.set_online(True)
+    assert status.pending.text() == "Not enrolled for sync"
+    assert "Connection not checked" in status.connectivity.text()
+    status.set_pending_sync(1500)
+    status.set_online(True)
     assert status.pending.text() == "Waiting to sync: 1.500"
     assert "Online" in status.connectivity.text()
+    status.set_syncing(True)
+    assert "Syncing" in status.connectivity.text()
 
 
 def test_officer_never_sees_supervisor_pages(open_main_window):
     """An officer's window has no Review, Users or Audit page, and their shortcuts do nothing."""
     window = open_main_window(OFFICER)
-    assert _nav_titles(window) == ["Dashboard", "New record", "Records", "Settings"]
+    assert _nav_titles(window) == ["Dashboard", "New record", "Records", "Settings", "Sync"]
     for page_class in (ReviewQueuePage, UsersPage, AuditLogPage):
         assert window.findChildren(page_class) == []
     press(window, Qt.Key_7, Qt.ControlModifier)

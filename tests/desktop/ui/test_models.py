@@ -5,11 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.permissions import Role
+from desktop.core.records import RecordFilter
 from desktop.core.reference import default_reference
 from desktop.storage import accounts, audit
 from desktop.storage.audit import AuditEntry
 from desktop.ui.models.audit_table_model import AuditTableModel
 from desktop.ui.models.commune_list_model import CODE_ROLE, CommuneListModel, commune_choices
+from desktop.ui.models.records_table_model import RecordsTableModel
 from desktop.ui.models.users_table_model import (
     FULL_NAME,
     USER_ROLE,
@@ -85,3 +87,37 @@ def test_commune_model_filters_accent_insensitively(qtmodeltester):
     assert model.index(0, 0).data(CODE_ROLE) == "00004"
     model.set_query("xyz không có")
     assert model.rowCount() == 0
+
+
+class HeldTasks:
+    """A task runner that keeps each job until the test finishes it (a slow database)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple] = []
+
+    def run(self, fn, *args, on_done=None, on_error=None, context=None, lane=None) -> None:
+        self.jobs.append((fn, args, on_done))
+
+    def finish_first(self) -> None:
+        fn, args, on_done = self.jobs.pop(0)
+        on_done(fn(*args))
+
+
+def test_records_model_reads_only_the_newest_filter_after_a_slow_read(qtbot):
+    """Typing while a search runs starts no queue of stale reads: one read, then the newest."""
+    asked: list[str] = []
+
+    def loader(filters, after, limit):
+        asked.append(filters.text)
+        return []
+
+    tasks = HeldTasks()
+    model = RecordsTableModel(tasks, loader, None, language="en")
+    for text in ("n", "ng", "ngu", "nguy"):
+        model.set_filter(RecordFilter(text=text))
+    assert len(tasks.jobs) == 1 and model.loading
+    tasks.finish_first()  # the read of "n" ends: its rows are dropped, "nguy" is read next
+    assert asked == ["n"] and len(tasks.jobs) == 1
+    tasks.finish_first()
+    assert asked == ["n", "nguy"] and tasks.jobs == []
+    assert model.complete and model.rowCount() == 0

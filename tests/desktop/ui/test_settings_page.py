@@ -73,3 +73,16 @@ def test_change_my_password_checks_the_current_one(open_main_window, station_hom
     press(dialog.passwords.second, Qt.Key_Return)
     assert page.password_note.text() == "Password changed."
     station_home.unlock(SUPERVISOR, "Mat-Khau-Moi-2026").close()
+
+
+def test_supervisor_sets_the_crime_report_transfer_limit(open_main_window, station_home):
+    """The dashboard's deadline for transferring a crime report is the station's to set."""
+    _window, page = _settings_page(open_main_window, SUPERVISOR)
+    assert page.transfer_hours.value() == 24
+    page.transfer_hours.setValue(12)
+    page.apply_button.click()
+    session = station_home.unlock()
+    assert settings.transfer_hours(session) == 12
+    session.close()
+    _window, again = _settings_page(open_main_window, OFFICER)
+    assert again.transfer_hours.value() == 12 and not again.transfer_hours.isEnabled()

@@ -1,0 +1,62 @@
+"""`cax print RECORD --pdf FILE`: a record as its official document in a PDF, audited."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.commands import EXIT_OK, open_session, print_json
+from desktop.cli.messages import Messages
+from desktop.core.errors import InvalidInput, PrintingUnavailable
+from desktop.core.forms.catalogue import load_catalogue
+from desktop.storage.printouts import log_printout, prepare_printout
+
+
+def print_record(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    target = Path(args.pdf).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise InvalidInput(field="pdf", reason="folder_missing", value=str(target.parent))
+    writer = _pdf_writer()  # before the password prompt: a bundle without Qt says so at once
+    with open_session(args, home, messages) as session:
+        document = prepare_printout(session, load_catalogue(), args.record)
+        pages = writer(document, target)
+        log_printout(session, document, "pdf", pages)
+    if getattr(args, "json", False):
+        facts = document.facts
+        print_json(
+            {
+                "path": str(target),
+                "pages": pages,
+                "record": facts.record_id,
+                "revision": facts.revision,
+                "number": facts.number,
+                "content_hash": facts.content_hash,
+                "draft": document.watermark is not None,
+            }
+        )
+        return EXIT_OK
+    draft = messages.notice("printed_draft") if document.watermark else ""
+    print(messages.notice("printed", path=target, pages=pages, title=document.title, draft=draft))
+    return EXIT_OK
+
+
+def _pdf_writer() -> Any:
+    """`write_record_pdf`, from the Qt side. The one place the CLI reaches into desktop.ui: laying
+    out and drawing pages is Qt's work (QTextDocument, QPrinter), and a second renderer for the
+    terminal would print documents that differ from the app's. Imported here, lazily, so every
+    other command starts without Qt (tests/test_import_direction.py names this exception)."""
+    try:
+        from desktop.ui.printing.headless import ensure_gui_application
+        from desktop.ui.printing.record_pdf import write_record_pdf
+    except ImportError as error:  # the packaged `cax` is built without PySide6
+        raise PrintingUnavailable() from error
+    ensure_gui_application()
+    return write_record_pdf
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    cmd = sub.add_parser("print", parents=[common], help="a record as its document (PDF)")
+    cmd.add_argument("record", help="record id")
+    cmd.add_argument("--pdf", required=True, metavar="FILE", help="write the PDF here")
+    cmd.set_defaults(handler=print_record)

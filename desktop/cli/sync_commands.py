@@ -1,0 +1,187 @@
+"""`cax sync …`: enrol the station with the central server, sync now, show the sync status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.commands import EXIT_OK, open_session, print_json
+from desktop.cli.messages import Messages
+from desktop.core.errors import CertificateInvalid
+from desktop.storage import sync_settings
+from desktop.sync.batching import SMALLEST, BatchSizer
+from desktop.sync.client import RetryPolicy
+from desktop.sync.report import SyncProgress
+from desktop.sync.service import SyncService
+from desktop.sync.tls import describe_certificate
+
+
+def _read_ca(path: str | None) -> str | None:
+    if not path:
+        return None
+    try:
+        pem = Path(path).read_text(encoding="ascii")
+    except (OSError, UnicodeDecodeError):
+        raise CertificateInvalid(path=path) from None
+    describe_certificate(pem)
+    return pem
+
+
+def sync_enroll(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    ca_pem = _read_ca(args.ca)
+    if ca_pem:
+        info = describe_certificate(ca_pem)
+        print(messages.notice("sync_ca", subject=info.subject, fingerprint=info.sha256))
+    with open_session(args, home, messages) as session:
+        enrolment = SyncService(session).enroll(args.server, args.code, ca_pem, args.device_name)
+    print(
+        messages.notice(
+            "sync_enrolled",
+            station=f"{enrolment.station_code} – {enrolment.station_name}",
+            server=enrolment.server_url,
+            device=enrolment.device_id,
+        )
+    )
+    return EXIT_OK
+
+
+def _progress_printer(messages: Messages, enabled: bool) -> Any:
+    def show(progress: SyncProgress) -> None:
+        if enabled and progress.phase == "push":
+            line = messages.notice(
+                "sync_progress",
+                done=progress.records_done,
+                total=progress.records_total,
+                kib=progress.bytes_sent // 1024,
+            )
+            print(line, file=sys.stderr, flush=True)
+
+    return show
+
+
+def sync_run(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        sizer = (
+            BatchSizer(args.batch, min(SMALLEST, args.batch), args.batch) if args.batch else None
+        )
+        retry = RetryPolicy(attempts=args.retries) if args.retries is not None else RetryPolicy()
+        service = SyncService(session, retry=retry, batch=sizer)
+        show = _progress_printer(messages, args.progress or sys.stderr.isatty())
+        report = service.run(show)
+    if getattr(args, "json", False):
+        print_json(asdict(report))
+        return EXIT_OK
+    c = report.counts
+    print(
+        messages.notice(
+            "sync_done",
+            sent=c.sent,
+            acknowledged=c.acknowledged,
+            quarantined=c.quarantined,
+            conflicts=c.conflicts,
+            pulled=c.pulled,
+            waiting=report.waiting,
+        )
+    )
+    return EXIT_OK
+
+
+def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        service = SyncService(session)
+        status = service.status(history=args.history)
+        problems = service.problems()
+    if getattr(args, "json", False):
+        print_json({**asdict(status), "problems": [asdict(p) for p in problems]})
+        return EXIT_OK
+    if status.enrolled:
+        print(
+            messages.notice(
+                "sync_status_enrolled",
+                server=status.server_url,
+                station=status.station_code,
+                device=status.device_id,
+            )
+        )
+    else:
+        print(messages.notice("sync_status_not_enrolled"))
+    auto = messages.kind("on" if status.auto_sync else "off")
+    print(messages.notice("sync_status_policy", policy=messages.kind(status.policy), auto=auto))
+    o = status.outbox
+    print(
+        messages.notice(
+            "sync_status_outbox",
+            waiting=o.waiting,
+            acknowledged=o.acknowledged,
+            quarantined=o.quarantined,
+            conflict=o.conflict,
+            returned=status.open_returns,
+        )
+    )
+    sessions = status.history or ((status.last_session,) if status.last_session else ())
+    if not sessions:
+        print(messages.notice("sync_status_never"))
+    for s in sessions:
+        outcome = messages.kind(s.outcome) + (f" [{s.error_code}]" if s.error_code else "")
+        print(
+            messages.notice(
+                "sync_status_session",
+                at=s.started_at[:19].replace("T", " "),
+                outcome=outcome,
+                sent=s.sent,
+                acknowledged=s.acknowledged,
+            )
+        )
+    for p in problems:
+        print(
+            messages.notice(
+                "sync_status_problem",
+                state=messages.kind(p.state),
+                record=p.document_number or p.record_id,
+                revision=p.revision,
+                code=p.code or "",
+            )
+        )
+    return EXIT_OK
+
+
+def sync_set(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        if args.policy:
+            sync_settings.set_policy(session, args.policy.replace("-", "_"))
+        if args.auto_sync:
+            sync_settings.set_auto_sync(session, args.auto_sync == "on")
+    print(messages.notice("sync_settings_saved"))
+    return EXIT_OK
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
+    """The `sync` command group; returned so other sync commands (bundles) can join it."""
+    sync = sub.add_parser("sync", help="sync with the central server").add_subparsers(
+        dest="action", required=True
+    )
+    enroll = sync.add_parser("enroll", parents=[common], help="enrol with the server (once)")
+    enroll.add_argument("--server", required=True, help="https://server[:port]")
+    enroll.add_argument("--code", required=True, help="one-time code from the centre")
+    enroll.add_argument("--ca", default=None, help="the centre's CA certificate (PEM file)")
+    enroll.add_argument("--device-name", default="", help="how the centre lists this computer")
+    enroll.set_defaults(handler=sync_enroll)
+
+    run = sync.add_parser("run", parents=[common], help="send and receive now")
+    run.add_argument("--batch", type=int, default=0, help="at most this many records a request")
+    run.add_argument("--progress", action="store_true", help="a progress line per batch")
+    run.add_argument("--retries", type=int, default=None, help="tries per request (default 6)")
+    run.set_defaults(handler=sync_run)
+
+    status = sync.add_parser("status", parents=[common], help="what waits, the last syncs")
+    status.add_argument("--history", type=int, default=0, help="list this many past syncs")
+    status.set_defaults(handler=sync_status)
+
+    settings = sync.add_parser("set", parents=[common], help="sync policy and auto-sync")
+    settings.add_argument("--policy", choices=["on-completion", "after-approval"])
+    settings.add_argument("--auto-sync", choices=["on", "off"])
+    settings.set_defaults(handler=sync_set)
+    return sync

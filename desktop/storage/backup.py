@@ -1,0 +1,402 @@
+"""Backups of a station: one file holding the still-encrypted database and the key slots, made
+while the app runs and verified after writing; and restoring one without ever losing current data.
+
+A backup is a zip: `manifest.json` (station, time, version, schema, SHA-256 of each member),
+`station.db` (a SQLCipher copy under the same data key — never plaintext) and `station.keys`
+(so the backup opens with the passwords it was made with). The copy is SQLite's online backup
+taken inside one read transaction, which is a consistent snapshot however much others write; the
+key-slot file is read while the write lock is held, so it matches that snapshot.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlcipher3.dbapi2 as sqlcipher
+from sqlalchemy import text
+
+from desktop import paths
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import (
+    AppError,
+    BackupDamaged,
+    BackupOtherStation,
+    DatabaseCorrupt,
+    InvalidInput,
+)
+from desktop.core.permissions import Permission
+from desktop.storage import audit, settings
+from desktop.storage.database import Database, NotADatabase
+from desktop.storage.keyslots import KeySlotFile
+from desktop.storage.station import Station, StationSession
+from desktop.version import __version__
+
+FORMAT = "cax-backup/1"
+MANIFEST = "manifest.json"
+SUFFIX = ".caxbackup"
+_DB, _KEYS = paths.DATABASE_FILE, paths.KEYSLOT_FILE
+_CHUNK = 1 << 20
+# What a station folder holds that a restore replaces (logs and preferences stay).
+_STATION_FILES = (_DB, f"{_DB}-wal", f"{_DB}-shm", _KEYS, paths.ATTEMPTS_FILE)
+
+
+@dataclass(frozen=True)
+class BackupManifest:
+    format: str
+    station_id: str
+    station_code: str
+    station_name: str
+    created_at: str  # ISO, UTC
+    created_by: str
+    app_version: str
+    schema_revision: str
+    record_count: int
+    members: dict[str, dict[str, Any]] = field(default_factory=dict)  # name → sha256, size
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    manifest: BackupManifest
+    size: int
+
+
+@dataclass(frozen=True)
+class PreparedRestore:
+    """A backup unpacked and fully checked beside the home; `apply_restore` puts it in place."""
+
+    home: Path
+    staging: Path
+    source: Path
+    manifest: BackupManifest
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    home: Path
+    manifest: BackupManifest
+    moved_aside: Path | None  # where the data that was there before now is
+
+
+# ---- creating ----------------------------------------------------------------------------------
+
+
+def create_backup(
+    session: StationSession, target: Path, *, clock: Callable[[], str] = audit.utc_now
+) -> BackupResult:
+    """Write a verified backup of the open station to `target` (replaced only once verified)."""
+    session.require(Permission.BACKUP_STATION)
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise InvalidInput(field="file", reason="folder_missing", value=str(target.parent))
+    with tempfile.TemporaryDirectory(prefix="cax-backup-") as work:
+        db_copy = Path(work) / _DB
+        keys, facts = _snapshot(session, db_copy)
+        members = {_DB: _file_digest(db_copy), _KEYS: _bytes_digest(keys)}
+        manifest = BackupManifest(
+            format=FORMAT,
+            created_at=clock(),
+            created_by=session.user.username,
+            app_version=__version__,
+            members=members,
+            **facts,
+        )
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
+        try:
+            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
+                archive.writestr(
+                    MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED
+                )
+                archive.writestr(_KEYS, keys, zipfile.ZIP_DEFLATED)
+                # Encrypted pages do not compress: stored as they are.
+                archive.write(db_copy, _DB, zipfile.ZIP_STORED)
+            _fsync(Path(tmp_name))
+            _verify_file(Path(tmp_name), session.data_key)
+            os.replace(tmp_name, target)
+        except BaseException:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp_name)
+            raise
+    with session.db.write() as conn:
+        details = {
+            "file": target.name,
+            "records": manifest.record_count,
+            "size": target.stat().st_size,
+        }
+        audit.append(conn, session.user.username, AuditAction.BACKUP_CREATED, target.name, details)
+        settings.record_backup_time(conn, manifest.created_at, session.user.username)
+    return BackupResult(target, manifest, target.stat().st_size)
+
+
+def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, Any]]:
+    """Copy the database to `db_copy` (same key) and read the key slots that go with it."""
+    raw = session.db.engine.raw_connection()
+    driver = raw.driver_connection
+    try:
+        # Holding the write lock, nobody can change users (and so the key slots) between reading
+        # the slot file and starting the snapshot; the lock is let go before the copy runs.
+        with session.db.write():
+            keys = session.station.keys_path.read_bytes()
+            driver.execute("BEGIN")
+            station_id, code, name = driver.execute("SELECT id, code, name FROM station").fetchone()
+            (count,) = driver.execute("SELECT count(*) FROM records").fetchone()
+            (revision,) = driver.execute("SELECT version_num FROM alembic_version").fetchone()
+        target = _open_raw(db_copy, session.data_key)
+        try:
+            driver.backup(target)  # one step, inside the read transaction: its snapshot
+            target.execute("PRAGMA journal_mode = DELETE").fetchall()  # one self-contained file
+        finally:
+            target.close()
+    finally:
+        with contextlib.suppress(sqlcipher.Error):
+            driver.execute("ROLLBACK")
+        raw.close()
+    facts = dict(
+        station_id=station_id,
+        station_code=code,
+        station_name=name,
+        schema_revision=revision,
+        record_count=count,
+    )
+    return keys, facts
+
+
+def _open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
+    conn = sqlcipher.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def _verify_file(path: Path, key: bytes) -> BackupManifest:
+    """Re-read a written backup: checksums, then the copy opens under `key` and passes SQLCipher's
+    and SQLite's integrity checks, and the key slots were written by a holder of that key."""
+    manifest = read_backup(path)
+    with tempfile.TemporaryDirectory(prefix="cax-verify-") as work:
+        _extract(path, Path(work))
+        _check_database(Path(work) / _DB, key, manifest.station_id)
+        slots = KeySlotFile.load(Path(work) / _KEYS)
+        slots.verify_mac(key, Path(work) / _KEYS)
+    return manifest
+
+
+def _check_database(path: Path, key: bytes, station_id: str) -> None:
+    try:
+        db = Database(path, key)
+    except (NotADatabase, DatabaseCorrupt) as exc:
+        raise BackupDamaged(reason="database") from exc
+    try:
+        problems = db.integrity_problems()
+        with db.read() as conn:
+            stored = conn.execute(text("SELECT id FROM station")).scalar()
+    except DatabaseCorrupt as exc:  # a page so damaged that the checks themselves fail
+        raise BackupDamaged(reason="database") from exc
+    finally:
+        db.close()
+    if problems or stored != station_id:
+        raise BackupDamaged(reason="database", problems=problems[:5])
+
+
+# ---- reading -----------------------------------------------------------------------------------
+
+
+def read_backup(path: Path) -> BackupManifest:
+    """The manifest of a backup file whose members are all present and match their checksums.
+
+    Needs no password. A truncated, altered or foreign file raises BackupDamaged with a reason.
+    """
+    try:
+        with zipfile.ZipFile(path) as archive:
+            manifest = _manifest(archive)
+            for name, expected in manifest.members.items():
+                digest = hashlib.sha256()
+                size = 0
+                with archive.open(name) as member:
+                    while chunk := member.read(_CHUNK):
+                        digest.update(chunk)
+                        size += len(chunk)
+                if digest.hexdigest() != expected.get("sha256") or size != expected.get("size"):
+                    raise BackupDamaged(reason="checksum", member=name)
+    except FileNotFoundError:
+        raise InvalidInput(field="file", reason="missing", value=str(path)) from None
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+        raise BackupDamaged(reason="unreadable") from exc
+    return manifest
+
+
+def _manifest(archive: zipfile.ZipFile) -> BackupManifest:
+    try:
+        data = json.loads(archive.read(MANIFEST).decode("utf-8"))
+        manifest = BackupManifest(**data)
+    except KeyError as exc:
+        raise BackupDamaged(reason="not_a_backup") from exc
+    except (ValueError, TypeError, UnicodeDecodeError) as exc:
+        raise BackupDamaged(reason="manifest") from exc
+    if manifest.format != FORMAT:
+        raise BackupDamaged(reason="manifest", format=str(manifest.format))
+    if set(manifest.members) != {_DB, _KEYS}:
+        raise BackupDamaged(reason="missing_member")
+    return manifest
+
+
+def _extract(path: Path, folder: Path) -> None:
+    with zipfile.ZipFile(path) as archive:
+        for name in (_DB, _KEYS):
+            with archive.open(name) as source, (folder / name).open("wb") as sink:
+                shutil.copyfileobj(source, sink, _CHUNK)
+            os.chmod(folder / name, 0o600)
+
+
+# ---- restoring ---------------------------------------------------------------------------------
+
+
+def station_id_of(home: Path) -> str | None:
+    """The id of the station in `home`, or None when there is none or its key file is unreadable
+    (a damaged station is what restores are for; its files are moved aside all the same)."""
+    try:
+        return KeySlotFile.load(home / _KEYS).station_id
+    except (FileNotFoundError, AppError):
+        return None
+
+
+def prepare_restore(
+    home: Path, source: Path, username: str, password: str, *, other_station: bool = False
+) -> PreparedRestore:
+    """Check a backup fully before anything in `home` is touched.
+
+    The backup is unpacked beside `home` and unlocked with a supervisor's password *from the
+    backup* (the passwords that will apply after the restore), its integrity checked and the
+    restore audited inside it. `home` itself is only read (its station id).
+    """
+    manifest = read_backup(source)
+    current = station_id_of(home)
+    if current is not None and current != manifest.station_id and not other_station:
+        raise BackupOtherStation(
+            backup_station=manifest.station_name, backup_id=manifest.station_id, station=current
+        )
+    home.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{home.name}.restore-", dir=home.parent))
+    try:
+        _extract(source, staging)
+        try:
+            session = Station(staging).unlock(username, password)
+        except DatabaseCorrupt as exc:
+            raise BackupDamaged(reason="database") from exc
+        try:
+            session.require(Permission.BACKUP_STATION)
+            _check_session(session, manifest)
+            details = {
+                "file": source.name,
+                "created_at": manifest.created_at,
+                "created_by": manifest.created_by,
+                "records": manifest.record_count,
+                "replaced_station": current,
+            }
+            with session.db.write() as conn:
+                audit.append(conn, username, AuditAction.BACKUP_RESTORED, source.name, details)
+                settings.record_backup_time(conn, manifest.created_at, username)
+        finally:
+            session.close()
+        with contextlib.suppress(FileNotFoundError):
+            (staging / paths.ATTEMPTS_FILE).unlink()  # counters of the staging unlock only
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return PreparedRestore(home, staging, source, manifest)
+
+
+def _check_session(session: StationSession, manifest: BackupManifest) -> None:
+    """The unlocked copy is the station the manifest names, and every page of it is sound."""
+    try:
+        if session.info().id != manifest.station_id:
+            raise BackupDamaged(reason="manifest")
+        problems = session.db.integrity_problems()
+    except DatabaseCorrupt as exc:
+        raise BackupDamaged(reason="database") from exc
+    if problems:
+        raise BackupDamaged(reason="database", problems=problems[:5])
+
+
+def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> RestoreResult:
+    """Move the station files now in the home into a dated folder inside it, then put the
+    prepared backup in their place. Close every session on this home first."""
+    home = prepared.home
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    present = [home / name for name in _STATION_FILES if (home / name).exists()]
+    aside: Path | None = None
+    moved: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    try:
+        if present:
+            aside = _aside_folder(home, now or datetime.now())
+            for path in present:
+                shutil.move(path, aside / path.name)
+                moved.append((aside / path.name, path))
+        for name in os.listdir(prepared.staging):
+            shutil.move(prepared.staging / name, home / name)
+            placed.append(home / name)
+    except BaseException:
+        for path in placed:  # put everything back as it was
+            with contextlib.suppress(OSError):
+                path.unlink()
+        for now_at, was_at in moved:
+            shutil.move(now_at, was_at)
+        raise
+    shutil.rmtree(prepared.staging, ignore_errors=True)
+    return RestoreResult(home, prepared.manifest, aside)
+
+
+def discard_restore(prepared: PreparedRestore) -> None:
+    """Forget a prepared restore (the user cancelled): remove its staging folder."""
+    shutil.rmtree(prepared.staging, ignore_errors=True)
+
+
+def restore_backup(
+    home: Path, source: Path, username: str, password: str, *, other_station: bool = False
+) -> RestoreResult:
+    """Check `source` fully, then replace the station in `home` with it (current data kept)."""
+    prepared = prepare_restore(home, source, username, password, other_station=other_station)
+    return apply_restore(prepared)
+
+
+def _aside_folder(home: Path, now: datetime) -> Path:
+    base = home / f"before-restore-{now:%Y%m%d-%H%M%S}"
+    folder, n = base, 1
+    while folder.exists():
+        n += 1
+        folder = base.with_name(f"{base.name}-{n}")
+    folder.mkdir(mode=0o700)
+    return folder
+
+
+# ---- small helpers -------------------------------------------------------------------------------
+
+
+def _bytes_digest(data: bytes) -> dict[str, Any]:
+    return {"sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+
+
+def _file_digest(path: Path) -> dict[str, Any]:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            digest.update(chunk)
+    return {"sha256": digest.hexdigest(), "size": path.stat().st_size}
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb") as handle:
+        os.fsync(handle.fileno())

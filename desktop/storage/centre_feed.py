@@ -1,0 +1,110 @@
+"""What the centre sends back, stored once by feed cursor: form versions, reference data,
+revocations, and review decisions (a record "returned by the centre" shows the comment)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+from desktop.core.audit_actions import AuditAction
+from desktop.storage import audit
+
+# The audit actor of what the centre decided; the reviewer's name is in the details.
+CENTRE_ACTOR = "centre"
+
+
+@dataclass(frozen=True)
+class CentreReview:
+    record_id: str
+    revision: int
+    decision: str  # accepted, returned
+    comment: str
+    reviewer: str
+    received_at: str
+
+
+def store_update(
+    conn: Connection, cursor: int, kind: str, created_at: str, payload: dict[str, Any], now: str
+) -> bool:
+    """Keep one pulled update; False when this cursor was stored already (nothing changes)."""
+    result = conn.execute(
+        text(
+            "INSERT INTO sync_updates (cursor, kind, created_at, payload_json, received_at) "
+            "VALUES (:c, :k, :t, :p, :now) ON CONFLICT (cursor) DO NOTHING"
+        ),
+        dict(c=cursor, k=kind, t=created_at, p=json.dumps(payload, ensure_ascii=False), now=now),
+    )
+    return result.rowcount == 1
+
+
+def apply_review(
+    conn: Connection,
+    cursor: int,
+    record_id: str,
+    revision: int,
+    decision: str,
+    comment: str,
+    reviewer: str,
+    now: str,
+) -> bool:
+    """Store a review decision and audit it; False (and no audit entry) if already applied."""
+    result = conn.execute(
+        text(
+            "INSERT INTO centre_reviews (cursor, record_id, revision, decision, comment, "
+            "reviewer, received_at) VALUES (:c, :id, :rev, :d, :comment, :reviewer, :now) "
+            "ON CONFLICT (cursor) DO NOTHING"
+        ),
+        dict(
+            c=cursor,
+            id=record_id,
+            rev=revision,
+            d=decision,
+            comment=comment,
+            reviewer=reviewer,
+            now=now,
+        ),
+    )
+    if result.rowcount != 1:
+        return False
+    action = AuditAction.RECORD_RETURNED if decision == "returned" else AuditAction.RECORD_ACCEPTED
+    details = {"revision": revision, "comment": comment, "reviewer": reviewer, "by": "centre"}
+    audit.append(conn, CENTRE_ACTOR, action, record_id, details)
+    return True
+
+
+def latest_review(conn: Connection, record_id: str) -> CentreReview | None:
+    """The centre's newest decision on the record, whatever revision it was about."""
+    row = conn.execute(
+        text(
+            "SELECT record_id, revision, decision, comment, reviewer, received_at "
+            "FROM centre_reviews WHERE record_id = :id ORDER BY cursor DESC LIMIT 1"
+        ),
+        dict(id=record_id),
+    ).one_or_none()
+    return None if row is None else CentreReview(*row)
+
+
+def open_returns(conn: Connection, *, limit: int = 500) -> list[CentreReview]:
+    """Records the centre returned whose current revision is still the one it returned."""
+    rows = conn.execute(
+        text(
+            "SELECT c.record_id, c.revision, c.decision, c.comment, c.reviewer, c.received_at "
+            "FROM centre_reviews c JOIN records r ON r.id = c.record_id "
+            "WHERE c.cursor = (SELECT max(cursor) FROM centre_reviews x "
+            "WHERE x.record_id = c.record_id) AND c.decision = 'returned' "
+            "AND r.revision <= c.revision ORDER BY c.cursor DESC LIMIT :limit"
+        ),
+        dict(limit=limit),
+    )
+    return [CentreReview(*row) for row in rows]
+
+
+def updates(conn: Connection, kind: str) -> list[dict[str, Any]]:
+    """Pulled payloads of one kind (form_version, reference_data, revocation), oldest first."""
+    rows = conn.execute(
+        text("SELECT payload_json FROM sync_updates WHERE kind = :k ORDER BY cursor"), dict(k=kind)
+    )
+    return [json.loads(payload) for (payload,) in rows]

@@ -1,0 +1,119 @@
+"""Printing a record, storage side: the record as its document (values, station, content hash)
+and the audit entry every printout and PDF leaves. The drawing itself is desktop/ui/printing."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import Connection, text
+
+from desktop.core.audit_actions import AuditAction
+from desktop.core.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
+from desktop.core.documents.verification import short_hash
+from desktop.core.forms.catalogue import Catalogue
+from desktop.core.records import RecordStatus
+from desktop.storage import audit
+from desktop.storage.records import RecordService
+from desktop.storage.station import StationSession
+from protocol.canonical import content_hash_with_values, metadata_document
+
+OUTPUTS = ("pdf", "printer")
+
+
+_REVISION_ROW = (
+    "SELECT r.form_id, r.form_version, r.author, r.created_at, v.status, v.changed_at, v.reason, "
+    "v.values_json FROM records r JOIN record_revisions v "
+    "ON v.record_id = r.id AND v.revision = r.revision WHERE r.id = :id"
+)
+# A draft has no revision snapshot yet: its current row stands in (it is never sent anyway).
+_DRAFT_ROW = (
+    "SELECT form_id, form_version, author, created_at, status, updated_at, void_reason, "
+    "values_json FROM records WHERE id = :id"
+)
+
+
+def _aware(stamp: str) -> datetime:
+    value = datetime.fromisoformat(stamp)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def revision_content_hash(
+    conn: Connection, record_id: str, revision: int, station_code: str
+) -> str:
+    """The content hash of the record's current revision exactly as the outbox sends it
+    (`desktop.storage.outbox`: revision snapshot, its change time, form id in lower case, the
+    stored canonical values), so a printout can be checked against the station's database and
+    the central server's copy alike. Read from the rows themselves, never from a redacted view."""
+    row = conn.execute(text(_REVISION_ROW), dict(id=record_id)).one_or_none()
+    if row is None:
+        row = conn.execute(text(_DRAFT_ROW), dict(id=record_id)).one()
+    form_id, form_version, author, created, status, changed_at, reason, values_json = row
+    deleted = status == RecordStatus.VOIDED
+    metadata = metadata_document(
+        record_id=record_id,
+        revision=revision,
+        station_code=station_code,
+        form_id=str(form_id).lower(),
+        form_version=int(form_version),
+        author=str(author),
+        created_at=_aware(str(created)),
+        updated_at=_aware(str(changed_at)),
+        deleted=deleted,
+        delete_reason=str(reason) if deleted and reason else None,
+    )
+    return content_hash_with_values(metadata, str(values_json).encode("utf-8"))
+
+
+def _full_name(session: StationSession, username: str) -> str:
+    with session.db.read() as conn:
+        name = conn.execute(
+            text("SELECT full_name FROM users WHERE username = :u"), dict(u=username)
+        ).scalar_one_or_none()
+    return name or username
+
+
+def prepare_printout(
+    session: StationSession, catalogue: Catalogue, record_id: str
+) -> PrintedDocument:
+    """The record's document as the logged-in user may see it (opening it is audited as a view;
+    others' sensitive data stays hidden without the permission, on paper too)."""
+    stored = RecordService(session, catalogue).get(record_id)
+    info = session.info()
+    s = stored.summary
+    with session.db.read() as conn:
+        content_hash = revision_content_hash(conn, s.id, s.revision, info.code)
+    facts = RecordFacts(
+        record_id=s.id,
+        form_id=s.form_id,
+        revision=s.revision,
+        status=s.status,
+        values=stored.values,
+        content_hash=content_hash,
+        number=s.document_number,
+        created_at=s.created_at,
+        completed_at=stored.completed_at,
+        author_name=_full_name(session, s.author),
+    )
+    issuer = IssuingBody.from_station(info.name, info.code)
+    return build_document(catalogue.get(s.form_id), facts, issuer, rules=catalogue.rules)
+
+
+def log_printout(
+    session: StationSession, document: PrintedDocument, output: str, pages: int
+) -> None:
+    """RECORD_PRINTED: which revision left the station, on paper or as a PDF, and as what."""
+    if output not in OUTPUTS:
+        raise ValueError(f"unknown printout kind {output!r}")
+    facts = document.facts
+    details = {
+        "output": output,
+        "revision": facts.revision,
+        "number": facts.number,
+        "hash": short_hash(facts.content_hash),
+        "draft": document.watermark is not None,
+        "pages": pages,
+    }
+    with session.db.write() as conn:
+        audit.append(
+            conn, session.user.username, AuditAction.RECORD_PRINTED, facts.record_id, details
+        )

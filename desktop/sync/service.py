@@ -1,0 +1,326 @@
+"""The sync service (no Qt): enrol the station once, then push what waits and pull what the centre
+sent, recording each session in the history. The GUI runs `run()` on its network worker; the CLI
+calls it directly. See docs/sync.md."""
+
+from __future__ import annotations
+
+import base64
+import logging
+import platform
+import threading
+import time
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import (
+    AppError,
+    InvalidInput,
+    StationMismatch,
+    SyncNotEnrolled,
+    SyncRunning,
+)
+from desktop.core.permissions import Permission
+from desktop.storage import audit, centre_feed, outbox, sync_history, sync_settings
+from desktop.storage.outbox import OutboxProblem
+from desktop.storage.station import StationSession
+from desktop.storage.sync_history import SessionCounts, SyncSession
+from desktop.storage.sync_settings import Enrolment
+from desktop.sync.batching import BatchSizer
+from desktop.sync.client import DEFAULT_RETRY, PROBE, DeviceIdentity, RetryPolicy, SyncClient
+from desktop.sync.pull import pull_updates
+from desktop.sync.push import Tally, push_waiting
+from desktop.sync.report import (
+    ServerCheck,
+    ServerIdentity,
+    SyncProgress,
+    SyncReport,
+    SyncStatus,
+)
+from desktop.sync.tls import describe_certificate
+from protocol.messages import EnrollRequest
+from protocol.signing import enrolment_proof, new_private_key, public_key_b64
+
+log = logging.getLogger("cax.sync")
+ProgressCallback = Callable[[SyncProgress], None]
+
+
+def _ignore(_: SyncProgress) -> None:
+    return None
+
+
+def normalise_server_url(url: str) -> str:
+    """`https://host[:port]` without a trailing slash; anything else is INVALID_INPUT."""
+    url = url.strip().rstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname or parts.query:
+        raise InvalidInput(field="server", reason="url")
+    return url
+
+
+def private_key_of(enrolment: Enrolment) -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(enrolment.device_key))
+
+
+class SyncService:
+    """Sync of one unlocked station. One sync at a time per service; every method is blocking."""
+
+    def __init__(
+        self,
+        session: StationSession,
+        *,
+        retry: RetryPolicy = DEFAULT_RETRY,
+        batch: BatchSizer | None = None,
+        clock: Callable[[], str] = audit.utc_now,
+    ) -> None:
+        self.session = session
+        self.retry = retry
+        self._clock = clock
+        self._lock = threading.Lock()
+        self._sizer = batch or BatchSizer()
+        self._online: bool | None = None
+
+    # ---- enrolment ------------------------------------------------------------------------------
+
+    def enrolment(self) -> Enrolment | None:
+        with self.session.db.read() as conn:
+            return sync_settings.load_enrolment(conn)
+
+    def enroll(
+        self, server_url: str, code: str, ca_pem: str | None = None, device_name: str = ""
+    ) -> Enrolment:
+        """Enrol this station with the one-time `code` (supervisors only); replaces an old one."""
+        self.session.require(Permission.MANAGE_SETTINGS)
+        url = normalise_server_url(server_url)
+        code = code.strip()
+        if not code:
+            raise InvalidInput(field="code", reason="required")
+        if ca_pem:
+            describe_certificate(ca_pem)
+        name = (device_name or platform.node() or "CAX Desk").strip()[:128]
+        key = new_private_key()
+        client = SyncClient(url, ca_pem, policy=self.retry)
+        try:
+            client.health()  # the address and certificate are right before the code is spent
+            answer = client.enroll(
+                EnrollRequest(
+                    code=code,
+                    public_key=public_key_b64(key),
+                    device_name=name,
+                    proof=enrolment_proof(key, code),
+                )
+            )
+        finally:
+            client.close()
+        local = self.session.info().code
+        if answer.station.code != local:
+            raise StationMismatch(local=local, server=answer.station.code)
+        raw = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        with self.session.db.write() as conn:
+            old = sync_settings.load_enrolment(conn)
+            same_server = old is not None and old.server_signing_key == answer.server_signing_key
+            enrolment = Enrolment(
+                server_url=url,
+                ca_pem=ca_pem or None,
+                device_id=str(answer.device_id),
+                device_name=name,
+                device_key=base64.b64encode(raw).decode("ascii"),
+                station_code=answer.station.code,
+                station_name=answer.station.name,
+                server_signing_key=answer.server_signing_key,
+                server_box_key=answer.server_box_key,
+                enrolled_at=self._clock(),
+                enrolled_by=self.session.user.username,
+                # The same server's feed goes on where it was; another server's starts over.
+                pull_cursor=old.pull_cursor if old and same_server else 0,
+            )
+            sync_settings.save_enrolment(conn, enrolment)
+            details = {"server": url, "device": enrolment.device_id, "pinned_ca": bool(ca_pem)}
+            audit.append(
+                conn, self.session.user.username, AuditAction.SYNC_ENROLLED, local, details
+            )
+        return enrolment
+
+    def identify_server(self, server_url: str, ca_pem: str | None = None) -> ServerIdentity:
+        """Reach the server (through the given CA, if any) without enrolling: its version and the
+        CA's fingerprint, to compare with what the centre announced. TLS_UNTRUSTED if it fails."""
+        url = normalise_server_url(server_url)
+        ca = describe_certificate(ca_pem) if ca_pem else None
+        client = SyncClient(url, ca_pem, policy=PROBE)
+        try:
+            health = client.health()
+        finally:
+            client.close()
+        versions = (health.min_protocol_version, health.max_protocol_version)
+        return ServerIdentity(url, health.version, versions, ca)
+
+    def set_policy(self, policy: str) -> None:
+        """`on_completion` or `after_approval` (supervisors; audited)."""
+        sync_settings.set_policy(self.session, policy)
+
+    def set_auto_sync(self, enabled: bool) -> None:
+        """Sync by itself when the network comes back (supervisors; audited)."""
+        sync_settings.set_auto_sync(self.session, enabled)
+
+    def _client(self, enrolment: Enrolment, cancel: threading.Event | None = None) -> SyncClient:
+        identity = DeviceIdentity(enrolment.device_id, private_key_of(enrolment))
+        return SyncClient(
+            enrolment.server_url,
+            enrolment.ca_pem,
+            identity=identity,
+            policy=self.retry,
+            cancel=cancel,
+        )
+
+    def _require_enrolment(self) -> Enrolment:
+        enrolment = self.enrolment()
+        if enrolment is None:
+            raise SyncNotEnrolled()
+        return enrolment
+
+    # ---- syncing --------------------------------------------------------------------------------
+
+    def run(
+        self,
+        progress: ProgressCallback | None = None,
+        cancel: threading.Event | None = None,
+    ) -> SyncReport:
+        """Push every waiting revision, then pull the centre's updates.
+
+        Network trouble raises ServerUnreachable / ServerUnavailable (and TlsUntrusted,
+        DeviceNotAuthorised…) after the session was written to the history as failed; whatever
+        was answered before stays answered, the rest is sent again next time.
+        """
+        if not self._lock.acquire(blocking=False):
+            raise SyncRunning()
+        try:
+            return self._run(progress or _ignore, cancel or threading.Event())
+        finally:
+            self._lock.release()
+
+    def _run(self, progress: ProgressCallback, cancel: threading.Event) -> SyncReport:
+        enrolment = self._require_enrolment()
+        started = time.monotonic()
+        db, user = self.session.db, self.session.user.username
+        with db.write() as conn:
+            session_id = sync_history.start(conn, "network", user, self._clock())
+        tally, client = Tally(), self._client(enrolment, cancel)
+        try:
+            client.health()
+            self._online = True
+            push_waiting(
+                db,
+                client,
+                enrolment.station_code,
+                self._sizer,
+                tally,
+                self._clock,
+                progress,
+                cancel,
+            )
+            if not cancel.is_set():
+                pull_updates(
+                    db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
+                )
+        except AppError as error:
+            self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
+            self._finish(session_id, sync_history.FAILED, tally, client, error.code)
+            raise
+        except BaseException:
+            self._finish(session_id, sync_history.FAILED, tally, client, "INTERNAL_ERROR")
+            raise
+        finally:
+            client.close()
+        outcome = sync_history.CANCELLED if cancel.is_set() else sync_history.OK
+        counts = self._finish(session_id, outcome, tally, client, None)
+        with db.read() as conn:
+            waiting = outbox.counts(conn).waiting
+        return SyncReport(outcome, session_id, counts, waiting, time.monotonic() - started)
+
+    def _finish(
+        self,
+        session_id: int,
+        outcome: str,
+        tally: Tally,
+        client: SyncClient,
+        error_code: str | None,
+    ) -> SessionCounts:
+        counts = SessionCounts(
+            sent=tally.sent,
+            acknowledged=tally.acknowledged,
+            conflicts=tally.conflicts,
+            quarantined=tally.quarantined,
+            pulled=tally.pulled,
+            bytes_sent=client.bytes_sent,
+            bytes_received=client.bytes_received,
+        )
+        with self.session.db.write() as conn:
+            sync_history.finish(conn, session_id, outcome, counts, self._clock(), error_code)
+            # Sessions that moved records are audited; empty periodic syncs only go to history.
+            if tally.sent or tally.pulled or error_code:
+                details = {"session": session_id, "outcome": outcome, "error": error_code}
+                details |= {"sent": tally.sent, "acknowledged": tally.acknowledged}
+                details |= {"quarantined": tally.quarantined, "pulled": tally.pulled}
+                audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
+        return counts
+
+    # ---- status ---------------------------------------------------------------------------------
+
+    def check_server(self) -> ServerCheck:
+        """One quick request to the health endpoint: is the server reachable right now?"""
+        enrolment = self.enrolment()
+        if enrolment is None:
+            return ServerCheck(online=False, error_code=SyncNotEnrolled.code)
+        started = time.monotonic()
+        client = SyncClient(enrolment.server_url, enrolment.ca_pem, policy=PROBE)
+        try:
+            health = client.health()
+        except AppError as error:
+            self._online = False
+            return ServerCheck(False, error.code, time.monotonic() - started)
+        finally:
+            client.close()
+        self._online = True
+        return ServerCheck(True, None, time.monotonic() - started, health.version)
+
+    def status(self, *, history: int = 0) -> SyncStatus:
+        """Counts and the last sessions, from the database only (fast, no network)."""
+        with self.session.db.read() as conn:
+            enrolment = sync_settings.load_enrolment(conn)
+            return SyncStatus(
+                enrolled=enrolment is not None,
+                server_url=enrolment.server_url if enrolment else None,
+                station_code=enrolment.station_code if enrolment else None,
+                device_id=enrolment.device_id if enrolment else None,
+                policy=str(sync_settings.policy_in(conn)),
+                auto_sync=sync_settings.auto_sync_in(conn),
+                outbox=outbox.counts(conn),
+                open_returns=len(centre_feed.open_returns(conn)),
+                last_session=sync_history.last(conn),
+                last_success=sync_history.last(conn, outcome=sync_history.OK),
+                online=self._online,
+                running=self._lock.locked(),
+                history=tuple(sync_history.recent(conn, limit=history)) if history else (),
+            )
+
+    def problems(self) -> list[OutboxProblem]:
+        """Quarantined and conflicting revisions with the server's reasons."""
+        with self.session.db.read() as conn:
+            return outbox.problems(conn)
+
+    def requeue(self, entry_id: int) -> bool:
+        """Send a quarantined or conflicting revision again (supervisors only; audited)."""
+        self.session.require(Permission.MANAGE_SETTINGS)
+        with self.session.db.write() as conn:
+            done = outbox.requeue(conn, entry_id, self._clock())
+            if done:
+                details = {"requeued": entry_id}
+                audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
+        return done
+
+    def history(self, limit: int = 50) -> list[SyncSession]:
+        with self.session.db.read() as conn:
+            return sync_history.recent(conn, limit=limit)

@@ -1,0 +1,272 @@
+"""The Settings page's "Backup" section: when the last backup was made, the reminder, making a
+backup, and restoring one (supervisors).
+
+Restoring replaces the station under the open session, so it is done in two steps: while still
+logged in, the backup is unpacked beside the station folder and checked with the password of a
+supervisor *in the backup*; only then is the session ended (the window shows the lock screen),
+the current files moved into a dated folder inside the station folder and the backup put in
+their place. The user logs in again, with the backup's passwords.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.core.errors import InvalidInput
+from desktop.core.permissions import Permission, allows
+from desktop.storage import backup, settings
+from desktop.storage.station import StationSession
+from desktop.ui.errors import PASSWORD_REQUIRED, UiError, show_error
+from desktop.ui.formats import format_number, format_timestamp
+from desktop.ui.services import PageContext
+from desktop.ui.task_dialog import TaskDialog
+
+MAX_REMINDER_DAYS = 90
+
+
+def backup_reminder_due(session: StationSession) -> bool:
+    """Work function: should this user be reminded to back up? (supervisors, when overdue).
+    The main window can show `StationStatusBar.set_backup_overdue()` with the answer."""
+    if not allows(session.user.role, Permission.BACKUP_STATION):
+        return False
+    return settings.backup_overdue(session)
+
+
+def backup_state(session: StationSession) -> tuple[str | None, int]:
+    """Work function: the last backup time (ISO) and the reminder days."""
+    last = settings.last_backup_at(session)
+    return (last.isoformat() if last else None), settings.backup_reminder_days(session)
+
+
+def save_reminder_days(session: StationSession, days: int) -> int:
+    settings.set_setting(session, settings.BACKUP_REMINDER_DAYS, days)
+    return days
+
+
+def suggested_backup_name(code: str, today: date | None = None) -> str:
+    return f"cax-{code}-{(today or date.today()):%Y%m%d}{backup.SUFFIX}"
+
+
+class BackupPanel(QGroupBox):
+    backup_made = Signal(object)  # BackupResult
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Backup"), parent)
+        self.setObjectName("backupPanel")
+        self.context = context
+        self.can_back_up = allows(context.session.user.role, Permission.BACKUP_STATION)
+        self.restore_dialog: RestoreDialog | None = None
+        self.last = QLabel()
+        self.last.setObjectName("lastBackup")
+        self.days = QSpinBox()
+        self.days.setObjectName("backupReminderDays")
+        self.days.setRange(1, MAX_REMINDER_DAYS)
+        self.days.setSuffix(self.tr(" day(s)"))
+        self.days_button = QPushButton(self.tr("A&pply"))
+        self.backup_button = QPushButton(self.tr("&Back up now\u2026"))
+        self.backup_button.setObjectName("backupButton")
+        self.restore_button = QPushButton(self.tr("&Restore from a backup\u2026"))
+        self.restore_button.setObjectName("restoreButton")
+        self.note = QLabel()
+        self.note.setObjectName("backupNote")
+        self.note.setWordWrap(True)
+        days_row = QHBoxLayout()
+        days_row.addWidget(self.days)
+        days_row.addWidget(self.days_button)
+        days_row.addStretch(1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.backup_button)
+        buttons.addWidget(self.restore_button)
+        buttons.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Last backup:"), self.last)
+        form.addRow(self.tr("Remind when older than:"), days_row)
+        form.addRow(buttons)
+        form.addRow(self.note)
+        for widget in (self.days, self.days_button, self.backup_button, self.restore_button):
+            widget.setEnabled(self.can_back_up)
+        if not self.can_back_up:
+            self.note.setText(self.tr("Only a supervisor can back up or restore the station."))
+        self.backup_button.clicked.connect(self._on_backup_button_clicked)
+        self.restore_button.clicked.connect(self._on_restore_button_clicked)
+        self.days_button.clicked.connect(self._on_days_button_clicked)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.context.tasks.run(
+            backup_state, self.context.session, on_done=self._show_state, context=self
+        )
+
+    def _show_state(self, state: tuple[str | None, int]) -> None:
+        last, days = state
+        self.days.setValue(days)
+        self.last.setText(format_timestamp(last) if last else self.tr("never"))
+
+    # ---- creating -------------------------------------------------------------------------------
+
+    def _on_backup_button_clicked(self) -> None:
+        start = Path.home() / suggested_backup_name(self.context.station.code)
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Back up the station to"),
+            str(start),
+            self.tr("CAX Desk backups (*%1)").replace("%1", backup.SUFFIX),
+        )
+        if path:
+            self.back_up_to(Path(path))
+
+    def back_up_to(self, path: Path) -> None:
+        """Make the backup on the database worker; the result is shown below the buttons."""
+        if path.suffix != backup.SUFFIX:
+            path = path.with_name(path.name + backup.SUFFIX)
+        self.backup_button.setEnabled(False)
+        self.note.setText(self.tr("Backing up and checking the copy\u2026"))
+        self.context.tasks.run(
+            backup.create_backup,
+            self.context.session,
+            path,
+            on_done=self._on_backup_made,
+            on_error=self._on_backup_failed,
+            context=self,
+        )
+
+    def _on_backup_made(self, result: backup.BackupResult) -> None:
+        self.backup_button.setEnabled(True)
+        self.note.setText(
+            self.tr("Backed up %1 record(s) to %2. The copy was checked and stays encrypted.")
+            .replace("%1", format_number(result.manifest.record_count))
+            .replace("%2", str(result.path))
+        )
+        self.refresh()
+        self.backup_made.emit(result)
+
+    def _on_backup_failed(self, error: BaseException) -> None:
+        self.backup_button.setEnabled(True)
+        self.note.setText(self.tr("The backup was not made."))
+        show_error(self, error, str(self.context.services.log_file))
+
+    def _on_days_button_clicked(self) -> None:
+        self.context.tasks.run(
+            save_reminder_days,
+            self.context.session,
+            self.days.value(),
+            on_done=lambda _days: self.note.setText(self.tr("Saved.")),
+            on_error=self._on_backup_failed,
+            context=self,
+        )
+
+    # ---- restoring ------------------------------------------------------------------------------
+
+    def _on_restore_button_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore from"),
+            str(Path.home()),
+            self.tr("CAX Desk backups (*%1)").replace("%1", backup.SUFFIX),
+        )
+        if path:
+            self.restore_from(Path(path))
+
+    def restore_from(self, path: Path) -> None:
+        """Ask for a supervisor's password of the backup; `RestoreDialog` does the rest."""
+        self.restore_dialog = RestoreDialog(self.context, path, self)
+        self.restore_dialog.open()
+
+
+class RestoreDialog(TaskDialog):
+    """OK checks the backup with the password (the station is still open); then the session is
+    ended and the prepared backup put in place on the database worker, after the session closed."""
+
+    def __init__(self, context: PageContext, source: Path, parent: QWidget | None = None):
+        super().__init__(context.tasks, self.tr("Restore from a backup"), parent)
+        self.context, self.source = context, source
+        self.username = QLineEdit(context.session.user.username)
+        self.username.setObjectName("restoreUsername")
+        self.password = QLineEdit()
+        self.password.setObjectName("restorePassword")
+        self.password.setEchoMode(QLineEdit.Password)
+        warning = QLabel(
+            self.tr(
+                "The station will be replaced by the backup in %1. The data there now is not "
+                "deleted: it is moved to a dated folder inside the station folder. You will be "
+                "logged out; log in again with the passwords the backup was made with."
+            ).replace("%1", source.name)
+        )
+        warning.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow(warning)
+        form.addRow(self.tr("&Supervisor in the backup:"), self.username)
+        form.addRow(self.tr("Their &password then:"), self.password)
+        self.body.addLayout(form)
+        self.ok_button.setText(self.tr("&Restore"))
+
+    def submit(self) -> None:
+        if not self.username.text().strip():
+            self.fail(InvalidInput(field="username", reason="required"))
+            return
+        if not self.password.text():
+            self.fail(UiError(PASSWORD_REQUIRED))
+            return
+        self.run(
+            backup.prepare_restore,
+            self.context.services.station.home,
+            self.source,
+            self.username.text().strip(),
+            self.password.text(),
+        )
+        self.password.clear()
+
+    def _on_done(self, prepared: backup.PreparedRestore) -> None:
+        super()._on_done(prepared)
+        window = self.parentWidget().window() if self.parentWidget() else None
+        log_out = getattr(window, "log_out", None)
+        if not callable(log_out):  # not inside the main window: nothing can end the session
+            backup.discard_restore(prepared)
+            return
+        # This dialog and its page go with the session: keep only what the callbacks need.
+        tasks, log_file = self.context.tasks, str(self.context.services.log_file)
+        title = self.tr("Restore finished")
+        log_out()  # queues the session's end on the database worker, before the restore
+
+        def on_done(result: backup.RestoreResult) -> None:
+            box = QMessageBox(QMessageBox.Information, title, restored_text(result), parent=window)
+            box.setObjectName("restoreFinished")
+            box.setAttribute(Qt.WA_DeleteOnClose)
+            box.open()  # not exec(): the lock screen stays live behind it
+
+        def on_error(error: BaseException) -> None:
+            show_error(window, error, log_file)
+
+        tasks.run(backup.apply_restore, prepared, on_done=on_done, on_error=on_error)
+
+
+def restored_text(result: backup.RestoreResult) -> str:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("RestoreDialog", text)
+
+    text = tr("Station %1 restored from the backup of %2 (%3 records).")
+    text = (
+        text.replace("%1", result.manifest.station_name)
+        .replace("%2", format_timestamp(result.manifest.created_at))
+        .replace("%3", format_number(result.manifest.record_count))
+    )
+    if result.moved_aside is not None:
+        text += " " + tr("The data that was there before is kept in %1.").replace(
+            "%1", str(result.moved_aside)
+        )
+    return text + " " + tr("Log in with the passwords of the backup.")

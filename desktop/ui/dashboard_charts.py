@@ -1,0 +1,123 @@
+"""The dashboard's charts (QtCharts): records by event month and form, and the work waiting."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QWidget
+
+MONTHS_SHOWN = 12
+# One colour per form, in catalogue order (distinct enough for a legend of ten).
+PALETTE = ["#1565c0", "#c62828", "#2e7d32", "#ef6c00", "#6a1b9a", "#00838f", "#ad1457",
+           "#558b2f", "#4e342e", "#37474f"]  # fmt: skip
+
+
+def last_months(today: date, count: int = MONTHS_SHOWN) -> list[str]:
+    """ "YYYY-MM" of the `count` months ending with today's, oldest first."""
+    months, year, month = [], today.year, today.month
+    for _ in range(count):
+        months.append(f"{year:04d}-{month:02d}")
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return months[::-1]
+
+
+def _chart(title: str) -> QChart:
+    chart = QChart()
+    chart.setTitle(title)
+    chart.setAnimationOptions(QChart.NoAnimation)  # a dashboard is read, not watched
+    chart.setMargins(QMargins(4, 4, 4, 4))
+    chart.setBackgroundRoundness(4)
+    chart.legend().setAlignment(Qt.AlignBottom)
+    return chart
+
+
+def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
+    view = QChartView(chart, parent)
+    view.setObjectName(name)
+    view.setRenderHint(QPainter.Antialiasing)
+    view.setMinimumHeight(260)
+    return view
+
+
+class MonthlyChart:
+    """Stacked bars: records per event month of the last twelve months, one colour per form."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self.chart = _chart(title)
+        self.view = _view(self.chart, "monthlyChart", parent)
+        self.totals: dict[str, int] = {}
+
+    def show(self, by_month: dict[str, dict[str, int]], forms: list[str], today: date) -> None:
+        """`forms`: form ids in catalogue order (the legend names them; the table beside says
+        what each is)."""
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        months = last_months(today)
+        series = QStackedBarSeries()
+        for index, form_id in enumerate(forms):
+            bar = QBarSet(form_id)
+            bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
+            bar.append([by_month.get(m, {}).get(form_id, 0) for m in months])
+            series.append(bar)
+        self.chart.addSeries(series)
+        labels = [f"{m[5:7]}/{m[2:4]}" for m in months]  # 11/26: short enough for twelve
+        x_axis = QBarCategoryAxis()
+        x_axis.append(labels)
+        small = x_axis.labelsFont()
+        small.setPointSizeF(small.pointSizeF() * 0.8)
+        x_axis.setLabelsFont(small)
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        self.totals = {m: sum(by_month.get(m, {}).values()) for m in months}
+        y_axis.setRange(0, max([*self.totals.values(), 4]))
+        y_axis.applyNiceNumbers()
+        self.chart.addAxis(x_axis, Qt.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+
+class WaitingChart:
+    """Bars of the work waiting: drafts, the review queue and records not yet at the centre."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        self.chart = _chart(title)
+        self.chart.legend().hide()
+        self.view = _view(self.chart, "waitingChart", parent)
+        self.values: dict[str, int] = {}
+
+    def show(self, values: list[tuple[str, int]]) -> None:
+        self.values = dict(values)
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        bars = QBarSet("")
+        bars.setColor(QColor("#3949ab"))
+        bars.append([value for _label, value in values])
+        series = QBarSeries()
+        series.append(bars)
+        series.setLabelsVisible(True)
+        series.setLabelsPosition(QBarSeries.LabelsOutsideEnd)
+        self.chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([label for label, _value in values])
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        y_axis.setRange(0, max([v for _l, v in values] + [4]) * 1.15)
+        y_axis.applyNiceNumbers()
+        self.chart.addAxis(x_axis, Qt.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)

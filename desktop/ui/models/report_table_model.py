@@ -1,0 +1,113 @@
+"""A periodic report's figures as a table: a title row per section, then its rows with this
+period, the same period last year and the change."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from desktop.core.reports.content import ReportContent, Row, Section
+from desktop.core.reports.formatting import format_change, format_change_percent, format_value
+from desktop.ui.models.columns import ColumnTableModel, Index
+
+LABEL, CURRENT, PREVIOUS, CHANGE, PERCENT = range(5)
+
+ROW_ID_ROLE = Qt.UserRole + 1  # the stable row id ("f2.total"), or the section id on a title row
+VALUE_ROLE = Qt.UserRole + 2  # the raw figure of the column (int, float, str or None)
+
+_HEADERS = (
+    QT_TRANSLATE_NOOP("ReportTableModel", "Indicator"),
+    QT_TRANSLATE_NOOP("ReportTableModel", "This period"),
+    QT_TRANSLATE_NOOP("ReportTableModel", "Same period last year"),
+    QT_TRANSLATE_NOOP("ReportTableModel", "Change"),
+    QT_TRANSLATE_NOOP("ReportTableModel", "Change %"),
+)
+_SECTION_BACKGROUND = QBrush(QColor("#e3f2fd"))
+_UNITS_SHOWN = ("VND", "m²", "h")
+
+
+@dataclass(frozen=True)
+class _Line:
+    section: Section
+    row: Row | None  # None: the section's title row
+
+
+class ReportTableModel(ColumnTableModel):
+    CONTEXT, HEADERS = "ReportTableModel", _HEADERS
+
+    def __init__(self, language: str = "vi", parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language = language
+        self._lines: list[_Line] = []
+
+    def set_content(self, content: ReportContent | None) -> None:
+        self.beginResetModel()
+        self._lines = []
+        for section in content.sections if content else ():
+            self._lines.append(_Line(section, None))
+            self._lines += [_Line(section, row) for row in section.rows]
+        self.endResetModel()
+
+    def _row_total(self) -> int:
+        return len(self._lines)
+
+    def is_title(self, row: int) -> bool:
+        return 0 <= row < len(self._lines) and self._lines[row].row is None
+
+    def row_of(self, row_id: str) -> int:
+        return next(
+            (i for i, line in enumerate(self._lines) if line.row and line.row.id == row_id), -1
+        )
+
+    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._lines):
+            return None
+        line, column = self._lines[index.row()], index.column()
+        if line.row is None:
+            return self._title_data(line.section, column, role)
+        row = line.row
+        if role == Qt.DisplayRole:
+            return self._display(row, column)
+        if role == VALUE_ROLE:
+            return (None, row.current, row.previous, row.change, row.change_percent)[column]
+        if role == ROW_ID_ROLE:
+            return row.id
+        if role == Qt.TextAlignmentRole and column != LABEL:
+            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.FontRole and (row.heading or row.level == 0):
+            font = QFont()
+            font.setItalic(row.heading)
+            return font
+        return None
+
+    def _title_data(self, section: Section, column: int, role: int) -> object:
+        if role == Qt.DisplayRole and column == LABEL:
+            source = (
+                f" ({section.source})" if section.source and section.source != "profile" else ""
+            )
+            return section.title(self.language) + source
+        if role == ROW_ID_ROLE:
+            return section.id
+        if role == Qt.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.BackgroundRole:
+            return _SECTION_BACKGROUND
+        return None
+
+    def _display(self, row: Row, column: int) -> str:
+        if column == LABEL:
+            unit = f" ({row.unit})" if row.unit in _UNITS_SHOWN else ""
+            return "    " * row.level + row.label(self.language) + unit
+        if row.heading:
+            return ""
+        if column == CURRENT:
+            return format_value(row.current, row.unit)
+        if column == PREVIOUS:
+            return format_value(row.previous, row.unit)
+        if column == CHANGE:
+            return format_change(row)
+        return format_change_percent(row)

@@ -1,0 +1,494 @@
+"""The Sync page: where the station stands with the centre, "Sync now" with its progress, the
+history, the records the centre refused or holds aside, and the USB bundle for offline stations.
+
+Everyone sees the state and may sync; enrolling, the sync settings and sending a refused record
+again are for supervisors (MANAGE_SETTINGS), as the sync service itself enforces.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.permissions import Permission, allows
+from desktop.storage import sync_settings
+from desktop.storage.outbox import OutboxProblem
+from desktop.storage.sync_settings import SyncPolicy
+from desktop.sync import bundle
+from desktop.sync.report import SyncProgress, SyncReport, SyncStatus
+from desktop.ui.formats import format_number, format_timestamp
+from desktop.ui.pages.base import Page
+from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
+from desktop.ui.services import PageContext
+from desktop.ui.sync.controller import SyncController
+from desktop.ui.sync.enrol_dialog import EnrolDialog
+
+_OUTCOMES = {
+    "ok": QT_TRANSLATE_NOOP("SyncPage", "Finished"),
+    "failed": QT_TRANSLATE_NOOP("SyncPage", "Failed"),
+    "cancelled": QT_TRANSLATE_NOOP("SyncPage", "Cancelled"),
+    "interrupted": QT_TRANSLATE_NOOP("SyncPage", "Interrupted"),
+    "running": QT_TRANSLATE_NOOP("SyncPage", "Running"),
+}
+_KINDS = {
+    "network": QT_TRANSLATE_NOOP("SyncPage", "Network"),
+    "bundle": QT_TRANSLATE_NOOP("SyncPage", "USB bundle"),
+    "receipt": QT_TRANSLATE_NOOP("SyncPage", "USB receipt"),
+}
+_PROBLEM_STATES = {
+    "quarantined": QT_TRANSLATE_NOOP("SyncPage", "Refused by the centre"),
+    "conflict": QT_TRANSLATE_NOOP("SyncPage", "Held aside (conflict)"),
+}
+BUNDLE_SUFFIX = ".caxbundle"
+
+
+def _size(count: int) -> str:
+    for unit, scale in (("MB", 2**20), ("kB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}".replace(".", ",")
+    return f"{count} B"
+
+
+def _set_policy(session, policy: str, auto: bool) -> None:
+    """Work function: both sync settings in one go (each is audited by the storage layer)."""
+    sync_settings.set_policy(session, policy)
+    sync_settings.set_auto_sync(session, auto)
+
+
+class SyncPage(Page):
+    KEY = "sync"
+    TITLE = QT_TRANSLATE_NOOP("Pages", "Sync")
+    ICON = "sync"
+    PERMISSION = None
+
+    def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.sync: SyncController = context.sync
+        self.supervisor = allows(context.session.user.role, Permission.MANAGE_SETTINGS)
+        self.status: SyncStatus | None = None
+        self.problems: list[OutboxProblem] = []
+
+        title = QLabel(self.tr("Sync with the centre"))
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        self.server = QLabel()
+        self.server.setObjectName("syncServer")
+        self.server.setWordWrap(True)
+        self.enrol_button = QPushButton(self.tr("&Enrol\u2026"))
+        self.enrol_button.setObjectName("syncEnrol")
+        self.enrol_button.setVisible(self.supervisor)
+        self.enrol_button.clicked.connect(self._on_enrol)
+        top = QHBoxLayout()
+        top.addWidget(self.server, 1)
+        top.addWidget(self.enrol_button)
+
+        self.counts = QLabel()
+        self.counts.setObjectName("syncCounts")
+        self.counts.setWordWrap(True)
+        self.sync_button = QPushButton(self.tr("&Sync now"))
+        self.sync_button.setObjectName("syncNow")
+        self.sync_button.setDefault(True)
+        self.sync_button.clicked.connect(self.sync.sync_now)
+        self.cancel_button = QPushButton(self.tr("&Cancel"))
+        self.cancel_button.setObjectName("syncCancel")
+        self.cancel_button.clicked.connect(self.sync.cancel)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("syncProgress")
+        self.progress.setTextVisible(True)
+        self.progress_text = style_label(QLabel(), colour=HINT_COLOUR)
+        self.progress_text.setObjectName("syncProgressText")
+        self.progress_text.setWordWrap(True)
+        actions = QHBoxLayout()
+        actions.addWidget(self.sync_button)
+        actions.addWidget(self.cancel_button)
+        actions.addWidget(self.progress, 1)
+
+        self.policy = QComboBox()
+        self.policy.setObjectName("syncPolicy")
+        self.policy.addItem(self.tr("when a record is completed"), str(SyncPolicy.ON_COMPLETION))
+        self.policy.addItem(
+            self.tr("only after a supervisor approves it"), str(SyncPolicy.AFTER_APPROVAL)
+        )
+        self.auto = QCheckBox(self.tr("Sync &automatically whenever the server can be reached"))
+        self.auto.setObjectName("syncAuto")
+        save = QPushButton(self.tr("A&pply"))
+        save.clicked.connect(self._on_save_settings)
+        settings_box = QGroupBox(self.tr("Settings"))
+        settings_form = QFormLayout(settings_box)
+        settings_form.addRow(self.tr("Send a record to the centre:"), self.policy)
+        settings_form.addRow(self.auto)
+        settings_form.addRow(save)
+        for widget in (self.policy, self.auto, save):
+            widget.setEnabled(self.supervisor)
+
+        export_button = QPushButton(self.tr("Write a USB &bundle\u2026"))
+        export_button.setObjectName("syncExportBundle")
+        export_button.clicked.connect(self._on_export_bundle)
+        receipt_button = QPushButton(self.tr("Read a &receipt\u2026"))
+        receipt_button.setObjectName("syncImportReceipt")
+        receipt_button.clicked.connect(self._on_import_receipt)
+        usb_box = QGroupBox(self.tr("No network at all"))
+        usb = QVBoxLayout(usb_box)
+        hint = QLabel(
+            self.tr(
+                "Write the waiting records to a USB stick (encrypted for the centre), carry it to a "
+                "connected office, and bring back the receipt."
+            )
+        )
+        hint.setWordWrap(True)
+        usb.addWidget(hint)
+        usb_buttons = QHBoxLayout()
+        usb_buttons.addWidget(export_button)
+        usb_buttons.addWidget(receipt_button)
+        usb_buttons.addStretch(1)
+        usb.addLayout(usb_buttons)
+        for widget in (export_button, receipt_button):
+            widget.setEnabled(self.supervisor)
+
+        self.history = self._table(
+            "syncHistory",
+            [
+                self.tr("Started"),
+                self.tr("Kind"),
+                self.tr("Outcome"),
+                self.tr("Sent"),
+                self.tr("Received by the centre"),
+                self.tr("Refused"),
+                self.tr("Updates"),
+                self.tr("Data"),
+                self.tr("By"),
+            ],
+        )
+        self.problem_table = self._table(
+            "syncProblems",
+            [self.tr("Record"), self.tr("Revision"), self.tr("State"), self.tr("Reason")],
+        )
+        self.requeue_button = QPushButton(self.tr("Send a&gain"))
+        self.requeue_button.setObjectName("syncRequeue")
+        self.requeue_button.setVisible(self.supervisor)
+        self.requeue_button.clicked.connect(self._on_requeue)
+        problems = QWidget()
+        problems_layout = QVBoxLayout(problems)
+        problems_layout.addWidget(self.problem_table, 1)
+        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignLeft)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.history, self.tr("History"))
+        self.tabs.addTab(problems, self.tr("Refused and held aside"))
+
+        side = QHBoxLayout()
+        side.addWidget(settings_box, 1)
+        side.addWidget(usb_box, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(top)
+        layout.addWidget(self.counts)
+        layout.addLayout(actions)
+        layout.addWidget(self.progress_text)
+        layout.addLayout(side)
+        layout.addWidget(self.tabs, 1)
+
+        self.sync.status_changed.connect(self._show_status)
+        self.sync.online_changed.connect(lambda _online: self._show_status(self.sync.status))
+        self.sync.running_changed.connect(self._on_running_changed)
+        self.sync.progress.connect(self._show_progress)
+        self.sync.finished.connect(self._on_finished)
+        self.sync.failed.connect(self._on_failed)
+        self._on_running_changed(self.sync.running)
+        if self.sync.status is not None:
+            self._show_status(self.sync.status)
+
+    @staticmethod
+    def _table(name: str, headers: list[str]) -> QTableWidget:
+        table = QTableWidget(0, len(headers))
+        table.setObjectName(name)
+        table.setHorizontalHeaderLabels(headers)
+        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.verticalHeader().hide()
+        table.setAlternatingRowColors(True)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        return table
+
+    def page_shown(self) -> None:
+        self.sync.refresh()
+        self._load_problems()
+
+    # ---- showing the state ----------------------------------------------------------------------
+
+    def _show_status(self, status: SyncStatus | None) -> None:
+        if status is None:
+            return
+        self.status = status
+        if status.enrolled:
+            online = self.sync.online
+            state = (
+                self.tr("checking the connection\u2026")
+                if online is None
+                else self.tr("online")
+                if online
+                else self.tr("offline")
+            )
+            self.server.setText(
+                self.tr("Enrolled with %1 (this computer: %2) \u2014 %3.")
+                .replace("%1", status.server_url or "")
+                .replace("%2", (status.device_id or "")[:8])
+                .replace("%3", state)
+            )
+            self.enrol_button.setText(self.tr("Enrol &again\u2026"))
+        else:
+            self.server.setText(
+                self.tr(
+                    "Not enrolled yet: a supervisor enrols the station with the code the "
+                    "centre gives."
+                )
+            )
+        box = status.outbox
+        last = status.last_success
+        lines = [
+            self.tr(
+                "Waiting to send: %1 \u00b7 received by the centre: %2 \u00b7 refused: %3 "
+                "\u00b7 held aside: %4"
+            )
+            .replace("%1", format_number(box.waiting))
+            .replace("%2", format_number(box.acknowledged))
+            .replace("%3", format_number(box.quarantined))
+            .replace("%4", format_number(box.conflict)),
+            self.tr("Last successful sync: %1").replace(
+                "%1",
+                format_timestamp(last.finished_at or last.started_at) if last else self.tr("never"),
+            ),
+        ]
+        if status.open_returns:
+            lines.append(
+                self.tr("%1 record(s) returned by the centre with a comment.").replace(
+                    "%1", format_number(status.open_returns)
+                )
+            )
+        self.counts.setText("\n".join(lines))
+        self.policy.setCurrentIndex(max(0, self.policy.findData(status.policy)))
+        self.auto.setChecked(status.auto_sync)
+        self._on_running_changed(self.sync.running)
+        self._show_history(status)
+
+    def _show_history(self, status: SyncStatus) -> None:
+        self.history.setRowCount(len(status.history))
+        for row, item in enumerate(status.history):
+            outcome = self.tr(_OUTCOMES.get(item.outcome, item.outcome))
+            if item.error_code:
+                outcome += f" ({item.error_code})"
+            cells = [
+                format_timestamp(item.started_at),
+                self.tr(_KINDS.get(item.kind, item.kind)),
+                outcome,
+                format_number(item.sent),
+                format_number(item.acknowledged),
+                format_number(item.quarantined),
+                format_number(item.pulled),
+                _size(item.bytes_sent + item.bytes_received),
+                item.started_by,
+            ]
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                if 3 <= column <= 6:
+                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                self.history.setItem(row, column, cell)
+
+    def _load_problems(self) -> None:
+        self.context.tasks.run(
+            self.sync.service.problems,
+            on_done=self._show_problems,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _show_problems(self, problems: list[OutboxProblem]) -> None:
+        self.problems = problems
+        self.problem_table.setRowCount(len(problems))
+        for row, problem in enumerate(problems):
+            name = problem.document_number or problem.record_id[:8]
+            reason = problem.detail or problem.code or ""
+            cells = [
+                f"{name} \u00b7 {problem.title}",
+                str(problem.revision),
+                self.tr(_PROBLEM_STATES.get(problem.state, problem.state)),
+                reason,
+            ]
+            for column, text in enumerate(cells):
+                self.problem_table.setItem(row, column, QTableWidgetItem(text))
+        self.tabs.setTabText(
+            1, self.tr("Refused and held aside (%1)").replace("%1", str(len(problems)))
+        )
+        self.requeue_button.setEnabled(bool(problems))
+
+    # ---- syncing ----------------------------------------------------------------------------------
+
+    def _on_running_changed(self, running: bool) -> None:
+        enrolled = bool(self.status and self.status.enrolled)
+        self.sync_button.setEnabled(enrolled and not running)
+        self.cancel_button.setEnabled(running)
+        if running:
+            self.progress.setRange(0, 0)  # busy until the first progress arrives
+            style_label(self.progress_text, colour=HINT_COLOUR)
+            self.progress_text.setText(self.tr("Connecting to the centre\u2026"))
+
+    def _show_progress(self, progress: SyncProgress) -> None:
+        if progress.phase == "push":
+            self.progress.setRange(0, max(progress.records_total, 1))
+            self.progress.setValue(progress.records_done)
+            text = (
+                self.tr("Sending: %1 of %2 records")
+                .replace("%1", format_number(progress.records_done))
+                .replace("%2", format_number(progress.records_total))
+            )
+        else:
+            self.progress.setRange(0, 0)
+            text = self.tr("Receiving the centre's updates")
+        moved = (
+            self.tr("%1 sent, %2 received")
+            .replace("%1", _size(progress.bytes_sent))
+            .replace("%2", _size(progress.bytes_received))
+        )
+        self.progress_text.setText(f"{text} \u00b7 {moved}")
+
+    def _on_finished(self, report: SyncReport) -> None:
+        counts = report.counts
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        style_label(self.progress_text, colour="#1b5e20")
+        text = (
+            self.tr("Cancelled: %1 record(s) received by the centre, the rest are sent next time.")
+            if report.outcome == "cancelled"
+            else self.tr("Done: %1 record(s) received by the centre, %2 update(s) received.")
+        )
+        self.progress_text.setText(
+            text.replace("%1", format_number(counts.acknowledged)).replace(
+                "%2", format_number(counts.pulled)
+            )
+        )
+        self._load_problems()
+
+    def _on_failed(self, error: BaseException) -> None:
+        """Shown on the page, not in a dialog: being offline is normal for a station."""
+        from desktop.ui.errors import describe
+
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        text = describe(error, str(self.context.services.log_file))
+        style_label(self.progress_text, colour=ERROR_COLOUR)
+        self.progress_text.setText(f"{text.headline} {text.advice}")
+
+    # ---- supervisor actions -----------------------------------------------------------------------
+
+    def _on_enrol(self) -> None:
+        dialog = EnrolDialog(
+            self.sync.service, self.context.tasks, str(self.context.services.log_file), self
+        )
+        dialog.enrolled.connect(
+            lambda _e: (self.status_message.emit(self.tr("Station enrolled.")), self.sync.start())
+        )
+        dialog.open()
+        self.enrol_dialog = dialog
+
+    def _on_save_settings(self) -> None:
+        self.context.tasks.run(
+            _set_policy,
+            self.context.session,
+            self.policy.currentData(),
+            self.auto.isChecked(),
+            on_done=lambda _r: (
+                self.status_message.emit(self.tr("Sync settings saved.")),
+                self.sync.refresh(then_probe=True),
+            ),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_requeue(self) -> None:
+        rows = sorted({index.row() for index in self.problem_table.selectedIndexes()})
+        entries = [self.problems[r].entry_id for r in rows] or [p.entry_id for p in self.problems]
+        self.context.tasks.run(
+            lambda: sum(self.sync.service.requeue(entry) for entry in entries),
+            on_done=self._on_requeued,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_requeued(self, count: int) -> None:
+        self.status_message.emit(
+            self.tr("%1 record(s) will be sent again.").replace("%1", format_number(count))
+        )
+        self.sync.refresh()
+        self._load_problems()
+
+    def _on_export_bundle(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Write the USB bundle to"),
+            f"cax-{self.context.station.code}{BUNDLE_SUFFIX}",
+            self.tr("CAX sync bundles (*%1)").replace("%1", BUNDLE_SUFFIX),
+        )
+        if path:
+            self.context.tasks.run(
+                partial(bundle.export_bundle, self.context.session, Path(path)),
+                on_done=self._on_bundle_written,
+                on_error=self.show_error,
+                context=self,
+            )
+
+    def _on_bundle_written(self, written: Any) -> None:
+        if not written.record_count:
+            text = self.tr("Nothing is waiting to be sent: no bundle was written.")
+        else:
+            text = (
+                self.tr("%1 record(s) written to %2. Bring back the receipt.")
+                .replace("%1", format_number(written.record_count))
+                .replace("%2", str(written.path))
+            )
+            if written.remaining:
+                text += " " + self.tr("%1 more need another bundle.").replace(
+                    "%1", format_number(written.remaining)
+                )
+        style_label(self.progress_text, colour=HINT_COLOUR)
+        self.progress_text.setText(text)
+        self.sync.refresh()
+
+    def _on_import_receipt(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Read the receipt from"))
+        if path:
+            self.context.tasks.run(
+                partial(bundle.import_receipt, self.context.session, Path(path)),
+                on_done=self._on_receipt_read,
+                on_error=self.show_error,
+                context=self,
+            )
+
+    def _on_receipt_read(self, receipt: Any) -> None:
+        style_label(self.progress_text, colour="#1b5e20")
+        self.progress_text.setText(
+            self.tr("Receipt read: %1 record(s) received by the centre, %2 already known.")
+            .replace("%1", format_number(receipt.acknowledged))
+            .replace("%2", format_number(receipt.unchanged))
+        )
+        self.sync.refresh()
+        self._load_problems()

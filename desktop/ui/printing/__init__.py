@@ -1,0 +1,1 @@
+"""Printing with Qt: documents on A4 pages as PDF, print preview and audited record printouts."""

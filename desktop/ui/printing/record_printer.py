@@ -1,0 +1,112 @@
+"""Print preview and "Save as PDF" of one record, for the record view; every output is audited.
+
+The record is read and the audit entry written on the database lane (TaskRunner); the pages are
+drawn on the GUI thread (about 50 ms a page), where Qt's printing and fonts live.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+
+from desktop.core.documents import PrintedDocument
+from desktop.core.forms import Catalogue
+from desktop.storage.printouts import log_printout, prepare_printout
+from desktop.ui.errors import show_error
+from desktop.ui.printing.pdf import paint_pages
+from desktop.ui.printing.record_pdf import footer_of, suggested_file_name, write_record_pdf
+from desktop.ui.services import PageContext
+
+
+class RecordPrinter(QObject):
+    """Turns "Print…" and "Save as PDF…" on a record into a preview dialog or a file."""
+
+    printed = Signal(str)  # a short status line: what was printed or saved
+
+    def __init__(self, context: PageContext, catalogue: Catalogue, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.context, self.catalogue, self.parent_widget = context, catalogue, parent
+        self.dialog: QPrintPreviewDialog | None = None
+        self.preview_printer: QPrinter | None = None
+        self.pages = 0
+
+    # ---- print preview -------------------------------------------------------------------------
+
+    def preview(self, record_id: str) -> None:
+        self._prepare(record_id, self._on_document_for_preview)
+
+    def _on_document_for_preview(self, document: PrintedDocument) -> None:
+        # Kept on self: the dialog only borrows the printer, and a collected one crashes Qt.
+        self.preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document.title)
+        dialog = QPrintPreviewDialog(printer, self.parent_widget)
+        dialog.setWindowTitle(self.tr("Print preview \u2013 %1").replace("%1", document.title))
+        dialog.paintRequested.connect(lambda target: self._paint(document, target))
+        dialog.finished.connect(lambda result: self._on_preview_finished(document, result))
+        self.dialog = dialog
+        dialog.open()
+
+    def _paint(self, document: PrintedDocument, printer: QPrinter) -> None:
+        self.pages = paint_pages(
+            document.html, printer, watermark=document.watermark, footer=footer_of(document)
+        )
+
+    def _on_preview_finished(self, document: PrintedDocument, result: int) -> None:
+        # The preview's Print button paints onto the real printer and then accepts the dialog.
+        if result == QDialog.DialogCode.Accepted:
+            self._log(document, "printer", self.tr("Sent to the printer: %1"))
+
+    # ---- save as PDF ---------------------------------------------------------------------------
+
+    def save_pdf(self, record_id: str, path: str | None = None) -> None:
+        """Ask where (unless `path` is given), write the PDF, audit it."""
+        self._prepare(record_id, lambda document: self._on_document_for_pdf(document, path))
+
+    def _on_document_for_pdf(self, document: PrintedDocument, path: str | None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self.parent_widget,
+                self.tr("Save as PDF"),
+                str(Path.home() / suggested_file_name(document)),
+                self.tr("PDF documents (*.pdf)"),
+            )
+            if not path:
+                return
+        try:
+            self.pages = write_record_pdf(document, path)
+        except OSError as error:
+            show_error(self.parent_widget, error)
+            return
+        self._log(document, "pdf", self.tr("Saved as PDF: %1"))
+
+    # ---- shared --------------------------------------------------------------------------------
+
+    def _prepare(self, record_id: str, on_done: Callable[[PrintedDocument], None]) -> None:
+        self.context.tasks.run(
+            prepare_printout,
+            self.context.session,
+            self.catalogue,
+            record_id,
+            on_done=on_done,
+            on_error=self._on_error,
+            context=self,
+        )
+
+    def _log(self, document: PrintedDocument, output: str, message: str) -> None:
+        self.context.tasks.run(
+            log_printout,
+            self.context.session,
+            document,
+            output,
+            self.pages,
+            on_done=lambda _none: self.printed.emit(message.replace("%1", document.title)),
+            on_error=self._on_error,
+            context=self,
+        )
+
+    def _on_error(self, error: BaseException) -> None:
+        show_error(self.parent_widget, error)

@@ -1,0 +1,1 @@
+"""The periodic report's widgets: its figures table, the station-profile dialog, printing."""

@@ -1,0 +1,1 @@
+"""The sync parts of the window: the controller (when to sync), the enrolment dialog, the page."""

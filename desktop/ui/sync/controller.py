@@ -1,0 +1,197 @@
+"""When to sync: a connectivity watcher, "Sync now", and auto-sync when the server is back.
+
+`QNetworkInformation` says when the PC's network changes, but "online" there only means a default
+route exists (TOOLCHAIN.md), so the server's health endpoint decides: probed at once when the
+network changes, then every minute while it answers and with a growing pause (15 s → 5 min)
+while it does not. The sync itself is `SyncService.run()` on the network lane; its progress
+crosses back to the GUI thread as a queued signal. Nothing here shows a dialog: offline is a
+quiet state of the status bar.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtNetwork import QNetworkInformation
+
+from desktop.core.errors import SyncRunning
+from desktop.storage.station import StationSession
+from desktop.sync.report import ServerCheck, SyncReport, SyncStatus
+from desktop.sync.service import SyncService
+from desktop.ui.tasks import Lane, TaskRunner
+
+log = logging.getLogger(__name__)
+
+ONLINE_PROBE_MS = 60_000
+OFFLINE_PROBE_MS = (15_000, 30_000, 60_000, 120_000, 300_000)  # then stays at the last
+
+
+class _ProgressRelay(QObject):
+    """Emitted from the network worker; connected slots run on the GUI thread (queued)."""
+
+    progress = Signal(object)
+
+
+class SyncController(QObject):
+    """The sync of one unlocked session; the main window makes one and stops it at lock time."""
+
+    status_changed = Signal(object)  # SyncStatus
+    online_changed = Signal(object)  # True, False, or None (not known yet)
+    running_changed = Signal(bool)
+    progress = Signal(object)  # SyncProgress
+    finished = Signal(object)  # SyncReport
+    failed = Signal(object)  # the AppError (or other exception) of a failed sync
+
+    def __init__(
+        self,
+        session: StationSession,
+        tasks: TaskRunner,
+        *,
+        service: SyncService | None = None,
+        watch_network: bool = True,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session, self.tasks = session, tasks
+        self.service = service or SyncService(session)
+        self.status: SyncStatus | None = None
+        self.online: bool | None = None
+        self.running = False
+        self._cancel = threading.Event()
+        self._offline_probes = 0
+        self._relay = _ProgressRelay(self)
+        self._relay.progress.connect(self.progress)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self.probe)
+        if watch_network:
+            self._watch_network()
+
+    def _watch_network(self) -> None:
+        try:
+            if QNetworkInformation.loadDefaultBackend():
+                info = QNetworkInformation.instance()
+                info.reachabilityChanged.connect(self._on_reachability_changed)
+        except (RuntimeError, AttributeError):  # no backend on this platform: probes alone
+            log.info("no network information backend; relying on probes")
+
+    def start(self) -> None:
+        """Read the status, then probe the server (if enrolled)."""
+        self.refresh(then_probe=True)
+
+    def stop(self) -> None:
+        """At lock or log-out: no more probes; a running sync stops at its next step."""
+        self._timer.stop()
+        self._cancel.set()
+        try:
+            info = QNetworkInformation.instance()
+            if info is not None:
+                info.reachabilityChanged.disconnect(self._on_reachability_changed)
+        except (RuntimeError, TypeError):
+            pass
+
+    # ---- status ---------------------------------------------------------------------------------
+
+    def refresh(self, *, then_probe: bool = False) -> None:
+        self.tasks.run(
+            partial(self.service.status, history=50),
+            on_done=partial(self._on_status, then_probe),
+            on_error=self._log_error,
+            context=self,
+        )
+
+    def _on_status(self, then_probe: bool, status: SyncStatus) -> None:
+        self.status = status
+        self.status_changed.emit(status)
+        if then_probe and status.enrolled:
+            self.probe()
+        elif not status.enrolled:
+            self._set_online(None)
+
+    # ---- connectivity ---------------------------------------------------------------------------
+
+    def _on_reachability_changed(self, _reachability: Any) -> None:
+        self._offline_probes = 0
+        self.probe()
+
+    def probe(self) -> None:
+        """Ask the server's health endpoint (on the network lane) whether it answers now."""
+        self._timer.stop()
+        if self.status is None or not self.status.enrolled or self.running:
+            return
+        self.tasks.run(
+            self.service.check_server,
+            on_done=self._on_probe,
+            on_error=self._log_error,
+            context=self,
+            lane=Lane.NETWORK,
+        )
+
+    def _on_probe(self, check: ServerCheck) -> None:
+        came_back = check.online and self.online is not True
+        self._set_online(check.online)
+        if check.online:
+            self._offline_probes = 0
+            self._timer.start(ONLINE_PROBE_MS)
+            waiting = self.status.outbox.waiting if self.status else 0
+            if self.status and self.status.auto_sync and (waiting or came_back):
+                self.sync_now()
+        else:
+            pause = OFFLINE_PROBE_MS[min(self._offline_probes, len(OFFLINE_PROBE_MS) - 1)]
+            self._offline_probes += 1
+            self._timer.start(pause)
+
+    def _set_online(self, online: bool | None) -> None:
+        if online != self.online:
+            self.online = online
+            self.online_changed.emit(online)
+
+    # ---- syncing --------------------------------------------------------------------------------
+
+    def sync_now(self) -> None:
+        if self.running:
+            return
+        self.running = True
+        self._cancel = threading.Event()
+        self.running_changed.emit(True)
+        self.tasks.run(
+            self.service.run,
+            self._relay.progress.emit,
+            self._cancel,
+            on_done=self._on_finished,
+            on_error=self._on_failed,
+            context=self,
+            lane=Lane.NETWORK,
+        )
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def _on_finished(self, report: SyncReport) -> None:
+        self._done()
+        self._set_online(True)
+        self.finished.emit(report)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self._done()
+        if isinstance(error, SyncRunning):
+            return  # the CLI or another window is syncing this station: it will finish it
+        code = getattr(error, "code", "")
+        if code in ("SERVER_UNREACHABLE", "SERVER_UNAVAILABLE", "TLS_UNTRUSTED"):
+            self._set_online(False)
+            self._offline_probes = 0
+            self._timer.start(OFFLINE_PROBE_MS[0])
+        self.failed.emit(error)
+
+    def _done(self) -> None:
+        self.running = False
+        self.running_changed.emit(False)
+        self.refresh()
+
+    def _log_error(self, error: BaseException) -> None:
+        # Status reads and probes are background chores: a failure is logged, never a dialog.
+        log.warning("sync status or probe failed: %r", error)

@@ -1,0 +1,359 @@
+"""Offline sync bundles: pending revisions encrypted to the server and signed by the device.
+
+A bundle file, all integers big-endian:
+
+    magic "CAXBNDL\\n" (8) | format version u16 | header length u32 | header (canonical JSON)
+    | ciphertext length u64 | ciphertext | SHA-256 of everything before it (32)
+    | Ed25519 signature by the device of "CAX-BUNDLE-1\\n" + that digest (64)
+
+The ciphertext is AES-256-GCM over the gzip'd canonical JSON `{"audit_head", "records"}`, with the
+magic, version and header as associated data; the key comes from X25519 between a fresh ephemeral
+key (its public half in the header) and the server's `server_box_key`, through HKDF-SHA256. The
+SHA-256 tells a damaged or edited file (`BUNDLE_TAMPERED`) from one signed by another key
+(`BUNDLE_BAD_SIGNATURE`); each refusal has its own `ErrorCode`. Receipts: `protocol.bundle_receipt`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+import os
+import struct
+import uuid
+import zlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Annotated, Any
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from pydantic import AwareDatetime, Field, ValidationError
+
+from protocol import PROTOCOL_VERSION
+from protocol.canonical import canonical_json
+from protocol.errors import ErrorCode
+from protocol.messages import (
+    AuditHead,
+    Base64Key,
+    ProtocolVersion,
+    RecordRevision,
+    StationCode,
+    WireModel,
+)
+from protocol.signing import load_public_key
+
+MAGIC = b"CAXBNDL\n"
+FORMAT_VERSION = 1
+SUPPORTED_FORMAT_VERSIONS = frozenset({1})
+SIGNATURE_CONTEXT = b"CAX-BUNDLE-1\n"
+HKDF_INFO = b"CAX-BUNDLE-1 X25519-HKDF-SHA256 AES-256-GCM"
+
+# Limits a reader enforces before it allocates: a station with no network for months still fits.
+MAX_BUNDLE_BYTES = 128 * 1024 * 1024
+MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
+MAX_HEADER_BYTES = 4096
+MAX_BUNDLE_RECORDS = 250_000
+
+_PREFIX = struct.Struct(">8sHI")
+_LENGTH = struct.Struct(">Q")
+_DIGEST_BYTES = 32
+_SIGNATURE_BYTES = 64
+_NONCE_BYTES = 12
+
+KeyId = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
+
+
+class BundleError(Exception):
+    """A bundle or receipt refused: a stable `code` to act on and show, a `detail` for logs."""
+
+    def __init__(self, code: ErrorCode, detail: str) -> None:
+        super().__init__(code, detail)
+        self.code = code
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return f"{self.code.value}: {self.detail}"
+
+
+class BundleHeader(WireModel):
+    """Readable without any key: who made the bundle, for which server, and how many records."""
+
+    protocol_version: ProtocolVersion = PROTOCOL_VERSION
+    bundle_id: uuid.UUID
+    station_code: StationCode
+    device_id: uuid.UUID
+    server_key_id: KeyId
+    created_at: AwareDatetime
+    record_count: int = Field(ge=0, le=MAX_BUNDLE_RECORDS)
+    ephemeral_key: Base64Key
+    nonce: str = Field(pattern=r"^[A-Za-z0-9+/]{16}$")
+    compression: str = Field(default="gzip", pattern=r"^gzip$")
+
+
+@dataclass(frozen=True)
+class BundleContents:
+    """A decrypted bundle; `records` are left raw so one bad record cannot refuse the others."""
+
+    header: BundleHeader
+    sha256: str
+    audit_head: AuditHead | None
+    records: list[Any]
+
+
+def _raw_public(key: str | bytes | X25519PublicKey | Ed25519PublicKey) -> bytes:
+    if isinstance(key, X25519PublicKey | Ed25519PublicKey):
+        return key.public_bytes(Encoding.Raw, PublicFormat.Raw)
+    if isinstance(key, bytes):
+        return key
+    return base64.b64decode(key, validate=True)
+
+
+def key_id(public_key: str | bytes | X25519PublicKey | Ed25519PublicKey) -> str:
+    """A short name for a public key: the first 16 hex digits of the SHA-256 of its raw bytes."""
+    return hashlib.sha256(_raw_public(public_key)).hexdigest()[:16]
+
+
+def _derive_key(shared: bytes, ephemeral_public: bytes, server_public: bytes) -> bytes:
+    hkdf = HKDF(
+        algorithm=hashes.SHA256(), length=32, salt=ephemeral_public + server_public, info=HKDF_INFO
+    )
+    return hkdf.derive(shared)
+
+
+def _payload(
+    records: Sequence[RecordRevision | dict[str, Any]], audit_head: AuditHead | None
+) -> bytes:
+    """The plaintext: canonical JSON of the audit head and the records in push payload shape."""
+    document = {
+        "audit_head": audit_head.model_dump(mode="json") if audit_head else None,
+        "records": [
+            r.model_dump(mode="json") if isinstance(r, RecordRevision) else r for r in records
+        ],
+    }
+    payload = canonical_json(document)
+    if len(payload) > MAX_PAYLOAD_BYTES:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"payload over {MAX_PAYLOAD_BYTES} bytes")
+    return payload
+
+
+def _encrypt(
+    payload: bytes, associated: bytes, ephemeral: X25519PrivateKey, nonce: bytes, server: bytes
+) -> bytes:
+    """gzip, then AES-256-GCM under the key agreed between the ephemeral and the server key."""
+    shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(server))
+    key = _derive_key(shared, _raw_public(ephemeral.public_key()), server)
+    compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    compressed = compressor.compress(payload) + compressor.flush()
+    return AESGCM(key).encrypt(nonce, compressed, associated)
+
+
+def write_bundle(
+    records: Sequence[RecordRevision | dict[str, Any]],
+    *,
+    station_code: str,
+    device_id: str | uuid.UUID,
+    device_key: Ed25519PrivateKey,
+    server_box_key: str,
+    audit_head: AuditHead | None = None,
+    bundle_id: uuid.UUID | None = None,
+    created_at: datetime | None = None,
+) -> bytes:
+    """The bytes of one bundle holding `records` (push payload shape), ready to write to a file."""
+    if len(records) > MAX_BUNDLE_RECORDS:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"at most {MAX_BUNDLE_RECORDS} records")
+    server_public = _raw_public(server_box_key)
+    ephemeral = X25519PrivateKey.generate()
+    nonce = os.urandom(_NONCE_BYTES)
+    header = BundleHeader(
+        bundle_id=bundle_id or uuid.uuid4(),
+        station_code=station_code,
+        device_id=uuid.UUID(str(device_id)),
+        server_key_id=key_id(server_public),
+        created_at=created_at or datetime.now(UTC),
+        record_count=len(records),
+        ephemeral_key=base64.b64encode(_raw_public(ephemeral.public_key())).decode("ascii"),
+        nonce=base64.b64encode(nonce).decode("ascii"),
+    )
+    header_bytes = canonical_json(header.model_dump(mode="json"))
+    prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
+    ciphertext = _encrypt(_payload(records, audit_head), prefix, ephemeral, nonce, server_public)
+    body = prefix + _LENGTH.pack(len(ciphertext)) + ciphertext
+    digest = hashlib.sha256(body).digest()
+    return body + digest + device_key.sign(SIGNATURE_CONTEXT + digest)
+
+
+@dataclass(frozen=True)
+class SealedBundle:
+    """A bundle whose structure and checksum are sound; signature and contents not yet checked."""
+
+    format_version: int
+    header: BundleHeader
+    sha256: str
+    _associated: bytes
+    _ciphertext: bytes
+    _digest: bytes
+    _signature: bytes
+
+    def verify_device(self, device_public_key: str | Ed25519PublicKey) -> None:
+        """Refuse (`BUNDLE_BAD_SIGNATURE`) unless the device named in the header signed it."""
+        try:
+            key = (
+                load_public_key(device_public_key)
+                if isinstance(device_public_key, str)
+                else device_public_key
+            )
+            key.verify(self._signature, SIGNATURE_CONTEXT + self._digest)
+        except (InvalidSignature, ValueError):
+            raise BundleError(
+                ErrorCode.BUNDLE_BAD_SIGNATURE, "not signed by the device named in the bundle"
+            ) from None
+
+    def check_recipient(self, server_box_key: str | bytes | X25519PublicKey) -> None:
+        """Refuse (`BUNDLE_FOREIGN`) a bundle encrypted for another server's key."""
+        ours = key_id(server_box_key)
+        if self.header.server_key_id != ours:
+            raise BundleError(
+                ErrorCode.BUNDLE_FOREIGN,
+                f"encrypted for server key {self.header.server_key_id}, this server's is {ours}",
+            )
+
+    def decrypt(self, server_box_private: X25519PrivateKey) -> BundleContents:
+        """Open the records with the server's box key; call `verify_device` first."""
+        server_public = _raw_public(server_box_private.public_key())
+        self.check_recipient(server_public)
+        ephemeral_public = base64.b64decode(self.header.ephemeral_key)
+        try:
+            shared = server_box_private.exchange(
+                X25519PublicKey.from_public_bytes(ephemeral_public)
+            )
+            key = _derive_key(shared, ephemeral_public, server_public)
+            nonce = base64.b64decode(self.header.nonce)
+            compressed = AESGCM(key).decrypt(nonce, self._ciphertext, self._associated)
+        except (InvalidTag, ValueError):
+            raise BundleError(ErrorCode.BUNDLE_UNDECRYPTABLE, "cannot be decrypted") from None
+        return self._contents(_gunzip(compressed))
+
+    def _contents(self, payload: bytes) -> BundleContents:
+        document = strict_json(payload, ErrorCode.BUNDLE_MALFORMED)
+        if not isinstance(document, dict) or set(document) != {"audit_head", "records"}:
+            raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not {audit_head, records}")
+        records = document["records"]
+        if not isinstance(records, list) or len(records) != self.header.record_count:
+            raise BundleError(ErrorCode.BUNDLE_MALFORMED, "record count differs from the header")
+        try:
+            head = document["audit_head"]
+            audit_head = AuditHead.model_validate(head) if head is not None else None
+        except ValidationError:
+            raise BundleError(ErrorCode.BUNDLE_MALFORMED, "audit head is malformed") from None
+        return BundleContents(self.header, self.sha256, audit_head, records)
+
+
+def _truncated(what: str) -> BundleError:
+    return BundleError(ErrorCode.BUNDLE_TRUNCATED, f"file ends inside the {what}")
+
+
+def parse_bundle(data: bytes) -> SealedBundle:
+    """Check structure, version, sizes and checksum, and read the header; no key is needed."""
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"file over {MAX_BUNDLE_BYTES} bytes")
+    if len(data) < _PREFIX.size:
+        if data and MAGIC.startswith(data[: len(MAGIC)]):
+            raise _truncated("file header")
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, "not a CAX sync bundle")
+    magic, version, header_length = _PREFIX.unpack_from(data)
+    if magic != MAGIC:
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, "not a CAX sync bundle")
+    if version not in SUPPORTED_FORMAT_VERSIONS:
+        raise BundleError(
+            ErrorCode.BUNDLE_UNSUPPORTED_VERSION,
+            f"bundle format {version}; this program reads {sorted(SUPPORTED_FORMAT_VERSIONS)}",
+        )
+    if header_length > MAX_HEADER_BYTES:
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, f"header over {MAX_HEADER_BYTES} bytes")
+    header_end = _PREFIX.size + header_length
+    if len(data) < header_end + _LENGTH.size:
+        raise _truncated("header")
+    (cipher_length,) = _LENGTH.unpack_from(data, header_end)
+    body_end = header_end + _LENGTH.size + cipher_length
+    expected = body_end + _DIGEST_BYTES + _SIGNATURE_BYTES
+    if len(data) < expected:
+        raise _truncated("records" if len(data) < body_end else "signature")
+    if len(data) > expected:
+        raise BundleError(ErrorCode.BUNDLE_TAMPERED, "bytes were added after the signature")
+    digest = data[body_end : body_end + _DIGEST_BYTES]
+    if hashlib.sha256(data[:body_end]).digest() != digest:
+        raise BundleError(ErrorCode.BUNDLE_TAMPERED, "the file was damaged or altered")
+    return SealedBundle(
+        format_version=version,
+        header=_parse_header(data[_PREFIX.size : header_end]),
+        sha256=hashlib.sha256(data).hexdigest(),
+        _associated=data[:header_end],
+        _ciphertext=data[header_end + _LENGTH.size : body_end],
+        _digest=digest,
+        _signature=data[body_end + _DIGEST_BYTES :],
+    )
+
+
+def _parse_header(raw: bytes) -> BundleHeader:
+    document = strict_json(raw, ErrorCode.BUNDLE_MALFORMED)
+    try:
+        header = BundleHeader.model_validate(document)
+        base64.b64decode(header.ephemeral_key, validate=True)
+        base64.b64decode(header.nonce, validate=True)
+    except (ValidationError, binascii.Error):
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, "the bundle header is malformed") from None
+    return header
+
+
+def _gunzip(compressed: bytes) -> bytes:
+    """Inflate at most MAX_PAYLOAD_BYTES: a compression bomb stops there."""
+    inflater = zlib.decompressobj(16 + zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(compressed, MAX_PAYLOAD_BYTES + 1)
+    except zlib.error:
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not gzip") from None
+    if len(out) > MAX_PAYLOAD_BYTES or inflater.unconsumed_tail:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"payload over {MAX_PAYLOAD_BYTES} bytes")
+    if not inflater.eof or inflater.unused_data:
+        raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not one gzip stream")
+    return out
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not JSON")
+
+
+def strict_json(raw: bytes, code: ErrorCode) -> Any:
+    """UTF-8 JSON without NaN or infinities; anything else is `code`."""
+    try:
+        return json.loads(raw.decode("utf-8"), parse_constant=_refuse_constant)
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        raise BundleError(code, "not valid JSON") from None
+
+
+def open_bundle(
+    data: bytes, server_box_private: X25519PrivateKey, device_public_key: str | Ed25519PublicKey
+) -> BundleContents:
+    """Parse, verify the device's signature, decrypt: the whole check for one known device."""
+    sealed = parse_bundle(data)
+    sealed.check_recipient(server_box_private.public_key())
+    sealed.verify_device(device_public_key)
+    return sealed.decrypt(server_box_private)
+
+
+def read_limited(path: Path, max_bytes: int, too_large: ErrorCode) -> bytes:
+    """A file's bytes, refusing (`too_large`) before reading one over `max_bytes`."""
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise BundleError(too_large, f"file over {max_bytes} bytes")
+    return data

@@ -1,0 +1,81 @@
+"""Render docs/samples/F1.png … F10.png: the first page of each form's document, from docs/examples.
+
+    .venv/bin/python scripts/render_samples.py [--out docs/samples] [--dpi 100] [--pdf-dir DIR]
+
+The example values are normalised as the app stores them, printed as an approved record of
+"Công an phường Ba Đình" (no watermark), and the first page is rasterised with Qt's PDF module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from desktop.core.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
+from desktop.core.forms import load_catalogue  # noqa: E402
+from desktop.core.validation import check_record  # noqa: E402
+from desktop.ui.printing.headless import ensure_gui_application  # noqa: E402
+from desktop.ui.printing.pdf import Footer, write_pdf  # noqa: E402
+from tests.desktop.ui.pdf_raster import render_page  # noqa: E402
+
+STATION = IssuingBody.from_station("Công an phường Ba Đình", "00004")
+SAMPLE_DAY = date(2026, 11, 28)
+
+
+def sample_facts(form_id: str, number_symbol: str | None) -> RecordFacts:
+    document = json.loads((ROOT / "docs" / "examples" / f"{form_id}.json").read_text("utf-8"))
+    form = load_catalogue().get(form_id)
+    checked = check_record(
+        form, document["values"], today=SAMPLE_DAY, now=datetime(2026, 11, 28, 9, 30)
+    )
+    digest = hashlib.sha256(json.dumps(checked.values, sort_keys=True).encode()).hexdigest()
+    return RecordFacts(
+        record_id=f"01900000-0000-7000-8000-0000000000{int(form_id[1:]):02d}",
+        form_id=form_id,
+        revision=1,
+        status="approved",
+        values=checked.values,
+        content_hash=digest,
+        number=f"05/{number_symbol}" if number_symbol else None,
+        created_at="2026-11-28T09:30:00+07:00",
+        author_name="Trần Thị Lan",
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
+    parser.add_argument("--dpi", type=int, default=100)
+    parser.add_argument("--pdf-dir", type=Path, default=None, help="also keep the PDFs here")
+    args = parser.parse_args(argv)
+    ensure_gui_application()
+    args.out.mkdir(parents=True, exist_ok=True)
+    pdf_dir = args.pdf_dir or Path(tempfile.mkdtemp(prefix="cax-samples-"))
+    pdf_dir.mkdir(parents=True, exist_ok=True)
+    for form in load_catalogue():
+        doc = build_document(form, sample_facts(form.id, form.numbering), STATION)
+        pdf = pdf_dir / f"{form.id}.pdf"
+        pages = write_pdf(
+            doc.html,
+            pdf,
+            watermark=doc.watermark,
+            footer=Footer(doc.footer_text, doc.qr_payload),
+            title=doc.title,
+        )
+        image = render_page(pdf, 0, dpi=args.dpi)
+        target = args.out / f"{form.id}.png"
+        image.save(str(target), "PNG")
+        print(f"{target}  {pages} page(s)  {target.stat().st_size // 1024} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

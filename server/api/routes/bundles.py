@@ -1,0 +1,35 @@
+"""POST /api/v1/bundles: upload an offline bundle file, get its signed receipt file back."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request, Response
+from starlette.concurrency import run_in_threadpool
+
+from protocol.messages import ErrorBody
+from server.api.deps import EngineDep
+from server.services import bundles
+
+router = APIRouter()
+
+_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 503)}
+
+
+@router.post(
+    "/bundles",
+    responses={200: {"content": {"application/json": {}}}, **_ERRORS},
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {
+                "application/octet-stream": {"schema": {"type": "string", "format": "binary"}}
+            },
+        },
+    },
+)
+async def upload_bundle(request: Request, engine: EngineDep) -> Response:
+    """Unsigned: the bundle carries its device's signature, so any connected office may upload it.
+
+    The answer is the receipt file (docs/protocol.md, "Offline bundles") to carry back."""
+    body = await request.body()
+    imported = await run_in_threadpool(bundles.import_bundle, engine, body)
+    return Response(imported.receipt_bytes, media_type="application/json")

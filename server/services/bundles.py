@@ -1,0 +1,193 @@
+"""Offline bundles: open one from an enrolled device, ingest it through push, sign the receipt."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from sqlalchemy import Connection, Engine, select
+
+from protocol.bundle import BundleContents, BundleError, SealedBundle, key_id, parse_bundle
+from protocol.bundle_receipt import BundleReceipt, sign_receipt
+from protocol.errors import ErrorCode
+from protocol.messages import PushStatus, RecordResult
+from server.core.security import ensure_server_keys
+from server.core.sql import insert_ignore
+from server.errors import ServerError
+from server.models import BundleImport, Device, ServerKey, Station
+from server.services import ingest
+from server.services.auth import AuthenticatedDevice
+
+_devices = Device.__table__
+_stations = Station.__table__
+_keys = ServerKey.__table__
+_imports = BundleImport.__table__
+# Records per push transaction, as stations batch online: shorter locks, and on a busy 2-core
+# machine 10,000 records imported at ~4,300 rec/s in batches of 500 against ~3,600 in one.
+INGEST_BATCH = 500
+
+
+@dataclass(frozen=True)
+class BundleKeys:
+    """The server's halves of the bundle exchange: the X25519 box key and the Ed25519 signing key."""
+
+    box: X25519PrivateKey
+    signing: Ed25519PrivateKey
+
+    @property
+    def box_public(self) -> str:
+        return _public_b64(self.box)
+
+    @property
+    def signing_public(self) -> str:
+        return _public_b64(self.signing)
+
+
+def _public_b64(key: X25519PrivateKey | Ed25519PrivateKey) -> str:
+    raw = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def load_keys(conn: Connection) -> BundleKeys:
+    """The stored key pairs, created first if this database has none yet."""
+    ensure_server_keys(conn)
+    rows = dict(conn.execute(select(_keys.c.kind, _keys.c.private_key)).all())
+    return BundleKeys(
+        box=X25519PrivateKey.from_private_bytes(base64.b64decode(rows["box"])),
+        signing=Ed25519PrivateKey.from_private_bytes(base64.b64decode(rows["signing"])),
+    )
+
+
+@dataclass(frozen=True)
+class ImportedBundle:
+    receipt: BundleReceipt
+    receipt_bytes: bytes
+
+
+def _refused(error: BundleError) -> ServerError:
+    return ServerError(error.code, error.detail)
+
+
+def _sender(conn: Connection, sealed: SealedBundle) -> AuthenticatedDevice:
+    """The enrolled, unrevoked device of the bundle's station whose key signed it."""
+    header = sealed.header
+    row = conn.execute(
+        select(
+            _devices.c.public_key, _devices.c.revoked_at, _devices.c.station_id, _stations.c.code
+        )
+        .join(_stations, _stations.c.id == _devices.c.station_id)
+        .where(_devices.c.id == header.device_id)
+    ).first()
+    if row is None:
+        raise ServerError(ErrorCode.UNKNOWN_DEVICE, f"device {header.device_id} is not enrolled")
+    sealed.verify_device(row.public_key)
+    if row.revoked_at is not None:
+        raise ServerError(ErrorCode.DEVICE_REVOKED, "the device that made the bundle is revoked")
+    if row.code != header.station_code:
+        raise ServerError(
+            ErrorCode.BUNDLE_WRONG_STATION, f"the device belongs to station {row.code}"
+        )
+    return AuthenticatedDevice(header.device_id, row.station_id, row.code)
+
+
+def open_from_device(engine: Engine, data: bytes) -> tuple[BundleContents, AuthenticatedDevice]:
+    """Every check of docs/protocol.md "Offline bundles", in order; ServerError on refusal."""
+    try:
+        sealed = parse_bundle(data)
+        with engine.begin() as conn:
+            keys = load_keys(conn)
+            sealed.check_recipient(keys.box_public)
+            device = _sender(conn, sealed)
+        return sealed.decrypt(keys.box), device
+    except BundleError as error:
+        raise _refused(error) from None
+
+
+def _batch_id(bundle_id: uuid.UUID, chunk: int) -> uuid.UUID:
+    # The first batch is the bundle itself; larger bundles get stable ids, so re-imports match.
+    return bundle_id if chunk == 0 else uuid.uuid5(bundle_id, f"chunk-{chunk}")
+
+
+def _ingest(
+    engine: Engine, contents: BundleContents, device: AuthenticatedDevice
+) -> list[RecordResult]:
+    """Push the records in batches the push path accepts; one answer per record, in order."""
+    header = contents.header
+    audit_head = contents.audit_head.model_dump(mode="json") if contents.audit_head else None
+    results: list[RecordResult] = []
+    for chunk, start in enumerate(range(0, max(len(contents.records), 1), INGEST_BATCH)):
+        document = {
+            "protocol_version": header.protocol_version,
+            "batch_id": str(_batch_id(header.bundle_id, chunk)),
+            "audit_head": audit_head,
+            "records": contents.records[start : start + INGEST_BATCH],
+        }
+        response = ingest.push(engine, device, document)
+        results.extend(
+            r.model_copy(update={"index": start + r.index}) if start else r
+            for r in response.results
+        )
+    return results
+
+
+def import_bundle(engine: Engine, data: bytes) -> ImportedBundle:
+    """Store a bundle's new revisions (exactly as a push would) and sign what happened to each.
+
+    Importing the same bundle again stores nothing: every record comes back `duplicate`."""
+    contents, device = open_from_device(engine, data)
+    results = _ingest(engine, contents, device)
+    counts = dict.fromkeys(PushStatus, 0)
+    for result in results:
+        counts[result.status] += 1
+    now = datetime.now(UTC)
+    header = contents.header
+    with engine.begin() as conn:
+        conn.execute(
+            insert_ignore(conn, _imports, ["bundle_id"]),
+            {
+                "bundle_id": header.bundle_id,
+                "device_id": device.device_id,
+                "station_id": device.station_id,
+                "bundle_sha256": contents.sha256,
+                "created_at": header.created_at,
+                "imported_at": now,
+                "record_count": len(results),
+                **{status.value: counts[status] for status in PushStatus},
+            },
+        )
+        keys = load_keys(conn)
+    receipt = BundleReceipt(
+        bundle_id=header.bundle_id,
+        bundle_sha256=contents.sha256,
+        station_code=device.station_code,
+        device_id=device.device_id,
+        server_key_id=key_id(keys.signing_public),
+        imported_at=now,
+        record_count=len(results),
+        stored=counts[PushStatus.STORED],
+        duplicate=counts[PushStatus.DUPLICATE],
+        conflict=counts[PushStatus.CONFLICT],
+        rejected=counts[PushStatus.REJECTED],
+        results=results,
+    )
+    return ImportedBundle(receipt, sign_receipt(receipt, keys.signing))
+
+
+@dataclass(frozen=True)
+class PublicKeys:
+    box: str
+    box_id: str
+    signing: str
+    signing_id: str
+
+
+def public_keys(engine: Engine) -> PublicKeys:
+    """What a station needs to seal bundles for this server and check its receipts."""
+    with engine.begin() as conn:
+        keys = ensure_server_keys(conn)
+    return PublicKeys(keys.box, key_id(keys.box), keys.signing, key_id(keys.signing))

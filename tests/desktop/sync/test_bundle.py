@@ -1,0 +1,262 @@
+"""Offline bundles at the station: export every unsent revision, apply the signed receipt once."""
+
+from __future__ import annotations
+
+import base64
+import json
+import uuid
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import (
+    Encoding,
+    NoEncryption,
+    PrivateFormat,
+    PublicFormat,
+)
+
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import BundleRefused, SyncNotEnrolled
+from desktop.core.validation.formats import VN_TZ
+from desktop.storage import audit, outbox
+from desktop.storage.sync_settings import Enrolment, save_enrolment
+from desktop.sync.bundle import export_bundle, import_receipt
+from protocol.bundle import BundleContents, key_id, open_bundle
+from protocol.bundle_receipt import BundleReceipt, sign_receipt
+from protocol.errors import ErrorCode
+from protocol.messages import PushStatus, RecordResult, RecordRevision
+from tests.desktop.sync.helpers import completed_records
+
+NOW = datetime(2026, 11, 28, 9, 30, tzinfo=VN_TZ)
+DEVICE_ID = "0190f5a0-0000-7000-8000-0000000000aa"
+
+
+def _b64_public(key: Ed25519PrivateKey | X25519PrivateKey) -> str:
+    return base64.b64encode(key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)).decode()
+
+
+@dataclass
+class FakeCentre:
+    """The server's half of the exchange, made of real keys: it opens bundles and signs receipts."""
+
+    box: X25519PrivateKey
+    signing: Ed25519PrivateKey
+    device: Ed25519PrivateKey
+
+    def open(self, path: Path) -> BundleContents:
+        return open_bundle(path.read_bytes(), self.box, _b64_public(self.device))
+
+    def receipt(
+        self, contents: BundleContents, statuses: dict[int, PushStatus] | None = None, **changes
+    ) -> bytes:  # type: ignore[no-untyped-def]
+        statuses = statuses or {}
+        results = []
+        for index, record in enumerate(contents.records):
+            status = statuses.get(index, PushStatus.STORED)
+            code = ErrorCode.UNKNOWN_FORM_VERSION if status is PushStatus.REJECTED else None
+            results.append(
+                RecordResult(
+                    index=index,
+                    record_id=record["record_id"],
+                    revision=record["revision"],
+                    status=status,
+                    code=code,
+                    detail="form f1 version 1 is not published" if code else None,
+                )
+            )
+        fields = dict(
+            bundle_id=contents.header.bundle_id,
+            bundle_sha256=contents.sha256,
+            station_code=contents.header.station_code,
+            device_id=contents.header.device_id,
+            server_key_id=key_id(_b64_public(self.signing)),
+            imported_at=datetime.now(UTC),
+            record_count=len(results),
+            stored=sum(r.status is PushStatus.STORED for r in results),
+            duplicate=0,
+            conflict=sum(r.status is PushStatus.CONFLICT for r in results),
+            rejected=sum(r.status is PushStatus.REJECTED for r in results),
+            results=results,
+        )
+        fields.update(changes)
+        return sign_receipt(BundleReceipt(**fields), self.signing)
+
+
+@pytest.fixture
+def centre() -> FakeCentre:
+    return FakeCentre(
+        X25519PrivateKey.generate(), Ed25519PrivateKey.generate(), Ed25519PrivateKey.generate()
+    )
+
+
+def enrol(session, centre: FakeCentre) -> None:  # type: ignore[no-untyped-def]
+    """Store an enrolment as the sync service would after a successful `enroll`."""
+    raw = centre.device.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+    enrolment = Enrolment(
+        server_url="https://centre.example",
+        ca_pem=None,
+        device_id=DEVICE_ID,
+        device_name="PC-1",
+        device_key=base64.b64encode(raw).decode(),
+        station_code="00004",
+        station_name="Công an phường Ba Đình",
+        server_signing_key=_b64_public(centre.signing),
+        server_box_key=_b64_public(centre.box),
+        enrolled_at=NOW.isoformat(),
+        enrolled_by="truong",
+    )
+    with session.db.write() as conn:
+        save_enrolment(conn, enrolment)
+
+
+def states(session) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    with session.db.read() as conn:
+        rows = conn.exec_driver_sql("SELECT record_id, state FROM outbox ORDER BY id").all()
+    return dict(rows)
+
+
+@pytest.fixture
+def session(station_home, centre):  # type: ignore[no-untyped-def]
+    session = station_home.unlock()
+    enrol(session, centre)
+    yield session
+    session.close()
+
+
+def test_export_seals_every_unsent_revision_for_the_centre(session, centre, tmp_path) -> None:
+    """The file opens with the centre's key and holds each queued revision with a valid hash."""
+    ids = completed_records(session, 3)
+    target = tmp_path / "usb" / "tram.caxbundle"
+    target.parent.mkdir()
+    exported = export_bundle(session, target)
+    assert (exported.record_count, exported.remaining) == (3, 0)
+    assert exported.size == target.stat().st_size
+    contents = centre.open(target)
+    assert [r["record_id"] for r in contents.records] == ids
+    for raw in contents.records:
+        record = RecordRevision.model_validate(raw)
+        assert record.expected_hash() == record.content_hash
+        assert record.station_code == "00004"
+    assert contents.header.bundle_id == exported.bundle_id
+    assert str(contents.header.device_id) == DEVICE_ID
+    with session.db.read() as conn:
+        head = conn.exec_driver_sql("SELECT last_seq FROM audit_anchor").scalar()
+    assert contents.audit_head is not None and contents.audit_head.seq == head - 1
+    assert set(states(session).values()) == {"sent"}  # still due until answered
+    assert not list(target.parent.glob("*.partial"))
+
+
+def test_receipt_acknowledges_and_a_second_import_changes_nothing(
+    session, centre, tmp_path
+) -> None:
+    """Stored and duplicate become acknowledged; the same receipt again moves nothing."""
+    completed_records(session, 3)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    receipt_file = tmp_path / "receipt.json"
+    receipt_file.write_bytes(centre.receipt(centre.open(tmp_path / "b.caxbundle")))
+    first = import_receipt(session, receipt_file)
+    assert (first.acknowledged, first.unchanged) == (3, 0)
+    assert set(states(session).values()) == {"acknowledged"}
+    with session.db.read() as conn:
+        before = conn.exec_driver_sql("SELECT * FROM outbox ORDER BY id").all()
+    second = import_receipt(session, receipt_file)
+    assert (second.acknowledged, second.conflicts, second.unchanged) == (0, 0, 3)
+    with session.db.read() as conn:
+        assert conn.exec_driver_sql("SELECT * FROM outbox ORDER BY id").all() == before
+        assert outbox.counts(conn).waiting == 0
+        assert audit.verify(conn)[1] is None
+        kinds = [e.details["kind"] for e in audit.entries(conn, action=AuditAction.SYNC)]
+    assert kinds == ["bundle_receipt", "bundle_receipt", "bundle_export"]
+    assert export_bundle(session, tmp_path / "again.caxbundle").path is None
+    assert not (tmp_path / "again.caxbundle").exists()
+
+
+def test_rejected_and_conflicting_records_are_set_aside_with_the_reason(
+    session, centre, tmp_path
+) -> None:
+    """One bad record does not hold the others back: quarantined and conflict keep the cause."""
+    ids = completed_records(session, 3)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    contents = centre.open(tmp_path / "b.caxbundle")
+    data = centre.receipt(contents, {1: PushStatus.REJECTED, 2: PushStatus.CONFLICT})
+    (tmp_path / "r.json").write_bytes(data)
+    result = import_receipt(session, tmp_path / "r.json")
+    assert (result.acknowledged, result.quarantined, result.conflicts) == (1, 1, 1)
+    assert states(session) == {ids[0]: "acknowledged", ids[1]: "quarantined", ids[2]: "conflict"}
+    with session.db.read() as conn:
+        problems = {p.record_id: p for p in outbox.problems(conn)}
+    assert problems[ids[1]].code == "UNKNOWN_FORM_VERSION"
+
+
+def _refused(session, path: Path) -> str:  # type: ignore[no-untyped-def]
+    with pytest.raises(BundleRefused) as caught:
+        import_receipt(session, path)
+    return caught.value.code
+
+
+def test_bad_receipts_are_refused_and_change_nothing(session, centre, tmp_path) -> None:
+    """Forged, edited, cut, for another device or station, or missing: refused, outbox as it was."""
+    completed_records(session, 2)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    contents = centre.open(tmp_path / "b.caxbundle")
+    good = centre.receipt(contents)
+    impostor = Ed25519PrivateKey.generate()
+    forged = BundleReceipt.model_validate(json.loads(good)["receipt"])
+    cases = {
+        "forged": (sign_receipt(forged, impostor), "RECEIPT_BAD_SIGNATURE"),
+        "edited": (good.replace(b'"stored":2', b'"stored":3'), "RECEIPT_BAD_SIGNATURE"),
+        "cut": (good[: len(good) // 2], "RECEIPT_MALFORMED"),
+        "other-device": (centre.receipt(contents, device_id=uuid.uuid4()), "RECEIPT_FOREIGN"),
+        "other-station": (centre.receipt(contents, station_code="00005"), "RECEIPT_FOREIGN"),
+        "bundle-file": ((tmp_path / "b.caxbundle").read_bytes(), "RECEIPT_MALFORMED"),
+    }
+    before = states(session)
+    for name, (data, code) in cases.items():
+        path = tmp_path / f"{name}.json"
+        path.write_bytes(data)
+        assert _refused(session, path) == code, name
+    assert _refused(session, tmp_path / "missing.json") == "BUNDLE_FILE_UNREADABLE"
+    assert states(session) == before == dict.fromkeys(before, "sent")
+
+
+def test_a_full_bundle_leaves_the_rest_for_the_next(session, centre, tmp_path) -> None:
+    """Past the per-bundle limit the oldest go first and the count left over is reported."""
+    ids = completed_records(session, 3)
+    exported = export_bundle(session, tmp_path / "b.caxbundle", max_records=2)
+    assert (exported.record_count, exported.remaining) == (2, 1)
+    assert [r["record_id"] for r in centre.open(tmp_path / "b.caxbundle").records] == ids[:2]
+
+
+def test_unwritable_target_is_refused_and_nothing_is_marked(session, tmp_path) -> None:
+    """A missing folder (stick pulled out) is a clear error; the entries stay pending."""
+    completed_records(session, 1)
+    with pytest.raises(BundleRefused) as caught:
+        export_bundle(session, tmp_path / "gone" / "b.caxbundle")
+    assert caught.value.code == "BUNDLE_FILE_UNWRITABLE"
+    assert set(states(session).values()) == {"pending"}
+
+
+def test_station_not_enrolled_cannot_export_or_import(station_home, tmp_path) -> None:
+    """Without an enrolment there is no server key to seal to or check against."""
+    session = station_home.unlock()
+    try:
+        with pytest.raises(SyncNotEnrolled):
+            export_bundle(session, tmp_path / "b.caxbundle")
+        (tmp_path / "r.json").write_text("{}")
+        with pytest.raises(SyncNotEnrolled):
+            import_receipt(session, tmp_path / "r.json")
+    finally:
+        session.close()
+
+
+def test_receipt_from_before_re_enrolment_is_foreign(session, centre, tmp_path) -> None:
+    """After enrolling with another server, the old server's receipts are not trusted."""
+    completed_records(session, 1)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    (tmp_path / "r.json").write_bytes(centre.receipt(centre.open(tmp_path / "b.caxbundle")))
+    enrol(session, replace(centre, signing=Ed25519PrivateKey.generate()))
+    assert _refused(session, tmp_path / "r.json") == "RECEIPT_FOREIGN"

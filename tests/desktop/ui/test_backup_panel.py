@@ -1,0 +1,147 @@
+"""The Backup section of Settings: making a checked backup, the reminder, and restoring one
+(the session ends, the old data is kept aside, the backup's passwords apply)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.storage import backup
+from desktop.storage.records import RecordService
+from desktop.ui.backup_panel import BackupPanel, RestoreDialog, backup_reminder_due
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.settings import SettingsPage
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
+from tests.desktop.ui.conftest import make_services, type_into
+from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
+    example_values,
+    records_fixture,
+)
+
+
+def _panel(open_main_window, username: str) -> tuple[object, BackupPanel]:
+    window = open_main_window(username)
+    window.show_page("settings")
+    page = window.current_page()
+    assert isinstance(page, SettingsPage)
+    return window, page.backup_panel
+
+
+def test_supervisor_backs_up_and_the_result_is_shown(open_main_window, tmp_path):
+    """Back up now writes a verified, encrypted file; the panel and the status bar say so."""
+    window, panel = _panel(open_main_window, SUPERVISOR)
+    assert panel.last.text() == "never" and panel.backup_button.isEnabled()
+    panel.back_up_to(tmp_path / "tram")
+    target = tmp_path / "tram.caxbackup"
+    assert backup.read_backup(target).station_code == "00004"
+    assert "stays encrypted" in panel.note.text() and str(target) in panel.note.text()
+    assert panel.last.text() not in ("never", "")
+    assert "Backup made" in window.status.currentMessage()
+
+
+def test_officer_sees_the_section_but_cannot_use_it(open_main_window):
+    """Officers see when the last backup was made; every button is disabled, with the reason."""
+    _window, panel = _panel(open_main_window, OFFICER)
+    assert not panel.backup_button.isEnabled() and not panel.restore_button.isEnabled()
+    assert "Only a supervisor" in panel.note.text()
+
+
+def test_reminder_is_due_for_supervisors_until_a_backup_is_made(station_home, tmp_path):
+    """No backup yet: supervisors are reminded (officers, who cannot act on it, are not)."""
+    session = station_home.unlock()
+    officer = station_home.unlock(OFFICER, OFFICER_PASSWORD)
+    try:
+        assert backup_reminder_due(session) and not backup_reminder_due(officer)
+        backup.create_backup(session, tmp_path / "b.caxbackup")
+        assert not backup_reminder_due(session)
+    finally:
+        session.close()
+        officer.close()
+
+
+def test_status_bar_shows_the_reminder_only_when_overdue(open_main_window):
+    """The notice is a quiet label in the status bar, hidden when not overdue."""
+    window = open_main_window(SUPERVISOR)
+    window.status.set_backup_overdue(True)
+    assert window.status.backup.isVisible() and "backup" in window.status.backup.text()
+    window.status.set_backup_overdue(False)
+    assert not window.status.backup.isVisible()
+
+
+def test_restore_ends_the_session_and_keeps_the_old_data(
+    open_main_window, records, station_home, tmp_path, qtbot
+):
+    """Restore: the password is checked first, then the window locks, the old files go to a
+    dated folder, and logging in again shows the backup's records."""
+    records.make("F5", example_values("F5"), status="draft")
+    session = station_home.unlock()
+    made = backup.create_backup(session, tmp_path / "b.caxbackup")
+    session.close()
+    records.make("F5", example_values("F5"), status="draft")  # after the backup
+    window, panel = _panel(open_main_window, SUPERVISOR)
+    panel.restore_from(made.path)
+    dialog = panel.restore_dialog
+    assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
+    type_into(dialog.password, SUPERVISOR_PASSWORD)
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert window.locked
+    qtbot.waitUntil(lambda: _finished_box() is not None)
+    assert "kept in" in _finished_box().text()
+    aside = [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+    assert len(aside) == 1 and (aside[0] / "station.db").exists()
+    session = station_home.unlock()
+    try:
+        assert RecordService(session, records.catalogue).count() == 1
+    finally:
+        session.close()
+
+
+def _finished_box() -> QMessageBox | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if w.objectName() == "restoreFinished"), None
+    )
+
+
+def test_wrong_password_keeps_the_session_and_the_data(
+    open_main_window, station_home, tmp_path, qtbot
+):
+    """A wrong password is said in the dialog; nothing is locked, moved or replaced."""
+    session = station_home.unlock()
+    made = backup.create_backup(session, tmp_path / "b.caxbackup")
+    session.close()
+    window, panel = _panel(open_main_window, SUPERVISOR)
+    panel.restore_from(made.path)
+    dialog = panel.restore_dialog
+    type_into(dialog.password, "wrong-password-1")
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.isVisible() and "Wrong password" in dialog.message.text()
+    assert not window.locked
+    assert not [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+    assert not [p for p in station_home.home.parent.iterdir() if ".restore-" in p.name]
+
+
+def test_restore_with_real_worker_threads_waits_for_the_session_to_close(
+    qtbot, station_home, tmp_path
+):
+    """With the threaded runner, the files are swapped only after the session's end ran on the
+    same serial database worker; the lock screen then opens the restored station."""
+    session = station_home.unlock()
+    made = backup.create_backup(session, tmp_path / "b.caxbackup")
+    session.close()
+    services = make_services(station_home.home, threaded=True)
+    window = MainWindow(services)
+    qtbot.addWidget(window)
+    window.open_session(station_home.unlock())
+    window.show()
+    qtbot.waitUntil(lambda: window.page("settings") is not None, timeout=10_000)
+    window.show_page("settings")
+    panel = window.current_page().backup_panel
+    panel.restore_from(made.path)
+    type_into(panel.restore_dialog.password, SUPERVISOR_PASSWORD)
+    qtbot.mouseClick(panel.restore_dialog.ok_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: _finished_box() is not None, timeout=15_000)
+    assert window.locked
+    services.tasks.wait()
+    services.idle.stop()
+    assert [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+    station_home.unlock().close()  # the restored station opens

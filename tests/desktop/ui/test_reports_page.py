@@ -1,0 +1,175 @@
+"""The Periodic report page: choose a period, read the figures beside last year, write the
+narrative, keep the station profile, submit (then read-only), save the PDF; officers never see it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from desktop.core.forms.catalogue import load_catalogue
+from desktop.core.reports.periods import PeriodKind
+from desktop.core.validation.formats import VN_TZ
+from desktop.storage.records import RecordService
+from desktop.ui.models.report_table_model import CURRENT, PREVIOUS, ReportTableModel
+from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
+from tests.desktop.ui.conftest import press, type_into
+
+EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
+NOW = datetime(2026, 11, 28, 9, 30, tzinfo=VN_TZ)
+
+
+def _add_incidents(station_home, days: list[str]) -> None:
+    """Completed F2 records (the example) on each dd/mm/yyyy day."""
+    values = json.loads((EXAMPLES / "F2.json").read_text(encoding="utf-8"))["values"]
+    session = station_home.unlock()
+    service = RecordService(session, load_catalogue(), clock=lambda: NOW)
+    for day in days:
+        moved = values | {"occurred_at": f"{day} 20:50", "reported_at": f"{day} 21:05"}
+        service.complete(service.create("F2", moved))
+    session.close()
+
+
+def _figure(page, row_id: str, column: int = CURRENT) -> str:
+    row = page.model.row_of(row_id)
+    assert row >= 0, row_id
+    return page.model.index(row, column).data()
+
+
+def _choose_month(qtbot, page, year: int, month: int) -> None:
+    picker = page.picker
+    picker.kind.setCurrentIndex(picker.kind.findData(str(PeriodKind.MONTH)))
+    picker.year.setValue(year)
+    picker.number.setCurrentIndex(picker.number.findData(month))
+    qtbot.waitUntil(
+        lambda: page.opened is not None and page.opened.view.period.code == f"{year}-{month:02d}"
+    )
+
+
+@pytest.fixture
+def reports_page(qtbot, station_home, open_main_window):
+    _add_incidents(station_home, ["05/10/2026", "20/10/2026", "12/10/2025"])
+    window = open_main_window(SUPERVISOR)
+    window.show_page("reports")
+    page = window.current_page()
+    assert page.KEY == "reports"
+    qtbot.waitUntil(lambda: page.opened is not None)
+    return page
+
+
+def test_choosing_a_period_shows_its_figures_and_last_year(qtbot, reports_page):
+    """October 2026: two incidents against one in October 2025, +1 and +100%."""
+    page = reports_page
+    _choose_month(qtbot, page, 2026, 10)
+    assert _figure(page, "f2.total") == "2"
+    assert _figure(page, "f2.total", PREVIOUS) == "1"
+    assert _figure(page, "f2.total", PREVIOUS + 1) == "+1"
+    assert _figure(page, "f2.total", PREVIOUS + 2) == "+100%"
+    assert "draft" in page.state.text() and page.submit_button.isEnabled()
+    _choose_month(qtbot, page, 2026, 9)
+    assert _figure(page, "f2.total") == "0"
+
+
+def test_submit_freezes_the_report_and_makes_it_read_only(
+    qtbot, reports_page, monkeypatch, station_home
+):
+    """After confirming, the report has its number, its text can no longer be edited, and a
+    record added afterwards does not change it."""
+    page = reports_page
+    _choose_month(qtbot, page, 2026, 10)
+    page.tabs.setCurrentIndex(1)
+    type_into(page.narrative["plans"], "Tăng cường tuần tra ban đêm.")
+    asked = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *args, **kwargs: asked.append(args) or QMessageBox.Yes
+    )
+    qtbot.mouseClick(page.submit_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.opened.view.submitted)
+    assert asked, "submission must be confirmed"
+    assert "01/BC" in page.state.text()
+    assert page.narrative["plans"].isReadOnly() and not page.submit_button.isEnabled()
+    assert page.narrative["plans"].toPlainText() == "Tăng cường tuần tra ban đêm."
+    assert page.list_model.rowCount() == 1
+    assert page.list_model.index(0, 1).data() == "01/BC"
+
+    _add_incidents(station_home, ["25/10/2026"])
+    page.show_period()
+    qtbot.waitUntil(lambda: page.opened.view.submitted)
+    assert _figure(page, "f2.total") == "2"  # frozen: the third incident is not in it
+
+
+def test_station_profile_dialog_feeds_the_indicators(qtbot, reports_page):
+    """Figures typed in the profile dialog appear as Resolution 12 rows after saving."""
+    page = reports_page
+    assert _figure(page, "r12.staff_total") == "\u2014"
+    qtbot.mouseClick(page.profile_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    dialog.editors["staff_total"].setValue(14)
+    dialog.editors["staff_quota"].setValue(15)
+    dialog.editors["hq_status"].setCurrentIndex(dialog.editors["hq_status"].findData("da_co"))
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: _figure(page, "r12.staff_total") == "14")
+    assert _figure(page, "r12.staff_vs_quota") == "93,3%"
+
+
+def test_profile_dialog_names_the_field_in_error(qtbot, reports_page):
+    """More officers than staff is refused beside the dialog's buttons, naming the field."""
+    page = reports_page
+    qtbot.mouseClick(page.profile_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    dialog.editors["staff_total"].setValue(5)
+    dialog.editors["staff_officers"].setValue(9)
+    dialog.save()
+    assert dialog.isVisible() and dialog.message.isVisible()
+    assert "officers" in dialog.message.text().lower()
+
+
+def test_save_pdf(qtbot, reports_page, tmp_path):
+    """The report shown is written as a PDF of A4 pages."""
+    page = reports_page
+    target = tmp_path / "bao-cao.pdf"
+    page.save_pdf(target)
+    assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_model_is_well_behaved(qtmodeltester, reports_page):
+    """The figures model passes Qt's model checks."""
+    model = ReportTableModel("vi")
+    model.set_content(reports_page.opened.view.content)
+    qtmodeltester.check(model)
+
+
+def test_officer_does_not_get_the_page(open_main_window):
+    """The page is the chief's: an officer's window has no Reports page."""
+    window = open_main_window(OFFICER)
+    assert window.page("reports") is None
+
+
+def test_unsaved_narrative_survives_a_lock(qtbot, reports_page):
+    """Text typed into a draft comes back after the same user unlocks (held in memory only)."""
+    page = reports_page
+    _choose_month(qtbot, page, 2026, 10)
+    page.tabs.setCurrentIndex(1)
+    type_into(page.narrative["shortcomings"], "Thiếu phương tiện.")
+    window = page.window()
+    window.lock()
+    assert window.locked
+    form = window.lock_screen.form
+    form.user.setEditText(SUPERVISOR)
+    type_into(form.password, SUPERVISOR_PASSWORD)
+    press(form.password, Qt.Key_Return)
+    assert not window.locked
+    restored = window.page("reports")
+    window.show_page("reports")
+    qtbot.waitUntil(
+        lambda: restored.opened is not None and restored.opened.view.period.code == "2026-10"
+    )
+    assert restored.narrative["shortcomings"].toPlainText() == "Thiếu phương tiện."
+    assert restored.capture_state()["narrative"]["shortcomings"] == "Thiếu phương tiện."

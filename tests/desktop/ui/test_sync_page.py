@@ -1,0 +1,103 @@
+"""The Sync page and the status bar against a real server process: enrolment through the dialog,
+"Sync now" with its progress, and going offline shown quietly (no dialog)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog
+
+from desktop.sync.report import SyncProgress
+from desktop.ui.main_window import MainWindow
+from desktop.ui.pages.sync_page import SyncPage
+from tests.desktop.conftest import OFFICER, SUPERVISOR
+from tests.desktop.sync.helpers import FAST_RETRY, completed_records
+from tests.desktop.ui.conftest import PASSWORDS, type_into
+from tests.integration.conftest import server, server_db  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def window(qtbot, services, station_home):
+    def opener(username: str = SUPERVISOR) -> MainWindow:
+        main = MainWindow(services)
+        qtbot.addWidget(main)
+        main.open_session(station_home.unlock(username, PASSWORDS[username]))
+        main.show()
+        main.sync.service.retry = FAST_RETRY  # offline tests wait tenths of seconds, not minutes
+        return main
+
+    yield opener
+    services.idle.stop()
+
+
+def _sync_page(main: MainWindow) -> SyncPage:
+    main.show_page("sync")
+    page = main.current_page()
+    assert isinstance(page, SyncPage)
+    return page
+
+
+def _open_dialogs() -> list[QDialog]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
+
+
+def _enrol(page: SyncPage, server, server_db) -> None:  # noqa: F811
+    page.enrol_button.click()
+    dialog = page.enrol_dialog
+    assert not dialog.enrol_button.isEnabled()  # nothing is trusted before the server is checked
+    type_into(dialog.url, server.url)
+    type_into(dialog.code, server_db.enrolment_code())
+    dialog.check_button.click()
+    shown = dialog.identity_label.text()
+    assert "The server answered" in shown and "Plain http" in shown  # a trial server: warned
+    assert dialog.enrol_button.isEnabled()
+    dialog.enrol_button.click()
+    assert not dialog.isVisible()
+
+
+def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server_db, qtbot):  # noqa: F811
+    main = window(SUPERVISOR)
+    completed_records(main.session, 3)
+    page = _sync_page(main)
+    assert not page.sync_button.isEnabled()  # not enrolled yet
+    assert main.status.pending.text() == "Not enrolled for sync"
+    _enrol(page, server, server_db)
+    assert "Enrolled with " + server.url in page.server.text()
+    assert main.status.pending.text() == "Waiting to sync: 3"
+    assert "Online" in main.status.connectivity.text()
+
+    seen: list[SyncProgress] = []
+    main.sync.progress.connect(seen.append)
+    page.sync_button.click()
+    pushes = [p for p in seen if p.phase == "push"]
+    assert pushes and pushes[-1].records_done == pushes[-1].records_total == 3
+    assert page.progress_text.text().startswith("Done: 3 record(s) received by the centre")
+    assert page.progress.value() == page.progress.maximum()
+    assert main.status.pending.text() == "Waiting to sync: 0"
+    assert "received by the centre: 3" in page.counts.text()
+    assert page.history.rowCount() >= 1 and page.history.item(0, 2).text() == "Finished"
+    assert len(server_db.revisions()) == 3
+
+
+def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, server_db):  # noqa: F811
+    main = window(SUPERVISOR)
+    page = _sync_page(main)
+    _enrol(page, server, server_db)
+    assert "Online" in main.status.connectivity.text()
+    server.kill()
+    main.sync.probe()
+    assert "Offline" in main.status.connectivity.text()
+    assert "offline" in page.server.text()
+    completed_records(main.session, 1)
+    dialogs = _open_dialogs()  # (other tests may leave theirs open in this process)
+    page.sync_button.click()
+    assert _open_dialogs() == dialogs
+    assert page.progress_text.text().startswith("The centre's server cannot be reached.")
+    main.sync.refresh()
+    assert main.status.pending.text() == "Waiting to sync: 1"  # kept for the next time
+
+
+def test_an_officer_may_sync_but_not_enrol_or_change_settings(window):
+    page = _sync_page(window(OFFICER))
+    assert not page.enrol_button.isVisible()
+    assert not page.policy.isEnabled() and not page.auto.isEnabled()
+    assert "Not enrolled yet" in page.server.text()

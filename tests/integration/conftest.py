@@ -1,0 +1,61 @@
+"""Fixtures of the sync integration tests: a real server process on a fresh PostgreSQL database
+and a fresh encrypted station, enrolled with it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from desktop.storage.station import StationSession
+from desktop.sync.service import SyncService
+from tests.desktop.conftest import station_home  # noqa: F401  (a fixture used here)
+from tests.desktop.sync.helpers import FAST_RETRY
+from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database
+from tests.server.conftest import PG_ADMIN_URL, _pg_admin
+
+
+@pytest.fixture
+def server_db() -> Iterator[ServerDatabase]:
+    _pg_admin().dispose()  # fail (in CI) or skip clearly when PostgreSQL is not there
+    database, name = create_database(PG_ADMIN_URL)
+    try:
+        yield database
+    finally:
+        database.engine.dispose()
+        drop_database(PG_ADMIN_URL, name)
+
+
+@pytest.fixture
+def server(server_db: ServerDatabase, tmp_path: Path) -> Iterator[ServerProcess]:
+    process = ServerProcess(server_db.url, tmp_path)
+    process.start()
+    try:
+        yield process
+    finally:
+        process.kill()
+
+
+@pytest.fixture
+def session(station_home) -> Iterator[StationSession]:  # noqa: F811
+    opened = station_home.unlock()
+    try:
+        yield opened
+    finally:
+        opened.close()
+
+
+@pytest.fixture
+def enrolled(session: StationSession, server: ServerProcess, server_db: ServerDatabase):
+    """A sync service enrolled with `server` (fast retries)."""
+    service = SyncService(session, retry=FAST_RETRY)
+    service.enroll(server.url, server_db.enrolment_code())
+    return service
+
+
+def local_revisions(session: StationSession) -> set[tuple[str, int]]:
+    """Every revision the station queued: what the server must end up holding, exactly."""
+    with session.db.read() as conn:
+        return {(r[0], r[1]) for r in conn.execute(text("SELECT record_id, revision FROM outbox"))}

@@ -1,0 +1,70 @@
+"""A station enrols with a real server, pushes its completed records, and pulls what the centre
+sent back: every revision arrives once, the outbox empties, a review returns a record."""
+
+from __future__ import annotations
+
+import uuid
+from collections import Counter
+
+from desktop.core.audit_actions import AuditAction
+from desktop.storage import audit, centre_feed, outbox, sync_settings
+from desktop.storage.records import RecordService
+from protocol.messages import ReviewDecision
+from server.services import catalog, reviews
+from tests.desktop.sync.helpers import CATALOGUE, completed_records, example
+from tests.integration.conftest import local_revisions
+
+
+def test_push_then_nothing_left(enrolled, session, server_db):
+    """30 completed records reach the server exactly once; a second sync sends nothing."""
+    completed_records(session, 30)
+    report = enrolled.run()
+    assert report.outcome == "ok" and report.waiting == 0
+    assert report.counts.acknowledged == 30
+    stored = server_db.revisions()
+    assert Counter((r, v) for r, v, _ in stored) == Counter(local_revisions(session))
+    again = enrolled.run()
+    assert again.counts.sent == 0 and again.waiting == 0
+    with session.db.read() as conn:
+        assert outbox.counts(conn).acknowledged == 30
+
+
+def test_pull_applies_centre_updates_once(enrolled, session, server_db):
+    """A form version, reference data and a return with a comment reach the station; the record
+    shows "returned by the centre" (audited) until amended; pulling again changes nothing."""
+    record_id = completed_records(session, 1)[0]
+    enrolled.run()
+    catalog.publish_form_version(server_db.engine, "f1", 2, {"title": "Mẫu mới"})
+    catalog.publish_reference_data(server_db.engine, "communes", 3, [{"code": "00004"}])
+    reviews.review_record(
+        server_db.engine, uuid.UUID(record_id), ReviewDecision.RETURNED, "Thiếu số nhà", "Tổ A"
+    )
+    report = enrolled.run()
+    assert report.counts.pulled >= 3
+    with session.db.read() as conn:
+        review = centre_feed.latest_review(conn, record_id)
+        forms = centre_feed.updates(conn, "form_version")
+        returned = audit.entries(conn, action=AuditAction.RECORD_RETURNED, target=record_id)
+        assert [r.record_id for r in centre_feed.open_returns(conn)] == [record_id]
+    assert review is not None and review.decision == "returned"
+    assert review.comment == "Thiếu số nhà" and review.reviewer == "Tổ A"
+    assert {"form_id": "f1", "version": 2, "definition": {"title": "Mẫu mới"}} in forms
+    assert len(returned) == 1 and returned[0].details["comment"] == "Thiếu số nhà"
+
+    assert enrolled.run().counts.pulled == 0  # the cursor moved: nothing is applied twice
+    service = RecordService(session, CATALOGUE)
+    service.amend(record_id, example(service.get(record_id).summary.form_id), "bổ sung số nhà")
+    with session.db.read() as conn:
+        assert centre_feed.open_returns(conn) == []  # amended: no longer waiting on the station
+    assert enrolled.run().counts.acknowledged == 1  # and the amendment goes to the centre
+
+
+def test_after_approval_policy_sends_only_approved(enrolled, session, server_db):
+    """With the after-approval policy, completed records wait; approval queues and sends them."""
+    sync_settings.set_policy(session, "after_approval")
+    ids = completed_records(session, 3)
+    assert enrolled.run().counts.sent == 0
+    RecordService(session, CATALOGUE).approve(ids[0])
+    report = enrolled.run()
+    assert report.counts.acknowledged == 1
+    assert [r for r, _, _ in server_db.revisions()] == [ids[0]]

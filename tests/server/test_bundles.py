@@ -1,0 +1,290 @@
+"""Offline bundles on the server: upload and `cax-server import-bundle` ingest like a push, once."""
+
+from __future__ import annotations
+
+import base64
+import uuid
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
+from sqlalchemy import Engine, func, select
+
+from protocol.bundle import key_id, write_bundle
+from protocol.bundle_receipt import BundleReceipt, read_receipt
+from protocol.errors import ErrorCode
+from protocol.messages import AuditHead, PushStatus
+from protocol.signing import new_private_key
+from server.cli import main
+from server.core.config import Settings
+from server.models import BundleImport, PushReceipt
+from server.services import bundles, devices, records
+from server.services import stations as station_service
+from tests.server.helpers import STATION_CODE, StationDevice, enrol_device, make_record
+
+UPLOAD = "/api/v1/bundles"
+
+
+def seal(device: StationDevice, recs: list[dict], **kw) -> bytes:  # type: ignore[no-untyped-def]
+    """A bundle from `device`, for the server it enrolled with (unless told otherwise)."""
+    options = {
+        "station_code": device.station_code,
+        "device_id": device.device_id,
+        "device_key": device.key,
+        "server_box_key": device.enrolment["server_box_key"],
+        **kw,
+    }
+    return write_bundle(recs, **options)
+
+
+def receipt_of(device: StationDevice, data: bytes) -> BundleReceipt:
+    """Read a receipt the way the station does: with the key it learnt at enrolment."""
+    return read_receipt(
+        data,
+        device.enrolment["server_signing_key"],
+        station_code=device.station_code,
+        device_id=device.device_id,
+    )
+
+
+def stored_rows(engine: Engine) -> tuple[int, int, int, int]:
+    """(records, revisions, push receipts, bundle imports): everything an import could add."""
+    heads, revisions = records.count_records(engine)
+    with engine.connect() as conn:
+        pushes = conn.execute(select(func.count()).select_from(PushReceipt)).scalar_one()
+        imports = conn.execute(select(func.count()).select_from(BundleImport)).scalar_one()
+    return heads, revisions, pushes, imports
+
+
+def test_upload_stores_each_record_and_answers_a_signed_receipt(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Three records arrive, the receipt is signed by the enrolment key and names each of them."""
+    recs = [make_record(device_seq=i) for i in range(3)]
+    data = seal(device, recs, audit_head=AuditHead(seq=7, hash="a" * 64))
+    response = client.post(UPLOAD, content=data)
+    assert response.status_code == 200, response.text
+    receipt = receipt_of(device, response.content)
+    assert (receipt.record_count, receipt.stored, receipt.duplicate) == (3, 3, 0)
+    assert [(r.index, r.record_id, r.status) for r in receipt.results] == [
+        (i, rec["record_id"], PushStatus.STORED) for i, rec in enumerate(recs)
+    ]
+    assert stored_rows(engine) == (3, 3, 1, 1)
+    with engine.connect() as conn:
+        push = conn.execute(select(PushReceipt.batch_id, PushReceipt.audit_seq)).one()
+        imported = conn.execute(select(BundleImport.bundle_sha256)).scalar_one()
+    assert (push.batch_id, push.audit_seq) == (receipt.bundle_id, 7)
+    assert imported == receipt.bundle_sha256
+
+
+def test_importing_twice_changes_nothing(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """The second import stores nothing and answers `duplicate` for every record, still signed."""
+    data = seal(device, [make_record(), make_record()])
+    first = receipt_of(device, client.post(UPLOAD, content=data).content)
+    after_first = stored_rows(engine)
+    second = receipt_of(device, client.post(UPLOAD, content=data).content)
+    assert stored_rows(engine) == after_first == (2, 2, 1, 1)
+    assert (first.stored, second.stored, second.duplicate) == (2, 0, 2)
+    assert second.bundle_id == first.bundle_id
+
+
+def test_records_already_pushed_online_come_back_duplicate(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Bundle and push share one idempotent path: a record sent both ways is stored once."""
+    record = make_record()
+    assert device.push(client, [record]).json()["stored"] == 1
+    receipt = receipt_of(device, client.post(UPLOAD, content=seal(device, [record])).content)
+    assert receipt.results[0].status is PushStatus.DUPLICATE
+    assert records.count_records(engine) == (1, 1)
+
+
+def test_bad_records_are_answered_one_by_one(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A wrong hash is rejected and a clash is a conflict; the good record is still stored."""
+    clash = make_record()
+    device.push(client, [clash])
+    changed = make_record(record_id=uuid.UUID(clash["record_id"]), values={"ho_ten": "Khác"})
+    wrong_hash = {**make_record(), "content_hash": "0" * 64}
+    data = seal(device, [make_record(), wrong_hash, changed])
+    receipt = receipt_of(device, client.post(UPLOAD, content=data).content)
+    assert [r.status for r in receipt.results] == [
+        PushStatus.STORED,
+        PushStatus.REJECTED,
+        PushStatus.CONFLICT,
+    ]
+    assert receipt.results[1].code is ErrorCode.RECORD_HASH_MISMATCH
+    assert (receipt.stored, receipt.rejected, receipt.conflict) == (1, 1, 1)
+
+
+def test_bundle_larger_than_a_push_batch_is_split(
+    engine: Engine, device: StationDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past the batch limit the records go in several pushes; answers keep the bundle's order."""
+    monkeypatch.setattr(bundles, "INGEST_BATCH", 2)
+    recs = [make_record(device_seq=i) for i in range(5)]
+    data = seal(device, recs)
+    receipt = receipt_of(device, bundles.import_bundle(engine, data).receipt_bytes)
+    assert [r.index for r in receipt.results] == [0, 1, 2, 3, 4]
+    assert [r.record_id for r in receipt.results] == [r["record_id"] for r in recs]
+    assert stored_rows(engine) == (5, 5, 3, 1)
+    again = receipt_of(device, bundles.import_bundle(engine, data).receipt_bytes)
+    assert again.duplicate == 5
+    assert stored_rows(engine) == (5, 5, 3, 1)
+
+
+def _flip(data: bytes, position: int) -> bytes:
+    damaged = bytearray(data)
+    damaged[position] ^= 0x40
+    return bytes(damaged)
+
+
+def _foreign_box_key() -> str:
+    raw = X25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    return base64.b64encode(raw).decode("ascii")
+
+
+def test_bad_bundles_are_refused_and_store_nothing(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Each kind of bad file has its own code and status; the database is left as it was."""
+    good = seal(device, [make_record()])
+    impostor = StationDevice(
+        device.device_id, new_private_key(), device.station_code, device.enrolment
+    )
+    cases = [
+        (_flip(good, len(good) // 2), ErrorCode.BUNDLE_TAMPERED, 400),
+        (good[: len(good) - 10], ErrorCode.BUNDLE_TRUNCATED, 400),
+        (b"not a bundle at all", ErrorCode.BUNDLE_MALFORMED, 400),
+        (good[:8] + b"\x00\x09" + good[10:], ErrorCode.BUNDLE_UNSUPPORTED_VERSION, 400),
+        (seal(device, [make_record()], server_box_key=_foreign_box_key()), "BUNDLE_FOREIGN", 422),
+        (seal(impostor, [make_record()]), ErrorCode.BUNDLE_BAD_SIGNATURE, 401),
+        (seal(device, [make_record()], station_code="00009"), "BUNDLE_WRONG_STATION", 403),
+        (seal(device, [make_record()], device_id=uuid.uuid4()), ErrorCode.UNKNOWN_DEVICE, 401),
+    ]
+    for data, code, status in cases:
+        response = client.post(UPLOAD, content=data)
+        assert (response.status_code, response.json()["code"]) == (status, code)
+    assert stored_rows(engine) == (0, 0, 0, 0)
+
+
+def test_bundle_of_a_revoked_device_is_refused(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A revoked device's bundle is refused even though its signature is genuine."""
+    data = seal(device, [make_record()])
+    devices.revoke_device(engine, uuid.UUID(device.device_id), "stolen")
+    response = client.post(UPLOAD, content=data)
+    assert (response.status_code, response.json()["code"]) == (403, "DEVICE_REVOKED")
+    assert records.count_records(engine) == (0, 0)
+
+
+def test_bundle_of_another_station_device_is_wrong_station(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A device may only bring its own station's records, as in a push."""
+    station_service.add_station(engine, "00005", "Công an xã khác")
+    other = enrol_device(client, engine, "00005")
+    data = seal(other, [make_record(STATION_CODE)], station_code=STATION_CODE)
+    assert client.post(UPLOAD, content=data).json()["code"] == "BUNDLE_WRONG_STATION"
+    receipt = receipt_of(other, client.post(UPLOAD, content=seal(other, [make_record()])).content)
+    assert receipt.results[0].code is ErrorCode.WRONG_STATION
+
+
+# --- `cax-server import-bundle` and `keys show` ------------------------------------------
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_cli_import_writes_the_receipt_and_twice_changes_nothing(
+    engine: Engine, cli_env: Settings, device: StationDevice, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """`import-bundle FILE --receipt OUT` stores, writes a valid receipt; again: all duplicate."""
+    bundle_file = tmp_path / "tram-00004.caxbundle"
+    bundle_file.write_bytes(seal(device, [make_record(), make_record()]))
+    out_file = tmp_path / "receipt.json"
+    code, out, _ = run(capsys, "import-bundle", str(bundle_file), "--receipt", str(out_file))
+    assert code == 0
+    assert "2 records: 2 stored, 0 duplicate" in out
+    assert receipt_of(device, out_file.read_bytes()).stored == 2
+    code, out, _ = run(capsys, "import-bundle", str(bundle_file), "--receipt", str(out_file))
+    assert (code, "2 records: 0 stored, 2 duplicate" in out) == (0, True)
+    assert receipt_of(device, out_file.read_bytes()).duplicate == 2
+    assert stored_rows(engine) == (2, 2, 1, 1)
+
+
+def test_cli_refusals_are_one_line_and_write_no_receipt(
+    engine: Engine, cli_env: Settings, device: StationDevice, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """Tampered, foreign or missing files: one line with the code, exit 1, no receipt file."""
+    good = seal(device, [make_record()])
+    files = {
+        "BUNDLE_TAMPERED": _flip(good, 200),
+        "BUNDLE_TRUNCATED": good[:100],
+        "BUNDLE_FOREIGN": seal(device, [make_record()], server_box_key=_foreign_box_key()),
+    }
+    out_file = tmp_path / "receipt.json"
+    for code_name, data in files.items():
+        path = tmp_path / f"{code_name}.caxbundle"
+        path.write_bytes(data)
+        code, _, err = run(capsys, "import-bundle", str(path), "--receipt", str(out_file))
+        assert (code, err.count("\n")) == (1, 1)
+        assert f"Error [{code_name}]" in err
+    code, _, err = run(capsys, "import-bundle", str(tmp_path / "none"), "--receipt", "x")
+    assert code == 1 and "[BAD_ARGUMENT]" in err
+    assert not out_file.exists()
+    assert not list(tmp_path.glob("*.partial"))
+    assert stored_rows(engine) == (0, 0, 0, 0)
+
+
+def test_keys_show_prints_the_enrolment_keys(
+    cli_env: Settings, device: StationDevice, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """The keys an administrator reads out are the ones stations got at enrolment."""
+    code, out, _ = run(capsys, "keys", "show")
+    box, signing = device.enrolment["server_box_key"], device.enrolment["server_signing_key"]
+    assert code == 0
+    assert box in out and key_id(box) in out
+    assert signing in out and key_id(signing) in out
+
+
+@hyp_settings(
+    max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
+@given(data=st.data())
+def test_random_damage_never_stores_or_fails_the_server(
+    client: TestClient, engine: Engine, device: StationDevice, data: st.DataObject
+) -> None:
+    """Random bytes, cuts, flips and splices of a real bundle: a BUNDLE_* refusal, never a 500."""
+    good = seal(device, [make_record()])  # its length varies: positions are drawn as fractions
+
+    def position(of: bytes) -> int:
+        return int(data.draw(st.floats(0, 1)) * (len(of) - 1))
+
+    choice = data.draw(st.sampled_from(["bytes", "cut", "flip", "splice"]))
+    if choice == "bytes":
+        body = data.draw(st.binary(max_size=400))
+    elif choice == "cut":
+        body = good[: position(good)]
+    elif choice == "flip":
+        at = position(good)
+        body = good[:at] + bytes([good[at] ^ data.draw(st.integers(1, 255))]) + good[at + 1 :]
+    else:
+        at = position(good)
+        body = good[:at] + data.draw(st.binary(min_size=1, max_size=50)) + good[at:]
+    response = client.post(UPLOAD, content=body)
+    assert 400 <= response.status_code < 500, response.text
+    assert response.json()["code"].startswith("BUNDLE_")
+    assert records.count_records(engine) == (0, 0)

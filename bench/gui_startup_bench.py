@@ -70,12 +70,21 @@ def child(home: str, t0: float) -> None:
     qt, tasks = application.qt, application.services.tasks
 
     def settle(until=lambda: True, timeout: float = 60.0) -> None:
-        """Let the app work until `until()` holds and no task is running."""
+        """Let the app work until `until()` holds and no task is running (not timed)."""
         deadline = time.perf_counter() + timeout
         while not (until() and tasks.pending == 0):
             if time.perf_counter() > deadline:
                 raise TimeoutError("the app did not settle")
-            qt.processEvents(QEventLoop.AllEvents, 5)
+            qt.processEvents(QEventLoop.AllEvents, 20)
+
+    def wait_for(signal, timeout_ms: int = 60_000) -> None:
+        """Sleep in Qt's event loop until `signal` fires: no Python polling while the worker
+        thread runs the query (a busy loop here would hold the GIL against it)."""
+        loop = QEventLoop()
+        signal.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        signal.disconnect(loop.quit)
 
     def lists_and_searches() -> None:
         try:
@@ -87,23 +96,24 @@ def child(home: str, t0: float) -> None:
     def measure_lists_and_searches() -> None:
         main = application.controller.main_window
         settle(lambda: main.current_page().overview is not None)  # the dashboard has its counts
+        page = main.page("records")
         started = time.perf_counter()
         main.show_page("records")
-        page = main.current_page()
-        settle(lambda: page.model.rowCount() > 0 and not page.model.loading)
+        wait_for(page.model.page_loaded)
         page.table.viewport().repaint()  # the rows painted, their data() asked for
         times["records"] = time.perf_counter() - started
+        settle()
         searches = []
         for typed, last in SEARCHES:
             box = page.filter_bar.search
             box.setFocus()
             box.setText(typed)  # no textEdited: only the real key below starts a search
-            before = page.model.filters
             started = time.perf_counter()
             QTest.keyClick(box, last)
-            settle(lambda b=before: page.model.filters is not b and not page.model.loading)
+            wait_for(page.model.page_loaded)  # after the pause, the new filter's first page
             page.table.viewport().repaint()
             searches.append(time.perf_counter() - started)
+            settle()
         times["search"] = searches
         qt.exit(0)
 

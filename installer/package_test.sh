@@ -95,6 +95,10 @@ cax init --station-code 00004 --station-name "Công an phường Ba Đình" --su
   --full-name "Nguyễn Văn Trường" >"$T/init.log"  # the log holds the recovery key: not printed
 cax user add lan --role officer --full-name "Trần Thị Lan" --user truong
 cax record new F1 --data docs/examples/F1.json --user truong
+# The installed cax prints too (Qt's printing, offscreen, no display needed).
+record_id=$(cax record list --json --user truong | "$PYTHON" -c "import json, sys; print(json.load(sys.stdin)[0]['id'])")
+DISPLAY= cax print "$record_id" --pdf "$T/printed.pdf" --user truong
+[ "$(head -c 5 "$T/printed.pdf")" = "%PDF-" ] || fail "cax print wrote no PDF"
 cax user list --all --json --user truong >"$T/users-before.json"
 cax record list --json --user truong >"$T/records-before.json"
 [ "$(grep -c '"username"' "$T/users-before.json")" -eq 2 ] || fail "expected 2 users"

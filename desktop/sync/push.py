@@ -13,6 +13,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
@@ -81,6 +82,47 @@ def answers_for(batch: list[PendingRevision], response: PushResponse) -> list[An
     ]
 
 
+@dataclass(frozen=True)
+class _Prepared:
+    after: int  # the outbox id the batch was read after (to read it again, smaller)
+    batch: list[PendingRevision]
+    body: bytes
+
+
+def _prepare(
+    db: Database, station_code: str, limit: int, after: int, now: Callable[[], str]
+) -> _Prepared | None:
+    """Read the next batch and mark it sent (one transaction), then build its body."""
+    with db.write() as conn:
+        batch = outbox.unsent(conn, station_code, limit=limit, after_id=after)
+        if not batch:
+            return None
+        head = audit_head(conn)
+        outbox.mark_sent(conn, [p.entry_id for p in batch], now())
+    return _Prepared(after, batch, batch_body(batch, head))
+
+
+def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> list[Answer] | None:
+    """The answers for one batch; None when it must go again in smaller batches."""
+    batch, started = prepared.batch, time.monotonic()
+    try:
+        response = client.push(prepared.body)
+    except ServerRefused as exc:
+        code = str(exc.params.get("server_code"))
+        if code not in _TOO_LARGE:
+            raise
+        if len(batch) > 1:
+            sizer.too_large(len(batch))
+            return None
+        # One revision alone is over the server's limit: set it aside, send the rest.
+        return [Answer(batch[0].record_id, batch[0].revision, "rejected", code, "")]
+    except (ServerUnreachable, ServerUnavailable):
+        sizer.failed()
+        raise
+    sizer.succeeded(len(batch), time.monotonic() - started)
+    return answers_for(batch, response)
+
+
 def push_waiting(
     db: Database,
     client: SyncClient,
@@ -91,48 +133,43 @@ def push_waiting(
     progress: Callable[[SyncProgress], None],
     cancel: threading.Event,
 ) -> None:
-    """Send until nothing waits (or `cancel`); raises ServerUnreachable/Unavailable on failure."""
+    """Send until nothing waits (or `cancel`); raises ServerUnreachable/Unavailable on failure.
+
+    The next batch is read, marked and compressed on a helper thread while the current one is on
+    the wire, so the station's work overlaps the server's. Marking a batch sent early is harmless:
+    `sent` revisions are simply sent (again) until an answer is recorded.
+    """
     with db.read() as conn:
         total = outbox.counts(conn).waiting
-    done, after = 0, 0
-    while not cancel.is_set():
-        with db.write() as conn:
-            batch = outbox.unsent(conn, station_code, limit=sizer.size, after_id=after)
-            if not batch:
+    done = 0
+    with ThreadPoolExecutor(1, thread_name_prefix="cax-sync-prepare") as helper:
+
+        def prepare(after: int) -> Future[_Prepared | None]:
+            return helper.submit(_prepare, db, station_code, sizer.size, after, now)
+
+        ahead = prepare(0)
+        while not cancel.is_set():
+            prepared = ahead.result()
+            if prepared is None:
                 return
-            head = audit_head(conn)
-            outbox.mark_sent(conn, [p.entry_id for p in batch], now())
-        body = batch_body(batch, head)
-        if len(body) > MAX_BODY_BYTES and len(batch) > 1:
-            sizer.too_large(len(batch))
-            continue
-        started = time.monotonic()
-        tally.sent += len(batch)
-        try:
-            response = client.push(body)
-        except ServerRefused as exc:
-            if exc.params.get("server_code") not in _TOO_LARGE:
-                raise
-            if len(batch) > 1:
+            batch = prepared.batch
+            if len(prepared.body) > MAX_BODY_BYTES and len(batch) > 1:
                 sizer.too_large(len(batch))
+                ahead = prepare(prepared.after)
                 continue
-            # One revision alone is over the server's limit: set it aside, send the rest.
-            code = str(exc.params["server_code"])
-            response = None
-            answers = [Answer(batch[0].record_id, batch[0].revision, "rejected", code, "")]
-        except (ServerUnreachable, ServerUnavailable):
-            sizer.failed()
-            raise
-        else:
-            sizer.succeeded(len(batch), time.monotonic() - started)
-            answers = answers_for(batch, response)
-        with db.write() as conn:
-            counts = outbox.apply_answers(conn, answers, now())
-        tally.acknowledged += counts.acknowledged
-        tally.conflicts += counts.conflict
-        tally.quarantined += counts.quarantined
-        done += len(batch)
-        after = batch[-1].entry_id
-        progress(
-            SyncProgress(PUSH, done, max(total, done), client.bytes_sent, client.bytes_received)
-        )
+            ahead = prepare(batch[-1].entry_id)
+            tally.sent += len(batch)
+            answers = _send(client, sizer, prepared)
+            if answers is None:
+                ahead.result()  # drop what was read ahead: this batch goes again, smaller
+                ahead = prepare(prepared.after)
+                continue
+            with db.write() as conn:
+                counts = outbox.apply_answers(conn, answers, now())
+            tally.acknowledged += counts.acknowledged
+            tally.conflicts += counts.conflict
+            tally.quarantined += counts.quarantined
+            done += len(batch)
+            progress(
+                SyncProgress(PUSH, done, max(total, done), client.bytes_sent, client.bytes_received)
+            )

@@ -13,7 +13,7 @@ from desktop.core.records import RecordFilter
 from desktop.core.validation.formats import parse_date
 from desktop.ui.record_labels import status_name, statuses
 
-SEARCH_DELAY_MS = 90  # a pause between keys; the model coalesces reads that overlap
+SEARCH_DELAY_MS = 50  # a pause between keys (the model also coalesces reads that overlap)
 
 
 class RecordFilterBar(QWidget):

@@ -1383,6 +1383,30 @@ Offline data entry for commune police stations.</translation>
         <source>Custom dates</source>
         <translation>Custom dates</translation>
     </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Month %1</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quarter %1</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>First half</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>Second half</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Week %1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMessages</name>

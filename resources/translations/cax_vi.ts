@@ -1383,6 +1383,30 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <source>Custom dates</source>
         <translation>Tùy chọn ngày</translation>
     </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>6 tháng cuối năm</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>Tuần %1</translation>
+    </message>
 </context>
 <context>
     <name>ProblemMessages</name>

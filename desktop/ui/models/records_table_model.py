@@ -38,6 +38,11 @@ COLUMN_COUNT = 8
 RECORD_ID_ROLE = Qt.UserRole + 1  # the record's id (UUIDv7)
 SUMMARY_ROLE = Qt.UserRole + 2  # the RecordSummary of the row
 STATUS_ROLE = Qt.UserRole + 3  # "draft", "completed", …
+# The roles data() answers; a view asks for about ten per cell, most of them not these.
+_ROLES = frozenset(
+    int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.FontRole,
+                     RECORD_ID_ROLE, SUMMARY_ROLE, STATUS_ROLE)
+)  # fmt: skip
 
 PAGE_SIZE = 200
 
@@ -82,6 +87,9 @@ class RecordsTableModel(ColumnTableModel):
         self.reference = reference or default_reference()
         self.filters = RecordFilter()
         self._rows: list[RecordSummary] = []
+        # The shown text of each cell, made once per page: a repaint asks data() for every visible
+        # cell and role, and formatting there each time cost more than the search itself.
+        self._cells: list[tuple[str, ...]] = []
         self._exhausted = True  # nothing asked yet: set_filter() starts the list
         self._fetching = False  # a page of the current filter is wanted and not yet shown
         self._in_flight = False  # a read (of any filter) is running on the database lane
@@ -93,7 +101,7 @@ class RecordsTableModel(ColumnTableModel):
         """Show the records matching `filters` from the first page (an older filter's pages are dropped)."""
         self.beginResetModel()
         self.filters = filters
-        self._rows, self._exhausted, self._fetching = [], False, False
+        self._rows, self._cells, self._exhausted, self._fetching = [], [], False, False
         self._generation += 1
         self.endResetModel()
         self.fetchMore(QModelIndex())
@@ -146,6 +154,8 @@ class RecordsTableModel(ColumnTableModel):
             first = len(self._rows)
             self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
             self._rows.extend(rows)
+            columns = range(len(self.HEADERS))
+            self._cells.extend(tuple(self._display(r, c) for c in columns) for r in rows)
             self.endInsertRows()
         self.page_loaded.emit(len(self._rows))
 
@@ -179,16 +189,16 @@ class RecordsTableModel(ColumnTableModel):
         return len(self._rows)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        summary = self._rows[index.row()]
-        column = index.column()
+        row, column = index.row(), index.column()
         if role == Qt.DisplayRole:
-            return self._display(summary, column)
+            return self._cells[row][column]
+        summary = self._rows[row]
         if role == Qt.ToolTipRole and column == TITLE:
             return "\n".join(v for v in summary.columns.values() if v) or summary.title
         if role == Qt.ToolTipRole and column in (FORM, COMMUNE):
-            return self._display(summary, column)  # shown whole when the column is narrow
+            return self._cells[row][column]  # shown whole when the column is narrow
         if role == RECORD_ID_ROLE:
             return summary.id
         if role == SUMMARY_ROLE:

@@ -50,7 +50,7 @@ class PeriodPicker(QWidget):
         self.start = self._date_edit("periodStart", today.replace(day=1))
         self.end = self._date_edit("periodEnd", today)
         self.dash = QLabel("\u2013")
-        label = QLabel(_tr("&Period:"))
+        label = QLabel(QCoreApplication.translate("PeriodPicker", "&Period:"))
         label.setBuddy(self.kind)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -79,14 +79,31 @@ class PeriodPicker(QWidget):
     def _numbers(self) -> list[tuple[str, int]]:
         kind = self.current_kind
         if kind is PeriodKind.MONTH:
-            return [(_tr("Month %1").replace("%1", str(n)), n) for n in range(1, 13)]
+            return [
+                (QCoreApplication.translate("PeriodPicker", "Month %1").replace("%1", str(n)), n)
+                for n in range(1, 13)
+            ]
         if kind is PeriodKind.QUARTER:
-            return [(_tr("Quarter %1").replace("%1", _ROMAN[n - 1]), n) for n in range(1, 5)]
+            return [
+                (
+                    QCoreApplication.translate("PeriodPicker", "Quarter %1").replace(
+                        "%1", _ROMAN[n - 1]
+                    ),
+                    n,
+                )
+                for n in range(1, 5)
+            ]
         if kind is PeriodKind.HALF:
-            return [(_tr("First half"), 1), (_tr("Second half"), 2)]
+            return [
+                (QCoreApplication.translate("PeriodPicker", "First half"), 1),
+                (QCoreApplication.translate("PeriodPicker", "Second half"), 2),
+            ]
         if kind is PeriodKind.WEEK:
             weeks = date(self.year.value(), 12, 28).isocalendar().week
-            return [(_tr("Week %1").replace("%1", str(n)), n) for n in range(1, weeks + 1)]
+            return [
+                (QCoreApplication.translate("PeriodPicker", "Week %1").replace("%1", str(n)), n)
+                for n in range(1, weeks + 1)
+            ]
         return []
 
     def _fill_numbers(self, wanted: int | None = None) -> None:

@@ -194,12 +194,13 @@ class EnrolDialog(QDialog):
                     "%1", format_timestamp(cert.not_after.isoformat())
                 ),
                 self.tr("SHA-256 fingerprint:")
-                + f"<br><tt style='font-size:10pt'>{cert.sha256}</tt>",
+                + f"<br><tt>{cert.sha256[:47]}<br>{cert.sha256[48:]}</tt>",  # two lines of 16 bytes
             ]
         self.identity_label.setText("<br>".join(lines))
         self.compared.setChecked(False)
         self.compared.setVisible(cert is not None)
         self._update_buttons()
+        self.adjustSize()  # room for the identity, which the dialog did not have before
 
     def _on_check_failed(self, error: BaseException) -> None:
         self.check_button.setEnabled(True)

@@ -8,11 +8,8 @@ from typing import Any
 
 from desktop.cli.commands import EXIT_OK, _password, _username, open_session, print_json
 from desktop.cli.messages import Messages
+from desktop.core.vietnamese import file_size
 from desktop.storage import backup
-
-
-def _size(size: int) -> str:
-    return f"{size / 1_048_576:.1f} MB" if size >= 1_048_576 else f"{max(1, size // 1024)} KB"
 
 
 def backup_create(args: argparse.Namespace, home: Path, messages: Messages) -> int:
@@ -28,7 +25,7 @@ def backup_create(args: argparse.Namespace, home: Path, messages: Messages) -> i
             "backup_created",
             station=m.station_name,
             records=m.record_count,
-            size=_size(result.size),
+            size=file_size(result.size),
             path=result.path,
         )
     )

@@ -113,6 +113,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Bản 'cax' này không có chức năng in; hãy in hoặc lưu PDF từ ứng dụng CAX Desk.",
         "This 'cax' has no printing built in; print or save the PDF from the CAX Desk app.",
     ),
+    "FILE_UNWRITABLE": (
+        "Không ghi được tệp {path}; hãy chọn thư mục khác hoặc kiểm tra quyền ghi.",
+        "Cannot write the file {path}; choose another folder or check the permissions.",
+    ),
     # Offline sync bundles and their receipts (codes of protocol/errors.py).
     "BUNDLE_MALFORMED": (
         "Tệp không phải là gói đồng bộ CAX hoặc đã bị hỏng.",

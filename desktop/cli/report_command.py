@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import InvalidInput, PrintingUnavailable
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.reports.content import ReportContent
+from desktop.core.reports.document import ReportDocument
 from desktop.core.reports.formatting import format_change, format_change_percent, format_value
 from desktop.core.reports.periods import parse_period
 from desktop.storage.reports import ReportService, ReportView
@@ -33,6 +35,10 @@ def report(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     period = parse_period(args.period)  # a bad period is refused before the password is asked
     narrative = _narrative(args.narrative)
     lang = "en" if messages.index == 1 else "vi"
+    # The PDF's folder and writer are checked before anything is submitted: a build without Qt
+    # or a missing folder must not leave a frozen report behind an error.
+    target = _pdf_target(args.pdf) if args.pdf else None
+    writer = _pdf_writer() if target else None
     with open_session(args, home, messages) as session:
         service = ReportService(session, load_catalogue())
         view = service.open(period)
@@ -41,7 +47,10 @@ def report(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         elif narrative is not None:
             service.save_draft(period, narrative)
             view = service.open(period)
-        pages = _write_pdf(service, view, args.pdf) if args.pdf else 0
+        pages = 0
+        if target and writer:
+            pages = writer(service.document(view), target)
+            service.record_printed(view, target.name)  # only once the file is there
     if getattr(args, "json", False):
         print_json(_as_json(view) | {"pdf_pages": pages})
         return EXIT_OK
@@ -55,28 +64,26 @@ def report(args: argparse.Namespace, home: Path, messages: Messages) -> int:
                 hash=(stored.content_hash or "")[:12],
             )
         )
-    if args.pdf:
-        print(messages.notice("report_pdf", path=Path(args.pdf).resolve(), pages=pages))
+    if target:
+        print(messages.notice("report_pdf", path=target, pages=pages))
     return EXIT_OK
 
 
-def _write_pdf(service: ReportService, view: ReportView, target: str) -> int:
-    # Qt only here, imported on demand: the rest of `cax` never loads it (tests/test_import_direction).
-    from desktop.ui.printing.headless import ensure_gui_application
-    from desktop.ui.printing.pdf import Footer, write_pdf
+def _pdf_target(pdf: str) -> Path:
+    target = Path(pdf).expanduser().resolve()
+    if not target.parent.is_dir():
+        raise InvalidInput(field="pdf", reason="folder_missing", value=str(target.parent))
+    return target
 
-    ensure_gui_application()
-    path = Path(target).expanduser().resolve()
-    document = service.document(view)
-    pages = write_pdf(
-        document.html,
-        path,
-        watermark=document.watermark,
-        footer=Footer(document.footer_text, document.qr_payload),
-        title=document.title,
-    )
-    service.record_printed(view, path.name)
-    return pages
+
+def _pdf_writer() -> Callable[[ReportDocument, Path], int]:
+    """`save_report_pdf`, from the Qt side, imported here lazily so every other command starts
+    without Qt (tests/test_import_direction.py names this exception, as for `cax print`)."""
+    try:
+        from desktop.ui.printing.report_pdf import save_report_pdf
+    except ImportError as error:  # the packaged `cax` is built without PySide6
+        raise PrintingUnavailable() from error
+    return save_report_pdf
 
 
 def _as_json(view: ReportView) -> dict[str, Any]:

@@ -220,3 +220,9 @@ class PrintingUnavailable(AppError):
     """This program was built without Qt's printing (the command-line bundle): print from the app."""
 
     code = "PRINTING_UNAVAILABLE"
+
+
+class FileUnwritable(AppError):
+    """A file the user asked for (a PDF) could not be written at `path`: nothing was recorded."""
+
+    code = "FILE_UNWRITABLE"

@@ -256,3 +256,15 @@ def as_text(value: Any) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return str(value)
+
+
+# What a spreadsheet opening a CSV file reads as the start of a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def as_csv_text(value: Any) -> str:
+    """`as_text`, with text that a spreadsheet would run as a formula made inert by a leading
+    quote. Only text cells: a negative number or a date stays as it is."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return as_text(value)

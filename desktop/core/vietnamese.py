@@ -117,3 +117,11 @@ def money_in_words(amount: int, *, thousand: str = "nghìn", odd: str = "lẻ") 
 def format_money(amount: int) -> str:
     """A VND amount as printed: 1_500_000 → "1.500.000 đồng"."""
     return f"{amount:,} đồng".replace(",", ".")
+
+
+def file_size(count: int) -> str:
+    """A byte count as people read it, with the Vietnamese decimal comma: "1,5 MB", "820 kB"."""
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("kB", 2**10)):
+        if count >= scale:
+            return f"{count / scale:.1f} {unit}".replace(".", ",")
+    return f"{count} B"

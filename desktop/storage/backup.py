@@ -6,11 +6,15 @@ A backup is a zip: `manifest.json` (station, time, version, schema, SHA-256 of e
 (so the backup opens with the passwords it was made with). The copy is SQLite's online backup
 taken inside one read transaction, which is a consistent snapshot however much others write; the
 key-slot file is read while the write lock is held, so it matches that snapshot.
+
+A folder that cannot be written (read-only USB stick, full disk, no permission) is said as
+FILE_UNWRITABLE naming the file or folder, and leaves no partial file or staging folder behind.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import hashlib
 import json
 import os
@@ -18,7 +22,7 @@ import shutil
 import tempfile
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -34,11 +38,12 @@ from desktop.core.errors import (
     BackupDamaged,
     BackupOtherStation,
     DatabaseCorrupt,
+    FileUnwritable,
     InvalidInput,
 )
 from desktop.core.permissions import Permission
 from desktop.storage import audit, settings
-from desktop.storage.database import Database, NotADatabase
+from desktop.storage.database import Database, NotADatabase, _key_pragma
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.station import Station, StationSession
 from desktop.version import __version__
@@ -50,6 +55,7 @@ _DB, _KEYS = paths.DATABASE_FILE, paths.KEYSLOT_FILE
 _CHUNK = 1 << 20
 # What a station folder holds that a restore replaces (logs and preferences stay).
 _STATION_FILES = (_DB, f"{_DB}-wal", f"{_DB}-shm", _KEYS, paths.ATTEMPTS_FILE)
+_STAGING = ".{home}.restore-"  # prefix of the folder a backup is unpacked to, beside the home
 
 
 @dataclass(frozen=True)
@@ -101,7 +107,7 @@ def create_backup(
     target = Path(target)
     if not target.parent.is_dir():
         raise InvalidInput(field="file", reason="folder_missing", value=str(target.parent))
-    with tempfile.TemporaryDirectory(prefix="cax-backup-") as work:
+    with _unwritable_as(target), tempfile.TemporaryDirectory(prefix="cax-backup-") as work:
         db_copy = Path(work) / _DB
         keys, facts = _snapshot(session, db_copy)
         members = {_DB: _file_digest(db_copy), _KEYS: _bytes_digest(keys)}
@@ -113,23 +119,7 @@ def create_backup(
             members=members,
             **facts,
         )
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        try:
-            with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
-                archive.writestr(
-                    MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED
-                )
-                archive.writestr(_KEYS, keys, zipfile.ZIP_DEFLATED)
-                # Encrypted pages do not compress: stored as they are.
-                archive.write(db_copy, _DB, zipfile.ZIP_STORED)
-            _fsync(Path(tmp_name))
-            _verify_file(Path(tmp_name), session.data_key)
-            os.replace(tmp_name, target)
-        except BaseException:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp_name)
-            raise
+        _write_verified(target, manifest, keys, db_copy, session.data_key)
     with session.db.write() as conn:
         details = {
             "file": target.name,
@@ -139,6 +129,36 @@ def create_backup(
         audit.append(conn, session.user.username, AuditAction.BACKUP_CREATED, target.name, details)
         settings.record_backup_time(conn, manifest.created_at, session.user.username)
     return BackupResult(target, manifest, target.stat().st_size)
+
+
+def _write_verified(
+    target: Path, manifest: BackupManifest, keys: bytes, db_copy: Path, key: bytes
+) -> None:
+    """Zip the backup beside `target`, read it back, and only then rename it into place."""
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    try:
+        with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
+            archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED)
+            archive.writestr(_KEYS, keys, zipfile.ZIP_DEFLATED)
+            # Encrypted pages do not compress: stored as they are.
+            archive.write(db_copy, _DB, zipfile.ZIP_STORED)
+        _fsync(Path(tmp_name))
+        _verify_file(Path(tmp_name), key)
+        os.replace(tmp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+        raise
+
+
+@contextlib.contextmanager
+def _unwritable_as(path: Path) -> Iterator[None]:
+    """A file-system failure (no permission, disk full, read-only stick) as FILE_UNWRITABLE."""
+    try:
+        yield
+    except OSError as exc:
+        raise FileUnwritable(path=str(path), reason=exc.strerror or str(exc)) from exc
 
 
 def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, Any]]:
@@ -177,7 +197,7 @@ def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, 
 def _open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     conn = sqlcipher.connect(str(path), isolation_level=None)
     conn.execute("PRAGMA cipher_log_level = NONE")
-    conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute(_key_pragma(key))
     return conn
 
 
@@ -287,10 +307,13 @@ def prepare_restore(
         raise BackupOtherStation(
             backup_station=manifest.station_name, backup_id=manifest.station_id, station=current
         )
-    home.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{home.name}.restore-", dir=home.parent))
+    with _unwritable_as(home.parent):
+        home.parent.mkdir(parents=True, exist_ok=True)
+        remove_stale_staging(home)
+        staging = Path(tempfile.mkdtemp(prefix=_STAGING.format(home=home.name), dir=home.parent))
     try:
-        _extract(source, staging)
+        with _unwritable_as(staging):
+            _extract(source, staging)
         try:
             session = Station(staging).unlock(username, password)
         except DatabaseCorrupt as exc:
@@ -318,6 +341,19 @@ def prepare_restore(
     return PreparedRestore(home, staging, source, manifest)
 
 
+def remove_stale_staging(home: Path) -> None:
+    """Remove what earlier restores of `home` left unpacked beside it.
+
+    A staging folder lives only between `prepare_restore` and `apply_restore` (or
+    `discard_restore`) in one program. One still there when a new restore starts was orphaned — the
+    program was locked, closed or killed in between — and is a full copy of the station's data
+    (still encrypted), so it must not linger on the disk.
+    """
+    for stale in home.parent.glob(_STAGING.format(home=glob.escape(home.name)) + "*"):
+        if stale.is_dir() and not stale.is_symlink():
+            shutil.rmtree(stale, ignore_errors=True)
+
+
 def _check_session(session: StationSession, manifest: BackupManifest) -> None:
     """The unlocked copy is the station the manifest names, and every page of it is sound."""
     try:
@@ -334,12 +370,12 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
     """Move the station files now in the home into a dated folder inside it, then put the
     prepared backup in their place. Close every session on this home first."""
     home = prepared.home
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    present = [home / name for name in _STATION_FILES if (home / name).exists()]
     aside: Path | None = None
     moved: list[tuple[Path, Path]] = []
     placed: list[Path] = []
     try:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        present = [home / name for name in _STATION_FILES if (home / name).exists()]
         if present:
             aside = _aside_folder(home, now or datetime.now())
             for path in present:
@@ -348,12 +384,19 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
         for name in os.listdir(prepared.staging):
             shutil.move(prepared.staging / name, home / name)
             placed.append(home / name)
-    except BaseException:
+    except BaseException as exc:
         for path in placed:  # put everything back as it was
             with contextlib.suppress(OSError):
                 path.unlink()
         for now_at, was_at in moved:
             shutil.move(now_at, was_at)
+        if aside is not None:
+            with contextlib.suppress(OSError):
+                aside.rmdir()  # empty again: every file went back
+        # Part of the staging copy is gone with `placed`: a new restore starts from the file.
+        shutil.rmtree(prepared.staging, ignore_errors=True)
+        if isinstance(exc, OSError):
+            raise FileUnwritable(path=str(home), reason=exc.strerror or str(exc)) from exc
         raise
     shutil.rmtree(prepared.staging, ignore_errors=True)
     return RestoreResult(home, prepared.manifest, aside)

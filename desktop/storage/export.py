@@ -3,7 +3,12 @@
 Records are read in pages inside one read transaction (a consistent snapshot, in the list's own
 order), and rows are streamed to the file: openpyxl's write-only mode and the csv module both keep
 memory bounded however many records match. The file is written beside its target and renamed
-into place, so a failed export never leaves half a file under the chosen name.
+into place, so a failed export never leaves half a file under the chosen name, and a folder that
+cannot be written (read-only USB stick, full disk, no permission) is said as FILE_UNWRITABLE.
+
+Text an officer typed is never a live formula in the file: Excel cells holding text are typed as
+strings, and CSV text that a spreadsheet would read as a formula gets a leading quote
+(docs/user-guide.md, "Export").
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +31,13 @@ from openpyxl.utils import get_column_letter
 from sqlalchemy import Connection
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import InvalidInput
+from desktop.core.errors import FileUnwritable, InvalidInput
 from desktop.core.export_rows import (
     DATE,
     DATETIME,
     Column,
     ExportRecord,
-    as_text,
+    as_csv_text,
     plan_columns,
     row_cells,
 )
@@ -131,14 +137,20 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
 
 
 def _write_atomically(target: Path, write: Any) -> int:
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
+    """`write(temp_path)` beside `target`, then rename it into place; a file-system failure is
+    FILE_UNWRITABLE naming `target`, and no temp file is left behind."""
+    tmp_name = None
     try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        os.close(fd)
         count = write(Path(tmp_name))
         os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+    except BaseException as exc:
+        if tmp_name is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp_name)
+        if isinstance(exc, OSError):
+            raise FileUnwritable(path=str(target), reason=exc.strerror or str(exc)) from exc
         raise
     return count
 
@@ -150,7 +162,7 @@ def _write_csv(path: Path, columns: list[Column], rows: Iterator[list[Any]]) -> 
         writer = csv.writer(handle)
         writer.writerow([c.header for c in columns])
         for cells in rows:
-            writer.writerow([as_text(cell) for cell in cells])
+            writer.writerow([as_csv_text(cell) for cell in cells])
             count += 1
     return count
 
@@ -164,7 +176,7 @@ def _write_xlsx(path: Path, columns: list[Column], rows: Iterator[list[Any]]) ->
     sheet.freeze_panes = "A2"
     header = []
     for column in columns:
-        cell = WriteOnlyCell(sheet, value=column.header)
+        cell = _text_cell(sheet, column.header)
         cell.font, cell.fill = _HEADER_FONT, _HEADER_FILL
         cell.alignment = Alignment(vertical="center", wrap_text=True)
         header.append(cell)
@@ -175,14 +187,30 @@ def _write_xlsx(path: Path, columns: list[Column], rows: Iterator[list[Any]]) ->
     ]  # only date columns need a cell object; plain values stream faster
     count = 0
     for cells in rows:
-        for i, number_format in styled:
-            if cells[i] is not None:
-                cell = WriteOnlyCell(sheet, value=cells[i])
-                cell.number_format = number_format
-                cells[i] = cell
-        sheet.append(cells)
+        sheet.append(_typed_cells(sheet, cells, styled))
         count += 1
     last = get_column_letter(len(columns))
     sheet.auto_filter.ref = f"A1:{last}{count + 1}"
     book.save(path)
     return count
+
+
+def _typed_cells(sheet: Any, cells: list[Any], styled: list[tuple[int, str]]) -> list[Any]:
+    for i, value in enumerate(cells):
+        if isinstance(value, str) and value.startswith("="):
+            cells[i] = _text_cell(sheet, value)
+    for i, number_format in styled:
+        if isinstance(cells[i], date):  # a date field's unparsable text stays plain text
+            cell = WriteOnlyCell(sheet, value=cells[i])
+            cell.number_format = number_format
+            cells[i] = cell
+    return cells
+
+
+def _text_cell(sheet: Any, text: str) -> WriteOnlyCell:
+    """A cell that holds `text` as text. openpyxl stores any string starting with "=" as a
+    formula, so an officer's "=HYPERLINK(…)" would run in the supervisor's Excel: the type is
+    forced back to string. Other strings are already typed as text and stream as plain values."""
+    cell = WriteOnlyCell(sheet, value=text)
+    cell.data_type = "s"
+    return cell

@@ -3,6 +3,7 @@ and the audit entry every printout and PDF leaves. The drawing itself is desktop
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
@@ -10,10 +11,13 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.core.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
 from desktop.core.documents.verification import short_hash
+from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.forms.catalogue import Catalogue
+from desktop.core.forms.summaries import redact_sensitive
+from desktop.core.permissions import Permission
 from desktop.core.records import RecordStatus
-from desktop.storage import audit
-from desktop.storage.records import RecordService
+from desktop.storage import audit, record_store
+from desktop.storage.record_store import StoredRecord
 from desktop.storage.station import StationSession
 from protocol.canonical import content_hash_with_values, metadata_document
 
@@ -23,7 +27,7 @@ OUTPUTS = ("pdf", "printer")
 _REVISION_ROW = (
     "SELECT r.form_id, r.form_version, r.author, r.created_at, v.status, v.changed_at, v.reason, "
     "v.values_json FROM records r JOIN record_revisions v "
-    "ON v.record_id = r.id AND v.revision = r.revision WHERE r.id = :id"
+    "ON v.record_id = r.id AND v.revision = :revision WHERE r.id = :id"
 )
 # A draft has no revision snapshot yet: its current row stands in (it is never sent anyway).
 _DRAFT_ROW = (
@@ -40,11 +44,11 @@ def _aware(stamp: str) -> datetime:
 def revision_content_hash(
     conn: Connection, record_id: str, revision: int, station_code: str
 ) -> str:
-    """The content hash of the record's current revision exactly as the outbox sends it
+    """The content hash of the record's `revision` exactly as the outbox sends it
     (`desktop.storage.outbox`: revision snapshot, its change time, form id in lower case, the
     stored canonical values), so a printout can be checked against the station's database and
     the central server's copy alike. Read from the rows themselves, never from a redacted view."""
-    row = conn.execute(text(_REVISION_ROW), dict(id=record_id)).one_or_none()
+    row = conn.execute(text(_REVISION_ROW), dict(id=record_id, revision=revision)).one_or_none()
     if row is None:
         row = conn.execute(text(_DRAFT_ROW), dict(id=record_id)).one()
     form_id, form_version, author, created, status, changed_at, reason, values_json = row
@@ -77,11 +81,14 @@ def prepare_printout(
 ) -> PrintedDocument:
     """The record's document as the logged-in user may see it (opening it is audited as a view;
     others' sensitive data stays hidden without the permission, on paper too)."""
-    stored = RecordService(session, catalogue).get(record_id)
     info = session.info()
+    stored, content_hash = _read_record(session, record_id, info.code)
     s = stored.summary
-    with session.db.read() as conn:
-        content_hash = revision_content_hash(conn, s.id, s.revision, info.code)
+    if s.form_id not in catalogue:
+        raise UnknownForm(form=s.form_id)
+    form = catalogue.get(s.form_id)
+    if s.author != session.user.username and not _may_see_sensitive(session):
+        stored = replace(stored, values=redact_sensitive(form, stored.values))
     facts = RecordFacts(
         record_id=s.id,
         form_id=s.form_id,
@@ -95,7 +102,30 @@ def prepare_printout(
         author_name=_full_name(session, s.author),
     )
     issuer = IssuingBody.from_station(info.name, info.code)
-    return build_document(catalogue.get(s.form_id), facts, issuer, rules=catalogue.rules)
+    return build_document(form, facts, issuer, rules=catalogue.rules)
+
+
+def _read_record(
+    session: StationSession, record_id: str, station_code: str
+) -> tuple[StoredRecord, str]:
+    """The record and the content hash of the very revision it is at, in one transaction (a
+    change in between would print one revision's values beside another's hash); the opening is
+    audited as a view, as `RecordService.get` does."""
+    with session.db.write() as conn:
+        stored = record_store.load(conn, record_id)
+        if stored is None:
+            raise RecordNotFound(record=record_id)
+        content_hash = revision_content_hash(conn, record_id, stored.summary.revision, station_code)
+        audit.append(conn, session.user.username, AuditAction.RECORD_VIEWED, record_id)
+    return stored, content_hash
+
+
+def _may_see_sensitive(session: StationSession) -> bool:
+    try:
+        session.require(Permission.VIEW_SENSITIVE)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def log_printout(

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import BundleRefused, SyncNotEnrolled
+from desktop.core.permissions import Permission
 from desktop.storage import audit, outbox
 from desktop.storage.outbox import Answer, PendingRevision
 from desktop.storage.station import StationSession
@@ -146,6 +147,7 @@ def export_bundle(
     The entries become `sent`: they stay due, so the network or the next bundle sends them again
     until a receipt or a push answers for them. Nothing to send → no file.
     """
+    session.require(Permission.MANAGE_SETTINGS)  # records leave the station: supervisors only
     stamp = (now or datetime.now(UTC)).isoformat()
     with session.db.read() as conn:
         enrolment = _enrolment(conn)
@@ -193,6 +195,7 @@ def import_receipt(
     another station or device. Importing it again changes nothing: only waiting entries move.
     """
     stamp = (now or datetime.now(UTC)).isoformat()
+    session.require(Permission.MANAGE_SETTINGS)
     with _refusals():
         data = _read_file(path)
     with session.db.read() as conn:

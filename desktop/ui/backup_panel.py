@@ -5,7 +5,9 @@ Restoring replaces the station under the open session, so it is done in two step
 logged in, the backup is unpacked beside the station folder and checked with the password of a
 supervisor *in the backup*; only then is the session ended (the window shows the lock screen),
 the current files moved into a dated folder inside the station folder and the backup put in
-their place. The user logs in again, with the backup's passwords.
+their place. The user logs in again, with the backup's passwords. The files are swapped only
+once both workers are idle: the session's end ran on the database lane, and whatever sync was
+already running on the network lane (logging out stops new ones, not a running one) has finished.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from desktop.ui.errors import PASSWORD_REQUIRED, UiError, show_error
 from desktop.ui.formats import format_number, format_timestamp
 from desktop.ui.services import PageContext
 from desktop.ui.task_dialog import TaskDialog
+from desktop.ui.tasks import Lane
 
 MAX_REMINDER_DAYS = 90
 
@@ -63,7 +66,11 @@ def suggested_backup_name(code: str, today: date | None = None) -> str:
 
 
 class BackupPanel(QGroupBox):
+    """Emits `backup_made(BackupResult)` and `reminder_changed()` so the window can run
+    `backup_reminder_due` again and update the status bar's "No recent backup" notice."""
+
     backup_made = Signal(object)  # BackupResult
+    reminder_changed = Signal()  # the reminder's number of days was saved
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Backup"), parent)
@@ -165,10 +172,14 @@ class BackupPanel(QGroupBox):
             save_reminder_days,
             self.context.session,
             self.days.value(),
-            on_done=lambda _days: self.note.setText(self.tr("Saved.")),
+            on_done=self._on_reminder_days_saved,
             on_error=self._on_backup_failed,
             context=self,
         )
+
+    def _on_reminder_days_saved(self, _days: int) -> None:
+        self.note.setText(self.tr("Saved."))
+        self.reminder_changed.emit()
 
     # ---- restoring ------------------------------------------------------------------------------
 
@@ -252,7 +263,17 @@ class RestoreDialog(TaskDialog):
         def on_error(error: BaseException) -> None:
             show_error(window, error, log_file)
 
-        tasks.run(backup.apply_restore, prepared, on_done=on_done, on_error=on_error)
+        def on_network_idle(_nothing: None) -> None:
+            # Queued behind the session's end on the serial database lane.
+            tasks.run(backup.apply_restore, prepared, on_done=on_done, on_error=on_error)
+
+        # A sync already running on the network lane still uses the database: the no-op runs
+        # only after it, so the restore never swaps files under it.
+        tasks.run(_nothing, on_done=on_network_idle, on_error=on_error, lane=Lane.NETWORK)
+
+
+def _nothing() -> None:
+    """Work function that does nothing: it marks when a lane's earlier jobs have all finished."""
 
 
 def restored_text(result: backup.RestoreResult) -> str:

@@ -212,6 +212,23 @@ _HEADLINES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "A sync is already running."),
         QT_TRANSLATE_NOOP("Errors", "Wait for it to finish."),
     ),
+    "BUNDLE_FILE_UNREADABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The file cannot be read."),
+        QT_TRANSLATE_NOOP("Errors", "Check the USB stick and choose the file again."),
+    ),
+    "BUNDLE_FILE_UNWRITABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The file cannot be written there."),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "Nothing was lost. Check that the USB stick is in and not full, or choose another place.",
+        ),
+    ),
+    "FILE_UNWRITABLE": (
+        QT_TRANSLATE_NOOP("Errors", "The file cannot be written there."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was recorded. Choose another folder, or check the USB stick."
+        ),
+    ),
     "PRINTING_UNAVAILABLE": (
         QT_TRANSLATE_NOOP("Errors", "Printing is not available here."),
         QT_TRANSLATE_NOOP("Errors", "Print from the CAX Desk window."),
@@ -260,12 +277,17 @@ _REASONS: dict[str, str] = {
 
 def describe(error: BaseException, log_file: str = "") -> ErrorText:
     """The headline, the advice and the details a user is shown for `error`."""
-    if not isinstance(error, AppError) or error.code not in _HEADLINES:
+    # An error may carry a finer code than its class (BundleRefused: the protocol's reason);
+    # the class's headline covers the codes that have none of their own.
+    code = getattr(error, "code", None)
+    if isinstance(error, AppError) and code not in _HEADLINES:
+        code = type(error).code
+    if not isinstance(error, AppError) or code not in _HEADLINES:
         headline, advice = (_t(text) for text in _HEADLINES[INTERNAL_ERROR])
         details = "".join(traceback.format_exception(error))
         return ErrorText(headline, advice.replace("%1", log_file or "cax-desk.log"), details)
     params = error.params
-    headline, advice = (_t(text) for text in _HEADLINES[error.code])
+    headline, advice = (_t(text) for text in _HEADLINES[code])
     value = str(params.get("username", params.get("retry_after", "")))
     headline = headline.replace("%1", value)
     reason = _t(_REASONS.get(str(params.get("reason", "")), ""))

@@ -24,6 +24,7 @@ from desktop.core.errors import PermissionDenied
 from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, Role, allows, require_record_change
 from desktop.core.records import RecordStatus
+from desktop.storage.centre_feed import CENTRE_ACTOR
 from desktop.storage.record_store import RecordSummary
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.audit_table_model import details_text
@@ -58,11 +59,12 @@ def allowed_changes(role: Role, username: str, summary: RecordSummary) -> Allowe
     )
 
 
-def latest_return_comment(details: RecordDetails) -> str | None:
-    """The supervisor's comment if the record was returned and not amended or approved since."""
+def latest_return(details: RecordDetails) -> tuple[str, str] | None:
+    """(who, comment) if the record was returned — by the supervisor, or by the centre after a
+    sync (actor CENTRE_ACTOR) — and not amended or approved since."""
     for entry in details.history:  # newest first
         if entry.action == RECORD_RETURNED:
-            return str(entry.details.get("comment", ""))
+            return entry.actor, str(entry.details.get("comment", ""))
         if entry.action in ("record.amended", "record.approved", "record.completed"):
             return None
     return None
@@ -225,11 +227,13 @@ class RecordView(QWidget):
 
     def _show_note(self, details: RecordDetails) -> None:
         record = details.record
-        comment = latest_return_comment(details)
+        returned = latest_return(details)
         if record.void_reason:
             text = self.tr("Voided: %1").replace("%1", record.void_reason)
-        elif comment is not None and record.summary.status == RecordStatus.COMPLETED:
-            text = self.tr("Returned by the supervisor: %1").replace("%1", comment)
+        elif returned is not None and returned[0] == CENTRE_ACTOR:
+            text = self.tr("Returned by the centre: %1").replace("%1", returned[1])
+        elif returned is not None and record.summary.status == RecordStatus.COMPLETED:
+            text = self.tr("Returned by the supervisor: %1").replace("%1", returned[1])
         else:
             self.note.setVisible(False)
             return

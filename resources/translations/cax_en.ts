@@ -720,6 +720,22 @@
         <translation>Wait for it to finish.</translation>
     </message>
     <message>
+        <source>Check the USB stick and choose the file again.</source>
+        <translation>Check the USB stick and choose the file again.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written there.</source>
+        <translation>The file cannot be written there.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</source>
+        <translation>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Choose another folder, or check the USB stick.</source>
+        <translation>Nothing was recorded. Choose another folder, or check the USB stick.</translation>
+    </message>
+    <message>
         <source>Printing is not available here.</source>
         <translation>Printing is not available here.</translation>
     </message>
@@ -1981,6 +1997,10 @@ Offline data entry for commune police stations.</translation>
         <translation>Voided: %1</translation>
     </message>
     <message>
+        <source>Returned by the centre: %1</source>
+        <translation>Returned by the centre: %1</translation>
+    </message>
+    <message>
         <source>Returned by the supervisor: %1</source>
         <translation>Returned by the supervisor: %1</translation>
     </message>
@@ -2623,6 +2643,34 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>USB receipt</source>
         <translation>USB receipt</translation>
+    </message>
+    <message>
+        <source>The record does not match the centre&apos;s form</source>
+        <translation>The record does not match the centre&apos;s form</translation>
+    </message>
+    <message>
+        <source>The record was damaged on the way</source>
+        <translation>The record was damaged on the way</translation>
+    </message>
+    <message>
+        <source>The record is too complex for the centre</source>
+        <translation>The record is too complex for the centre</translation>
+    </message>
+    <message>
+        <source>The centre does not know this form version yet</source>
+        <translation>The centre does not know this form version yet</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station</source>
+        <translation>The record belongs to another station</translation>
+    </message>
+    <message>
+        <source>The record holds unreadable text</source>
+        <translation>The record holds unreadable text</translation>
+    </message>
+    <message>
+        <source>The centre holds other content for this revision</source>
+        <translation>The centre holds other content for this revision</translation>
     </message>
     <message>
         <source>Refused by the centre</source>

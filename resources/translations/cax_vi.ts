@@ -720,6 +720,22 @@
         <translation>Hãy chờ lần đó kết thúc.</translation>
     </message>
     <message>
+        <source>Check the USB stick and choose the file again.</source>
+        <translation>Hãy kiểm tra USB rồi chọn lại tệp.</translation>
+    </message>
+    <message>
+        <source>The file cannot be written there.</source>
+        <translation>Không ghi được tệp vào đó.</translation>
+    </message>
+    <message>
+        <source>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</source>
+        <translation>Không mất dữ liệu. Hãy kiểm tra USB đã cắm và còn chỗ trống, hoặc chọn nơi khác.</translation>
+    </message>
+    <message>
+        <source>Nothing was recorded. Choose another folder, or check the USB stick.</source>
+        <translation>Chưa ghi nhận gì. Hãy chọn thư mục khác hoặc kiểm tra USB.</translation>
+    </message>
+    <message>
         <source>Printing is not available here.</source>
         <translation>Không in được ở đây.</translation>
     </message>
@@ -1981,6 +1997,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Đã hủy: %1</translation>
     </message>
     <message>
+        <source>Returned by the centre: %1</source>
+        <translation>Trung tâm trả lại: %1</translation>
+    </message>
+    <message>
         <source>Returned by the supervisor: %1</source>
         <translation>Lãnh đạo trả lại: %1</translation>
     </message>
@@ -2622,6 +2642,34 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>USB receipt</source>
         <translation>Biên nhận USB</translation>
+    </message>
+    <message>
+        <source>The record does not match the centre&apos;s form</source>
+        <translation>Hồ sơ không khớp với biểu mẫu của trung tâm</translation>
+    </message>
+    <message>
+        <source>The record was damaged on the way</source>
+        <translation>Hồ sơ bị hỏng trên đường truyền</translation>
+    </message>
+    <message>
+        <source>The record is too complex for the centre</source>
+        <translation>Hồ sơ quá phức tạp đối với trung tâm</translation>
+    </message>
+    <message>
+        <source>The centre does not know this form version yet</source>
+        <translation>Trung tâm chưa có phiên bản biểu mẫu này</translation>
+    </message>
+    <message>
+        <source>The record belongs to another station</source>
+        <translation>Hồ sơ thuộc đơn vị khác</translation>
+    </message>
+    <message>
+        <source>The record holds unreadable text</source>
+        <translation>Hồ sơ có nội dung không đọc được</translation>
+    </message>
+    <message>
+        <source>The centre holds other content for this revision</source>
+        <translation>Trung tâm đang giữ nội dung khác cho lần sửa này</translation>
     </message>
     <message>
         <source>Refused by the centre</source>

@@ -83,10 +83,12 @@ class ServerProcess:
         tls: tuple[Path, Path] | None = None,
         fault_rate: float | None = None,
         rate_limit: int = 100_000,
+        env: dict[str, str] | None = None,
     ) -> None:
         self.db_url, self.home, self.workers, self.tls = db_url, home, workers, tls
         self.fault_rate = fault_rate
         self.rate_limit = rate_limit
+        self.env = env or {}
         self.port = free_port()
         self.process: subprocess.Popen[bytes] | None = None
         self.log_path = home / f"server-{self.port}.log"
@@ -113,6 +115,7 @@ class ServerProcess:
             "CAX_SERVER_RATE_LIMIT": str(self.rate_limit),
             "CAX_TEST_FAULT_RATE": str(self.fault_rate or 0),
             "CAX_TEST_FAULT_LOG": str(self.fault_log),
+            **self.env,
         }
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(

@@ -151,3 +151,37 @@ def test_server_database_unreachable_for_a_while(session, server_db, tmp_path):
     assert waiting_while_down > 0  # the outage really happened mid-sync
     assert_exactly_once(session, server_db)
     assert "database error" in server.log_path.read_text(errors="replace")  # it answered 503
+
+
+def test_batches_too_large_for_the_server_are_split(session, server_db, tmp_path):
+    """A server taking bodies of 6 KB at most refuses the first batches (BODY_TOO_LARGE): the
+    station halves them until they fit, and everything still arrives once."""
+    server = ServerProcess(server_db.url, tmp_path, env={"CAX_SERVER_MAX_BODY_BYTES": "6000"})
+    server.start()
+    try:
+        service = SyncService(session, retry=FAST_RETRY)
+        service.enroll(server.url, server_db.enrolment_code())
+        completed_records(session, 40)
+        report = service.run()
+    finally:
+        server.kill()
+    assert report.waiting == 0 and report.counts.sent > 40  # some went twice, in smaller batches
+    assert service._sizer.size < 40
+    assert_exactly_once(session, server_db)
+
+
+def test_a_record_too_large_alone_is_quarantined(session, server_db, tmp_path):
+    """When even one revision alone is over the server's limit, it is set aside (quarantined with
+    BODY_TOO_LARGE, shown to the supervisor) instead of blocking the sync for ever."""
+    server = ServerProcess(server_db.url, tmp_path, env={"CAX_SERVER_MAX_BODY_BYTES": "300"})
+    server.start()
+    try:
+        service = SyncService(session, retry=FAST_RETRY)
+        service.enroll(server.url, server_db.enrolment_code())
+        completed_records(session, 3)
+        report = service.run()
+    finally:
+        server.kill()
+    assert report.waiting == 0 and report.counts.quarantined == 3
+    assert {p.code for p in service.problems()} == {"BODY_TOO_LARGE"}
+    assert server_db.revisions() == []

@@ -4,6 +4,7 @@ submit (frozen from then on), print or save as PDF; past reports listed, submitt
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -31,17 +33,19 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import AppError
 from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission
+from desktop.core.reports.document import ReportDocument
 from desktop.core.reports.narrative import NARRATIVE_PARTS
 from desktop.core.reports.periods import Period, parse_period
+from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
 from desktop.ui.models.report_table_model import LABEL, ReportTableModel
 from desktop.ui.pages.catalogue_page import CataloguePage
+from desktop.ui.printing.report_pdf import paint_report, save_report_pdf
 from desktop.ui.record_form.editor_base import style_label
 from desktop.ui.reports import report_work
 from desktop.ui.reports.period_picker import PeriodPicker
 from desktop.ui.reports.profile_dialog import StationProfileDialog
-from desktop.ui.reports.report_pdf import paint_report, save_report_pdf
 from desktop.ui.services import PageContext
 
 REFRESH_DELAY_MS = 250  # turning the period pickers recomputes once, where they stop
@@ -60,6 +64,9 @@ class ReportsPage(CataloguePage):
         self.language = context.services.language
         self.opened: report_work.OpenedReport | None = None
         self.dialog: StationProfileDialog | None = None
+        self.preview: QPrintPreviewDialog | None = None
+        self.preview_printer: QPrinter | None = None
+        self._paint_failed = False
         self._dirty = False
         self._restored: dict[str, Any] | None = None
         heading = style_label(QLabel(self.tr("Periodic report")), points=14, bold=True)
@@ -342,15 +349,35 @@ class ReportsPage(CataloguePage):
             self.show_period()
 
     def print_preview(self) -> None:
+        """The preview, opened window-modal (no nested event loop: the idle lock may close the
+        page under it); printing from it is audited once the dialog is accepted."""
         if self.opened is None:
             return
-        document = self.opened.document
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        document, view = self.opened.document, self.opened.view
+        # Kept on self: the dialog only borrows the printer, and a collected one crashes Qt.
+        self.preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document.title)
         preview = QPrintPreviewDialog(printer, self)
         preview.setWindowTitle(document.title)
-        preview.paintRequested.connect(lambda target: paint_report(document, target))
-        if preview.exec() == QPrintPreviewDialog.Accepted:
-            self._audit_print("printer")
+        preview.paintRequested.connect(lambda target: self._paint_preview(document, target))
+        preview.finished.connect(lambda result: self._on_preview_finished(view, result))
+        self.preview = preview
+        self._paint_failed = False
+        preview.open()
+
+    def _paint_preview(self, document: ReportDocument, printer: QPrinter) -> None:
+        # Called from inside Qt's dialog: an exception must not escape into Qt.
+        self._paint_failed = False
+        try:
+            paint_report(document, printer)
+        except (AppError, OSError) as error:
+            self._paint_failed = True
+            self.show_error(error)
+
+    def _on_preview_finished(self, view: ReportView, result: int) -> None:
+        # The preview's Print button paints onto the real printer and then accepts the dialog.
+        if result == QDialog.DialogCode.Accepted and not self._paint_failed:
+            self._audit_print(view, "printer", on_done=lambda _none: None)
 
     def _on_pdf_button_clicked(self) -> None:
         if self.opened is None:
@@ -363,21 +390,25 @@ class ReportsPage(CataloguePage):
             self.save_pdf(Path(path))
 
     def save_pdf(self, path: Path) -> None:
-        """Write the report shown to `path` (on this thread: Qt paints here) and audit it."""
-        assert self.opened is not None
-        pages = save_report_pdf(self.opened.document, path)
-        self._audit_print(path.name)
-        self.status_message.emit(
+        """Write the report shown to `path` (drawn on this thread, where Qt paints), then audit
+        it and say so; a file that could not be written is shown as an error, never audited."""
+        if self.opened is None:
+            return
+        view = self.opened.view
+        try:
+            pages = save_report_pdf(self.opened.document, path)
+        except (AppError, OSError) as error:
+            self.show_error(error)
+            return
+        message = (
             self.tr("Report saved to %1 (%2 pages).")
             .replace("%1", str(path))
             .replace("%2", str(pages))
         )
+        self._audit_print(view, path.name, on_done=lambda _none: self.status_message.emit(message))
 
-    def _audit_print(self, target: str) -> None:
-        assert self.opened is not None
-        self.run_record_work(
-            report_work.record_printed, self.opened.view, target, on_done=lambda _none: None
-        )
+    def _audit_print(self, view: ReportView, target: str, *, on_done: Callable) -> None:
+        self.run_record_work(report_work.record_printed, view, target, on_done=on_done)
 
     # ---- across a lock ------------------------------------------------------------------------
 

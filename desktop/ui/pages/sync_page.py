@@ -32,11 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission, allows
-from desktop.storage import sync_settings
+from desktop.core.vietnamese import file_size
 from desktop.storage.outbox import OutboxProblem
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
 from desktop.sync.report import SyncProgress, SyncReport, SyncStatus
+from desktop.ui.errors import describe
 from desktop.ui.formats import format_number, format_timestamp
 from desktop.ui.pages.base import Page
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -56,24 +57,22 @@ _KINDS = {
     "bundle": QT_TRANSLATE_NOOP("SyncPage", "USB bundle"),
     "receipt": QT_TRANSLATE_NOOP("SyncPage", "USB receipt"),
 }
+# Why the centre refused a record (protocol/errors.py codes of a per-record answer).
+_REASONS = {
+    "RECORD_SCHEMA": QT_TRANSLATE_NOOP("SyncPage", "The record does not match the centre's form"),
+    "RECORD_HASH_MISMATCH": QT_TRANSLATE_NOOP("SyncPage", "The record was damaged on the way"),
+    "RECORD_TOO_DEEP": QT_TRANSLATE_NOOP("SyncPage", "The record is too complex for the centre"),
+    "UNKNOWN_FORM_VERSION": QT_TRANSLATE_NOOP(
+        "SyncPage", "The centre does not know this form version yet"
+    ),
+    "WRONG_STATION": QT_TRANSLATE_NOOP("SyncPage", "The record belongs to another station"),
+    "INVALID_UTF8": QT_TRANSLATE_NOOP("SyncPage", "The record holds unreadable text"),
+    "CONFLICT": QT_TRANSLATE_NOOP("SyncPage", "The centre holds other content for this revision"),
+}
 _PROBLEM_STATES = {
     "quarantined": QT_TRANSLATE_NOOP("SyncPage", "Refused by the centre"),
     "conflict": QT_TRANSLATE_NOOP("SyncPage", "Held aside (conflict)"),
 }
-BUNDLE_SUFFIX = ".caxbundle"
-
-
-def _size(count: int) -> str:
-    for unit, scale in (("MB", 2**20), ("kB", 2**10)):
-        if count >= scale:
-            return f"{count / scale:.1f} {unit}".replace(".", ",")
-    return f"{count} B"
-
-
-def _set_policy(session, policy: str, auto: bool) -> None:
-    """Work function: both sync settings in one go (each is audited by the storage layer)."""
-    sync_settings.set_policy(session, policy)
-    sync_settings.set_auto_sync(session, auto)
 
 
 class SyncPage(Page):
@@ -187,6 +186,9 @@ class SyncPage(Page):
         self.requeue_button.setObjectName("syncRequeue")
         self.requeue_button.setVisible(self.supervisor)
         self.requeue_button.clicked.connect(self._on_requeue)
+        self.problem_table.itemSelectionChanged.connect(
+            lambda: self.requeue_button.setEnabled(bool(self.problem_table.selectedIndexes()))
+        )
         problems = QWidget()
         problems_layout = QVBoxLayout(problems)
         problems_layout.addWidget(self.problem_table, 1)
@@ -305,7 +307,7 @@ class SyncPage(Page):
                 format_number(item.acknowledged),
                 format_number(item.quarantined),
                 format_number(item.pulled),
-                _size(item.bytes_sent + item.bytes_received),
+                file_size(item.bytes_sent + item.bytes_received),
                 item.started_by,
             ]
             for column, text in enumerate(cells):
@@ -339,7 +341,7 @@ class SyncPage(Page):
         self.tabs.setTabText(
             1, self.tr("Refused and held aside (%1)").replace("%1", str(len(problems)))
         )
-        self.requeue_button.setEnabled(bool(problems))
+        self.requeue_button.setEnabled(False)  # until a row is chosen
 
     # ---- syncing ----------------------------------------------------------------------------------
 
@@ -366,8 +368,8 @@ class SyncPage(Page):
             text = self.tr("Receiving the centre's updates")
         moved = (
             self.tr("%1 sent, %2 received")
-            .replace("%1", _size(progress.bytes_sent))
-            .replace("%2", _size(progress.bytes_received))
+            .replace("%1", file_size(progress.bytes_sent))
+            .replace("%2", file_size(progress.bytes_received))
         )
         self.progress_text.setText(f"{text} \u00b7 {moved}")
 
@@ -390,8 +392,6 @@ class SyncPage(Page):
 
     def _on_failed(self, error: BaseException) -> None:
         """Shown on the page, not in a dialog: being offline is normal for a station."""
-        from desktop.ui.errors import describe
-
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         text = describe(error, str(self.context.services.log_file))
@@ -411,11 +411,9 @@ class SyncPage(Page):
         self.enrol_dialog = dialog
 
     def _on_save_settings(self) -> None:
+        service, policy, auto = self.sync.service, self.policy.currentData(), self.auto.isChecked()
         self.context.tasks.run(
-            _set_policy,
-            self.context.session,
-            self.policy.currentData(),
-            self.auto.isChecked(),
+            lambda: (service.set_policy(policy), service.set_auto_sync(auto)),
             on_done=lambda _r: (
                 self.status_message.emit(self.tr("Sync settings saved.")),
                 self.sync.refresh(then_probe=True),
@@ -426,7 +424,9 @@ class SyncPage(Page):
 
     def _on_requeue(self) -> None:
         rows = sorted({index.row() for index in self.problem_table.selectedIndexes()})
-        entries = [self.problems[r].entry_id for r in rows] or [p.entry_id for p in self.problems]
+        entries = [self.problems[r].entry_id for r in rows]
+        if not entries:
+            return
         self.context.tasks.run(
             lambda: sum(self.sync.service.requeue(entry) for entry in entries),
             on_done=self._on_requeued,
@@ -445,8 +445,8 @@ class SyncPage(Page):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Write the USB bundle to"),
-            f"cax-{self.context.station.code}{BUNDLE_SUFFIX}",
-            self.tr("CAX sync bundles (*%1)").replace("%1", BUNDLE_SUFFIX),
+            f"cax-{self.context.station.code}{bundle.BUNDLE_SUFFIX}",
+            self.tr("CAX sync bundles (*%1)").replace("%1", bundle.BUNDLE_SUFFIX),
         )
         if path:
             self.context.tasks.run(

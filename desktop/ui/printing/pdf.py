@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.documents import KEEP_TOGETHER
+from desktop.core.errors import FileUnwritable
 from desktop.ui.printing.fonts import document_font
 
 # NĐ 30/2020 Annex I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. The bottom takes the
@@ -68,7 +69,12 @@ def write_pdf(
     printer.setDocName(title)
     printer.setCreator("CAX Desk")
     configure_page(printer)
-    return paint_pages(html, printer, watermark=watermark, footer=footer)
+    pages = paint_pages(html, printer, watermark=watermark, footer=footer)
+    # Qt reports a failed write only as a warning on stderr: the file itself is the proof that
+    # callers may go on to audit and announce it.
+    if not Path(path).is_file():
+        raise FileUnwritable(path=str(path))
+    return pages
 
 
 def configure_page(printer: QPrinter) -> None:
@@ -156,13 +162,18 @@ def paint_pages(
     watermark: str | None = None,
     footer: Footer | None = None,
 ) -> int:
-    """Draw every page of `html` on `printer` (a PDF writer or the preview's); the page count."""
+    """Draw every page of `html` on `printer` (a PDF writer or the preview's); the page count.
+
+    Raises FileUnwritable when the printer cannot start (a PDF in a missing or read-only folder).
+    """
     configure_page(printer)
     content = _content_rect(printer)
     scale = printer.resolution() / LAYOUT_DPI
     document = layout_document(html, QSizeF(content.width() / scale, content.height() / scale))
     pages = max(1, document.pageCount())
     painter = QPainter(printer)
+    if not painter.isActive():  # Qt only warns "QPainter::begin(): Returned false"
+        raise FileUnwritable(path=printer.outputFileName() or printer.printerName())
     try:
         for index in range(pages):
             if index:
@@ -175,7 +186,9 @@ def paint_pages(
             if footer:
                 _draw_footer(painter, printer, content, footer)
     finally:
-        painter.end()
+        finished = painter.end()
+    if not finished:  # the PDF writer could not finish the file (disk full, removed medium)
+        raise FileUnwritable(path=printer.outputFileName() or printer.printerName())
     return pages
 
 

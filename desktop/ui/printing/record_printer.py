@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.core.documents import PrintedDocument
+from desktop.core.errors import AppError
 from desktop.core.forms import Catalogue
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
@@ -33,6 +34,7 @@ class RecordPrinter(QObject):
         self.dialog: QPrintPreviewDialog | None = None
         self.preview_printer: QPrinter | None = None
         self.pages = 0
+        self.paint_failed = False  # the last painting (preview or printer) did not finish
 
     # ---- print preview -------------------------------------------------------------------------
 
@@ -51,13 +53,19 @@ class RecordPrinter(QObject):
         dialog.open()
 
     def _paint(self, document: PrintedDocument, printer: QPrinter) -> None:
-        self.pages = paint_pages(
-            document.html, printer, watermark=document.watermark, footer=footer_of(document)
-        )
+        # Called by Qt's dialog: an exception here would escape into Qt, so it is shown instead.
+        self.paint_failed = False
+        try:
+            self.pages = paint_pages(
+                document.html, printer, watermark=document.watermark, footer=footer_of(document)
+            )
+        except (AppError, OSError) as error:
+            self.paint_failed = True
+            show_error(self.parent_widget, error)
 
     def _on_preview_finished(self, document: PrintedDocument, result: int) -> None:
         # The preview's Print button paints onto the real printer and then accepts the dialog.
-        if result == QDialog.DialogCode.Accepted:
+        if result == QDialog.DialogCode.Accepted and not self.paint_failed:
             self._log(document, "printer", self.tr("Sent to the printer: %1"))
 
     # ---- save as PDF ---------------------------------------------------------------------------
@@ -78,7 +86,7 @@ class RecordPrinter(QObject):
                 return
         try:
             self.pages = write_record_pdf(document, path)
-        except OSError as error:
+        except (AppError, OSError) as error:  # nothing written: nothing audited, nothing said
             show_error(self.parent_widget, error)
             return
         self._log(document, "pdf", self.tr("Saved as PDF: %1"))

@@ -20,7 +20,7 @@ from PySide6.QtNetwork import QNetworkInformation
 
 from desktop.core.errors import SyncRunning
 from desktop.storage.station import StationSession
-from desktop.sync.report import ServerCheck, SyncReport, SyncStatus
+from desktop.sync.report import ServerCheck, SyncProgress, SyncReport, SyncStatus
 from desktop.sync.service import SyncService
 from desktop.ui.tasks import Lane, TaskRunner
 
@@ -63,7 +63,10 @@ class SyncController(QObject):
         self.running = False
         self._cancel = threading.Event()
         self._offline_probes = 0
-        self._relay = _ProgressRelay(self)
+        # Owned by the task runner, not by this controller: a lock deletes the controller while
+        # a sync may still be reporting progress from the network worker, and emitting on a
+        # deleted object would fail there. It is deleted with the controller when no sync runs.
+        self._relay = _ProgressRelay(tasks)
         self._relay.progress.connect(self.progress)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -87,6 +90,8 @@ class SyncController(QObject):
         """At lock or log-out: no more probes; a running sync stops at its next step."""
         self._timer.stop()
         self._cancel.set()
+        if not self.running:
+            self._relay.deleteLater()
         try:
             info = QNetworkInformation.instance()
             if info is not None:
@@ -158,10 +163,16 @@ class SyncController(QObject):
         self.running = True
         self._cancel = threading.Event()
         self.running_changed.emit(True)
+        relay, cancel = self._relay, self._cancel
+
+        def report(progress: SyncProgress) -> None:  # on the network worker
+            if not cancel.is_set():
+                relay.progress.emit(progress)
+
         self.tasks.run(
             self.service.run,
-            self._relay.progress.emit,
-            self._cancel,
+            report,
+            cancel,
             on_done=self._on_finished,
             on_error=self._on_failed,
             context=self,
@@ -179,7 +190,7 @@ class SyncController(QObject):
     def _on_failed(self, error: BaseException) -> None:
         self._done()
         if isinstance(error, SyncRunning):
-            return  # the CLI or another window is syncing this station: it will finish it
+            return  # this session's other sync (auto or a second click) is running: it finishes it
         code = getattr(error, "code", "")
         if code in ("SERVER_UNREACHABLE", "SERVER_UNAVAILABLE", "TLS_UNTRUSTED"):
             self._set_online(False)

@@ -8,7 +8,7 @@ does "Enrol" spend the one-time code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -28,36 +28,14 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.storage.sync_settings import Enrolment
-from desktop.sync.client import PROBE, SyncClient
-from desktop.sync.service import SyncService, normalise_server_url
-from desktop.sync.tls import CertificateInfo, describe_certificate
+from desktop.sync.report import ServerIdentity
+from desktop.sync.service import SyncService
 from desktop.ui.errors import show_error
 from desktop.ui.formats import format_timestamp
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.tasks import Lane, TaskRunner
 
 MAX_CA_BYTES = 256 * 1024
-
-
-@dataclass(frozen=True)
-class ServerIdentity:
-    url: str
-    version: str
-    certificate: CertificateInfo | None  # None: plain http (a one-machine trial)
-
-
-def check_server(url: str, ca_pem: str | None) -> ServerIdentity:
-    """Work function (network lane): the CA file is a certificate and the server answers through it."""
-    url = normalise_server_url(url)
-    if url.startswith("https://") and not ca_pem:
-        raise InvalidInput(field="ca", reason="required")
-    certificate = describe_certificate(ca_pem) if ca_pem else None
-    client = SyncClient(url, ca_pem, policy=PROBE)
-    try:
-        health = client.health()
-    finally:
-        client.close()
-    return ServerIdentity(url, health.version, certificate)
 
 
 class EnrolDialog(QDialog):
@@ -158,6 +136,8 @@ class EnrolDialog(QDialog):
     def _on_check(self) -> None:
         try:
             self.ca_pem = self._read_ca()
+            if self.url.text().strip().lower().startswith("https://") and not self.ca_pem:
+                raise InvalidInput(field="ca", reason="required")  # TLS is checked against it
         except InvalidInput as error:
             self._show_problem(error)
             return
@@ -165,7 +145,7 @@ class EnrolDialog(QDialog):
         style_label(self.identity_label, colour=HINT_COLOUR)
         self.identity_label.setText(self.tr("Asking the server\u2026"))
         self.tasks.run(
-            check_server,
+            self.service.identify_server,
             self.url.text(),
             self.ca_pem,
             on_done=self._on_checked,
@@ -178,8 +158,14 @@ class EnrolDialog(QDialog):
         self.identity = identity
         self.check_button.setEnabled(True)
         style_label(self.identity_label, colour="#1b5e20")
-        lines = [self.tr("The server answered: CAX server %1.").replace("%1", identity.version)]
-        cert = identity.certificate
+        # Everything below comes from the file or the server: escaped, so a crafted certificate
+        # cannot draw a fingerprint of its own into this rich-text label.
+        lines = [
+            self.tr("The server answered: CAX server %1.").replace(
+                "%1", html.escape(identity.version)
+            )
+        ]
+        cert = identity.ca
         if cert is None:
             lines.append(
                 f"<span style='color:{ERROR_COLOUR}'>"
@@ -188,8 +174,8 @@ class EnrolDialog(QDialog):
             )
         else:
             lines += [
-                self.tr("Certificate: %1").replace("%1", cert.subject),
-                self.tr("Issued by: %1").replace("%1", cert.issuer),
+                self.tr("Certificate: %1").replace("%1", html.escape(cert.subject)),
+                self.tr("Issued by: %1").replace("%1", html.escape(cert.issuer)),
                 self.tr("Valid until: %1").replace(
                     "%1", format_timestamp(cert.not_after.isoformat())
                 ),
@@ -221,7 +207,7 @@ class EnrolDialog(QDialog):
 
     def _update_buttons(self) -> None:
         trusted = self.identity is not None and (
-            self.identity.certificate is None or self.compared.isChecked()
+            self.identity.ca is None or self.compared.isChecked()
         )
         self.enrol_button.setEnabled(trusted and bool(self.code.text().strip()))
 

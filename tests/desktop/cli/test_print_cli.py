@@ -113,3 +113,21 @@ def test_refusals_are_clear(cax, station_home, tmp_path, monkeypatch):
     code, _, err = cax("print", record_id, "--pdf", str(tmp_path / "x.pdf"), "--lang", "en")
     assert code == 10 and "print or save the PDF from the CAX Desk app" in err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_pdf_that_cannot_be_written_is_refused_and_not_audited(cax, station_home, tmp_path):
+    """A target Qt cannot write (here: an existing folder's name): FILE_UNWRITABLE, exit 1, no
+    "Saved" line and no RECORD_PRINTED for a file that does not exist."""
+    record_id = new_record(cax, "F3")
+    target = tmp_path / "a-folder.pdf"
+    target.mkdir()
+    done = cax_process(station_home.home, "print", record_id, "--pdf", str(target), "--lang", "en")
+    assert done.returncode == 1 and "[FILE_UNWRITABLE]" in done.stderr
+    assert "Saved" not in done.stdout and "Traceback" not in done.stderr
+    session = station_home.unlock()
+    try:
+        with session.db.read() as conn:
+            printed = audit.entries(conn, limit=5, action=AuditAction.RECORD_PRINTED)
+    finally:
+        session.close()
+    assert printed == []

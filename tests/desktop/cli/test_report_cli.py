@@ -4,6 +4,7 @@ refusals for a bad period or an officer."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,36 @@ def test_officer_is_refused(cax, monkeypatch):
     monkeypatch.setenv("CAX_PASSWORD", OFFICER_PASSWORD)
     code, _, err = cax("report", "--period", "2026-10")
     assert code == 7 and "[PERMISSION_DENIED]" in err
+
+
+def test_pdf_refusals_come_before_the_submission(cax, tmp_path, monkeypatch):
+    """`--submit --pdf` with no folder there, or in a build without Qt: one clear line, and the
+    report is not submitted (nothing frozen behind an error)."""
+    _add_incident(cax)
+    nowhere = tmp_path / "nowhere" / "bao-cao.pdf"
+    code, _, err = cax("report", "--period", "2026-11", "--submit", "--pdf", str(nowhere))
+    assert code == 1 and "[INVALID_INPUT]" in err and "Traceback" not in err
+    monkeypatch.setitem(sys.modules, "desktop.ui.printing.headless", None)  # as in the bundle
+    monkeypatch.setitem(sys.modules, "desktop.ui.printing.report_pdf", None)
+    pdf = tmp_path / "bao-cao.pdf"
+    code, _, err = cax("report", "--period", "2026-11", "--submit", "--pdf", str(pdf))
+    assert code == 10 and "[PRINTING_UNAVAILABLE]" in err and not pdf.exists()
+    code, out, _ = cax("report", "--period", "2026-11", "--json")
+    assert code == 0 and json.loads(out)["status"] == "new"
+
+
+def test_a_report_pdf_that_cannot_be_written_is_not_audited(cax, station_home, tmp_path):
+    """A target Qt cannot write (an existing folder's name): FILE_UNWRITABLE, no REPORT_PRINTED."""
+    from desktop.core.audit_actions import AuditAction
+    from desktop.storage import audit
+
+    target = tmp_path / "a-folder.pdf"
+    target.mkdir()
+    code, out, err = cax("report", "--period", "2026-11", "--pdf", str(target))
+    assert code == 1 and "[FILE_UNWRITABLE]" in err and "Traceback" not in err
+    session = station_home.unlock()
+    try:
+        with session.db.read() as conn:
+            assert audit.entries(conn, limit=5, action=AuditAction.REPORT_PRINTED) == []
+    finally:
+        session.close()

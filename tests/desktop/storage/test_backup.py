@@ -3,8 +3,10 @@ damaged or foreign backups and never lose the data that was there before."""
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
+import shutil
 import threading
 import zipfile
 from datetime import UTC, datetime, timedelta
@@ -17,6 +19,7 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
     BackupDamaged,
     BackupOtherStation,
+    FileUnwritable,
     PermissionDenied,
     WrongPassword,
 )
@@ -275,3 +278,126 @@ def test_a_copy_that_does_not_verify_is_never_left_under_the_name(
     assert caught.value.params["reason"] == "database"
     assert target.read_bytes() == b"older backup"
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def staging_folders(home: Path) -> list[Path]:
+    return [p for p in home.parent.iterdir() if p.name.startswith(f".{home.name}.restore-")]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [PermissionError(errno.EACCES, "Permission denied"), OSError(errno.ENOSPC, "No space")],
+)
+def test_an_unwritable_backup_folder_is_file_unwritable_and_leaves_nothing(
+    station_home, tmp_path, monkeypatch, failure
+):
+    """No permission or a full stick: FILE_UNWRITABLE naming the file, no temp file beside it,
+    and no backup recorded (the reminder stays due)."""
+    add_records(station_home, 1)
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    target = folder / "b.caxbackup"
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(backup.os, "replace", fail)
+    with pytest.raises(FileUnwritable) as caught:
+        make_backup(station_home, target)
+    assert caught.value.code == "FILE_UNWRITABLE" and caught.value.params["path"] == str(target)
+    assert list(folder.iterdir()) == []
+    session = station_home.unlock()
+    try:
+        assert settings.last_backup_at(session) is None
+    finally:
+        session.close()
+
+
+def test_a_read_only_backup_folder_is_file_unwritable(station_home, tmp_path, monkeypatch):
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(backup.tempfile, "mkstemp", refuse)
+    with pytest.raises(FileUnwritable) as caught:
+        make_backup(station_home, tmp_path / "b.caxbackup")
+    assert caught.value.params["reason"] == "Read-only file system"
+    assert not (tmp_path / "b.caxbackup").exists()
+
+
+def test_restore_beside_an_unwritable_folder_is_file_unwritable(made, station_home, monkeypatch):
+    """The staging folder cannot be made: FILE_UNWRITABLE, the station untouched."""
+    before = folder_digest(station_home.home)
+
+    def refuse(*_args, **_kwargs):
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(backup.tempfile, "mkdtemp", refuse)
+    with pytest.raises(FileUnwritable) as caught:
+        backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    assert caught.value.params["path"] == str(station_home.home.parent)
+    assert folder_digest(station_home.home) == before
+
+
+def test_a_restore_failing_midway_puts_everything_back(made, station_home, monkeypatch):
+    """The disk fills while the backup's files are put in place: FILE_UNWRITABLE, the station's
+    files are back where they were, and neither the staging copy nor an empty dated folder stays."""
+    add_records(station_home, 2)
+    before = folder_digest(station_home.home)
+    real_move = shutil.move
+    placed = []
+
+    def move(source, destination):
+        if ".restore-" in str(source):
+            if placed:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            placed.append(source)
+        return real_move(source, destination)
+
+    monkeypatch.setattr(backup.shutil, "move", move)
+    with pytest.raises(FileUnwritable) as caught:
+        backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    assert caught.value.params["path"] == str(station_home.home) and placed
+    assert folder_digest(station_home.home) == before
+    assert not [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+    assert staging_folders(station_home.home) == []
+    session = station_home.unlock()
+    try:
+        assert RecordService(session, CATALOGUE).count() == 5
+    finally:
+        session.close()
+
+
+def test_prepare_removes_staging_folders_an_earlier_restore_left(made, station_home, tmp_path):
+    """A restore interrupted between its two steps (the window locked) left a full copy of the
+    station beside the home: the next restore removes it, and only this home's."""
+    home = station_home.home
+    stale = home.parent / f".{home.name}.restore-old1"
+    stale.mkdir()
+    (stale / "station.db").write_bytes(b"a copy of the station")
+    other = home.parent / f".{home.name}2.restore-x"
+    other.mkdir()
+    prepared = backup.prepare_restore(home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    try:
+        assert not stale.exists() and other.exists()
+        assert staging_folders(home) == [prepared.staging]
+    finally:
+        backup.discard_restore(prepared)
+    assert staging_folders(home) == []
+
+
+def test_backup_keys_its_raw_copy_with_the_databases_helper(station_home, tmp_path, monkeypatch):
+    """The SQLCipher key pragma of the copy comes from storage/database.py, not built again."""
+    calls = []
+    real = backup._key_pragma
+
+    def spy(key: bytes, verb: str = "key") -> str:
+        calls.append(key)
+        return real(key, verb)
+
+    monkeypatch.setattr(backup, "_key_pragma", spy)
+    session = station_home.unlock()
+    try:
+        backup.create_backup(session, tmp_path / "b.caxbackup")
+        assert calls == [session.data_key]
+    finally:
+        session.close()

@@ -4,19 +4,21 @@ Excel and CSV, sensitive fields only when chosen and allowed, supervisors only, 
 from __future__ import annotations
 
 import csv
+import errno
 import json
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import openpyxl
 import pytest
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import InvalidInput, PermissionDenied
+from desktop.core.errors import FileUnwritable, InvalidInput, PermissionDenied
+from desktop.core.export_rows import as_csv_text, as_text
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.records import RecordFilter
 from desktop.core.validation.formats import VN_TZ
-from desktop.storage import audit
+from desktop.storage import audit, export
 from desktop.storage.export import export_records
 from desktop.storage.records import RecordService
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
@@ -160,3 +162,96 @@ def test_bad_format_or_folder_is_refused_before_writing(stocked, tmp_path):
     with pytest.raises(InvalidInput):
         export_records(session, CATALOGUE, RecordFilter(), tmp_path / "no" / "a.csv", "csv")
     assert not (tmp_path / "a.pdf").exists()
+
+
+FORMULA = '=HYPERLINK("http://x.example/","Bấm vào đây")'
+
+
+@pytest.fixture
+def formula_record(station_home):
+    """A supervisor's session over one F5 whose free-text reason was typed as a formula."""
+    session = station_home.unlock()
+    values = example("F5")
+    values["reason"] = FORMULA
+    RecordService(session, CATALOGUE, clock=lambda: NOW).create("F5", values)
+    yield session
+    session.close()
+
+
+def test_text_typed_as_a_formula_stays_text_in_excel(formula_record, tmp_path):
+    """openpyxl would store "=…" as a live formula: the cell is a string, its text unchanged,
+    and dates and numbers keep their types."""
+    target = tmp_path / "f5.xlsx"
+    export_records(formula_record, CATALOGUE, RecordFilter(form_id="F5"), target, "xlsx")
+    sheet = openpyxl.load_workbook(target).active
+    header = [cell.value for cell in sheet[1]]
+    row = sheet[2]
+    reason = row[header.index(CATALOGUE.get("F5").field("reason").label.vi)]
+    assert reason.data_type == "s" and reason.value == FORMULA
+    assert not [cell for line in sheet.iter_rows() for cell in line if cell.data_type == "f"]
+    event = row[header.index("Ngày sự việc")]
+    assert isinstance(event.value, datetime) and event.number_format == "dd/mm/yyyy"
+    revision = row[header.index("Lần sửa")]
+    assert revision.data_type == "n" and revision.value == 1
+
+
+def test_csv_text_that_starts_a_formula_gets_a_leading_quote(formula_record, tmp_path):
+    """In CSV the quote keeps Excel from running the text; other cells are as they were."""
+    target = tmp_path / "f5.csv"
+    export_records(formula_record, CATALOGUE, RecordFilter(form_id="F5"), target, "csv")
+    with target.open(encoding="utf-8-sig", newline="") as handle:
+        header, row = list(csv.reader(handle))
+    assert row[header.index(CATALOGUE.get("F5").field("reason").label.vi)] == "'" + FORMULA
+    assert row[header.index("Lần sửa")] == "1"
+    assert row[header.index("Biểu mẫu")] == row[header.index("Biểu mẫu")].lstrip("'")
+
+
+@pytest.mark.parametrize("text", ["=1+2", "+84 903", "-rm", "@SUM(A1)", "\tx", "\rx"])
+def test_csv_cell_quotes_each_formula_start(text):
+    assert as_csv_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("value", [-5, -2.5, date(2026, 1, 2), "Hà Nội", "", None, "a=b"])
+def test_csv_cell_leaves_numbers_dates_and_plain_text_alone(value):
+    assert as_csv_text(value) == as_text(value)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv"])
+@pytest.mark.parametrize(
+    "failure",
+    [PermissionError(errno.EACCES, "Permission denied"), OSError(errno.ENOSPC, "No space")],
+)
+def test_an_unwritable_folder_is_file_unwritable_and_leaves_nothing(
+    stocked, tmp_path, monkeypatch, fmt, failure
+):
+    """A read-only stick or a full disk is a clear FILE_UNWRITABLE naming the file, never an
+    internal error; no temp file stays beside the target and nothing is audited."""
+    session, _ = stocked
+    folder = tmp_path / "usb"
+    folder.mkdir()
+    target = folder / f"a.{fmt}"
+
+    def fail(*_args, **_kwargs):
+        raise failure
+
+    monkeypatch.setattr(export.os, "replace", fail)
+    with pytest.raises(FileUnwritable) as caught:
+        export_records(session, CATALOGUE, RecordFilter(), target, fmt)
+    assert caught.value.code == "FILE_UNWRITABLE" and caught.value.params["path"] == str(target)
+    assert list(folder.iterdir()) == []
+    with session.db.read() as conn:
+        assert audit.entries(conn, action=AuditAction.RECORDS_EXPORTED) == []
+
+
+def test_a_folder_refusing_new_files_is_file_unwritable(stocked, tmp_path, monkeypatch):
+    """Creating the temp file itself fails (read-only medium): the same clear error."""
+    session, _ = stocked
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    with pytest.raises(FileUnwritable) as caught:
+        export_records(session, CATALOGUE, RecordFilter(), tmp_path / "a.csv", "csv")
+    assert caught.value.params["reason"] == "Read-only file system"
+    assert not (tmp_path / "a.csv").exists()

@@ -260,3 +260,22 @@ def test_receipt_from_before_re_enrolment_is_foreign(session, centre, tmp_path) 
     (tmp_path / "r.json").write_bytes(centre.receipt(centre.open(tmp_path / "b.caxbundle")))
     enrol(session, replace(centre, signing=Ed25519PrivateKey.generate()))
     assert _refused(session, tmp_path / "r.json") == "RECEIPT_FOREIGN"
+
+
+def test_only_a_supervisor_takes_records_out_or_reads_a_receipt(
+    station_home, session, centre, tmp_path
+) -> None:
+    """Records leave the station on the stick: officers may not write or read these files."""
+    from desktop.core.errors import PermissionDenied
+    from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
+
+    completed_records(session, 1)
+    officer = station_home.unlock(OFFICER, OFFICER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):
+            export_bundle(officer, tmp_path / "x.caxbundle")
+        with pytest.raises(PermissionDenied):
+            import_receipt(officer, tmp_path / "x.receipt")
+    finally:
+        officer.close()
+    assert not (tmp_path / "x.caxbundle").exists()

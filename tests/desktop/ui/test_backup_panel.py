@@ -11,6 +11,7 @@ from desktop.storage.records import RecordService
 from desktop.ui.backup_panel import BackupPanel, RestoreDialog, backup_reminder_due
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.settings import SettingsPage
+from desktop.ui.tasks import Lane
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import make_services, type_into
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
@@ -145,3 +146,51 @@ def test_restore_with_real_worker_threads_waits_for_the_session_to_close(
     services.idle.stop()
     assert [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
     station_home.unlock().close()  # the restored station opens
+
+
+def test_restore_waits_for_a_sync_still_running_on_the_network_lane(
+    open_main_window, services, station_home, tmp_path, qtbot, monkeypatch
+):
+    """Logging out stops new syncs, not one already running: the files are swapped only after
+    the network lane has finished what it was doing."""
+    session = station_home.unlock()
+    made = backup.create_backup(session, tmp_path / "b.caxbackup")
+    session.close()
+    window, panel = _panel(open_main_window, SUPERVISOR)
+    held = []  # the network lane is busy (an auto-sync) until these run
+    real_run = services.tasks.run
+
+    def run(fn, *args, lane=Lane.DATABASE, **kwargs):
+        if lane is Lane.NETWORK:
+            held.append(lambda: real_run(fn, *args, lane=lane, **kwargs))
+        else:
+            real_run(fn, *args, lane=lane, **kwargs)
+
+    monkeypatch.setattr(services.tasks, "run", run)
+    before = folder_digest(station_home.home)
+    panel.restore_from(made.path)
+    type_into(panel.restore_dialog.password, SUPERVISOR_PASSWORD)
+    qtbot.mouseClick(panel.restore_dialog.ok_button, Qt.LeftButton)
+    assert window.locked and held
+    assert folder_digest(station_home.home) == before  # nothing swapped yet
+    assert not [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+    while held:
+        held.pop(0)()
+    qtbot.waitUntil(lambda: _finished_box() is not None)
+    assert [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
+
+
+def folder_digest(home) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()}
+
+
+def test_panel_says_when_the_reminder_should_be_checked_again(open_main_window, tmp_path, qtbot):
+    """`backup_made` after a backup and `reminder_changed` after new reminder days: the window
+    connects both to `backup_reminder_due` to update the status bar's notice."""
+    _window, panel = _panel(open_main_window, SUPERVISOR)
+    with qtbot.waitSignal(panel.backup_made, timeout=5_000):
+        panel.back_up_to(tmp_path / "tram")
+    panel.days.setValue(3)
+    with qtbot.waitSignal(panel.reminder_changed, timeout=5_000):
+        qtbot.mouseClick(panel.days_button, Qt.LeftButton)
+    assert panel.note.text() == "Saved."

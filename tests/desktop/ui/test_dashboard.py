@@ -145,7 +145,9 @@ def test_deadlines_at_risk_are_listed_and_open_their_record(window, records, qtb
     qtbot.waitUntil(lambda: listing.stack.currentWidget() is not listing.list_view)
 
 
-def test_the_deadline_queries_read_only_their_partial_indexes(records):
+def test_the_deadline_queries_match_their_partial_indexes(records):
+    """The queries name their index (INDEXED BY): were their WHERE clause to drift from the
+    index's, SQLite would refuse them ("no query solution") instead of scanning every record."""
     service = records.service(SUPERVISOR)
     with service.session.db.read() as conn:
         for sql, index in (

@@ -53,3 +53,14 @@ def test_unexpected_error_shows_headline_and_folded_traceback(qtbot):
     dialog.details_button.click()
     assert dialog.details.isVisible()
     assert "KeyError" in dialog.details.toPlainText()
+
+
+def test_an_error_with_a_finer_code_falls_back_to_its_class_headline():
+    """A refused bundle carries the protocol's reason; the user still reads a clear sentence."""
+    from desktop.core.errors import BundleRefused
+
+    text = describe(BundleRefused("RECEIPT_WRONG_STATION"))
+    assert text.headline == describe(BundleRefused()).headline != INTERNAL_HEADLINE
+    assert text.details.startswith("RECEIPT_WRONG_STATION")
+    unwritable = describe(BundleRefused("BUNDLE_FILE_UNWRITABLE", path="/media/usb/x"))
+    assert unwritable.headline == "The file cannot be written there."

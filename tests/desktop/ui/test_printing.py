@@ -14,9 +14,11 @@ from PySide6.QtGui import QImage
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.documents import parse_qr_payload
+from desktop.core.errors import FileUnwritable
 from desktop.storage import audit, outbox
-from desktop.storage.printouts import log_printout, prepare_printout
+from desktop.storage.printouts import log_printout, prepare_printout, revision_content_hash
 from desktop.ui.printing.pdf import Footer, write_pdf
+from desktop.ui.printing import record_printer
 from desktop.ui.printing.record_pdf import suggested_file_name, write_record_pdf
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.record_view import RecordView
@@ -277,3 +279,57 @@ def test_signature_table_is_never_split_over_two_pages(qapp):
     for lines in straddling:
         first, last = table_pages(lines, f'<a name="{KEEP_TOGETHER}"></a>')
         assert first == last
+
+
+def outbox_hashes(session, record_id: str) -> dict[int, str]:
+    """Content hash of each of the record's revisions waiting in the outbox, by revision."""
+    with session.db.read() as conn:
+        pending = outbox.unsent(conn, session.info().code, limit=1000)
+    return {p.revision: p.content_hash for p in pending if p.record_id == record_id}
+
+
+def test_a_pdf_that_cannot_be_written_is_an_error_not_a_page_count(qapp, tmp_path):
+    """Into a folder that does not exist: FILE_UNWRITABLE naming the path, and no file."""
+    target = tmp_path / "missing" / "x.pdf"
+    with pytest.raises(FileUnwritable) as raised:
+        write_pdf("<p>hi</p>", target)
+    assert raised.value.code == "FILE_UNWRITABLE" and raised.value.params["path"] == str(target)
+    assert not target.parent.exists()
+
+
+def test_save_as_pdf_that_fails_is_shown_and_not_audited(
+    qtbot, records, page_context, tmp_path, monkeypatch
+):
+    """The record view's Save as PDF into a missing folder shows the error; it neither says
+    "Saved" nor leaves RECORD_PRINTED for a file that does not exist."""
+    record_id = records.make("F9", example_values("F9"), status="approved")
+    shown: list[BaseException] = []
+    monkeypatch.setattr(record_printer, "show_error", lambda parent, error: shown.append(error))
+    view = RecordView(records.catalogue, "en")
+    qtbot.addWidget(view)
+    printer = RecordPrinter(page_context, records.catalogue, view)
+    said: list[str] = []
+    printer.printed.connect(said.append)
+    target = tmp_path / "missing" / "x.pdf"
+    printer.save_pdf(record_id, str(target))
+    qtbot.waitUntil(lambda: bool(shown))
+    assert [type(e) for e in shown] == [FileUnwritable] and said == []
+    with page_context.session.db.read() as conn:
+        printed = audit.entries(conn, limit=10, action=AuditAction.RECORD_PRINTED)
+    assert printed == [] and not target.exists()
+
+
+def test_the_hash_is_of_the_printed_revision_not_the_current_one(qapp, records):
+    """Revision 1's hash stays revision 1's after an amendment made revision 2: it is read from
+    that revision's snapshot, as the outbox sent it; a new printout carries revision 2's."""
+    record_id = records.make("F3", example_values("F3"), status="approved")
+    session = records.session()
+    first = outbox_hashes(session, record_id)[1]
+    amended = example_values("F3") | {"record_place": "Trụ sở Công an phường Giảng Võ"}
+    assert records.service().amend(record_id, amended, "Sửa nơi lập biên bản") == 2
+    records.service().approve(record_id)
+    with session.db.read() as conn:
+        assert revision_content_hash(conn, record_id, 1, session.info().code) == first
+    document = prepare_printout(session, records.catalogue, record_id)
+    assert document.facts.revision == 2 and "Trụ sở Công an phường Giảng Võ" in document.html
+    assert document.facts.content_hash == outbox_hashes(session, record_id)[2] != first

@@ -3,17 +3,22 @@ narrative, keep the station profile, submit (then read-only), save the PDF; offi
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import FileUnwritable
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.reports.periods import PeriodKind
 from desktop.core.validation.formats import VN_TZ
+from desktop.storage import audit
 from desktop.storage.records import RecordService
 from desktop.ui.models.report_table_model import CURRENT, PREVIOUS, ReportTableModel
 from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
@@ -131,12 +136,76 @@ def test_profile_dialog_names_the_field_in_error(qtbot, reports_page):
     assert "officers" in dialog.message.text().lower()
 
 
+def _report_printouts(page) -> list[dict]:
+    with page.context.session.db.read() as conn:
+        entries = audit.entries(conn, limit=20, action=AuditAction.REPORT_PRINTED)
+    return [e.details for e in entries]
+
+
 def test_save_pdf(qtbot, reports_page, tmp_path):
-    """The report shown is written as a PDF of A4 pages."""
+    """The report shown is written as a PDF of A4 pages, audited, and only then said."""
     page = reports_page
     target = tmp_path / "bao-cao.pdf"
-    page.save_pdf(target)
+    with qtbot.waitSignal(page.status_message) as said:
+        page.save_pdf(target)
     assert target.read_bytes().startswith(b"%PDF")
+    assert str(target) in said.args[0]
+    assert [d["to"] for d in _report_printouts(page)] == ["bao-cao.pdf"]
+
+
+def test_save_pdf_that_fails_is_shown_and_not_audited(qtbot, reports_page, tmp_path, monkeypatch):
+    """Into a folder that does not exist: the error is shown; nothing says "saved", nothing
+    is audited, no file."""
+    page = reports_page
+    shown: list[BaseException] = []
+    monkeypatch.setattr(page, "show_error", shown.append)
+    said: list[str] = []
+    page.status_message.connect(said.append)
+    target = tmp_path / "missing" / "bao-cao.pdf"
+    page.save_pdf(target)
+    qtbot.wait(50)  # an audit, had one been queued, would have run by now
+    assert [type(e) for e in shown] == [FileUnwritable] and said == []
+    assert _report_printouts(page) == [] and not target.exists()
+
+
+def _pdf_printer(path: Path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_print_preview_opens_without_a_nested_event_loop(
+    qtbot, reports_page, tmp_path, monkeypatch
+):
+    """The preview is opened, not exec()'d (the idle lock may close the page under a nested
+    loop); a printer that fails is shown and not audited, a print that works is audited."""
+    page = reports_page
+
+    def nested(_dialog):
+        raise AssertionError("QPrintPreviewDialog.exec() runs a nested event loop")
+
+    monkeypatch.setattr(QPrintPreviewDialog, "exec", nested)
+    shown: list[BaseException] = []
+    monkeypatch.setattr(page, "show_error", shown.append)
+    page.print_preview()
+    dialog = page.preview
+    assert dialog is not None and dialog.isVisible()
+    gc.collect()  # the dialog only borrows its printer: a collected one crashes Qt
+    failing = _pdf_printer(tmp_path / "missing" / "x.pdf")
+    dialog.paintRequested.emit(failing)
+    assert [type(e) for e in shown] == [FileUnwritable]
+    dialog.accept()
+    qtbot.wait(50)
+    assert _report_printouts(page) == []
+
+    page.print_preview()
+    printed = _pdf_printer(tmp_path / "printed.pdf")
+    page.preview.paintRequested.emit(printed)
+    assert (tmp_path / "printed.pdf").read_bytes().startswith(b"%PDF")
+    page.preview.accept()
+    qtbot.waitUntil(lambda: _report_printouts(page) != [])
+    assert [d["to"] for d in _report_printouts(page)] == ["printer"] and len(shown) == 1
 
 
 def test_model_is_well_behaved(qtmodeltester, reports_page):

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from desktop.sync.report import SyncProgress
 from desktop.ui.main_window import MainWindow
@@ -12,7 +12,6 @@ from desktop.ui.pages.sync_page import SyncPage
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.desktop.ui.conftest import PASSWORDS, type_into
-from tests.integration.conftest import server, server_db  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
@@ -40,7 +39,7 @@ def _open_dialogs() -> list[QDialog]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
 
 
-def _enrol(page: SyncPage, server, server_db) -> None:  # noqa: F811
+def _enrol(page: SyncPage, server, server_db) -> None:
     page.enrol_button.click()
     dialog = page.enrol_dialog
     assert not dialog.enrol_button.isEnabled()  # nothing is trusted before the server is checked
@@ -54,7 +53,7 @@ def _enrol(page: SyncPage, server, server_db) -> None:  # noqa: F811
     assert not dialog.isVisible()
 
 
-def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server_db, qtbot):  # noqa: F811
+def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server_db, qtbot):
     main = window(SUPERVISOR)
     completed_records(main.session, 3)
     page = _sync_page(main)
@@ -78,7 +77,7 @@ def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server
     assert len(server_db.revisions()) == 3
 
 
-def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, server_db):  # noqa: F811
+def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, server_db):
     main = window(SUPERVISOR)
     page = _sync_page(main)
     _enrol(page, server, server_db)
@@ -96,8 +95,42 @@ def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, 
     assert main.status.pending.text() == "Waiting to sync: 1"  # kept for the next time
 
 
-def test_an_officer_may_sync_but_not_enrol_or_change_settings(window):
-    page = _sync_page(window(OFFICER))
+def test_an_officer_may_sync_but_not_enrol_or_change_settings(
+    window,
+    server,
+    server_db,
+    station_home,
+):
+    supervisor = window(SUPERVISOR)
+    _enrol(_sync_page(supervisor), server, server_db)
+    supervisor.lock()
+    main = window(OFFICER)
+    page = _sync_page(main)
     assert not page.enrol_button.isVisible()
     assert not page.policy.isEnabled() and not page.auto.isEnabled()
-    assert "Not enrolled yet" in page.server.text()
+    usb = [page.findChild(QPushButton, n) for n in ("syncExportBundle", "syncImportReceipt")]
+    assert usb[0] is not None and not any(b.isEnabled() for b in usb)
+    completed_records(main.session, 2)
+    main.sync.refresh()
+    assert page.sync_button.isEnabled()
+    page.sync_button.click()
+    assert page.progress_text.text().startswith("Done: 2 record(s) received by the centre")
+
+
+def test_a_record_returned_by_the_centre_shows_its_comment(window, station_home):
+    """A review decision pulled from the centre is shown on the record, with the comment."""
+    from desktop.storage import centre_feed
+
+    main = window(SUPERVISOR)
+    [record_id] = completed_records(main.session, 1)
+    with main.session.db.write() as conn:
+        centre_feed.apply_review(
+            conn, 7, record_id, 1, "returned", "Thiếu số CCCD người báo tin", "pc02",
+            "2026-11-28T03:00:00+00:00",
+        )  # fmt: skip
+    main.show_page("records")
+    listing = main.current_page()
+    listing.open_record(record_id)
+    note = listing.view.note
+    assert note.isVisibleTo(listing.view)
+    assert note.text() == "Returned by the centre: Thiếu số CCCD người báo tin"

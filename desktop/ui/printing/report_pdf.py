@@ -1,4 +1,5 @@
-"""A periodic report's document to PDF or to the print preview, through the printing module."""
+"""A periodic report's document to PDF or to the print preview: what the Reports page and
+`cax report --pdf` both call (the CLI reaches it lazily, as `cax print` does record_pdf)."""
 
 from __future__ import annotations
 

@@ -223,6 +223,7 @@ class PrintingUnavailable(AppError):
 
 
 class FileUnwritable(AppError):
-    """A file the user asked for (a PDF) could not be written at `path`: nothing was recorded."""
+    """A file the user asked for (PDF, export, backup) could not be written at `path`: nothing
+    was recorded."""
 
     code = "FILE_UNWRITABLE"

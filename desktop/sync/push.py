@@ -92,12 +92,14 @@ class _Prepared:
 def _prepare(
     db: Database, station_code: str, limit: int, after: int, now: Callable[[], str]
 ) -> _Prepared | None:
-    """Read the next batch and mark it sent (one transaction), then build its body."""
-    with db.write() as conn:
+    """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
+    sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it."""
+    with db.read() as conn:
         batch = outbox.unsent(conn, station_code, limit=limit, after_id=after)
         if not batch:
             return None
         head = audit_head(conn)
+    with db.write() as conn:
         outbox.mark_sent(conn, [p.entry_id for p in batch], now())
     return _Prepared(after, batch, batch_body(batch, head))
 

@@ -155,9 +155,21 @@ class MainWindow(QMainWindow):
         self.show_page(current if self.page(current) else self.pages()[0].KEY)
         self.services.idle.start()
         self.sync.start()
-        self.services.tasks.run(
-            backup_reminder_due, session, on_done=self.status.set_backup_overdue, context=self
-        )
+        settings_page = self.page("settings")
+        if settings_page is not None:  # the reminder follows a backup made or a days change
+            panel = settings_page.backup_panel
+            panel.backup_made.connect(self._refresh_backup_reminder)
+            panel.reminder_changed.connect(self._refresh_backup_reminder)
+        self._refresh_backup_reminder()
+
+    def _refresh_backup_reminder(self, *_args: Any) -> None:
+        if self.session is not None:
+            self.services.tasks.run(
+                backup_reminder_due,
+                self.session,
+                on_done=self.status.set_backup_overdue,
+                context=self,
+            )
 
     def _on_session_failed(self, error: BaseException) -> None:
         show_error(self, error, str(self.services.log_file))

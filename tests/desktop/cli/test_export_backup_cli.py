@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import csv
+import errno
 import json
 from pathlib import Path
 
 import pytest
 
 from desktop.cli import main as cli_main
+from desktop.storage import export
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
@@ -99,3 +101,21 @@ def test_vietnamese_is_the_default_language(cax, tmp_path, capsys, monkeypatch):
     code = cli_main.main(["backup", "check", str(target)])
     err = capsys.readouterr().err
     assert code == 5 and "Tệp sao lưu bị hỏng" in err
+
+
+@pytest.mark.parametrize("command", ["export", "backup"])
+def test_a_read_only_folder_is_one_clear_line(cax, tmp_path, monkeypatch, station_home, command):
+    """A read-only USB stick: FILE_UNWRITABLE naming the file (exit 1), no traceback, no file."""
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(export.os, "replace", refuse)  # the same `os` module as backup's
+    target = tmp_path / ("a.csv" if command == "export" else "b.caxbackup")
+    if command == "export":
+        code, _, err = cax("export", "--format", "csv", "--out", str(target))
+    else:
+        code, _, err = cax("backup", "create", str(target))
+    assert code == 1 and "FILE_UNWRITABLE" in err and str(target) in err
+    assert "Cannot write the file" in err and "Traceback" not in err
+    assert [p for p in tmp_path.iterdir() if p != station_home.home] == []

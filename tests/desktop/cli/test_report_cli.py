@@ -11,6 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from desktop.cli import main as cli_main
+from desktop.core.audit_actions import AuditAction
+from desktop.storage import audit
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
@@ -108,12 +110,9 @@ def test_pdf_refusals_come_before_the_submission(cax, tmp_path, monkeypatch):
 
 def test_a_report_pdf_that_cannot_be_written_is_not_audited(cax, station_home, tmp_path):
     """A target Qt cannot write (an existing folder's name): FILE_UNWRITABLE, no REPORT_PRINTED."""
-    from desktop.core.audit_actions import AuditAction
-    from desktop.storage import audit
-
     target = tmp_path / "a-folder.pdf"
     target.mkdir()
-    code, out, err = cax("report", "--period", "2026-11", "--pdf", str(target))
+    code, _, err = cax("report", "--period", "2026-11", "--pdf", str(target))
     assert code == 1 and "[FILE_UNWRITABLE]" in err and "Traceback" not in err
     session = station_home.unlock()
     try:

@@ -60,12 +60,12 @@ def test_reminder_is_due_for_supervisors_until_a_backup_is_made(station_home, tm
         officer.close()
 
 
-def test_status_bar_shows_the_reminder_only_when_overdue(open_main_window):
-    """The notice is a quiet label in the status bar, hidden when not overdue."""
-    window = open_main_window(SUPERVISOR)
-    window.status.set_backup_overdue(True)
+def test_status_bar_shows_the_reminder_only_when_overdue(open_main_window, tmp_path):
+    """A station never backed up is reminded at login; a backup made on the Settings page
+    takes the notice away at once."""
+    window, panel = _panel(open_main_window, SUPERVISOR)
     assert window.status.backup.isVisible() and "backup" in window.status.backup.text()
-    window.status.set_backup_overdue(False)
+    panel.back_up_to(tmp_path / "tram")
     assert not window.status.backup.isVisible()
 
 
@@ -167,21 +167,17 @@ def test_restore_waits_for_a_sync_still_running_on_the_network_lane(
             real_run(fn, *args, lane=lane, **kwargs)
 
     monkeypatch.setattr(services.tasks, "run", run)
-    before = folder_digest(station_home.home)
     panel.restore_from(made.path)
     type_into(panel.restore_dialog.password, SUPERVISOR_PASSWORD)
     qtbot.mouseClick(panel.restore_dialog.ok_button, Qt.LeftButton)
     assert window.locked and held
-    assert folder_digest(station_home.home) == before  # nothing swapped yet
+    home = station_home.home
+    assert [p for p in home.parent.iterdir() if ".restore-" in p.name]  # prepared, waiting
     assert not [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
     while held:
         held.pop(0)()
     qtbot.waitUntil(lambda: _finished_box() is not None)
     assert [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
-
-
-def folder_digest(home) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in home.iterdir() if p.is_file()}
 
 
 def test_panel_says_when_the_reminder_should_be_checked_again(open_main_window, tmp_path, qtbot):

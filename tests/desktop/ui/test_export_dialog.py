@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import csv
+import errno
 
 from PySide6.QtCore import Qt
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.records import RecordFilter
-from desktop.storage import audit
+from desktop.storage import audit, export
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.pages.record_list import RecordListPage
 from tests.desktop.conftest import OFFICER, SUPERVISOR
@@ -81,3 +82,22 @@ def test_format_choice_changes_the_file_ending(page_context, qtbot):
     assert dialog.path.text().endswith(".xlsx")
     dialog.format.setCurrentIndex(dialog.format.findData("csv"))
     assert dialog.path.text().endswith(".csv")
+
+
+def test_dialog_says_a_read_only_folder_inline_and_stays_open(
+    page_context, qtbot, tmp_path, monkeypatch
+):
+    """A read-only USB stick is a clear "cannot be written" beside the buttons (FILE_UNWRITABLE),
+    not an unexpected error; no file or temp file is left."""
+
+    def refuse(*_args, **_kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(export.os, "replace", refuse)
+    dialog = ExportDialog(page_context, shared_catalogue(), RecordFilter())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.path.setText(str(tmp_path / "x.xlsx"))
+    qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+    assert dialog.isVisible() and "cannot be written" in dialog.message.text()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith((".x.xlsx", "x.xlsx"))]

@@ -17,8 +17,8 @@ from desktop.core.documents import parse_qr_payload
 from desktop.core.errors import FileUnwritable
 from desktop.storage import audit, outbox
 from desktop.storage.printouts import log_printout, prepare_printout, revision_content_hash
-from desktop.ui.printing.pdf import Footer, write_pdf
 from desktop.ui.printing import record_printer
+from desktop.ui.printing.pdf import Footer, write_pdf
 from desktop.ui.printing.record_pdf import suggested_file_name, write_record_pdf
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.record_view import RecordView

@@ -87,19 +87,29 @@ def latest_review(conn: Connection, record_id: str) -> CentreReview | None:
     return None if row is None else CentreReview(*row)
 
 
+# Records the centre returned whose current revision is still the one it returned.
+_OPEN_RETURNS = (
+    "FROM centre_reviews c JOIN records r ON r.id = c.record_id "
+    "WHERE c.cursor = (SELECT max(cursor) FROM centre_reviews x "
+    "WHERE x.record_id = c.record_id) AND c.decision = 'returned' "
+    "AND r.revision <= c.revision"
+)
+
+
 def open_returns(conn: Connection, *, limit: int = 500) -> list[CentreReview]:
     """Records the centre returned whose current revision is still the one it returned."""
     rows = conn.execute(
         text(
             "SELECT c.record_id, c.revision, c.decision, c.comment, c.reviewer, c.received_at "
-            "FROM centre_reviews c JOIN records r ON r.id = c.record_id "
-            "WHERE c.cursor = (SELECT max(cursor) FROM centre_reviews x "
-            "WHERE x.record_id = c.record_id) AND c.decision = 'returned' "
-            "AND r.revision <= c.revision ORDER BY c.cursor DESC LIMIT :limit"
+            f"{_OPEN_RETURNS} ORDER BY c.cursor DESC LIMIT :limit"
         ),
         dict(limit=limit),
     )
     return [CentreReview(*row) for row in rows]
+
+
+def count_open_returns(conn: Connection) -> int:
+    return conn.execute(text(f"SELECT count(*) {_OPEN_RETURNS}")).scalar_one()
 
 
 def updates(conn: Connection, kind: str) -> list[dict[str, Any]]:

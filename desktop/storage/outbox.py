@@ -179,11 +179,13 @@ def _aware(stamp: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
-    entry_id, record_id, revision, form_id, form_version, author, created, status = row[:8]
-    changed_at, reason, values_json = row[8:]
+def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, object]:
+    """The wire metadata of a revision from its rows: (record id, revision, form id, form
+    version, author, created at, status, changed at, reason). The one definition of what a
+    revision's content hash covers — the outbox sends it, printouts print it in their QR code."""
+    record_id, revision, form_id, form_version, author, created, status, changed_at, reason = row
     deleted = status == "voided"
-    metadata = metadata_document(
+    return metadata_document(
         record_id=str(record_id),
         revision=int(revision),  # type: ignore[call-overload]
         station_code=station_code,
@@ -196,6 +198,12 @@ def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
         deleted=deleted,
         delete_reason=str(reason) if deleted else None,
     )
+
+
+def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
+    entry_id, values_json = row[0], row[-1]
+    metadata = revision_metadata(row[1:-1], station_code)
+    record_id, revision = row[1], row[2]
     # The stored values are canonical JSON already (record_store writes them sorted and compact),
     # so they are hashed and sent as stored: no parse, and the bytes the hash covers are the ones
     # on the wire.

@@ -4,7 +4,6 @@ and the audit entry every printout and PDF leaves. The drawing itself is desktop
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
@@ -15,57 +14,38 @@ from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.forms.catalogue import Catalogue
 from desktop.core.forms.summaries import redact_sensitive
 from desktop.core.permissions import Permission
-from desktop.core.records import RecordStatus
-from desktop.storage import audit, record_store
+from desktop.storage import audit, outbox, record_store
 from desktop.storage.record_store import StoredRecord
 from desktop.storage.station import StationSession
-from protocol.canonical import content_hash_with_values, metadata_document
+from protocol.canonical import content_hash_with_values
 
 OUTPUTS = ("pdf", "printer")
 
 
+# In the order outbox.revision_metadata takes, then the values.
 _REVISION_ROW = (
-    "SELECT r.form_id, r.form_version, r.author, r.created_at, v.status, v.changed_at, v.reason, "
-    "v.values_json FROM records r JOIN record_revisions v "
+    "SELECT r.id, v.revision, r.form_id, r.form_version, r.author, r.created_at, v.status, "
+    "v.changed_at, v.reason, v.values_json FROM records r JOIN record_revisions v "
     "ON v.record_id = r.id AND v.revision = :revision WHERE r.id = :id"
 )
 # A draft has no revision snapshot yet: its current row stands in (it is never sent anyway).
 _DRAFT_ROW = (
-    "SELECT form_id, form_version, author, created_at, status, updated_at, void_reason, "
-    "values_json FROM records WHERE id = :id"
+    "SELECT id, revision, form_id, form_version, author, created_at, status, updated_at, "
+    "void_reason, values_json FROM records WHERE id = :id"
 )
-
-
-def _aware(stamp: str) -> datetime:
-    value = datetime.fromisoformat(stamp)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def revision_content_hash(
     conn: Connection, record_id: str, revision: int, station_code: str
 ) -> str:
-    """The content hash of the record's `revision` exactly as the outbox sends it
-    (`desktop.storage.outbox`: revision snapshot, its change time, form id in lower case, the
-    stored canonical values), so a printout can be checked against the station's database and
-    the central server's copy alike. Read from the rows themselves, never from a redacted view."""
+    """The content hash of the record's `revision` exactly as the outbox sends it (one
+    definition: `outbox.revision_metadata`), so a printout can be checked against the station's
+    database and the central server's copy alike. Read from the rows, never a redacted view."""
     row = conn.execute(text(_REVISION_ROW), dict(id=record_id, revision=revision)).one_or_none()
     if row is None:
         row = conn.execute(text(_DRAFT_ROW), dict(id=record_id)).one()
-    form_id, form_version, author, created, status, changed_at, reason, values_json = row
-    deleted = status == RecordStatus.VOIDED
-    metadata = metadata_document(
-        record_id=record_id,
-        revision=revision,
-        station_code=station_code,
-        form_id=str(form_id).lower(),
-        form_version=int(form_version),
-        author=str(author),
-        created_at=_aware(str(created)),
-        updated_at=_aware(str(changed_at)),
-        deleted=deleted,
-        delete_reason=str(reason) if deleted and reason else None,
-    )
-    return content_hash_with_values(metadata, str(values_json).encode("utf-8"))
+    metadata = outbox.revision_metadata(tuple(row[:-1]), station_code)
+    return content_hash_with_values(metadata, str(row[-1]).encode("utf-8"))
 
 
 def _full_name(session: StationSession, username: str) -> str:

@@ -19,15 +19,26 @@ BACKUP_REMINDER_DAYS = "backup_reminder_days"  # remind when the last backup is 
 # Hours a crime report may wait before its transfer to the investigation agency (the law says
 # "immediately" with no number: DOMAIN.md F1, default 24 h); the dashboard warns before.
 TRANSFER_HOURS = "crime_report_transfer_hours"
-DEFAULTS: dict[str, Any] = {AUTO_LOCK_MINUTES: 10, BACKUP_REMINDER_DAYS: 7, TRANSFER_HOURS: 24}
+SYNC_POLICY = "sync_policy"  # when a record goes to the centre (storage/sync_settings.py)
+AUTO_SYNC = "auto_sync"  # the supervisor's choice: off until enabled
+DEFAULTS: dict[str, Any] = {
+    AUTO_LOCK_MINUTES: 10,
+    BACKUP_REMINDER_DAYS: 7,
+    TRANSFER_HOURS: 24,
+    SYNC_POLICY: "on_completion",
+    AUTO_SYNC: False,
+}
 
 
 def get_setting(session: StationSession, key: str) -> Any:
     """The stored value of `key`, else its default (None when it has none)."""
     with session.db.read() as conn:
-        stored = conn.execute(
-            text("SELECT value FROM settings WHERE key = :k"), dict(k=key)
-        ).scalar()
+        return setting_in(conn, key)
+
+
+def setting_in(conn: Connection, key: str) -> Any:
+    """`get_setting` inside the caller's transaction."""
+    stored = conn.execute(text("SELECT value FROM settings WHERE key = :k"), dict(k=key)).scalar()
     return DEFAULTS.get(key) if stored is None else json.loads(stored)
 
 

@@ -3,7 +3,6 @@ pinned CA, device id and private key, server keys, pull cursor) and the sync pol
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -13,8 +12,7 @@ from desktop.core.errors import InvalidInput
 from desktop.storage import settings
 from desktop.storage.station import StationSession
 
-SYNC_POLICY = "sync_policy"
-AUTO_SYNC = "auto_sync"
+SYNC_POLICY, AUTO_SYNC = settings.SYNC_POLICY, settings.AUTO_SYNC
 
 
 class SyncPolicy(StrEnum):
@@ -24,9 +22,7 @@ class SyncPolicy(StrEnum):
     AFTER_APPROVAL = "after_approval"  # only once a supervisor approved it
 
 
-DEFAULT_POLICY = SyncPolicy.ON_COMPLETION
-# Auto-sync is the supervisor's choice: off until enabled.
-_DEFAULTS: dict[str, object] = {SYNC_POLICY: str(DEFAULT_POLICY), AUTO_SYNC: False}
+DEFAULT_POLICY = SyncPolicy(settings.DEFAULTS[SYNC_POLICY])
 
 
 @dataclass(frozen=True)
@@ -79,14 +75,9 @@ def set_pull_cursor(conn: Connection, cursor: int) -> None:
     conn.execute(text("UPDATE sync_enrolment SET pull_cursor = :c WHERE id = 1"), dict(c=cursor))
 
 
-def _setting_in(conn: Connection, key: str) -> object:
-    stored = conn.execute(text("SELECT value FROM settings WHERE key = :k"), dict(k=key)).scalar()
-    return _DEFAULTS.get(key) if stored is None else json.loads(stored)
-
-
 def policy_in(conn: Connection) -> SyncPolicy:
     """The station's sync policy, read inside the caller's transaction; damage → the default."""
-    value = _setting_in(conn, SYNC_POLICY)
+    value = settings.setting_in(conn, SYNC_POLICY)
     try:
         return SyncPolicy(str(value))
     except ValueError:
@@ -94,7 +85,7 @@ def policy_in(conn: Connection) -> SyncPolicy:
 
 
 def auto_sync_in(conn: Connection) -> bool:
-    return _setting_in(conn, AUTO_SYNC) is True
+    return settings.setting_in(conn, AUTO_SYNC) is True
 
 
 def set_policy(session: StationSession, policy: SyncPolicy | str) -> None:

@@ -298,7 +298,7 @@ class SyncService:
                 policy=str(sync_settings.policy_in(conn)),
                 auto_sync=sync_settings.auto_sync_in(conn),
                 outbox=outbox.counts(conn),
-                open_returns=len(centre_feed.open_returns(conn)),
+                open_returns=centre_feed.count_open_returns(conn),
                 last_session=sync_history.last(conn),
                 last_success=sync_history.last(conn, outcome=sync_history.OK),
                 online=self._online,

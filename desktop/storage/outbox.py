@@ -134,17 +134,6 @@ def enqueue(conn: Connection, record_id: str, revision: int, now: str) -> None:
     )
 
 
-def enqueue_many(conn: Connection, revisions: Iterable[tuple[str, int]], now: str) -> None:
-    """Bulk `enqueue` (imports, benchmarks)."""
-    conn.execute(
-        text(
-            "INSERT INTO outbox (record_id, revision, state, queued_at) "
-            "VALUES (:id, :rev, 'pending', :now) ON CONFLICT (record_id, revision) DO NOTHING"
-        ),
-        [dict(id=r, rev=v, now=now) for r, v in revisions],
-    )
-
-
 def has_entries(conn: Connection, record_id: str) -> bool:
     return (
         conn.execute(

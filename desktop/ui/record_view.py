@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -57,6 +57,16 @@ def allowed_changes(role: Role, username: str, summary: RecordSummary) -> Allowe
         amend=(status == RecordStatus.COMPLETED and may_change) or (approved and supervisor),
         void=status != RecordStatus.VOIDED and (may_change or (approved and supervisor)),
     )
+
+
+# Where the record's newest revision is on its way to the centre (storage/outbox.py states).
+_SYNC_STATES = {
+    "pending": QT_TRANSLATE_NOOP("RecordView", "waiting to be sent to the centre"),
+    "sent": QT_TRANSLATE_NOOP("RecordView", "waiting to be sent to the centre"),
+    "acknowledged": QT_TRANSLATE_NOOP("RecordView", "received by the centre"),
+    "quarantined": QT_TRANSLATE_NOOP("RecordView", "refused by the centre (see Sync)"),
+    "conflict": QT_TRANSLATE_NOOP("RecordView", "held aside by the centre (see Sync)"),
+}
 
 
 def latest_return(details: RecordDetails) -> tuple[str, str] | None:
@@ -179,6 +189,9 @@ class RecordView(QWidget):
         facts.append(status_name(summary.status))
         facts.append(self.tr("by %1").replace("%1", summary.author))
         facts.append(self.tr("last change %1").replace("%1", format_timestamp(summary.updated_at)))
+        sync = _SYNC_STATES.get(details.sync_state or "")
+        if sync:
+            facts.append(self.tr(sync))
         self.facts.setText(" \u00b7 ".join(facts))
         self._show_note(details)
         self.body.setHtml(

@@ -13,7 +13,7 @@ from desktop.core.forms import Catalogue, load_catalogue
 from desktop.core.permissions import Permission
 from desktop.core.records import RecordFilter, RecordStatus
 from desktop.core.validation import Override
-from desktop.storage import audit, record_store, settings
+from desktop.storage import audit, outbox, record_store, settings
 from desktop.storage.audit import AuditEntry
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.records import RecordService
@@ -80,6 +80,7 @@ class RecordDetails:
 
     record: StoredRecord
     history: tuple[AuditEntry, ...]
+    sync_state: str | None = None  # outbox state of its newest queued revision (None: not queued)
 
 
 def record_history(conn: Any, record_id: str, limit: int = HISTORY_LIMIT) -> list[AuditEntry]:
@@ -92,7 +93,8 @@ def open_record(session: StationSession, catalogue: Catalogue, record_id: str) -
     record = _service(session, catalogue).get(record_id)
     with session.db.read() as conn:
         history = tuple(record_history(conn, record_id))
-    return RecordDetails(record, history)
+        sync_state = outbox.record_state(conn, record_id)
+    return RecordDetails(record, history, sync_state)
 
 
 def load_page(

@@ -1921,6 +1921,22 @@ Offline data entry for commune police stations.</translation>
 <context>
     <name>RecordView</name>
     <message>
+        <source>waiting to be sent to the centre</source>
+        <translation>waiting to be sent to the centre</translation>
+    </message>
+    <message>
+        <source>received by the centre</source>
+        <translation>received by the centre</translation>
+    </message>
+    <message>
+        <source>refused by the centre (see Sync)</source>
+        <translation>refused by the centre (see Sync)</translation>
+    </message>
+    <message>
+        <source>held aside by the centre (see Sync)</source>
+        <translation>held aside by the centre (see Sync)</translation>
+    </message>
+    <message>
         <source>Revision</source>
         <translation>Revision</translation>
     </message>

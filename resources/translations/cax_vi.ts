@@ -1921,6 +1921,22 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
 <context>
     <name>RecordView</name>
     <message>
+        <source>waiting to be sent to the centre</source>
+        <translation>chờ gửi lên trung tâm</translation>
+    </message>
+    <message>
+        <source>received by the centre</source>
+        <translation>trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>refused by the centre (see Sync)</source>
+        <translation>trung tâm từ chối (xem trang Đồng bộ)</translation>
+    </message>
+    <message>
+        <source>held aside by the centre (see Sync)</source>
+        <translation>trung tâm tạm giữ (xem trang Đồng bộ)</translation>
+    </message>
+    <message>
         <source>Revision</source>
         <translation>Lần sửa</translation>
     </message>

@@ -75,6 +75,10 @@ def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server
     assert "received by the centre: 3" in page.counts.text()
     assert page.history.rowCount() >= 1 and page.history.item(0, 2).text() == "Finished"
     assert len(server_db.revisions()) == 3
+    main.show_page("records")
+    listing = main.current_page()
+    listing.open_record(listing.model.summary_at(0).id)
+    assert "received by the centre" in listing.view.facts.text()
 
 
 def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, server_db):

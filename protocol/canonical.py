@@ -136,3 +136,8 @@ def content_hash_with_values(metadata: dict[str, Any], values_json: bytes) -> st
     """
     head = canonical_json(metadata)
     return hashlib.sha256(head[:-1] + b',"values":' + values_json + b"}").hexdigest()
+
+
+def document_hash(document: Any) -> str:
+    """SHA-256 hex of a whole document's canonical JSON (a frozen periodic report)."""
+    return hashlib.sha256(canonical_json(document)).hexdigest()

@@ -10,7 +10,12 @@ from uuid import UUID
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from protocol import PROTOCOL_VERSION
-from protocol.canonical import canonical_json, content_hash_with_values, metadata_document
+from protocol.canonical import (
+    canonical_json,
+    content_hash_with_values,
+    document_hash,
+    metadata_document,
+)
 from protocol.errors import ErrorCode
 
 # A batch bigger than this is refused whole (BATCH_TOO_LARGE); split it on the station.
@@ -209,3 +214,38 @@ class PullResponse(WireModel):
     # Pass this back as `cursor` next time; it never moves backwards.
     next_cursor: int
     has_more: bool
+
+
+# --- Periodic reports ----------------------------------------------------------------------
+
+
+class ReportSubmission(WireModel):
+    """A submitted periodic report, exactly as the station froze it (docs/reports.md).
+
+    `content_hash` is the SHA-256 of the canonical JSON of `document` — the frozen JSON the
+    station stores and prints under the report — so the server can check it was not altered."""
+
+    protocol_version: ProtocolVersion = PROTOCOL_VERSION
+    report_id: UUID
+    station_code: StationCode
+    period_code: str = Field(min_length=1, max_length=32)
+    number: str = Field(min_length=1, max_length=32)  # the document number, e.g. "05/BC"
+    submitted_at: AwareDatetime
+    content_hash: Sha256Hex
+    document: dict[str, Any]
+
+    def expected_hash(self) -> str:
+        return document_hash(self.document)
+
+
+class ReportStatus(StrEnum):
+    STORED = "stored"
+    DUPLICATE = "duplicate"  # the same report with the same hash was already stored
+    CONFLICT = "conflict"  # the same report id with other content: kept aside, never overwritten
+
+
+class ReportResult(WireModel):
+    report_id: UUID
+    status: ReportStatus
+    # The hash the server holds for this report (the first one it received).
+    stored_hash: Sha256Hex

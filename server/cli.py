@@ -79,6 +79,12 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--station")
     export.add_argument("--output", help="file to write (default: standard output)")
 
+    reports = top.add_parser("reports", help="periodic reports from stations").add_subparsers(
+        dest="reports_cmd", required=True
+    )
+    listed = _add(reports, "list", cmd.reports_list, "a station's submitted reports")
+    listed.add_argument("--station", required=True)
+
     form = top.add_parser("form", help="form versions").add_subparsers(
         dest="form_cmd", required=True
     )

@@ -16,7 +16,16 @@ from server.core.config import Settings
 from server.core.db import make_engine
 from server.core.security import ensure_server_keys
 from server.errors import ServerError
-from server.services import bundles, catalog, devices, enrolment, records, reviews, stations
+from server.services import (
+    bundles,
+    catalog,
+    devices,
+    enrolment,
+    records,
+    reports_ingest,
+    reviews,
+    stations,
+)
 
 
 def _engine(settings: Settings, *, require_current: bool = True):
@@ -98,6 +107,17 @@ def records_export(args: argparse.Namespace, settings: Settings) -> int:
     else:
         count = records.export_records(engine, sys.stdout, args.format, args.station)
     print(f"{count} revisions exported", file=sys.stderr)
+    return 0
+
+
+def reports_list(args: argparse.Namespace, settings: Settings) -> int:
+    """One line a report, newest first; a conflict count when other content came under its id."""
+    for r in reports_ingest.list_reports(_engine(settings), args.station):
+        aside = f"  {r.conflicts} conflicting" if r.conflicts else ""
+        print(
+            f"{r.report_id}  {r.period_code:<22}  {r.number:<8}  "
+            f"submitted {r.submitted_at:%Y-%m-%d %H:%M}Z  {r.content_hash[:16]}{aside}"
+        )
     return 0
 
 

@@ -220,3 +220,33 @@ class BundleImport(Base):
     duplicate: Mapped[int] = mapped_column(Integer)
     conflict: Mapped[int] = mapped_column(Integer)
     rejected: Mapped[int] = mapped_column(Integer)
+
+
+class StationReport(Base):
+    """A periodic report a station submitted: its frozen document, stored once and never changed."""
+
+    __tablename__ = "station_reports"
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), primary_key=True)
+    report_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    period_code: Mapped[str] = mapped_column(String(32))
+    number: Mapped[str] = mapped_column(String(32))
+    submitted_at: Mapped[datetime] = mapped_column(Timestamp)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    document: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (Index(None, "station_id", "period_code"),)
+
+
+class StationReportConflict(Base):
+    """Another content sent under a stored report's id: kept aside for review, once per hash."""
+
+    __tablename__ = "station_report_conflicts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    report_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    received_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (UniqueConstraint("station_id", "report_id", "content_hash"),)

@@ -8,38 +8,14 @@ from typing import Any
 
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
-from desktop.core.errors import InvalidInput
+from desktop.cli.record_commands import filters_from_args
 from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.records import RecordFilter
-from desktop.core.validation.formats import parse_date
 from desktop.storage.export import FORMATS, export_records
 
 
-def export_filters(args: argparse.Namespace) -> RecordFilter:
-    """The RecordFilter the Records page would build from the same choices."""
-
-    def iso(value: str | None, name: str) -> str | None:
-        if not value:
-            return None
-        day = parse_date(value)
-        if day is None:
-            raise InvalidInput(field=name, reason="date_format", value=value)
-        return day.isoformat()
-
-    return RecordFilter(
-        form_id=args.filter_form,
-        status=args.status,
-        author=args.author,
-        commune_code=args.commune,
-        date_from=iso(args.date_from, "from"),
-        date_to=iso(args.date_to, "to"),
-        text=(args.search or "").strip(),
-        include_voided=args.status == "voided",
-    )
-
-
 def export(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    filters = export_filters(args)  # a bad date is refused before the password is asked
+    # A bad date is refused before the password is asked.
+    filters = filters_from_args(args, (args.search or "").strip())
     target = Path(args.out).expanduser().resolve()
     with open_session(args, home, messages) as session:
         result = export_records(

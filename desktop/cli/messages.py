@@ -399,6 +399,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Sync done: {sent} sent, {acknowledged} received by the centre, {quarantined} rejected, "
         "{conflicts} in conflict; {pulled} updates received; {waiting} still waiting.",
     ),
+    "sync_done_reports": (
+        "Báo cáo định kỳ: gửi {sent}; còn chờ gửi {waiting}.",
+        "Periodic reports: {sent} sent; {waiting} still waiting.",
+    ),
     "sync_status_enrolled": (
         "Máy chủ: {server} — trạm {station}, thiết bị {device}",
         "Server: {server} — station {station}, device {device}",
@@ -413,6 +417,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "xung đột: {conflict} · bị trả lại: {returned}",
         "Waiting: {waiting} · received by the centre: {acknowledged} · rejected: {quarantined} · "
         "in conflict: {conflict} · returned: {returned}",
+    ),
+    "sync_status_reports": (
+        "Báo cáo định kỳ chờ gửi trung tâm: {reports}",
+        "Periodic reports waiting for the centre: {reports}",
     ),
     "sync_status_never": ("Chưa đồng bộ lần nào.", "Never synced."),
     "sync_status_session": (

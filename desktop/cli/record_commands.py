@@ -113,7 +113,10 @@ def record_new(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     return EXIT_OK
 
 
-def _filters(args: argparse.Namespace, text: str = "") -> RecordFilter:
+def filters_from_args(args: argparse.Namespace, text: str = "") -> RecordFilter:
+    """The RecordFilter the Records page would build from the same choices (--form, --status,
+    --author, --commune, --from, --to); a date that is not dd/mm/yyyy is INVALID_INPUT."""
+
     def iso(value: str | None, name: str) -> str | None:
         if not value:
             return None
@@ -147,7 +150,9 @@ def _print_rows(rows: list[RecordSummary], args: argparse.Namespace) -> None:
 
 def record_list(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
-        rows = RecordService(session, load_catalogue()).page(_filters(args), limit=args.limit)
+        rows = RecordService(session, load_catalogue()).page(
+            filters_from_args(args), limit=args.limit
+        )
     _print_rows(rows, args)
     return EXIT_OK
 
@@ -155,7 +160,7 @@ def record_list(args: argparse.Namespace, home: Path, messages: Messages) -> int
 def record_search(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
         rows = RecordService(session, load_catalogue()).page(
-            _filters(args, " ".join(args.text)), limit=args.limit
+            filters_from_args(args, " ".join(args.text)), limit=args.limit
         )
     _print_rows(rows, args)
     return EXIT_OK

@@ -86,6 +86,9 @@ def sync_run(args: argparse.Namespace, home: Path, messages: Messages) -> int:
             waiting=report.waiting,
         )
     )
+    if report.reports_sent or report.reports_waiting:
+        sent, waiting = report.reports_sent, report.reports_waiting
+        print(messages.notice("sync_done_reports", sent=sent, waiting=waiting))
     return EXIT_OK
 
 
@@ -121,6 +124,8 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
             returned=status.open_returns,
         )
     )
+    if status.reports_waiting:
+        print(messages.notice("sync_status_reports", reports=status.reports_waiting))
     sessions = status.history or ((status.last_session,) if status.last_session else ())
     if not sessions:
         print(messages.notice("sync_status_never"))

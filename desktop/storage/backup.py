@@ -42,7 +42,7 @@ from desktop.core.errors import (
     InvalidInput,
 )
 from desktop.core.permissions import Permission
-from desktop.storage import audit, settings
+from desktop.storage import audit, files, settings
 from desktop.storage.database import Database, NotADatabase, _key_pragma
 from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.station import Station, StationSession
@@ -135,21 +135,13 @@ def _write_verified(
     target: Path, manifest: BackupManifest, keys: bytes, db_copy: Path, key: bytes
 ) -> None:
     """Zip the backup beside `target`, read it back, and only then rename it into place."""
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    os.close(fd)
-    try:
-        with zipfile.ZipFile(tmp_name, "w", allowZip64=True) as archive:
+    with files.replaced_atomically(target, mode=None) as temp:
+        with zipfile.ZipFile(temp, "w", allowZip64=True) as archive:
             archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED)
             archive.writestr(_KEYS, keys, zipfile.ZIP_DEFLATED)
             # Encrypted pages do not compress: stored as they are.
             archive.write(db_copy, _DB, zipfile.ZIP_STORED)
-        _fsync(Path(tmp_name))
-        _verify_file(Path(tmp_name), key)
-        os.replace(tmp_name, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp_name)
-        raise
+        _verify_file(temp, key)
 
 
 @contextlib.contextmanager
@@ -438,8 +430,3 @@ def _file_digest(path: Path) -> dict[str, Any]:
         while chunk := handle.read(_CHUNK):
             digest.update(chunk)
     return {"sha256": digest.hexdigest(), "size": path.stat().st_size}
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb") as handle:
-        os.fsync(handle.fileno())

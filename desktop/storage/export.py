@@ -13,11 +13,8 @@ strings, and CSV text that a spreadsheet would read as a formula gets a leading 
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import json
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -44,7 +41,7 @@ from desktop.core.export_rows import (
 from desktop.core.forms.catalogue import Catalogue
 from desktop.core.permissions import Permission
 from desktop.core.records import RecordFilter
-from desktop.storage import audit, record_store
+from desktop.storage import audit, files, record_store
 from desktop.storage.station import StationSession
 
 FORMATS = ("xlsx", "csv")
@@ -137,22 +134,13 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
 
 
 def _write_atomically(target: Path, write: Any) -> int:
-    """`write(temp_path)` beside `target`, then rename it into place; a file-system failure is
+    """`write(temp_path)` beside `target`, then renamed into place; a file-system failure is
     FILE_UNWRITABLE naming `target`, and no temp file is left behind."""
-    tmp_name = None
     try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-        os.close(fd)
-        count = write(Path(tmp_name))
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        if tmp_name is not None:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp_name)
-        if isinstance(exc, OSError):
-            raise FileUnwritable(path=str(target), reason=exc.strerror or str(exc)) from exc
-        raise
-    return count
+        with files.replaced_atomically(target, mode=None) as temp:
+            return write(temp)
+    except OSError as exc:
+        raise FileUnwritable(path=str(target), reason=exc.strerror or str(exc)) from exc
 
 
 def _write_csv(path: Path, columns: list[Column], rows: Iterator[list[Any]]) -> int:

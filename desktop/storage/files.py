@@ -6,22 +6,35 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Write to a temp file in the same folder, fsync it, rename over `path`, then fsync the folder."""
+    """`data` in place of `path`, whole or not at all (see `replaced_atomically`)."""
+    with replaced_atomically(path, mode) as temp:
+        temp.write_bytes(data)
+
+
+@contextlib.contextmanager
+def replaced_atomically(path: Path, mode: int | None = 0o600) -> Iterator[Path]:
+    """A temp file beside `path` for the caller to write (and check) in full. When the block
+    ends well it is fsynced, given `mode` (None: left as the file system makes it — a FAT USB
+    stick refuses chmod), renamed over `path`, and the folder fsynced; when it fails the temp
+    file is removed and `path` is left as it was. A power cut leaves the old or the new copy."""
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    temp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
+        yield temp
+        with temp.open("rb+") as handle:
             os.fsync(handle.fileno())
-        os.chmod(tmp_name, shared_mode(path.parent, mode))
-        os.replace(tmp_name, path)
+        if mode is not None:
+            os.chmod(temp, shared_mode(path.parent, mode))
+        os.replace(temp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
-            os.unlink(tmp_name)
+            temp.unlink()
         raise
     _fsync_directory(path.parent)
 

@@ -3,7 +3,6 @@ server's signed receipt back into the outbox. No network, no Qt; the format is `
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +15,7 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import BundleRefused, SyncNotEnrolled
 from desktop.core.permissions import Permission
-from desktop.storage import audit, outbox
+from desktop.storage import audit, files, outbox
 from desktop.storage.outbox import Answer, PendingRevision
 from desktop.storage.station import StationSession
 from desktop.storage.sync_settings import Enrolment, load_enrolment
@@ -98,24 +97,22 @@ def _collect(
 
 
 def _write_checked(path: Path, data: bytes) -> None:
-    """Write whole or not at all, then read it back: a flaky USB stick is caught here, not later."""
-    partial = path.with_name(path.name + ".partial")
+    """Write whole or not at all, read back before it takes its name: a flaky USB stick is caught
+    here, not at the centre."""
     try:
-        with partial.open("wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        partial.replace(path)
-        written = path.read_bytes()
+        with files.replaced_atomically(path, mode=None) as temp:
+            temp.write_bytes(data)
+            written = temp.read_bytes()
+            if written != data:
+                raise BundleRefused(
+                    "BUNDLE_FILE_UNWRITABLE", path=str(path), reason="read back differs"
+                )
+            with _refusals():
+                parse_bundle(written)
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise BundleRefused(
             "BUNDLE_FILE_UNWRITABLE", path=str(path), reason=exc.strerror or str(exc)
         ) from None
-    if written != data:
-        raise BundleRefused("BUNDLE_FILE_UNWRITABLE", path=str(path), reason="read back differs")
-    with _refusals():
-        parse_bundle(written)
 
 
 def _record_session(conn: Connection, kind: str, user: str, now: str, **counts: int) -> None:

@@ -41,6 +41,7 @@ from protocol.messages import (
     HealthResponse,
     PullResponse,
     PushResponse,
+    ReportResult,
 )
 from protocol.signing import clock_offset, sign_request
 
@@ -165,6 +166,11 @@ class SyncClient:
     def push(self, gzipped_body: bytes) -> PushResponse:
         headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
         return self._signed("POST", f"{API}/sync/push", gzipped_body, headers, PushResponse)
+
+    def push_report(self, gzipped_body: bytes) -> ReportResult:
+        """One submitted periodic report (a gzip'd `ReportSubmission`), signed like a push."""
+        headers = {"Content-Type": "application/json", "Content-Encoding": "gzip"}
+        return self._signed("POST", f"{API}/reports", gzipped_body, headers, ReportResult)
 
     def pull(self, cursor: int, limit: int = 500) -> PullResponse:
         path = f"{API}/sync/pull?cursor={cursor}&limit={limit}"

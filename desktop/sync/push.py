@@ -44,6 +44,10 @@ class Tally:
     conflicts: int = 0
     quarantined: int = 0
     pulled: int = 0
+    # Periodic reports (report_push.py); a conflict or refusal names its code here.
+    reports_sent: int = 0
+    reports_acknowledged: int = 0
+    report_problem: str | None = None
 
 
 def audit_head(conn: Connection) -> dict[str, object]:

@@ -30,6 +30,8 @@ class SyncReport:
     counts: SessionCounts
     waiting: int  # revisions still to deliver after this sync
     seconds: float
+    reports_sent: int = 0  # submitted periodic reports sent in this session
+    reports_waiting: int = 0  # submitted reports the centre does not hold yet
 
 
 @dataclass(frozen=True)
@@ -67,3 +69,4 @@ class SyncStatus:
     online: bool | None = None  # the last probe's answer; None before any
     running: bool = False
     history: tuple[SyncSession, ...] = field(default=())
+    reports_waiting: int = 0  # submitted periodic reports not yet held by the centre

@@ -24,7 +24,7 @@ from desktop.core.errors import (
     SyncRunning,
 )
 from desktop.core.permissions import Permission
-from desktop.storage import audit, centre_feed, outbox, sync_history, sync_settings
+from desktop.storage import audit, centre_feed, outbox, reports, sync_history, sync_settings
 from desktop.storage.outbox import OutboxProblem
 from desktop.storage.station import StationSession
 from desktop.storage.sync_history import SessionCounts, SyncSession
@@ -40,6 +40,7 @@ from desktop.sync.report import (
     SyncReport,
     SyncStatus,
 )
+from desktop.sync.report_push import push_reports
 from desktop.sync.tls import describe_certificate
 from protocol.messages import EnrollRequest
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
@@ -188,7 +189,7 @@ class SyncService:
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
     ) -> SyncReport:
-        """Push every waiting revision, then pull the centre's updates.
+        """Push every waiting revision and submitted report, then pull the centre's updates.
 
         Network trouble raises ServerUnreachable / ServerUnavailable (and TlsUntrusted,
         DeviceNotAuthorised…) after the session was written to the history as failed; whatever
@@ -222,6 +223,8 @@ class SyncService:
                 cancel,
             )
             if not cancel.is_set():
+                push_reports(self.session, client, tally, cancel)
+            if not cancel.is_set():
                 pull_updates(
                     db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
                 )
@@ -235,10 +238,15 @@ class SyncService:
         finally:
             client.close()
         outcome = sync_history.CANCELLED if cancel.is_set() else sync_history.OK
-        counts = self._finish(session_id, outcome, tally, client, None)
+        # A report the centre refused or holds otherwise does not fail the session: it is named.
+        counts = self._finish(session_id, outcome, tally, client, tally.report_problem)
         with db.read() as conn:
             waiting = outbox.counts(conn).waiting
-        return SyncReport(outcome, session_id, counts, waiting, time.monotonic() - started)
+            reports_waiting = reports.count_unsynced(conn)
+        seconds = time.monotonic() - started
+        return SyncReport(
+            outcome, session_id, counts, waiting, seconds, tally.reports_sent, reports_waiting
+        )
 
     def _finish(
         self,
@@ -260,10 +268,12 @@ class SyncService:
         with self.session.db.write() as conn:
             sync_history.finish(conn, session_id, outcome, counts, self._clock(), error_code)
             # Sessions that moved records are audited; empty periodic syncs only go to history.
-            if tally.sent or tally.pulled or error_code:
+            if tally.sent or tally.pulled or tally.reports_sent or error_code:
                 details = {"session": session_id, "outcome": outcome, "error": error_code}
                 details |= {"sent": tally.sent, "acknowledged": tally.acknowledged}
                 details |= {"quarantined": tally.quarantined, "pulled": tally.pulled}
+                details |= {"reports_sent": tally.reports_sent}
+                details |= {"reports_acknowledged": tally.reports_acknowledged}
                 audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
         return counts
 
@@ -304,6 +314,7 @@ class SyncService:
                 online=self._online,
                 running=self._lock.locked(),
                 history=tuple(sync_history.recent(conn, limit=history)) if history else (),
+                reports_waiting=reports.count_unsynced(conn),
             )
 
     def problems(self) -> list[OutboxProblem]:

@@ -10,24 +10,25 @@ from fastapi import APIRouter, FastAPI
 from fastapi.openapi.utils import get_openapi
 from sqlalchemy import Engine
 
-from protocol.messages import PushRequest
+from protocol.messages import PushRequest, ReportSubmission
 from server.api import errors
 from server.api.body import BodyLimitMiddleware
-from server.api.routes import bundles, enroll, health, sync
+from server.api.routes import bundles, enroll, health, reports, sync
 from server.api.routes.health import product_version
 from server.core.config import Settings
 from server.core.db import make_engine
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
-    """FastAPI's schema plus PushRequest, which push reads by hand (to verify the raw bytes)."""
+    """FastAPI's schema plus the bodies read by hand (to verify the raw bytes first)."""
     if app.openapi_schema:
         return app.openapi_schema
     schema = get_openapi(title=app.title, version=app.version, routes=app.routes)
     components = schema.setdefault("components", {}).setdefault("schemas", {})
-    extra = PushRequest.model_json_schema(ref_template="#/components/schemas/{model}")
-    components.update(extra.pop("$defs", {}))
-    components["PushRequest"] = extra
+    for model in (PushRequest, ReportSubmission):
+        extra = model.model_json_schema(ref_template="#/components/schemas/{model}")
+        components.update(extra.pop("$defs", {}))
+        components[model.__name__] = extra
     app.openapi_schema = schema
     return schema
 
@@ -50,6 +51,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(enroll.router)
     api.include_router(sync.router)
     api.include_router(bundles.router)
+    api.include_router(reports.router)
     app.include_router(api)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]

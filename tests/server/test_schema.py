@@ -41,7 +41,9 @@ def test_openapi_and_docs_are_served(client: TestClient) -> None:
         "/api/v1/sync/push",
         "/api/v1/sync/pull",
         "/api/v1/bundles",
+        "/api/v1/reports",
     }
     assert "PushRequest" in schema["components"]["schemas"]
+    assert "ReportSubmission" in schema["components"]["schemas"]
     assert "RecordRevision" in schema["components"]["schemas"]
     assert client.get("/docs").status_code == 200

@@ -18,7 +18,7 @@ from server.services import feed, ingest
 router = APIRouter(prefix="/sync")
 
 _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 415, 422, 429, 503)}
-_SIGNATURE_PARAMS = [
+SIGNATURE_PARAMS = [
     {"name": name, "in": "header", "required": True, "schema": {"type": "string"}}
     for name in SIGNED_HEADERS
 ]
@@ -36,7 +36,7 @@ def _push(engine: Engine, settings: Settings, signed: SignedRequest, encoding: s
     response_model=PushResponse,
     responses=_ERRORS,
     openapi_extra={
-        "parameters": _SIGNATURE_PARAMS,
+        "parameters": SIGNATURE_PARAMS,
         "requestBody": {
             "required": True,
             "content": {
@@ -58,7 +58,7 @@ async def push(
 @router.get(
     "/pull",
     responses=_ERRORS,
-    openapi_extra={"parameters": _SIGNATURE_PARAMS},
+    openapi_extra={"parameters": SIGNATURE_PARAMS},
 )
 async def pull(
     signed: SignedDep,

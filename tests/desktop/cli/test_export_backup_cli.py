@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main as cli_main
-from desktop.storage import export
+from desktop.storage import files
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
@@ -110,7 +110,7 @@ def test_a_read_only_folder_is_one_clear_line(cax, tmp_path, monkeypatch, statio
     def refuse(*_args, **_kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(export.os, "replace", refuse)  # the same `os` module as backup's
+    monkeypatch.setattr(files.os, "replace", refuse)  # the same `os` module as backup's
     target = tmp_path / ("a.csv" if command == "export" else "b.caxbackup")
     if command == "export":
         code, _, err = cax("export", "--format", "csv", "--out", str(target))

@@ -25,7 +25,7 @@ from desktop.core.errors import (
 )
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.permissions import Role
-from desktop.storage import accounts, audit, backup, crypto, settings
+from desktop.storage import accounts, audit, backup, crypto, files, settings
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
@@ -301,7 +301,7 @@ def test_an_unwritable_backup_folder_is_file_unwritable_and_leaves_nothing(
     def fail(*_args, **_kwargs):
         raise failure
 
-    monkeypatch.setattr(backup.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(FileUnwritable) as caught:
         make_backup(station_home, target)
     assert caught.value.code == "FILE_UNWRITABLE" and caught.value.params["path"] == str(target)
@@ -317,7 +317,7 @@ def test_a_read_only_backup_folder_is_file_unwritable(station_home, tmp_path, mo
     def refuse(*_args, **_kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(backup.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     with pytest.raises(FileUnwritable) as caught:
         make_backup(station_home, tmp_path / "b.caxbackup")
     assert caught.value.params["reason"] == "Read-only file system"

@@ -18,7 +18,7 @@ from desktop.core.export_rows import as_csv_text, as_text
 from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.records import RecordFilter
 from desktop.core.validation.formats import VN_TZ
-from desktop.storage import audit, export
+from desktop.storage import audit, files
 from desktop.storage.export import export_records
 from desktop.storage.records import RecordService
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
@@ -234,7 +234,7 @@ def test_an_unwritable_folder_is_file_unwritable_and_leaves_nothing(
     def fail(*_args, **_kwargs):
         raise failure
 
-    monkeypatch.setattr(export.os, "replace", fail)
+    monkeypatch.setattr(files.os, "replace", fail)
     with pytest.raises(FileUnwritable) as caught:
         export_records(session, CATALOGUE, RecordFilter(), target, fmt)
     assert caught.value.code == "FILE_UNWRITABLE" and caught.value.params["path"] == str(target)
@@ -250,7 +250,7 @@ def test_a_folder_refusing_new_files_is_file_unwritable(stocked, tmp_path, monke
     def refuse(*_args, **_kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(export.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(files.tempfile, "mkstemp", refuse)
     with pytest.raises(FileUnwritable) as caught:
         export_records(session, CATALOGUE, RecordFilter(), tmp_path / "a.csv", "csv")
     assert caught.value.params["reason"] == "Read-only file system"

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.records import RecordFilter
-from desktop.storage import audit, export
+from desktop.storage import audit, files
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.pages.record_list import RecordListPage
 from tests.desktop.conftest import OFFICER, SUPERVISOR
@@ -93,7 +93,7 @@ def test_dialog_says_a_read_only_folder_inline_and_stays_open(
     def refuse(*_args, **_kwargs):
         raise OSError(errno.EROFS, "Read-only file system")
 
-    monkeypatch.setattr(export.os, "replace", refuse)
+    monkeypatch.setattr(files.os, "replace", refuse)
     dialog = ExportDialog(page_context, shared_catalogue(), RecordFilter())
     qtbot.addWidget(dialog)
     dialog.show()

@@ -2853,6 +2853,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>never</translation>
     </message>
     <message>
+        <source>%1 submitted periodic report(s) waiting to be sent.</source>
+        <translation>%1 submitted periodic report(s) waiting to be sent.</translation>
+    </message>
+    <message>
         <source>%1 record(s) returned by the centre with a comment.</source>
         <translation>%1 record(s) returned by the centre with a comment.</translation>
     </message>

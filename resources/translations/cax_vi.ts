@@ -2852,6 +2852,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>chưa có</translation>
     </message>
     <message>
+        <source>%1 submitted periodic report(s) waiting to be sent.</source>
+        <translation>%1 báo cáo định kỳ đã nộp đang chờ gửi.</translation>
+    </message>
+    <message>
         <source>%1 record(s) returned by the centre with a comment.</source>
         <translation>%1 hồ sơ bị trung tâm trả lại kèm ý kiến.</translation>
     </message>

@@ -82,22 +82,18 @@ class SettingsPage(Page):
         self.apply_button = QPushButton(self.tr("&Apply"))
         self.station_note = QLabel()
         self.station_note.setWordWrap(True)
-        field = QWidget()
-        row = QHBoxLayout(field)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.auto_lock)
-        row.addWidget(self.apply_button)
-        row.addStretch(1)
         label = QLabel(self.tr("&Lock after this long without activity:"))
-        label.setBuddy(self.auto_lock)  # a row holding a layout gets no buddy by itself
-        self.station_form = QFormLayout(box)
-        self.station_form.addRow(label, field)
+        label.setBuddy(self.auto_lock)
         hours_label = QLabel(self.tr("Transfer a crime report to the investigators &within:"))
         hours_label.setBuddy(self.transfer_hours)
         hours_label.setToolTip(
             self.tr("The law says \u201cimmediately\u201d; the dashboard warns before this limit.")
         )
+        self.station_form = QFormLayout(box)
+        self.station_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.station_form.addRow(label, self.auto_lock)
         self.station_form.addRow(hours_label, self.transfer_hours)
+        self.station_form.addRow("", self.apply_button)  # applies both
         self.station_form.addRow("", self.station_note)
         if not self.can_manage:
             self.transfer_hours.setEnabled(False)

@@ -281,6 +281,12 @@ class SyncPage(Page):
                 format_timestamp(last.finished_at or last.started_at) if last else self.tr("never"),
             ),
         ]
+        if status.reports_waiting:
+            lines.append(
+                self.tr("%1 submitted periodic report(s) waiting to be sent.").replace(
+                    "%1", format_number(status.reports_waiting)
+                )
+            )
         if status.open_returns:
             lines.append(
                 self.tr("%1 record(s) returned by the centre with a comment.").replace(

@@ -413,6 +413,24 @@ def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
     return StationOverview(by_form_status, by_month, my_drafts, waiting, changed_today, mine_today)
 
 
+def category_by_month(
+    conn: Connection, form_id: str, field_path: str, since: str
+) -> dict[str, dict[str, int]]:
+    """{"2026-11": {"trat_tu_cong_cong": 4, …}}: a form's records (voided left out) by event month
+    from `since` ("YYYY-MM-DD") and by the value of one choice field. It reads the values of the
+    form's records in the period — fine on demand, which is how the dashboard asks for it."""
+    counts: dict[str, dict[str, int]] = {}
+    rows = conn.exec_driver_sql(
+        "SELECT substr(event_date, 1, 7), json_extract(values_json, :path), count(*) "
+        "FROM records WHERE form_id = :form AND status != 'voided' AND event_date >= :since "
+        "GROUP BY 1, 2",
+        {"path": "$." + field_path, "form": form_id, "since": since},
+    )
+    for month, value, n in rows:
+        counts.setdefault(month, {})[str(value) if value is not None else ""] = n
+    return counts
+
+
 def deadlines(conn: Connection, now: datetime, transfer_hours: int) -> list[Deadline]:
     """Crime reports not transferred and supervision check-ins, at risk or missed at `now` (the
     station's local time, naive like the times typed in the forms), soonest first."""

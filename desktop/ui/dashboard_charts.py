@@ -51,27 +51,29 @@ def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
 
 
 class MonthlyChart:
-    """Stacked bars: records per event month of the last twelve months, one colour per form."""
+    """Stacked bars: records per event month of the last twelve months, one colour per series
+    (per form, or per value of one form's category field)."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         self.chart = _chart(title)
         self.view = _view(self.chart, "monthlyChart", parent)
         self.totals: dict[str, int] = {}
 
-    def show(self, by_month: dict[str, dict[str, int]], forms: list[str], today: date) -> None:
-        """`forms`: form ids in catalogue order (the legend names them; the table beside says
-        what each is)."""
+    def show(
+        self, by_month: dict[str, dict[str, int]], series: list[tuple[str, str]], today: date
+    ) -> None:
+        """`series`: (key in `by_month`'s counts, legend label), in the order to stack them."""
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         months = last_months(today)
-        series = QStackedBarSeries()
-        for index, form_id in enumerate(forms):
-            bar = QBarSet(form_id)
+        bars = QStackedBarSeries()
+        for index, (key, label) in enumerate(series):
+            bar = QBarSet(label)
             bar.setColor(QColor(PALETTE[index % len(PALETTE)]))
-            bar.append([by_month.get(m, {}).get(form_id, 0) for m in months])
-            series.append(bar)
-        self.chart.addSeries(series)
+            bar.append([by_month.get(m, {}).get(key, 0) for m in months])
+            bars.append(bar)
+        self.chart.addSeries(bars)
         labels = [f"{m[5:7]}/{m[2:4]}" for m in months]  # 11/26: short enough for twelve
         x_axis = QBarCategoryAxis()
         x_axis.append(labels)
@@ -85,8 +87,8 @@ class MonthlyChart:
         y_axis.applyNiceNumbers()
         self.chart.addAxis(x_axis, Qt.AlignBottom)
         self.chart.addAxis(y_axis, Qt.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        bars.attachAxis(x_axis)
+        bars.attachAxis(y_axis)
 
 
 class WaitingChart:

@@ -110,6 +110,14 @@ def station_overview(session: StationSession, catalogue: Catalogue) -> record_st
     return _service(session, catalogue).overview(settings.transfer_hours(session))
 
 
+def category_by_month(
+    session: StationSession, form_id: str, field_path: str, since: str
+) -> dict[str, dict[str, int]]:
+    """The dashboard's break-down of one form by a choice field (see record_store)."""
+    with session.db.read() as conn:
+        return record_store.category_by_month(conn, form_id, field_path, since)
+
+
 def count_records(session: StationSession, filters: RecordFilter) -> int:
     with session.db.read() as conn:
         return record_store.count(conn, filters)

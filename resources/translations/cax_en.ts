@@ -260,12 +260,20 @@
         <translation>Not yet at the centre</translation>
     </message>
     <message>
-        <source>Records by month of the event, by form</source>
-        <translation>Records by month of the event, by form</translation>
+        <source>Records by month of the event</source>
+        <translation>Records by month of the event</translation>
+    </message>
+    <message>
+        <source>All forms, by form</source>
+        <translation>All forms, by form</translation>
     </message>
     <message>
         <source>Work waiting</source>
         <translation>Work waiting</translation>
+    </message>
+    <message>
+        <source>C&amp;harts:</source>
+        <translation>C&amp;harts:</translation>
     </message>
     <message>
         <source>Records by form and status</source>
@@ -290,6 +298,14 @@
     <message>
         <source>Deadlines at risk</source>
         <translation>Deadlines at risk</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 by %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>The station is not enrolled for sync.</source>

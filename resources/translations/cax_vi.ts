@@ -260,12 +260,20 @@
         <translation>Chưa gửi lên trung tâm</translation>
     </message>
     <message>
-        <source>Records by month of the event, by form</source>
-        <translation>Hồ sơ theo tháng xảy ra sự việc, theo biểu mẫu</translation>
+        <source>Records by month of the event</source>
+        <translation>Hồ sơ theo tháng xảy ra sự việc</translation>
+    </message>
+    <message>
+        <source>All forms, by form</source>
+        <translation>Tất cả biểu mẫu, theo biểu mẫu</translation>
     </message>
     <message>
         <source>Work waiting</source>
         <translation>Việc đang chờ</translation>
+    </message>
+    <message>
+        <source>C&amp;harts:</source>
+        <translation>&amp;Biểu đồ:</translation>
     </message>
     <message>
         <source>Records by form and status</source>
@@ -290,6 +298,14 @@
     <message>
         <source>Deadlines at risk</source>
         <translation>Việc sắp đến hạn, quá hạn</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 theo %2</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(không có)</translation>
     </message>
     <message>
         <source>The station is not enrolled for sync.</source>

@@ -152,6 +152,7 @@ class FormBuilder:
             numbering=raw.get("numbering"),
             title_template=raw.get("title_template", ""),
             event_date_field=raw.get("event_date_field"),
+            category_field=raw.get("category_field"),
             commune_field=raw.get("commune_field"),
             order=raw.get("order", 0),
         )

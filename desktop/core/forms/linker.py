@@ -180,6 +180,10 @@ class Linker:
             found = self.path(form.event_date_field, chain, "event_date_field")
             if found.type not in TIME_TYPES:
                 raise self.fail("event_date_field", "not_a_date", name=form.event_date_field)
+        if form.category_field:
+            found = self.path(form.category_field, chain, "category_field")
+            if found.type is not FieldType.CHOICE:
+                raise self.fail("category_field", "not_a_choice", name=form.category_field)
         for name in filter(None, (form.commune_field or "").split("|")):
             if self.path(name, chain, "commune_field").type is not FieldType.ADDRESS:
                 raise self.fail("commune_field", "not_an_address", name=name)

@@ -201,6 +201,7 @@ class FormDefinition:
     title_template: str = ""  # e.g. "{violator.full_name|organisation.name} – {act_description}"
     event_date_field: str | None = None  # the date reports count the record under
     commune_field: str | None = None  # the address whose commune filters lists
+    category_field: str | None = None  # the choice the dashboard breaks the form down by
     order: int = 0
 
     @property

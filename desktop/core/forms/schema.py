@@ -204,6 +204,7 @@ FORM_SCHEMA: dict[str, Any] = {
         "numbering": {"type": ["string", "null"], "pattern": "^[A-ZĐ][A-ZĐ0-9-]{0,19}$"},
         "title_template": {"type": "string"},
         "event_date_field": _PATH,
+        "category_field": _PATH,
         "commune_field": {"type": "string", "pattern": "^[a-z0-9_.]+(\\|[a-z0-9_.]+)*$"},
         "sections": {
             "type": "array",

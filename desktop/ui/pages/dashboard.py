@@ -10,6 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from desktop.core.permissions import Permission, allows
 from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
 from desktop.ui import record_work
-from desktop.ui.dashboard_charts import MonthlyChart, WaitingChart
+from desktop.ui.dashboard_charts import MonthlyChart, WaitingChart, last_months
 from desktop.ui.formats import format_date, format_number, format_timestamp
 from desktop.ui.labels import role_name
 from desktop.ui.pages.catalogue_page import CataloguePage
@@ -120,11 +121,24 @@ class DashboardPage(CataloguePage):
         self._set_cards(None)
         self.unsynced: int | None = None
 
-        self.monthly = MonthlyChart(self.tr("Records by month of the event, by form"))
+        self.monthly = MonthlyChart(self.tr("Records by month of the event"))
+        self.breakdown = QComboBox()
+        self.breakdown.setObjectName("chartBreakdown")
+        self.breakdown.addItem(self.tr("All forms, by form"), "")
+        self.breakdown.currentIndexChanged.connect(self._on_breakdown_changed)
         self.waiting = WaitingChart(self.tr("Work waiting"))
-        charts = QHBoxLayout()
-        charts.addWidget(self.monthly.view, 3)
-        charts.addWidget(self.waiting.view, 2)
+        shown = QLabel(self.tr("C&harts:"))
+        shown.setBuddy(self.breakdown)
+        chart_row = QHBoxLayout()
+        chart_row.addWidget(shown)
+        chart_row.addWidget(self.breakdown)
+        chart_row.addStretch(1)
+        chart_views = QHBoxLayout()
+        chart_views.addWidget(self.monthly.view, 3)
+        chart_views.addWidget(self.waiting.view, 2)
+        charts = QVBoxLayout()
+        charts.addLayout(chart_row)
+        charts.addLayout(chart_views)
 
         heading = _heading(self.tr("Records by form and status"))
         self.table = QTableWidget(0, 0)
@@ -190,7 +204,54 @@ class DashboardPage(CataloguePage):
 
     def _on_catalogue_loaded(self, catalogue: Catalogue) -> None:
         self.catalogue = catalogue
+        language = self.context.services.language
+        for form in catalogue:
+            if form.category_field:
+                field = form.field(form.category_field)
+                name = field.label.get(language).lower() if field else form.category_field
+                self.breakdown.addItem(
+                    self.tr("%1 by %2")
+                    .replace("%1", f"{form.id} \u00b7 {form.short_title.get(language)}")
+                    .replace("%2", name),
+                    form.id,
+                )
         self.refresh()
+
+    def _on_breakdown_changed(self) -> None:
+        form_id = self.breakdown.currentData()
+        if not form_id or self.catalogue is None:
+            self._show_monthly_by_form()
+            return
+        form = self.catalogue.get(form_id)
+        since = last_months(date.today())[0] + "-01"
+        self.context.tasks.run(
+            record_work.category_by_month,
+            self.context.session,
+            form.id,
+            form.category_field,
+            since,
+            on_done=lambda counts, f=form: self._show_monthly_by_category(f, counts),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _show_monthly_by_form(self) -> None:
+        if self.overview is not None and self.catalogue is not None:
+            forms = [(f.id, f.id) for f in self.catalogue]
+            self.monthly.show(self.overview.by_month, forms, date.today())
+
+    def _show_monthly_by_category(self, form: Any, counts: dict[str, dict[str, int]]) -> None:
+        if self.breakdown.currentData() != form.id:
+            return  # the user chose another break-down meanwhile
+        field = form.field(form.category_field)
+        language = self.context.services.language
+        values = [o.value for o in field.options] if field else []
+        values += sorted({v for by in counts.values() for v in by} - set(values))
+        series = [
+            (v, (field.option_label(v, language) if field else None) or v or self.tr("(none)"))
+            for v in values
+        ]
+        self.monthly.show(counts, series, date.today())
 
     def refresh(self) -> None:
         self.run_record_work(record_work.station_overview, on_done=self._show_overview)
@@ -227,8 +288,10 @@ class DashboardPage(CataloguePage):
     def _show_overview(self, overview: StationOverview) -> None:
         self.overview = overview
         self._set_cards(overview)
-        forms = [f.id for f in self.catalogue] if self.catalogue else []
-        self.monthly.show(overview.by_month, forms, date.today())
+        if not self.breakdown.currentData():
+            self._show_monthly_by_form()
+        else:
+            self._on_breakdown_changed()
         self._show_waiting()
         self._show_deadlines(overview.deadlines)
         shown = statuses()

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from desktop.storage import record_store
+from desktop.ui.dashboard_charts import last_months
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.dashboard import DashboardPage
 from desktop.ui.pages.record_list import RecordListPage
@@ -166,3 +167,26 @@ def test_monthly_counts_follow_the_event_date(records):
     assert service.overview().by_month == {"2026-10": {"F3": 1}, "2026-11": {"F1": 1}}
     service.save_draft(record_id, values | {"violation_time": "2026-11-02T08:00"})
     assert service.overview().by_month == {"2026-11": {"F1": 1, "F3": 1}}
+
+
+def test_a_form_broken_down_by_its_category_month_by_month(window, records):
+    """The monthly chart shows one form by its category field (F2 by kind of incident)."""
+    now = datetime.now() - timedelta(minutes=5)
+    month = now.strftime("%Y-%m")
+    moment = now.strftime("%d/%m/%Y %H:%M")
+    order = example_values("F2") | {"occurred_at": moment, "reported_at": moment}
+    other = order | {"category": "ma_tuy"}
+    for values in (order, order, other):
+        records.make("F2", values, status="completed")
+    records.make("F1", example_values("F1") | {"received_at": moment, "transfer_time": moment})
+    main = window(SUPERVISOR)
+    page = main.current_page()
+    assert page.monthly.totals[month] == 4  # by form: every record of the month
+    page.breakdown.setCurrentIndex(page.breakdown.findData("F2"))
+    assert "F2" in page.breakdown.currentText()
+    assert page.monthly.totals[month] == 3  # only F2
+    [bars] = page.monthly.chart.series()
+    by_label = {bar.label(): bar for bar in bars.barSets()}
+    this_month = len(last_months(now.date())) - 1  # the last bar
+    assert by_label["Public order"].at(this_month) == 2
+    assert by_label["Drugs"].at(this_month) == 1

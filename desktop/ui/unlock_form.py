@@ -38,6 +38,9 @@ def known_users(station: Station) -> list[str]:
     return sorted(label for label in station.load_slots().slots if label != RECOVERY_LABEL)
 
 
+SLOW_UNLOCK_MS = 4000  # after this long, the message explains the wait (a migration)
+
+
 class UnlockForm(QWidget):
     """Emits `unlocked(session)` once a user's password (or the recovery key) opened the station."""
 
@@ -48,6 +51,12 @@ class UnlockForm(QWidget):
         self.station, self.tasks = station, tasks
         self.busy = False
         self._deadline = 0.0
+        # Opening takes a second; after an update the schema is migrated first, which on a big
+        # station takes minutes: say so rather than look stuck.
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.setInterval(SLOW_UNLOCK_MS)
+        self._slow.timeout.connect(self._on_slow_unlock)
         self.user = QComboBox()
         self.user.setObjectName("loginUser")
         self.user.setEditable(True)
@@ -142,8 +151,21 @@ class UnlockForm(QWidget):
             context=self,
         )
 
+    def _on_slow_unlock(self) -> None:
+        if self.busy:
+            self.message.setText(
+                self.tr(
+                    "Opening the station\u2026 After an update of CAX Desk this can take a few "
+                    "minutes on a large station. Please wait."
+                )
+            )
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
+        if busy:
+            self._slow.start()
+        else:
+            self._slow.stop()
         for widget in (self.user, self.password, self.submit, self.forgot):
             widget.setEnabled(not busy)
         if busy:

@@ -2982,6 +2982,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <source>Checking the password…</source>
         <translation>Checking the password…</translation>
     </message>
+    <message>
+        <source>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</source>
+        <translation>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>

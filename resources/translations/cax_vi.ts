@@ -2981,6 +2981,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <source>Checking the password…</source>
         <translation>Đang kiểm tra mật khẩu…</translation>
     </message>
+    <message>
+        <source>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</source>
+        <translation>Đang mở dữ liệu đơn vị… Sau khi cập nhật CAX Desk, việc này có thể mất vài phút nếu dữ liệu lớn. Xin vui lòng chờ.</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>

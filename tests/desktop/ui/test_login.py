@@ -124,3 +124,24 @@ def test_recovery_with_wrong_key_or_for_an_officer_is_refused(login, station_hom
     press(dialog.passwords.second, Qt.Key_Return)
     assert "not allowed" in dialog.message.text()
     assert dialog.isVisible()
+
+
+def test_a_slow_unlock_says_why_it_waits(qtbot, services, station_home, monkeypatch):
+    """After an update the first unlock migrates the database (minutes on a big station): the
+    login window explains the wait instead of looking stuck, and the text goes with the wait."""
+    from desktop.ui import unlock_form
+    from tests.desktop.ui.test_models import HeldTasks
+
+    monkeypatch.setattr(unlock_form, "SLOW_UNLOCK_MS", 20)
+    tasks = HeldTasks()
+    form = unlock_form.UnlockForm(services.station, tasks)
+    qtbot.addWidget(form)
+    form.user.setEditText(SUPERVISOR)
+    form.password.setText(SUPERVISOR_PASSWORD)
+    form.try_unlock()
+    assert form.message.text() == "Checking the password\u2026"
+    qtbot.waitUntil(lambda: "can take a few minutes" in form.message.text(), timeout=2000)
+    with qtbot.waitSignal(form.unlocked) as opened:
+        tasks.finish_first()  # the migration is over: the session opens
+    opened.args[0].close()
+    assert form.message.text() == "" and not form._slow.isActive()

@@ -45,9 +45,7 @@ CARD_STYLE = (
 
 
 def _heading(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setStyleSheet("font-size: 12pt; font-weight: bold;")
-    return label
+    return style_label(QLabel(text), points=12, bold=True)
 
 
 class CountCard(QPushButton):

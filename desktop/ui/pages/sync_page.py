@@ -88,8 +88,7 @@ class SyncPage(Page):
         self.status: SyncStatus | None = None
         self.problems: list[OutboxProblem] = []
 
-        title = QLabel(self.tr("Sync with the centre"))
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = style_label(QLabel(self.tr("Sync with the centre")), points=16, bold=True)
         self.server = QLabel()
         self.server.setObjectName("syncServer")
         self.server.setWordWrap(True)

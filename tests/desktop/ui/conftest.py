@@ -49,6 +49,20 @@ def press(widget: QWidget, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.NoMod
     QTest.keyClick(widget, key, modifier)
 
 
+class HeldTasks:
+    """A task runner that keeps each job until the test finishes it (a slow database)."""
+
+    def __init__(self) -> None:
+        self.jobs: list[tuple] = []
+
+    def run(self, fn, *args, on_done=None, on_error=None, context=None, lane=None) -> None:
+        self.jobs.append((fn, args, on_done))
+
+    def finish_first(self) -> None:
+        fn, args, on_done = self.jobs.pop(0)
+        on_done(fn(*args))
+
+
 def make_services(home: Path, *, threaded: bool = False) -> Services:
     tasks = TaskRunner(threaded=threaded)
 

@@ -130,7 +130,7 @@ def test_a_slow_unlock_says_why_it_waits(qtbot, services, station_home, monkeypa
     """After an update the first unlock migrates the database (minutes on a big station): the
     login window explains the wait instead of looking stuck, and the text goes with the wait."""
     from desktop.ui import unlock_form
-    from tests.desktop.ui.test_models import HeldTasks
+    from tests.desktop.ui.conftest import HeldTasks
 
     monkeypatch.setattr(unlock_form, "SLOW_UNLOCK_MS", 20)
     tasks = HeldTasks()

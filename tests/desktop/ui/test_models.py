@@ -19,6 +19,7 @@ from desktop.ui.models.users_table_model import (
     UsersTableModel,
     name_sort_key,
 )
+from tests.desktop.ui.conftest import HeldTasks
 
 
 def _users(station_home) -> list[accounts.UserInfo]:
@@ -87,20 +88,6 @@ def test_commune_model_filters_accent_insensitively(qtmodeltester):
     assert model.index(0, 0).data(CODE_ROLE) == "00004"
     model.set_query("xyz không có")
     assert model.rowCount() == 0
-
-
-class HeldTasks:
-    """A task runner that keeps each job until the test finishes it (a slow database)."""
-
-    def __init__(self) -> None:
-        self.jobs: list[tuple] = []
-
-    def run(self, fn, *args, on_done=None, on_error=None, context=None, lane=None) -> None:
-        self.jobs.append((fn, args, on_done))
-
-    def finish_first(self) -> None:
-        fn, args, on_done = self.jobs.pop(0)
-        on_done(fn(*args))
 
 
 def test_records_model_reads_only_the_newest_filter_after_a_slow_read(qtbot):

@@ -13,10 +13,10 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.ids import new_record_id
-from desktop.core.records import project
-from desktop.core.reference import default_reference
+from domain.forms.catalogue import Catalogue
+from domain.ids import new_record_id
+from domain.records import project
+from domain.reference import default_reference
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "docs" / "examples"
 

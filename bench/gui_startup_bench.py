@@ -170,9 +170,9 @@ def bare_qt(env: dict[str, str]) -> float:
 
 def store_floors(home: Path, runs: int) -> tuple[list[float], list[float], list[float]]:
     """Station.unlock() alone; the records page's first query; each search's query."""
-    from desktop.core.records import RecordFilter
     from desktop.storage import record_store
     from desktop.storage.station import Station
+    from domain.records import RecordFilter
 
     unlocks, lists, searches = [], [], []
     for _ in range(runs):

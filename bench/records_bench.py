@@ -24,11 +24,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from station_builder import CHUNK, record_chunks
 
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.records import RecordFilter, fts_query
 from desktop.storage import crypto, record_store
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
+from domain.forms.catalogue import load_catalogue
+from domain.records import RecordFilter, fts_query
 
 PASSWORD = "Bench-Records-2026"
 SEARCHES = [

@@ -22,10 +22,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from fake_records import FakeRecords
 
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import crypto, record_store
 from desktop.storage.station import Station, StationSession
+from domain.forms.catalogue import load_catalogue
+from domain.validation.formats import VN_TZ
 
 PASSWORD = "Bench-Ba-Dinh-2026"
 SUPERVISOR = "truong"

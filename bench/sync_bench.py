@@ -31,12 +31,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import server_ingest_bench as ingest
 import station_builder
 
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage import crypto, outbox
 from desktop.storage.station import StationSession
 from desktop.sync.batching import LARGEST
 from desktop.sync.push import audit_head, batch_body
 from desktop.sync.service import SyncService
+from domain.forms.catalogue import load_catalogue
 from protocol.messages import RecordRevision
 from server.core import migrate
 from server.core.config import Settings

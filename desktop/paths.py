@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import platformdirs
+
+# Resources are found by the shared domain; re-exported for the station's modules.
+from domain.resources import resource_path as resource_path
 
 APP_NAME = "CAXDesk"
 HOME_ENV = "CAX_HOME"
@@ -27,10 +29,3 @@ def data_home(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-
-
-def resource_path(*parts: str) -> Path:
-    """A file under `resources/`, in a source checkout and inside a PyInstaller bundle alike."""
-    bundle_root = getattr(sys, "_MEIPASS", None)
-    root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
-    return root.joinpath("resources", *parts)

@@ -19,11 +19,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.core.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
-from desktop.core.forms import load_catalogue  # noqa: E402
-from desktop.core.validation import check_record  # noqa: E402
 from desktop.ui.printing.headless import ensure_gui_application  # noqa: E402
 from desktop.ui.printing.pdf import Footer, write_pdf  # noqa: E402
+from domain.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
+from domain.forms import load_catalogue  # noqa: E402
+from domain.validation import check_record  # noqa: E402
 from tests.desktop.ui.pdf_raster import render_page  # noqa: E402
 
 STATION = IssuingBody.from_station("Công an phường Ba Đình", "00004")

@@ -1,4 +1,5 @@
-"""The architecture's one-way imports hold: ui → sync → storage → core; Qt only in the UI."""
+"""The architecture's one-way imports hold: ui → sync → storage → core → domain; Qt only in the UI;
+the station and the server share `domain` and `protocol` and never import each other."""
 
 from __future__ import annotations
 
@@ -9,6 +10,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 # package → top-level names (or dotted prefixes) it must never import
 FORBIDDEN = {
+    "domain": (
+        "PySide6",
+        "sqlalchemy",
+        "alembic",
+        "sqlcipher3",
+        "fastapi",
+        "desktop",
+        "server",
+        "protocol",
+    ),
     "desktop/core": (
         "PySide6",
         "sqlalchemy",

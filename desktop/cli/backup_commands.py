@@ -8,8 +8,8 @@ from typing import Any
 
 from desktop.cli.commands import EXIT_OK, _password, _username, open_session, print_json
 from desktop.cli.messages import Messages
-from desktop.core.vietnamese import file_size
 from desktop.storage import backup
+from domain.vietnamese import file_size
 
 
 def backup_create(args: argparse.Namespace, home: Path, messages: Messages) -> int:

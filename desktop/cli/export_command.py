@@ -9,8 +9,8 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.cli.record_commands import filters_from_args
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage.export import FORMATS, export_records
+from domain.forms.catalogue import load_catalogue
 
 
 def export(args: argparse.Namespace, home: Path, messages: Messages) -> int:

@@ -9,8 +9,8 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, PrintingUnavailable
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage.printouts import log_printout, prepare_printout
+from domain.forms.catalogue import load_catalogue
 
 
 def print_record(args: argparse.Namespace, home: Path, messages: Messages) -> int:

@@ -11,12 +11,12 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, PrintingUnavailable
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.reports.content import ReportContent
-from desktop.core.reports.document import ReportDocument
-from desktop.core.reports.formatting import format_change, format_change_percent, format_value
-from desktop.core.reports.periods import parse_period
 from desktop.storage.reports import ReportService, ReportView
+from domain.forms.catalogue import load_catalogue
+from domain.reports.content import ReportContent
+from domain.reports.document import ReportDocument
+from domain.reports.formatting import format_change, format_change_percent, format_value
+from domain.reports.periods import parse_period
 
 
 def _narrative(path: str | None) -> dict[str, Any] | None:

@@ -1,22 +1,14 @@
-"""The one exception tree of the station app: each error has a stable code and parameters, never text."""
+"""The station app's errors, on the shared root `domain.errors.AppError`: a stable code and parameters."""
 
 from __future__ import annotations
 
-from typing import Any
+from domain.errors import AppError, InvalidInput, UnknownForm
 
-
-class AppError(Exception):
-    """Base of every error a user may be shown; the UI and CLI translate `code`, never `str(self)`."""
-
-    code = "APP_ERROR"
-
-    def __init__(self, **params: Any) -> None:
-        self.params = params
-        super().__init__(self.code, params)
-
-    def __str__(self) -> str:
-        details = ", ".join(f"{k}={v}" for k, v in self.params.items())
-        return f"{self.code}({details})" if details else self.code
+__all__ = [
+    "AppError",
+    "InvalidInput",
+    "UnknownForm",
+]  # the shared root, re-exported for the station
 
 
 class StationNotFound(AppError):
@@ -79,12 +71,6 @@ class PermissionDenied(AppError):
     code = "PERMISSION_DENIED"
 
 
-class InvalidInput(AppError):
-    """A value given by the user breaks a rule; `field` and `reason` say which and why."""
-
-    code = "INVALID_INPUT"
-
-
 class WeakPassword(AppError):
     code = "WEAK_PASSWORD"
 
@@ -93,10 +79,6 @@ class LastSupervisor(AppError):
     """The action would leave the station without an active supervisor."""
 
     code = "LAST_SUPERVISOR"
-
-
-class UnknownForm(AppError):
-    code = "UNKNOWN_FORM"
 
 
 class RecordNotFound(AppError):

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.forms.model import FieldDefinition, FieldType, FormDefinition, Sensitivity
-from desktop.core.forms.summaries import display_title, display_value, redact_sensitive
-from desktop.core.validation.formats import VN_TZ, parse_date, parse_datetime
+from domain.forms.catalogue import Catalogue
+from domain.forms.model import FieldDefinition, FieldType, FormDefinition, Sensitivity
+from domain.forms.summaries import display_title, display_value, redact_sensitive
+from domain.validation.formats import VN_TZ, parse_date, parse_datetime
 
 # Excel refuses longer cells; a narrative this long is cut with a mark rather than failing.
 CELL_MAX = 32_000

@@ -38,11 +38,11 @@ from desktop.core.export_rows import (
     plan_columns,
     row_cells,
 )
-from desktop.core.forms.catalogue import Catalogue
 from desktop.core.permissions import Permission
-from desktop.core.records import RecordFilter
 from desktop.storage import audit, files, record_store
 from desktop.storage.station import StationSession
+from domain.forms.catalogue import Catalogue
+from domain.records import RecordFilter
 
 FORMATS = ("xlsx", "csv")
 BATCH = 500

@@ -8,15 +8,15 @@ from dataclasses import replace
 from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
-from desktop.core.documents.verification import short_hash
 from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.forms.summaries import redact_sensitive
 from desktop.core.permissions import Permission
 from desktop.storage import audit, outbox, record_store
 from desktop.storage.record_store import StoredRecord
 from desktop.storage.station import StationSession
+from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
+from domain.documents.verification import short_hash
+from domain.forms.catalogue import Catalogue
+from domain.forms.summaries import redact_sensitive
 from protocol.canonical import content_hash_with_values
 
 OUTPUTS = ("pdf", "printer")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
-from desktop.core.records import Projection, RecordFilter, fts_query
+from domain.records import Projection, RecordFilter, fts_query
 
 _SUMMARY_COLUMNS = (
     "seq, id, form_id, form_version, status, revision, author, title, event_date, commune_code, "

@@ -18,18 +18,18 @@ from desktop.core.errors import (
     UnknownForm,
     ValidationFailed,
 )
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.forms.model import FormDefinition
-from desktop.core.forms.summaries import format_document_number, redact_sensitive
-from desktop.core.ids import new_record_id
 from desktop.core.permissions import Permission, require_record_change
-from desktop.core.records import RecordFilter, RecordStatus, project
-from desktop.core.validation import Override, Problem, blocking_problems, check_record
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, outbox, record_store
 from desktop.storage.outbox import RecordEvent
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.station import StationSession
+from domain.forms.catalogue import Catalogue
+from domain.forms.model import FormDefinition
+from domain.forms.summaries import format_document_number, redact_sensitive
+from domain.ids import new_record_id
+from domain.records import RecordFilter, RecordStatus, project
+from domain.validation import Override, Problem, blocking_problems, check_record
+from domain.validation.formats import VN_TZ
 
 ALL_RECORDS = RecordFilter()
 

@@ -11,9 +11,9 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from desktop.core.reports.content import canonical_json
-from desktop.core.reports.profile import StationProfile
-from desktop.core.reports.sections import STOCK_FORM, ReportRecord
+from domain.reports.content import canonical_json
+from domain.reports.profile import StationProfile
+from domain.reports.sections import STOCK_FORM, ReportRecord
 
 # Drafts may be unfinished and voided records were withdrawn: neither is counted. The unary "+"
 # keeps SQLite (no ANALYZE statistics) off the status index, which would read every completed

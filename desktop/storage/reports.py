@@ -12,21 +12,21 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.documents.model import IssuingBody
 from desktop.core.errors import ReportNotFound, ReportSubmitted
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.ids import new_record_id
 from desktop.core.permissions import Permission
-from desktop.core.reports.builder import PeriodData, build_content
-from desktop.core.reports.content import ReportContent, content_hash
-from desktop.core.reports.document import ReportDocument, ReportFacts, report_document
-from desktop.core.reports.narrative import clean_narrative
-from desktop.core.reports.periods import Period, parse_period
-from desktop.core.reports.profile import StationProfile, clean_profile
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, record_store, report_store
 from desktop.storage.report_store import StoredReport
 from desktop.storage.station import StationSession
+from domain.documents.model import IssuingBody
+from domain.forms.catalogue import Catalogue
+from domain.ids import new_record_id
+from domain.reports.builder import PeriodData, build_content
+from domain.reports.content import ReportContent, content_hash
+from domain.reports.document import ReportDocument, ReportFacts, report_document
+from domain.reports.narrative import clean_narrative
+from domain.reports.periods import Period, parse_period
+from domain.reports.profile import StationProfile, clean_profile
+from domain.validation.formats import VN_TZ
 
 REPORT_SYMBOL = "BC"  # "05/BC": báo cáo, numbered per station per year like other documents
 FROZEN_SCHEMA = 1

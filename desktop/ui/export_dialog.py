@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InvalidInput
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, allows
-from desktop.core.records import RecordFilter
 from desktop.storage.export import export_records
 from desktop.ui.services import PageContext
 from desktop.ui.task_dialog import TaskDialog
+from domain.forms import Catalogue
+from domain.records import RecordFilter
 
 _SUFFIX = {"xlsx": ".xlsx", "csv": ".csv"}
 

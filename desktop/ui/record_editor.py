@@ -16,15 +16,15 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.errors import ValidationFailed
-from desktop.core.forms import Catalogue, FormDefinition
 from desktop.core.permissions import Permission, allows
-from desktop.core.validation import Code, Override, Problem, Severity, blocking_problems
 from desktop.ui import record_work
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form import RecordFormWidget
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.record_form.summary import ProblemSummary
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue, FormDefinition
+from domain.validation import Code, Override, Problem, Severity, blocking_problems
 
 AUTOSAVE_MS = 5000
 DRAFT, AMEND = "draft", "amend"

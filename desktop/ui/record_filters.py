@@ -8,10 +8,10 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
 
-from desktop.core.forms import Catalogue
-from desktop.core.records import RecordFilter
-from desktop.core.validation.formats import parse_date
 from desktop.ui.record_labels import status_name, statuses
+from domain.forms import Catalogue
+from domain.records import RecordFilter
+from domain.validation.formats import parse_date
 
 SEARCH_DELAY_MS = 50  # a pause between keys (the model also coalesces reads that overlap)
 

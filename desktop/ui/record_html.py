@@ -6,10 +6,10 @@ from collections.abc import Mapping
 from html import escape
 from typing import Any
 
-from desktop.core.forms.evaluation import is_empty
-from desktop.core.forms.model import FieldDefinition, FieldType, FormDefinition
-from desktop.core.forms.summaries import display_value
-from desktop.core.reference import ReferenceData, default_reference
+from domain.forms.evaluation import is_empty
+from domain.forms.model import FieldDefinition, FieldType, FormDefinition
+from domain.forms.summaries import display_value
+from domain.reference import ReferenceData, default_reference
 
 _STYLE = """
 <style>

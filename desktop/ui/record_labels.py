@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.core.forms.model import FormDefinition
-from desktop.core.records import RecordStatus
 from desktop.ui.labels import action_name
 from desktop.ui.record_work import RECORD_RETURNED
+from domain.forms.model import FormDefinition
+from domain.records import RecordStatus
 
 CONTEXT = "RecordLabels"
 

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import PermissionDenied
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, Role, allows, require_record_change
-from desktop.core.records import RecordStatus
 from desktop.storage.centre_feed import CENTRE_ACTOR
 from desktop.storage.record_store import RecordSummary
 from desktop.ui.formats import format_timestamp
@@ -32,6 +30,8 @@ from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_
 from desktop.ui.record_html import record_html
 from desktop.ui.record_labels import form_name, record_action_name, status_name
 from desktop.ui.record_work import RECORD_RETURNED, RecordDetails
+from domain.forms import Catalogue
+from domain.records import RecordStatus
 
 
 @dataclass(frozen=True)

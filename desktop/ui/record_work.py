@@ -9,15 +9,15 @@ from typing import Any
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, ReasonRequired, RecordNotFound, RecordStateError
-from desktop.core.forms import Catalogue, load_catalogue
 from desktop.core.permissions import Permission
-from desktop.core.records import RecordFilter, RecordStatus
-from desktop.core.validation import Override
 from desktop.storage import audit, outbox, record_store, settings
 from desktop.storage.audit import AuditEntry
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
+from domain.forms import Catalogue, load_catalogue
+from domain.records import RecordFilter, RecordStatus
+from domain.validation import Override
 
 # Until core's AuditAction has it: a supervisor sent a completed record back with a comment.
 # The record stays "completed" (the author amends it with a reason); only the audit log changes.

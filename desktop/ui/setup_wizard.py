@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from desktop.core import credentials
 from desktop.core.errors import AppError
-from desktop.core.reference import ReferenceData, default_reference
 from desktop.storage import crypto
 from desktop.storage.station import Station, StationSession
 from desktop.ui import recovery_sheet
@@ -37,6 +36,7 @@ from desktop.ui.models.commune_list_model import (
 )
 from desktop.ui.password_fields import NewPasswordFields
 from desktop.ui.tasks import TaskRunner
+from domain.reference import ReferenceData, default_reference
 
 
 def create_station(

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
-from desktop.core.reference import ReferenceData
 from desktop.storage import crypto
 from desktop.storage.station import StationSession
 from desktop.ui.login_window import LoginWindow
 from desktop.ui.main_window import MainWindow
 from desktop.ui.services import Services
 from desktop.ui.setup_wizard import SetupWizard
+from domain.reference import ReferenceData
 
 
 class StartupController(QObject):

@@ -16,7 +16,7 @@ import httpx
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from desktop.core.forms.catalogue import load_catalogue
+from domain.forms.catalogue import load_catalogue
 from server.core import migrate
 from server.core.config import Settings
 from server.core.db import make_engine

@@ -14,10 +14,10 @@ from collections import Counter
 
 import pytest
 
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage import outbox, sync_history
 from desktop.storage.records import RecordService
 from desktop.sync.service import SyncService
+from domain.forms.catalogue import load_catalogue
 from tests.desktop.cli.test_cax_cli import as_user, run_cax
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import completed_records, example

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from desktop.core.reference import ReferenceData
-from desktop.core.vietnamese import fold
+from domain.reference import ReferenceData
+from domain.vietnamese import fold
 
 CODE_ROLE = Qt.UserRole + 1  # the 5-digit commune code
 NAME_ROLE = Qt.UserRole + 2  # the official name alone, e.g. "Phường Ba Đình"

@@ -20,14 +20,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.core.forms import Catalogue
-from desktop.core.records import RecordFilter
-from desktop.core.reference import ReferenceData, default_reference
 from desktop.storage.record_store import RecordSummary, cursor_of, order_of
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.columns import ColumnTableModel, Index
 from desktop.ui.record_labels import STATUS_COLOURS, form_name, status_name
 from desktop.ui.tasks import Lane, TaskRunner
+from domain.forms import Catalogue
+from domain.records import RecordFilter
+from domain.reference import ReferenceData, default_reference
 
 # (filters, after, limit) → one page; runs on the database lane.
 PageLoader = Callable[[RecordFilter, tuple[Any, ...] | None, int], list[RecordSummary]]

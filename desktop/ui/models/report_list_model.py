@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.reports.periods import parse_period
 from desktop.storage.report_store import StoredReport
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.columns import ColumnTableModel, Index
+from domain.reports.periods import parse_period
 
 PERIOD, NUMBER, SUBMITTED = range(3)
 

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from desktop.core.reports.content import ReportContent, Row, Section
-from desktop.core.reports.formatting import format_change, format_change_percent, format_value
 from desktop.ui.models.columns import ColumnTableModel, Index
+from domain.reports.content import ReportContent, Row, Section
+from domain.reports.formatting import format_change, format_change_percent, format_value
 
 LABEL, CURRENT, PREVIOUS, CHANGE, PERCENT = range(5)
 

@@ -10,11 +10,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from desktop.core.vietnamese import fold
 from desktop.storage.accounts import UserInfo
 from desktop.ui.formats import format_timestamp
 from desktop.ui.labels import role_name, status_name
 from desktop.ui.models.columns import ColumnTableModel, Index
+from domain.vietnamese import fold
 
 USERNAME, FULL_NAME, ROLE, STATUS, CREATED, PASSWORD_CHANGED = range(6)
 COLUMN_COUNT = 6

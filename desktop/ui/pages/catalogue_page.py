@@ -7,10 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from desktop.core.forms import Catalogue
 from desktop.ui import record_work
 from desktop.ui.pages.base import Page
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue
 
 
 class CataloguePage(Page):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deadlines import Deadline
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, allows
 from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
@@ -37,6 +36,7 @@ from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.record_labels import form_name, status_name, statuses
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue
 
 CARD_STYLE = (
     "QPushButton { border: 1px solid #c5cae9; border-radius: 6px; background: #f5f7ff; }"

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms import Catalogue, FormDefinition
 from desktop.core.permissions import Permission
-from desktop.core.vietnamese import fold
 from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.record_editor import DRAFT, RecordEditor, initial_values
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue, FormDefinition
+from domain.vietnamese import fold
 
 FORM_ROLE = Qt.UserRole + 1
 _DONE_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 8px; border: 1px solid #a5d6a7;"

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission, allows
 from desktop.storage import accounts
 from desktop.ui import record_work
@@ -47,6 +46,7 @@ from desktop.ui.record_filters import RecordFilterBar
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
 from desktop.ui.record_view import RecordView, allowed_changes
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue
 
 COLUMN_WIDTHS = {
     NUMBER: 100,

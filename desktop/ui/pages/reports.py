@@ -31,11 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import AppError
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission
-from desktop.core.reports.document import ReportDocument
-from desktop.core.reports.narrative import NARRATIVE_PARTS
-from desktop.core.reports.periods import Period, parse_period
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
@@ -47,6 +43,10 @@ from desktop.ui.reports import report_work
 from desktop.ui.reports.period_picker import PeriodPicker
 from desktop.ui.reports.profile_dialog import StationProfileDialog
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue
+from domain.reports.document import ReportDocument
+from domain.reports.narrative import NARRATIVE_PARTS
+from domain.reports.periods import Period, parse_period
 
 REFRESH_DELAY_MS = 250  # turning the period pickers recomputes once, where they stop
 _DRAFT_STYLE = "background: #fff8e1; color: #5d4037; padding: 6px; border: 1px solid #ffe082;"

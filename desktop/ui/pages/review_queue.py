@@ -17,9 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms import Catalogue
 from desktop.core.permissions import Permission
-from desktop.core.records import RecordFilter, RecordStatus
 from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number
@@ -35,6 +33,8 @@ from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
 from desktop.ui.record_view import RecordView
 from desktop.ui.services import PageContext
+from domain.forms import Catalogue
+from domain.records import RecordFilter, RecordStatus
 
 WAITING = RecordFilter(status=str(RecordStatus.COMPLETED))
 PREVIEW_DELAY_MS = 300  # arrowing through the queue opens (and audits) only where it stops

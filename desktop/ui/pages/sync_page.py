@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission, allows
-from desktop.core.vietnamese import file_size
 from desktop.storage.outbox import OutboxProblem
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
@@ -44,6 +43,7 @@ from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_
 from desktop.ui.services import PageContext
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.enrol_dialog import EnrolDialog
+from domain.vietnamese import file_size
 
 _OUTCOMES = {
     "ok": QT_TRANSLATE_NOOP("SyncPage", "Finished"),

@@ -28,9 +28,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.core.documents import KEEP_TOGETHER
 from desktop.core.errors import FileUnwritable
 from desktop.ui.printing.fonts import document_font
+from domain.documents import KEEP_TOGETHER
 
 # NĐ 30/2020 Annex I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. The bottom takes the
 # upper end because the footer line and the QR code live there.

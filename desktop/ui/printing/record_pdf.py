@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from desktop.core.documents import PrintedDocument
 from desktop.ui.printing.pdf import Footer, write_pdf
+from domain.documents import PrintedDocument
 
 
 def footer_of(document: PrintedDocument) -> Footer:

@@ -13,14 +13,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from desktop.core.documents import PrintedDocument
 from desktop.core.errors import AppError
-from desktop.core.forms import Catalogue
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
 from desktop.ui.printing.pdf import paint_pages
 from desktop.ui.printing.record_pdf import footer_of, suggested_file_name, write_record_pdf
 from desktop.ui.services import PageContext
+from domain.documents import PrintedDocument
+from domain.forms import Catalogue
 
 
 class RecordPrinter(QObject):

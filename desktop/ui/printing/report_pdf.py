@@ -7,9 +7,9 @@ from pathlib import Path
 
 from PySide6.QtPrintSupport import QPrinter
 
-from desktop.core.reports.document import ReportDocument
 from desktop.ui.printing.headless import ensure_gui_application
 from desktop.ui.printing.pdf import Footer, paint_pages, write_pdf
+from domain.reports.document import ReportDocument
 
 
 def _footer(document: ReportDocument) -> Footer:

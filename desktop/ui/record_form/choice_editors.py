@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.model import FieldDefinition
-from desktop.core.reference import ReferenceData
-from desktop.core.vietnamese import fold
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
+from domain.forms.model import FieldDefinition
+from domain.reference import ReferenceData
+from domain.vietnamese import fold
 
 VALUE_ROLE = Qt.UserRole + 1  # the stored code of an entry
 FOLDED_ROLE = Qt.UserRole + 2  # label and code folded: what type-ahead matches against

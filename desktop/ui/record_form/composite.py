@@ -6,10 +6,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
-from desktop.core.forms.evaluation import is_empty
-from desktop.core.forms.model import FieldDefinition, FieldType
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
 from desktop.ui.record_form.panel import FieldsPanel
+from domain.forms.evaluation import is_empty
+from domain.forms.model import FieldDefinition, FieldType
 
 # Addresses of a person other than these start folded away until ticked (most people have one).
 _OPEN_ADDRESSES = frozenset({"permanent_address"})

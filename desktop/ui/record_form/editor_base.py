@@ -10,10 +10,10 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desktop.core.forms.evaluation import EvalContext, is_empty
-from desktop.core.forms.model import FieldDefinition
-from desktop.core.reference import ReferenceData
-from desktop.core.validation.problems import Problem
+from domain.forms.evaluation import EvalContext, is_empty
+from domain.forms.model import FieldDefinition
+from domain.reference import ReferenceData
+from domain.validation.problems import Problem
 
 # Colours of problems beside a field: red for errors, amber for warnings (never red: they do not
 # block). Drawn with palettes, not style sheets: a style sheet over a form of a hundred fields

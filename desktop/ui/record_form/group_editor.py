@@ -23,10 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.evaluation import is_empty
-from desktop.core.forms.model import NESTED_TYPES, FieldDefinition, FieldType
-from desktop.core.forms.summaries import display_value
-from desktop.core.validation.problems import Problem
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
     WARNING_COLOUR,
@@ -34,6 +30,10 @@ from desktop.ui.record_form.editor_base import (
     FieldEditor,
 )
 from desktop.ui.record_form.paths import split_path
+from domain.forms.evaluation import is_empty
+from domain.forms.model import NESTED_TYPES, FieldDefinition, FieldType
+from domain.forms.summaries import display_value
+from domain.validation.problems import Problem
 
 # A row dialog asks the form for the row's problems: (row values, row number) → problems whose
 # paths are relative to the row ("quantity", not "items[2].quantity").

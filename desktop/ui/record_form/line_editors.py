@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.model import FieldDefinition, FieldType
-from desktop.core.validation import formats
 from desktop.ui.formats import format_number
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
+from domain.forms.model import FieldDefinition, FieldType
+from domain.validation import formats
 
 
 def _blank_to_none(text: str) -> str | None:

@@ -7,12 +7,12 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from desktop.core.forms.model import FieldType, FormDefinition
-from desktop.core.reference import ReferenceData, default_reference
-from desktop.core.validation.codes import Code
-from desktop.core.validation.problems import Problem
 from desktop.ui.formats import format_number
 from desktop.ui.record_form.paths import field_label
+from domain.forms.model import FieldType, FormDefinition
+from domain.reference import ReferenceData, default_reference
+from domain.validation.codes import Code
+from domain.validation.problems import Problem
 
 CONTEXT = "ProblemMessages"
 

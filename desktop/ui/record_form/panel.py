@@ -14,10 +14,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.evaluation import Scope, holds, is_empty
-from desktop.core.forms.model import FieldDefinition, FieldType
-from desktop.core.forms.summaries import display_value
-from desktop.core.validation.problems import Problem
 from desktop.ui.record_form.choice_editors import (
     ChoiceEditor,
     MultiChoiceEditor,
@@ -40,6 +36,10 @@ from desktop.ui.record_form.line_editors import (
     TextEditor,
 )
 from desktop.ui.record_form.paths import is_under
+from domain.forms.evaluation import Scope, holds, is_empty
+from domain.forms.model import FieldDefinition, FieldType
+from domain.forms.summaries import display_value
+from domain.validation.problems import Problem
 
 # Rarely needed sub-fields of the address block, tucked under "Former codes" to keep it short.
 _TUCKED = frozenset({"legacy_province_code", "legacy_district_code", "legacy_ward_code"})

@@ -6,7 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.forms.model import FieldDefinition, FieldType, FormDefinition
+from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 

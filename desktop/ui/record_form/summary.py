@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.model import FormDefinition
-from desktop.core.validation import Override, Problem
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, WARNING_COLOUR, style_label
 from desktop.ui.record_form.paths import path_label
+from domain.forms.model import FormDefinition
+from domain.validation import Override, Problem
 
 PATH_ROLE = Qt.UserRole + 1
 PROBLEM_ROLE = Qt.UserRole + 2

@@ -23,13 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.evaluation import EvalContext, Scope, holds
-from desktop.core.forms.model import FormDefinition
-from desktop.core.forms.rules import Rules, default_rules
-from desktop.core.reference import ReferenceData, default_reference
-from desktop.core.validation import Problem, check_record
-from desktop.core.validation.formats import VN_TZ
-from desktop.core.validation.normalize import normalize_values
 from desktop.ui.record_form.choice_editors import OptionModels
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
@@ -42,6 +35,13 @@ from desktop.ui.record_form.group_editor import GroupEditor, RowDialog
 from desktop.ui.record_form.messages import describe_problem
 from desktop.ui.record_form.panel import FieldsPanel
 from desktop.ui.record_form.paths import is_under, split_path
+from domain.forms.evaluation import EvalContext, Scope, holds
+from domain.forms.model import FormDefinition
+from domain.forms.rules import Rules, default_rules
+from domain.reference import ReferenceData, default_reference
+from domain.validation import Problem, check_record
+from domain.validation.formats import VN_TZ
+from domain.validation.normalize import normalize_values
 
 log = logging.getLogger(__name__)
 

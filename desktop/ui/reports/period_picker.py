@@ -7,7 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from desktop.core.reports.periods import (
+from domain.reports.periods import (
     MAX_YEAR,
     MIN_YEAR,
     Period,

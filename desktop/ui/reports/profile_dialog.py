@@ -22,11 +22,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.reports.profile import GROUPS, PROFILE_FIELDS, ProfileField, StationProfile
 from desktop.ui.errors import inline_message
 from desktop.ui.reports import report_work
 from desktop.ui.services import PageContext
+from domain.forms.catalogue import Catalogue
+from domain.reports.profile import GROUPS, PROFILE_FIELDS, ProfileField, StationProfile
 
 BLANK = -1  # what a number box holds when the figure is not known (shown as "—")
 _YEAR_BLANK = 1944

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from desktop.core.forms.catalogue import Catalogue
-from desktop.core.reports.document import ReportDocument
-from desktop.core.reports.profile import StationProfile
 from desktop.storage.report_store import StoredReport
 from desktop.storage.reports import ReportService, ReportView
 from desktop.storage.station import StationSession
+from domain.forms.catalogue import Catalogue
+from domain.reports.document import ReportDocument
+from domain.reports.profile import StationProfile
 
 
 @dataclass(frozen=True)

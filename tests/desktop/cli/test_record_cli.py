@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.cli import main as cli_main
-from desktop.core.forms.catalogue import load_catalogue
+from domain.forms.catalogue import load_catalogue
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"

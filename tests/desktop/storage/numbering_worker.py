@@ -7,9 +7,9 @@ import sys
 import time
 from pathlib import Path
 
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
+from domain.forms.catalogue import load_catalogue
 
 
 def main(home: str, user: str, password: str, example: str, count: int, start_file: str) -> None:

@@ -23,11 +23,11 @@ from desktop.core.errors import (
     PermissionDenied,
     WrongPassword,
 )
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.core.permissions import Role
 from desktop.storage import accounts, audit, backup, crypto, files, settings
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
+from domain.forms.catalogue import load_catalogue
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"

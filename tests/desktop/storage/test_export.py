@@ -15,12 +15,12 @@ import pytest
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import FileUnwritable, InvalidInput, PermissionDenied
 from desktop.core.export_rows import as_csv_text, as_text
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.records import RecordFilter
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, files
 from desktop.storage.export import export_records
 from desktop.storage.records import RecordService
+from domain.forms.catalogue import load_catalogue
+from domain.records import RecordFilter
+from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"

@@ -15,12 +15,12 @@ from desktop.core.errors import (
     RecordStateError,
     ValidationFailed,
 )
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.records import RecordFilter, RecordStatus
-from desktop.core.validation import Override
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, record_store
 from desktop.storage.records import RecordService
+from domain.forms.catalogue import load_catalogue
+from domain.records import RecordFilter, RecordStatus
+from domain.validation import Override
+from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"

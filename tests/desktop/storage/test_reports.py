@@ -14,12 +14,12 @@ from sqlalchemy.exc import DatabaseError
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import InvalidInput, PermissionDenied, ReportSubmitted
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.reports.content import content_hash
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, reports
 from desktop.storage.records import RecordService
 from desktop.storage.reports import ReportService
+from domain.forms.catalogue import load_catalogue
+from domain.reports.content import content_hash
+from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from desktop.core.forms.catalogue import load_catalogue
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from desktop.sync.client import RetryPolicy
+from domain.forms.catalogue import load_catalogue
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 CATALOGUE = load_catalogue()

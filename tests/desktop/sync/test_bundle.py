@@ -21,10 +21,10 @@ from cryptography.hazmat.primitives.serialization import (
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import BundleRefused, SyncNotEnrolled
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit, outbox
 from desktop.storage.sync_settings import Enrolment, save_enrolment
 from desktop.sync.bundle import export_bundle, import_receipt
+from domain.validation.formats import VN_TZ
 from protocol.bundle import BundleContents, key_id, open_bundle
 from protocol.bundle_receipt import BundleReceipt, sign_receipt
 from protocol.errors import ErrorCode

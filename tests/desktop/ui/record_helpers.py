@@ -13,12 +13,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
-from desktop.core.forms import Catalogue
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from desktop.ui.record_form.widget import editor_of
 from desktop.ui.record_work import shared_catalogue
 from desktop.ui.services import PageContext, Services
+from domain.forms import Catalogue
 from tests.desktop.conftest import SUPERVISOR, StationFixture
 from tests.desktop.ui.conftest import PASSWORDS, make_services, type_text
 

@@ -8,10 +8,10 @@ import errno
 from PySide6.QtCore import Qt
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.records import RecordFilter
 from desktop.storage import audit, files
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.pages.record_list import RecordListPage
+from domain.records import RecordFilter
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.ui.conftest import type_into
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)

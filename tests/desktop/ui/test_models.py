@@ -5,8 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop.core.permissions import Role
-from desktop.core.records import RecordFilter
-from desktop.core.reference import default_reference
 from desktop.storage import accounts, audit
 from desktop.storage.audit import AuditEntry
 from desktop.ui.models.audit_table_model import AuditTableModel
@@ -19,6 +17,8 @@ from desktop.ui.models.users_table_model import (
     UsersTableModel,
     name_sort_key,
 )
+from domain.records import RecordFilter
+from domain.reference import default_reference
 from tests.desktop.ui.conftest import HeldTasks
 
 

@@ -13,7 +13,6 @@ import zxingcpp
 from PySide6.QtGui import QImage
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.documents import parse_qr_payload
 from desktop.core.errors import FileUnwritable
 from desktop.storage import audit, outbox
 from desktop.storage.printouts import log_printout, prepare_printout, revision_content_hash
@@ -23,6 +22,7 @@ from desktop.ui.printing.record_pdf import suggested_file_name, write_record_pdf
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.record_view import RecordView
 from desktop.ui.record_work import open_record
+from domain.documents import parse_qr_payload
 from tests.desktop.ui.pdf_raster import render_page
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
     example_values,
@@ -261,8 +261,8 @@ def test_signature_table_is_never_split_over_two_pages(qapp):
     an unmarked one straddles (so the check below can fail)."""
     from PySide6.QtCore import QSizeF
 
-    from desktop.core.documents import KEEP_TOGETHER
     from desktop.ui.printing.pdf import layout_document
+    from domain.documents import KEEP_TOGETHER
 
     cell = "<br>".join(["CHỮ KÝ"] * 8)
     page = QSizeF(600, 800)

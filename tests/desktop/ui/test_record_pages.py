@@ -6,7 +6,6 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.records import RecordFilter
 from desktop.storage import audit
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.records_table_model import RECORD_ID_ROLE, TITLE, RecordsTableModel
@@ -15,6 +14,7 @@ from desktop.ui.pages.record_entry import RecordEntryPage
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.record_work import RECORD_RETURNED, load_page, record_history
+from domain.records import RecordFilter
 from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import PASSWORDS, press, type_text
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import FileUnwritable
-from desktop.core.forms.catalogue import load_catalogue
-from desktop.core.reports.periods import PeriodKind
-from desktop.core.validation.formats import VN_TZ
 from desktop.storage import audit
 from desktop.storage.records import RecordService
 from desktop.ui.models.report_table_model import CURRENT, PREVIOUS, ReportTableModel
+from domain.forms.catalogue import load_catalogue
+from domain.reports.periods import PeriodKind
+from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import press, type_into
 

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-from desktop.core.validation.codes import ALL_CODES, Code, Severity
-from desktop.core.validation.problems import Problem, problem
 from desktop.ui.record_form.messages import describe_problem, format_limit, known_codes
 from desktop.ui.record_work import shared_catalogue
+from domain.validation.codes import ALL_CODES, Code, Severity
+from domain.validation.problems import Problem, problem
 
 FRAGMENT = Path(__file__).resolve().parents[4] / "resources/translations/cax_vi.ts"
 

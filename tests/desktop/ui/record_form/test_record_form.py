@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from desktop.core.validation import check_record
 from desktop.ui.record_form.group_editor import GroupEditor
 from desktop.ui.record_work import shared_catalogue
+from domain.validation import check_record
 from tests.desktop.ui.record_helpers import (
     example_values,
     fill,

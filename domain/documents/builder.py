@@ -1,0 +1,267 @@
+"""A stored record → its official document (NĐ 30/2020 Annex I layout) as QTextDocument HTML.
+
+Header: the issuing body top left with "Số: 05/BB-VPHC" under it; the national title and motto
+top right with the place and date under them. Then the document type and summary, the body
+(`body.py`), fixed closing text, and the signature blocks of the form (`layouts.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from html import escape
+from typing import Any
+
+from domain.documents.body import SPACING, BodyWriter
+from domain.documents.dates import place_and_date
+from domain.documents.layouts import DocumentLayout, Signature, layout_for
+from domain.documents.model import IssuingBody, PrintedDocument, RecordFacts
+from domain.documents.verification import footer_line, qr_payload
+from domain.forms.model import FormDefinition
+from domain.forms.rules import Rules
+from domain.reference import ReferenceData, default_reference
+from domain.validation.formats import parse_date, parse_datetime
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DRAFT_MARK = "DỰ THẢO"
+# An anchor of this name inside a table asks the page painter (desktop/ui/printing/pdf.py) to
+# keep that table on one page: signatures never split from their titles.
+KEEP_TOGETHER = "cax-keep-together"
+VOID_MARK = "ĐÃ HỦY"
+SIGNATURE_SPACE = "<br>&nbsp;<br>&nbsp;<br>&nbsp;<br>"  # ≈ 2 cm for the signature (and seal)
+_PATH_PART = re.compile(r"^([a-z][a-z0-9_]*)(?:\[(\d+)\])?$")
+
+
+def build_document(
+    form: FormDefinition,
+    record: RecordFacts,
+    issuer: IssuingBody,
+    *,
+    rules: Rules | None = None,
+    reference: ReferenceData | None = None,
+) -> PrintedDocument:
+    """The record's document: HTML with every value escaped, plus footer, QR payload, watermark."""
+    reference = reference or default_reference()
+    layout = layout_for(form.id, form.title.vi)
+    words = _money_word_options(rules)
+    writer = BodyWriter(form, reference, hidden=layout.hidden, words=words)
+    html = "".join(
+        (
+            _header(form, record, issuer, layout),
+            _title(layout),
+            writer.sections(record.values),
+            "".join(_closing(text) for text in layout.closing),
+            _signatures(layout, record),
+        )
+    )
+    title = " – ".join(p for p in (record.number, form.title.vi) if p)
+    return PrintedDocument(
+        title=title,
+        html=f'<html><body style="font-size:13pt">{html}</body></html>',
+        footer_text=footer_line(record.record_id, record.revision, record.content_hash),
+        qr_payload=qr_payload(record.record_id, record.revision, record.content_hash),
+        watermark=watermark_for(record.status),
+        facts=record,
+    )
+
+
+def watermark_for(status: str) -> str | None:
+    """Only an approved record is final: anything before it is a draft; a voided one says so."""
+    if status == "approved":
+        return None
+    return VOID_MARK if status == "voided" else DRAFT_MARK
+
+
+def _money_word_options(rules: Rules | None) -> dict[str, str]:
+    if rules is None:
+        return {}
+    values = rules.values()
+    return {
+        "thousand": str(values.get("money_words_thousand", "nghìn")),
+        "odd": str(values.get("money_words_odd", "lẻ")),
+    }
+
+
+def document_day(layout: DocumentLayout, record: RecordFacts) -> date:
+    """The date after the place: the form's own date field, else completion, else creation."""
+    for raw in (
+        value_at(record.values, layout.date_field) if layout.date_field else None,
+        record.completed_at,
+        record.created_at,
+    ):
+        moment = parse_datetime(raw) if isinstance(raw, str) else None
+        if moment is not None:
+            return moment.date()
+        day = parse_date(raw) if isinstance(raw, str) else None
+        if day is not None:
+            return day
+        if isinstance(raw, str) and len(raw) >= 10 and (day := _iso_day(raw[:10])):
+            return day
+    return datetime.now().date()
+
+
+def _iso_day(text: str) -> date | None:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
+
+
+def _number_line(form: FormDefinition, record: RecordFacts) -> str:
+    if record.number:
+        return f"Số: {record.number}"
+    if form.numbering:
+        return f"Số: ……/{form.numbering}"  # not completed yet: the number is given on completion
+    return ""
+
+
+def _header(
+    form: FormDefinition, record: RecordFacts, issuer: IssuingBody, layout: DocumentLayout
+) -> str:
+    left = []
+    if issuer.supervising_line:
+        left.append(f'<span style="font-size:12pt">{escape(issuer.supervising_line)}</span>')
+    left.append(f'<span style="font-size:12pt"><b>{escape(issuer.unit_line)}</b></span>')
+    left.append('<span style="font-size:9pt">―――――――</span>')
+    number = _number_line(form, record)
+    if number:
+        left.append(f'<span style="font-size:13pt">{escape(number)}</span>')
+    when = place_and_date(issuer.place, document_day(layout, record))
+    right = [
+        f'<span style="font-size:12pt"><b>{NATIONAL_TITLE}</b></span>',
+        f'<span style="font-size:13pt"><b><u>{escape(MOTTO)}</u></b></span>',
+        "",
+        f'<span style="font-size:13pt"><i>{escape(when)}</i></span>',
+    ]
+    template = (
+        f'<p align="right" style="font-size:10pt; margin:0"><i>Mẫu {escape(form.template)}</i></p>'
+        if form.template
+        else ""
+    )
+    return (
+        f"{template}"
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td width="40%" align="center" valign="top">{"<br>".join(left)}</td>'
+        f'<td width="60%" align="center" valign="top">{"<br>".join(right)}</td>'
+        "</tr></table>"
+    )
+
+
+def _title(layout: DocumentLayout) -> str:
+    kind = f'<span style="font-size:14pt"><b>{escape(layout.kind)}</b></span>'
+    summary = (
+        f'<br><span style="font-size:14pt"><b>{escape(layout.summary)}</b></span>'
+        if layout.summary
+        else ""
+    )
+    rule = '<br><span style="font-size:9pt">――――――――</span>'
+    return (
+        f'<p align="center" style="margin-top:22px; margin-bottom:10px">{kind}{summary}{rule}</p>'
+    )
+
+
+def _closing(text: str) -> str:
+    return (
+        f'<p align="justify" style="margin-top:{SPACING}; margin-bottom:0; text-indent:38px">'
+        f"{escape(text)}</p>"
+    )
+
+
+def value_at(values: Mapping[str, Any], path: str) -> Any:
+    """`a.b`, `rows[0].name`: the value there, or None."""
+    value: Any = values
+    for part in path.split("."):
+        match = _PATH_PART.match(part)
+        if match is None or not isinstance(value, Mapping):
+            return None
+        value = value.get(match.group(1))
+        if match.group(2) is not None:
+            index = int(match.group(2))
+            value = value[index] if isinstance(value, list) and index < len(value) else None
+    return value
+
+
+def _signer_name(path: str | None, values: Mapping[str, Any], record: RecordFacts) -> str:
+    for option in (path or "").split("|"):
+        option = option.strip()
+        value = record.author_name if option == "@author" else value_at(values, option)
+        if isinstance(value, str) and value.strip():
+            # "Thượng úy Trần Thị Lan, cán bộ Công an phường …": the name is before the comma.
+            return value.split(",")[0].strip()
+    return ""
+
+
+def decision_signer(values: Mapping[str, Any]) -> str:
+    """Authority marks of a decision's signer (Annex I): "KT. TRƯỞNG CÔNG AN\nPHÓ TRƯỞNG CÔNG AN"."""
+    position = values.get("issuer_position")
+    form = values.get("signing_form")
+    if form == "kt":
+        return "KT. TRƯỞNG CÔNG AN\nPHÓ TRƯỞNG CÔNG AN"
+    if form == "q":
+        return "Q. TRƯỞNG CÔNG AN"
+    if position == "pho_truong_cong_an_xa":
+        return "PHÓ TRƯỞNG CÔNG AN"
+    if position == "truong_cong_an_xa":
+        return "TRƯỞNG CÔNG AN"
+    return "NGƯỜI RA QUYẾT ĐỊNH"
+
+
+def _blocks(layout: DocumentLayout, record: RecordFacts) -> list[tuple[str, str, str]]:
+    """(title, note, name) of every signature block, repeated per row where the form says so."""
+    blocks = []
+    for signature in layout.signatures:
+        title = decision_signer(record.values) if signature.title == "@issuer" else signature.title
+        for scope in _scopes(signature, record.values):
+            name = _signer_name(signature.name, scope, record)
+            if name or signature.required:
+                blocks.append((title, signature.note, name))
+    return blocks
+
+
+def _scopes(signature: Signature, values: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    if signature.each is None:
+        return [values]
+    rows = values.get(signature.each)
+    return [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
+
+
+def _block_html(title: str, note: str, name: str, extra_lines: int = 0) -> str:
+    """Title, note, room to sign, name: one paragraph (the table keeps it on one page).
+    `extra_lines` lengthens the room so names line up beside a block with a longer title."""
+    lines = "<br>".join(f"<b>{escape(line)}</b>" for line in title.split("\n"))
+    room = SIGNATURE_SPACE + "&nbsp;<br>" * extra_lines
+    return (
+        '<p align="center" style="margin-top:6px; margin-bottom:6px">'
+        f"{lines}<br><i>{escape(note)}</i>{room}<b>{escape(name)}</b></p>"
+    )
+
+
+def _row_html(pair: list[tuple[str, str, str] | str]) -> str:
+    """Two cells; signature blocks in one row get their names on the same line."""
+    height = max((b[0].count("\n") for b in pair if isinstance(b, tuple)), default=0)
+    cells = [
+        _block_html(*b, extra_lines=height - b[0].count("\n")) if isinstance(b, tuple) else b
+        for b in pair
+    ]
+    return "".join(f'<td width="50%" valign="top">{cell}</td>' for cell in cells)
+
+
+def _signatures(layout: DocumentLayout, record: RecordFacts) -> str:
+    blocks: list[tuple[str, str, str] | str] = list(_blocks(layout, record))
+    if layout.recipients:
+        # Decisions: "Nơi nhận" bottom left, the signer on the right (Annex I).
+        items = "".join(f"<br>- {escape(line)}" for line in layout.recipients)
+        blocks.insert(0, f'<p style="font-size:11pt; margin:0"><b><i>Nơi nhận:</i></b>{items}</p>')
+    if not blocks:
+        return ""
+    if len(blocks) % 2:
+        blocks.insert(len(blocks) - 1, "")  # a lone last block sits on the right, as the signer's
+    rows = [_row_html(blocks[i : i + 2]) for i in range(0, len(blocks), 2)]
+    # The anchor asks the painter to keep the whole table on one page.
+    head, _, last_cell = rows[-1].rpartition('valign="top">')  # the last cell is never empty
+    rows[-1] = f'{head}valign="top"><a name="{KEEP_TOGETHER}"></a>{last_cell}'
+    body = "".join(f"<tr>{row}</tr>" for row in rows)
+    # cellpadding: the room between two rows of blocks (Qt ignores a cell's first top margin).
+    return f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:10px">{body}</table>'

@@ -1,0 +1,109 @@
+"""The form catalogue: every definition in resources/forms, schema-checked and linked at load."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from domain.forms.builder import FormBuilder
+from domain.forms.errors import FormDefinitionInvalid, UnknownForm
+from domain.forms.linker import Linker
+from domain.forms.model import FormDefinition
+from domain.forms.rules import Rules, default_rules, load_rules
+from domain.forms.schema import validator
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The loaded forms by id, plus the rules their conditions were checked against."""
+
+    forms: Mapping[str, FormDefinition]
+    rules: Rules
+
+    def get(self, form_id: str) -> FormDefinition:
+        """A form by id (case-insensitive: "f3" finds "F3"); UnknownForm if there is none."""
+        form = self.forms.get(form_id) or self.forms.get(form_id.upper())
+        if form is None:
+            raise UnknownForm(form=form_id)
+        return form
+
+    def __iter__(self) -> Iterator[FormDefinition]:
+        return iter(self.forms.values())
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    def __contains__(self, form_id: object) -> bool:
+        return form_id in self.forms
+
+
+def _read_json(path: Path, kind: str) -> dict[str, Any]:
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise FormDefinitionInvalid(
+            file=path.name, path="", reason="unreadable", detail=str(error)
+        ) from error
+    error = next(iter(validator(kind).iter_errors(document)), None)
+    if error is not None:
+        where = json_path(error.absolute_path)
+        raise FormDefinitionInvalid(
+            file=path.name, path=where, reason="schema", detail=error.message
+        )
+    return document
+
+
+def json_path(parts: Iterable[str | int]) -> str:
+    """`sections[0].fields[2].type`: the same notation the builder uses in its errors."""
+    return "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in parts).lstrip(".")
+
+
+def _natural_key(form: FormDefinition) -> tuple[int, str, int]:
+    digits = re.search(r"\d+$", form.id)
+    return (form.order, form.id.rstrip("0123456789"), int(digits.group()) if digits else 0)
+
+
+def load_catalogue(directory: Path | None = None, *, rules: Rules | None = None) -> Catalogue:
+    """Read `directory/*.json` (default resources/forms) with the blocks in `directory/blocks`.
+
+    Every file is checked against the JSON Schema, then every name in it (fields in conditions,
+    rules, message codes, reference lists, computed functions) must resolve, so a mistake in a
+    province's form is reported at start-up with file and path rather than while an officer types.
+    """
+    if directory is None:
+        from domain.resources import resource_path
+
+        directory = resource_path("forms")
+    if rules is None:
+        rules = _rules_beside(directory)
+    blocks: dict[str, dict[str, Any]] = {}
+    block_files: dict[str, str] = {}
+    for path in sorted((directory / "blocks").glob("*.json")):
+        document = _read_json(path, "block")
+        blocks[document["block"]] = document
+        block_files[document["block"]] = f"blocks/{path.name}"
+    builder = FormBuilder(blocks, block_files)
+    for name, file in block_files.items():
+        Linker(file, rules).field(builder.block(name), (), name)
+    forms: dict[str, FormDefinition] = {}
+    for path in sorted(directory.glob("*.json")):
+        form = builder.form(_read_json(path, "form"), path.name)
+        if form.id in forms:
+            raise FormDefinitionInvalid(
+                file=path.name, path="id", reason="duplicate_form", form=form.id
+            )
+        Linker(path.name, rules).form(form)
+        forms[form.id] = form
+    ordered = sorted(forms.values(), key=_natural_key)
+    return Catalogue(MappingProxyType({f.id: f for f in ordered}), rules)
+
+
+def _rules_beside(directory: Path) -> Rules:
+    """rules.json next to the forms directory (resources/rules.json), else the shipped one."""
+    candidate = directory.parent / "rules.json"
+    return load_rules(candidate) if candidate.exists() else default_rules()

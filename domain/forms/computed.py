@@ -1,0 +1,44 @@
+"""Named functions for computed fields, e.g. a fine written in words for "Bằng chữ"."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from domain.forms.evaluation import as_moment
+from domain.validation.formats import parse_money
+from domain.vietnamese import money_in_words as _money_words
+
+
+def _money_in_words(args: list[Any], rules: Mapping[str, Any]) -> str | None:
+    amount = parse_money(args[0])
+    if amount is None:
+        return None
+    return _money_words(
+        amount,
+        thousand=rules.get("money_words_thousand", "nghìn"),
+        odd=rules.get("money_words_odd", "lẻ"),
+    )
+
+
+def _stay_notice_late(args: list[Any], rules: Mapping[str, Any]) -> bool | None:
+    """Luật Cư trú Art. 30: notify before 23:00 on arrival day, or by 08:00 next day if arriving later."""
+    arrival, notified = as_moment(args[0]), as_moment(args[1])
+    if arrival is None or notified is None:
+        return None
+    cutoff_hour = int(rules.get("stay_notice_cutoff_hour", 23))
+    next_day_hour = int(rules.get("stay_notice_next_day_hour", 8))
+    day_start = datetime(arrival.year, arrival.month, arrival.day)
+    if arrival.hour < cutoff_hour:
+        deadline = day_start + timedelta(hours=cutoff_hour)
+    else:
+        deadline = day_start + timedelta(days=1, hours=next_day_hour)
+    return notified > deadline
+
+
+# name → (number of arguments, implementation)
+COMPUTED_FUNCTIONS: dict[str, tuple[int, Callable[[list[Any], Mapping[str, Any]], Any]]] = {
+    "money_in_words": (1, _money_in_words),
+    "stay_notice_late": (2, _stay_notice_late),
+}

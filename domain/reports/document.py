@@ -1,0 +1,243 @@
+"""The periodic report as a printed document (NĐ 30/2020 Annex I, DOMAIN.md §7.3): issuing body
+and number at top left, national title and motto at top right, place and date, "BÁO CÁO" and its
+summary, sections I–V with the figures as tables (this period, same period last year, change),
+the narrative, recipients and the signature — as the HTML subset QTextDocument lays out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from html import escape
+
+from domain.documents.dates import place_and_date
+from domain.documents.model import IssuingBody
+from domain.reports.content import ReportContent, Row, Section
+from domain.reports.formatting import format_change, format_change_percent, format_value
+from domain.reports.narrative import NARRATIVE_PARTS
+
+NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DRAFT_MARK = "DỰ THẢO"
+_ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
+_PARTS = {key: text for key, text in NARRATIVE_PARTS}
+
+
+@dataclass(frozen=True)
+class ReportFacts:
+    """Who issues the report, under which number and when, and whether it is final."""
+
+    issuing: IssuingBody
+    day: date  # the date on the document: submission day, or today for a draft
+    number: str | None = None  # "05/BC"; None until submitted
+    submitted: bool = False
+    signer_name: str = ""
+    signer_title: str = "TRƯỞNG CÔNG AN"
+    report_id: str = ""
+    content_hash: str = ""
+
+
+@dataclass(frozen=True)
+class ReportDocument:
+    """Ready for desktop.ui.printing.pdf.write_pdf: HTML, PDF title, watermark and footer."""
+
+    title: str
+    html: str
+    watermark: str | None
+    footer_text: str
+    qr_payload: str | None
+
+
+def report_document(
+    content: ReportContent, narrative: Mapping[str, str], facts: ReportFacts
+) -> ReportDocument:
+    summary = f"Kết quả công tác bảo đảm an ninh, trật tự {_lower_first(content.period_label_vi)}"
+    body = [_header(facts), _title(summary), _scope(content), *_body(content, narrative)]
+    body.append(_signature(facts))
+    short = facts.content_hash[:12]
+    footer = f"Báo cáo {content.period_code}"
+    if facts.report_id:
+        footer += f" · mã {facts.report_id}"
+    if short:
+        footer += f" · SHA-256 {short}"
+    payload = f"cax-report:{facts.report_id}:{facts.content_hash}" if facts.submitted else None
+    html = '<html><body style="font-size: 13pt;">' + "".join(body) + "</body></html>"
+    return ReportDocument(
+        title=f"{facts.number or DRAFT_MARK} – Báo cáo {content.period_label_vi}",
+        html=html,
+        watermark=None if facts.submitted else DRAFT_MARK,
+        footer_text=footer,
+        qr_payload=payload,
+    )
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _header(facts: ReportFacts) -> str:
+    body = facts.issuing
+    number = f"Số: {escape(facts.number)}" if facts.number else "Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC"
+    left = (
+        f'<p align="center" style="font-size: 12pt;">{escape(body.supervising_line)}<br/>'
+        f"<b>{escape(body.unit_line)}</b><br/>———————</p>"
+        f'<p align="center">{number}</p>'
+    )
+    right = (
+        f'<p align="center" style="font-size: 12pt;"><b>{NATIONAL_TITLE}</b><br/>'
+        f"<b><u>{MOTTO}</u></b></p>"
+        f'<p align="center"><i>{escape(place_and_date(body.place, facts.day))}</i></p>'
+    )
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
+        f'<td width="40%" valign="top">{left}</td><td width="60%" valign="top">{right}</td>'
+        "</tr></table>"
+    )
+
+
+def _title(summary: str) -> str:
+    return (
+        '<p align="center" style="margin-top: 12pt; font-size: 14pt;"><b>BÁO CÁO</b><br/>'
+        f"<b>{escape(summary)}</b><br/>———————</p>"
+    )
+
+
+def _iso_to_vn(iso: str) -> str:
+    return date.fromisoformat(iso).strftime("%d/%m/%Y")
+
+
+def _scope(content: ReportContent) -> str:
+    text = (
+        f"Số liệu tính theo ngày xảy ra sự việc, từ ngày {_iso_to_vn(content.start)} đến ngày "
+        f"{_iso_to_vn(content.end)}; so sánh với cùng kỳ năm trước (từ ngày "
+        f"{_iso_to_vn(content.previous_start)} đến ngày {_iso_to_vn(content.previous_end)})."
+    )
+    if content.uncounted_drafts:
+        text += f" {content.uncounted_drafts} hồ sơ còn ở dạng nháp trong kỳ chưa được tính."
+    return _paragraph(text, italic=True)
+
+
+def _paragraph(text: str, *, italic: bool = False) -> str:
+    style = "margin-top: 6pt; text-indent: 1cm;"
+    inner = escape(text).replace("\n", "<br/>")
+    return f'<p align="justify" style="{style}">{"<i>" + inner + "</i>" if italic else inner}</p>'
+
+
+def _heading(text: str, level: int) -> str:
+    size = "13pt"
+    text = escape(text.upper() if level == 1 else text)
+    return f'<p style="margin-top: 10pt; font-size: {size};"><b>{text}</b></p>'
+
+
+_COLUMNS = ("Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm")
+_WIDTHS = (44, 12, 16, 15, 13)
+
+
+def _printed_rows(section: Section) -> list[Row]:
+    """The rows worth paper: a breakdown line that is 0 in both periods is left out (the screen
+    keeps it), and so is a caption left with no line under it."""
+    kept: list[Row] = []
+    for row in section.rows:
+        if row.level and row.current == 0 and row.previous == 0:
+            continue
+        if kept and kept[-1].heading and (row.heading or not row.level):
+            kept.pop()
+        kept.append(row)
+    if kept and kept[-1].heading:
+        kept.pop()
+    return kept
+
+
+def _table(section: Section) -> str:
+    head = "".join(
+        f'<th bgcolor="#eeeeee" width="{w}%">{h}</th>'
+        for h, w in zip(_COLUMNS, _WIDTHS, strict=True)
+    )
+    rows = []
+    for row in _printed_rows(section):
+        label = escape(row.label_vi) + (
+            f" ({escape(row.unit)})" if row.unit in ("VND", "m²", "h") else ""
+        )
+        indent = "&nbsp;" * 4 * row.level
+        if row.heading:
+            rows.append(f'<tr><td colspan="5"><i>{indent}{label}</i></td></tr>')
+            continue
+        cells = (
+            format_value(row.current, row.unit),
+            format_value(row.previous, row.unit),
+            format_change(row),
+            format_change_percent(row),
+        )
+        figures = "".join(f'<td align="right">{escape(c)}</td>' for c in cells)
+        rows.append(f"<tr><td>{indent}{label}</td>{figures}</tr>")
+    return (
+        '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
+        'style="font-size: 11pt; border-collapse: collapse;">'
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+    )
+
+
+def _body(content: ReportContent, narrative: Mapping[str, str]) -> list[str]:
+    chapters: list[tuple[str, list[str]]] = []
+    sections = {s.id: s for s in content.sections}
+    situation = _subsections(
+        [
+            ("political_security", None),
+            (None, sections.get("incidents")),
+            ("hot_spots", None),
+        ],
+        narrative,
+    )
+    chapters.append(("Tình hình an ninh, trật tự", situation))
+    results = [(None, s) for s in content.sections if s.id != "incidents" and s.source != "profile"]
+    results.append(("movement", None))
+    profile = [s for s in content.sections if s.source == "profile"]
+    parts = _subsections(results, narrative)
+    if profile:
+        tables = "".join(_heading(s.title_vi, 3) + _table(s) for s in profile)
+        parts.append(
+            _heading(f"{len(parts) + 1}. Xây dựng lực lượng Công an xã (Nghị quyết 12-NQ/ĐUCA)", 2)
+            + tables
+        )
+    chapters.append(("Kết quả công tác", parts))
+    for key in ("shortcomings", "plans", "recommendations"):
+        if narrative.get(key):
+            chapters.append((_PARTS[key].vi, [_paragraph(narrative[key])]))
+    return [
+        _heading(f"{_ROMAN[i]}. {title}", 1) + "".join(parts)
+        for i, (title, parts) in enumerate(chapters)
+    ]
+
+
+def _subsections(
+    items: list[tuple[str | None, Section | None]], narrative: Mapping[str, str]
+) -> list[str]:
+    """Numbered sub-headings: a narrative part (when written) or a section's table."""
+    out: list[str] = []
+    for key, section in items:
+        if key is not None:
+            if not narrative.get(key):
+                continue
+            title, body = _PARTS[key].vi, _paragraph(narrative[key])
+        elif section is not None:
+            title, body = f"{section.title_vi} ({section.source})", _table(section)
+        else:
+            continue
+        out.append(_heading(f"{len(out) + 1}. {title}", 2) + body)
+    return out
+
+
+def _signature(facts: ReportFacts) -> str:
+    province = facts.issuing.province_name
+    supervising = f"Công an {province}" if province else ""
+    recipients = "<b><i>Nơi nhận:</i></b><br/>"
+    if supervising:
+        recipients += f"- {escape(supervising)};<br/>"
+    recipients += "- Lưu: VT."
+    name = f"<br/><br/><br/><br/><b>{escape(facts.signer_name)}</b>" if facts.submitted else ""
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 12pt;"><tr>'
+        f'<td width="45%" valign="top" style="font-size: 11pt;">{recipients}</td>'
+        f'<td width="55%" align="center" valign="top"><p align="center"><b>{escape(facts.signer_title)}</b>'
+        f"{name}</p></td></tr></table>"
+    )

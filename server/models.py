@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -19,6 +20,8 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     Uuid,
+    func,
+    literal_column,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -41,12 +44,27 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
+class AdminUnit(Base):
+    """The administrative units (provinces and communes) registered by `db upgrade` from the
+    bundled reference data; a station's code must be one of the communes."""
+
+    __tablename__ = "admin_units"
+    code: Mapped[str] = mapped_column(String(8), primary_key=True)
+    level: Mapped[str] = mapped_column(String(8))  # "province" or "commune"
+    name: Mapped[str] = mapped_column(String(200))
+    type: Mapped[str] = mapped_column(String(32))
+    province_code: Mapped[str] = mapped_column(String(8), index=True)  # a province's own code
+    folded_name: Mapped[str] = mapped_column(String(200))  # accent-free, for search
+
+
 class Station(Base):
     __tablename__ = "stations"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     code: Mapped[str] = mapped_column(String(32), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(Timestamp)
+    # The province the unit belongs to: what a console user's province scope matches.
+    province_code: Mapped[str | None] = mapped_column(String(8), index=True)
 
 
 class EnrolmentCode(Base):
@@ -114,12 +132,41 @@ class Record(Base):
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
     received_at: Mapped[datetime] = mapped_column(Timestamp)
+    # The projection of the head revision, made by the shared domain code at ingest, so lists
+    # and search never parse values: title, event date, commune, accent-folded search text.
+    title: Mapped[str | None] = mapped_column(Text)
+    event_date: Mapped[date | None] = mapped_column(Date)
+    commune_code: Mapped[str | None] = mapped_column(String(8))
+    search_text: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (
         Index(None, "station_id", "updated_at"),
         Index(None, "form_id", "form_version"),
         Index(None, "status"),
         Index(None, "received_at"),
+        Index(None, "station_id", "received_at"),
+        Index(None, "event_date"),
+        # PostgreSQL full text over the folded text ("nguyen van duc" finds "Nguyễn Văn Đức").
+        Index(
+            "ix_records_search",
+            func.to_tsvector(
+                literal_column("'simple'"), func.coalesce(literal_column("search_text"), "")
+            ),
+            postgresql_using="gin",
+        ).ddl_if(dialect="postgresql"),
     )
+
+
+class RecordReview(Base):
+    """Every review decision on a record, kept and never edited (the head keeps only the latest)."""
+
+    __tablename__ = "record_reviews"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+    decision: Mapped[str] = mapped_column(String(16))
+    comment: Mapped[str] = mapped_column(Text)
+    reviewer: Mapped[str] = mapped_column(String(128))
+    decided_at: Mapped[datetime] = mapped_column(Timestamp)
 
 
 class RecordRevisionRow(Base):

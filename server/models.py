@@ -297,3 +297,59 @@ class StationReportConflict(Base):
     payload: Mapped[dict[str, Any]] = mapped_column(JsonType)
     received_at: Mapped[datetime] = mapped_column(Timestamp)
     __table_args__ = (UniqueConstraint("station_id", "report_id", "content_hash"),)
+
+
+class ConsoleUser(Base):
+    """A centre account of the web console; `cax-server user add` creates it, nothing deletes it.
+
+    The TOTP secret is shown once, on the enrolment page, and never again once enrolled; the
+    failure counters live here so every worker throttles the same way."""
+
+    __tablename__ = "console_users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    name: Mapped[str] = mapped_column(String(32), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16))  # admin | reviewer | viewer
+    scope_kind: Mapped[str] = mapped_column(String(16))  # all | province | station
+    scope_code: Mapped[str | None] = mapped_column(String(32))
+    password_hash: Mapped[str] = mapped_column(String(255))  # argon2id$params$salt$hash
+    totp_secret: Mapped[str | None] = mapped_column(String(64))  # base32
+    totp_enrolled: Mapped[bool] = mapped_column(Boolean, default=False)
+    totp_last_step: Mapped[int] = mapped_column(BigInteger, default=0)  # refuses a reused code
+    disabled_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    password_changed_at: Mapped[datetime] = mapped_column(Timestamp)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    last_failed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+    locked_until: Mapped[datetime | None] = mapped_column(Timestamp)
+
+
+class ConsoleSession(Base):
+    """A signed-in browser: only the SHA-256 of its cookie's token is stored.
+
+    `stage` is "password" between the two factors, "enrol" while the TOTP is being set up and
+    "ok" once signed in; only "ok" opens the pages."""
+
+    __tablename__ = "console_sessions"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("console_users.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(16))
+    csrf_token: Mapped[str] = mapped_column(String(64))
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    last_seen_at: Mapped[datetime] = mapped_column(Timestamp)
+    expires_at: Mapped[datetime] = mapped_column(Timestamp, index=True)
+
+
+class ConsoleAuditEntry(Base):
+    """The console's audit log: entry n stores sha256 of its fields and entry n-1's hash."""
+
+    __tablename__ = "console_audit"
+    seq: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=False)
+    at: Mapped[datetime] = mapped_column(Timestamp, index=True)
+    actor: Mapped[str] = mapped_column(String(64), index=True)
+    action: Mapped[str] = mapped_column(String(64))
+    target: Mapped[str] = mapped_column(String(200))
+    details: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))

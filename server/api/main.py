@@ -15,6 +15,7 @@ from server.api import errors
 from server.api.body import BodyLimitMiddleware
 from server.api.routes import bundles, enroll, health, reports, sync
 from server.api.routes.health import product_version
+from server.console import app as console
 from server.core.config import Settings
 from server.core.db import make_engine
 
@@ -53,6 +54,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(bundles.router)
     api.include_router(reports.router)
     app.include_router(api)
+    console.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

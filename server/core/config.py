@@ -37,6 +37,7 @@ class Settings:
     rate_limit_per_minute: int = 600
     pull_page_size: int = 500
     enrolment_code_hours: int = 72
+    console_idle_minutes: int = 30
 
     @property
     def url(self) -> str:
@@ -56,4 +57,5 @@ class Settings:
             rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
             pull_page_size=_int_env(env, "CAX_SERVER_PULL_PAGE", 500),
             enrolment_code_hours=_int_env(env, "CAX_SERVER_ENROL_HOURS", 72),
+            console_idle_minutes=_int_env(env, "CAX_CONSOLE_IDLE_MINUTES", 30),
         )

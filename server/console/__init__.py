@@ -1,0 +1,1 @@
+"""The web console of the provincial police: server-rendered pages under /console."""

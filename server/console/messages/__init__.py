@@ -1,0 +1,1 @@
+"""Console texts, one module per page, each with `MESSAGES = {key: (vi, en)}`."""

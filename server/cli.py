@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from protocol.errors import ErrorCode
 from server import cli_commands as cmd
+from server import cli_users
 from server.api.routes.health import product_version
 from server.core.config import Settings
 from server.errors import ServerError
@@ -106,6 +107,7 @@ def _build_parser() -> argparse.ArgumentParser:
     review.add_argument("--decision", choices=("accepted", "returned"), required=True)
     review.add_argument("--comment", default="")
     review.add_argument("--reviewer", default="admin")
+    cli_users.register(top, _add)
     return parser
 
 

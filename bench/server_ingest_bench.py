@@ -35,28 +35,20 @@ sys.path.insert(0, str(ROOT))
 
 from protocol.canonical import content_hash_fields  # noqa: E402
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64, sign_request  # noqa: E402
-from server.core import migrate  # noqa: E402
 from server.core.config import Settings  # noqa: E402
 from server.core.db import make_engine  # noqa: E402
-from server.services import catalog, enrolment, stations  # noqa: E402
+from server.services import enrolment, setup, stations  # noqa: E402
 
 ADMIN_URL = os.environ.get("CAX_BENCH_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
-STATION, FORM = "00004", "tam-tru"
-STAMP = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
-STAMP_TEXT = "2026-03-01T08:30:00.000000Z"
+STATION, FORM = "00004", "f8"
+STAMP = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)
+STAMP_TEXT = "2026-11-22T08:30:00.000000Z"
+PATROL = json.loads((ROOT / "docs" / "examples" / "F8.json").read_text(encoding="utf-8"))["values"]
 
 
 def make_record(n: int) -> dict[str, Any]:
-    """About 1 KB of JSON, shaped like a residence declaration."""
-    values = {
-        "ho_ten": f"Nguyễn Văn Người {n}",
-        "ngay_sinh": "1990-05-17",
-        "so_cccd": f"{n:012d}",
-        "dia_chi": "Số 12, ngõ 34, phố Đội Cấn, phường Ba Đình, Hà Nội",
-        "ly_do": "Tạm trú để làm việc",
-        "ghi_chu": "x" * 380,
-        "so_nguoi": n % 7,
-    }
+    """About 1 KB of JSON: a valid patrol log (the server validates every record it stores)."""
+    values = {**PATROL, "leader": f"Thiếu tá Nguyễn Văn Người {n}", "checked_count": n % 50}
     record = {
         "record_id": str(uuid.uuid4()),
         "revision": 1,
@@ -235,9 +227,8 @@ def main() -> None:
     engine = make_engine(Settings(database_url=db_text))
     process = None
     try:
-        migrate.upgrade(engine)
+        setup.upgrade_database(engine)  # as `cax-server db upgrade`: the forms are registered
         station = stations.add_station(engine, STATION, "Công an phường Ba Đình")
-        catalog.publish_form_version(engine, FORM, 1, {})
         records = [make_record(n) for n in range(args.records)]
         size = sum(len(json.dumps(r, ensure_ascii=False).encode()) for r in records[:100]) / 100
         bodies = [

@@ -36,12 +36,10 @@ from desktop.storage.station import StationSession
 from desktop.sync.batching import LARGEST
 from desktop.sync.push import audit_head, batch_body
 from desktop.sync.service import SyncService
-from domain.forms.catalogue import load_catalogue
 from protocol.messages import RecordRevision
-from server.core import migrate
 from server.core.config import Settings
 from server.core.db import make_engine
-from server.services import catalog, enrolment, stations
+from server.services import enrolment, setup, stations
 
 # The floor's batches are as large as the adaptive sync's settle at on a fast link, so it
 # measures the server, not the number of round trips.
@@ -107,10 +105,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         session = None
         try:
-            migrate.upgrade(engine)
+            setup.upgrade_database(engine)  # as `cax-server db upgrade`: the forms are registered
             stations.add_station(engine, "00004", "Công an phường Ba Đình")
-            for form in load_catalogue():
-                catalog.publish_form_version(engine, form.id.lower(), form.version, {})
             print(f"building a station with {args.records:,} queued records…", file=sys.stderr)
             session = station_builder.create(Path(tmp) / "station", kdf=crypto.TEST_KDF)
             station_builder.fill(session, args.records)

@@ -38,6 +38,7 @@ class ErrorCode(StrEnum):
     RECORD_TOO_DEEP = "RECORD_TOO_DEEP"
     UNKNOWN_FORM_VERSION = "UNKNOWN_FORM_VERSION"
     WRONG_STATION = "WRONG_STATION"
+    RECORD_INVALID = "RECORD_INVALID"  # the values break their form's rules: see `problems`
     # Periodic reports (`POST /api/v1/reports`).
     REPORT_SCHEMA = "REPORT_SCHEMA"
     REPORT_HASH_MISMATCH = "REPORT_HASH_MISMATCH"
@@ -64,6 +65,8 @@ class ErrorCode(StrEnum):
     DEVICE_NOT_FOUND = "DEVICE_NOT_FOUND"
     RECORD_NOT_FOUND = "RECORD_NOT_FOUND"
     FORM_VERSION_EXISTS = "FORM_VERSION_EXISTS"
+    FORM_DEFINITION_INVALID = "FORM_DEFINITION_INVALID"
+    UNKNOWN_UNIT = "UNKNOWN_UNIT"
     # Console accounts (`cax-server user ...` and the console's sign-in).
     USER_EXISTS = "USER_EXISTS"
     USER_NOT_FOUND = "USER_NOT_FOUND"

@@ -42,7 +42,7 @@ def _build_parser() -> argparse.ArgumentParser:
     top = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     db = top.add_parser("db", help="database schema").add_subparsers(dest="db_cmd", required=True)
-    _add(db, "upgrade", cmd.db_upgrade, "create or upgrade the schema, create server keys")
+    _add(db, "upgrade", cmd.db_upgrade, "schema, server keys, administrative units, bundled forms")
 
     serve = _add(top, "serve", cmd.serve, "run the HTTP API (uvicorn)")
     serve.add_argument("--host", default="127.0.0.1")
@@ -55,9 +55,9 @@ def _build_parser() -> argparse.ArgumentParser:
     station = top.add_parser("station", help="stations").add_subparsers(
         dest="st_cmd", required=True
     )
-    add = _add(station, "add", cmd.station_add, "add a station")
+    add = _add(station, "add", cmd.station_add, "add a station (a commune's 5-digit code)")
     add.add_argument("code")
-    add.add_argument("name")
+    add.add_argument("name", nargs="?", help="default: 'Công an' + the unit's name")
 
     code = _add(top, "enroll-code", cmd.enroll_code, "issue a one-time enrolment code")
     code.add_argument("station")
@@ -89,10 +89,9 @@ def _build_parser() -> argparse.ArgumentParser:
     form = top.add_parser("form", help="form versions").add_subparsers(
         dest="form_cmd", required=True
     )
-    publish = _add(form, "publish", cmd.form_publish, "publish a form version to every station")
-    publish.add_argument("form_id")
-    publish.add_argument("version", type=int)
-    publish.add_argument("--definition", help="JSON file with the form definition")
+    publish = _add(form, "publish", cmd.form_publish, "publish a new form version to every station")
+    publish.add_argument("file", help="the form's JSON definition (as in resources/forms)")
+    _add(form, "list", cmd.form_list, "the form versions the server knows")
 
     bundle = _add(top, "import-bundle", cmd.import_bundle, "import an offline bundle file")
     bundle.add_argument("file")

@@ -14,7 +14,6 @@ from protocol.messages import ReviewDecision
 from server.core import migrate
 from server.core.config import Settings
 from server.core.db import make_engine
-from server.core.security import ensure_server_keys
 from server.errors import ServerError
 from server.services import (
     bundles,
@@ -24,6 +23,7 @@ from server.services import (
     records,
     reports_ingest,
     reviews,
+    setup,
     stations,
 )
 
@@ -36,11 +36,16 @@ def _engine(settings: Settings, *, require_current: bool = True):
 
 
 def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
-    engine = _engine(settings, require_current=False)
-    ran = migrate.upgrade(engine)
-    with engine.begin() as conn:
-        ensure_server_keys(conn)
-    print(f"schema {'upgraded to' if ran else 'already at'} {migrate.head_revision()}")
+    result = setup.upgrade_database(_engine(settings, require_current=False))
+    print(
+        f"schema {'upgraded to' if result.schema_changed else 'already at'} {migrate.head_revision()}"
+    )
+    print(f"administrative units: {result.units_changed} added or renamed")
+    if result.forms_registered:
+        names = ", ".join(f"{f.form_id} v{f.version}" for f in result.forms_registered)
+        print(f"forms registered: {names}")
+    else:
+        print("forms: every bundled version already registered")
     return 0
 
 
@@ -65,6 +70,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def station_add(args: argparse.Namespace, settings: Settings) -> int:
+    """The code must be a registered commune; without a name the unit's gives one."""
     row = stations.add_station(_engine(settings), args.code, args.name)
     print(f"station {row.code} added: {row.name}")
     return 0
@@ -122,16 +128,21 @@ def reports_list(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def form_publish(args: argparse.Namespace, settings: Settings) -> int:
-    definition = {}
-    if args.definition:
-        try:
-            definition = json.loads(Path(args.definition).read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
-            raise ServerError(ErrorCode.BAD_ARGUMENT, f"cannot read definition: {exc}") from None
-        if not isinstance(definition, dict):
-            raise ServerError(ErrorCode.BAD_ARGUMENT, "a form definition is a JSON object")
-    cursor = catalog.publish_form_version(_engine(settings), args.form_id, args.version, definition)
-    print(f"form {args.form_id} version {args.version} published (feed {cursor})")
+    path = Path(args.file)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServerError(ErrorCode.FORM_DEFINITION_INVALID, f"cannot read {path}: {exc}") from None
+    published = catalog.publish_form_document(_engine(settings), document, file=path.name)
+    print(
+        f"form {published.form_id} version {published.version} published (feed {published.cursor})"
+    )
+    return 0
+
+
+def form_list(args: argparse.Namespace, settings: Settings) -> int:
+    for form_id, version, published_at in catalog.list_versions(_engine(settings)):
+        print(f"{form_id}\tv{version}\tpublished {published_at:%Y-%m-%d %H:%M}")
     return 0
 
 

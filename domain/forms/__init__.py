@@ -1,6 +1,12 @@
 """Form definitions as data: the model, the loader and catalogue, conditions, record summaries."""
 
-from domain.forms.catalogue import Catalogue, load_catalogue
+from domain.forms.catalogue import (
+    Catalogue,
+    build_form,
+    load_catalogue,
+    read_blocks,
+    read_form_documents,
+)
 from domain.forms.errors import (
     ExpressionInvalid,
     FormDefinitionInvalid,
@@ -53,6 +59,7 @@ __all__ = [
     "Sensitivity",
     "Text",
     "UnknownForm",
+    "build_form",
     "default_rules",
     "display_title",
     "display_value",
@@ -65,6 +72,8 @@ __all__ = [
     "load_rules",
     "parse_expression",
     "parse_record_file",
+    "read_blocks",
+    "read_form_documents",
     "record_commune",
     "record_event_date",
     "redact_sensitive",

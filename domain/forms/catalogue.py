@@ -49,13 +49,16 @@ def _read_json(path: Path, kind: str) -> dict[str, Any]:
         raise FormDefinitionInvalid(
             file=path.name, path="", reason="unreadable", detail=str(error)
         ) from error
+    check_schema(document, kind, path.name)
+    return document
+
+
+def check_schema(document: Any, kind: str, file: str) -> None:
+    """FormDefinitionInvalid naming the first place where `document` breaks the `kind` schema."""
     error = next(iter(validator(kind).iter_errors(document)), None)
     if error is not None:
         where = json_path(error.absolute_path)
-        raise FormDefinitionInvalid(
-            file=path.name, path=where, reason="schema", detail=error.message
-        )
-    return document
+        raise FormDefinitionInvalid(file=file, path=where, reason="schema", detail=error.message)
 
 
 def json_path(parts: Iterable[str | int]) -> str:
@@ -81,14 +84,9 @@ def load_catalogue(directory: Path | None = None, *, rules: Rules | None = None)
         directory = resource_path("forms")
     if rules is None:
         rules = _rules_beside(directory)
-    blocks: dict[str, dict[str, Any]] = {}
-    block_files: dict[str, str] = {}
-    for path in sorted((directory / "blocks").glob("*.json")):
-        document = _read_json(path, "block")
-        blocks[document["block"]] = document
-        block_files[document["block"]] = f"blocks/{path.name}"
-    builder = FormBuilder(blocks, block_files)
-    for name, file in block_files.items():
+    blocks = read_blocks(directory)
+    builder = FormBuilder(blocks, _block_files(blocks))
+    for name, file in builder.block_files.items():
         Linker(file, rules).field(builder.block(name), (), name)
     forms: dict[str, FormDefinition] = {}
     for path in sorted(directory.glob("*.json")):
@@ -101,6 +99,42 @@ def load_catalogue(directory: Path | None = None, *, rules: Rules | None = None)
         forms[form.id] = form
     ordered = sorted(forms.values(), key=_natural_key)
     return Catalogue(MappingProxyType({f.id: f for f in ordered}), rules)
+
+
+def read_form_documents(directory: Path) -> list[dict[str, Any]]:
+    """The schema-checked form files of a forms directory, as JSON documents, by file name."""
+    return [_read_json(path, "form") for path in sorted(directory.glob("*.json"))]
+
+
+def read_blocks(directory: Path) -> dict[str, dict[str, Any]]:
+    """The schema-checked block files (person, address) of a forms directory, by block name."""
+    blocks: dict[str, dict[str, Any]] = {}
+    for path in sorted((directory / "blocks").glob("*.json")):
+        document = _read_json(path, "block")
+        blocks[document["block"]] = document
+    return blocks
+
+
+def _block_files(blocks: Mapping[str, Any]) -> dict[str, str]:
+    return {name: f"blocks/{name}.json" for name in blocks}
+
+
+def build_form(
+    document: Any,
+    blocks: Mapping[str, dict[str, Any]],
+    *,
+    rules: Rules | None = None,
+    file: str = "form.json",
+) -> FormDefinition:
+    """One form from its JSON document, checked exactly as the catalogue checks its files.
+
+    This is how the server reads a form version it stores or is asked to publish: schema first,
+    then every name resolved, so a broken definition is refused before anything is kept."""
+    check_schema(document, "form", file)
+    builder = FormBuilder(blocks, _block_files(blocks))
+    form = builder.form(document, file)
+    Linker(file, rules or default_rules()).form(form)
+    return form
 
 
 def _rules_beside(directory: Path) -> Rules:

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from protocol.errors import ErrorCode
 from server.errors import ServerError
 from server.models import Station
+from server.services import units
 
 _stations = Station.__table__
 
@@ -22,17 +23,34 @@ class StationRow:
     name: str
 
 
-def add_station(engine: Engine, code: str, name: str) -> StationRow:
-    code, name = code.strip(), name.strip()
-    if not code or len(code) > 32 or not code.replace("-", "").replace("_", "").isalnum():
-        raise ServerError(ErrorCode.BAD_ARGUMENT, "station code: 1-32 letters, digits, - or _")
-    if not name or len(name) > 200:
-        raise ServerError(ErrorCode.BAD_ARGUMENT, "station name: 1-200 characters")
+def default_name(unit_name: str) -> str:
+    """ "Phường Ba Đình" → "Công an phường Ba Đình": a station is the police of its unit."""
+    return f"Công an {unit_name[:1].lower()}{unit_name[1:]}"
+
+
+def add_station(engine: Engine, code: str, name: str | None = None) -> StationRow:
+    """A station for one of the registered communes; its name defaults to the unit's."""
+    code, name = code.strip(), (name or "").strip()
+    if "\x00" in name or len(name) > 200:
+        raise ServerError(ErrorCode.BAD_ARGUMENT, "station name: at most 200 characters")
     try:
         with engine.begin() as conn:
+            found = units.unit(conn, code)
+            if found is None or found.level != "commune":
+                raise ServerError(
+                    ErrorCode.UNKNOWN_UNIT,
+                    f"{code!r} is not the code of a commune, ward or special zone "
+                    "(5 digits, see `cax-server db upgrade`)",
+                )
+            name = name or default_name(found.name)
             new_id = conn.execute(
                 insert(_stations)
-                .values(code=code, name=name, created_at=datetime.now(UTC))
+                .values(
+                    code=code,
+                    name=name,
+                    created_at=datetime.now(UTC),
+                    province_code=found.province_code,
+                )
                 .returning(_stations.c.id)
             ).scalar_one()
     except IntegrityError:

@@ -16,12 +16,9 @@ import httpx
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from domain.forms.catalogue import load_catalogue
-from server.core import migrate
 from server.core.config import Settings
 from server.core.db import make_engine
-from server.core.security import ensure_server_keys
-from server.services import catalog, enrolment, stations
+from server.services import enrolment, setup, stations
 from tests.server.serverproc import ROOT, free_port
 
 STATION_CODE = "00004"
@@ -54,13 +51,9 @@ def create_database(admin_url: str) -> tuple[ServerDatabase, str]:
     admin.dispose()
     url = make_url(admin_url).set(database=name).render_as_string(hide_password=False)
     engine = make_engine(Settings(database_url=url))
-    migrate.upgrade(engine)
-    with engine.begin() as conn:
-        ensure_server_keys(conn)
+    setup.upgrade_database(engine)  # as `cax-server db upgrade`: keys, units, bundled forms
     stations.add_station(engine, STATION_CODE, "Công an phường Ba Đình")
-    stations.add_station(engine, "00007", "Công an xã Tân Lập")
-    for form in load_catalogue():
-        catalog.publish_form_version(engine, form.id.lower(), form.version, {})
+    stations.add_station(engine, "00025", "Công an phường Ngọc Hà")
     return ServerDatabase(url, engine), name
 
 

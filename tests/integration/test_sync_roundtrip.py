@@ -13,6 +13,7 @@ from protocol.messages import ReviewDecision
 from server.services import catalog, reviews
 from tests.desktop.sync.helpers import CATALOGUE, completed_records, example
 from tests.integration.conftest import local_revisions
+from tests.server.helpers import form_document
 
 
 def test_push_then_nothing_left(enrolled, session, server_db):
@@ -34,7 +35,7 @@ def test_pull_applies_centre_updates_once(enrolled, session, server_db):
     shows "returned by the centre" (audited) until amended; pulling again changes nothing."""
     record_id = completed_records(session, 1)[0]
     enrolled.run()
-    catalog.publish_form_version(server_db.engine, "f1", 2, {"title": "Mẫu mới"})
+    catalog.publish_form_document(server_db.engine, form_document("F1", 2))
     catalog.publish_reference_data(server_db.engine, "communes", 3, [{"code": "00004"}])
     reviews.review_record(
         server_db.engine, uuid.UUID(record_id), ReviewDecision.RETURNED, "Thiếu số nhà", "Tổ A"

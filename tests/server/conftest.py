@@ -14,12 +14,11 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from server.api.main import create_app
-from server.core import migrate
 from server.core.config import Settings
 from server.core.db import make_engine
 from server.models import Base
-from server.services import catalog, stations
-from tests.server.helpers import FORM_ID, STATION_CODE, StationDevice, enrol_device
+from server.services import setup, stations
+from tests.server.helpers import STATION_CODE, StationDevice, enrol_device
 
 PG_ADMIN_URL = os.environ.get(
     "CAX_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
@@ -70,17 +69,24 @@ def settings(db_url: str, tmp_path_factory: pytest.TempPathFactory) -> Settings:
 @pytest.fixture(scope="session")
 def session_engine(settings: Settings) -> Iterator[Engine]:
     engine = make_engine(settings)
-    migrate.upgrade(engine)
+    setup.upgrade_database(engine)  # what `cax-server db upgrade` does, nothing more
     yield engine
     engine.dispose()
 
 
+# Reference data `db upgrade` registered and no test changes: kept between tests for speed.
+KEPT = {"admin_units"}
+
+
 @pytest.fixture
 def engine(session_engine: Engine) -> Engine:
-    """The session's database, emptied: each test starts from no rows."""
+    """The session's database as `cax-server db upgrade` leaves it: no stations, no records, the
+    bundled forms registered (through the same upgrade an operator runs)."""
     with session_engine.begin() as conn:
         for table in reversed(Base.metadata.sorted_tables):
-            conn.execute(delete(table))
+            if table.name not in KEPT:
+                conn.execute(delete(table))
+    setup.upgrade_database(session_engine)
     return session_engine
 
 
@@ -97,10 +103,8 @@ def client(engine: Engine, settings: Settings) -> Iterator[TestClient]:
 
 @pytest.fixture
 def station(engine: Engine) -> stations.StationRow:
-    """The station most tests push for, with the form version they use published."""
-    row = stations.add_station(engine, STATION_CODE, "Công an phường Ba Đình")
-    catalog.publish_form_version(engine, FORM_ID, 1, {"title": "Khai báo tạm trú"})
-    return row
+    """The station most tests push for (its forms come from `db upgrade`)."""
+    return stations.add_station(engine, STATION_CODE, "Công an phường Ba Đình")
 
 
 @pytest.fixture

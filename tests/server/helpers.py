@@ -8,6 +8,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,8 +19,25 @@ from protocol.signing import enrolment_proof, new_private_key, public_key_b64, s
 from server.services import enrolment
 
 STATION_CODE = "00004"
-FORM_ID = "tam-tru"
+FORM_ID = "f8"  # the patrol log: the smallest of the bundled forms
 PUSH = "/api/v1/sync/push"
+EXAMPLES = Path(__file__).resolve().parents[2] / "docs" / "examples"
+
+
+def example_values(form: str = "F8") -> dict[str, Any]:
+    """The valid example record of a bundled form (docs/examples), as a station sends it."""
+    return json.loads((EXAMPLES / f"{form}.json").read_text(encoding="utf-8"))["values"]
+
+
+def form_document(form: str, version: int) -> dict[str, Any]:
+    """A bundled form's JSON definition under another version number (a "new release" of it)."""
+    path = EXAMPLES.parents[1] / "resources" / "forms" / f"{form}.json"
+    return {**json.loads(path.read_text(encoding="utf-8")), "version": version}
+
+
+def patrol(**changes: Any) -> dict[str, Any]:
+    """Valid patrol-log values, with some fields changed (to make distinct contents)."""
+    return {**example_values("F8"), **changes}
 
 
 def make_record(
@@ -33,7 +51,7 @@ def make_record(
     device_seq: int = 1,
 ) -> dict[str, Any]:
     """A valid wire record with a correct content hash."""
-    now = datetime(2026, 3, 1, 8, 30, tzinfo=UTC)
+    now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # after the example patrol ended
     record = {
         "record_id": str(record_id or uuid.uuid4()),
         "revision": revision,
@@ -41,11 +59,11 @@ def make_record(
         "form_id": form_id,
         "form_version": form_version,
         "author": "lan",
-        "created_at": "2026-03-01T08:30:00.000000Z",
-        "updated_at": "2026-03-01T08:30:00.000000Z",
+        "created_at": "2026-11-22T08:30:00.000000Z",
+        "updated_at": "2026-11-22T08:30:00.000000Z",
         "deleted": False,
         "delete_reason": None,
-        "values": values if values is not None else {"ho_ten": "Nguyễn Văn An", "so_nha": 12},
+        "values": values if values is not None else patrol(),
         "device_seq": device_seq,
     }
     record["content_hash"] = content_hash_fields(

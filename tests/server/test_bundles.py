@@ -25,7 +25,7 @@ from server.core.config import Settings
 from server.models import BundleImport, PushReceipt
 from server.services import bundles, devices, records
 from server.services import stations as station_service
-from tests.server.helpers import STATION_CODE, StationDevice, enrol_device, make_record
+from tests.server.helpers import STATION_CODE, StationDevice, enrol_device, make_record, patrol
 
 UPLOAD = "/api/v1/bundles"
 
@@ -112,7 +112,7 @@ def test_bad_records_are_answered_one_by_one(
     """A wrong hash is rejected and a clash is a conflict; the good record is still stored."""
     clash = make_record()
     device.push(client, [clash])
-    changed = make_record(record_id=uuid.UUID(clash["record_id"]), values={"ho_ten": "Khác"})
+    changed = make_record(record_id=uuid.UUID(clash["record_id"]), values=patrol(leader="Khác"))
     wrong_hash = {**make_record(), "content_hash": "0" * 64}
     data = seal(device, [make_record(), wrong_hash, changed])
     receipt = receipt_of(device, client.post(UPLOAD, content=data).content)
@@ -191,8 +191,8 @@ def test_bundle_of_another_station_device_is_wrong_station(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     """A device may only bring its own station's records, as in a push."""
-    station_service.add_station(engine, "00005", "Công an xã khác")
-    other = enrol_device(client, engine, "00005")
+    station_service.add_station(engine, "00008", "Công an xã khác")
+    other = enrol_device(client, engine, "00008")
     data = seal(other, [make_record(STATION_CODE)], station_code=STATION_CODE)
     assert client.post(UPLOAD, content=data).json()["code"] == "BUNDLE_WRONG_STATION"
     receipt = receipt_of(other, client.post(UPLOAD, content=seal(other, [make_record()])).content)

@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 from server.cli import main
 from server.core.config import Settings
-from tests.server.helpers import StationDevice, make_record
+from tests.server.helpers import StationDevice, form_document, make_record, patrol
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -26,8 +26,8 @@ def test_station_and_enrolment_code(
     engine: Engine, cli_env: Settings, client: TestClient, capsys
 ) -> None:  # type: ignore[no-untyped-def]
     """`station add` then `enroll-code` prints a code that enrols exactly once."""
-    assert run(capsys, "station", "add", "00007", "Công an xã Tân Lập")[0] == 0
-    code, out, _ = run(capsys, "enroll-code", "00007", "--hours", "2")
+    assert run(capsys, "station", "add", "00025", "Công an xã Tân Lập")[0] == 0
+    code, out, _ = run(capsys, "enroll-code", "00025", "--hours", "2")
     assert code == 0
     issued = re.search(r"code: (\S+)", out).group(1)  # type: ignore[union-attr]
     assert "expires: " in out
@@ -38,15 +38,15 @@ def test_station_and_enrolment_code(
         "device_name": "PC",
         "proof": enrolment_proof(key, issued),
     }
-    assert client.post("/api/v1/enroll", json=request).json()["station"]["code"] == "00007"
+    assert client.post("/api/v1/enroll", json=request).json()["station"]["code"] == "00025"
 
 
 def test_errors_are_one_line_with_a_code(engine: Engine, cli_env: Settings, capsys) -> None:  # type: ignore[no-untyped-def]
     """Unknown station, duplicate station, unknown device, bad usage: one line, non-zero exit."""
-    assert run(capsys, "station", "add", "00007", "X")[0] == 0
+    assert run(capsys, "station", "add", "00025", "X")[0] == 0
     cases = [
         (("enroll-code", "99999"), "STATION_NOT_FOUND"),
-        (("station", "add", "00007", "Y"), "STATION_EXISTS"),
+        (("station", "add", "00025", "Y"), "STATION_EXISTS"),
         (("device", "revoke", str(uuid.uuid4())), "DEVICE_NOT_FOUND"),
         (("records", "export", "--format", "xml"), "BAD_ARGUMENT"),
     ]
@@ -86,14 +86,14 @@ def test_records_count_and_export(
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
     """`records count` and `records export` (jsonl and csv) see exactly what was pushed."""
-    records = [make_record(values={"ho_ten": f"Người {i}"}) for i in range(3)]
+    records = [make_record(values=patrol(leader=f"Người {i}")) for i in range(3)]
     device.push(client, records)
     assert run(capsys, "records", "count")[1].strip() == "3 records, 3 revisions"
     assert run(capsys, "records", "count", "--station", device.station_code)[1].startswith("3 ")
     _, out, _ = run(capsys, "records", "export", "--format", "jsonl")
     exported = [json.loads(line) for line in out.splitlines()]
     assert sorted(r["content_hash"] for r in exported) == sorted(r["content_hash"] for r in records)
-    assert {r["values"]["ho_ten"] for r in exported} == {"Người 0", "Người 1", "Người 2"}
+    assert {r["values"]["leader"] for r in exported} == {"Người 0", "Người 1", "Người 2"}
     target = tmp_path / "out.csv"
     assert run(capsys, "records", "export", "--format", "csv", "--output", str(target))[0] == 0
     lines = target.read_text(encoding="utf-8").splitlines()
@@ -108,13 +108,12 @@ def test_form_publish_and_review(
     capsys,
     tmp_path,  # type: ignore[no-untyped-def]
 ) -> None:
-    """A form published from the CLI is accepted by push; a review reaches the station by pull."""
-    definition = tmp_path / "form.json"
-    definition.write_text(json.dumps({"title": "Trình báo mất giấy tờ"}), encoding="utf-8")
-    assert (
-        run(capsys, "form", "publish", "mat-giay-to", "1", "--definition", str(definition))[0] == 0
-    )
-    record = make_record(form_id="mat-giay-to")
+    """A new form version published from the CLI is accepted by push; a review reaches the
+    station by pull."""
+    definition = tmp_path / "F8.json"
+    definition.write_text(json.dumps(form_document("F8", 2)), encoding="utf-8")
+    assert run(capsys, "form", "publish", str(definition))[0] == 0
+    record = make_record(form_version=2)
     assert device.push(client, [record]).json()["stored"] == 1
     argv = ("review", record["record_id"], "--decision", "returned", "--comment", "Sai ngày sinh")
     assert run(capsys, *argv)[0] == 0

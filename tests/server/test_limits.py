@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from server.models import RecordRevisionRow
-from tests.server.helpers import PUSH, StationDevice, batch_body, make_record
+from tests.server.helpers import PUSH, StationDevice, batch_body, make_record, patrol
 
 MIB = 1024 * 1024
 
@@ -65,7 +65,7 @@ def test_batch_of_10001_records_is_refused(
 
 def test_invalid_utf8_is_refused(client: TestClient, device: StationDevice) -> None:
     """Bytes that are not UTF-8 are refused with INVALID_UTF8, compressed or not."""
-    body = batch_body([make_record(values={"ho_ten": "Nguyễn"})]).replace(
+    body = batch_body([make_record(values=patrol(leader="Nguyễn"))]).replace(
         "Nguyễn".encode(), b"Nguy\xff\xfen"
     )
     assert _error(device.push_raw(client, gzip.compress(body))) == (400, "INVALID_UTF8")

@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from tests.server.helpers import StationDevice, make_record
+from tests.server.helpers import StationDevice, make_record, patrol
 
 
 def _count(engine: Engine, model: type) -> int:
@@ -45,9 +45,9 @@ def test_same_revision_other_content_is_a_conflict(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     """Same id and revision with other content is kept aside; the stored original is untouched."""
-    original = make_record(values={"ho_ten": "Nguyễn Văn An"})
+    original = make_record(values=patrol(leader="Nguyễn Văn An"))
     device.push(client, [original])
-    changed = make_record(record_id=uuid.UUID(original["record_id"]), values={"ho_ten": "Khác"})
+    changed = make_record(record_id=uuid.UUID(original["record_id"]), values=patrol(leader="Khác"))
     result = device.push(client, [changed]).json()["results"][0]
     assert result["status"] == "conflict"
     with engine.connect() as conn:
@@ -55,10 +55,10 @@ def test_same_revision_other_content_is_a_conflict(
             select(RecordRevisionRow.field_values, RecordRevisionRow.content_hash)
         ).one()
         kept = conn.execute(select(Conflict.content_hash, Conflict.payload)).one()
-    assert stored.field_values == {"ho_ten": "Nguyễn Văn An"}
+    assert stored.field_values == patrol(leader="Nguyễn Văn An")
     assert stored.content_hash == original["content_hash"]
     assert kept.content_hash == changed["content_hash"]
-    assert kept.payload["values"] == {"ho_ten": "Khác"}
+    assert kept.payload["values"] == patrol(leader="Khác")
     # Sent again, the conflict is answered the same and not kept twice.
     assert device.push(client, [changed]).json()["results"][0]["status"] == "conflict"
     assert _count(engine, Conflict) == 1
@@ -68,9 +68,9 @@ def test_new_revision_moves_the_head_and_keeps_history(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     """Revision 2 becomes the head; revision 1 stays in the history; an older one never wins."""
-    first = make_record(values={"v": 1})
+    first = make_record(values=patrol(leader="Một"))
     record_id = uuid.UUID(first["record_id"])
-    second = make_record(record_id=record_id, revision=2, values={"v": 2})
+    second = make_record(record_id=record_id, revision=2, values=patrol(leader="Hai"))
     assert device.push(client, [second]).json()["stored"] == 1
     assert device.push(client, [first]).json()["stored"] == 1
     with engine.connect() as conn:
@@ -112,7 +112,7 @@ def test_bad_records_do_not_fail_the_batch(
 def test_twice_in_one_batch(client: TestClient, engine: Engine, device: StationDevice) -> None:
     """The same revision twice in a batch is stored once; a clashing twin is a conflict."""
     record = make_record()
-    twin = make_record(record_id=uuid.UUID(record["record_id"]), values={"x": "other"})
+    twin = make_record(record_id=uuid.UUID(record["record_id"]), values=patrol(leader="other"))
     statuses = [r["status"] for r in device.push(client, [record, record, twin]).json()["results"]]
     assert statuses == ["stored", "duplicate", "conflict"]
     assert _count(engine, RecordRevisionRow) == 1
@@ -143,9 +143,9 @@ def test_record_id_of_another_station_is_rejected(
 
     record = make_record()
     device.push(client, [record])
-    stations.add_station(engine, "00005", "Công an xã Khác")
-    intruder = enrol_device(client, engine, "00005")
-    hijack = make_record("00005", record_id=uuid.UUID(record["record_id"]), revision=2)
+    stations.add_station(engine, "00008", "Công an xã Khác")
+    intruder = enrol_device(client, engine, "00008")
+    hijack = make_record("00008", record_id=uuid.UUID(record["record_id"]), revision=2)
     result = intruder.push(client, [hijack]).json()["results"][0]
     assert (result["status"], result["code"]) == ("rejected", "WRONG_STATION")
     with engine.connect() as conn:

@@ -152,11 +152,11 @@ def test_other_stations_report_is_refused(
 ) -> None:
     """A device sends only its own station's reports: another code, outside or inside the
     document, is WRONG_STATION (403)."""
-    stations.add_station(engine, "00007", "Công an xã Tân Lập")
-    foreign = submission(frozen(str(uuid.uuid4()), station_code="00007"))
+    stations.add_station(engine, "00025", "Công an xã Tân Lập")
+    foreign = submission(frozen(str(uuid.uuid4()), station_code="00025"))
     response = send(client, device, foreign)
     assert response.status_code == 403 and response.json()["code"] == "WRONG_STATION"
-    inner = frozen(str(uuid.uuid4()), station_code="00007")
+    inner = frozen(str(uuid.uuid4()), station_code="00025")
     disguised = submission(inner, station_code=STATION_CODE)
     assert send(client, device, disguised).json()["code"] == "WRONG_STATION"
     assert _count(engine, StationReport) == 0
@@ -166,11 +166,11 @@ def test_same_report_id_from_two_stations_is_kept_apart(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     """Reports are keyed by (station, id): another station's report never answers for ours."""
-    stations.add_station(engine, "00007", "Công an xã Tân Lập")
-    other = enrol_device(client, engine, "00007", name="PC-7")
+    stations.add_station(engine, "00025", "Công an xã Tân Lập")
+    other = enrol_device(client, engine, "00025", name="PC-7")
     report_id = str(uuid.uuid4())
     assert send(client, device, submission(frozen(report_id))).json()["status"] == "stored"
-    theirs = submission(frozen(report_id, station_code="00007"))
+    theirs = submission(frozen(report_id, station_code="00025"))
     assert send(client, other, theirs).json()["status"] == "stored"
     listed = reports_ingest.list_reports(engine, STATION_CODE)
     assert [str(r.report_id) for r in listed] == [report_id]

@@ -139,8 +139,17 @@ class PushStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class RecordProblem(WireModel):
+    """One blocking problem the server's validation found: the field's path and the message code
+    (the codes of `domain.validation.codes`, which the station translates)."""
+
+    path: str = Field(max_length=300)
+    code: str = Field(max_length=64)
+
+
 class RecordResult(WireModel):
-    """The answer for records[index]; `code` is set when the record was rejected."""
+    """The answer for records[index]; `code` is set when the record was rejected, and `problems`
+    when it was rejected as RECORD_INVALID."""
 
     index: int
     record_id: str | None
@@ -148,6 +157,7 @@ class RecordResult(WireModel):
     status: PushStatus
     code: ErrorCode | None = None
     detail: str | None = None
+    problems: list[RecordProblem] | None = None
 
 
 class PushResponse(WireModel):

@@ -22,18 +22,19 @@ from protocol.messages import (
     MAX_BATCH_RECORDS,
     PushResponse,
     PushStatus,
+    RecordProblem,
     RecordResult,
     RecordRevision,
 )
 from server.core.sql import insert_ignore
 from server.errors import ServerError
-from server.models import Conflict, FormVersion, PushReceipt, Record, RecordRevisionRow
-from server.services import store_pg
+from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
+from server.services import catalog, record_checks, store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
+from server.services.record_checks import HeadProjection
 from server.services.store import store_revisions
 
-_forms = FormVersion.__table__
 _records = Record.__table__
 _revisions = RecordRevisionRow.__table__
 _conflicts = Conflict.__table__
@@ -47,8 +48,17 @@ class _Batch:
     candidates: list[tuple[int, RecordRevision]] = field(default_factory=list)
     # Canonical JSON of each candidate's values, made for its hash and reused for the insert.
     encoded: dict[tuple[uuid.UUID, int, str], bytes] = field(default_factory=dict)
+    # What lists and search show of each checked revision, stored on the record's head.
+    projections: dict[tuple[uuid.UUID, int], HeadProjection] = field(default_factory=dict)
 
-    def reject(self, index: int, raw: Any, code: ErrorCode, detail: str) -> None:
+    def reject(
+        self,
+        index: int,
+        raw: Any,
+        code: ErrorCode,
+        detail: str,
+        problems: list[RecordProblem] | None = None,
+    ) -> None:
         record_id = raw.get("record_id") if isinstance(raw, dict) else None
         revision = raw.get("revision") if isinstance(raw, dict) else None
         self.results[index] = RecordResult(
@@ -60,6 +70,7 @@ class _Batch:
             status=PushStatus.REJECTED,
             code=code,
             detail=detail[:300],
+            problems=problems,
         )
 
     def answer(self, index: int, record: RecordRevision, status: PushStatus) -> None:
@@ -116,28 +127,34 @@ def _validate(batch: _Batch, index: int, raw: Any, device: AuthenticatedDevice) 
     batch.encoded[(record.record_id, record.revision, record.content_hash)] = values_json
 
 
-def _reject_unknown_forms(conn: Connection, batch: _Batch) -> None:
-    wanted = {(r.form_id, r.form_version) for _, r in batch.candidates}
-    if not wanted:
-        return
-    known = set(
-        conn.execute(
-            select(_forms.c.form_id, _forms.c.version).where(
-                tuple_(_forms.c.form_id, _forms.c.version).in_(sorted(wanted))
-            )
-        )
-    )
+def _check_against_forms(conn: Connection, batch: _Batch) -> None:
+    """Each candidate's form version must be registered and its values must pass the form's
+    rules (the station's own validation, run again here); the survivors get their projection."""
+    forms = {
+        key: catalog.form_definition(conn, *key)
+        for key in sorted({(r.form_id, r.form_version) for _, r in batch.candidates})
+    }
     kept = []
     for index, record in batch.candidates:
-        if (record.form_id, record.form_version) in known:
-            kept.append((index, record))
-        else:
+        form = forms[(record.form_id, record.form_version)]
+        marker = {"record_id": str(record.record_id), "revision": record.revision}
+        if form is None:
             batch.reject(
                 index,
-                {"record_id": str(record.record_id), "revision": record.revision},
+                marker,
                 ErrorCode.UNKNOWN_FORM_VERSION,
-                f"form {record.form_id} version {record.form_version} is not published",
+                f"form {record.form_id} version {record.form_version} is not registered",
             )
+            continue
+        problems = record_checks.blocking_problems(form, record)
+        if problems:
+            where = ", ".join(f"{p.path or '-'}: {p.code}" for p in problems[:5])
+            batch.reject(index, marker, ErrorCode.RECORD_INVALID, where, problems)
+            continue
+        batch.projections[(record.record_id, record.revision)] = record_checks.projection(
+            form, record.values
+        )
+        kept.append((index, record))
     batch.candidates = kept
 
 
@@ -230,10 +247,10 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
         _validate(batch, index, raw, device)
     now = datetime.now(UTC)
     with engine.begin() as conn:
-        _reject_unknown_forms(conn, batch)
+        _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)
         stored, unstored = store_revisions(
-            conn, batch.candidates, device, envelope.batch_id, now, batch.encoded
+            conn, batch.candidates, device, envelope.batch_id, now, batch.encoded, batch.projections
         )
         for index, record in stored:
             batch.answer(index, record, PushStatus.STORED)

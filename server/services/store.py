@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 
 from sqlalchemy import Connection, and_
@@ -12,6 +13,7 @@ from server.core.sql import dialect_insert, insert_ignore
 from server.models import Record, RecordRevisionRow
 from server.services import store_pg
 from server.services.auth import AuthenticatedDevice
+from server.services.record_checks import HeadProjection, head_projection_row
 
 _records = Record.__table__
 _revisions = RecordRevisionRow.__table__
@@ -47,6 +49,7 @@ def store_revisions(
     batch_id: uuid.UUID,
     now: datetime,
     encoded: dict[tuple[uuid.UUID, int, str], bytes],
+    projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
 ) -> tuple[list[tuple[int, RecordRevision]], list[tuple[int, RecordRevision]]]:
     """Insert every revision not yet stored; return (stored, not stored) candidates.
 
@@ -72,7 +75,7 @@ def store_revisions(
         )
         inserted = {(r[0], r[1]) for r in conn.execute(stmt, rows)}
     if inserted:
-        _advance_heads(conn, [primaries[key] for key in inserted], device, now)
+        _advance_heads(conn, [primaries[key] for key in inserted], projections, device, now)
     stored, unstored = [], []
     for index, record in candidates:
         key = (record.record_id, record.revision)
@@ -84,7 +87,11 @@ def store_revisions(
 
 
 def _advance_heads(
-    conn: Connection, stored: list[RecordRevision], device: AuthenticatedDevice, now: datetime
+    conn: Connection,
+    stored: list[RecordRevision],
+    projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
+    device: AuthenticatedDevice,
+    now: datetime,
 ) -> None:
     """Point each record's head at its highest revision, never backwards, never across stations."""
     newest: dict[uuid.UUID, RecordRevision] = {}
@@ -94,10 +101,11 @@ def _advance_heads(
             newest[record.record_id] = record
     heads = sorted(newest.values(), key=lambda r: r.record_id)  # fixed order: no deadlocks
     if conn.dialect.name == "postgresql":
-        store_pg.upsert_heads(conn, heads, device.station_id, now)
+        store_pg.upsert_heads(conn, heads, projections, device.station_id, now)
         return
     rows = [
         {
+            **head_projection_row(projections, r),
             "record_id": r.record_id,
             "station_id": device.station_id,
             "form_id": r.form_id,
@@ -127,6 +135,10 @@ def _advance_heads(
                 "deleted",
                 "updated_at",
                 "received_at",
+                "title",
+                "event_date",
+                "commune_code",
+                "search_text",
             )
         },
         where=and_(

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime
+from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from protocol.messages import RecordRevision
+from server.services.record_checks import HeadProjection, head_projection_row
 
 _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
 
 
 def _json(rows: list[dict[str, Any]]) -> str:
     return _encoder.encode(rows)
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
 
 
 _INSERT_REVISIONS = text(
@@ -44,18 +50,21 @@ _UPSERT_HEADS = text(
     """
     INSERT INTO records (
         record_id, station_id, form_id, form_version, revision, content_hash, status, deleted,
-        created_at, updated_at, received_at)
+        created_at, updated_at, received_at, title, event_date, commune_code, search_text)
     SELECT h.record_id, :station_id, h.form_id, h.form_version, h.revision, h.content_hash,
         CASE WHEN h.deleted THEN 'deleted' ELSE 'submitted' END, h.deleted, h.created_at,
-        h.updated_at, :received_at
+        h.updated_at, :received_at, h.title, h.event_date, h.commune_code, h.search_text
     FROM json_to_recordset(CAST(:rows AS json)) AS h(
         record_id uuid, form_id varchar, form_version int, revision int, content_hash varchar,
-        deleted bool, created_at timestamptz, updated_at timestamptz)
+        deleted bool, created_at timestamptz, updated_at timestamptz, title text,
+        event_date date, commune_code varchar, search_text text)
     ON CONFLICT (record_id) DO UPDATE SET
         form_id = excluded.form_id, form_version = excluded.form_version,
         revision = excluded.revision, content_hash = excluded.content_hash,
         status = excluded.status, deleted = excluded.deleted, updated_at = excluded.updated_at,
-        received_at = excluded.received_at
+        received_at = excluded.received_at, title = excluded.title,
+        event_date = excluded.event_date, commune_code = excluded.commune_code,
+        search_text = excluded.search_text
     WHERE records.revision < excluded.revision AND records.station_id = excluded.station_id
     """
 )
@@ -108,22 +117,30 @@ def insert_revisions(
 
 
 def upsert_heads(
-    conn: Connection, records: list[RecordRevision], station_id: int, now: datetime
+    conn: Connection,
+    records: list[RecordRevision],
+    projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
+    station_id: int,
+    now: datetime,
 ) -> None:
     """Records must be unique by id (PostgreSQL refuses to update one row twice)."""
-    rows = [
-        {
-            "record_id": str(r.record_id),
-            "form_id": r.form_id,
-            "form_version": r.form_version,
-            "revision": r.revision,
-            "content_hash": r.content_hash,
-            "deleted": r.deleted,
-            "created_at": r.created_at.isoformat(),
-            "updated_at": r.updated_at.isoformat(),
-        }
-        for r in records
-    ]
+    rows = []
+    for r in records:
+        shown = head_projection_row(projections, r)
+        rows.append(
+            {
+                **shown,
+                "event_date": _day(shown["event_date"]),
+                "record_id": str(r.record_id),
+                "form_id": r.form_id,
+                "form_version": r.form_version,
+                "revision": r.revision,
+                "content_hash": r.content_hash,
+                "deleted": r.deleted,
+                "created_at": r.created_at.isoformat(),
+                "updated_at": r.updated_at.isoformat(),
+            }
+        )
     conn.execute(_UPSERT_HEADS, {"rows": _json(rows), "station_id": station_id, "received_at": now})
 
 

@@ -44,9 +44,7 @@ def stored_user(engine: Engine, name: str):  # type: ignore[no-untyped-def]
         return conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
 
 
-def test_cli_user_add_and_list(
-    engine: Engine, cli_env: Settings, capsys, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
+def test_cli_user_add_and_list(engine: Engine, cli_env: Settings, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """`user add` with the password from the environment, then `user list` shows the account."""
     add_province(engine, "01", "Thành phố Hà Nội")
     monkeypatch.setenv("CAX_CONSOLE_PASSWORD", PASSWORD)
@@ -102,7 +100,9 @@ def test_cli_errors_are_coded_and_change_nothing(
     assert code == 1 and "BAD_ARGUMENT" in err  # "an" is too short a name
     code, _, err = run(capsys, "user", "add", "anvt", "--role", "viewer", "--scope", "province:99")
     assert (code, err) == (1, "Error [UNKNOWN_UNIT]: no province with code 99\n")
-    code, _, err = run(capsys, "user", "add", "anvt", "--role", "viewer", "--scope", "station:12345")
+    code, _, err = run(
+        capsys, "user", "add", "anvt", "--role", "viewer", "--scope", "station:12345"
+    )
     assert code == 1 and err.startswith("Error [UNKNOWN_UNIT]: no station with code 12345")
     code, _, err = run(capsys, "user", "add", "anvt", "--role", "viewer", "--scope", "region:1")
     assert code == 1 and err.startswith("Error [BAD_ARGUMENT]: scope: all, province:CODE")

@@ -1,0 +1,821 @@
+"""The console's view of submitted periodic reports: periods present, one period's roll-up over the
+stations in scope (sums per section row, Resolution 12 indicators met, who has not submitted),
+one station's report, and the roll-up as an Excel workbook."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from sqlalchemy import ColumnElement, Engine, and_, exists, func, select
+
+from domain.errors import InvalidInput
+from domain.reports.narrative import NARRATIVE_PARTS
+from domain.reports.periods import Period, PeriodKind, parse_period
+from domain.reports.profile import FIELDS_BY_ID, MIN_STAFF
+from protocol.canonical import document_hash
+from server.core.sql import as_utc
+from server.models import AdminUnit, Station, StationReport
+
+_reports = StationReport.__table__
+_stations = Station.__table__
+_units = AdminUnit.__table__
+
+PROFILE_SOURCE = "profile"  # domain/reports/builder.py: the source of the R12 sections
+R12_PREFIX = "r12."
+
+
+# ---- periods -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PeriodChoice:
+    code: str
+    label_vi: str
+    label_en: str
+    kind: str  # a PeriodKind value, or "" for a code the domain cannot parse
+    reports: int  # reports of the stations in scope under this code
+    start: str = ""  # ISO date, for ordering
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+
+def _parsed(code: str) -> Period | None:
+    try:
+        return parse_period(code)
+    except InvalidInput:
+        return None
+
+
+def periods(engine: Engine, in_scope: ColumnElement[bool]) -> list[PeriodChoice]:
+    """The period codes the stations in scope submitted under, newest window first."""
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(_reports.c.period_code, func.count())
+            .select_from(_reports.join(_stations, _stations.c.id == _reports.c.station_id))
+            .where(in_scope)
+            .group_by(_reports.c.period_code)
+        ).all()
+    choices = []
+    for code, count in rows:
+        p = _parsed(code)
+        if p is None:  # a station on a newer period grammar: still listed, under its code
+            choices.append(PeriodChoice(code, code, code, "", count))
+        else:
+            choices.append(
+                PeriodChoice(
+                    code, p.label("vi"), p.label("en"), p.kind.value, count, p.start.isoformat()
+                )
+            )
+    # Newest first; of windows starting the same day the shorter first (a month before its
+    # quarter); unparsable codes last.
+    choices.sort(key=lambda c: (c.start, -_length(c)), reverse=True)
+    return choices
+
+
+def _length(choice: PeriodChoice) -> int:
+    p = _parsed(choice.code)
+    return p.days if p else 0
+
+
+def default_period(choices: list[PeriodChoice]) -> str | None:
+    """The latest month if any station submitted a monthly report, else the latest period."""
+    months = [c for c in choices if c.kind == PeriodKind.MONTH.value]
+    if months:
+        return months[0].code
+    return choices[0].code if choices else None
+
+
+# ---- the roll-up ---------------------------------------------------------------------------
+
+
+@dataclass
+class RolledRow:
+    """One row summed over the stations that submitted. A rate (%) cannot be summed: it is the
+    unweighted mean of the stations' rates (`is_mean`)."""
+
+    id: str
+    label_vi: str
+    label_en: str
+    unit: str
+    level: int
+    heading: bool
+    total: int | float | None = None
+    previous: int | float | None = None
+    stations: int = 0  # stations whose report gives this row a number
+
+    @property
+    def is_mean(self) -> bool:
+        return self.unit == "%"
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    @property
+    def change(self) -> int | float | None:
+        if self.total is None or self.previous is None:
+            return None
+        return _tidy(self.total - self.previous)
+
+
+@dataclass
+class RolledSection:
+    id: str
+    title_vi: str
+    title_en: str
+    source: str
+    rows: list[RolledRow] = field(default_factory=list)
+
+    def title(self, lang: str = "vi") -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class Target:
+    """What "meets the indicator" means for one Resolution 12 row ([I]: no official thresholds
+    were found; docs/console.md lists them)."""
+
+    kind: str  # at_least | at_most | choice
+    value: Any
+    text_vi: str
+    text_en: str
+
+    def met(self, raw: Any) -> bool:
+        if self.kind == "choice":
+            return raw in self.value
+        if not _is_number(raw):
+            return False
+        return raw >= self.value if self.kind == "at_least" else raw <= self.value
+
+    def text(self, lang: str = "vi") -> str:
+        return self.text_vi if lang == "vi" else self.text_en
+
+
+def _choice(field_id: str, value: str) -> Target:
+    """A choice indicator met by one option: the frozen report holds its Vietnamese label (the
+    builder shows choices as labels), so both the value and its labels count."""
+    option = next(o for o in FIELDS_BY_ID[field_id].options if o.value == value)
+    return Target(
+        "choice",
+        frozenset({value, option.label.vi, option.label.en}),
+        f"= {option.label.vi}",
+        f"= {option.label.en}",
+    )
+
+
+def _least(n: int | float, unit: str = "") -> Target:
+    return Target("at_least", n, f"≥ {n}{unit}", f"≥ {n}{unit}")
+
+
+_HAS = Target("at_least", 1, "≥ 1", "≥ 1")
+
+TARGETS: Mapping[str, Target] = {
+    "r12.hq_status": _choice("hq_status", "da_co"),
+    "r12.hq_area": Target("at_least", 0.01, "> 0", "> 0"),
+    "r12.barracks_status": _choice("barracks_status", "du"),
+    "r12.barracks_missing": Target("at_most", 0, "= 0", "= 0"),
+    "r12.staff_total": _least(MIN_STAFF),
+    "r12.staff_officers": _HAS,
+    "r12.staff_investigators": _HAS,
+    "r12.staff_vs_quota": _least(100, "%"),
+    "r12.staff_minimum": _least(0),
+    "r12.cars": _HAS,
+    "r12.motorbikes": _HAS,
+    "r12.weapons": _HAS,
+    "r12.support_tools": _HAS,
+    "r12.computers": _HAS,
+    "r12.printers": _HAS,
+    "r12.network_devices": _HAS,
+    "r12.vneid_activated": _HAS,
+    "r12.population_cleaned": _HAS,
+    "r12.security_teams": _HAS,
+    "r12.security_team_members": _HAS,
+    "r12.patrols": _HAS,
+}
+
+
+@dataclass
+class Indicator:
+    """One Resolution 12 indicator over the stations that submitted: how many give it a value,
+    how many meet its target, and (for counts) the province's total."""
+
+    id: str
+    group_vi: str
+    group_en: str
+    label_vi: str
+    label_en: str
+    unit: str
+    target: Target | None
+    reporting: int = 0
+    meeting: int = 0
+    total: int | float | None = None  # sum of counts; mean of rates; None for choices and years
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    def group(self, lang: str = "vi") -> str:
+        return self.group_vi if lang == "vi" else self.group_en
+
+
+@dataclass(frozen=True)
+class SubmittedReport:
+    station_code: str
+    station_name: str
+    province_code: str
+    report_id: uuid.UUID
+    number: str
+    submitted_at: datetime
+    received_at: datetime
+
+
+@dataclass(frozen=True)
+class StationRef:
+    code: str
+    name: str
+    province_code: str
+
+
+@dataclass(frozen=True)
+class ProvinceCount:
+    code: str
+    name: str
+    stations: int
+    submitted: int
+
+
+@dataclass
+class Rollup:
+    period_code: str
+    label_vi: str
+    label_en: str
+    submitted: list[SubmittedReport]
+    missing: list[StationRef]
+    sections: list[RolledSection]
+    indicators: list[Indicator]
+    provinces: list[ProvinceCount]
+    stations_in_scope: int
+    superseded: int = 0  # older reports of a station for the same period, left out of the sums
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    def top_rows(self, limit: int = 10) -> list[tuple[RolledSection, RolledRow]]:
+        """The largest main counts (no money, no rates, no hours): the chart's bars."""
+        rows = [
+            (s, r)
+            for s in self.sections
+            for r in s.rows
+            if r.level == 0 and not r.heading and r.unit == "" and _is_number(r.total) and r.total
+        ]
+        rows.sort(key=lambda sr: sr[1].total, reverse=True)  # type: ignore[arg-type, return-value]
+        return rows[:limit]
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _tidy(value: int | float) -> int | float:
+    return round(value, 2) if isinstance(value, float) else value
+
+
+class _Accumulator:
+    """Sums the rows of many documents in one pass, keeping each section's row order: a row only
+    some stations have (an F7 weapon unit) goes after the row it follows in their report."""
+
+    def __init__(self) -> None:
+        self.sections: dict[str, RolledSection] = {}
+        self.order: dict[str, list[str]] = {}
+        self.rows: dict[tuple[str, str], RolledRow] = {}
+        self.sums: dict[tuple[str, str], list[float]] = {}  # [current, previous, n, n_previous]
+        self.indicators: dict[str, Indicator] = {}
+
+    def add(self, content: Mapping[str, Any]) -> None:
+        sections = content.get("sections")
+        if not isinstance(sections, list):
+            return
+        for section in sections:
+            if not isinstance(section, dict) or not isinstance(section.get("id"), str):
+                continue
+            self._section(section)
+
+    def _section(self, section: dict[str, Any]) -> None:
+        sid = section["id"]
+        rolled = self.sections.get(sid)
+        if rolled is None:
+            rolled = RolledSection(
+                sid,
+                str(section.get("title_vi") or sid),
+                str(section.get("title_en") or section.get("title_vi") or sid),
+                str(section.get("source") or ""),
+            )
+            self.sections[sid] = rolled
+            self.order[sid] = []
+        profile = rolled.source == PROFILE_SOURCE or sid.startswith(R12_PREFIX)
+        previous_id: str | None = None
+        for row in section.get("rows") or ():
+            if not isinstance(row, dict) or not isinstance(row.get("id"), str):
+                continue
+            rid = row["id"]
+            if profile:
+                self._indicator(rolled, row)
+            else:
+                self._row(sid, rid, row, previous_id)
+            previous_id = rid
+
+    def _row(self, sid: str, rid: str, row: dict[str, Any], after: str | None) -> None:
+        key = (sid, rid)
+        if key not in self.rows:
+            self.rows[key] = RolledRow(
+                rid,
+                str(row.get("label_vi") or rid),
+                str(row.get("label_en") or row.get("label_vi") or rid),
+                str(row.get("unit") or ""),
+                int(row.get("level") or 0),
+                bool(row.get("heading")),
+            )
+            self.sums[key] = [0, 0, 0, 0]
+            order = self.order[sid]
+            place = order.index(after) + 1 if after in order else len(order)
+            order.insert(place, rid)
+        sums = self.sums[key]
+        current, previous = row.get("current"), row.get("previous")
+        if _is_number(current):
+            sums[0] += current
+            sums[2] += 1
+        if _is_number(previous):
+            sums[1] += previous
+            sums[3] += 1
+
+    def _indicator(self, section: RolledSection, row: dict[str, Any]) -> None:
+        rid = row["id"]
+        indicator = self.indicators.get(rid)
+        if indicator is None:
+            title_vi, title_en = section.title_vi, section.title_en
+            indicator = Indicator(
+                rid,
+                title_vi.split(" — ", 1)[-1],
+                title_en.split(" — ", 1)[-1],
+                str(row.get("label_vi") or rid),
+                str(row.get("label_en") or row.get("label_vi") or rid),
+                str(row.get("unit") or ""),
+                TARGETS.get(rid),
+            )
+            self.indicators[rid] = indicator
+            self.sums[("", rid)] = [0, 0, 0, 0]
+        value = row.get("current")
+        if value is None or value == "":
+            return
+        indicator.reporting += 1
+        if indicator.target is not None and indicator.target.met(value):
+            indicator.meeting += 1
+        field_kind = FIELDS_BY_ID.get(rid.removeprefix(R12_PREFIX))
+        summable = field_kind is None or field_kind.kind in ("count", "area")
+        if _is_number(value) and summable:
+            sums = self.sums[("", rid)]
+            sums[0] += value
+            sums[2] += 1
+
+    def result(self) -> tuple[list[RolledSection], list[Indicator]]:
+        sections = []
+        for sid, section in self.sections.items():
+            if not self.order[sid]:
+                continue
+            for rid in self.order[sid]:
+                row = self.rows[(sid, rid)]
+                current, previous, n, n_previous = self.sums[(sid, rid)]
+                if not row.heading:
+                    row.stations = int(n)
+                    row.total = _mean_or_sum(row.unit, current, n)
+                    row.previous = _mean_or_sum(row.unit, previous, n_previous)
+                section.rows.append(row)
+            sections.append(section)
+        indicators = list(self.indicators.values())
+        for indicator in indicators:
+            total, _, n, _ = self.sums[("", indicator.id)]
+            if n:
+                indicator.total = _mean_or_sum(indicator.unit, total, n)
+        return sections, indicators
+
+
+def _mean_or_sum(unit: str, total: float, n: float) -> int | float | None:
+    if not n:
+        return None
+    if unit == "%":
+        return round(total / n, 1)
+    return _tidy(total)
+
+
+def rollup(engine: Engine, period_code: str, in_scope: ColumnElement[bool]) -> Rollup:
+    """One pass over the period's documents of the stations in scope (each station's latest
+    submission for the period; an earlier one it replaced is counted in `superseded`)."""
+    p = _parsed(period_code)
+    joined = _reports.join(_stations, _stations.c.id == _reports.c.station_id)
+    accumulator = _Accumulator()
+    submitted: list[SubmittedReport] = []
+    superseded = 0
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                _reports.c.station_id,
+                _stations.c.code,
+                _stations.c.name,
+                _stations.c.province_code,
+                _reports.c.report_id,
+                _reports.c.number,
+                _reports.c.submitted_at,
+                _reports.c.received_at,
+                # Only the figures travel from the database: the narrative can be long.
+                _reports.c.document["content"].label("content"),
+            )
+            .select_from(joined)
+            .where(_reports.c.period_code == period_code, in_scope)
+            .order_by(_stations.c.code, _reports.c.submitted_at.desc())
+        )
+        last_station = None
+        for r in rows:
+            if r.station_id == last_station:
+                superseded += 1
+                continue
+            last_station = r.station_id
+            submitted.append(
+                SubmittedReport(
+                    r.code,
+                    r.name,
+                    r.province_code or "",
+                    r.report_id,
+                    r.number,
+                    as_utc(r.submitted_at),
+                    as_utc(r.received_at),
+                )
+            )
+            if isinstance(r.content, dict):
+                accumulator.add(r.content)
+        has_report = exists().where(
+            _reports.c.station_id == _stations.c.id, _reports.c.period_code == period_code
+        )
+        missing = [
+            StationRef(m.code, m.name, m.province_code or "")
+            for m in conn.execute(
+                select(_stations.c.code, _stations.c.name, _stations.c.province_code)
+                .where(in_scope, ~has_report)
+                .order_by(_stations.c.province_code, _stations.c.code)
+            )
+        ]
+        provinces = _provinces(conn, in_scope, submitted)
+    sections, indicators = accumulator.result()
+    return Rollup(
+        period_code,
+        p.label("vi") if p else period_code,
+        p.label("en") if p else period_code,
+        submitted,
+        missing,
+        sections,
+        indicators,
+        provinces,
+        sum(pc.stations for pc in provinces),
+        superseded,
+    )
+
+
+def _provinces(
+    conn: Any, in_scope: ColumnElement[bool], submitted: list[SubmittedReport]
+) -> list[ProvinceCount]:
+    """Stations in scope and submissions, per province (the chart's bars)."""
+    done: dict[str, int] = {}
+    for report in submitted:
+        done[report.province_code] = done.get(report.province_code, 0) + 1
+    rows = conn.execute(
+        select(_stations.c.province_code, _units.c.name, func.count())
+        .select_from(
+            _stations.outerjoin(
+                _units,
+                and_(_units.c.code == _stations.c.province_code, _units.c.level == "province"),
+            )
+        )
+        .where(in_scope)
+        .group_by(_stations.c.province_code, _units.c.name)
+        .order_by(_stations.c.province_code)
+    ).all()
+    return [
+        ProvinceCount(code or "", name or code or "", int(count), done.get(code or "", 0))
+        for code, name, count in rows
+    ]
+
+
+# ---- one station's report ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportRow:
+    id: str
+    label_vi: str
+    label_en: str
+    current: Any
+    previous: Any
+    unit: str
+    level: int
+    heading: bool
+
+    def label(self, lang: str = "vi") -> str:
+        return self.label_vi if lang == "vi" else self.label_en
+
+    @property
+    def change(self) -> int | float | None:
+        if _is_number(self.current) and _is_number(self.previous):
+            return _tidy(self.current - self.previous)
+        return None
+
+    @property
+    def change_percent(self) -> float | None:
+        """As domain/reports/content.Row: none for rates or when last year was 0."""
+        if self.change is None or self.unit == "%" or not self.previous:
+            return None
+        return round(100 * self.change / self.previous, 1)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    id: str
+    title_vi: str
+    title_en: str
+    rows: tuple[ReportRow, ...]
+
+    def title(self, lang: str = "vi") -> str:
+        return self.title_vi if lang == "vi" else self.title_en
+
+
+@dataclass(frozen=True)
+class NarrativePart:
+    key: str
+    heading_vi: str
+    heading_en: str
+    text: str
+
+    def heading(self, lang: str = "vi") -> str:
+        return self.heading_vi if lang == "vi" else self.heading_en
+
+
+@dataclass(frozen=True)
+class ReportDetail:
+    station_code: str
+    station_name: str
+    report_id: uuid.UUID
+    period_code: str
+    period_vi: str
+    period_en: str
+    number: str
+    signer_name: str
+    submitted_by: str
+    submitted_at: datetime
+    received_at: datetime
+    intact: bool  # the stored document still hashes to the hash the station sent
+    sections: tuple[ReportSection, ...]
+    narrative: tuple[NarrativePart, ...]
+    uncounted_drafts: int
+
+    def period(self, lang: str = "vi") -> str:
+        return self.period_vi if lang == "vi" else self.period_en
+
+
+def report(
+    engine: Engine, station_code: str, report_id: str, in_scope: ColumnElement[bool]
+) -> ReportDetail | None:
+    """One stored report of a station in scope; None for an unknown id, a malformed id or a
+    station outside the scope alike (the page answers 404 for all three)."""
+    try:
+        rid = uuid.UUID(report_id)
+    except ValueError:
+        return None
+    with engine.connect() as conn:
+        r = conn.execute(
+            select(
+                _stations.c.code,
+                _stations.c.name,
+                _reports.c.report_id,
+                _reports.c.period_code,
+                _reports.c.number,
+                _reports.c.submitted_at,
+                _reports.c.received_at,
+                _reports.c.content_hash,
+                _reports.c.document,
+            )
+            .select_from(_reports.join(_stations, _stations.c.id == _reports.c.station_id))
+            .where(_stations.c.code == station_code, _reports.c.report_id == rid, in_scope)
+        ).first()
+    if r is None:
+        return None
+    document: dict[str, Any] = r.document if isinstance(r.document, dict) else {}
+    content = document.get("content") if isinstance(document.get("content"), dict) else {}
+    assert isinstance(content, dict)
+    p = _parsed(r.period_code)
+    return ReportDetail(
+        r.code,
+        r.name,
+        r.report_id,
+        r.period_code,
+        str(content.get("period_label_vi") or (p.label("vi") if p else r.period_code)),
+        str(content.get("period_label_en") or (p.label("en") if p else r.period_code)),
+        r.number,
+        str(document.get("signer_name") or ""),
+        str(document.get("submitted_by") or ""),
+        as_utc(r.submitted_at),
+        as_utc(r.received_at),
+        _intact(document, r.content_hash),
+        tuple(_sections(content.get("sections"))),
+        tuple(_narrative(document.get("narrative"))),
+        int(content.get("uncounted_drafts") or 0),
+    )
+
+
+def _intact(document: dict[str, Any], stored_hash: str) -> bool:
+    try:
+        return document_hash(document) == stored_hash
+    except (TypeError, ValueError):
+        return False
+
+
+def _sections(raw: Any) -> Iterator[ReportSection]:
+    for s in raw if isinstance(raw, list) else ():
+        if not isinstance(s, dict):
+            continue
+        rows = tuple(
+            ReportRow(
+                str(r.get("id") or ""),
+                str(r.get("label_vi") or r.get("id") or ""),
+                str(r.get("label_en") or r.get("label_vi") or r.get("id") or ""),
+                r.get("current"),
+                r.get("previous"),
+                str(r.get("unit") or ""),
+                int(r.get("level") or 0),
+                bool(r.get("heading")),
+            )
+            for r in s.get("rows") or ()
+            if isinstance(r, dict)
+        )
+        sid = str(s.get("id") or "")
+        yield ReportSection(
+            sid,
+            str(s.get("title_vi") or sid),
+            str(s.get("title_en") or s.get("title_vi") or sid),
+            rows,
+        )
+
+
+def _narrative(raw: Any) -> Iterator[NarrativePart]:
+    if not isinstance(raw, dict):
+        return
+    known = dict(NARRATIVE_PARTS)
+    for key, heading in NARRATIVE_PARTS:
+        text = raw.get(key)
+        if isinstance(text, str) and text.strip():
+            yield NarrativePart(key, heading.vi, heading.en, text)
+    for key, text in raw.items():  # a part this server does not know yet is still shown
+        if key not in known and isinstance(text, str) and text.strip():
+            yield NarrativePart(key, key, key, text)
+
+
+# ---- Excel ---------------------------------------------------------------------------------
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def _cell(sheet: Any, value: Any, bold: bool = False) -> WriteOnlyCell:
+    """A cell whose text is always text: openpyxl would store "=cmd|…" as a live formula (and
+    Excel reads "+", "-", "@" as one too), so text cells are typed as strings explicitly."""
+    if isinstance(value, datetime):
+        value = value.replace(tzinfo=None)
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if bold:
+        cell.font = Font(bold=True)
+    return cell
+
+
+def _append(sheet: Any, values: Iterable[Any], bold: bool = False) -> None:
+    sheet.append([_cell(sheet, v, bold) for v in values])
+
+
+def write_xlsx(
+    data: Rollup, out: IO[bytes], t: Any, lang: str = "vi", local_time: Any = None
+) -> None:
+    """The roll-up as a workbook: figures, indicators, who submitted, who did not. `t` is the
+    console translator (headings in the user's language); `local_time` turns UTC into local."""
+    to_local = local_time or (lambda d: d)
+    book = Workbook(write_only=True)
+
+    sheet = book.create_sheet(_sheet_title(t("reports.xlsx.figures")))
+    _append(sheet, [t("reports.xlsx.title", period=data.label(lang))], bold=True)
+    _append(
+        sheet,
+        [t("reports.xlsx.coverage", submitted=len(data.submitted), total=data.stations_in_scope)],
+    )
+    _append(sheet, [])
+    _append(
+        sheet,
+        [
+            t("reports.col.section"),
+            t("reports.col.row_id"),
+            t("reports.col.row"),
+            t("reports.col.unit"),
+            t("reports.col.total"),
+            t("reports.col.previous"),
+            t("reports.col.change"),
+            t("reports.col.stations"),
+        ],
+        bold=True,
+    )
+    for section in data.sections:
+        for row in section.rows:
+            _append(
+                sheet,
+                [
+                    section.title(lang),
+                    row.id,
+                    ("    " * row.level) + row.label(lang),
+                    row.unit,
+                    row.total,
+                    row.previous,
+                    row.change,
+                    None if row.heading else row.stations,
+                ],
+                bold=row.heading,
+            )
+
+    sheet = book.create_sheet(_sheet_title(t("reports.xlsx.indicators")))
+    _append(
+        sheet,
+        [
+            t("reports.col.group"),
+            t("reports.col.indicator"),
+            t("reports.col.target"),
+            t("reports.col.meeting"),
+            t("reports.col.reporting"),
+            t("reports.col.submitted"),
+            t("reports.col.total"),
+        ],
+        bold=True,
+    )
+    for indicator in data.indicators:
+        _append(
+            sheet,
+            [
+                indicator.group(lang),
+                indicator.label(lang),
+                indicator.target.text(lang) if indicator.target else None,
+                indicator.meeting if indicator.target else None,
+                indicator.reporting,
+                len(data.submitted),
+                indicator.total,
+            ],
+        )
+
+    sheet = book.create_sheet(_sheet_title(t("reports.xlsx.submitted")))
+    _append(
+        sheet,
+        [
+            t("reports.col.station_code"),
+            t("reports.col.station"),
+            t("reports.col.province"),
+            t("reports.col.number"),
+            t("reports.col.submitted_at"),
+            t("reports.col.received_at"),
+        ],
+        bold=True,
+    )
+    for s in data.submitted:
+        _append(
+            sheet,
+            [
+                s.station_code,
+                s.station_name,
+                s.province_code,
+                s.number,
+                to_local(s.submitted_at),
+                to_local(s.received_at),
+            ],
+        )
+
+    sheet = book.create_sheet(_sheet_title(t("reports.xlsx.missing")))
+    _append(
+        sheet,
+        [t("reports.col.station_code"), t("reports.col.station"), t("reports.col.province")],
+        bold=True,
+    )
+    for m in data.missing:
+        _append(sheet, [m.code, m.name, m.province_code])
+    book.save(out)
+
+
+def _sheet_title(text: str) -> str:
+    """Excel sheet names: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if ch in "[]:*?/\\" else ch for ch in text)
+    return cleaned[:31] or "Sheet"

@@ -18,6 +18,7 @@ from sqlalchemy import Connection, text
 
 from desktop.storage.sync_settings import SyncPolicy, policy_in
 from protocol.canonical import canonical_json, content_hash_with_values, metadata_document
+from protocol.messages import RecordResult
 
 
 class OutboxState(StrEnum):
@@ -85,6 +86,22 @@ class Answer:
     code: str | None = None
     detail: str | None = None
 
+    @classmethod
+    def of(cls, record_id: str, revision: int, result: RecordResult) -> Answer:
+        """A refusal for invalid values keeps its problems as "path=CODE; …" in `detail`, so the
+        Sync page can name each field and translate each message code."""
+        detail = result.detail
+        if result.problems:
+            detail = "; ".join(f"{p.path}={p.code}" for p in result.problems)
+        code = str(result.code) if result.code else None
+        return cls(record_id, revision, str(result.status), code, detail)
+
+
+def refused_fields(detail: str | None) -> list[tuple[str, str]]:
+    """The (path, message code) pairs of a RECORD_INVALID refusal's detail."""
+    pairs = [part.strip().rpartition("=") for part in (detail or "").split(";")]
+    return [(path, code) for path, sep, code in pairs if sep and code]
+
 
 @dataclass(frozen=True)
 class OutboxProblem:
@@ -99,6 +116,7 @@ class OutboxProblem:
     answered_at: str | None
     title: str
     document_number: str | None
+    form_id: str = ""
 
 
 # ---- queueing (called by RecordService inside the record change's transaction) ------------------
@@ -281,7 +299,7 @@ def problems(conn: Connection, *, limit: int = 500) -> list[OutboxProblem]:
     rows = conn.execute(
         text(
             "SELECT o.id, o.record_id, o.revision, o.state, o.result_code, o.result_detail, "
-            "o.answered_at, r.title, r.document_number FROM outbox o "
+            "o.answered_at, r.title, r.document_number, r.form_id FROM outbox o "
             "JOIN records r ON r.id = o.record_id "
             "WHERE (o.state = 'conflict' OR (o.state = 'quarantined' AND NOT EXISTS ("
             # A rejected revision is fixed by amending the record: a newer one supersedes it.

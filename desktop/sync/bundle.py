@@ -205,7 +205,7 @@ def import_receipt(
             device_id=enrolment.device_id,
         )
     answers = [
-        Answer(r.record_id, r.revision, str(r.status), r.code and str(r.code), r.detail)
+        Answer.of(r.record_id, r.revision, r)
         for r in receipt.results
         if r.record_id is not None and r.revision is not None
     ]

@@ -81,8 +81,7 @@ def answers_for(batch: list[PendingRevision], response: PushResponse) -> list[An
     ):
         raise ServerUnavailable(server_code="BAD_RESPONSE")
     return [
-        Answer(p.record_id, p.revision, str(r.status), r.code and str(r.code), r.detail)
-        for p, r in zip(batch, response.results, strict=True)
+        Answer.of(p.record_id, p.revision, r) for p, r in zip(batch, response.results, strict=True)
     ]
 
 

@@ -2881,6 +2881,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Refused and held aside (%1)</translation>
     </message>
     <message>
+        <source>The centre found errors: %1</source>
+        <translation>The centre found errors: %1</translation>
+    </message>
+    <message>
         <source>Connecting to the centre…</source>
         <translation>Connecting to the centre…</translation>
     </message>

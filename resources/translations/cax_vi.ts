@@ -2880,6 +2880,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Bị từ chối và tạm giữ (%1)</translation>
     </message>
     <message>
+        <source>The centre found errors: %1</source>
+        <translation>Trung tâm phát hiện lỗi: %1</translation>
+    </message>
+    <message>
         <source>Connecting to the centre…</source>
         <translation>Đang kết nối tới trung tâm…</translation>
     </message>

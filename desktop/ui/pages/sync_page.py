@@ -32,17 +32,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission, allows
-from desktop.storage.outbox import OutboxProblem
+from desktop.storage.outbox import OutboxProblem, refused_fields
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
 from desktop.sync.report import SyncProgress, SyncReport, SyncStatus
+from desktop.sync.service import SyncService
+from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number, format_timestamp
 from desktop.ui.pages.base import Page
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
+from desktop.ui.record_form.messages import describe_problem
+from desktop.ui.record_form.paths import path_label
 from desktop.ui.services import PageContext
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.enrol_dialog import EnrolDialog
+from domain.forms import Catalogue
+from domain.validation.codes import Code, Severity
+from domain.validation.problems import Problem
 from domain.vietnamese import file_size
 
 _OUTCOMES = {
@@ -323,18 +330,19 @@ class SyncPage(Page):
 
     def _load_problems(self) -> None:
         self.context.tasks.run(
-            self.sync.service.problems,
+            partial(_problems_and_forms, self.sync.service),
             on_done=self._show_problems,
             on_error=self.show_error,
             context=self,
         )
 
-    def _show_problems(self, problems: list[OutboxProblem]) -> None:
+    def _show_problems(self, loaded: tuple[list[OutboxProblem], Catalogue]) -> None:
+        problems, catalogue = loaded
         self.problems = problems
         self.problem_table.setRowCount(len(problems))
         for row, problem in enumerate(problems):
             name = problem.document_number or problem.record_id[:8]
-            reason = problem.detail or problem.code or ""
+            reason = self._reason(problem, catalogue)
             cells = [
                 f"{name} \u00b7 {problem.title}",
                 str(problem.revision),
@@ -347,6 +355,24 @@ class SyncPage(Page):
             1, self.tr("Refused and held aside (%1)").replace("%1", str(len(problems)))
         )
         self.requeue_button.setEnabled(False)  # until a row is chosen
+
+    def _reason(self, problem: OutboxProblem, catalogue: Catalogue) -> str:
+        """Values the centre refused name each field and say what is wrong, as the form does."""
+        fields = refused_fields(problem.detail) if problem.code == "RECORD_INVALID" else []
+        if not fields:
+            return problem.detail or problem.code or ""
+        form = catalogue.forms.get(problem.form_id.upper())
+        language = self.context.services.language
+        parts = []
+        for path, code in fields:
+            label = path_label(form, path, language) if form else path
+            try:
+                found = Problem(path, Severity.ERROR, Code(code))
+            except ValueError:  # a code this version does not know: show it as it came
+                parts.append(f"{label}: {code}")
+                continue
+            parts.append(f"{label}: {describe_problem(found, form, language=language)}")
+        return self.tr("The centre found errors: %1").replace("%1", "; ".join(parts))
 
     # ---- syncing ----------------------------------------------------------------------------------
 
@@ -497,3 +523,8 @@ class SyncPage(Page):
         )
         self.sync.refresh()
         self._load_problems()
+
+
+def _problems_and_forms(service: SyncService) -> tuple[list[OutboxProblem], Catalogue]:
+    """Off the GUI thread: the refused revisions, and the forms that name their fields."""
+    return service.problems(), record_work.shared_catalogue()

@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
+from desktop.storage import outbox
 from desktop.sync.report import SyncProgress
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.sync_page import SyncPage
+from protocol.errors import ErrorCode
+from protocol.messages import PushStatus, RecordProblem, RecordResult
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.desktop.ui.conftest import PASSWORDS, type_into
@@ -138,3 +141,33 @@ def test_a_record_returned_by_the_centre_shows_its_comment(window, station_home)
     note = listing.view.note
     assert note.isVisibleTo(listing.view)
     assert note.text() == "Returned by the centre: Thiếu số CCCD người báo tin"
+
+
+def test_values_the_centre_refused_name_their_fields(window, station_home):
+    """A revision the server rejected as RECORD_INVALID is listed with each field's label and the
+    translated message, not with the raw "path=CODE" it arrived as."""
+    main = window(SUPERVISOR)
+    record_id = completed_records(main.session, 1)[0]  # an F1 crime report
+    with main.session.db.write() as conn:
+        entries = outbox.unsent(conn, "00004", limit=10)
+        outbox.mark_sent(conn, [e.entry_id for e in entries], "2026-11-22T08:30:00Z")
+        refusal = RecordResult(
+            index=0,
+            record_id=record_id,
+            revision=1,
+            status=PushStatus.REJECTED,
+            code=ErrorCode.RECORD_INVALID,
+            detail="received_place: REQUIRED",
+            problems=[
+                RecordProblem(path="received_place", code="REQUIRED"),
+                RecordProblem(path="reporter.full_name", code="REQUIRED"),
+            ],
+        )
+        outbox.apply_answers(conn, [outbox.Answer.of(record_id, 1, refusal)], "2026-11-22T08:31Z")
+    page = _sync_page(main)
+    page.tabs.setCurrentIndex(1)
+    assert page.problem_table.rowCount() == 1
+    reason = page.problem_table.item(0, 3).text()
+    assert reason.startswith("The centre found errors:")
+    assert "Place received:" in reason and "Reporter › Full name:" in reason
+    assert "REQUIRED" not in reason and "received_place" not in reason

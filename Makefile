@@ -20,7 +20,7 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 system-deps:
-	scripts/system-deps.sh gui
+	scripts/system-deps.sh gui browser
 
 # Compiled translations are built, never committed: the .ts files are the source.
 resources/translations/%.qm: resources/translations/%.ts $(STAMP)
@@ -35,7 +35,9 @@ update-translations: venv
 run: venv translations
 	$(BIN)/cax-desk
 
+# The console's browser tests need Chromium (idempotent: only dpkg queries once installed).
 test: venv translations
+	scripts/system-deps.sh browser
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
 lint: venv

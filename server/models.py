@@ -299,7 +299,7 @@ class StationReportConflict(Base):
     __table_args__ = (UniqueConstraint("station_id", "report_id", "content_hash"),)
 
 
-class ConsoleUser(Base):
+class ConsoleAccount(Base):
     """A centre account of the web console; `cax-server user add` creates it, nothing deletes it.
 
     The TOTP secret is shown once, on the enrolment page, and never again once enrolled; the

@@ -10,10 +10,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Connection, Engine, delete, insert, select, update
 
 from server.core.sql import as_utc
-from server.models import AdminUnit, ConsoleSession, ConsoleUser, Station
+from server.models import AdminUnit, ConsoleAccount, ConsoleSession, Station
 
 _sessions = ConsoleSession.__table__
-_users = ConsoleUser.__table__
+_users = ConsoleAccount.__table__
 _units = AdminUnit.__table__
 _stations = Station.__table__
 

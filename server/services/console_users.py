@@ -16,10 +16,10 @@ from protocol.errors import ErrorCode
 from server.core import passwords, totp
 from server.core.sql import as_utc
 from server.errors import ServerError
-from server.models import AdminUnit, ConsoleUser, Station
+from server.models import AdminUnit, ConsoleAccount, Station
 from server.services import console_audit, console_sessions
 
-_users = ConsoleUser.__table__
+_users = ConsoleAccount.__table__
 _units = AdminUnit.__table__
 _stations = Station.__table__
 

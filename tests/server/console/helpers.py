@@ -12,7 +12,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, insert, select, update
 
 from server.core import totp
-from server.models import AdminUnit, ConsoleUser
+from server.models import AdminUnit, ConsoleAccount
 from server.services import console_users
 
 PASSWORD = "Mật-khẩu-đủ-dài-9"  # meets the rules: 12+ characters, three kinds
@@ -66,8 +66,8 @@ def create_user(
         user.secret = totp.new_secret()
         with engine.begin() as conn:
             conn.execute(
-                update(ConsoleUser)
-                .where(ConsoleUser.name == name)
+                update(ConsoleAccount)
+                .where(ConsoleAccount.name == name)
                 .values(totp_secret=user.secret, totp_enrolled=True)
             )
     return user

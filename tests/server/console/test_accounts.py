@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import Engine, insert, select
 
 from server.cli import main
-from server.console.deps import ConsoleUser as PageUser
+from server.console.deps import ConsoleUser
 from server.console.scope import in_scope_station_ids, station_condition
 from server.core import passwords
 from server.core.config import Settings
 from server.errors import ServerError
-from server.models import ConsoleUser, Station
+from server.models import ConsoleAccount, Station
 from server.services import console_users
 from tests.server.console.helpers import PASSWORD, add_province
 
@@ -41,7 +41,7 @@ def add_station(engine: Engine, code: str, province: str | None) -> int:
 
 def stored_user(engine: Engine, name: str):  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
-        return conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).first()
+        return conn.execute(select(ConsoleAccount).where(ConsoleAccount.name == name)).first()
 
 
 def test_cli_user_add_and_list(engine: Engine, cli_env: Settings, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +169,7 @@ def test_password_hash_verifies_only_the_password() -> None:
     assert not passwords.verify_password(PASSWORD, first.replace("argon2id", "argon2i", 1))
 
 
-def _scope_codes(engine: Engine, user: PageUser) -> set[str]:
+def _scope_codes(engine: Engine, user: ConsoleUser) -> set[str]:
     with engine.connect() as conn:
         by_condition = set(
             conn.execute(select(Station.code).where(station_condition(user))).scalars()
@@ -189,10 +189,10 @@ def test_scope_condition_selects_exactly_the_users_stations(engine: Engine) -> N
     add_station(engine, "00006", "01")
     add_station(engine, "01234", "02")
     add_station(engine, "09999", None)  # a unit whose province is not known
-    province = PageUser(1, "lan", "", "viewer", "province", "01")
-    station = PageUser(2, "an", "", "viewer", "station", "01234")
-    everyone = PageUser(3, "quan", "", "admin", "all", None)
-    nowhere = PageUser(4, "x", "", "viewer", "province", None)
+    province = ConsoleUser(1, "lan", "", "viewer", "province", "01")
+    station = ConsoleUser(2, "an", "", "viewer", "station", "01234")
+    everyone = ConsoleUser(3, "quan", "", "admin", "all", None)
+    nowhere = ConsoleUser(4, "x", "", "viewer", "province", None)
     assert _scope_codes(engine, province) == {"00004", "00006"}
     assert _scope_codes(engine, station) == {"01234"}
     assert _scope_codes(engine, everyone) == {"00004", "00006", "01234", "09999"}

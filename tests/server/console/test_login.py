@@ -13,7 +13,7 @@ from sqlalchemy import Engine, func, select, update
 from server.api.main import create_app
 from server.core import totp
 from server.core.config import Settings
-from server.models import ConsoleAuditEntry, ConsoleSession, ConsoleUser
+from server.models import ConsoleAccount, ConsoleAuditEntry, ConsoleSession
 from server.services import console_users
 from tests.server.console.helpers import (
     PASSWORD,
@@ -44,7 +44,7 @@ def audit_actions(engine: Engine) -> list[tuple[str, str, dict]]:
 
 def user_row(engine: Engine, name: str):  # type: ignore[no-untyped-def]
     with engine.connect() as conn:
-        return conn.execute(select(ConsoleUser).where(ConsoleUser.name == name)).one()
+        return conn.execute(select(ConsoleAccount).where(ConsoleAccount.name == name)).one()
 
 
 def signed_in(client: TestClient) -> bool:
@@ -213,12 +213,12 @@ def test_throttled_after_five_failures_with_doubling_delays(
     # The lock runs out; one more failure locks twice as long.
     past = datetime.now(UTC) - timedelta(seconds=1)
     with engine.begin() as conn:
-        conn.execute(update(ConsoleUser).values(locked_until=past))
+        conn.execute(update(ConsoleAccount).values(locked_until=past))
     submit_password(client, "quan", "wrong-password")
     row = user_row(engine, "quan")
     assert row.locked_until - row.last_failed_at == timedelta(seconds=60)
     with engine.begin() as conn:
-        conn.execute(update(ConsoleUser).values(locked_until=past))
+        conn.execute(update(ConsoleAccount).values(locked_until=past))
     login(client, user)  # the right password and code clear the counter
     assert user_row(engine, "quan").failed_logins == 0
 

@@ -150,3 +150,17 @@ def test_audit_page_dates(engine: Engine, client: TestClient) -> None:
     bad = client.get("/console/audit?from=31/02/2026")
     assert bad.status_code == 400
     assert "Ngày «31/02/2026» không hợp lệ; hãy nhập theo dạng dd/mm/yyyy." in bad.text
+
+
+def test_concurrent_appends_keep_one_chain(engine: Engine) -> None:
+    """Workers appending at once never chain onto the same head: numbers 1..n, chain intact."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    def one(i: int) -> int:
+        with engine.begin() as conn:
+            return console_audit.append(conn, f"worker{i % 4}", "record.viewed", str(i), {})
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        numbers = sorted(pool.map(one, range(40)))
+    assert numbers == list(range(1, 41))
+    assert console_audit.verify(engine) == console_audit.Verification(40)

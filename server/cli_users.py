@@ -17,6 +17,14 @@ from server.services import console_users
 PASSWORD_ENV = "CAX_CONSOLE_PASSWORD"
 
 
+def _actor() -> str:
+    """Who ran the command, as the console audit log names them: `cli:<system user>`."""
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (KeyError, OSError):  # no name for this uid (a bare container)
+        return "cli"
+
+
 def _engine(settings: Settings):  # type: ignore[no-untyped-def]
     engine = make_engine(settings)
     migrate.require_current(engine)
@@ -49,7 +57,7 @@ def user_add(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
     password = _password(args)
     row = console_users.add_user(
-        engine, args.name, args.role, args.scope, password, full_name=args.full_name
+        engine, args.name, args.role, args.scope, password, full_name=args.full_name, actor=_actor()
     )
     print(f"user {row.name} added: {row.role}, scope {row.scope_text}")
     if row.needs_totp:
@@ -86,13 +94,13 @@ def user_passwd(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
     with engine.connect() as conn:
         console_users.get_user(conn, args.name.strip().lower())  # before asking for a password
-    console_users.set_password(engine, args.name, _password(args))
+    console_users.set_password(engine, args.name, _password(args), actor=_actor())
     print(f"password of {args.name.strip().lower()} changed; its open sessions ended")
     return 0
 
 
 def user_disable(args: argparse.Namespace, settings: Settings) -> int:
-    console_users.disable_user(_engine(settings), args.name)
+    console_users.disable_user(_engine(settings), args.name, actor=_actor())
     print(f"user {args.name.strip().lower()} disabled; its open sessions ended")
     return 0
 

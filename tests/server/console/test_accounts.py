@@ -15,7 +15,7 @@ from server.core import passwords
 from server.core.config import Settings
 from server.errors import ServerError
 from server.models import ConsoleAccount, Station
-from server.services import console_users
+from server.services import console_audit, console_users
 from tests.server.console.helpers import PASSWORD, add_province
 
 
@@ -64,6 +64,8 @@ def test_cli_user_add_and_list(engine: Engine, cli_env: Settings, capsys, monkey
     row = stored_user(engine, "lan.nt")
     assert row.password_hash.startswith("argon2id$t=3,m=65536,p=4$")
     assert PASSWORD not in row.password_hash
+    entries, _ = console_audit.list_entries(engine, action="user.added")
+    assert entries[0].target == "lan.nt" and entries[0].actor.startswith("cli")
 
 
 def test_cli_password_file_passwd_and_disable(

@@ -22,6 +22,7 @@ from sqlalchemy import (
     Uuid,
     func,
     literal_column,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -145,6 +146,13 @@ class Record(Base):
         Index(None, "received_at"),
         Index(None, "station_id", "received_at"),
         Index(None, "event_date"),
+        # The console's "waiting for review" counts per station: only the submitted heads.
+        Index(
+            "ix_records_submitted",
+            "station_id",
+            postgresql_where=text("status = 'submitted'"),
+            sqlite_where=text("status = 'submitted'"),
+        ),
         # PostgreSQL full text over the folded text ("nguyen van duc" finds "Nguyễn Văn Đức").
         Index(
             "ix_records_search",
@@ -225,7 +233,20 @@ class PushReceipt(Base):
     rejected: Mapped[int] = mapped_column(Integer)
     audit_seq: Mapped[int | None] = mapped_column(BigInteger)
     audit_hash: Mapped[str | None] = mapped_column(String(64))
-    __table_args__ = (UniqueConstraint("device_id", "batch_id"),)
+    __table_args__ = (
+        UniqueConstraint("device_id", "batch_id"),
+        # The console's sync health: the alert window, each device's previous audit head, and
+        # the rare batches with rejections.
+        Index(None, "received_at"),
+        Index(None, "device_id", "id"),
+        Index(
+            "ix_push_receipts_rejected",
+            "station_id",
+            "received_at",
+            postgresql_where=text("rejected > 0"),
+            sqlite_where=text("rejected > 0"),
+        ),
+    )
 
 
 class Update(Base):

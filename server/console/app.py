@@ -10,6 +10,7 @@ from fastapi.staticfiles import StaticFiles
 from server.console import errors
 from server.console.pages import account, audit, login
 from server.console.pages import forms as forms_page
+from server.console.pages import records as records_page
 from server.console.pages import reports as reports_page
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -26,5 +27,6 @@ def install(app: FastAPI) -> None:
         audit.router,
         reports_page.router,
         forms_page.router,
+        records_page.router,
     ):
         app.include_router(router, include_in_schema=False)

@@ -21,6 +21,8 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.sql.elements import True_
+from sqlalchemy.sql.util import ClauseAdapter
 
 from domain.records import search_tokens
 from server.core.sql import as_utc
@@ -106,26 +108,44 @@ def tsquery(typed: str) -> str | None:
     return " & ".join([*tokens[:-1], tokens[-1] + ":*"])
 
 
-def _text_condition(conn: Connection, typed: str) -> ColumnElement[bool] | None:
+def _tsvector(search_text: ColumnElement[Any]) -> ColumnElement[Any]:
+    """Exactly the expression of the GIN index ix_records_search (literals, not parameters,
+    or the planner cannot match it to the index)."""
+    return func.to_tsvector(
+        literal_column("'simple'"), func.coalesce(search_text, literal_column("''"))
+    )
+
+
+def _matches(search_text: ColumnElement[Any], typed: str) -> ColumnElement[bool]:
+    query = func.to_tsquery(literal_column("'simple'"), literal(tsquery(typed)))
+    return _tsvector(search_text).op("@@")(query)
+
+
+def _like_words(typed: str) -> ColumnElement[bool]:
+    """SQLite (one-machine trial): the folded text is space-separated words, so a word is
+    " word " inside " text ", and the last typed word a prefix " wor". Tokens are [0-9a-z]:
+    nothing in them is a LIKE wildcard."""
     tokens = search_tokens(typed)[:MAX_SEARCH_WORDS]
-    if not tokens:
-        return None
-    if conn.dialect.name == "postgresql":
-        # Exactly the expression of the GIN index ix_records_search (literals, not parameters,
-        # or the planner cannot match it to the index).
-        document = func.to_tsvector(
-            literal_column("'simple'"),
-            func.coalesce(_records.c.search_text, literal_column("''")),
-        )
-        query = func.to_tsquery(literal_column("'simple'"), literal(tsquery(typed)))
-        return document.op("@@")(query)
-    # SQLite (one-machine trial): the folded text is space-separated words, so a word is
-    # " word " inside " text ", and the last typed word a prefix " wor". Tokens are [0-9a-z]:
-    # nothing in them is a LIKE wildcard.
     padded = literal(" ") + func.coalesce(_records.c.search_text, "") + literal(" ")
     terms = [padded.like(f"% {token} %") for token in tokens[:-1]]
     terms.append(padded.like(f"% {tokens[-1]}%"))
     return and_(*terms)
+
+
+def _scope_station_ids(
+    conn: Connection, scope: ColumnElement[bool], station_code: str | None
+) -> list[int] | None:
+    """The ids of the stations the list may show; None for every station. Resolved first (a
+    province has about a hundred) so the record queries filter `station_id IN (...)` and the
+    planner never loops over stations running the text search once per station."""
+    if isinstance(scope, True_) and not station_code:
+        return None
+    condition = and_(scope, _stations.c.code == station_code) if station_code else scope
+    return list(conn.execute(select(_stations.c.id).where(condition)).scalars())
+
+
+_COLUMNS = ("record_id", "station_id", "form_id", "form_version", "revision", "status", "title")
+_COLUMNS += ("event_date", "received_at")
 
 
 def list_records(
@@ -136,51 +156,114 @@ def list_records(
     limit: int = PAGE_SIZE,
 ) -> RecordPage:
     """One page of the records in scope matching `query`, newest received first."""
-    conditions: list[Any] = [scope]
-    if query.form_id:
-        conditions.append(_records.c.form_id == query.form_id)
-    if query.station_code:
-        conditions.append(_stations.c.code == query.station_code)
-    if query.status:
-        conditions.append(_records.c.status == query.status)
-    if query.date_from:
-        conditions.append(_records.c.event_date >= query.date_from)
-    if query.date_to:
-        conditions.append(_records.c.event_date <= query.date_to)
-    text = _text_condition(conn, query.text)
-    if text is not None:
-        conditions.append(text)
+    station_ids = _scope_station_ids(conn, scope, query.station_code)
+    if station_ids == []:
+        return RecordPage([], None)
+    # Conditions the newest-first index walk serves well (scope, the page's start) ...
+    walk: list[Any] = []
+    if station_ids is not None:
+        walk.append(_records.c.station_id.in_(station_ids))
     if after is not None:
         # SQLite keeps timestamps as naive UTC text: compare with the same naive UTC value.
         moment = as_utc(after.received_at)
         if conn.dialect.name != "postgresql":
             moment = moment.replace(tzinfo=None)
-        conditions.append(
+        walk.append(
             tuple_(_records.c.received_at, _records.c.record_id) < tuple_(moment, after.record_id)
         )
-    rows = conn.execute(
-        select(
-            _records.c.record_id,
-            _stations.c.code,
-            _stations.c.name,
-            _records.c.form_id,
-            _records.c.form_version,
-            _records.c.revision,
-            _records.c.status,
-            _records.c.title,
-            _records.c.event_date,
-            _records.c.received_at,
-        )
-        .select_from(_records.join(_stations, _stations.c.id == _records.c.station_id))
+    # ... and filters that may keep only a few of the records it walks past.
+    filters: list[Any] = []
+    if query.form_id:
+        filters.append(_records.c.form_id == query.form_id)
+    if query.status:
+        filters.append(_records.c.status == query.status)
+    if query.date_from:
+        filters.append(_records.c.event_date >= query.date_from)
+    if query.date_to:
+        filters.append(_records.c.event_date <= query.date_to)
+    searching = tsquery(query.text) is not None
+    if conn.dialect.name == "postgresql" and (filters or searching):
+        if searching:
+            filters.append(_matches(_records.c.search_text, query.text))
+        rows = _filtered_pg(conn, walk, filters, limit + 1)
+    else:
+        if searching:
+            filters.append(_like_words(query.text))
+        rows = conn.execute(_page(_records.c, walk + filters, limit + 1)).all()
+    return _as_page(conn, rows, limit)
+
+
+def _page(columns: Any, conditions: list[Any], limit: int) -> Any:
+    return (
+        select(*(columns[name] for name in _COLUMNS))
         .where(*conditions)
+        .order_by(columns.received_at.desc(), columns.record_id.desc())
+        .limit(limit)
+    )
+
+
+# How many of the newest records in scope the first try of a filtered list reads (a text match
+# costs 20-60 µs each): enough for a page of any filter that keeps at least 2.5 % of records.
+RECENT_WINDOW = 2000
+
+
+def _filtered_pg(conn: Connection, walk: list[Any], filters: list[Any], limit: int) -> list[Any]:
+    """A page of a filtered list on PostgreSQL, in two tries whose cost is bounded either way.
+
+    The planner cannot tell a common word ("nguyen": a third of all records) from a rare one
+    or a number's prefix (`0451234:*` is estimated at 0.5 % whatever it is), nor see that a
+    week's event dates sit deep in the received order; a wrong guess walks millions of rows.
+    So: (1) filter the newest RECENT_WINDOW records in scope, read in index order — a common
+    filter fills the page there; if that window was everything in scope, the page is complete.
+    (2) Otherwise the filter is selective: take every match through its own index (the GIN
+    index ix_records_search for words, event_date, status…), materialised so the planner cannot
+    turn it back into the walk, and sort those."""
+    recent = (
+        select(*(_records.c[name] for name in _COLUMNS), _records.c.search_text)
+        .where(*walk)
         .order_by(_records.c.received_at.desc(), _records.c.record_id.desc())
-        .limit(limit + 1)
-    ).all()
+        .limit(RECENT_WINDOW)
+        .subquery("recent")
+    )
+    moved = [_on(recent, condition) for condition in filters]
+    rows = conn.execute(_page(recent.c, moved, limit)).all()
+    if len(rows) == limit:
+        return rows
+    window = select(func.count()).select_from(
+        select(_records.c.record_id).where(*walk).limit(RECENT_WINDOW).subquery()
+    )
+    if conn.execute(window).scalar_one() < RECENT_WINDOW:
+        return rows
+    hits = (
+        select(*(_records.c[name] for name in _COLUMNS))
+        .where(*walk, *filters)
+        .cte("hits")
+        .prefix_with("MATERIALIZED")
+    )
+    return conn.execute(_page(hits.c, [], limit)).all()
+
+
+def _on(subquery: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
+    """A condition on `records` rewritten onto the same columns of `subquery`."""
+    return ClauseAdapter(subquery).traverse(condition)
+
+
+def _as_page(conn: Connection, rows: list[Any], limit: int) -> RecordPage:
+    """Rows with their station's code and name (one small lookup for the page's stations)."""
+    ids = sorted({r.station_id for r in rows})
+    names = {
+        r.id: (r.code, r.name)
+        for r in conn.execute(
+            select(_stations.c.id, _stations.c.code, _stations.c.name).where(
+                _stations.c.id.in_(ids)
+            )
+        )
+    }
     page = [
         RecordRow(
             record_id=r.record_id,
-            station_code=r.code,
-            station_name=r.name,
+            station_code=names[r.station_id][0],
+            station_name=names[r.station_id][1],
             form_id=r.form_id,
             form_version=r.form_version,
             revision=r.revision,
@@ -191,8 +274,7 @@ def list_records(
         )
         for r in rows[:limit]
     ]
-    more = len(rows) > limit
-    last = page[-1] if page and more else None
+    last = page[-1] if page and len(rows) > limit else None
     return RecordPage(page, Cursor(last.received_at, last.record_id) if last else None)
 
 
@@ -311,14 +393,22 @@ def reviews_of(conn: Connection, record_id: uuid.UUID) -> list[Review]:
     ]
 
 
-def form_ids(conn: Connection) -> list[tuple[str, int]]:
-    """Each registered form with its newest version (for the form filter's labels)."""
+def form_titles(conn: Connection) -> dict[tuple[str, int], dict[str, str]]:
+    """Each registered form version's short title by language, read from its stored document
+    alone (not the whole definition with its blocks): the list's form column and filter."""
+    short = _forms.c.definition[("form", "short_title")]
     rows = conn.execute(
-        select(_forms.c.form_id, func.max(_forms.c.version))
-        .group_by(_forms.c.form_id)
-        .order_by(_forms.c.form_id)
+        select(_forms.c.form_id, _forms.c.version, short).order_by(
+            _forms.c.form_id, _forms.c.version
+        )
     ).all()
-    return [(r[0], r[1]) for r in rows]
+    titles = {}
+    for form_id, version, text in rows:
+        text = text if isinstance(text, dict) else {}
+        titles[(form_id, version)] = {
+            lang: str(text.get(lang) or form_id.upper()) for lang in ("vi", "en")
+        }
+    return titles
 
 
 def stations_in_scope(

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Connection, Engine, select, tuple_
+from sqlalchemy import Connection, Engine, delete, select, tuple_
 
 from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
 from protocol.canonical import (
@@ -158,25 +158,30 @@ def _check_against_forms(conn: Connection, batch: _Batch) -> None:
     batch.candidates = kept
 
 
-def _reject_foreign_records(conn: Connection, batch: _Batch, station_id: int) -> None:
-    """A record id already owned by another station cannot be written to from this one."""
-    ids = list({r.record_id for _, r in batch.candidates})
+def _foreign_ids(
+    conn: Connection, candidates: list[tuple[int, RecordRevision]], station_id: int
+) -> set[uuid.UUID]:
+    """The candidates' record ids whose head belongs to another station (committed rows)."""
+    ids = list({r.record_id for _, r in candidates})
     if not ids:
-        return
+        return set()
     if conn.dialect.name == "postgresql":
-        foreign = store_pg.foreign_record_ids(conn, ids, station_id)
-    else:
-        foreign = set(
-            conn.execute(
-                select(_records.c.record_id).where(
-                    _records.c.record_id.in_(ids), _records.c.station_id != station_id
-                )
-            ).scalars()
-        )
-    if not foreign:
-        return
+        return store_pg.foreign_record_ids(conn, ids, station_id)
+    return set(
+        conn.execute(
+            select(_records.c.record_id).where(
+                _records.c.record_id.in_(ids), _records.c.station_id != station_id
+            )
+        ).scalars()
+    )
+
+
+def _wrong_station(
+    batch: _Batch, candidates: list[tuple[int, RecordRevision]], foreign: set[uuid.UUID]
+) -> list[tuple[int, RecordRevision]]:
+    """Reject the candidates whose id is in `foreign` (WRONG_STATION); return the others."""
     kept = []
-    for index, record in batch.candidates:
+    for index, record in candidates:
         if record.record_id in foreign:
             batch.reject(
                 index,
@@ -186,7 +191,49 @@ def _reject_foreign_records(conn: Connection, batch: _Batch, station_id: int) ->
             )
         else:
             kept.append((index, record))
-    batch.candidates = kept
+    return kept
+
+
+def _reject_foreign_records(conn: Connection, batch: _Batch, station_id: int) -> None:
+    """A record id already owned by another station cannot be written to from this one.
+
+    This is the cheap, common case, before anything is written; `_release_raced_records`
+    settles the ids another station claimed while this transaction ran."""
+    foreign = _foreign_ids(conn, batch.candidates, station_id)
+    if foreign:
+        batch.candidates = _wrong_station(batch, batch.candidates, foreign)
+
+
+def _release_raced_records(
+    conn: Connection,
+    batch: _Batch,
+    stored: list[tuple[int, RecordRevision]],
+    unstored: list[tuple[int, RecordRevision]],
+    device: AuthenticatedDevice,
+) -> tuple[list[tuple[int, RecordRevision]], list[tuple[int, RecordRevision]]]:
+    """Two stations pushing the same new record id at once: exactly one keeps it.
+
+    Both pass `_reject_foreign_records` (neither head is committed yet). The writes then meet
+    on a unique index — the revision's primary key, or the head's, which `_advance_heads`
+    upserts for every stored revision — so the later transaction waits until the earlier one
+    commits. Read again now (READ COMMITTED: a fresh snapshot per statement), the id is owned
+    by the winner; the loser removes the revisions it inserted under that id (its head upsert
+    changed nothing: it only touches heads of its own station) and answers WRONG_STATION,
+    never `conflict` or `stored`."""
+    foreign = _foreign_ids(conn, stored + unstored, device.station_id)
+    if not foreign:
+        return stored, unstored
+    taken = sorted({(r.record_id, r.revision) for _, r in stored if r.record_id in foreign})
+    for start in range(0, len(taken), 1000):
+        conn.execute(
+            delete(_revisions).where(
+                tuple_(_revisions.c.record_id, _revisions.c.revision).in_(
+                    taken[start : start + 1000]
+                ),
+                _revisions.c.station_id == device.station_id,
+            )
+        )
+    return _wrong_station(batch, stored, foreign), _wrong_station(batch, unstored, foreign)
 
 
 def _classify_unstored(
@@ -252,6 +299,7 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
         stored, unstored = store_revisions(
             conn, batch.candidates, device, envelope.batch_id, now, batch.encoded, batch.projections
         )
+        stored, unstored = _release_raced_records(conn, batch, stored, unstored, device)
         for index, record in stored:
             batch.answer(index, record, PushStatus.STORED)
         if unstored:

@@ -52,6 +52,30 @@ class KdfParams:
 
 # ~0.35–0.45 s on the reference 2-core machine (bench/store_bench.py prints the figure).
 DEFAULT_KDF = KdfParams()
+
+# What a slot file may ask for. Its parameters are read before any password is checked, from a
+# file every user can write: without bounds, a tampered cost (say 2^32 passes or a terabyte of
+# memory) would hang or crash every unlock. The upper bounds leave room to raise DEFAULT_KDF
+# about tenfold (~4 s at most per unlock on the reference machine); the lower ones admit TEST_KDF.
+KDF_ITERATIONS = (1, 10)
+KDF_MEMORY_KIB = (8 * 1024, 512 * 1024)
+KDF_LANES = (1, 8)
+KDF_SALT_BYTES = (16, 64)
+
+
+def kdf_within_bounds(params: KdfParams, salt_length: int = SALT_BYTES) -> bool:
+    """Whether a stored Argon2id cost (and salt) is one this program agrees to spend time on."""
+    return all(
+        low <= value <= high
+        for value, (low, high) in (
+            (params.iterations, KDF_ITERATIONS),
+            (params.memory_kib, KDF_MEMORY_KIB),
+            (params.lanes, KDF_LANES),
+            (salt_length, KDF_SALT_BYTES),
+        )
+    )
+
+
 # For tests only: the same code path at a fraction of the cost.
 TEST_KDF = KdfParams(iterations=1, memory_kib=8 * 1024, lanes=1)
 

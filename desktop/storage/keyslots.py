@@ -34,6 +34,20 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text.encode("ascii"), validate=True)
 
 
+class _KdfOutOfBounds(ValueError):
+    """A slot (or the policy) asks for an Argon2id cost outside `crypto.kdf_within_bounds`."""
+
+
+def _kdf(data: dict[str, Any], salt_length: int = crypto.SALT_BYTES) -> crypto.KdfParams:
+    values = {name: data[name] for name in ("iterations", "memory_kib", "lanes")}
+    if not all(type(value) is int for value in values.values()):
+        raise _KdfOutOfBounds()  # 1e9, "4", true: only plain integers are costs
+    params = crypto.KdfParams(**values)
+    if not crypto.kdf_within_bounds(params, salt_length):
+        raise _KdfOutOfBounds()
+    return params
+
+
 def _canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
@@ -72,15 +86,12 @@ class Slot:
         if kdf["name"] != "argon2id":
             raise ValueError("unknown kdf")
         nxt = data.get("sealed_next_key")
+        salt = _unb64(kdf["salt"])
         return cls(
             label=str(data["label"]),
             kind=str(data["kind"]),
-            kdf=crypto.KdfParams(
-                iterations=int(kdf["iterations"]),
-                memory_kib=int(kdf["memory_kib"]),
-                lanes=int(kdf["lanes"]),
-            ),
-            salt=_unb64(kdf["salt"]),
+            kdf=_kdf(kdf, len(salt)),
+            salt=salt,
             public_key=_unb64(data["public_key"]),
             private_nonce=_unb64(data["private_key"]["nonce"]),
             private_ciphertext=_unb64(data["private_key"]["ciphertext"]),
@@ -123,11 +134,14 @@ class KeySlotFile:
             slots = [Slot.from_json(item) for item in document["slots"]]
             return cls(
                 station_id=str(document["station_id"]),
-                kdf_policy=crypto.KdfParams(**document["kdf_policy"]),
+                kdf_policy=_kdf(document["kdf_policy"]),
                 slots={slot.label: slot for slot in slots},
                 removed_users=set(document.get("removed_users", [])),
                 mac=str(document["mac"]),
             )
+        except _KdfOutOfBounds as exc:
+            # Checked before any Argon2id run: an absurd cost is refused at once, never spent.
+            raise KeyFileTampered(path=str(path), reason="kdf_bounds") from exc
         except (KeyError, TypeError, ValueError) as exc:
             raise KeyFileTampered(path=str(path), reason="structure") from exc
 

@@ -8,10 +8,11 @@ from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
 
 from server.console import errors
-from server.console.pages import account, audit, login
+from server.console.pages import account, audit, login, overview
 from server.console.pages import forms as forms_page
 from server.console.pages import records as records_page
 from server.console.pages import reports as reports_page
+from server.console.pages import stations as stations_page
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
@@ -28,5 +29,7 @@ def install(app: FastAPI) -> None:
         reports_page.router,
         forms_page.router,
         records_page.router,
+        overview.router,
+        stations_page.router,
     ):
         app.include_router(router, include_in_schema=False)

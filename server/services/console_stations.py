@@ -186,6 +186,7 @@ class SyncReceipt:
 
 @dataclass(frozen=True)
 class ReportInfo:
+    report_id: str
     period_code: str
     number: str
     submitted_at: datetime
@@ -748,13 +749,15 @@ def _receipts_of(conn: Connection, station_id: int, limit: int) -> list[SyncRece
 def _reports_of(conn: Connection, station_id: int, limit: int) -> list[ReportInfo]:
     p = _reports
     rows = conn.execute(
-        select(p.c.period_code, p.c.number, p.c.submitted_at, p.c.received_at)
+        select(p.c.report_id, p.c.period_code, p.c.number, p.c.submitted_at, p.c.received_at)
         .where(p.c.station_id == station_id)
         .order_by(p.c.submitted_at.desc())
         .limit(limit)
     ).all()
     return [
-        ReportInfo(r.period_code, r.number, as_utc(r.submitted_at), as_utc(r.received_at))
+        ReportInfo(
+            str(r.report_id), r.period_code, r.number, as_utc(r.submitted_at), as_utc(r.received_at)
+        )
         for r in rows
     ]
 

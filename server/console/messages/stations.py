@@ -1,0 +1,176 @@
+"""Texts of the Overview page, the stations list and a station's page."""
+
+MESSAGES = {
+    # Overview
+    "overview.title": ("Tổng quan", "Overview"),
+    "overview.health_heading": (
+        "Tình trạng đồng bộ của {count} đơn vị",
+        "Sync status of {count} units",
+    ),
+    "overview.records_heading": ("Hồ sơ", "Records"),
+    "overview.received_today": ("Hồ sơ nhận hôm nay", "Records received today"),
+    "overview.received_week": ("Hồ sơ nhận tuần này", "Records received this week"),
+    "overview.week_hint": ("Từ thứ Hai", "Since Monday"),
+    "overview.waiting": ("Hồ sơ chờ duyệt", "Records waiting for review"),
+    "overview.rejected_recent": (
+        "Hồ sơ bị từ chối ({days} ngày qua)",
+        "Records refused (last {days} days)",
+    ),
+    "overview.rejected_total": ("Tổng cộng: {count}", "In all: {count}"),
+    "overview.alerts": ("Đơn vị có cảnh báo", "Units with an alert"),
+    "overview.alerts_hint": (
+        "Xung đột, hồ sơ bị từ chối, nhật ký bị lùi",
+        "Conflicts, refused records, audit log set back",
+    ),
+    "overview.silent_heading": (
+        "Đơn vị không đồng bộ quá {days} ngày (lâu nhất trước)",
+        "Units silent for more than {days} days (longest first)",
+    ),
+    "overview.days_silent": ("Số ngày", "Days"),
+    "overview.all_silent": ("Xem cả {count} đơn vị", "See all {count} units"),
+    "overview.none_silent": (
+        "Không có đơn vị nào ngừng đồng bộ quá {days} ngày.",
+        "No unit has been silent for more than {days} days.",
+    ),
+    # Health buckets
+    "stations.health": ("Tình trạng", "Status"),
+    "stations.health.today": ("Đồng bộ hôm nay", "Synced today"),
+    "stations.health.week": ("1–7 ngày trước", "1–7 days ago"),
+    "stations.health.stale": ("Quá 7 ngày", "Over 7 days"),
+    "stations.health.never": ("Chưa đồng bộ", "Never synced"),
+    "stations.health.alert": ("Có cảnh báo", "Alert"),
+    "stations.health.unregistered": ("Chưa đăng ký", "Not registered"),
+    "stations.health_hint.today": ("Kết nối từ 0 giờ hôm nay", "Contact since midnight"),
+    "stations.health_hint.week": (
+        "Lần cuối từ 1 đến {stale} ngày trước",
+        "Last contact 1 to {stale} days ago",
+    ),
+    "stations.health_hint.stale": (
+        "Không kết nối quá {stale} ngày",
+        "No contact for over {stale} days",
+    ),
+    "stations.health_hint.never": (
+        "Chưa có máy nào đang hoạt động kết nối",
+        "No active PC has connected yet",
+    ),
+    "stations.health_hint.alert": ("Cần cán bộ xem xét", "Needs someone to look"),
+    "stations.health_hint.unregistered": (
+        "Xã, phường chưa có đơn vị trên máy chủ",
+        "Communes with no unit on the server yet",
+    ),
+    # List
+    "stations.title": ("Đơn vị", "Units"),
+    "stations.search_label": ("Tìm đơn vị", "Find a unit"),
+    "stations.search_hint": (
+        "Mã hoặc tên, gõ có dấu hoặc không dấu",
+        "Code or name, with or without accents",
+    ),
+    "stations.province": ("Tỉnh, thành phố", "Province"),
+    "stations.code": ("Mã", "Code"),
+    "stations.name": ("Tên đơn vị", "Unit"),
+    "stations.unit": ("Xã, phường", "Commune"),
+    "stations.last_sync": ("Đồng bộ lần cuối", "Last sync"),
+    "stations.devices": ("Số máy", "PCs"),
+    "stations.waiting": ("Chờ duyệt", "Waiting"),
+    "stations.rejected": ("Bị từ chối", "Refused"),
+    "stations.conflicts": ("Xung đột", "Conflicts"),
+    "stations.never_synced": ("Chưa đồng bộ", "Never"),
+    "stations.count": ("{count} đơn vị", "{count} units"),
+    "stations.unregistered_count": (
+        "{count} xã, phường chưa có đơn vị.",
+        "{count} communes have no unit yet.",
+    ),
+    "stations.unregistered_help": (
+        "Quản trị viên thêm đơn vị bằng lệnh cax-server station add.",
+        "An administrator adds a unit with cax-server station add.",
+    ),
+    "stations.bad_health": (
+        "Tình trạng «{value}» không có; danh sách hiện mọi đơn vị.",
+        "There is no status “{value}”; the list shows every unit.",
+    ),
+    "stations.bad_province": (
+        "Không có tỉnh mã «{value}»; danh sách hiện mọi tỉnh.",
+        "There is no province with code “{value}”; the list shows every province.",
+    ),
+    # One station
+    "stations.back": ("Danh sách đơn vị", "All units"),
+    "stations.alert_heading": ("Cần xem xét:", "Needs attention:"),
+    "stations.alert.conflicts": (
+        "{count} xung đột chưa xử lý (cùng hồ sơ, cùng lần sửa nhưng nội dung khác)",
+        "{count} unresolved conflicts (same record and revision, other content)",
+    ),
+    "stations.alert.rejected": (
+        "{count} hồ sơ bị từ chối trong {days} ngày qua",
+        "{count} records refused in the last {days} days",
+    ),
+    "stations.alert.audit": (
+        "Nhật ký của một máy bị lùi lại lúc {at} (có thể đã khôi phục bản sao lưu hoặc bị xóa bớt)",
+        "A PC's audit log went back at {at} (restored from a backup, or cut short)",
+    ),
+    "stations.alert.report": (
+        "{count} báo cáo định kỳ gửi lại với nội dung khác trong {days} ngày qua",
+        "{count} periodic reports sent again with other content in the last {days} days",
+    ),
+    "stations.devices_heading": ("Máy đã đăng ký", "Enrolled PCs"),
+    "stations.device_name": ("Tên máy", "PC"),
+    "stations.enrolled": ("Ngày đăng ký", "Enrolled"),
+    "stations.last_seen": ("Kết nối lần cuối", "Last seen"),
+    "stations.device_status": ("Trạng thái", "Status"),
+    "stations.action": ("Thao tác", "Action"),
+    "stations.active": ("Đang hoạt động", "Active"),
+    "stations.revoked_on": ("Đã thu hồi {at}", "Revoked {at}"),
+    "stations.reason": ("Lý do thu hồi", "Reason for revoking"),
+    "stations.revoke": ("Thu hồi", "Revoke"),
+    "stations.revoke_help": (
+        "Máy bị thu hồi không gửi hay nhận được dữ liệu nữa, kể từ lần kết nối tiếp theo.",
+        "A revoked PC can no longer send or receive anything, from its next connection.",
+    ),
+    "stations.reason_needed": (
+        "Hãy ghi lý do thu hồi máy. Chưa có gì thay đổi.",
+        "Give the reason for revoking the PC. Nothing was changed.",
+    ),
+    "stations.revoked": ("Đã thu hồi máy.", "The PC was revoked."),
+    "stations.already_revoked": (
+        "Máy này đã bị thu hồi từ trước; không có gì thay đổi.",
+        "This PC was already revoked; nothing was changed.",
+    ),
+    "stations.no_devices": ("Đơn vị chưa đăng ký máy nào.", "No PC is enrolled yet."),
+    "stations.code_validity": ("Thời hạn mã", "Code valid for"),
+    "stations.hours.1": ("1 giờ", "1 hour"),
+    "stations.hours.24": ("24 giờ", "24 hours"),
+    "stations.hours.72": ("3 ngày", "3 days"),
+    "stations.hours.168": ("7 ngày", "7 days"),
+    "stations.new_code": ("Tạo mã đăng ký máy mới", "New enrolment code"),
+    "stations.new_code_help": (
+        "Mã chỉ dùng được một lần, cho một máy của đơn vị này.",
+        "The code works once, for one PC of this unit.",
+    ),
+    "stations.bad_hours": (
+        "Thời hạn mã không hợp lệ; hãy chọn trong danh sách. Chưa có mã nào được tạo.",
+        "That validity is not offered; pick one from the list. No code was made.",
+    ),
+    "stations.code_issued": ("Mã đăng ký máy mới", "New enrolment code"),
+    "stations.code_expires": ("Hết hạn lúc {at}.", "Expires at {at}."),
+    "stations.code_once": (
+        "Mã chỉ hiện một lần này: hãy ghi lại hoặc quét mã QR ngay. Máy chủ chỉ lưu bản băm.",
+        "The code is shown this once: write it down or scan the QR code now. The server "
+        "keeps only its hash.",
+    ),
+    "stations.history_heading": ("Lịch sử đồng bộ (20 lần gần nhất)", "Sync history (latest 20)"),
+    "stations.received": ("Thời điểm nhận", "Received"),
+    "stations.records": ("Số hồ sơ", "Records"),
+    "stations.stored": ("Đã lưu", "Stored"),
+    "stations.duplicate": ("Trùng", "Duplicate"),
+    "stations.conflict": ("Xung đột", "Conflict"),
+    "stations.audit_seq": ("Nhật ký (số mục)", "Audit head"),
+    "stations.went_back": ("bị lùi", "went back"),
+    "stations.no_history": ("Chưa có lần đồng bộ nào.", "No sync yet."),
+    "stations.reports_heading": ("Báo cáo định kỳ đã gửi", "Submitted periodic reports"),
+    "stations.period": ("Kỳ báo cáo", "Period"),
+    "stations.number": ("Số", "Number"),
+    "stations.submitted": ("Ngày gửi", "Submitted"),
+    "stations.no_reports": ("Chưa có báo cáo nào.", "No report yet."),
+    # Audit log labels of this page's actions
+    "action.device.revoked": ("Thu hồi máy", "PC revoked"),
+    "action.enrolment.code_issued": ("Tạo mã đăng ký máy", "Enrolment code issued"),
+}

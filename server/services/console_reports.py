@@ -269,6 +269,9 @@ class Rollup:
     def label(self, lang: str = "vi") -> str:
         return self.label_vi if lang == "vi" else self.label_en
 
+    def province_name(self, code: str) -> str:
+        return next((p.name for p in self.provinces if p.code == code), code)
+
     def top_rows(self, limit: int = 10) -> list[tuple[RolledSection, RolledRow]]:
         """The largest main counts (no money, no rates, no hours): the chart's bars."""
         rows = [
@@ -869,7 +872,7 @@ def write_xlsx(
             [
                 s.station_code,
                 s.station_name,
-                s.province_code,
+                data.province_name(s.province_code),
                 s.number,
                 to_local(s.submitted_at),
                 to_local(s.received_at),
@@ -883,7 +886,7 @@ def write_xlsx(
         bold=True,
     )
     for m in data.missing:
-        _append(sheet, [m.code, m.name, m.province_code])
+        _append(sheet, [m.code, m.name, data.province_name(m.province_code)])
     book.save(out)
 
 

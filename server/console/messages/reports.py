@@ -32,6 +32,11 @@ MESSAGES = {
         "Tổng cộng của các đơn vị đã nộp; dòng tỷ lệ (%) là trung bình của các đơn vị.",
         "Sums over the stations that submitted; rate rows (%) are the stations' average.",
     ),
+    "reports.show_zero": (
+        "Hiện cả {n} dòng chi tiết bằng 0.",
+        "Show the {n} breakdown rows that are 0.",
+    ),
+    "reports.hide_zero": ("Ẩn các dòng chi tiết bằng 0.", "Hide the breakdown rows that are 0."),
     "reports.indicators": (
         "Chỉ tiêu xây dựng lực lượng (Nghị quyết 12)",
         "Resolution 12 indicators",

@@ -37,20 +37,61 @@ def _chosen(request: Request, user: ConsoleUser, period: str) -> tuple[list[Any]
 
 
 @router.get("/console/reports")
-def reports_page(request: Request, user: CurrentUser, period: PeriodQuery = "") -> Response:
+def reports_page(
+    request: Request,
+    user: CurrentUser,
+    period: PeriodQuery = "",
+    every_row: Annotated[int, Query(alias="all", ge=0, le=1)] = 0,
+) -> Response:
     choices, code = _chosen(request, user, period)
     data = None
     if code is not None:
         data = console_reports.rollup(request.app.state.engine, code, station_condition(user))
+    shown, hidden = _shown_rows(data, bool(every_row)) if data else ({}, 0)
     context = {
         "choices": choices,
         "period": code,
         "data": data,
+        "shown": shown,
+        "hidden": hidden,
+        "every_row": bool(every_row),
         "missing_shown": MISSING_SHOWN,
         "province_bars": _province_bars(data) if data and len(data.provinces) > 1 else [],
         "row_bars": _row_bars(data, lang_of(request)) if data else [],
     }
     return render(request, "reports.html", context)
+
+
+def _blank(value: Any) -> bool:
+    return value is None or value == 0
+
+
+def _shown_rows(
+    data: console_reports.Rollup, every_row: bool
+) -> tuple[dict[str, list[console_reports.RolledRow]], int]:
+    """Each section's rows to show. As on the printed report, a breakdown line that is 0 in
+    both periods is left out (unless asked for every row), and so is a caption left with
+    nothing under it; the count of rows left out goes with the link that shows them."""
+    shown: dict[str, list[console_reports.RolledRow]] = {}
+    hidden = 0
+    for section in data.sections:
+        rows: list[console_reports.RolledRow] = []
+        caption: console_reports.RolledRow | None = None
+        for row in section.rows:
+            if row.heading:
+                caption = row
+                continue
+            if not every_row and row.level > 0 and _blank(row.total) and _blank(row.previous):
+                hidden += 1
+                continue
+            if caption is not None and (row.level > 0 or every_row):
+                rows.append(caption)
+            caption = None
+            rows.append(row)
+        if every_row and caption is not None:
+            rows.append(caption)
+        shown[section.id] = rows
+    return shown, hidden
 
 
 def _province_bars(data: console_reports.Rollup) -> list[dict[str, Any]]:

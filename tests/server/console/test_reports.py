@@ -129,6 +129,10 @@ def test_rollup_sums_the_province_and_lists_who_has_not_submitted(
     assert row_cells(html, "f2.total")[1:] == ["3", "0", "+3", "2"]
     assert row_cells(html, "f2.deaths")[1] == "3"
     assert row_cells(html, "f2.category.hinh_su")[1] == "3"
+    # As on the printed report, a breakdown line at 0 in both periods waits behind a link.
+    assert 'data-row="f2.category.ma_tuy"' not in html and 'data-row="f2.deaths"' in html
+    every_row = client.get("/console/reports?period=2026-10&all=1").text
+    assert row_cells(every_row, "f2.category.ma_tuy")[1:3] == ["0", "0"]
     # Resolution 12: one of the two has its headquarters and at least 12 officers.
     assert row_cells(html, "r12.hq_status")[3] == "1/2"
     assert row_cells(html, "r12.staff_total")[3:] == ["1/2", "2", "24"]
@@ -233,7 +237,7 @@ def test_excel_export_has_the_figures_and_never_a_formula(
     figures = {row[1]: row for row in book.worksheets[0].iter_rows(values_only=True) if row}
     assert figures["f2.total"][4] == 2 and figures["f2.deaths"][4] == 1
     missing = [row for row in book.worksheets[3].iter_rows(values_only=True)][1:]
-    assert missing == [(NGOC_HA, hostile, "01")]
+    assert missing == [(NGOC_HA, hostile, "Thành phố Hà Nội")]
     with zipfile.ZipFile(io.BytesIO(answer.content)) as archive:
         sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/")]
         assert sheets and not any(b"<f>" in archive.read(n) for n in sheets)

@@ -62,13 +62,17 @@ def test_catalogue_lists_versions_with_records_in_scope(client: TestClient, engi
 
 
 def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engine) -> None:
-    """A version's page lists its sections and field labels from the stored definition."""
+    """A version's page lists its sections and field labels from the stored definition, in
+    Vietnamese or English."""
     login(client, create_user(engine, "xem01", "viewer", "province:01"))
     page = client.get("/console/forms/f1/1")
     assert page.status_code == 200, page.text
     assert "Tiếp nhận" in page.text and "Thời điểm tiếp nhận" in page.text
     assert 'data-field="received_at"' in page.text
     assert client.get("/console/forms/f1/9").status_code == 404
+    client.cookies.set("cax_lang", "en", path="/")
+    english = client.get("/console/forms/f1/1").text
+    assert "Crime report intake record" in english and "Time received" in english
     assert client.get("/console/forms/nope/1").status_code == 404
 
 

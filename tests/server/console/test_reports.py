@@ -270,3 +270,14 @@ def test_reports_need_a_signed_in_user(client: TestClient) -> None:
     answer = client.get("/console/reports", follow_redirects=False)
     assert answer.status_code == 303
     assert answer.headers["location"].startswith("/console/login")
+
+
+def test_english_page(client: TestClient, engine: Engine) -> None:
+    """With the language switched to English the roll-up, rows and indicators read in English."""
+    _province_setup(client, engine)
+    login(client, create_user(engine, "xem01", "viewer", "province:01"))
+    client.cookies.set("cax_lang", "en", path="/")
+    html = client.get("/console/reports").text
+    assert "2 of 3 stations have submitted the report for October 2026." in html
+    assert row_cells(html, "f2.total")[0] == "Public-order incidents"
+    assert row_cells(html, "r12.staff_total")[1] == "Officers in total"

@@ -184,6 +184,8 @@ def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         print(messages.notice("db_ok"))
     if report.keyfile_problem:
         print(messages.notice("keyfile_problem", problem=report.keyfile_problem))
+    for label in report.orphan_slots:
+        print(messages.notice("orphan_slot", label=label))
     if report.audit:
         _print_audit_report(report.audit, messages)
     return EXIT_OK if report.ok else EXIT_FAILED
@@ -191,7 +193,8 @@ def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 def db_rekey(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
-        maintenance.rotate_data_key(session)
-        slots = len(session.station.load_slots().slots)
-    print(messages.notice("key_rotated", slots=slots))
+        result = maintenance.rotate_data_key(session)
+    print(messages.notice("key_rotated", slots=result.slots))
+    if result.dropped:
+        print(messages.notice("slots_dropped", labels=", ".join(result.dropped)))
     return EXIT_OK

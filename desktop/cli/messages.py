@@ -303,6 +303,18 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "db_ok": ("Cơ sở dữ liệu nguyên vẹn.", "Database intact."),
     "db_problem": ("Lỗi cơ sở dữ liệu: {problem}", "Database problem: {problem}"),
     "keyfile_problem": ("Tệp khóa: {problem}", "Key file: {problem}"),
+    "orphan_slot": (
+        "Tệp khóa [ORPHAN_KEY_SLOT]: khe khóa '{label}' không thuộc người dùng nào đang hoạt động; "
+        "ai biết mật khẩu của nó vẫn đọc được dữ liệu. Hãy chạy 'cax db rekey' để loại bỏ.",
+        "Key file [ORPHAN_KEY_SLOT]: the key slot '{label}' belongs to no active user; whoever "
+        "knows its secret can still read the data. Run 'cax db rekey' to drop it.",
+    ),
+    "slots_dropped": (
+        "Đã loại bỏ các khe khóa không thuộc người dùng nào đang hoạt động (ghi vào nhật ký): "
+        "{labels}.",
+        "Dropped the key slots that belong to no active user (recorded in the audit log): "
+        "{labels}.",
+    ),
     "password_prompt": ("Mật khẩu của {username}: ", "Password for {username}: "),
     "new_password_prompt": ("Mật khẩu mới cho {username}: ", "New password for {username}: "),
     "repeat_prompt": ("Nhập lại mật khẩu: ", "Repeat the password: "),

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sqlalchemy import Connection, text
+
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
 from desktop.storage import audit, crypto
+from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import StationSession
 
 
@@ -26,14 +29,45 @@ class CheckReport:
     database_problems: list[str] = field(default_factory=list)
     keyfile_problem: str | None = None
     audit: AuditReport | None = None
+    # Key slots no active user owns (ORPHAN_KEY_SLOT): whoever holds their secret can read the
+    # station. `cax db rekey` drops them.
+    orphan_slots: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return (
             not self.database_problems
             and not self.keyfile_problem
+            and not self.orphan_slots
             and bool(self.audit and self.audit.ok)
         )
+
+
+@dataclass(frozen=True)
+class RotationResult:
+    slots: int  # slots that were rewrapped to the new key (active users and the recovery key)
+    dropped: list[str]  # labels of the slots that were not: they belonged to no active user
+
+
+def active_usernames(conn: Connection) -> set[str]:
+    return set(conn.execute(text("SELECT username FROM users WHERE status = 'active'")).scalars())
+
+
+def orphan_slots(slots: KeySlotFile, active: set[str]) -> list[str]:
+    """Labels of the slots that are neither an active user's nor the recovery key's.
+
+    The app never leaves one: removing a user deletes their slot. One is there because someone
+    who could unwrap the data key wrote it (a hidden way back in, or a removed officer's slot put
+    back), and the slot file's MAC cannot tell, since that person held the key.
+    """
+    return sorted(
+        label
+        for label, slot in slots.slots.items()
+        if not (
+            (slot.kind == "user" and label in active)
+            or (slot.kind == "recovery" and label == RECOVERY_LABEL)
+        )
+    )
 
 
 def verify_audit(session: StationSession) -> AuditReport:
@@ -53,10 +87,12 @@ def check_database(session: StationSession) -> CheckReport:
     """SQLCipher page HMACs, SQLite structure, foreign keys, the key-slot file and the audit chain."""
     session.require(Permission.CHECK_DATABASE)
     problems = session.db.integrity_problems()
-    keyfile_problem = None
+    keyfile_problem, orphans = None, []
     try:
         slots = session.station.load_slots()
         slots.verify_mac(session.data_key, session.station.keys_path)
+        with session.db.read() as conn:
+            orphans = orphan_slots(slots, active_usernames(conn))
     except AppError as error:
         keyfile_problem = error.code
     try:
@@ -64,30 +100,37 @@ def check_database(session: StationSession) -> CheckReport:
     except DatabaseCorrupt:
         audit_report = None  # the pages the chain lives on are among the damaged ones
         problems.append("audit log unreadable")
-    report = CheckReport(problems, keyfile_problem, audit_report)
+    report = CheckReport(problems, keyfile_problem, audit_report, orphans)
+    details = {"ok": report.ok, "problems": len(problems), "keyfile": keyfile_problem or "ok"}
+    if orphans:
+        details["orphan_slots"] = orphans
     with session.db.write() as conn:
-        audit.append(
-            conn,
-            session.user.username,
-            AuditAction.DATABASE_CHECKED,
-            "",
-            {"ok": report.ok, "problems": len(problems), "keyfile": keyfile_problem or "ok"},
-        )
+        audit.append(conn, session.user.username, AuditAction.DATABASE_CHECKED, "", details)
     return report
 
 
-def rotate_data_key(session: StationSession) -> None:
-    """New data key for the database and every remaining slot (after an officer leaves).
+def rotate_data_key(session: StationSession) -> RotationResult:
+    """New data key for the database, sealed only to active users and the recovery key.
 
-    The new key is first sealed beside the old one in every slot, then the database is re-keyed,
-    then the old key is dropped: a crash at any point leaves a station that still opens.
+    Slots that belong to no active user are dropped first (and named in the audit entry): an
+    officer who held the data key could have added one, and resealing the new key to it would
+    let them read on after being removed. Then the new key is sealed beside the old one in every
+    remaining slot, the database is re-keyed, and the old key is dropped: a crash at any point
+    leaves a station that still opens.
     """
     session.require(Permission.ROTATE_KEYS)
     station, old_key, new_key = session.station, session.data_key, crypto.random_key()
-    slots = station.load_slots()
-    slots.verify_mac(old_key, station.keys_path)
-    slots.stage_next_key(new_key)
-    slots.save(station.keys_path, old_key)
+    with session.db.write() as conn:  # no user is added or removed while the slots are chosen
+        slots = station.load_slots()
+        slots.verify_mac(old_key, station.keys_path)
+        dropped = orphan_slots(slots, active_usernames(conn))
+        removed = set(
+            conn.execute(text("SELECT username FROM users WHERE status != 'active'")).scalars()
+        )
+        for label in dropped:  # a removed user's name keeps saying USER_REMOVED at login
+            slots.remove_slot(label, record_removal=label in removed)
+        slots.stage_next_key(new_key)
+        slots.save(station.keys_path, old_key)
     try:
         session.db.rekey(new_key)
     except BaseException:
@@ -98,7 +141,9 @@ def rotate_data_key(session: StationSession) -> None:
     slots.promote_next_key()
     slots.save(station.keys_path, new_key)
     session.adopt_data_key(new_key)
+    details: dict[str, object] = {"slots": len(slots.slots)}
+    if dropped:
+        details["dropped"] = dropped
     with session.db.write() as conn:
-        audit.append(
-            conn, session.user.username, AuditAction.KEY_ROTATED, "", {"slots": len(slots.slots)}
-        )
+        audit.append(conn, session.user.username, AuditAction.KEY_ROTATED, "", details)
+    return RotationResult(len(slots.slots), dropped)

@@ -14,9 +14,14 @@ from typing import Any
 
 import pytest
 
-from desktop.core.errors import KeyFileTampered
-from desktop.storage.keyslots import _canonical
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import KeyFileTampered, UnknownUser, UserRemoved
+from desktop.storage import accounts, audit, maintenance
+from desktop.storage.database import Database, NotADatabase
+from desktop.storage.keyslots import KeySlotFile, _canonical
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
+
+GHOST_SECRET = "the officer's own way back in"
 
 
 def rewrite_keyfile(path: Path, change: Any) -> None:
@@ -70,3 +75,79 @@ def test_a_short_salt_is_keyfile_tampered(station_home):
     rewrite_keyfile(station_home.station.keys_path, change)
     with pytest.raises(KeyFileTampered):
         station_home.unlock()
+
+
+# ---- a hidden slot does not survive the officer's removal and a rekey --------------------------
+
+
+def plant_hidden_slot(station_home, label: str = "ghost") -> Path:
+    """The officer, logged in with their own password, seals the data key to a slot of their own
+    (a valid MAC: they hold the key) and keeps a copy of the key file for later."""
+    session = station_home.unlock(OFFICER, OFFICER_PASSWORD)
+    data_key = session.data_key
+    session.close()
+    path = station_home.station.keys_path
+    slots = KeySlotFile.load(path)
+    slots.add_slot(label, "user", GHOST_SECRET, data_key)
+    slots.removed_users.discard(label)
+    slots.save(path, data_key)
+    kept = path.with_name("kept-by-officer.keys")
+    kept.write_bytes(path.read_bytes())
+    return kept
+
+
+def _last(session, action: AuditAction) -> audit.AuditEntry:
+    with session.db.read() as conn:
+        return audit.entries(conn, limit=1, action=action)[0]
+
+
+def test_rekey_drops_a_hidden_slot_and_names_it_in_the_audit_log(station_home):
+    """ORPHAN_KEY_SLOT in `db check`; the rekey after removing the officer drops the slot, so
+    neither the slot file nor the copy the officer kept opens the station any more."""
+    kept = plant_hidden_slot(station_home)
+    session = station_home.unlock()
+    try:
+        assert maintenance.check_database(session).orphan_slots == ["ghost"]
+        accounts.remove_user(session, OFFICER, "transferred")
+        result = maintenance.rotate_data_key(session)
+        assert result.dropped == ["ghost"] and result.slots == 2  # supervisor and recovery
+        entry = _last(session, AuditAction.KEY_ROTATED)
+        assert entry.details["dropped"] == ["ghost"]
+        report = maintenance.check_database(session)
+        assert report.orphan_slots == [] and report.ok
+    finally:
+        session.close()
+
+    slots = KeySlotFile.load(station_home.station.keys_path)
+    assert set(slots.slots) == {"truong", "@recovery"}
+    with pytest.raises(UnknownUser):
+        station_home.unlock("ghost", GHOST_SECRET)
+    # The copy still unwraps a key: the old one, which no longer opens the database.
+    (old_key,) = KeySlotFile.load(kept).open_slot("ghost", GHOST_SECRET)
+    with pytest.raises(NotADatabase):
+        Database(station_home.station.db_path, old_key)
+
+
+def test_a_removed_officers_slot_put_back_is_dropped_too(station_home):
+    """The officer restores their own slot after removal (before any rekey): `db check` names it,
+    and the rekey drops it rather than sealing the new key to it."""
+    path = station_home.station.keys_path
+    own_slot = KeySlotFile.load(path).slots[OFFICER]
+    session = station_home.unlock()
+    accounts.remove_user(session, OFFICER)
+    data_key = session.data_key
+    session.close()
+    slots = KeySlotFile.load(path)
+    slots.slots[OFFICER] = own_slot
+    slots.removed_users.discard(OFFICER)
+    slots.save(path, data_key)  # a valid MAC: the officer held the key
+
+    session = station_home.unlock()
+    try:
+        assert maintenance.check_database(session).orphan_slots == [OFFICER]
+        assert maintenance.rotate_data_key(session).dropped == [OFFICER]
+    finally:
+        session.close()
+    assert OFFICER not in KeySlotFile.load(path).slots
+    with pytest.raises(UserRemoved):
+        station_home.unlock(OFFICER, OFFICER_PASSWORD)

@@ -19,6 +19,7 @@ from sqlalchemy import (
     literal,
     literal_column,
     select,
+    text,
     tuple_,
 )
 from sqlalchemy.sql.elements import True_
@@ -121,12 +122,13 @@ def _matches(search_text: ColumnElement[Any], typed: str) -> ColumnElement[bool]
     return _tsvector(search_text).op("@@")(query)
 
 
-def _like_words(typed: str) -> ColumnElement[bool]:
-    """SQLite (one-machine trial): the folded text is space-separated words, so a word is
-    " word " inside " text ", and the last typed word a prefix " wor". Tokens are [0-9a-z]:
-    nothing in them is a LIKE wildcard."""
+def _like_words(search_text: ColumnElement[Any], typed: str) -> ColumnElement[bool]:
+    """The same match as the tsquery, by LIKE: the folded text is [0-9a-z] words joined by
+    single spaces, so a word is " word " inside " text " and the last typed word a prefix
+    " wor". Tokens are [0-9a-z]: nothing in them is a LIKE wildcard. SQLite's search, and
+    PostgreSQL's first try, where it costs ~1 µs a row against ~40 µs for to_tsvector."""
     tokens = search_tokens(typed)[:MAX_SEARCH_WORDS]
-    padded = literal(" ") + func.coalesce(_records.c.search_text, "") + literal(" ")
+    padded = literal(" ") + func.coalesce(search_text, "") + literal(" ")
     terms = [padded.like(f"% {token} %") for token in tokens[:-1]]
     terms.append(padded.like(f"% {tokens[-1]}%"))
     return and_(*terms)
@@ -183,12 +185,10 @@ def list_records(
         filters.append(_records.c.event_date <= query.date_to)
     searching = tsquery(query.text) is not None
     if conn.dialect.name == "postgresql" and (filters or searching):
-        if searching:
-            filters.append(_matches(_records.c.search_text, query.text))
-        rows = _filtered_pg(conn, walk, filters, limit + 1)
+        rows = _filtered_pg(conn, walk, filters, query.text if searching else "", limit + 1)
     else:
         if searching:
-            filters.append(_like_words(query.text))
+            filters.append(_like_words(_records.c.search_text, query.text))
         rows = conn.execute(_page(_records.c, walk + filters, limit + 1)).all()
     return _as_page(conn, rows, limit)
 
@@ -202,44 +202,57 @@ def _page(columns: Any, conditions: list[Any], limit: int) -> Any:
     )
 
 
-# How many of the newest records in scope the first try of a filtered list reads (a text match
-# costs 20-60 µs each): enough for a page of any filter that keeps at least 2.5 % of records.
-RECENT_WINDOW = 2000
+# How many of the newest records in scope the first try of a filtered list reads: for words
+# (~1.5 µs each with LIKE) enough for a page of any search that keeps 0.25 %; for the other
+# filters, whose statistics the planner knows, just enough to spare it the deep walks.
+SEARCH_WINDOW = 20000
+FILTER_WINDOW = 2000
+# Bitmaps of common words (a third of all records say "nguyen") must stay exact: a lossy one
+# makes PostgreSQL run to_tsvector again on every row of every lossy page (25 s seen at 2M).
+SEARCH_WORK_MEM = "64MB"
 
 
-def _filtered_pg(conn: Connection, walk: list[Any], filters: list[Any], limit: int) -> list[Any]:
+def _filtered_pg(
+    conn: Connection, walk: list[Any], filters: list[Any], typed: str, limit: int
+) -> list[Any]:
     """A page of a filtered list on PostgreSQL, in two tries whose cost is bounded either way.
 
     The planner cannot tell a common word ("nguyen": a third of all records) from a rare one
     or a number's prefix (`0451234:*` is estimated at 0.5 % whatever it is), nor see that a
     week's event dates sit deep in the received order; a wrong guess walks millions of rows.
-    So: (1) filter the newest RECENT_WINDOW records in scope, read in index order — a common
-    filter fills the page there; if that window was everything in scope, the page is complete.
-    (2) Otherwise the filter is selective: take every match through its own index (the GIN
-    index ix_records_search for words, event_date, status…), materialised so the planner cannot
-    turn it back into the walk, and sort those."""
+    So: (1) filter the newest records in scope, read in index order, matching
+    words with LIKE — a common filter fills the page there; if that window was everything in
+    scope, the page is complete. (2) Otherwise the filter is selective: take every match
+    through the indexes (the GIN index ix_records_search for words, event_date, status…),
+    materialised so the planner cannot turn it back into the walk, and sort those."""
+    size = SEARCH_WINDOW if typed else FILTER_WINDOW
+    columns = [_records.c[name] for name in _COLUMNS]
     recent = (
-        select(*(_records.c[name] for name in _COLUMNS), _records.c.search_text)
+        select(*columns, *([_records.c.search_text] if typed else []))
         .where(*walk)
         .order_by(_records.c.received_at.desc(), _records.c.record_id.desc())
-        .limit(RECENT_WINDOW)
+        .limit(size)
         .subquery("recent")
     )
-    moved = [_on(recent, condition) for condition in filters]
-    rows = conn.execute(_page(recent.c, moved, limit)).all()
+    first = [_on(recent, condition) for condition in filters]
+    if typed:
+        first.append(_like_words(recent.c.search_text, typed))
+    rows = conn.execute(_page(recent.c, first, limit)).all()
     if len(rows) == limit:
         return rows
     window = select(func.count()).select_from(
-        select(_records.c.record_id).where(*walk).limit(RECENT_WINDOW).subquery()
+        select(_records.c.record_id).where(*walk).limit(size).subquery()
     )
-    if conn.execute(window).scalar_one() < RECENT_WINDOW:
+    if conn.execute(window).scalar_one() < size:
         return rows
+    matches = [*filters, _matches(_records.c.search_text, typed)] if typed else filters
     hits = (
         select(*(_records.c[name] for name in _COLUMNS))
-        .where(*walk, *filters)
+        .where(*walk, *matches)
         .cte("hits")
         .prefix_with("MATERIALIZED")
     )
+    conn.execute(text(f"SET LOCAL work_mem = '{SEARCH_WORK_MEM}'"))
     return conn.execute(_page(hits.c, [], limit)).all()
 
 
@@ -403,10 +416,10 @@ def form_titles(conn: Connection) -> dict[tuple[str, int], dict[str, str]]:
         )
     ).all()
     titles = {}
-    for form_id, version, text in rows:
-        text = text if isinstance(text, dict) else {}
+    for form_id, version, short_title in rows:
+        names = short_title if isinstance(short_title, dict) else {}
         titles[(form_id, version)] = {
-            lang: str(text.get(lang) or form_id.upper()) for lang in ("vi", "en")
+            lang: str(names.get(lang) or form_id.upper()) for lang in ("vi", "en")
         }
     return titles
 

@@ -133,7 +133,9 @@ def _record_context(conn: Connection, head: console_records.RecordHead, lang: st
     """Everything the record page shows, read in the caller's transaction."""
     history = console_records.revisions(conn, head.record_id)
     forms: dict[tuple[str, int], FormDefinition | None] = {}
-    current = next((r for r in history if r.revision == head.revision), history[-1])
+    current = next((r for r in history if r.revision == head.revision), None)
+    if current is None:  # a head is stored with its revision: only a damaged database has none
+        raise not_found()
     form = _definition(conn, forms, head.form_id, current.form_version)
     revisions = []
     previous = None

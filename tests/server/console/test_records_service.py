@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, event, select
 
 from domain.forms import load_catalogue
 from protocol.messages import ReviewDecision
@@ -283,3 +283,49 @@ def test_changes_name_the_field_and_both_values() -> None:
     assert removed and all(label.startswith("Danh mục tài liệu, đồ vật 2") for label in removed)
     assert record_view.changes(form, None, new) == []
     assert record_view.changes(form, old, old) == []
+
+
+def test_selective_filters_give_the_same_page_through_the_indexes(
+    client: TestClient, engine: Engine, device: StationDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the newest records hold too few matches, the list takes them through the indexes
+    (GIN for words on PostgreSQL): same rows, same order, same pages as reading everything."""
+    push(client, device, [wire_record(device, values=person("Quách Thị Yến"))])
+    push(client, device, [wire_record(device, "F8") for _ in range(8)])
+    push(client, device, [wire_record(device, values=person("Quách Thị Yên"))])
+    push(client, device, [wire_record(device, "F8") for _ in range(8)])
+    queries = [
+        RecordQuery(text="quach thi ye"),
+        RecordQuery(text="quach", form_id="f1", status="submitted"),
+        RecordQuery(date_from=date(2026, 11, 21), form_id="f1"),
+        RecordQuery(form_id="f8"),
+    ]
+
+    def walk(query: RecordQuery) -> list[list[uuid.UUID]]:
+        pages, after = [], None
+        while True:
+            with engine.connect() as conn:
+                page = console_records.list_records(
+                    conn, station_condition(user()), query, after, limit=3
+                )
+            pages.append([row.record_id for row in page.rows])
+            if page.next_cursor is None:
+                return pages
+            after = page.next_cursor
+
+    everything = [walk(query) for query in queries]
+    assert [sum(len(p) for p in pages) for pages in everything] == [2, 2, 2, 16]
+    monkeypatch.setattr(console_records, "SEARCH_WINDOW", 4)
+    monkeypatch.setattr(console_records, "FILTER_WINDOW", 4)
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert [walk(query) for query in queries] == everything
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    if engine.dialect.name == "postgresql":  # the index route was taken, through the GIN index
+        assert any("MATERIALIZED" in s and "to_tsvector('simple'" in s for s in statements)

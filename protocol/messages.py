@@ -21,6 +21,10 @@ from protocol.errors import ErrorCode
 # A batch bigger than this is refused whole (BATCH_TOO_LARGE); split it on the station.
 MAX_BATCH_RECORDS = 10_000
 
+# Every free-text string on the wire: U+0000 is refused here, before it can reach a database
+# (PostgreSQL text cannot hold it) or a log. Strings with a stricter pattern exclude it already.
+NO_NUL = r"^[^\x00]*$"
+Text = Annotated[str, Field(pattern=NO_NUL)]
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 Base64Key = Annotated[str, Field(min_length=43, max_length=44, pattern=r"^[A-Za-z0-9+/]{43}=?$")]
 StationCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9_-]+$")]
@@ -37,7 +41,7 @@ class WireModel(BaseModel):
 
 class ErrorBody(WireModel):
     code: ErrorCode
-    detail: str
+    detail: Text
 
 
 class HealthResponse(WireModel):
@@ -45,7 +49,7 @@ class HealthResponse(WireModel):
     server_time: AwareDatetime
     # Unix seconds, for clients that correct their clock by the offset (see docs/protocol.md).
     server_timestamp: float
-    version: str
+    version: Text
     protocol_version: int = PROTOCOL_VERSION
     min_protocol_version: int
     max_protocol_version: int
@@ -56,23 +60,23 @@ class HealthResponse(WireModel):
 
 class EnrollRequest(WireModel):
     protocol_version: ProtocolVersion = PROTOCOL_VERSION
-    code: str = Field(min_length=1, max_length=64)
+    code: Text = Field(min_length=1, max_length=64)
     public_key: Base64Key
-    device_name: str = Field(min_length=1, max_length=128)
+    device_name: Text = Field(min_length=1, max_length=128)
     # Ed25519 signature by the new key over `protocol.signing.enrolment_message(code, public_key)`.
-    proof: str = Field(min_length=1, max_length=128)
+    proof: Text = Field(min_length=1, max_length=128)
 
 
 class StationInfo(WireModel):
-    code: str
-    name: str
+    code: Text
+    name: Text
 
 
 class EnrollResponse(WireModel):
     device_id: UUID
     station: StationInfo
-    server_signing_key: str
-    server_box_key: str
+    server_signing_key: Text
+    server_box_key: Text
     protocol_version: int = PROTOCOL_VERSION
     server_time: AwareDatetime
 
@@ -88,11 +92,11 @@ class RecordRevision(WireModel):
     station_code: StationCode
     form_id: FormId
     form_version: Version
-    author: str = Field(min_length=1, max_length=128)
+    author: Text = Field(min_length=1, max_length=128)
     created_at: AwareDatetime
     updated_at: AwareDatetime
     deleted: bool = False
-    delete_reason: str | None = Field(default=None, max_length=1000)
+    delete_reason: Text | None = Field(default=None, max_length=1000)
     values: dict[str, Any]
     content_hash: Sha256Hex
     device_seq: int = Field(ge=0, le=2**62)
@@ -143,8 +147,8 @@ class RecordProblem(WireModel):
     """One blocking problem the server's validation found: the field's path and the message code
     (the codes of `domain.validation.codes`, which the station translates)."""
 
-    path: str = Field(max_length=300)
-    code: str = Field(max_length=64)
+    path: Text = Field(max_length=300)
+    code: Text = Field(max_length=64)
 
 
 class RecordResult(WireModel):
@@ -152,11 +156,11 @@ class RecordResult(WireModel):
     when it was rejected as RECORD_INVALID."""
 
     index: int
-    record_id: str | None
+    record_id: Text | None
     revision: int | None
     status: PushStatus
     code: ErrorCode | None = None
-    detail: str | None = None
+    detail: Text | None = None
     problems: list[RecordProblem] | None = None
 
 
@@ -180,13 +184,13 @@ class UpdateKind(StrEnum):
 
 
 class FormVersionPayload(WireModel):
-    form_id: str
+    form_id: Text
     version: int
     definition: dict[str, Any]
 
 
 class ReferenceDataPayload(WireModel):
-    dataset: str
+    dataset: Text
     version: int
     items: list[Any]
 
@@ -200,14 +204,14 @@ class ReviewDecisionPayload(WireModel):
     record_id: UUID
     revision: int
     decision: ReviewDecision
-    comment: str
-    reviewer: str
+    comment: Text
+    reviewer: Text
 
 
 class RevocationPayload(WireModel):
     device_id: UUID
     revoked_at: datetime
-    reason: str
+    reason: Text
 
 
 class PullUpdate(WireModel):
@@ -238,8 +242,8 @@ class ReportSubmission(WireModel):
     protocol_version: ProtocolVersion = PROTOCOL_VERSION
     report_id: UUID
     station_code: StationCode
-    period_code: str = Field(min_length=1, max_length=32)
-    number: str = Field(min_length=1, max_length=32)  # the document number, e.g. "05/BC"
+    period_code: Text = Field(min_length=1, max_length=32)
+    number: Text = Field(min_length=1, max_length=32)  # the document number, e.g. "05/BC"
     submitted_at: AwareDatetime
     content_hash: Sha256Hex
     document: dict[str, Any]

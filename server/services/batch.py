@@ -27,7 +27,8 @@ def validation_summary(exc: ValidationError, limit: int = 3) -> str:
     for error in exc.errors(include_url=False, include_input=False)[:limit]:
         where = ".".join(str(p) for p in error["loc"]) or "body"
         parts.append(f"{where}: {error['msg']}")
-    return "; ".join(parts)
+    # A field name is the client's text: its NUL would make the answer itself invalid.
+    return "; ".join(parts).replace("\x00", "\\x00")
 
 
 def parse_envelope(document: Any) -> Envelope:

@@ -63,7 +63,8 @@ class _Batch:
         revision = raw.get("revision") if isinstance(raw, dict) else None
         self.results[index] = RecordResult(
             index=index,
-            record_id=record_id if isinstance(record_id, str) else None,
+            # Echoed for the station to match, unless it is text no answer may carry.
+            record_id=record_id if isinstance(record_id, str) and "\x00" not in record_id else None,
             revision=revision
             if isinstance(revision, int) and not isinstance(revision, bool)
             else None,
@@ -105,9 +106,6 @@ def _validate(batch: _Batch, index: int, raw: Any, device: AuthenticatedDevice) 
         return
     if record.station_code != device.station_code:
         batch.reject(index, raw, ErrorCode.WRONG_STATION, "record belongs to another station")
-        return
-    if "\x00" in (record.author + (record.delete_reason or "")):
-        batch.reject(index, raw, *_PROBLEMS["nul"])
         return
     try:
         values_json = canonical_json(record.values)

@@ -191,9 +191,9 @@ def revoke(
 
 
 def _qr_svg(text: str) -> str:
-    """The code as an inline SVG QR code (no XML declaration, sized by CSS)."""
+    """The code as an inline SVG QR code at its own size (no XML declaration)."""
     out = io.BytesIO()
-    segno.make(text, error="m").save(out, kind="svg", scale=5, xmldecl=False, svgclass="qr")
+    segno.make(text, error="m").save(out, kind="svg", scale=6, xmldecl=False, svgclass="code-qr")
     return out.getvalue().decode("utf-8")
 
 

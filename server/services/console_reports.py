@@ -152,7 +152,7 @@ class Target:
 
     def met(self, raw: Any) -> bool:
         if self.kind == "choice":
-            return raw in self.value
+            return isinstance(raw, str) and raw in self.value
         if not _is_number(raw):
             return False
         return raw >= self.value if self.kind == "at_least" else raw <= self.value
@@ -288,6 +288,11 @@ def _is_number(value: Any) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 
+def _whole(value: Any, most: int = 1_000_000_000) -> int:
+    """A count from a document, at most `most`; anything that is not one counts as 0."""
+    return int(min(value, most)) if _is_number(value) and value >= 0 else 0
+
+
 def _tidy(value: int | float) -> int | float:
     return round(value, 2) if isinstance(value, float) else value
 
@@ -370,7 +375,7 @@ class _Accumulator:
             str(row.get("label_vi") or rid),
             str(row.get("label_en") or row.get("label_vi") or rid),
             str(row.get("unit") or ""),
-            int(row.get("level") or 0) if _is_number(row.get("level")) else 0,
+            _whole(row.get("level"), 4),
             bool(row.get("heading")),
         )
         order = self.order[sid]
@@ -706,7 +711,7 @@ def report(
         _intact(document, r.content_hash),
         tuple(_sections(content.get("sections"))),
         tuple(_narrative(document.get("narrative"))),
-        int(content.get("uncounted_drafts") or 0),
+        _whole(content.get("uncounted_drafts")),
     )
 
 
@@ -729,7 +734,7 @@ def _sections(raw: Any) -> Iterator[ReportSection]:
                 r.get("current"),
                 r.get("previous"),
                 str(r.get("unit") or ""),
-                int(r.get("level") or 0),
+                _whole(r.get("level"), 4),
                 bool(r.get("heading")),
             )
             for r in s.get("rows") or ()

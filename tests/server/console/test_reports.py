@@ -281,3 +281,43 @@ def test_english_page(client: TestClient, engine: Engine) -> None:
     assert "2 of 3 stations have submitted the report for October 2026." in html
     assert row_cells(html, "f2.total")[0] == "Public-order incidents"
     assert row_cells(html, "r12.staff_total")[1] == "Officers in total"
+
+
+def test_odd_documents_are_read_as_far_as_they_make_sense(
+    client: TestClient, engine: Engine
+) -> None:
+    """A report of another shape (an older or broken station) never breaks the page: its numbers
+    are added where they fit and the rest is left out, and it still opens on its own."""
+    stations.add_station(engine, BA_DINH)
+    stations.add_station(engine, NGOC_HA)
+    good = enrol_device(client, engine, BA_DINH)
+    odd = enrol_device(client, engine, NGOC_HA)
+    submit(client, good, "2026-10", content("2026-10", 1, 1, {"hq_status": "da_co"}))
+    strange = {
+        "sections": [
+            {
+                "id": "incidents",
+                "rows": [
+                    "not a row",
+                    {"id": "f2.total", "current": 5, "level": "x"},
+                    {"id": ["not", "text"], "current": 1},
+                    {"id": "f2.deaths", "current": True},
+                ],
+            },
+            {
+                "id": "r12.facilities",
+                "source": "profile",
+                "rows": [{"id": "r12.hq_status", "current": ["Đã có"]}],
+            },
+            "not a section",
+        ]
+    }
+    odd_id = submit(client, odd, "2026-10", strange)
+    login(client, create_user(engine, "xem01", "viewer", "province:01"))
+    html = client.get("/console/reports?period=2026-10").text
+    assert row_cells(html, "f2.total")[1:] == ["6", "0", "+6", "2"]
+    assert row_cells(html, "f2.deaths")[1] == "1"  # a yes/no is not a number of deaths
+    assert row_cells(html, "r12.hq_status")[3:5] == ["1/2", "2"]
+    own = client.get(f"/console/reports/{NGOC_HA}/{odd_id}")
+    assert own.status_code == 200
+    assert row_cells(own.text, "f2.total")[1] == "5"

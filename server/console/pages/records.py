@@ -180,8 +180,10 @@ def _record_response(
         if not refused:  # a refused POST already wrote nothing; its re-display is not a view
             details = {"station": head.station_code, "revision": head.revision}
             console_audit.append(conn, user.name, "record.viewed", str(record_id), details)
+    latest = context["reviews"][0].decision if context["reviews"] else None
     context |= {
-        "done": done if done in ("accepted", "returned") else "",
+        # Only a notice the history bears out: a hand-made "?done=accepted" shows nothing.
+        "done": done if done in ("accepted", "returned") and done == latest else "",
         "refused": refused,
         "comment": comment,
     }

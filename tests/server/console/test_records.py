@@ -276,6 +276,7 @@ def test_accept_is_refused_for_a_newer_revision_and_a_voided_record(
     page = client.get(f"/console/records/{record_id}")
     seen = text_of(page.text)
     assert "Hồ sơ này đã bị hủy tại đơn vị. Lý do: Nhập trùng" in seen
+    assert "Đã duyệt hồ sơ" not in text_of(client.get(f"{page.url.path}?done=accepted").text)
     assert "Hủy hồ sơ. Lý do: Nhập trùng" in seen
     assert 'value="accepted"' not in page.text
     refused = client.post(path, data={"decision": "accepted", "revision": "3", "csrf_token": csrf})

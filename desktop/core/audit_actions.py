@@ -7,6 +7,8 @@ class AuditAction(StrEnum):
     STATION_CREATED = "station.created"
     LOGIN = "user.login"
     LOGIN_FAILED = "user.login_failed"
+    # The login-attempts file was deleted, damaged, replaced or rolled back since the last login.
+    LOGIN_THROTTLE_RESET = "station.login_throttle_reset"
     LOGOUT = "user.logout"
     USER_ADDED = "user.added"
     USER_REMOVED = "user.removed"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import uuid
 from collections.abc import Callable
@@ -31,7 +32,10 @@ from desktop.core.permissions import Permission, Role, require
 from desktop.storage import audit, crypto, migrate
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
-from desktop.storage.login_throttle import LoginThrottle, delay_after
+from desktop.storage.login_throttle import LoginThrottle, Marker, delay_after, reset_reason
+
+# Settings key under which each login keeps the login-attempts file's marker (login_throttle.py).
+THROTTLE_MARKER = "login_throttle_marker"
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,18 @@ class Station:
             raise
         return session
 
+    def check_recovery_key(self, slots: KeySlotFile, recovery_key: str) -> list[bytes]:
+        """The data-key candidates the recovery key unwraps, throttled like a user's password:
+        the key has 160 bits, but nothing should let anyone try them at Argon2id's full speed."""
+        wait = self.throttle.seconds_to_wait(RECOVERY_LABEL)
+        if wait > 0:
+            raise LoginThrottled(retry_after=math.ceil(wait))
+        try:
+            return slots.open_slot(RECOVERY_LABEL, credentials.parse_recovery_key(recovery_key))
+        except (crypto.DecryptionFailed, InvalidInput, KeyError):
+            failures = self.throttle.record_failure(RECOVERY_LABEL, "wrong_recovery_key")
+            raise WrongRecoveryKey(retry_after=math.ceil(delay_after(failures))) from None
+
     def check_password(self, slots: KeySlotFile, username: str, password: str) -> list[bytes]:
         """The data-key candidates `password` unwraps for `username`; failures are counted and
         slowed down (LoginThrottled) before any Argon2id work is spent on a new try."""
@@ -162,20 +178,14 @@ class Station:
         slots = self.load_slots()
         username = credentials.normalize_username(username)
         credentials.check_new_password(new_password, username)
-        try:
-            candidates = slots.open_slot(
-                RECOVERY_LABEL, credentials.parse_recovery_key(recovery_key)
-            )
-        except (crypto.DecryptionFailed, InvalidInput, KeyError):
-            self.throttle.record_failure(RECOVERY_LABEL, "wrong_recovery_key")
-            raise WrongRecoveryKey() from None
+        candidates = self.check_recovery_key(slots, recovery_key)
         session = self._open(slots, candidates)
         try:
             session.user = session.load_user(username)
             if session.user.role is not Role.SUPERVISOR:
                 raise PermissionDenied(role=str(session.user.role), permission="recovery_reset")
             session.replace_slot(username, new_password, AuditAction.PASSWORD_RESET, via="recovery")
-            session.record_login(self.throttle)
+            session.record_login(self.throttle, RECOVERY_LABEL)
         except BaseException:
             session.close()
             raise
@@ -201,6 +211,27 @@ class Station:
                 raise
         # The key unwrapped and authenticated, so it is right: the database's first page is damaged.
         raise DatabaseCorrupt(reason="header")
+
+
+def _stored_marker(conn: Connection) -> Marker | None:
+    stored = conn.execute(
+        text("SELECT value FROM settings WHERE key = :k"), dict(k=THROTTLE_MARKER)
+    ).scalar()
+    try:
+        value = json.loads(stored) if stored else None
+        return None if value is None else Marker(value["epoch"], int(value["generation"]))
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+def _store_marker(conn: Connection, marker: Marker) -> None:
+    conn.execute(
+        text(
+            "INSERT INTO settings (key, value, updated_at, updated_by) VALUES (:k, :v, :t, '')"
+            " ON CONFLICT (key) DO UPDATE SET value = :v, updated_at = :t"
+        ),
+        dict(k=THROTTLE_MARKER, v=json.dumps(marker.as_dict()), t=audit.utc_now()),
+    )
 
 
 def insert_user(conn: Connection, username: str, full_name: str, role: Role, now: str) -> None:
@@ -258,10 +289,23 @@ class StationSession:
     def require(self, permission: Permission) -> None:
         require(self.user.role, permission)
 
-    def record_login(self, throttle: LoginThrottle) -> None:
-        """Audit this login and every failure queued since the last one, then reset the counter."""
-        pending = throttle.pending()
+    def record_login(self, throttle: LoginThrottle, *also_reset: str) -> None:
+        """Audit this login and every failure queued since the last one, then reset the counter
+        (and those of `also_reset`: the recovery key's after a recovery).
+
+        A login-attempts file that is not the one the last login left (deleted, damaged, replaced
+        or an older copy put back: failures and their waits wiped) is audited as
+        `station.login_throttle_reset` with the reason.
+        """
+        pending, found = throttle.pending(), throttle.marker()
         with self.db.write() as conn:
+            known = _stored_marker(conn)
+            reason = reset_reason(known, found)
+            if reason is not None and known is not None:
+                details = {"reason": reason, "expected": known.as_dict(), "found": found.as_dict()}
+                audit.append(
+                    conn, self.user.username, AuditAction.LOGIN_THROTTLE_RESET, "", details
+                )
             for failure in pending:
                 audit.append(
                     conn,
@@ -272,7 +316,10 @@ class StationSession:
                     at=failure["at"],
                 )
             audit.append(conn, self.user.username, AuditAction.LOGIN, self.user.username)
-        throttle.record_success(self.user.username, audited=len(pending))
+        marker = throttle.record_success(self.user.username, *also_reset, audited=len(pending))
+        if marker != known:
+            with self.db.write() as conn:
+                _store_marker(conn, marker)
 
     def replace_slot(
         self, username: str, password: str, action: AuditAction, **details: str

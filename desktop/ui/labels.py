@@ -21,6 +21,9 @@ _ACTIONS = {
     AuditAction.STATION_CREATED: QT_TRANSLATE_NOOP("Labels", "Station set up"),
     AuditAction.LOGIN: QT_TRANSLATE_NOOP("Labels", "Logged in"),
     AuditAction.LOGIN_FAILED: QT_TRANSLATE_NOOP("Labels", "Failed login"),
+    AuditAction.LOGIN_THROTTLE_RESET: QT_TRANSLATE_NOOP(
+        "Labels", "Failed-login counters were deleted or reset"
+    ),
     AuditAction.LOGOUT: QT_TRANSLATE_NOOP("Labels", "Logged out or locked"),
     AuditAction.USER_ADDED: QT_TRANSLATE_NOOP("Labels", "User added"),
     AuditAction.USER_REMOVED: QT_TRANSLATE_NOOP("Labels", "User removed"),

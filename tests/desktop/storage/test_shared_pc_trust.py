@@ -15,11 +15,19 @@ from typing import Any
 import pytest
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import KeyFileTampered, UnknownUser, UserRemoved
+from desktop.core.errors import (
+    KeyFileTampered,
+    LoginThrottled,
+    UnknownUser,
+    UserRemoved,
+    WrongPassword,
+    WrongRecoveryKey,
+)
 from desktop.storage import accounts, audit, maintenance
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import KeySlotFile, _canonical
-from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
+from desktop.storage.login_throttle import FREE_ATTEMPTS, LoginThrottle
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR
 
 GHOST_SECRET = "the officer's own way back in"
 
@@ -151,3 +159,71 @@ def test_a_removed_officers_slot_put_back_is_dropped_too(station_home):
     assert OFFICER not in KeySlotFile.load(path).slots
     with pytest.raises(UserRemoved):
         station_home.unlock(OFFICER, OFFICER_PASSWORD)
+
+
+# ---- the login throttle: the recovery key too, and a wiped state is audited --------------------
+
+
+def test_the_recovery_key_is_throttled_like_a_password(station_home):
+    """After the free tries, even the right recovery key waits (LOGIN_THROTTLED) until the delay
+    has passed; a successful recovery clears the counter."""
+    clock = [1_000_000.0]
+    station = station_home.station
+    station.throttle = LoginThrottle(station.throttle.path, clock=lambda: clock[0])
+    wrong = "0000-0000-0000-0000-0000-0000-0000-0000"
+    for _ in range(FREE_ATTEMPTS):
+        with pytest.raises(WrongRecoveryKey):
+            station.reset_password_with_recovery_key(wrong, SUPERVISOR, "Moi-Mat-Khau-2026")
+    with pytest.raises(LoginThrottled) as raised:
+        station.reset_password_with_recovery_key(
+            station_home.recovery_key, SUPERVISOR, "Moi-Mat-Khau-2026"
+        )
+    assert raised.value.params["retry_after"] == 1
+    clock[0] += 1.0
+    station.reset_password_with_recovery_key(
+        station_home.recovery_key, SUPERVISOR, "Moi-Mat-Khau-2026"
+    ).close()
+    assert station.throttle.seconds_to_wait("@recovery") == 0.0
+
+
+def _throttle_resets(station_home) -> list[dict[str, Any]]:
+    session = station_home.unlock()
+    try:
+        with session.db.read() as conn:
+            entries = audit.entries(conn, limit=100, action=AuditAction.LOGIN_THROTTLE_RESET)
+        return [entry.details for entry in entries]
+    finally:
+        session.close()
+
+
+def _fail(station_home, times: int = FREE_ATTEMPTS - 1) -> None:
+    for _ in range(times):
+        with pytest.raises(WrongPassword):
+            station_home.unlock(OFFICER, "guess-" + "x" * 8)
+
+
+@pytest.mark.parametrize(
+    ("attack", "reason"),
+    [("delete", "missing"), ("delete_then_guess", "replaced"), ("put_back_older", "rolled_back")],
+)
+def test_wiping_the_failed_login_counters_is_audited(station_home, attack, reason):
+    """Deleting login-attempts.json between guesses (so the waits never grow), or putting an older
+    copy back, leaves `station.login_throttle_reset` with the reason at the next login."""
+    station_home.unlock().close()  # a login leaves its marker in the database
+    path = station_home.station.throttle.path
+    older = path.read_bytes()
+    _fail(station_home)
+    station_home.unlock(OFFICER, OFFICER_PASSWORD).close()
+    assert _throttle_resets(station_home) == []  # ordinary failures and logins: no reset
+
+    _fail(station_home)
+    if attack == "put_back_older":
+        path.write_bytes(older)
+    else:
+        path.unlink()
+    if attack == "delete_then_guess":
+        _fail(station_home, 1)
+    assert station_home.station.throttle.seconds_to_wait(OFFICER) == 0.0  # the wipe "worked"
+    [details] = _throttle_resets(station_home)
+    assert details["reason"] == reason
+    assert _throttle_resets(station_home) == [details]  # said once, not at every later login

@@ -264,3 +264,26 @@ def test_signed_out_user_goes_to_sign_in(client: TestClient, engine: Engine) -> 
         response = client.get(path, follow_redirects=False)
         assert response.status_code == 303
         assert response.headers["location"].startswith("/console/login")
+
+
+def test_station_user_sees_their_own_station_only(client: TestClient, engine: Engine) -> None:
+    """A user scoped to one station sees it alone, with no "not registered" card or filter."""
+    synced_station(client, engine, BA_DINH)
+    synced_station(client, engine, NGOC_HA)
+    login(client, create_user(engine, "badinh", "viewer", f"station:{BA_DINH}"))
+    overview = client.get("/console/").text
+    assert _card(overview, "today") == 1
+    assert "health=unregistered" not in overview
+    listing = client.get("/console/stations").text
+    assert _list_codes(listing) == [BA_DINH] and 'value="unregistered"' not in listing
+    assert client.get(f"/console/stations/{NGOC_HA}").status_code == 404
+
+
+def test_long_lists_are_paged_by_fifty(client: TestClient, engine: Engine) -> None:
+    """Hà Nội's 126 communes without a station make three pages: 50, 50 and 26 rows."""
+    login(client, create_user(engine, "hanoi", "viewer", "province:01"))
+    first = client.get("/console/stations?health=unregistered")
+    assert "126 xã, phường chưa có đơn vị." in _text(first.text)
+    assert "Trang 1/3" in first.text and "page=2" in first.text
+    last = client.get("/console/stations?health=unregistered&page=3").text
+    assert last.count("<tr><td>") == 26 and "Trang 3/3" in last and "page=2" in last

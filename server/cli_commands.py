@@ -185,6 +185,8 @@ def import_bundle(args: argparse.Namespace, settings: Settings) -> int:
     _write_atomically(Path(args.receipt), imported.receipt_bytes)
     r = imported.receipt
     print(f"bundle {r.bundle_id} from station {r.station_code}, device {r.device_id}")
+    if imported.repeated:
+        print(f"already imported at {r.imported_at.isoformat()}: its receipt, as signed then")
     print(
         f"{r.record_count} records: {r.stored} stored, {r.duplicate} duplicate, "
         f"{r.conflict} conflict, {r.rejected} rejected"

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -94,6 +95,9 @@ class Device(Base):
     # Fixed-window rate limit kept in the row, so every worker and server shares it.
     rate_window: Mapped[int] = mapped_column(BigInteger, default=0)
     rate_count: Mapped[int] = mapped_column(Integer, default=0)
+    # Bundles this device's uploads opened in the current hour (`POST /api/v1/bundles`).
+    bundle_window: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
+    bundle_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
 
 
 class UsedNonce(Base):
@@ -272,9 +276,10 @@ class ServerKey(Base):
 
 
 class BundleImport(Base):
-    """The first import of each offline bundle: which file (by hash) brought which batch, and when.
+    """The first import of each offline bundle: which file (by hash) brought which batch, when,
+    and the signed receipt that answered it.
 
-    A bundle imported again changes nothing here: its records come back as duplicates."""
+    The same file uploaded again is answered with `receipt` as stored, without a second import."""
 
     __tablename__ = "bundle_imports"
     bundle_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
@@ -288,6 +293,8 @@ class BundleImport(Base):
     duplicate: Mapped[int] = mapped_column(Integer)
     conflict: Mapped[int] = mapped_column(Integer)
     rejected: Mapped[int] = mapped_column(Integer)
+    # The receipt file's bytes; NULL for imports made before migration s0010.
+    receipt: Mapped[bytes | None] = mapped_column(LargeBinary)
 
 
 class StationReport(Base):

@@ -52,6 +52,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.BUNDLE_FOREIGN: 422,
     ErrorCode.BUNDLE_BAD_SIGNATURE: 401,
     ErrorCode.BUNDLE_WRONG_STATION: 403,
+    ErrorCode.BUNDLE_ID_REUSED: 409,
     ErrorCode.DATABASE_UNAVAILABLE: 503,
     ErrorCode.DATABASE_NOT_UPGRADED: 503,
     ErrorCode.DATABASE_TOO_NEW: 503,

@@ -35,6 +35,8 @@ class Settings:
     max_body_bytes: int = 20 * MIB
     max_decompressed_bytes: int = 64 * MIB
     rate_limit_per_minute: int = 600
+    # Bundles one device's uploads may open in an hour (`POST /api/v1/bundles`; not the CLI).
+    bundle_uploads_per_hour: int = 30
     pull_page_size: int = 500
     enrolment_code_hours: int = 72
     console_idle_minutes: int = 30
@@ -55,6 +57,7 @@ class Settings:
             max_body_bytes=_int_env(env, "CAX_SERVER_MAX_BODY_BYTES", 20 * MIB),
             max_decompressed_bytes=_int_env(env, "CAX_SERVER_MAX_DECOMPRESSED_BYTES", 64 * MIB),
             rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
+            bundle_uploads_per_hour=_int_env(env, "CAX_SERVER_BUNDLE_RATE_LIMIT", 30),
             pull_page_size=_int_env(env, "CAX_SERVER_PULL_PAGE", 500),
             enrolment_code_hours=_int_env(env, "CAX_SERVER_ENROL_HOURS", 72),
             console_idle_minutes=_int_env(env, "CAX_CONSOLE_IDLE_MINUTES", 30),

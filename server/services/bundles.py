@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import json
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -10,7 +12,7 @@ from datetime import UTC, datetime
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, case, select, update
 
 from protocol.bundle import BundleContents, BundleError, SealedBundle, key_id, parse_bundle
 from protocol.bundle_receipt import BundleReceipt, sign_receipt
@@ -67,6 +69,8 @@ def load_keys(conn: Connection) -> BundleKeys:
 class ImportedBundle:
     receipt: BundleReceipt
     receipt_bytes: bytes
+    # True when the file was imported before and this is the receipt signed then.
+    repeated: bool = False
 
 
 def _refused(error: BundleError) -> ServerError:
@@ -98,14 +102,68 @@ def _sender(conn: Connection, sealed: SealedBundle) -> AuthenticatedDevice:
 def open_from_device(engine: Engine, data: bytes) -> tuple[BundleContents, AuthenticatedDevice]:
     """Every check of docs/protocol.md "Offline bundles", in order; ServerError on refusal."""
     try:
-        sealed = parse_bundle(data)
-        with engine.begin() as conn:
-            keys = load_keys(conn)
-            sealed.check_recipient(keys.box_public)
-            device = _sender(conn, sealed)
+        sealed, device, keys = _authentic(engine, data)
         return sealed.decrypt(keys.box), device
     except BundleError as error:
         raise _refused(error) from None
+
+
+def _authentic(
+    engine: Engine, data: bytes, uploads_per_hour: int | None = None
+) -> tuple[SealedBundle, AuthenticatedDevice, BundleKeys]:
+    """Structure, checksum, recipient, the device's signature, revocation, station; then, for an
+    upload, the device's hourly count. Nothing is decrypted yet. Raises BundleError/ServerError."""
+    sealed = parse_bundle(data)
+    with engine.begin() as conn:
+        keys = load_keys(conn)
+        sealed.check_recipient(keys.box_public)
+        device = _sender(conn, sealed)
+        if uploads_per_hour is not None:
+            _count_upload(conn, device, uploads_per_hour)
+    return sealed, device, keys
+
+
+def _count_upload(conn: Connection, device: AuthenticatedDevice, per_hour: int) -> None:
+    """Count one upload against the device that signed the bundle (never the one a header only
+    names: a forged file cannot spend another device's allowance); refuse past `per_hour`."""
+    window = int(time.time()) // 3600
+    count = conn.execute(
+        update(_devices)
+        .where(_devices.c.id == device.device_id)
+        .values(
+            bundle_count=case(
+                (_devices.c.bundle_window == window, _devices.c.bundle_count + 1), else_=1
+            ),
+            bundle_window=window,
+        )
+        .returning(_devices.c.bundle_count)
+    ).scalar_one()
+    if count > per_hour:
+        # Raising rolls the count back too, so a client that keeps trying does not extend it.
+        raise ServerError(
+            ErrorCode.RATE_LIMITED, f"more than {per_hour} bundle uploads an hour from this device"
+        )
+
+
+def _stored_receipt(engine: Engine, sealed: SealedBundle) -> ImportedBundle | None:
+    """The receipt of this very file's first import, if it was imported before (by any way)."""
+    bundle_id = sealed.header.bundle_id
+    with engine.connect() as conn:
+        row = conn.execute(
+            select(_imports.c.bundle_sha256, _imports.c.receipt).where(
+                _imports.c.bundle_id == bundle_id
+            )
+        ).first()
+    if row is None:
+        return None
+    if row.bundle_sha256 != sealed.sha256:
+        raise ServerError(
+            ErrorCode.BUNDLE_ID_REUSED, f"another file was imported as bundle {bundle_id}"
+        )
+    if row.receipt is None:  # imported before receipts were kept: import again, keep it then
+        return None
+    receipt = BundleReceipt.model_validate(json.loads(row.receipt)["receipt"])
+    return ImportedBundle(receipt, bytes(row.receipt), repeated=True)
 
 
 def _batch_id(bundle_id: uuid.UUID, chunk: int) -> uuid.UUID:
@@ -135,32 +193,28 @@ def _ingest(
     return results
 
 
-def import_bundle(engine: Engine, data: bytes) -> ImportedBundle:
+def import_bundle(
+    engine: Engine, data: bytes, uploads_per_hour: int | None = None
+) -> ImportedBundle:
     """Store a bundle's new revisions (exactly as a push would) and sign what happened to each.
 
-    Importing the same bundle again stores nothing: every record comes back `duplicate`."""
-    contents, device = open_from_device(engine, data)
+    The same file again is answered with the receipt signed at its first import (`repeated`),
+    without decrypting or ingesting it again. `uploads_per_hour` limits an upload (the CLI,
+    run by an administrator on the server, passes None)."""
+    try:
+        sealed, device, keys = _authentic(engine, data, uploads_per_hour)
+        stored = _stored_receipt(engine, sealed)
+        if stored is not None:
+            return stored
+        contents = sealed.decrypt(keys.box)
+    except BundleError as error:
+        raise _refused(error) from None
     results = _ingest(engine, contents, device)
     counts = dict.fromkeys(PushStatus, 0)
     for result in results:
         counts[result.status] += 1
     now = datetime.now(UTC)
     header = contents.header
-    with engine.begin() as conn:
-        conn.execute(
-            insert_ignore(conn, _imports, ["bundle_id"]),
-            {
-                "bundle_id": header.bundle_id,
-                "device_id": device.device_id,
-                "station_id": device.station_id,
-                "bundle_sha256": contents.sha256,
-                "created_at": header.created_at,
-                "imported_at": now,
-                "record_count": len(results),
-                **{status.value: counts[status] for status in PushStatus},
-            },
-        )
-        keys = load_keys(conn)
     receipt = BundleReceipt(
         bundle_id=header.bundle_id,
         bundle_sha256=contents.sha256,
@@ -175,7 +229,34 @@ def import_bundle(engine: Engine, data: bytes) -> ImportedBundle:
         rejected=counts[PushStatus.REJECTED],
         results=results,
     )
-    return ImportedBundle(receipt, sign_receipt(receipt, keys.signing))
+    signed = sign_receipt(receipt, keys.signing)
+    with engine.begin() as conn:
+        noted = conn.execute(
+            insert_ignore(conn, _imports, ["bundle_id"]).returning(_imports.c.bundle_id),
+            {
+                "bundle_id": header.bundle_id,
+                "device_id": device.device_id,
+                "station_id": device.station_id,
+                "bundle_sha256": contents.sha256,
+                "created_at": header.created_at,
+                "imported_at": now,
+                "record_count": len(results),
+                **{status.value: counts[status] for status in PushStatus},
+                "receipt": signed,
+            },
+        ).first()
+        if noted is None:  # imported before receipts were kept
+            conn.execute(
+                update(_imports)
+                .where(_imports.c.bundle_id == header.bundle_id, _imports.c.receipt.is_(None))
+                .values(receipt=signed)
+            )
+    if noted is None:
+        # Two uploads of one file at once: both answer with the receipt that was kept.
+        first = _stored_receipt(engine, sealed)
+        if first is not None and first.receipt_bytes != signed:
+            return first
+    return ImportedBundle(receipt, signed)
 
 
 @dataclass(frozen=True)

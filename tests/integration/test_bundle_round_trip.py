@@ -91,7 +91,9 @@ def test_usb_round_trip_and_both_imports_twice(enrolled, session, server_db, cax
         server_db.url, "import-bundle", str(bundle_file), "--receipt", str(receipt_file)
     )
     assert again.returncode == 0, again.stderr
-    assert "12 records: 0 stored, 12 duplicate" in again.stdout
+    # The same file again: the receipt signed at its first import, nothing imported twice.
+    assert "already imported at" in again.stdout
+    assert "12 records: 12 stored, 0 duplicate" in again.stdout
     assert stored(server_db) == Counter(local_revisions(session))
     code, out, _ = cax("sync", "import-receipt", str(receipt_file))
     assert code == 0 and "12 record(s) had been answered already" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import dataclasses
 import uuid
 from pathlib import Path
 
@@ -13,13 +14,14 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, update
 
 from protocol.bundle import key_id, write_bundle
 from protocol.bundle_receipt import BundleReceipt, read_receipt
 from protocol.errors import ErrorCode
 from protocol.messages import AuditHead, PushStatus
 from protocol.signing import new_private_key
+from server.api.main import create_app
 from server.cli import main
 from server.core.config import Settings
 from server.models import BundleImport, PushReceipt
@@ -82,17 +84,78 @@ def test_upload_stores_each_record_and_answers_a_signed_receipt(
     assert imported == receipt.bundle_sha256
 
 
-def test_importing_twice_changes_nothing(
+def test_uploading_twice_answers_the_first_receipt(
+    client: TestClient, engine: Engine, device: StationDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same file again gets the receipt signed at its first import, byte for byte, without
+    being decrypted or ingested a second time; nothing is added."""
+    data = seal(device, [make_record(), make_record()])
+    first = client.post(UPLOAD, content=data).content
+    after_first = stored_rows(engine)
+
+    def no_second_import(*_args: object) -> None:
+        raise AssertionError("a repeated bundle was ingested again")
+
+    monkeypatch.setattr(bundles.ingest, "push", no_second_import)
+    monkeypatch.setattr(bundles.SealedBundle, "decrypt", no_second_import)
+    second = client.post(UPLOAD, content=data)
+    assert (second.status_code, second.content) == (200, first)
+    assert stored_rows(engine) == after_first == (2, 2, 1, 1)
+    assert receipt_of(device, second.content).stored == 2
+
+
+def test_another_file_under_an_imported_bundle_id_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
-    """The second import stores nothing and answers `duplicate` for every record, still signed."""
-    data = seal(device, [make_record(), make_record()])
-    first = receipt_of(device, client.post(UPLOAD, content=data).content)
-    after_first = stored_rows(engine)
-    second = receipt_of(device, client.post(UPLOAD, content=data).content)
-    assert stored_rows(engine) == after_first == (2, 2, 1, 1)
-    assert (first.stored, second.stored, second.duplicate) == (2, 0, 2)
-    assert second.bundle_id == first.bundle_id
+    """A bundle id names one file: another one under it (only the device key could make it) is
+    BUNDLE_ID_REUSED, not imported, and the first receipt stays."""
+    bundle_id = uuid.uuid4()
+    assert client.post(
+        UPLOAD, content=seal(device, [make_record()], bundle_id=bundle_id)
+    ).is_success
+    other = seal(device, [make_record()], bundle_id=bundle_id)
+    response = client.post(UPLOAD, content=other)
+    assert (response.status_code, response.json()["code"]) == (409, "BUNDLE_ID_REUSED")
+    assert stored_rows(engine) == (1, 1, 1, 1)
+
+
+def test_import_noted_before_receipts_were_kept_keeps_one_now(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """An import from before migration s0010 has no receipt: the next upload imports again
+    (all duplicate) and keeps that receipt, which answers every upload after it."""
+    data = seal(device, [make_record()])
+    client.post(UPLOAD, content=data)
+    with engine.begin() as conn:
+        conn.execute(update(BundleImport).values(receipt=None))
+    again = client.post(UPLOAD, content=data).content
+    assert receipt_of(device, again).duplicate == 1
+    assert client.post(UPLOAD, content=data).content == again
+    assert stored_rows(engine) == (1, 1, 1, 1)
+
+
+def test_uploads_are_limited_per_device_that_signed_them(
+    engine: Engine, settings: Settings, device: StationDevice
+) -> None:
+    """Past the hourly allowance a device's bundles are RATE_LIMITED (429). Forged files that
+    only name the device in their header spend nothing of its allowance; the CLI is not limited."""
+    limited = dataclasses.replace(settings, bundle_uploads_per_hour=2)
+    impostor = StationDevice(
+        device.device_id, new_private_key(), device.station_code, device.enrolment
+    )
+    with TestClient(create_app(limited, engine=engine)) as client:
+        for _ in range(5):
+            forged = client.post(UPLOAD, content=seal(impostor, [make_record()]))
+            assert forged.json()["code"] == "BUNDLE_BAD_SIGNATURE"
+        data = seal(device, [make_record()])
+        assert client.post(UPLOAD, content=data).status_code == 200
+        assert client.post(UPLOAD, content=data).status_code == 200  # a repeat counts too
+        third = client.post(UPLOAD, content=seal(device, [make_record()]))
+        assert (third.status_code, third.json()["code"]) == (429, "RATE_LIMITED")
+        assert third.headers["Retry-After"]
+    assert stored_rows(engine) == (1, 1, 1, 1)
+    bundles.import_bundle(engine, seal(device, [make_record()]))  # an administrator's import
+    assert stored_rows(engine)[0] == 2
 
 
 def test_records_already_pushed_online_come_back_duplicate(
@@ -136,8 +199,8 @@ def test_bundle_larger_than_a_push_batch_is_split(
     assert [r.index for r in receipt.results] == [0, 1, 2, 3, 4]
     assert [r.record_id for r in receipt.results] == [r["record_id"] for r in recs]
     assert stored_rows(engine) == (5, 5, 3, 1)
-    again = receipt_of(device, bundles.import_bundle(engine, data).receipt_bytes)
-    assert again.duplicate == 5
+    again = bundles.import_bundle(engine, data)
+    assert again.repeated and receipt_of(device, again.receipt_bytes) == receipt
     assert stored_rows(engine) == (5, 5, 3, 1)
 
 
@@ -211,7 +274,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_cli_import_writes_the_receipt_and_twice_changes_nothing(
     engine: Engine, cli_env: Settings, device: StationDevice, tmp_path: Path, capsys
 ) -> None:  # type: ignore[no-untyped-def]
-    """`import-bundle FILE --receipt OUT` stores, writes a valid receipt; again: all duplicate."""
+    """`import-bundle FILE --receipt OUT` stores, writes a valid receipt; again: the same receipt."""
     bundle_file = tmp_path / "tram-00004.caxbundle"
     bundle_file.write_bytes(seal(device, [make_record(), make_record()]))
     out_file = tmp_path / "receipt.json"
@@ -219,9 +282,10 @@ def test_cli_import_writes_the_receipt_and_twice_changes_nothing(
     assert code == 0
     assert "2 records: 2 stored, 0 duplicate" in out
     assert receipt_of(device, out_file.read_bytes()).stored == 2
+    first = out_file.read_bytes()
     code, out, _ = run(capsys, "import-bundle", str(bundle_file), "--receipt", str(out_file))
-    assert (code, "2 records: 0 stored, 2 duplicate" in out) == (0, True)
-    assert receipt_of(device, out_file.read_bytes()).duplicate == 2
+    assert (code, "already imported at" in out, "2 records: 2 stored" in out) == (0, True, True)
+    assert out_file.read_bytes() == first
     assert stored_rows(engine) == (2, 2, 1, 1)
 
 

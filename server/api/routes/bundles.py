@@ -6,12 +6,12 @@ from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
 from protocol.messages import ErrorBody
-from server.api.deps import EngineDep
+from server.api.deps import EngineDep, SettingsDep
 from server.services import bundles
 
 router = APIRouter()
 
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 503)}
+_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 409, 413, 422, 429, 503)}
 
 
 @router.post(
@@ -26,10 +26,14 @@ _ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 422, 
         },
     },
 )
-async def upload_bundle(request: Request, engine: EngineDep) -> Response:
+async def upload_bundle(request: Request, engine: EngineDep, settings: SettingsDep) -> Response:
     """Unsigned: the bundle carries its device's signature, so any connected office may upload it.
 
-    The answer is the receipt file (docs/protocol.md, "Offline bundles") to carry back."""
+    The answer is the receipt file (docs/protocol.md, "Offline bundles") to carry back; the same
+    file again gets the receipt of its first import. Limited per device that signed the bundle
+    (RATE_LIMITED)."""
     body = await request.body()
-    imported = await run_in_threadpool(bundles.import_bundle, engine, body)
+    imported = await run_in_threadpool(
+        bundles.import_bundle, engine, body, settings.bundle_uploads_per_hour
+    )
     return Response(imported.receipt_bytes, media_type="application/json")

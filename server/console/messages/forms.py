@@ -50,6 +50,7 @@ MESSAGES = {
         "Số phiên bản phải lớn hơn phiên bản mới nhất đã phát hành. Không có gì được lưu.",
         "The version must be above the latest published one. Nothing was stored.",
     ),
+    "action.form.published": ("Phát hành phiên bản biểu mẫu", "Form version published"),
     "form.title": ("{form} phiên bản {version}", "{form} version {version}"),
     "form.back": ("Về danh sách biểu mẫu", "Back to the forms"),
     "form.published": (

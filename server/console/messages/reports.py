@@ -89,6 +89,8 @@ MESSAGES = {
         "{submitted}/{total} đơn vị đã nộp",
         "{submitted} of {total} stations submitted",
     ),
+    "action.reports.exported": ("Xuất Excel báo cáo định kỳ", "Periodic reports exported"),
+    "action.report.viewed": ("Xem báo cáo định kỳ", "Periodic report viewed"),
     "report.title": ("Báo cáo {number} — {station}", "Report {number} — {station}"),
     "report.back": ("Về trang tổng hợp kỳ {period}", "Back to the roll-up of {period}"),
     "report.period": ("Kỳ báo cáo", "Period"),

@@ -191,4 +191,14 @@ def report_page(request: Request, user: CurrentUser, station_code: str, report_i
     )
     if detail is None:
         raise not_found()
+    # Its written parts may name people (hot spots, notable cases): a view is recorded, as a
+    # record's is.
+    with request.app.state.engine.begin() as conn:
+        console_audit.append(
+            conn,
+            user.name,
+            "report.viewed",
+            str(detail.report_id),
+            {"station": detail.station_code, "period": detail.period_code},
+        )
     return render(request, "report.html", {"report": detail})

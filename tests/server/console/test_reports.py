@@ -155,13 +155,19 @@ def test_whole_country_sees_every_station_by_province(client: TestClient, engine
 
 
 def test_station_report_page_and_scope(client: TestClient, engine: Engine) -> None:
-    """A station's report opens inside the scope; another province's gives 404, ids not leaked."""
+    """A station's report opens inside the scope (the view audited); another province's gives
+    404, ids not leaked."""
     setup = _province_setup(client, engine)
     login(client, create_user(engine, "xem01", "viewer", "province:01"))
     own = client.get(f"/console/reports/{BA_DINH}/{setup['ids'][BA_DINH]}")
     assert own.status_code == 200, own.text
     assert "05/BC" in own.text and "Tăng cường tuần tra." in own.text
     assert "Toàn vẹn" in own.text  # the stored document still matches the station's hash
+    with engine.connect() as conn:
+        viewed = conn.execute(
+            select(ConsoleAuditEntry).where(ConsoleAuditEntry.action == "report.viewed")
+        ).one()
+    assert (viewed.actor, viewed.target) == ("xem01", setup["ids"][BA_DINH])
     assert row_cells(own.text, "f2.total")[1] == "1"
     other = client.get(f"/console/reports/{THUC_PHAN}/{setup['ids'][THUC_PHAN]}")
     assert other.status_code == 404

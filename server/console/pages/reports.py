@@ -47,7 +47,7 @@ def reports_page(
     data = None
     if code is not None:
         data = console_reports.rollup(request.app.state.engine, code, station_condition(user))
-    shown, hidden = _shown_rows(data, bool(every_row)) if data else ({}, 0)
+    shown, hidden = _shown_rows(data.sections, bool(every_row), "total") if data else ([], 0)
     context = {
         "choices": choices,
         "period": code,
@@ -66,22 +66,22 @@ def _blank(value: Any) -> bool:
     return value is None or value == 0
 
 
-def _shown_rows(
-    data: console_reports.Rollup, every_row: bool
-) -> tuple[dict[str, list[console_reports.RolledRow]], int]:
-    """Each section's rows to show. As on the printed report, a breakdown line that is 0 in
-    both periods is left out (unless asked for every row), and so is a caption left with
-    nothing under it; the count of rows left out goes with the link that shows them."""
-    shown: dict[str, list[console_reports.RolledRow]] = {}
+def _shown_rows(sections: Any, every_row: bool, current: str) -> tuple[list[list[Any]], int]:
+    """Each section's rows to show (`current`: the attribute holding this period's figure). As
+    on the printed report, a breakdown line that is 0 in both periods is left out unless every
+    row is asked for, and so is a caption left with nothing under it; the count of rows left
+    out goes with the link that shows them. One list per section, in the sections' order."""
+    shown: list[list[Any]] = []
     hidden = 0
-    for section in data.sections:
-        rows: list[console_reports.RolledRow] = []
-        caption: console_reports.RolledRow | None = None
+    for section in sections:
+        rows: list[Any] = []
+        caption = None
         for row in section.rows:
             if row.heading:
                 caption = row
                 continue
-            if not every_row and row.level > 0 and _blank(row.total) and _blank(row.previous):
+            quiet = _blank(getattr(row, current)) and _blank(row.previous)
+            if not every_row and row.level > 0 and quiet:
                 hidden += 1
                 continue
             if caption is not None and (row.level > 0 or every_row):
@@ -90,7 +90,7 @@ def _shown_rows(
             rows.append(row)
         if every_row and caption is not None:
             rows.append(caption)
-        shown[section.id] = rows
+        shown.append(rows)
     return shown, hidden
 
 
@@ -182,7 +182,13 @@ def reports_export(
 
 
 @router.get("/console/reports/{station_code}/{report_id}")
-def report_page(request: Request, user: CurrentUser, station_code: str, report_id: str) -> Response:
+def report_page(
+    request: Request,
+    user: CurrentUser,
+    station_code: str,
+    report_id: str,
+    every_row: Annotated[int, Query(alias="all", ge=0, le=1)] = 0,
+) -> Response:
     """One station's report as it was submitted; outside the scope it does not exist (404)."""
     if len(station_code) > 32 or len(report_id) > 64:
         raise not_found()
@@ -201,4 +207,6 @@ def report_page(request: Request, user: CurrentUser, station_code: str, report_i
             str(detail.report_id),
             {"station": detail.station_code, "period": detail.period_code},
         )
-    return render(request, "report.html", {"report": detail})
+    shown, hidden = _shown_rows(detail.sections, bool(every_row), "current")
+    context = {"report": detail, "shown": shown, "hidden": hidden, "every_row": bool(every_row)}
+    return render(request, "report.html", context)

@@ -169,6 +169,9 @@ def test_station_report_page_and_scope(client: TestClient, engine: Engine) -> No
         ).one()
     assert (viewed.actor, viewed.target) == ("xem01", setup["ids"][BA_DINH])
     assert row_cells(own.text, "f2.total")[1] == "1"
+    assert 'data-row="f2.category.ma_tuy"' not in own.text
+    every_row = client.get(f"/console/reports/{BA_DINH}/{setup['ids'][BA_DINH]}?all=1").text
+    assert row_cells(every_row, "f2.category.ma_tuy")[1:3] == ["0", "0"]
     other = client.get(f"/console/reports/{THUC_PHAN}/{setup['ids'][THUC_PHAN]}")
     assert other.status_code == 404
     assert "Không tìm thấy trang" in other.text and "Thục Phán" not in other.text

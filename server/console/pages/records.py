@@ -4,6 +4,7 @@ reviewers Accept / Return with a comment, which reaches the station through the 
 
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import date
 from typing import Annotated, Any
@@ -152,7 +153,8 @@ def _record_context(conn: Connection, head: console_records.RecordHead, lang: st
         "form_title": titles.get(lang, head.form_id.upper()),
         "form_full_title": form.title.get(lang) if form else head.form_id.upper(),
         "sections": record_view.form_view(form, current.values, lang) if form else None,
-        "raw_values": current.values,
+        # Only when the form cannot be rebuilt: the values as sent, readable (not \u escapes).
+        "raw_values": json.dumps(current.values, ensure_ascii=False, indent=2) if not form else "",
         "current": current,
         "revisions": list(reversed(revisions)),  # newest first, as the reviews
         "reviews": console_records.reviews_of(conn, head.record_id),

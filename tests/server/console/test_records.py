@@ -10,11 +10,11 @@ from html import unescape
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, select, update
 
 from server.api.main import create_app
 from server.core.config import Settings
-from server.models import ConsoleAuditEntry, Record, RecordReview
+from server.models import ConsoleAuditEntry, FormVersion, Record, RecordReview
 from tests.server.console.helpers import create_user, csrf_of, login
 from tests.server.console.records_helpers import (
     PROVINCE_B_STATION,
@@ -314,3 +314,24 @@ def test_a_viewer_cannot_review(
     assert "Đã duyệt hồ sơ" in text_of(accepted.text)
     with engine.connect() as conn:
         assert conn.execute(select(RecordReview.decision)).scalar_one() == "accepted"
+
+
+def test_a_record_of_an_unreadable_form_version_shows_its_values_raw(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A form version stored before the server kept whole definitions cannot be rebuilt: the
+    page says so and shows the values as sent, rather than failing."""
+    record = wire_record(device, "F8")
+    push(client, device, [record])
+    with engine.begin() as conn:
+        conn.execute(
+            update(FormVersion)
+            .where(FormVersion.form_id == "f8")
+            .values(definition={"title": "Nhật ký tuần tra (cũ)"})
+        )
+    login(client, create_user(engine, "tinh", "viewer", "all"))
+    page = client.get(f"/console/records/{record['record_id']}")
+    assert page.status_code == 200
+    seen = text_of(page.text)
+    assert "Máy chủ không có định nghĩa biểu mẫu F8 phiên bản 1" in seen
+    assert '"mission": "Tuần tra phòng chống trộm cắp tài sản' in unescape(page.text)

@@ -146,8 +146,18 @@ def _scope_station_ids(
     return list(conn.execute(select(_stations.c.id).where(condition)).scalars())
 
 
-_COLUMNS = ("record_id", "station_id", "form_id", "form_version", "revision", "status", "title")
-_COLUMNS += ("event_date", "received_at")
+# What a list row reads of a record head (the station's code and name come after the page).
+_COLUMNS = (
+    "record_id",
+    "station_id",
+    "form_id",
+    "form_version",
+    "revision",
+    "status",
+    "title",
+    "event_date",
+    "received_at",
+)
 
 
 def list_records(

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from desktop import paths
 from desktop.version import __version__
+from domain.logsafe import RedactingFormatter
 
 LOG_FILE = "cax-desk.log"
 log = logging.getLogger("desktop.app")
@@ -43,7 +44,8 @@ def setup_logging(home: Path) -> Path:
     handler = logging.handlers.RotatingFileHandler(
         log_file, maxBytes=2_000_000, backupCount=3, encoding="utf-8"
     )
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # Tracebacks without messages: an error's text may quote a record (domain/logsafe.py).
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.INFO)

@@ -52,6 +52,8 @@ def db_upgrade(args: argparse.Namespace, settings: Settings) -> int:
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
+    from server.core.logs import uvicorn_log_config
+
     _engine(settings).dispose()  # fail here, in one line, rather than in every worker
     if bool(args.certfile) != bool(args.keyfile):
         raise ServerError(ErrorCode.BAD_ARGUMENT, "--certfile and --keyfile go together")
@@ -65,6 +67,7 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
         ssl_keyfile=args.keyfile,
         access_log=args.access_log,
         log_level="info",
+        log_config=uvicorn_log_config(),  # no personal data in any log line (server.core.logs)
     )
     return 0
 

@@ -24,6 +24,7 @@ from desktop.cli import (
 from desktop.cli.messages import Messages, choose_language
 from desktop.core.errors import AppError
 from desktop.version import __version__
+from domain.logsafe import RedactingFormatter
 
 # Exit codes scripts can rely on.
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -144,7 +145,8 @@ def _log_to_file(home: Path) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "cax-cli.log"
     handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # Tracebacks without messages: an error's text may quote a record (domain/logsafe.py).
+    handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger("cax").addHandler(handler)
     return target
 

@@ -83,6 +83,8 @@ class Database:
             poolclass=QueuePool,
             pool_size=2,
             max_overflow=4,
+            # Parameters are the records' names and ID numbers: never in an error's text (logs).
+            hide_parameters=True,
         )
         event.listen(self.engine, "begin", self._on_begin)
         with mapped_errors(), self.engine.connect() as conn:

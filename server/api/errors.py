@@ -11,6 +11,8 @@ from pydantic import ValidationError
 from sqlalchemy.exc import OperationalError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from domain.logsafe import describe
+from domain.logsafe import format_exception as frames
 from protocol.errors import ErrorCode
 from server.errors import ServerError
 from server.services.batch import validation_summary
@@ -97,14 +99,16 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(code, str(exc.detail), exc.status_code)
 
 
-async def _database_down(_request: Request, exc: Exception) -> JSONResponse:
-    log.error("database error: %s", exc.__class__.__name__, exc_info=exc)
+async def _database_down(request: Request, exc: Exception) -> JSONResponse:
+    # Class, SQLSTATE and frames only, whatever the log's formatter: a database error's message
+    # can quote the row it failed on (docs/security.md, "No personal data in logs").
+    log.error("database unavailable on %s: %s\n%s", request.url.path, describe(exc), frames(exc))
     return error_response(ErrorCode.DATABASE_UNAVAILABLE, "database unavailable, retry later")
 
 
-async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
-    # The traceback goes to the server log only; the client gets a code.
-    log.error("unexpected error", exc_info=exc)
+async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+    # The client gets a code; the server log where it happened, never the message.
+    log.error("unexpected error on %s: %s\n%s", request.url.path, describe(exc), frames(exc))
     return error_response(ErrorCode.INTERNAL_ERROR, "internal error", 500)
 
 

@@ -51,6 +51,7 @@ def make_engine(settings: Settings) -> Engine:
             url,
             json_serializer=_json_serializer,
             connect_args={"check_same_thread": False, "timeout": 30},
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
@@ -58,7 +59,13 @@ def make_engine(settings: Settings) -> Engine:
     if url.get_backend_name() != "postgresql":
         raise ServerError(ErrorCode.BAD_ARGUMENT, "only PostgreSQL and SQLite are supported")
     return create_engine(
-        url, json_serializer=_json_serializer, pool_size=10, max_overflow=10, pool_pre_ping=True
+        url,
+        json_serializer=_json_serializer,
+        pool_size=10,
+        max_overflow=10,
+        pool_pre_ping=True,
+        # A statement's parameters are records' names and ID numbers: never in an error's text.
+        hide_parameters=True,
     )
 
 

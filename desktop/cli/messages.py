@@ -104,6 +104,14 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The backup belongs to another station ({backup_station}). The current data was left "
         "as it is; to replace it with that station, add --other-station.",
     ),
+    "CURRENT_LOGIN_REQUIRED": (
+        "Đã có một trạm ở đây: muốn thay bằng bản sao lưu, cần mật khẩu của một chỉ huy của trạm "
+        "hiện tại (--user) hoặc khóa khôi phục của trạm này (--recovery-key). Dữ liệu hiện tại "
+        "được giữ nguyên.",
+        "A station is already here: replacing it with a backup needs the password of one of its "
+        "current supervisors (--user) or its recovery key (--recovery-key). The current data was "
+        "left as it is.",
+    ),
     "REPORT_NOT_FOUND": ("Không tìm thấy báo cáo {report}.", "Report {report} not found."),
     "REPORT_SUBMITTED": (
         "Báo cáo đã được gửi ({number}); số liệu và nội dung không thay đổi được nữa.",
@@ -349,6 +357,26 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "moved_aside": (
         "Dữ liệu trước đó được giữ nguyên trong {path}.",
         "The data that was there before is kept in {path}.",
+    ),
+    "backup_password_prompt": (
+        "Mật khẩu của {username} trong bản sao lưu: ",
+        "Password of {username} in the backup: ",
+    ),
+    "revived_users": (
+        "Cảnh báo: bản sao lưu có những người dùng đã bị xóa khỏi trạm sau khi sao lưu; sau khi "
+        "khôi phục họ lại đăng nhập được: {users}.",
+        "Warning: the backup has users who were removed from the station after it was made; "
+        "after the restore they can log in again: {users}.",
+    ),
+    "remove_revived": (
+        "Hãy xóa lại những người dùng này ('cax user remove'): {users}.",
+        "Remove these users again ('cax user remove'): {users}.",
+    ),
+    "rekey_after_restore": (
+        "Trạm lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời trạm có thể còn giữ: "
+        "hãy chạy 'cax db rekey' ngay sau khi đăng nhập.",
+        "The station uses the backup's data key again, which people who have left may still "
+        "hold: run 'cax db rekey' as soon as you have logged in.",
     ),
     "login_again": (
         "Hãy đăng nhập bằng mật khẩu của bản sao lưu.",

@@ -113,6 +113,13 @@ class BackupOtherStation(AppError):
     code = "BACKUP_OTHER_STATION"
 
 
+class CurrentLoginRequired(AppError):
+    """Replacing an existing station with a backup needs a supervisor's password of the station
+    there now (or its recovery key), not only one of the backup."""
+
+    code = "CURRENT_LOGIN_REQUIRED"
+
+
 # ---- sync with the centre ---------------------------------------------------------------------
 
 

@@ -32,20 +32,25 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import text
 
 from desktop import paths
+from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
     AppError,
     BackupDamaged,
     BackupOtherStation,
+    CurrentLoginRequired,
     DatabaseCorrupt,
     FileUnwritable,
     InvalidInput,
+    PermissionDenied,
+    UnknownUser,
+    UserRemoved,
 )
-from desktop.core.permissions import Permission
+from desktop.core.permissions import Permission, Role
 from desktop.storage import audit, files, settings
 from desktop.storage.database import Database, NotADatabase, _key_pragma
-from desktop.storage.keyslots import KeySlotFile
-from desktop.storage.station import Station, StationSession
+from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
+from desktop.storage.station import THROTTLE_MARKER, Station, StationSession
 from desktop.version import __version__
 
 FORMAT = "cax-backup/1"
@@ -80,6 +85,16 @@ class BackupResult:
 
 
 @dataclass(frozen=True)
+class Credential:
+    """Who allows a restore over the station in the home now: a supervisor's user name and
+    password there, or (`recovery_key`) its recovery key."""
+
+    username: str = ""
+    password: str = field(default="", repr=False)
+    recovery_key: str = field(default="", repr=False)
+
+
+@dataclass(frozen=True)
 class PreparedRestore:
     """A backup unpacked and fully checked beside the home; `apply_restore` puts it in place."""
 
@@ -87,6 +102,10 @@ class PreparedRestore:
     staging: Path
     source: Path
     manifest: BackupManifest
+    # Active in the backup, removed from the station since: they could log in again. Empty when
+    # the home held no station (or one whose users could not be read).
+    revived_users: tuple[str, ...] = ()
+    authorised_by: str | None = None  # a supervisor of the current station, @recovery, or None
 
 
 @dataclass(frozen=True)
@@ -94,6 +113,7 @@ class RestoreResult:
     home: Path
     manifest: BackupManifest
     moved_aside: Path | None  # where the data that was there before now is
+    revived_users: tuple[str, ...] = ()  # see PreparedRestore: remove them again, then rekey
 
 
 # ---- creating ----------------------------------------------------------------------------------
@@ -284,21 +304,82 @@ def station_id_of(home: Path) -> str | None:
         return None
 
 
+def needs_current_credential(home: Path) -> bool:
+    """Whether a restore into `home` replaces a station whose key file can be read (and so must
+    be allowed by one of its supervisors or its recovery key)."""
+    return station_id_of(home) is not None
+
+
+def _authorise(home: Path, current: Credential) -> tuple[str, dict[str, str] | None]:
+    """Check `current` against the station in `home`, changing nothing there but the failed-login
+    counters: (who allowed it, {user name: status} of its users or None when unreadable).
+
+    A supervisor's password must open their slot and the database must say they are an active
+    supervisor. The recovery key only needs to open its slot: it is what is left when the
+    database itself is damaged, which is when restores are needed most.
+    """
+    station = Station(home)
+    slots = station.load_slots()
+    if current.recovery_key:
+        who = RECOVERY_LABEL
+        candidates = station.check_recovery_key(slots, current.recovery_key)
+    else:
+        try:
+            who = credentials.normalize_username(current.username)
+        except InvalidInput:
+            raise UnknownUser(username=current.username) from None
+        candidates = station.check_password(slots, who, current.password)
+    try:
+        session = station._open(slots, candidates)
+    except DatabaseCorrupt:
+        if who == RECOVERY_LABEL:
+            return who, None
+        raise
+    try:
+        with session.db.read() as conn:
+            rows = conn.execute(text("SELECT username, role, status FROM users")).all()
+    finally:
+        session.close()
+    users = {row.username: row.status for row in rows}
+    if who != RECOVERY_LABEL:
+        role = {row.username: row.role for row in rows}.get(who)
+        if users.get(who) != "active":
+            raise (UnknownUser if who not in users else UserRemoved)(username=who)
+        if role != Role.SUPERVISOR:
+            raise PermissionDenied(role=str(role), permission="restore_backup")
+    return who, users
+
+
 def prepare_restore(
-    home: Path, source: Path, username: str, password: str, *, other_station: bool = False
+    home: Path,
+    source: Path,
+    username: str,
+    password: str,
+    *,
+    other_station: bool = False,
+    current: Credential | None = None,
 ) -> PreparedRestore:
     """Check a backup fully before anything in `home` is touched.
 
-    The backup is unpacked beside `home` and unlocked with a supervisor's password *from the
-    backup* (the passwords that will apply after the restore), its integrity checked and the
-    restore audited inside it. `home` itself is only read (its station id).
+    When `home` holds a station, `current` must be a supervisor's password of *that* station or
+    its recovery key (CURRENT_LOGIN_REQUIRED without): otherwise anyone who once was a supervisor
+    — or kept an old backup and its password — could put the station back as it was before they
+    were removed. The backup is then unpacked beside `home` and unlocked with a supervisor's
+    password *from the backup* (the passwords that will apply after the restore), its integrity
+    checked, the backup's users compared with the current ones and the restore audited inside
+    it. `home` itself is only read (and its failed-login counters kept).
     """
     manifest = read_backup(source)
-    current = station_id_of(home)
-    if current is not None and current != manifest.station_id and not other_station:
+    current_id = station_id_of(home)
+    if current_id is not None and current_id != manifest.station_id and not other_station:
         raise BackupOtherStation(
-            backup_station=manifest.station_name, backup_id=manifest.station_id, station=current
+            backup_station=manifest.station_name, backup_id=manifest.station_id, station=current_id
         )
+    authorised_by, current_users = None, None
+    if current_id is not None:
+        if current is None:
+            raise CurrentLoginRequired(station=current_id)
+        authorised_by, current_users = _authorise(home, current)
     with _unwritable_as(home.parent):
         home.parent.mkdir(parents=True, exist_ok=True)
         remove_stale_staging(home)
@@ -307,22 +388,33 @@ def prepare_restore(
         with _unwritable_as(staging):
             _extract(source, staging)
         try:
-            session = Station(staging).unlock(username, password)
+            session = Station(staging, unpacked=True).unlock(username, password)
         except DatabaseCorrupt as exc:
             raise BackupDamaged(reason="database") from exc
         try:
             session.require(Permission.BACKUP_STATION)
             _check_session(session, manifest)
+            with session.db.read() as conn:
+                active = conn.execute(
+                    text("SELECT username FROM users WHERE status = 'active'")
+                ).scalars()
+                revived = tuple(
+                    sorted(u for u in active if (current_users or {}).get(u) == "removed")
+                )
             details = {
                 "file": source.name,
                 "created_at": manifest.created_at,
                 "created_by": manifest.created_by,
                 "records": manifest.record_count,
-                "replaced_station": current,
+                "replaced_station": current_id,
+                "authorised_by": authorised_by,
+                "revived_users": list(revived),
             }
             with session.db.write() as conn:
                 audit.append(conn, username, AuditAction.BACKUP_RESTORED, source.name, details)
                 settings.record_backup_time(conn, manifest.created_at, username)
+                # The restored station starts a new failed-login file: no "reset" to report.
+                conn.execute(text("DELETE FROM settings WHERE key = :k"), dict(k=THROTTLE_MARKER))
         finally:
             session.close()
         with contextlib.suppress(FileNotFoundError):
@@ -330,7 +422,7 @@ def prepare_restore(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return PreparedRestore(home, staging, source, manifest)
+    return PreparedRestore(home, staging, source, manifest, revived, authorised_by)
 
 
 def remove_stale_staging(home: Path) -> None:
@@ -391,7 +483,7 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
             raise FileUnwritable(path=str(home), reason=exc.strerror or str(exc)) from exc
         raise
     shutil.rmtree(prepared.staging, ignore_errors=True)
-    return RestoreResult(home, prepared.manifest, aside)
+    return RestoreResult(home, prepared.manifest, aside, prepared.revived_users)
 
 
 def discard_restore(prepared: PreparedRestore) -> None:
@@ -400,10 +492,18 @@ def discard_restore(prepared: PreparedRestore) -> None:
 
 
 def restore_backup(
-    home: Path, source: Path, username: str, password: str, *, other_station: bool = False
+    home: Path,
+    source: Path,
+    username: str,
+    password: str,
+    *,
+    other_station: bool = False,
+    current: Credential | None = None,
 ) -> RestoreResult:
     """Check `source` fully, then replace the station in `home` with it (current data kept)."""
-    prepared = prepare_restore(home, source, username, password, other_station=other_station)
+    prepared = prepare_restore(
+        home, source, username, password, other_station=other_station, current=current
+    )
     return apply_restore(prepared)
 
 

@@ -57,7 +57,10 @@ class StationInfo:
 class Station:
     """The files of one station in its data directory; `unlock()` turns a password into a session."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, unpacked: bool = False) -> None:
+        # `unpacked`: a backup's copy being checked before a restore. It comes without its
+        # login-attempts file by design, so a missing one is not reported as a reset.
+        self.unpacked = unpacked
         self.home = home
         self.db_path = home / paths.DATABASE_FILE
         self.keys_path = home / paths.KEYSLOT_FILE
@@ -301,7 +304,7 @@ class StationSession:
         with self.db.write() as conn:
             known = _stored_marker(conn)
             reason = reset_reason(known, found)
-            if reason is not None and known is not None:
+            if reason is not None and known is not None and not self.station.unpacked:
                 details = {"reason": reason, "expected": known.as_dict(), "found": found.as_dict()}
                 audit.append(
                     conn, self.user.username, AuditAction.LOGIN_THROTTLE_RESET, "", details

@@ -2,8 +2,8 @@
 backup, and restoring one (supervisors).
 
 Restoring replaces the station under the open session, so it is done in two steps: while still
-logged in, the backup is unpacked beside the station folder and checked with the password of a
-supervisor *in the backup*; only then is the session ended (the window shows the lock screen),
+logged in, the supervisor's current password is checked again, and the backup is unpacked beside
+the station folder and checked with the password of a supervisor *in the backup*; only then is the session ended (the window shows the lock screen),
 the current files moved into a dated folder inside the station folder and the backup put in
 their place. The user logs in again, with the backup's passwords. The files are swapped only
 once both workers are idle: the session's end ran on the database lane, and whatever sync was
@@ -200,17 +200,25 @@ class BackupPanel(QGroupBox):
 
 
 class RestoreDialog(TaskDialog):
-    """OK checks the backup with the password (the station is still open); then the session is
-    ended and the prepared backup put in place on the database worker, after the session closed."""
+    """OK checks the logged-in supervisor's password again (a backup's password alone must not
+    replace the station: it may be that of someone removed since) and the backup with its own
+    supervisor's password, the station still open. When the backup would bring back users
+    removed since, they are named and the user confirms. Then the session is ended and the
+    prepared backup put in place on the database worker, after the session closed."""
 
     def __init__(self, context: PageContext, source: Path, parent: QWidget | None = None):
         super().__init__(context.tasks, self.tr("Restore from a backup"), parent)
         self.context, self.source = context, source
+        self.confirm_box: QMessageBox | None = None
+        self.current = QLineEdit()
+        self.current.setObjectName("restoreCurrentPassword")
+        self.current.setEchoMode(QLineEdit.Password)
         self.username = QLineEdit(context.session.user.username)
         self.username.setObjectName("restoreUsername")
         self.password = QLineEdit()
         self.password.setObjectName("restorePassword")
         self.password.setEchoMode(QLineEdit.Password)
+        self.password.setPlaceholderText(self.tr("the same as your current password"))
         warning = QLabel(
             self.tr(
                 "The station will be replaced by the backup in %1. The data there now is not "
@@ -221,38 +229,82 @@ class RestoreDialog(TaskDialog):
         warning.setWordWrap(True)
         form = QFormLayout()
         form.addRow(warning)
+        form.addRow(self.tr("&Your current password:"), self.current)
         form.addRow(self.tr("&Supervisor in the backup:"), self.username)
         form.addRow(self.tr("Their &password then:"), self.password)
         self.body.addLayout(form)
         self.ok_button.setText(self.tr("&Restore"))
 
     def submit(self) -> None:
-        if not self.username.text().strip():
+        if not self.current.text():
+            self.fail(UiError(PASSWORD_REQUIRED))
+            return
+        backup_user = self.username.text().strip()
+        if not backup_user:
             self.fail(InvalidInput(field="username", reason="required"))
             return
-        if not self.password.text():
+        me = self.context.session.user.username
+        backup_password = self.password.text()
+        if not backup_password and backup_user.lower() == me:
+            backup_password = self.current.text()
+        if not backup_password:
             self.fail(UiError(PASSWORD_REQUIRED))
             return
         self.run(
-            backup.prepare_restore,
-            self.context.services.station.home,
+            prepare_restore_as,
+            self.context.session,
+            self.current.text(),
             self.source,
-            self.username.text().strip(),
-            self.password.text(),
+            backup_user,
+            backup_password,
         )
+        self.current.clear()
         self.password.clear()
 
     def _on_done(self, prepared: backup.PreparedRestore) -> None:
         super()._on_done(prepared)
         window = self.parentWidget().window() if self.parentWidget() else None
-        log_out = getattr(window, "log_out", None)
-        if not callable(log_out):  # not inside the main window: nothing can end the session
-            backup.discard_restore(prepared)
+        if not callable(getattr(window, "log_out", None)):
+            backup.discard_restore(prepared)  # not inside the main window: nothing ends the session
             return
+        if prepared.revived_users:
+            self._confirm_revived(prepared, window)
+        else:
+            self._replace(prepared, window)
+
+    def _confirm_revived(self, prepared: backup.PreparedRestore, window: QWidget) -> None:
+        """Name the users the backup brings back; restore only if the supervisor says so."""
+        box = QMessageBox(
+            QMessageBox.Warning,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "The backup has users who were removed from the station after it was made: %1. "
+                "After the restore they can log in again until they are removed again, and "
+                "they may know the backup's data key. Restore all the same?"
+            ).replace("%1", ", ".join(prepared.revived_users)),
+            QMessageBox.Yes | QMessageBox.Cancel,
+            window,
+        )
+        box.setObjectName("confirmRevivedUsers")
+        box.setDefaultButton(QMessageBox.Cancel)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+
+        def on_finished(answer: int) -> None:
+            self.confirm_box = None
+            if answer == QMessageBox.Yes:
+                self._replace(prepared, window)
+            else:
+                backup.discard_restore(prepared)
+
+        box.finished.connect(on_finished)
+        self.confirm_box = box
+        box.open()  # not exec(): the window stays live behind it
+
+    def _replace(self, prepared: backup.PreparedRestore, window: QWidget) -> None:
         # This dialog and its page go with the session: keep only what the callbacks need.
         tasks, log_file = self.context.tasks, str(self.context.services.log_file)
         title = self.tr("Restore finished")
-        log_out()  # queues the session's end on the database worker, before the restore
+        window.log_out()  # queues the session's end on the database worker, before the restore
 
         def on_done(result: backup.RestoreResult) -> None:
             box = QMessageBox(QMessageBox.Information, title, restored_text(result), parent=window)
@@ -270,6 +322,20 @@ class RestoreDialog(TaskDialog):
         # A sync already running on the network lane still uses the database: the no-op runs
         # only after it, so the restore never swaps files under it.
         tasks.run(_nothing, on_done=on_network_idle, on_error=on_error, lane=Lane.NETWORK)
+
+
+def prepare_restore_as(
+    session: StationSession,
+    current_password: str,
+    source: Path,
+    backup_user: str,
+    backup_password: str,
+) -> backup.PreparedRestore:
+    """Work function: the logged-in supervisor allows the restore with their password again."""
+    current = backup.Credential(session.user.username, current_password)
+    return backup.prepare_restore(
+        session.station.home, source, backup_user, backup_password, current=current
+    )
 
 
 def _nothing() -> None:
@@ -290,4 +356,14 @@ def restored_text(result: backup.RestoreResult) -> str:
         text += " " + tr("The data that was there before is kept in %1.").replace(
             "%1", str(result.moved_aside)
         )
-    return text + " " + tr("Log in with the passwords of the backup.")
+    text += " " + tr("Log in with the passwords of the backup.")
+    if result.revived_users:
+        text += " " + tr("Then remove these users again: %1.").replace(
+            "%1", ", ".join(result.revived_users)
+        )
+    if result.moved_aside is not None:
+        text += " " + tr(
+            "The station uses the backup's data key again, which people who have left may still "
+            "hold: replace it with 'cax db rekey' (CAX Desk closed)."
+        )
+    return text

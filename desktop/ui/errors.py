@@ -158,6 +158,12 @@ _HEADLINES: dict[str, tuple[str, str]] = {
             "Errors", "Nothing was changed. Choose this station's backup, or ask technical support."
         ),
     ),
+    "CURRENT_LOGIN_REQUIRED": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "Replacing this station needs the password of one of its supervisors."
+        ),
+        QT_TRANSLATE_NOOP("Errors", "Nothing was changed. Type your current password."),
+    ),
     "REPORT_NOT_FOUND": (
         QT_TRANSLATE_NOOP("Errors", "The report was not found."),
         QT_TRANSLATE_NOOP("Errors", "Refresh the list."),

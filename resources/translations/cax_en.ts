@@ -15,6 +15,14 @@
         <source>Log in with the passwords of the backup.</source>
         <translation>Log in with the passwords of the backup.</translation>
     </message>
+    <message>
+        <source>Then remove these users again: %1.</source>
+        <translation>Then remove these users again: %1.</translation>
+    </message>
+    <message>
+        <source>The station uses the backup&apos;s data key again, which people who have left may still hold: replace it with &apos;cax db rekey&apos; (CAX Desk closed).</source>
+        <translation>The station uses the backup&apos;s data key again, which people who have left may still hold: replace it with &apos;cax db rekey&apos; (CAX Desk closed).</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -644,6 +652,14 @@
         <translation>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</translation>
     </message>
     <message>
+        <source>Replacing this station needs the password of one of its supervisors.</source>
+        <translation>Replacing this station needs the password of one of its supervisors.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Type your current password.</source>
+        <translation>Nothing was changed. Type your current password.</translation>
+    </message>
+    <message>
         <source>The report was not found.</source>
         <translation>The report was not found.</translation>
     </message>
@@ -973,6 +989,10 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Failed login</source>
         <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Failed-login counters were deleted or reset</source>
+        <translation>Failed-login counters were deleted or reset</translation>
     </message>
     <message>
         <source>Logged out or locked</source>
@@ -2355,8 +2375,16 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Restore from a backup</translation>
     </message>
     <message>
+        <source>the same as your current password</source>
+        <translation>the same as your current password</translation>
+    </message>
+    <message>
         <source>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</source>
         <translation>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</translation>
+    </message>
+    <message>
+        <source>&amp;Your current password:</source>
+        <translation>&amp;Your current password:</translation>
     </message>
     <message>
         <source>&amp;Supervisor in the backup:</source>
@@ -2369,6 +2397,10 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>&amp;Restore</source>
         <translation>&amp;Restore</translation>
+    </message>
+    <message>
+        <source>The backup has users who were removed from the station after it was made: %1. After the restore they can log in again until they are removed again, and they may know the backup&apos;s data key. Restore all the same?</source>
+        <translation>The backup has users who were removed from the station after it was made: %1. After the restore they can log in again until they are removed again, and they may know the backup&apos;s data key. Restore all the same?</translation>
     </message>
     <message>
         <source>Restore finished</source>

@@ -15,6 +15,14 @@
         <source>Log in with the passwords of the backup.</source>
         <translation>Hãy đăng nhập bằng mật khẩu của bản sao lưu.</translation>
     </message>
+    <message>
+        <source>Then remove these users again: %1.</source>
+        <translation>Sau đó hãy xóa lại những người dùng này: %1.</translation>
+    </message>
+    <message>
+        <source>The station uses the backup&apos;s data key again, which people who have left may still hold: replace it with &apos;cax db rekey&apos; (CAX Desk closed).</source>
+        <translation>Trạm lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời trạm có thể còn giữ: hãy thay khóa bằng lệnh &apos;cax db rekey&apos; (đóng CAX Desk trước).</translation>
+    </message>
 </context>
 <context>
     <name>AddUserDialog</name>
@@ -644,6 +652,14 @@
         <translation>Không có gì bị thay đổi. Hãy chọn bản sao lưu của đơn vị này hoặc hỏi bộ phận kỹ thuật.</translation>
     </message>
     <message>
+        <source>Replacing this station needs the password of one of its supervisors.</source>
+        <translation>Muốn thay trạm này cần mật khẩu của một chỉ huy của trạm.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Type your current password.</source>
+        <translation>Không có gì thay đổi. Hãy nhập mật khẩu hiện tại của bạn.</translation>
+    </message>
+    <message>
         <source>The report was not found.</source>
         <translation>Không tìm thấy báo cáo.</translation>
     </message>
@@ -973,6 +989,10 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Failed login</source>
         <translation>Đăng nhập thất bại</translation>
+    </message>
+    <message>
+        <source>Failed-login counters were deleted or reset</source>
+        <translation>Bộ đếm đăng nhập sai bị xóa hoặc đặt lại</translation>
     </message>
     <message>
         <source>Logged out or locked</source>
@@ -2355,8 +2375,16 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Khôi phục từ bản sao lưu</translation>
     </message>
     <message>
+        <source>the same as your current password</source>
+        <translation>giống mật khẩu hiện tại của bạn</translation>
+    </message>
+    <message>
         <source>The station will be replaced by the backup in %1. The data there now is not deleted: it is moved to a dated folder inside the station folder. You will be logged out; log in again with the passwords the backup was made with.</source>
         <translation>Dữ liệu đơn vị sẽ được thay bằng bản sao lưu %1. Dữ liệu hiện có không bị xóa mà được chuyển vào một thư mục ghi ngày trong thư mục đơn vị. Bạn sẽ bị đăng xuất; hãy đăng nhập lại bằng mật khẩu tại thời điểm sao lưu.</translation>
+    </message>
+    <message>
+        <source>&amp;Your current password:</source>
+        <translation>Mật khẩu &amp;hiện tại của bạn:</translation>
     </message>
     <message>
         <source>&amp;Supervisor in the backup:</source>
@@ -2369,6 +2397,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>&amp;Restore</source>
         <translation>&amp;Khôi phục</translation>
+    </message>
+    <message>
+        <source>The backup has users who were removed from the station after it was made: %1. After the restore they can log in again until they are removed again, and they may know the backup&apos;s data key. Restore all the same?</source>
+        <translation>Bản sao lưu có những người dùng đã bị xóa khỏi trạm sau khi sao lưu: %1. Sau khi khôi phục, họ lại đăng nhập được cho đến khi bị xóa lần nữa, và có thể biết khóa dữ liệu của bản sao lưu. Vẫn khôi phục?</translation>
     </message>
     <message>
         <source>Restore finished</source>

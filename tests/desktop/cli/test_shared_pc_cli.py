@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 
 from desktop.cli import main as cli_main
-from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
-from tests.desktop.storage.test_shared_pc_trust import plant_hidden_slot
+from desktop.core.permissions import Role
+from desktop.storage import accounts, backup
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
+from tests.desktop.storage.test_shared_pc_trust import MINH_PASSWORD, plant_hidden_slot
 
 
 @pytest.fixture
@@ -39,3 +41,49 @@ def test_db_check_names_a_hidden_slot_and_rekey_drops_it(station_home, cax):
     assert "2 key slots rewrapped" in out and "ghost" in out.splitlines()[-1]
     code, out, _ = cax("db", "check")
     assert code == 0 and "ORPHAN" not in out
+
+
+def test_restore_over_the_station_needs_its_current_supervisor(station_home, cax, tmp_path):
+    """A removed supervisor with an old backup and its password: USER_REMOVED (exit 3), an
+    officer: PERMISSION_DENIED (exit 7), nothing moved; the recovery key allows it, and `cax`
+    names the revived user and recommends a rekey."""
+    session = station_home.unlock()
+    try:
+        accounts.add_user(session, "minh", Role.SUPERVISOR, MINH_PASSWORD)
+        backup.create_backup(session, tmp_path / "old.caxbackup")
+        accounts.remove_user(session, "minh")
+    finally:
+        session.close()
+    old = str(tmp_path / "old.caxbackup")
+    backup_password = tmp_path / "minh.txt"
+    backup_password.write_text(MINH_PASSWORD + "\n")
+    officer_password = tmp_path / "lan.txt"
+    officer_password.write_text(OFFICER_PASSWORD + "\n")
+
+    code, _, err = cax(
+        "backup", "restore", old, "--user", "minh", "--password-file", str(backup_password)
+    )
+    assert code == 3 and "[USER_REMOVED]" in err  # his backup password is no current login
+    code, _, err = cax(
+        "backup", "restore", old, "--user", OFFICER, "--password-file", str(officer_password)
+    )
+    assert code == 7 and "[PERMISSION_DENIED]" in err
+    assert not any(p.name.startswith("before-restore-") for p in station_home.home.iterdir())
+
+    key_file = tmp_path / "key.txt"
+    key_file.write_text(station_home.recovery_key + "\n")
+    code, out, err = cax(
+        "backup",
+        "restore",
+        old,
+        "--recovery-key",
+        "--recovery-key-file",
+        str(key_file),
+        "--backup-user",
+        "minh",
+        "--backup-password-file",
+        str(backup_password),
+    )
+    assert code == 0, err
+    assert "removed from the station after it was made" in out and "minh" in out
+    assert "cax db rekey" in out

@@ -33,6 +33,8 @@ from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERV
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 CATALOGUE = load_catalogue()
 F1 = json.loads((EXAMPLES / "F1.json").read_text(encoding="utf-8"))["values"]
+# The supervisor of the station in the home now, who allows a restore over it.
+CURRENT = backup.Credential(SUPERVISOR, SUPERVISOR_PASSWORD)
 
 
 def add_records(station_home, count: int) -> None:
@@ -171,7 +173,9 @@ def test_restore_into_an_empty_home_then_log_in_with_the_backups_passwords(made,
 def test_restore_moves_the_current_data_aside_first(made, station_home):
     """Records added after the backup are not lost: the old files wait in a dated folder."""
     add_records(station_home, 2)
-    result = backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    result = backup.restore_backup(
+        station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+    )
     aside = result.moved_aside
     assert aside is not None and aside.parent == station_home.home
     assert aside.name.startswith("before-restore-") and (aside / "station.db").exists()
@@ -208,7 +212,9 @@ def test_damaged_backup_is_refused_and_nothing_changes(made, station_home, damag
     else:
         made.path.write_text("not a backup")
     with pytest.raises(BackupDamaged) as caught:
-        backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+        backup.restore_backup(
+            station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+        )
     assert caught.value.params["reason"] in ("checksum", "unreadable")
     assert folder_digest(station_home.home) == before
     assert [p.name for p in station_home.home.iterdir() if p.is_dir()] in ([], ["logs"])
@@ -232,7 +238,12 @@ def test_backup_of_another_station_needs_an_explicit_choice(made, tmp_path):
         backup.restore_backup(other_home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
     assert folder_digest(other_home) == before
     result = backup.restore_backup(
-        other_home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, other_station=True
+        other_home,
+        made.path,
+        SUPERVISOR,
+        SUPERVISOR_PASSWORD,
+        other_station=True,
+        current=backup.Credential("chief2", "Khac-Station-99"),
     )
     assert result.moved_aside is not None
     assert Station(other_home).load_slots().station_id == made.manifest.station_id
@@ -242,9 +253,13 @@ def test_restore_needs_a_supervisor_password_of_the_backup(made, station_home):
     """A wrong password, or an officer's, changes nothing."""
     before = folder_digest(station_home.home)
     with pytest.raises(WrongPassword):
-        backup.restore_backup(station_home.home, made.path, SUPERVISOR, "not-the-password")
+        backup.restore_backup(
+            station_home.home, made.path, SUPERVISOR, "not-the-password", current=CURRENT
+        )
     with pytest.raises(PermissionDenied):
-        backup.restore_backup(station_home.home, made.path, OFFICER, OFFICER_PASSWORD)
+        backup.restore_backup(
+            station_home.home, made.path, OFFICER, OFFICER_PASSWORD, current=CURRENT
+        )
     assert folder_digest(station_home.home) == before
 
 
@@ -253,7 +268,9 @@ def test_passwords_changed_after_the_backup_are_the_backups_again(made, station_
     session = station_home.unlock()
     accounts.add_user(session, "minh", Role.OFFICER, "Officer-Le-2026", "Lê Minh")
     session.close()
-    backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    backup.restore_backup(
+        station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+    )
     assert "minh" not in Station(station_home.home).load_slots().slots
 
 
@@ -333,7 +350,9 @@ def test_restore_beside_an_unwritable_folder_is_file_unwritable(made, station_ho
 
     monkeypatch.setattr(backup.tempfile, "mkdtemp", refuse)
     with pytest.raises(FileUnwritable) as caught:
-        backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+        backup.restore_backup(
+            station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+        )
     assert caught.value.params["path"] == str(station_home.home.parent)
     assert folder_digest(station_home.home) == before
 
@@ -355,7 +374,9 @@ def test_a_restore_failing_midway_puts_everything_back(made, station_home, monke
 
     monkeypatch.setattr(backup.shutil, "move", move)
     with pytest.raises(FileUnwritable) as caught:
-        backup.restore_backup(station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+        backup.restore_backup(
+            station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+        )
     assert caught.value.params["path"] == str(station_home.home) and placed
     assert folder_digest(station_home.home) == before
     assert not [p for p in station_home.home.iterdir() if p.name.startswith("before-restore-")]
@@ -376,7 +397,9 @@ def test_prepare_removes_staging_folders_an_earlier_restore_left(made, station_h
     (stale / "station.db").write_bytes(b"a copy of the station")
     other = home.parent / f".{home.name}2.restore-x"
     other.mkdir()
-    prepared = backup.prepare_restore(home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    prepared = backup.prepare_restore(
+        home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
+    )
     try:
         assert not stale.exists() and other.exists()
         assert staging_folders(home) == [prepared.staging]

@@ -16,18 +16,21 @@ import pytest
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
+    CurrentLoginRequired,
     KeyFileTampered,
     LoginThrottled,
+    PermissionDenied,
     UnknownUser,
     UserRemoved,
     WrongPassword,
     WrongRecoveryKey,
 )
-from desktop.storage import accounts, audit, maintenance
+from desktop.core.permissions import Role
+from desktop.storage import accounts, audit, backup, maintenance
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import KeySlotFile, _canonical
 from desktop.storage.login_throttle import FREE_ATTEMPTS, LoginThrottle
-from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
 GHOST_SECRET = "the officer's own way back in"
 
@@ -227,3 +230,94 @@ def test_wiping_the_failed_login_counters_is_audited(station_home, attack, reaso
     [details] = _throttle_resets(station_home)
     assert details["reason"] == reason
     assert _throttle_resets(station_home) == [details]  # said once, not at every later login
+
+
+# ---- restoring over a station needs a credential of that station -------------------------------
+
+MINH, MINH_PASSWORD = "minh", "Pho-Truong-Le-2026"
+
+
+def _station_files(home: Path) -> dict[str, bytes]:
+    return {name: (home / name).read_bytes() for name in ("station.db", "station.keys")}
+
+
+@pytest.fixture
+def old_backup(station_home, tmp_path) -> Path:
+    """A backup made while the deputy `minh` was a supervisor; he was removed afterwards, and
+    kept the backup and his password."""
+    session = station_home.unlock()
+    try:
+        accounts.add_user(session, MINH, Role.SUPERVISOR, MINH_PASSWORD, "Lê Minh")
+        made = backup.create_backup(session, tmp_path / "old.caxbackup")
+        accounts.remove_user(session, MINH, "transferred")
+    finally:
+        session.close()
+    return made.path
+
+
+def test_a_removed_supervisor_cannot_restore_an_old_backup_over_the_station(
+    station_home, old_backup
+):
+    """His backup password alone: CURRENT_LOGIN_REQUIRED; his own current login: USER_REMOVED;
+    an officer's: PERMISSION_DENIED. The station's files stay exactly as they were."""
+    home = station_home.home
+    before = _station_files(home)
+    with pytest.raises(CurrentLoginRequired):
+        backup.restore_backup(home, old_backup, MINH, MINH_PASSWORD)
+    with pytest.raises(UserRemoved):
+        backup.restore_backup(
+            home, old_backup, MINH, MINH_PASSWORD, current=backup.Credential(MINH, MINH_PASSWORD)
+        )
+    with pytest.raises(PermissionDenied):
+        backup.restore_backup(
+            home,
+            old_backup,
+            MINH,
+            MINH_PASSWORD,
+            current=backup.Credential(OFFICER, OFFICER_PASSWORD),
+        )
+    with pytest.raises(WrongRecoveryKey):
+        backup.restore_backup(
+            home,
+            old_backup,
+            MINH,
+            MINH_PASSWORD,
+            current=backup.Credential(recovery_key="0000-0000-0000-0000-0000-0000-0000-0000"),
+        )
+    assert _station_files(home) == before
+    assert not any(p.name.startswith("before-restore-") for p in home.iterdir())
+
+
+@pytest.mark.parametrize("by", ["supervisor", "recovery_key"])
+def test_a_restore_that_revives_removed_users_names_them(station_home, old_backup, by):
+    """The current supervisor (or the recovery key) allows it; the users the backup brings back
+    are named in the result and in the audit entry, so they can be removed again and the key
+    rotated."""
+    current = (
+        backup.Credential(SUPERVISOR, SUPERVISOR_PASSWORD)
+        if by == "supervisor"
+        else backup.Credential(recovery_key=station_home.recovery_key)
+    )
+    prepared = backup.prepare_restore(
+        station_home.home, old_backup, SUPERVISOR, SUPERVISOR_PASSWORD, current=current
+    )
+    assert prepared.revived_users == (MINH,)
+    result = backup.apply_restore(prepared)
+    assert result.revived_users == (MINH,) and result.moved_aside is not None
+    session = station_home.unlock()
+    try:
+        entry = _last(session, AuditAction.BACKUP_RESTORED)
+        assert entry.details["revived_users"] == [MINH]
+        assert entry.details["authorised_by"] == (SUPERVISOR if by == "supervisor" else "@recovery")
+        assert _last(session, AuditAction.LOGIN).target == SUPERVISOR
+        with session.db.read() as conn:  # the restored station starts a fresh throttle file
+            resets = audit.entries(conn, action=AuditAction.LOGIN_THROTTLE_RESET)
+        assert resets == []
+    finally:
+        session.close()
+
+
+def test_a_restore_into_an_empty_home_needs_only_the_backups_password(old_backup, tmp_path):
+    """Disaster recovery on a new PC: nothing there to ask a current credential of."""
+    result = backup.restore_backup(tmp_path / "new-pc", old_backup, MINH, MINH_PASSWORD)
+    assert result.moved_aside is None and result.revived_users == ()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.storage import backup
+from desktop.core.permissions import Role
+from desktop.storage import accounts, backup
 from desktop.storage.records import RecordService
 from desktop.ui.backup_panel import BackupPanel, RestoreDialog, backup_reminder_due
 from desktop.ui.main_window import MainWindow
@@ -83,7 +84,7 @@ def test_restore_ends_the_session_and_keeps_the_old_data(
     panel.restore_from(made.path)
     dialog = panel.restore_dialog
     assert isinstance(dialog, RestoreDialog) and dialog.isVisible()
-    type_into(dialog.password, SUPERVISOR_PASSWORD)
+    type_into(dialog.current, SUPERVISOR_PASSWORD)
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert window.locked
     qtbot.waitUntil(lambda: _finished_box() is not None)
@@ -113,7 +114,7 @@ def test_wrong_password_keeps_the_session_and_the_data(
     window, panel = _panel(open_main_window, SUPERVISOR)
     panel.restore_from(made.path)
     dialog = panel.restore_dialog
-    type_into(dialog.password, "wrong-password-1")
+    type_into(dialog.current, "wrong-password-1")
     qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
     assert dialog.isVisible() and "Wrong password" in dialog.message.text()
     assert not window.locked
@@ -138,7 +139,7 @@ def test_restore_with_real_worker_threads_waits_for_the_session_to_close(
     window.show_page("settings")
     panel = window.current_page().backup_panel
     panel.restore_from(made.path)
-    type_into(panel.restore_dialog.password, SUPERVISOR_PASSWORD)
+    type_into(panel.restore_dialog.current, SUPERVISOR_PASSWORD)
     qtbot.mouseClick(panel.restore_dialog.ok_button, Qt.LeftButton)
     qtbot.waitUntil(lambda: _finished_box() is not None, timeout=15_000)
     assert window.locked
@@ -168,7 +169,7 @@ def test_restore_waits_for_a_sync_still_running_on_the_network_lane(
 
     monkeypatch.setattr(services.tasks, "run", run)
     panel.restore_from(made.path)
-    type_into(panel.restore_dialog.password, SUPERVISOR_PASSWORD)
+    type_into(panel.restore_dialog.current, SUPERVISOR_PASSWORD)
     qtbot.mouseClick(panel.restore_dialog.ok_button, Qt.LeftButton)
     assert window.locked and held
     home = station_home.home
@@ -190,3 +191,35 @@ def test_panel_says_when_the_reminder_should_be_checked_again(open_main_window, 
     with qtbot.waitSignal(panel.reminder_changed, timeout=5_000):
         qtbot.mouseClick(panel.days_button, Qt.LeftButton)
     assert panel.note.text() == "Saved."
+
+
+def test_a_backup_that_brings_back_a_removed_user_asks_first(
+    open_main_window, station_home, tmp_path, qtbot
+):
+    """Issue 13: the backup still has `minh`, removed since. The supervisor's current password is
+    asked; then the removed user is named and Cancel leaves everything as it was; Yes restores and
+    the result says to remove him again and replace the data key."""
+    session = station_home.unlock()
+    accounts.add_user(session, "minh", Role.OFFICER, "Can-bo-Le-Van-77")
+    made = backup.create_backup(session, tmp_path / "b.caxbackup")
+    accounts.remove_user(session, "minh")
+    session.close()
+    window, panel = _panel(open_main_window, SUPERVISOR)
+
+    for answer in (QMessageBox.Cancel, QMessageBox.Yes):
+        panel.restore_from(made.path)
+        dialog = panel.restore_dialog
+        type_into(dialog.current, SUPERVISOR_PASSWORD)
+        qtbot.mouseClick(dialog.ok_button, Qt.LeftButton)
+        qtbot.waitUntil(lambda d=dialog: d.confirm_box is not None)
+        box = dialog.confirm_box
+        assert "minh" in box.text() and not window.locked
+        box.done(answer)
+        if answer == QMessageBox.Cancel:
+            assert not window.locked
+            assert not [p for p in station_home.home.parent.iterdir() if ".restore-" in p.name]
+
+    assert window.locked
+    qtbot.waitUntil(lambda: _finished_box() is not None)
+    text = _finished_box().text()
+    assert "remove these users again: minh" in text and "cax db rekey" in text

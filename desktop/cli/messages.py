@@ -203,6 +203,14 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The certificate of {server} is not trusted ({reason}): nothing was sent. "
         "Check the address and the CA certificate with the centre.",
     ),
+    "INSECURE_TRANSPORT": (
+        "Địa chỉ {server} dùng http không mã hóa: hồ sơ sẽ đi qua mạng ở dạng ai cũng đọc được. "
+        "Hãy dùng địa chỉ https:// do trung tâm cấp (http chỉ để dùng thử trên chính máy này, "
+        "hoặc với --allow-http; không bao giờ kèm chứng chỉ CA).",
+        "The address {server} is plain http: records would cross the network readable by anyone. "
+        "Use the https:// address the centre gave you (http is only for a trial on this "
+        "computer, or with --allow-http; never with a CA certificate).",
+    ),
     "CERTIFICATE_INVALID": (
         "Tệp chứng chỉ CA không hợp lệ (cần một chứng chỉ dạng PEM).",
         "The CA certificate file is not valid (a PEM certificate is needed).",

@@ -36,7 +36,9 @@ def sync_enroll(args: argparse.Namespace, home: Path, messages: Messages) -> int
         info = describe_certificate(ca_pem)
         print(messages.notice("sync_ca", subject=info.subject, fingerprint=info.sha256))
     with open_session(args, home, messages) as session:
-        enrolment = SyncService(session).enroll(args.server, args.code, ca_pem, args.device_name)
+        enrolment = SyncService(session).enroll(
+            args.server, args.code, ca_pem, args.device_name, allow_http=args.allow_http
+        )
     print(
         messages.notice(
             "sync_enrolled",
@@ -173,6 +175,11 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
     enroll.add_argument("--code", required=True, help="one-time code from the centre")
     enroll.add_argument("--ca", default=None, help="the centre's CA certificate (PEM file)")
     enroll.add_argument("--device-name", default="", help="how the centre lists this computer")
+    enroll.add_argument(
+        "--allow-http",
+        action="store_true",
+        help="a trial server over plain http on another computer (records travel unencrypted)",
+    )
     enroll.set_defaults(handler=sync_enroll)
 
     run = sync.add_parser("run", parents=[common], help="send and receive now")

@@ -147,6 +147,13 @@ class TlsUntrusted(AppError):
     code = "TLS_UNTRUSTED"
 
 
+class InsecureTransport(AppError):
+    """The server's address is plain `http://` to another computer (records would travel
+    unencrypted), or `http://` together with a CA to pin. `reason`: plain_http / ca_over_http."""
+
+    code = "INSECURE_TRANSPORT"
+
+
 class CertificateInvalid(AppError):
     """A CA certificate file given for enrolment is not a PEM certificate."""
 

@@ -5,6 +5,7 @@ calls it directly. See docs/sync.md."""
 from __future__ import annotations
 
 import base64
+import ipaddress
 import logging
 import platform
 import threading
@@ -18,6 +19,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
     AppError,
+    InsecureTransport,
     InvalidInput,
     StationMismatch,
     SyncNotEnrolled,
@@ -62,6 +64,30 @@ def normalise_server_url(url: str) -> str:
     return url
 
 
+def is_loopback(host: str) -> bool:
+    """This computer: `localhost`, 127.0.0.0/8 or ::1 (plain HTTP never leaves the machine)."""
+    host = host.lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def require_secure_transport(url: str, ca_pem: str | None, allow_http: bool) -> None:
+    """Records leave only over TLS. Plain `http://` is INSECURE_TRANSPORT unless it stays on this
+    computer (a trial with the server on the same PC) or `allow_http` says it is a trial on
+    purpose; with a CA to pin it is always refused, since nothing would check that CA."""
+    parts = urlsplit(url)
+    if parts.scheme != "http":
+        return
+    if ca_pem:
+        raise InsecureTransport(server=url, reason="ca_over_http")
+    if not (allow_http or is_loopback(parts.hostname or "")):
+        raise InsecureTransport(server=url, reason="plain_http")
+
+
 def private_key_of(enrolment: Enrolment) -> Ed25519PrivateKey:
     return Ed25519PrivateKey.from_private_bytes(base64.b64decode(enrolment.device_key))
 
@@ -91,11 +117,20 @@ class SyncService:
             return sync_settings.load_enrolment(conn)
 
     def enroll(
-        self, server_url: str, code: str, ca_pem: str | None = None, device_name: str = ""
+        self,
+        server_url: str,
+        code: str,
+        ca_pem: str | None = None,
+        device_name: str = "",
+        *,
+        allow_http: bool = False,
     ) -> Enrolment:
-        """Enrol this station with the one-time `code` (supervisors only); replaces an old one."""
+        """Enrol this station with the one-time `code` (supervisors only); replaces an old one.
+
+        `http://` only on this computer, or with `allow_http` (a trial); never with a CA."""
         self.session.require(Permission.MANAGE_SETTINGS)
         url = normalise_server_url(server_url)
+        require_secure_transport(url, ca_pem, allow_http)
         code = code.strip()
         if not code:
             raise InvalidInput(field="code", reason="required")
@@ -145,10 +180,14 @@ class SyncService:
             )
         return enrolment
 
-    def identify_server(self, server_url: str, ca_pem: str | None = None) -> ServerIdentity:
+    def identify_server(
+        self, server_url: str, ca_pem: str | None = None, *, allow_http: bool = False
+    ) -> ServerIdentity:
         """Reach the server (through the given CA, if any) without enrolling: its version and the
-        CA's fingerprint, to compare with what the centre announced. TLS_UNTRUSTED if it fails."""
+        CA's fingerprint, to compare with what the centre announced. TLS_UNTRUSTED if it fails,
+        INSECURE_TRANSPORT for an address enrolment would refuse."""
         url = normalise_server_url(server_url)
+        require_secure_transport(url, ca_pem, allow_http)
         ca = describe_certificate(ca_pem) if ca_pem else None
         client = SyncClient(url, ca_pem, policy=PROBE)
         try:

@@ -194,6 +194,12 @@ _HEADLINES: dict[str, tuple[str, str]] = {
             "certificate: ask the centre before enrolling again.",
         ),
     ),
+    "INSECURE_TRANSPORT": (
+        QT_TRANSLATE_NOOP("Errors", "The server's address is not encrypted (http)."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was sent. Use the https:// address the centre gave you."
+        ),
+    ),
     "CERTIFICATE_INVALID": (
         QT_TRANSLATE_NOOP("Errors", "The file is not a certificate (PEM)."),
         QT_TRANSLATE_NOOP("Errors", "Choose the CA certificate file the centre gave you."),

@@ -704,6 +704,14 @@
         <translation>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</translation>
     </message>
     <message>
+        <source>The server&apos;s address is not encrypted (http).</source>
+        <translation>The server&apos;s address is not encrypted (http).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Use the https:// address the centre gave you.</source>
+        <translation>Nothing was sent. Use the https:// address the centre gave you.</translation>
+    </message>
+    <message>
         <source>The file is not a certificate (PEM).</source>
         <translation>The file is not a certificate (PEM).</translation>
     </message>

@@ -704,6 +704,14 @@
         <translation>Chưa gửi gì. Đường mạng có thể bị chuyển hướng, hoặc trung tâm đã đổi chứng thư: hãy hỏi trung tâm trước khi đăng ký lại.</translation>
     </message>
     <message>
+        <source>The server&apos;s address is not encrypted (http).</source>
+        <translation>Địa chỉ máy chủ không được mã hóa (http).</translation>
+    </message>
+    <message>
+        <source>Nothing was sent. Use the https:// address the centre gave you.</source>
+        <translation>Chưa gửi gì. Hãy dùng địa chỉ https:// do trung tâm cấp.</translation>
+    </message>
+    <message>
         <source>The file is not a certificate (PEM).</source>
         <translation>Tệp không phải chứng thư (PEM).</translation>
     </message>

@@ -10,6 +10,7 @@ from typing import NoReturn
 
 from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
+from domain.logsafe import RedactingFormatter
 from protocol.errors import ErrorCode
 from server import cli_commands as cmd
 from server import cli_users
@@ -112,7 +113,10 @@ def _build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _build_parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
+    # An exception's message may quote a record: class, SQLSTATE and frames only (logsafe).
+    handler.setFormatter(RedactingFormatter("%(levelname)s %(name)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler])
     try:
         return args.handler(args, Settings.from_env())
     except ServerError as exc:

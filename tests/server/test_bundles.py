@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -352,3 +354,26 @@ def test_random_damage_never_stores_or_fails_the_server(
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["code"].startswith("BUNDLE_")
     assert records.count_records(engine) == (0, 0)
+
+
+def test_two_uploads_of_one_file_at_once_get_one_receipt(
+    engine: Engine, device: StationDevice, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both find no receipt yet and both import (the second's records come back duplicate);
+    the one kept answers both, so the office gets the same file whichever answer arrives."""
+    data = seal(device, [make_record(), make_record()])
+    barrier = threading.Barrier(2, timeout=20)
+    lookup = bundles._stored_receipt
+
+    def lookup_then_wait(engine_: Engine, sealed: object) -> object:
+        found = lookup(engine_, sealed)  # type: ignore[arg-type]
+        if found is None and threading.current_thread() is not threading.main_thread():
+            barrier.wait()
+        return found
+
+    monkeypatch.setattr(bundles, "_stored_receipt", lookup_then_wait)
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda _: bundles.import_bundle(engine, data), range(2)))
+    assert answers[0].receipt_bytes == answers[1].receipt_bytes
+    assert receipt_of(device, answers[0].receipt_bytes).stored == 2
+    assert stored_rows(engine) == (2, 2, 1, 1)

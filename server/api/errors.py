@@ -90,7 +90,9 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
         parts.append(f"{where}: {error.get('msg', 'invalid')}")
     if isinstance(exc, ValidationError):
         return error_response(ErrorCode.VALIDATION_ERROR, validation_summary(exc))
-    return error_response(ErrorCode.VALIDATION_ERROR, "; ".join(parts) or "invalid request")
+    # A field name in `loc` is the client's text: no NUL in the answer (ErrorBody refuses it).
+    detail = "; ".join(parts).replace("\x00", "\\x00")
+    return error_response(ErrorCode.VALIDATION_ERROR, detail or "invalid request")
 
 
 async def _http_error(_request: Request, exc: Exception) -> JSONResponse:

@@ -100,3 +100,36 @@ def test_the_owner_keeps_pushing_after_a_refused_takeover(
         assert conn.execute(select(Record.revision)).scalar_one() == 2
         assert conn.execute(select(func.count()).select_from(RecordRevisionRow)).scalar_one() == 2
         assert conn.execute(select(func.count()).select_from(Conflict)).scalar_one() == 0
+
+
+def test_a_takeover_that_slipped_past_the_first_check_is_undone(
+    client: TestClient,
+    engine: Engine,
+    device: StationDevice,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Without the first check (as when a race slips past it), the check after the writes still
+    refuses the other station's revision, deletes it, and leaves the owner's head alone."""
+    record = make_record()
+    assert device.push(client, [record]).json()["stored"] == 1
+    stations.add_station(engine, OTHER, "Công an xã Khác")
+    intruder = enrol_device(client, engine, OTHER)
+    monkeypatch.setattr(ingest, "_reject_foreign_records", lambda *_args: None)
+    record_id = uuid.UUID(record["record_id"])
+    hijacks = [make_record(OTHER, record_id=record_id, revision=n) for n in (1, 2, 3)]
+    results = intruder.push(client, [*hijacks, make_record(OTHER)]).json()["results"]
+    assert [(r["status"], r["code"]) for r in results] == [
+        ("rejected", "WRONG_STATION"),
+        ("rejected", "WRONG_STATION"),
+        ("rejected", "WRONG_STATION"),
+        ("stored", None),
+    ]
+    with engine.connect() as conn:
+        owners = dict(conn.execute(select(Record.record_id, Record.revision)).all())
+        kept = conn.execute(
+            select(func.count())
+            .select_from(RecordRevisionRow)
+            .where(RecordRevisionRow.record_id == record_id)
+        ).scalar_one()
+        conflicts = conn.execute(select(func.count()).select_from(Conflict)).scalar_one()
+    assert (owners[record_id], kept, conflicts, len(owners)) == (1, 1, 0, 2)

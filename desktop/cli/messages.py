@@ -240,6 +240,12 @@ _ERRORS: dict[str, tuple[str, str]] = {
 _REASONS: dict[str, tuple[str, str]] = {
     "too_short": ("cần ít nhất {min_length} ký tự", "at least {min_length} characters needed"),
     "too_simple": ("quá ít ký tự khác nhau", "too few different characters"),
+    "common": (
+        "đây là một mật khẩu quá phổ biến, hoặc chỉ là một tên, một từ hay một ngày tháng kèm "
+        "vài chữ số; hãy dùng một cụm nhiều từ",
+        "it is one of the most used passwords, or only a name, word or date with a few digits; "
+        "use a phrase of several words",
+    ),
     "contains_username": ("chứa tên đăng nhập", "it contains the user name"),
     "username_format": (
         "3–32 ký tự a-z, 0-9, dấu chấm, gạch ngang hoặc gạch dưới",

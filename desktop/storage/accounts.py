@@ -42,7 +42,7 @@ def add_user(
 ) -> None:
     session.require(Permission.MANAGE_USERS)
     username = credentials.normalize_username(username)
-    credentials.check_new_password(password, username)
+    credentials.check_new_password(password, username, role)
     with session.db.write() as conn:
         existing = conn.execute(
             text("SELECT status FROM users WHERE username = :u"), dict(u=username)

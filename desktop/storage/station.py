@@ -93,7 +93,7 @@ class Station:
                 field="station_code" if not code else "station_name", reason="required"
             )
         username = credentials.normalize_username(supervisor)
-        credentials.check_new_password(password, username)
+        credentials.check_new_password(password, username, Role.SUPERVISOR)
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
 
         data_key, recovery_key = crypto.random_key(), credentials.new_recovery_key()
@@ -180,7 +180,7 @@ class Station:
         """Forgotten supervisor password: the recovery key sets a new one and opens the station."""
         slots = self.load_slots()
         username = credentials.normalize_username(username)
-        credentials.check_new_password(new_password, username)
+        credentials.check_new_password(new_password, username, Role.SUPERVISOR)
         candidates = self.check_recovery_key(slots, recovery_key)
         session = self._open(slots, candidates)
         try:
@@ -328,7 +328,11 @@ class StationSession:
         self, username: str, password: str, action: AuditAction, **details: str
     ) -> None:
         """Give `username` a new password: only that user's slot is rewrapped."""
-        credentials.check_new_password(password, username)
+        with self.db.read() as conn:
+            role = conn.execute(
+                text("SELECT role FROM users WHERE username = :u"), dict(u=username)
+            ).scalar()
+        credentials.check_new_password(password, username, role)
         with self.db.write() as conn:  # the write lock also serialises changes to the slot file
             conn.execute(
                 text("UPDATE users SET password_changed_at = :t WHERE username = :u"),

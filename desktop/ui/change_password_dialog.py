@@ -30,6 +30,7 @@ class ChangePasswordDialog(TaskDialog):
         form.addRow(self.tr("C&urrent password:"), self.current)
         self.passwords = NewPasswordFields(self, self.tr("&New password:"))
         self.passwords.username = session.user.username
+        self.passwords.role = session.user.role
         self.passwords.add_to(form)
         self.body.addLayout(form)
         self.ok_button.setText(self.tr("&Change password"))

@@ -268,6 +268,11 @@ _HEADLINES: dict[str, tuple[str, str]] = {
 _REASONS: dict[str, str] = {
     "too_short": QT_TRANSLATE_NOOP("Errors", "It needs at least %1 characters."),
     "too_simple": QT_TRANSLATE_NOOP("Errors", "It uses too few different characters."),
+    "common": QT_TRANSLATE_NOOP(
+        "Errors",
+        "It is one of the most used passwords, or only a name, word or date with a few digits."
+        " Use a phrase of several words.",
+    ),
     "contains_username": QT_TRANSLATE_NOOP("Errors", "It must not contain the user name."),
     "username_format": QT_TRANSLATE_NOOP(
         "Errors", "User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore."

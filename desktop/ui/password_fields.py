@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProg
 
 from desktop.core import credentials
 from desktop.core.errors import AppError
+from desktop.core.permissions import Role
 from desktop.ui.errors import PASSWORD_REQUIRED, PASSWORDS_DIFFER, UiError, inline_message
 
 _STRENGTH_COLOURS = ("#c62828", "#e65100", "#f9a825", "#7cb342", "#2e7d32")
@@ -49,7 +50,8 @@ def caps_lock_label(parent: QWidget) -> QLabel:
 
 
 class PasswordStrengthBar(QWidget):
-    """Shows credentials.password_strength as a coloured bar and a word."""
+    """Shows credentials.password_strength as a coloured bar and a word. It is computed from the
+    same rules that refuse a password, so a refused one is never shown as fair or better."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,11 +67,13 @@ class PasswordStrengthBar(QWidget):
         layout.addWidget(self.word)
         self.set_password("")
 
-    def set_password(self, password: str) -> None:
-        score = credentials.password_strength(password)
+    def set_password(
+        self, password: str, username: str = "", role: Role | str | None = Role.SUPERVISOR
+    ) -> None:
+        score = credentials.password_strength(password, username, role)
         words = (
             self.tr("Too short"),
-            self.tr("Weak"),
+            self.tr("Too weak"),
             self.tr("Fair"),
             self.tr("Good"),
             self.tr("Strong"),
@@ -91,6 +95,7 @@ class NewPasswordFields(QObject):
     def __init__(self, parent: QWidget, label: str = "") -> None:
         super().__init__(parent)
         self.username = ""
+        self.role: Role | str = Role.SUPERVISOR  # whose password: the rules differ by role
         self.label = label or self.tr("&Password:")
         self._form: QFormLayout | None = None
         self.first = QLineEdit(parent)
@@ -128,7 +133,7 @@ class NewPasswordFields(QObject):
         if not self.first.text():
             return UiError(PASSWORD_REQUIRED)
         try:
-            credentials.check_new_password(self.first.text(), self.username)
+            credentials.check_new_password(self.first.text(), self.username, self.role)
         except AppError as error:
             return error
         if self.first.text() != self.second.text():
@@ -139,8 +144,13 @@ class NewPasswordFields(QObject):
         self.first.clear()
         self.second.clear()
 
+    def set_role(self, role: Role | str) -> None:
+        """Whose password this is (an officer's may be shorter); the meter and message follow."""
+        self.role = Role(role)
+        self._on_text_changed()
+
     def _on_text_changed(self) -> None:
-        self.strength.set_password(self.first.text())
+        self.strength.set_password(self.first.text(), self.username, self.role)
         problem = self.problem()
         # Only complain about what the user has started typing; an empty form is not an error.
         typing_second = bool(self.second.text())

@@ -41,6 +41,7 @@ class AddUserDialog(TaskDialog):
         self.full_name.setObjectName("newFullName")
         self.role = role_combo()
         self.passwords = NewPasswordFields(self)
+        self.passwords.role = Role(self.role.currentData())
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Full name:"), self.full_name)
@@ -52,9 +53,13 @@ class AddUserDialog(TaskDialog):
         )
         self.ok_button.setText(self.tr("&Add user"))
         self.username.textChanged.connect(self._on_username_changed)
+        self.role.currentIndexChanged.connect(self._on_role_changed)
 
     def _on_username_changed(self, text: str) -> None:
         self.passwords.username = text.strip().lower()
+
+    def _on_role_changed(self, _index: int) -> None:
+        self.passwords.set_role(self.role.currentData())
 
     def submit(self) -> None:
         try:
@@ -81,6 +86,7 @@ class ResetPasswordDialog(TaskDialog):
         session: StationSession,
         username: str,
         parent: QWidget | None = None,
+        role: Role | str = Role.SUPERVISOR,
     ):
         super().__init__(tasks, self.tr("Reset password"), parent)
         self.session, self.target = session, username
@@ -94,6 +100,7 @@ class ResetPasswordDialog(TaskDialog):
         )
         self.passwords = NewPasswordFields(self, self.tr("&New password:"))
         self.passwords.username = username
+        self.passwords.role = Role(role)
         form = QFormLayout()
         self.passwords.add_to(form)
         self.body.addLayout(form)

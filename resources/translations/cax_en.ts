@@ -820,6 +820,10 @@
         <translation>It uses too few different characters.</translation>
     </message>
     <message>
+        <source>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</source>
+        <translation>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</translation>
+    </message>
+    <message>
         <source>It must not contain the user name.</source>
         <translation>It must not contain the user name.</translation>
     </message>
@@ -1397,8 +1401,8 @@ Offline data entry for commune police stations.</translation>
         <translation>Too short</translation>
     </message>
     <message>
-        <source>Weak</source>
-        <translation>Weak</translation>
+        <source>Too weak</source>
+        <translation>Too weak</translation>
     </message>
     <message>
         <source>Fair</source>

@@ -820,6 +820,10 @@
         <translation>Có quá ít ký tự khác nhau.</translation>
     </message>
     <message>
+        <source>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</source>
+        <translation>Đây là một mật khẩu quá phổ biến, hoặc chỉ là một tên, một từ hay một ngày tháng kèm vài chữ số. Hãy dùng một cụm nhiều từ.</translation>
+    </message>
+    <message>
         <source>It must not contain the user name.</source>
         <translation>Không được chứa tên đăng nhập.</translation>
     </message>
@@ -1397,8 +1401,8 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Quá ngắn</translation>
     </message>
     <message>
-        <source>Weak</source>
-        <translation>Yếu</translation>
+        <source>Too weak</source>
+        <translation>Quá yếu</translation>
     </message>
     <message>
         <source>Fair</source>

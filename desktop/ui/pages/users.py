@@ -156,7 +156,7 @@ class UsersPage(Page):
         if user is not None:
             session, tasks = self.context.session, self.context.tasks
             self._open(
-                ResetPasswordDialog(tasks, session, user.username, self),
+                ResetPasswordDialog(tasks, session, user.username, self, user.role),
                 self.tr("New password set for %1."),
             )
 

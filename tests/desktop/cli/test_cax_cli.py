@@ -140,7 +140,7 @@ def test_add_user_and_list_as_json(station_home):
 def test_recovery_key_resets_the_supervisor_password(station_home, tmp_path):
     """`unlock --recovery-key` sets a new supervisor password from the paper key."""
     new_password = tmp_path / "new.txt"
-    new_password.write_text("Mat-Khau-Moi-88\n")
+    new_password.write_text("Khoa-Moi-Tram-88\n")
     env = {
         "CAX_HOME": str(station_home.home),
         "CAX_USER": SUPERVISOR,
@@ -148,7 +148,7 @@ def test_recovery_key_resets_the_supervisor_password(station_home, tmp_path):
     }
     reset = run_cax("unlock", "--recovery-key", "--new-password-file", str(new_password), env=env)
     assert reset.returncode == 0, reset.stderr
-    ok = run_cax("db", "check", env=as_user(station_home.home, SUPERVISOR, "Mat-Khau-Moi-88"))
+    ok = run_cax("db", "check", env=as_user(station_home.home, SUPERVISOR, "Khoa-Moi-Tram-88"))
     assert ok.returncode == 0, ok.stdout + ok.stderr
     old = run_cax("db", "check", env=as_user(station_home.home, SUPERVISOR, SUPERVISOR_PASSWORD))
     assert_one_clear_line(old, "WRONG_PASSWORD", 3)

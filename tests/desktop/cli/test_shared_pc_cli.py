@@ -87,3 +87,24 @@ def test_restore_over_the_station_needs_its_current_supervisor(station_home, cax
     assert code == 0, err
     assert "removed from the station after it was made" in out and "minh" in out
     assert "cax db rekey" in out
+
+
+@pytest.mark.parametrize("weak", ["12345678", "password"])
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "The password is too weak: it is one of the most used passwords"),
+        ("vi", "Mật khẩu quá yếu: đây là một mật khẩu quá phổ biến"),
+    ],
+)
+def test_an_officer_password_everyone_guesses_is_weak_password(
+    station_home, cax, monkeypatch, capsys, weak, lang, said
+):
+    """`cax user add … --role officer` with 12345678 or password: WEAK_PASSWORD (exit 1), one
+    translated line, and no user added."""
+    monkeypatch.setenv("CAX_NEW_PASSWORD", weak)
+    code = cli_main.main(["--lang", lang, "user", "add", "minh", "--role", "officer"])
+    err = capsys.readouterr().err
+    assert code == 1 and "[WEAK_PASSWORD]" in err and said in err
+    assert len(err.strip().splitlines()) == 1
+    assert "minh" not in station_home.station.load_slots().slots

@@ -85,3 +85,57 @@ def test_permissions_live_in_one_table():
     assert all(allows(Role.SUPERVISOR, p) for p in Permission)
     with pytest.raises(PermissionDenied):
         require(Role.OFFICER, Permission.ROTATE_KEYS)
+
+
+# ---- issue 13: longer passwords, and no common ones ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("password", "role", "reason"),
+    [
+        ("12345678", Role.OFFICER, "common"),
+        ("password", Role.OFFICER, "common"),
+        ("1234567890", Role.OFFICER, "common"),
+        ("qwertyuiop", Role.OFFICER, "common"),
+        ("Matkhau@2026", Role.OFFICER, "common"),
+        ("Mật Khẩu 2026", Role.OFFICER, "common"),
+        ("anhyeuem123456", Role.OFFICER, "common"),
+        ("congan123456", Role.SUPERVISOR, "common"),
+        ("Nguyễn Văn Minh 1990", Role.SUPERVISOR, "common"),
+        ("0912345678", Role.OFFICER, "common"),  # a phone number
+        ("15081990!!", Role.OFFICER, "common"),  # a date
+        ("Ha-Noi-mua-9", Role.OFFICER, ""),
+        ("Ha-Noi-mua-", Role.OFFICER, ""),
+        ("Ha-Noi-mua", Role.OFFICER, ""),
+        ("Ha-Noi-mu", Role.OFFICER, "too_short"),
+        ("Ha-Noi-mua-9", Role.SUPERVISOR, ""),
+        ("Ha-Noi-mua-", Role.SUPERVISOR, "too_short"),
+    ],
+)
+def test_officers_need_10_characters_supervisors_12_and_nothing_common(password, role, reason):
+    """The length depends on the role; a listed password, or only a name or word with digits
+    and symbols around it, is refused whatever its case, marks or length."""
+    assert credentials.password_problem(password, "lan", role) == reason
+    if reason:
+        with pytest.raises(WeakPassword) as raised:
+            credentials.check_new_password(password, "lan", role)
+        assert raised.value.params == {
+            "reason": reason,
+            "min_length": 10 if role == "officer" else 12,
+        }
+
+
+@given(st.text(max_size=24), st.sampled_from([Role.OFFICER, Role.SUPERVISOR]))
+def test_the_strength_meter_agrees_with_the_rules(password, role):
+    """A refused password is never shown as fair or better, an allowed one never as weak."""
+    score = credentials.password_strength(password, "lan", role)
+    refused = bool(credentials.password_problem(password, "lan", role))
+    assert (score <= 1) == refused
+
+
+def test_the_common_list_is_shipped_and_folded():
+    """resources/passwords/common.txt has thousands of entries, all lower case without marks."""
+    common = credentials._common_passwords()
+    assert len(common) > 5000
+    assert {"12345678", "password", "matkhau", "anhyeuem", "congan", "nguyenvanminh"} <= common
+    assert all(entry == entry.lower() and entry.isascii() for entry in common)

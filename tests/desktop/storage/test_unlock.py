@@ -118,14 +118,14 @@ def test_password_change_rewraps_only_that_slot(station_home):
     """Changing one password leaves every other slot byte-for-byte as it was."""
     before = station_home.station.load_slots().slots
     session = station_home.unlock(OFFICER, OFFICER_PASSWORD)
-    accounts.change_password(session, "Doi-Mat-Khau-22")
+    accounts.change_password(session, "Doi-Ca-Truc-22")
     session.close()
     after = station_home.station.load_slots().slots
     assert after[OFFICER] != before[OFFICER]
     assert {k: v for k, v in after.items() if k != OFFICER} == {
         k: v for k, v in before.items() if k != OFFICER
     }
-    station_home.unlock(OFFICER, "Doi-Mat-Khau-22").close()
+    station_home.unlock(OFFICER, "Doi-Ca-Truc-22").close()
 
 
 def test_officers_cannot_administer_and_the_last_supervisor_stays(station_home):
@@ -135,7 +135,7 @@ def test_officers_cannot_administer_and_the_last_supervisor_stays(station_home):
         with pytest.raises(PermissionDenied):
             accounts.add_user(officer, "hacker", Role.SUPERVISOR, "Rat-Kho-Doan-1")
         with pytest.raises(PermissionDenied):
-            accounts.change_password(officer, "Doi-Mat-Khau-22", SUPERVISOR)
+            accounts.change_password(officer, "Doi-Ca-Truc-22", SUPERVISOR)
     finally:
         officer.close()
     chief = station_home.unlock()

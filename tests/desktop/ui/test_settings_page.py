@@ -64,15 +64,15 @@ def test_change_my_password_checks_the_current_one(open_main_window, station_hom
     page.password_button.click()
     dialog = page.dialog
     type_into(dialog.current, "not-my-password")
-    type_into(dialog.passwords.first, "Mat-Khau-Moi-2026")
-    type_into(dialog.passwords.second, "Mat-Khau-Moi-2026")
+    type_into(dialog.passwords.first, "Khoa-Moi-Tram-2026")
+    type_into(dialog.passwords.second, "Khoa-Moi-Tram-2026")
     press(dialog.passwords.second, Qt.Key_Return)
     assert "Wrong password." in dialog.message.text()
     dialog.current.clear()
     type_into(dialog.current, SUPERVISOR_PASSWORD)
     press(dialog.passwords.second, Qt.Key_Return)
     assert page.password_note.text() == "Password changed."
-    station_home.unlock(SUPERVISOR, "Mat-Khau-Moi-2026").close()
+    station_home.unlock(SUPERVISOR, "Khoa-Moi-Tram-2026").close()
 
 
 def test_supervisor_sets_the_crime_report_transfer_limit(open_main_window, station_home):

@@ -83,14 +83,14 @@ def test_wizard_creates_station_from_keyboard(qtbot, wizard):
 
 
 def test_weak_password_keeps_create_disabled(qtbot, wizard):
-    """A short password is named beside the field and the station is not created."""
+    """A short password (under 12 for a supervisor) is named beside the field and the station is not created."""
     press(wizard, Qt.Key_Return)
     _fill_station_page(qtbot, wizard)
     press(wizard.station_page.name, Qt.Key_Return)
     page = wizard.supervisor_page
     type_into(page.username, "truong")
     type_into(page.passwords.first, "abc")
-    assert "at least 8 characters" in page.passwords.message.text()
+    assert "at least 12 characters" in page.passwords.message.text()
     assert not wizard.button(QWizard.CommitButton).isEnabled()
     assert not Station(wizard.home).exists()
 

@@ -79,11 +79,11 @@ def test_reset_password_lets_the_user_in_with_the_new_one(users_page, station_ho
     users_page.select_user(OFFICER)
     users_page.reset_button.click()
     dialog = users_page.dialog
-    type_into(dialog.passwords.first, "Mat-khau-moi-88")
-    type_into(dialog.passwords.second, "Mat-khau-moi-88")
+    type_into(dialog.passwords.first, "Khoa-moi-tram-88")
+    type_into(dialog.passwords.second, "Khoa-moi-tram-88")
     press(dialog.passwords.second, Qt.Key_Return)
     assert not dialog.isVisible()
-    station_home.unlock(OFFICER, "Mat-khau-moi-88").close()
+    station_home.unlock(OFFICER, "Khoa-moi-tram-88").close()
 
 
 def test_change_role_is_shown_and_audited(users_page, station_home):

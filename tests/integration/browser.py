@@ -22,7 +22,7 @@ import httpx
 from cryptography.hazmat.primitives.hashes import SHA1
 from cryptography.hazmat.primitives.twofactor.totp import TOTP
 from selenium import webdriver
-from selenium.common.exceptions import StaleElementReferenceException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
@@ -188,21 +188,16 @@ def wait_for(driver: WebDriver, css: str, timeout: float = 15) -> WebElement:
 
 
 def submit(driver: WebDriver, element: WebElement) -> None:
-    """Submit the element's form and wait for the next page to load."""
-    old = driver.find_element(By.TAG_NAME, "html")
-    element.submit() if element.tag_name != "button" else element.click()
-    WebDriverWait(driver, 15).until(lambda d: _stale(old))
-    WebDriverWait(driver, 15).until(
-        lambda d: d.execute_script("return document.readyState") == "complete"
+    """Press the button or link (or submit the field's form) and wait for the next page."""
+    driver.execute_script("window.caxLeaving = true")  # gone once another page is loaded
+    element.click() if element.tag_name in ("a", "button") else element.submit()
+    # Mid-navigation the driver may answer with odd errors ("node does not belong to the
+    # document"): ask again until the new page answers, or time out.
+    WebDriverWait(driver, 20, ignored_exceptions=(WebDriverException,)).until(
+        lambda d: d.execute_script(
+            "return window.caxLeaving === undefined && document.readyState === 'complete'"
+        )
     )
-
-
-def _stale(element: WebElement) -> bool:
-    try:
-        element.is_enabled()
-        return False
-    except StaleElementReferenceException:  # the page it belonged to is gone
-        return True
 
 
 def enter_password(driver: WebDriver, centre: Centre, name: str) -> None:

@@ -144,7 +144,7 @@ def test_the_synced_station_is_seen_today_and_its_returned_record_reaches_it(
     browser.get(f"{centre.url}/console/")
     card = browser.find_element(By.CSS_SELECTOR, "a.card[href$='health=today']")
     assert card.text.split("\n")[:2] == ["1", "Đồng bộ hôm nay"], card.text
-    card.click()
+    submit(browser, card)
     row = _row_with(wait_for_rows(browser), "Công an phường Ba Đình")
     assert _today() in row.text and "Đồng bộ hôm nay" in row.text, row.text
 
@@ -155,9 +155,7 @@ def test_the_synced_station_is_seen_today_and_its_returned_record_reaches_it(
     results = browser.find_elements(By.CSS_SELECTOR, "table tbody tr")
     assert len(results) == 1, page_text(browser)
     assert "Nguyễn Văn Đức" in results[0].text
-    link = results[0].find_element(By.CSS_SELECTOR, "a")
-    link.click()
-    wait_for(browser, "form textarea[name=comment]")
+    submit(browser, results[0].find_element(By.CSS_SELECTOR, "a"))
     assert station["F1"] in browser.current_url
     assert "Nguyễn Văn Đức" in page_text(browser)
 

@@ -193,8 +193,14 @@ def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
 
 def db_rekey(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
-        result = maintenance.rotate_data_key(session)
+        result = maintenance.rotate_data_key(
+            session, new_recovery_key=getattr(args, "new_recovery_key", False)
+        )
     print(messages.notice("key_rotated", slots=result.slots))
     if result.dropped:
         print(messages.notice("slots_dropped", labels=", ".join(result.dropped)))
+    if result.recovery_key:
+        print()
+        print(messages.notice("new_recovery_key"))
+        print(f"    {result.recovery_key}")
     return EXIT_OK

@@ -138,7 +138,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     db = sub.add_parser("db", help="database upkeep").add_subparsers(dest="action", required=True)
     db.add_parser("check", parents=[common]).set_defaults(handler=commands.db_check)
-    db.add_parser("rekey", parents=[common]).set_defaults(handler=commands.db_rekey)
+    rekey = db.add_parser("rekey", parents=[common])
+    rekey.add_argument(
+        "--new-recovery-key",
+        action="store_true",
+        help="also replace the recovery key (the new one is shown once)",
+    )
+    rekey.set_defaults(handler=commands.db_rekey)
     return parser
 
 

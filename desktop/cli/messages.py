@@ -331,6 +331,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Key file [ORPHAN_KEY_SLOT]: the key slot '{label}' belongs to no active user; whoever "
         "knows its secret can still read the data. Run 'cax db rekey' to drop it.",
     ),
+    "new_recovery_key": (
+        "KHÓA KHÔI PHỤC MỚI (chỉ hiện một lần — khóa cũ không còn dùng được; hãy chép ra giấy, "
+        "cất giữ an toàn và hủy bản cũ):",
+        "NEW RECOVERY KEY (shown only once — the old one no longer works; copy it onto paper, "
+        "keep it safe and destroy the old one):",
+    ),
     "slots_dropped": (
         "Đã loại bỏ các khe khóa không thuộc người dùng nào đang hoạt động (ghi vào nhật ký): "
         "{labels}.",

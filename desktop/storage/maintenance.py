@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
 
+from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
@@ -47,6 +48,7 @@ class CheckReport:
 class RotationResult:
     slots: int  # slots that were rewrapped to the new key (active users and the recovery key)
     dropped: list[str]  # labels of the slots that were not: they belonged to no active user
+    recovery_key: str = field(default="", repr=False)  # the new one, when one was asked for
 
 
 def active_usernames(conn: Connection) -> set[str]:
@@ -109,7 +111,7 @@ def check_database(session: StationSession) -> CheckReport:
     return report
 
 
-def rotate_data_key(session: StationSession) -> RotationResult:
+def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) -> RotationResult:
     """New data key for the database, sealed only to active users and the recovery key.
 
     Slots that belong to no active user are dropped first (and named in the audit entry): an
@@ -117,6 +119,10 @@ def rotate_data_key(session: StationSession) -> RotationResult:
     let them read on after being removed. Then the new key is sealed beside the old one in every
     remaining slot, the database is re-keyed, and the old key is dropped: a crash at any point
     leaves a station that still opens.
+
+    With `new_recovery_key`, the recovery slot is made anew for a fresh key (returned, to be shown
+    once): someone who held the data key could have replaced the recovery slot with one of their
+    own, which nothing else can tell from the real one.
     """
     session.require(Permission.ROTATE_KEYS)
     station, old_key, new_key = session.station, session.data_key, crypto.random_key()
@@ -139,11 +145,16 @@ def rotate_data_key(session: StationSession) -> RotationResult:
         raise
     slots = station.load_slots()
     slots.promote_next_key()
+    recovery_key = credentials.new_recovery_key() if new_recovery_key else ""
+    if recovery_key:
+        slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, new_key)
     slots.save(station.keys_path, new_key)
     session.adopt_data_key(new_key)
     details: dict[str, object] = {"slots": len(slots.slots)}
     if dropped:
         details["dropped"] = dropped
+    if recovery_key:
+        details["new_recovery_key"] = True
     with session.db.write() as conn:
         audit.append(conn, session.user.username, AuditAction.KEY_ROTATED, "", details)
-    return RotationResult(len(slots.slots), dropped)
+    return RotationResult(len(slots.slots), dropped, recovery_key)

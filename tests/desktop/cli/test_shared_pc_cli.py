@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from desktop.cli import main as cli_main
+from desktop.core.errors import WrongRecoveryKey
 from desktop.core.permissions import Role
 from desktop.storage import accounts, backup
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
@@ -108,3 +109,19 @@ def test_an_officer_password_everyone_guesses_is_weak_password(
     assert code == 1 and "[WEAK_PASSWORD]" in err and said in err
     assert len(err.strip().splitlines()) == 1
     assert "minh" not in station_home.station.load_slots().slots
+
+
+def test_rekey_with_a_new_recovery_key_shows_it_once(station_home, cax):
+    """`db rekey --new-recovery-key` prints the new key; the old one no longer works."""
+    code, out, err = cax("db", "rekey", "--new-recovery-key")
+    assert code == 0, err
+    assert "NEW RECOVERY KEY" in out
+    new_key = out.strip().splitlines()[-1].strip()
+    assert new_key != station_home.recovery_key and len(new_key) == 39
+    with pytest.raises(WrongRecoveryKey):
+        station_home.station.reset_password_with_recovery_key(
+            station_home.recovery_key, SUPERVISOR, "Moi-Sau-Khi-Thay-2026"
+        )
+    station_home.station.reset_password_with_recovery_key(
+        new_key, SUPERVISOR, "Moi-Sau-Khi-Thay-2026"
+    ).close()

@@ -26,7 +26,7 @@ from desktop.core.errors import (
     WrongRecoveryKey,
 )
 from desktop.core.permissions import Role
-from desktop.storage import accounts, audit, backup, maintenance
+from desktop.storage import accounts, audit, backup, crypto, maintenance
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import KeySlotFile, _canonical
 from desktop.storage.login_throttle import FREE_ATTEMPTS, LoginThrottle
@@ -321,3 +321,30 @@ def test_a_restore_into_an_empty_home_needs_only_the_backups_password(old_backup
     """Disaster recovery on a new PC: nothing there to ask a current credential of."""
     result = backup.restore_backup(tmp_path / "new-pc", old_backup, MINH, MINH_PASSWORD)
     assert result.moved_aside is None and result.revived_users == ()
+
+
+def test_a_new_recovery_key_ends_a_replaced_recovery_slot(station_home):
+    """The officer replaced the recovery slot with one of their own (a valid MAC: they held the
+    key); nothing can tell it from the real one, so a plain rekey keeps it. `rekey` with a new
+    recovery key makes the slot anew: the officer's secret opens nothing, the new key works."""
+    session = station_home.unlock(OFFICER, OFFICER_PASSWORD)
+    data_key = session.data_key
+    session.close()
+    path = station_home.station.keys_path
+    slots = KeySlotFile.load(path)
+    slots.add_slot("@recovery", "recovery", GHOST_SECRET, data_key)
+    slots.save(path, data_key)
+
+    session = station_home.unlock()
+    try:
+        accounts.remove_user(session, OFFICER)
+        assert maintenance.check_database(session).ok  # the slot looks right
+        result = maintenance.rotate_data_key(session, new_recovery_key=True)
+        assert _last(session, AuditAction.KEY_ROTATED).details["new_recovery_key"] is True
+    finally:
+        session.close()
+    with pytest.raises(crypto.DecryptionFailed):
+        KeySlotFile.load(path).open_slot("@recovery", GHOST_SECRET)
+    station_home.station.reset_password_with_recovery_key(
+        result.recovery_key, SUPERVISOR, "Moi-Sau-Khi-Thay-2026"
+    ).close()

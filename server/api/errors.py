@@ -104,7 +104,7 @@ async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
 async def _database_down(request: Request, exc: Exception) -> JSONResponse:
     # Class, SQLSTATE and frames only, whatever the log's formatter: a database error's message
     # can quote the row it failed on (docs/security.md, "No personal data in logs").
-    log.error("database unavailable on %s: %s\n%s", request.url.path, describe(exc), frames(exc))
+    log.error("database error on %s: %s\n%s", request.url.path, describe(exc), frames(exc))
     return error_response(ErrorCode.DATABASE_UNAVAILABLE, "database unavailable, retry later")
 
 

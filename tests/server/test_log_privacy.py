@@ -8,6 +8,7 @@ coded 500, logs the error's class and SQLSTATE, and stores the records once the 
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -111,3 +112,23 @@ def test_a_database_failing_mid_push_leaves_no_personal_data_in_the_logs(
     assert "SQLSTATE P0001" in written and "SQLSTATE 23514" in written, written[-3000:]
     leaked = sorted(s for s in _secrets(record["values"]) if s.lower() in written.lower())
     assert not leaked, f"personal data in the server's logs: {leaked}"
+
+
+def test_the_access_log_keeps_paths_not_query_strings() -> None:
+    """`serve --access-log` writes each request's path; a query (a console search for a name)
+    is dropped."""
+    from server.core.logs import PathOnlyAccessFormatter
+
+    formatter = PathOnlyAccessFormatter('%(client_addr)s "%(request_line)s" %(status_code)s')
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("10.0.0.7:5000", "GET", f"/console/records?q={SECRET_NAME}", "1.1", 200),
+        None,
+    )
+    line = formatter.format(record)
+    assert "/console/records" in line and "200" in line
+    assert SECRET_NAME not in line and "?q=" not in line

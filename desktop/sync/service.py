@@ -75,6 +75,14 @@ def is_loopback(host: str) -> bool:
         return False
 
 
+def transport_of(url: str) -> str:
+    """`https`, `http-loopback` (this computer) or `http-trial` (plain, across a network)."""
+    parts = urlsplit(url)
+    if parts.scheme == "https":
+        return "https"
+    return "http-loopback" if is_loopback(parts.hostname or "") else "http-trial"
+
+
 def require_secure_transport(url: str, ca_pem: str | None, allow_http: bool) -> None:
     """Records leave only over TLS. Plain `http://` is INSECURE_TRANSPORT unless it stays on this
     computer (a trial with the server on the same PC) or `allow_http` says it is a trial on
@@ -174,7 +182,13 @@ class SyncService:
                 pull_cursor=old.pull_cursor if old and same_server else 0,
             )
             sync_settings.save_enrolment(conn, enrolment)
-            details = {"server": url, "device": enrolment.device_id, "pinned_ca": bool(ca_pem)}
+            details = {
+                "server": url,
+                "device": enrolment.device_id,
+                "pinned_ca": bool(ca_pem),
+                # A supervisor's choice to send records unencrypted stays on record.
+                "transport": transport_of(url),
+            }
             audit.append(
                 conn, self.session.user.username, AuditAction.SYNC_ENROLLED, local, details
             )

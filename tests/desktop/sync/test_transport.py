@@ -3,6 +3,9 @@ anything is sent, except on this computer or with the explicit trial flag, and n
 
 from __future__ import annotations
 
+import uuid
+from datetime import UTC, datetime
+
 import pytest
 
 from desktop.cli.main import main as cax
@@ -11,6 +14,7 @@ from desktop.core.errors import InsecureTransport, ServerUnreachable
 from desktop.storage import audit, sync_settings
 from desktop.sync import service as service_module
 from desktop.sync.service import SyncService, is_loopback, require_secure_transport
+from protocol.messages import EnrollResponse, StationInfo
 from tests.desktop.conftest import SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import FAST_RETRY
 from tests.server.serverproc import free_port
@@ -100,3 +104,44 @@ def test_cli_refuses_plain_http_in_vietnamese_and_english(station_home, capsys, 
     assert "dùng http không mã hóa" in capsys.readouterr().err
     assert cax([*base, "--lang", "en"]) == 21
     assert "is plain http" in capsys.readouterr().err
+
+
+class _FakeCentre:
+    """A SyncClient answering health and enrolment as the centre would, with no network."""
+
+    def __init__(self, url: str, *args: object, **kwargs: object) -> None:
+        self.url = url
+
+    def health(self) -> None:
+        return None
+
+    def enroll(self, request: object) -> EnrollResponse:
+        return EnrollResponse(
+            device_id=uuid.uuid4(),
+            station=StationInfo(code="00004", name="Công an phường Ba Đình"),
+            server_signing_key="A" * 43 + "=",
+            server_box_key="B" * 43 + "=",
+            server_time=datetime.now(UTC),
+        )
+
+    def close(self) -> None:
+        return None
+
+
+@pytest.mark.parametrize(
+    ("url", "allow_http", "transport"),
+    [
+        ("https://sync.example.vn", False, "https"),
+        ("http://127.0.0.1:8000", False, "http-loopback"),
+        ("http://10.0.0.5:8000", True, "http-trial"),
+    ],
+)
+def test_the_audit_log_names_the_transport_of_an_enrolment(
+    session, monkeypatch, url: str, allow_http: bool, transport: str
+):
+    """A supervisor's choice of a plain-http trial is kept in the audit log, as is https."""
+    monkeypatch.setattr(service_module, "SyncClient", _FakeCentre)
+    SyncService(session).enroll(url, CODE, allow_http=allow_http)
+    with session.db.read() as conn:
+        (entry,) = audit.entries(conn, action=AuditAction.SYNC_ENROLLED)
+    assert entry.details["transport"] == transport

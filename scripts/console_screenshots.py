@@ -1,23 +1,27 @@
 """Screenshots of every console page at 1366×768, in Vietnamese and English, from a real server
 with demo data that real stations synced: docs/screenshots/console/{vi,en}/*.png.
 
-    .venv/bin/python scripts/console_screenshots.py [--db URL] [--out DIR] [--whole DIR]
+    .venv/bin/python scripts/console_screenshots.py [--db URL | --pg] [--out DIR] [--whole DIR]
 
 The centre is set up as docs/deployment.md says (`cax-server db upgrade`, `station add`,
 `enroll-code`, `user add`), served by `cax-server serve`; three stations in two provinces are real
 `cax` stations (init, sync enroll, the docs/examples records entered, completed, approved, one of
-them amended, a periodic report submitted, `cax sync run`). Without --db the centre is a one-machine
-trial's SQLite file in a temporary folder. Needs Chromium (scripts/system-deps.sh browser)."""
+them amended, a periodic report submitted, `cax sync run`). Without --db or --pg the centre is a
+one-machine trial's SQLite file in a temporary folder; the committed pictures are made with --pg
+(PostgreSQL, as in production). Needs Chromium (scripts/system-deps.sh browser)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import secrets
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +30,8 @@ sys.path.insert(0, str(ROOT))
 
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.remote.webdriver import WebDriver  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from tests.integration.browser import (  # noqa: E402
     EXAMPLES,
@@ -43,6 +49,10 @@ from tests.integration.browser import (  # noqa: E402
     wait_for,
 )
 
+# The PostgreSQL server the tests use (tests/server/conftest.py); --pg makes a database there.
+PG_ADMIN_URL = os.environ.get(
+    "CAX_TEST_PG_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
 # (code, name, records from docs/examples) — two Hà Nội wards and one in Hồ Chí Minh City sync;
 # one more Hà Nội ward is registered but has never synced (the overview shows it).
 STATIONS = (
@@ -240,7 +250,11 @@ def capture(centre: Centre, demo: Demo, out: Path, whole: Path | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="the centre's database URL (default: SQLite in a temp dir)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", help="the centre's database URL (default: SQLite in a temp dir)")
+    where.add_argument(
+        "--pg", action="store_true", help="a throwaway database on $CAX_TEST_PG_URL's server"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots" / "console")
     parser.add_argument("--whole", type=Path, help="also save each page's full height here")
     args = parser.parse_args(argv)
@@ -252,20 +266,38 @@ def main(argv: list[str] | None = None) -> int:
         work = Path(tmp)
         home = work / "centre"
         home.mkdir()
-        db_url = args.db or f"sqlite:///{home / 'cax-server.sqlite3'}"
-        centre = Centre(db_url, home)
-        try:
-            demo = seed(centre, work)
-            capture(centre, demo, args.out.resolve(), args.whole)
-        finally:
-            failures = server_failures(centre)
-            centre.stop()
+        with database(args) as db_url:
+            centre = Centre(db_url or f"sqlite:///{home / 'cax-server.sqlite3'}", home)
+            try:
+                demo = seed(centre, work)
+                capture(centre, demo, args.out.resolve(), args.whole)
+            finally:
+                failures = server_failures(centre)
+                centre.stop()
     if failures:
         print(
             f"the server logged failures while the pages were shown:\n{failures}", file=sys.stderr
         )
         return 1
     return 0
+
+
+@contextmanager
+def database(args: argparse.Namespace) -> Iterator[str | None]:
+    """The database URL asked for; with --pg a fresh PostgreSQL database, dropped afterwards."""
+    if not args.pg:
+        yield args.db
+        return
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    name = f"cax_screenshots_{secrets.token_hex(4)}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def server_failures(centre: Centre) -> str:

@@ -163,8 +163,11 @@ def test_the_synced_station_is_seen_today_and_its_returned_record_reaches_it(
     browser.find_element(By.CSS_SELECTOR, "textarea[name=comment]").send_keys(comment)
     returned = browser.find_element(By.CSS_SELECTOR, "button[name=decision][value=returned]")
     submit(browser, returned)
-    shown = page_text(browser)
-    assert comment in shown and "Trả lại" in shown, shown
+    assert "Đã trả lại hồ sơ để sửa" in browser.find_element(By.CSS_SELECTOR, ".notice.ok").text
+    status_badge = browser.find_element(By.CSS_SELECTOR, "table.facts .badge")
+    assert status_badge.text == "Trả lại để sửa"
+    [decision] = browser.find_elements(By.CSS_SELECTOR, "#reviews tbody tr")
+    assert "Trả lại để sửa" in decision.text and comment in decision.text, decision.text
 
     cli = StationCli(Path(station["home"]), HANOI, "Công an phường Ba Đình")
     cli.cax("sync", "run")
@@ -189,6 +192,10 @@ def test_another_provinces_reviewer_gets_404_for_the_record_by_url(
     assert "Phan Văn Thắng" not in shown and station["F6"] not in shown
     client = cookie_client(browser, centre)
     assert client.get(f"/console/records/{station['F6']}").status_code == 404
+    browser.get(f"{centre.url}/console/stations/{HANOI}")  # nor Ba Đình's station page
+    assert "Không tìm thấy trang" in page_text(browser)
+    assert client.get(f"/console/stations/{HANOI}").status_code == 404
+    assert client.get(f"/console/stations/{HCMC}").status_code == 200  # its own is there
 
     browser.get(f"{centre.url}/console/records?q=phan+van+thang")
     assert "Phan Văn Thắng" not in page_text(browser)

@@ -16,7 +16,7 @@ from server.console.errors import not_found
 from server.console.i18n import lang_of, translator
 from server.console.scope import station_condition
 from server.console.templating import format_number, render, to_local
-from server.services import console_audit, console_reports
+from server.services import console_audit, console_reports, console_reports_xlsx
 
 router = APIRouter()
 
@@ -149,7 +149,7 @@ def reports_export(
     # Closed by the response's stream once sent (or below if writing fails), not by a `with`.
     spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115
     try:
-        console_reports.write_xlsx(data, spool, translator(lang), lang, to_local)
+        console_reports_xlsx.write_xlsx(data, spool, translator(lang), lang, to_local)
         size = spool.tell()
     except BaseException:
         spool.close()

@@ -552,6 +552,8 @@ def cases_for(dsn: str, user: BenchUser) -> list[Case]:
         ("full name", RecordQuery(text="Nguyễn Văn Đức")),
         ("full name, rare", RecordQuery(text="Lò Thị Quyên")),
         ("ID number prefix", RecordQuery(text="001185")),
+        ("whole ID number", RecordQuery(text="001085012345")),
+        ("name on no record", RecordQuery(text="Vàng A Sùng")),
         (
             "form+status+dates",
             RecordQuery(form_id="f1", status="submitted", date_from=recent, date_to=NOW.date()),

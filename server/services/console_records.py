@@ -213,9 +213,12 @@ def _page(columns: Any, conditions: list[Any], limit: int) -> Any:
 
 
 # How many of the newest records in scope the first try of a filtered list reads: for words
-# (~1.5 µs each with LIKE) enough for a page of any search that keeps 0.25 %; for the other
-# filters, whose statistics the planner knows, just enough to spare it the deep walks.
-SEARCH_WINDOW = 20000
+# (~1.5 µs each with LIKE) enough for a page of a search that keeps 1 % — rarer words cost
+# more in the window than through the GIN index (at 2M records a province reviewer's
+# no-match search took 150 ms with a 20,000 window, 54 ms with 5,000; bench/console_bench.py);
+# for the other filters, whose statistics the planner knows, just enough to spare it the deep
+# walks.
+SEARCH_WINDOW = 5000
 FILTER_WINDOW = 2000
 # Records the other filters may keep for the words to be matched among them by LIKE (~1.5 µs
 # each, plus reading them) rather than through the GIN index.
@@ -237,7 +240,14 @@ def _filtered_pg(
     words with LIKE — a common filter fills the page there; if that window was everything in
     scope, the page is complete. (2) Otherwise the filter is selective: take every match
     through the indexes (the GIN index ix_records_search for words, event_date, status…),
-    materialised so the planner cannot turn it back into the walk, and sort those."""
+    materialised so the planner cannot turn it back into the walk, and sort those. A search
+    for nothing but long numbers (an ID or phone number) starts at (2)."""
+    if typed and _only_long_numbers(typed):
+        # An ID or phone number is on a handful of records: the window would find a few of
+        # them at best, and the GIN index finds them all at once.
+        return _through_indexes(
+            conn, walk, [_matches(_records.c.search_text, typed)], filters, limit
+        )
     size = SEARCH_WINDOW if typed else FILTER_WINDOW
     columns = [_records.c[name] for name in _COLUMNS]
     recent = (
@@ -265,6 +275,14 @@ def _filtered_pg(
     else:
         # The words alone, through the GIN index; the other filters on what it found.
         matches, outer = [_matches(_records.c.search_text, typed)], filters
+    return _through_indexes(conn, walk, matches, outer, limit)
+
+
+def _through_indexes(
+    conn: Connection, walk: list[Any], matches: list[Any], outer: list[Any], limit: int
+) -> list[Any]:
+    """Every record in scope meeting `matches`, found through the indexes and materialised (so
+    the planner cannot turn it back into the newest-first walk), sorted, `outer` applied."""
     hits = (
         select(*(_records.c[name] for name in _COLUMNS))
         .where(*walk, *matches)
@@ -273,6 +291,16 @@ def _filtered_pg(
     )
     conn.execute(text(f"SET LOCAL work_mem = '{SEARCH_WORK_MEM}'"))
     return conn.execute(_page(hits.c, [_on(hits, f) for f in outer], limit)).all()
+
+
+# Digits from which a typed number is taken to be (part of) an ID, phone or plate number
+# rather than a year or a house number that many records share.
+LONG_NUMBER_DIGITS = 6
+
+
+def _only_long_numbers(typed: str) -> bool:
+    tokens = search_tokens(typed)[:MAX_SEARCH_WORDS]
+    return bool(tokens) and all(t.isdigit() and len(t) >= LONG_NUMBER_DIGITS for t in tokens)
 
 
 def _fewer_than(conn: Connection, conditions: list[Any], cap: int) -> bool:

@@ -332,3 +332,33 @@ def test_selective_filters_give_the_same_page_through_the_indexes(
         event.remove(engine, "before_cursor_execute", seen)
     if engine.dialect.name == "postgresql":  # the index route was taken, through the GIN index
         assert any("MATERIALIZED" in s and "to_tsvector('simple'" in s for s in statements)
+
+
+def test_a_whole_id_number_goes_straight_to_the_index(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """An ID number is on a handful of records: the list looks it up at once (through the GIN
+    index on PostgreSQL) instead of first reading the newest records by LIKE — and finds the
+    same records, in scope, the other filters applied."""
+    victim_id = example_values("F1")["victims"][0]["id_number"]
+    assert victim_id.isdigit() and len(victim_id) == 12
+    push(client, device, [wire_record(device, values=person("Quách Thị Yến"))])
+    push(client, device, [wire_record(device, "F8") for _ in range(3)])
+    statements: list[str] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        statements.append(statement)
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert titles(engine, RecordQuery(text=victim_id)) == titles(
+            engine, RecordQuery(text="quach thi yen")
+        )
+        assert len(titles(engine, RecordQuery(text=victim_id))) == 1
+        assert titles(engine, RecordQuery(text=victim_id, form_id="f8")) == []
+        assert titles(engine, RecordQuery(text=victim_id[:-1] + "9")) == []
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    if engine.dialect.name == "postgresql":
+        numbers = [s for s in statements if "to_tsvector('simple'" in s]
+        assert numbers and all("MATERIALIZED" in s and "LIKE" not in s for s in numbers)

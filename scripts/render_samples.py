@@ -19,8 +19,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.ui.printing.headless import ensure_gui_application  # noqa: E402
-from desktop.ui.printing.pdf import Footer, write_pdf  # noqa: E402
+from desktop.render import write_pdf  # noqa: E402
+from desktop.render.headless import ensure_gui_application  # noqa: E402
 from domain.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
 from domain.forms import load_catalogue  # noqa: E402
 from domain.validation import check_record  # noqa: E402
@@ -63,13 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     for form in load_catalogue():
         doc = build_document(form, sample_facts(form.id, form.numbering), STATION)
         pdf = pdf_dir / f"{form.id}.pdf"
-        pages = write_pdf(
-            doc.html,
-            pdf,
-            watermark=doc.watermark,
-            footer=Footer(doc.footer_text, doc.qr_payload),
-            title=doc.title,
-        )
+        pages = write_pdf(doc, pdf)
         image = render_page(pdf, 0, dpi=args.dpi)
         target = args.out / f"{form.id}.png"
         image.save(str(target), "PNG")

@@ -102,7 +102,9 @@ class RecordView(QWidget):
     amend_requested = Signal()
     void_requested = Signal()
     back_requested = Signal()
-    print_requested = Signal()  # print preview of the official document (desktop/ui/printing)
+    print_requested = (
+        Signal()
+    )  # print preview of the official document (desktop/ui/printing, desktop/render)
     pdf_requested = Signal()  # the same document saved as a PDF file
 
     def __init__(

@@ -109,7 +109,7 @@ def test_refusals_are_clear(cax, station_home, tmp_path, monkeypatch):
     done = cax_process(station_home.home, "print", "0190-none", "--pdf", str(tmp_path / "x.pdf"))
     assert done.returncode == 8 and "RECORD_NOT_FOUND" in done.stderr
     assert "Traceback" not in done.stderr
-    monkeypatch.setitem(sys.modules, "desktop.ui.printing.headless", None)  # as in the bundle
+    monkeypatch.setitem(sys.modules, "desktop.render", None)  # as in a bundle without Qt
     code, _, err = cax("print", record_id, "--pdf", str(tmp_path / "x.pdf"), "--lang", "en")
     assert code == 10 and "print or save the PDF from the CAX Desk app" in err
     assert not (tmp_path / "x.pdf").exists()

@@ -1,14 +1,13 @@
 """Rich text on A4 pages: NĐ 30/2020 margins, page numbers, a footer with a QR code, a watermark.
 
-`write_pdf` is the one entry point other parts use (records, periodic reports); `paint_pages`
-does the drawing for any QPrinter, so the print preview shows exactly what the PDF holds.
+`paint_pages` draws on any QPrinter (the PDF writer of `desktop.render.pdf`, the app's print
+preview or a real printer), so the preview shows exactly what the PDF holds.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from pathlib import Path
 
 import segno
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -29,7 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.errors import FileUnwritable
-from desktop.ui.printing.fonts import document_font
+from desktop.render.fonts import document_font
 from domain.documents import KEEP_TOGETHER
 
 # NĐ 30/2020 Annex I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. The bottom takes the
@@ -48,33 +47,6 @@ class Footer:
 
     text: str = ""
     qr_payload: str | None = None
-
-
-def write_pdf(
-    html: str,
-    path: str | Path,
-    *,
-    watermark: str | None = None,
-    footer: Footer | None = None,
-    title: str = "",
-) -> int:
-    """Lay `html` out on A4 pages and write them to `path` as PDF (fonts embedded); the page count.
-
-    `html` is the subset of HTML/CSS QTextDocument understands. Needs a QGuiApplication
-    (`desktop.ui.printing.headless.ensure_gui_application()` makes one for scripts and the CLI).
-    """
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setDocName(title)
-    printer.setCreator("CAX Desk")
-    configure_page(printer)
-    pages = paint_pages(html, printer, watermark=watermark, footer=footer)
-    # Qt reports a failed write only as a warning on stderr: the file itself is the proof that
-    # callers may go on to audit and announce it.
-    if not Path(path).is_file():
-        raise FileUnwritable(path=str(path))
-    return pages
 
 
 def configure_page(printer: QPrinter) -> None:

@@ -1,9 +1,11 @@
-"""Render docs/samples/F1.png … F10.png: the first page of each form's document, from docs/examples.
+"""Render docs/samples/F1.png … F10.png, every page of each form's document, from docs/examples
+(page 1 as F1.png, the next ones as F1-p2.png, …).
 
     .venv/bin/python scripts/render_samples.py [--out docs/samples] [--dpi 100] [--pdf-dir DIR]
 
 The example values are normalised as the app stores them, printed as an approved record of
-"Công an phường Ba Đình" (no watermark), and the first page is rasterised with Qt's PDF module.
+"Công an phường Ba Đình" (no watermark) through desktop.render.write_pdf, and every page is
+rasterised with Qt's PDF module.
 """
 
 from __future__ import annotations
@@ -64,10 +66,12 @@ def main(argv: list[str] | None = None) -> int:
         doc = build_document(form, sample_facts(form.id, form.numbering), STATION)
         pdf = pdf_dir / f"{form.id}.pdf"
         pages = write_pdf(doc, pdf)
-        image = render_page(pdf, 0, dpi=args.dpi)
-        target = args.out / f"{form.id}.png"
-        image.save(str(target), "PNG")
-        print(f"{target}  {pages} page(s)  {target.stat().st_size // 1024} KB")
+        for page in range(pages):
+            # Page 1 keeps the plain name (the README shows it); the others are F1-p2.png, …
+            suffix = f"-p{page + 1}" if page else ""
+            target = args.out / f"{form.id}{suffix}.png"
+            render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
+            print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
     return 0
 
 

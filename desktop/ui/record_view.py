@@ -102,9 +102,7 @@ class RecordView(QWidget):
     amend_requested = Signal()
     void_requested = Signal()
     back_requested = Signal()
-    print_requested = (
-        Signal()
-    )  # print preview of the official document (desktop/ui/printing, desktop/render)
+    print_requested = Signal()  # print preview of the official document (desktop/ui/printing)
     pdf_requested = Signal()  # the same document saved as a PDF file
 
     def __init__(

@@ -3,10 +3,18 @@ before them, headings keep the line after them, whatever the length of the text.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import QSizeF
 
 from desktop.render.pages import layout_document
 from domain.documents import KEEP_TOGETHER
+
+ROOT = Path(__file__).resolve().parents[3]
 
 PAGE = QSizeF(600, 800)  # layout pixels
 
@@ -43,3 +51,32 @@ def test_a_heading_is_never_the_last_line_of_a_page(qapp):
         html += "<p><b>3. Hành vi vi phạm</b></p><p>Thời gian vi phạm: 22 giờ</p>"
         document = layout_document(html, PAGE)
         assert _top_page(document, lines) == _top_page(document, lines + 1), lines
+
+
+def test_a_pdf_needs_no_widget_application():
+    """In a process of its own, as `cax print` runs: write_pdf makes a bare QGuiApplication
+    (offscreen, no display) and writes the file. QtPrintSupport's library loads QtWidgets'
+    underneath; the renderer never makes a widget or a QApplication."""
+    code = (
+        "import sys\n"
+        "from desktop.render import write_pdf\n"
+        "from domain.reports.document import ReportDocument\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "pages = write_pdf(ReportDocument('t', '<p>Nguyễn</p>', None, '', None), sys.argv[1])\n"
+        "print(pages, type(QGuiApplication.instance()).__name__)\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "x.pdf"
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env.pop("QT_QPA_PLATFORM", None)  # write_pdf must choose offscreen itself
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["1", "QGuiApplication"]
+        assert target.read_bytes().startswith(b"%PDF")

@@ -51,6 +51,8 @@ _WEIGHTS_BY_TYPE = {
     FieldType.MONEY: 13, FieldType.CHOICE: 12,
 }  # fmt: skip
 TEXT_WEIGHT = 16
+# Fields printed as a block under their label, never as a phrase on the label's line.
+_BLOCK_TYPES = frozenset({FieldType.PERSON, FieldType.GROUP, FieldType.MULTILINE})
 
 
 class BodyWriter:
@@ -91,24 +93,36 @@ class BodyWriter:
         top: bool = False,
         nested: bool = False,
     ) -> str:
-        out = []
+        spacing = NESTED_SPACING if nested else SPACING
+        out: list[str | tuple[str, str]] = []  # lines, or (label, phrase) a next one may join
         for f in fields:
             value = values.get(f.id) if isinstance(values, Mapping) else None
             if (top and f.id in self.hidden) or (is_empty(value) and value is not False):
                 continue
             if f.type is FieldType.YES_NO:  # a check box: a sentence, or nothing on paper
                 if sentence := flag_sentence(f.id, value):
-                    out.append(
-                        _line(escape(sentence), spacing=NESTED_SPACING if nested else SPACING)
-                    )
+                    out.append(_line(escape(sentence), spacing=spacing))
+                continue
+            words, unit = paper_label(f.label.get("vi"))
+            label, _, lead = words.partition(": ")
+            if lead and f.type not in _BLOCK_TYPES:
+                # "Khung tiền phạt: từ" + "Khung tiền phạt: đến" → one line: "Khung tiền phạt:
+                # từ 500.000 đồng đến 1.000.000 đồng".
+                phrase = self._value_html(f, value, lead=lead, unit=unit, top=top)
+                last = out[-1] if out else None
+                if isinstance(last, tuple) and last[0] == label:
+                    out[-1] = (label, f"{last[1]} {phrase}")
+                else:
+                    out.append((label, phrase))
                 continue
             out.append(self.field(f, value, top=top, nested=nested))
-        return "".join(out)
+        return "".join(
+            item if isinstance(item, str) else _line(f"{escape(item[0])}: {item[1]}", spacing)
+            for item in out
+        )
 
     def field(self, f: FieldDefinition, value: Any, *, top: bool, nested: bool = False) -> str:
         words, unit = paper_label(f.label.get("vi"))
-        # "Khung tiền phạt: từ" reads "Khung tiền phạt: từ 500.000 đồng", not "…: từ: 500.000 đồng".
-        words, _, lead = words.partition(": ")
         label = escape(words)
         if f.type is FieldType.PERSON and isinstance(value, Mapping):
             return _line(f"{label}:") + _indented(self.fields(f.fields, value, nested=True))
@@ -117,12 +131,19 @@ class BodyWriter:
         if f.type is FieldType.MULTILINE and isinstance(value, str):
             paragraphs = "".join(_paragraph(escape(p)) for p in value.split("\n") if p.strip())
             return _line(f"{label}:") + paragraphs
+        text = self._value_html(f, value, unit=unit, top=top)
+        return _line(f"{label}: {text}", spacing=NESTED_SPACING if nested else SPACING)
+
+    def _value_html(
+        self, f: FieldDefinition, value: Any, *, lead: str = "", unit: str = "", top: bool
+    ) -> str:
+        """The value as printed after its label: a lead word, the value, its unit, in words."""
         text = escape(" ".join(p for p in (lead, self.text(f, value), unit) if p))
         if f.id == "full_name":
             text = f"<b>{text}</b>"
         if top and f.type is FieldType.MONEY and isinstance(value, int) and not self._spelled:
             text += escape(f" (Bằng chữ: {money_in_words(value, **self.words)})")
-        return _line(f"{label}: {text}", spacing=NESTED_SPACING if nested else SPACING)
+        return text
 
     def text(self, f: FieldDefinition, value: Any) -> str:
         """One value in document style: "22 giờ 40 phút, ngày 20/11/2026" for a time."""

@@ -127,7 +127,7 @@ def test_labels_lose_their_hints_and_keep_their_units(printed):
     decision = " ".join(printed["F4"])
     assert "Người ra quyết định: Nguyễn Văn Trưởng" in decision
     assert "Thời hạn thi hành: 10 ngày" in decision
-    assert "Khung tiền phạt: từ 500.000 đồng" in decision
+    assert "Khung tiền phạt: từ 500.000 đồng đến 1.000.000 đồng" in decision
     assert "Số tiền phạt bằng chữ: Bảy trăm năm mươi nghìn đồng" in decision
     assert "Lý do không có giấy tờ" in " ".join(printed["F5"])
     assert "1. Người khai báo 2. Tạm vắng" not in " ".join(printed["F6"])

@@ -103,6 +103,17 @@ def layout_document(html: str, page: QSizeF) -> QTextDocument:
     return document
 
 
+# What goes over to a new page with the signatures, at the least: two lines of 13 pt (in layout
+# pixels, 1/96 inch; a 13 pt line with its spacing is about 25 px).
+MIN_CARRIED_PX = 45.0
+# A line that leads into what follows it: a numbered section heading or a "Label:" line.
+_LEAD_IN = re.compile(r"^\d+\.\s|:\s*$")
+
+
+# What the page rules move about: a top-level paragraph or table.
+Item = QTextBlock | QTextTable
+
+
 def _anchors(block: QTextBlock) -> list[str]:
     names: list[str] = []
     fragments = block.begin()
@@ -135,9 +146,6 @@ def _keep_lead_ins_with_next(document: QTextDocument, items: list[Item], page: f
         here = _page_of(_box(document, item).top(), page)
         if here != _page_of(_box(document, following).top(), page):
             _break_before(item)
-
-
-Item = QTextBlock | QTextTable
 
 
 def _top_level_items(document: QTextDocument) -> list[Item]:
@@ -177,13 +185,6 @@ def _box(document: QTextDocument, item: Item) -> QRectF:
 
 def _page_of(y: float, page: float) -> int:
     return int(y // page)
-
-
-# What goes over to a new page with the signatures, at the least: two lines of 13 pt (in layout
-# pixels, 1/96 inch; a 13 pt line with its spacing is about 25 px).
-MIN_CARRIED_PX = 45.0
-# A line that leads into what follows it: a numbered section heading or a "Label:" line.
-_LEAD_IN = re.compile(r"^\d+\.\s|:\s*$")
 
 
 def _keep_with_previous(

@@ -1,9 +1,11 @@
-"""Render docs/samples/F1.png … F10.png: the first page of each form's document, from docs/examples.
+"""Render docs/samples/F1.png … F10.png, every page of each form's document, from docs/examples
+(page 1 as F1.png, the next ones as F1-p2.png, …).
 
     .venv/bin/python scripts/render_samples.py [--out docs/samples] [--dpi 100] [--pdf-dir DIR]
 
 The example values are normalised as the app stores them, printed as an approved record of
-"Công an phường Ba Đình" (no watermark), and the first page is rasterised with Qt's PDF module.
+"Công an phường Ba Đình" (no watermark) through desktop.render.write_pdf, and every page is
+rasterised with Qt's PDF module.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.ui.printing.headless import ensure_gui_application  # noqa: E402
-from desktop.ui.printing.pdf import Footer, write_pdf  # noqa: E402
+from desktop.render import write_pdf  # noqa: E402
+from desktop.render.headless import ensure_gui_application  # noqa: E402
 from domain.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
 from domain.forms import load_catalogue  # noqa: E402
 from domain.validation import check_record  # noqa: E402
@@ -63,17 +65,13 @@ def main(argv: list[str] | None = None) -> int:
     for form in load_catalogue():
         doc = build_document(form, sample_facts(form.id, form.numbering), STATION)
         pdf = pdf_dir / f"{form.id}.pdf"
-        pages = write_pdf(
-            doc.html,
-            pdf,
-            watermark=doc.watermark,
-            footer=Footer(doc.footer_text, doc.qr_payload),
-            title=doc.title,
-        )
-        image = render_page(pdf, 0, dpi=args.dpi)
-        target = args.out / f"{form.id}.png"
-        image.save(str(target), "PNG")
-        print(f"{target}  {pages} page(s)  {target.stat().st_size // 1024} KB")
+        pages = write_pdf(doc, pdf)
+        for page in range(pages):
+            # Page 1 keeps the plain name (the README shows it); the others are F1-p2.png, …
+            suffix = f"-p{page + 1}" if page else ""
+            target = args.out / f"{form.id}{suffix}.png"
+            render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
+            print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
     return 0
 
 

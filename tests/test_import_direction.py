@@ -1,5 +1,6 @@
-"""The architecture's one-way imports hold: ui → sync → storage → core → domain; Qt only in the UI;
-the station and the server share `domain` and `protocol` and never import each other."""
+"""The architecture's one-way imports hold: ui → sync → storage → core → domain; Qt only in the UI
+and in `desktop/render` (GUI and print modules, never widgets); the station and the server share
+`domain` and `protocol` and never import each other."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ FORBIDDEN = {
         "sqlalchemy",
         "alembic",
         "sqlcipher3",
+        "desktop.render",
         "desktop.storage",
         "desktop.sync",
         "desktop.ui",
@@ -34,24 +36,45 @@ FORBIDDEN = {
     ),
     "desktop/storage": (
         "PySide6",
+        "desktop.render",
         "desktop.sync",
         "desktop.ui",
         "desktop.cli",
         "desktop.app",
         "server",
     ),
-    "desktop/sync": ("PySide6", "desktop.ui", "desktop.cli", "desktop.app", "server"),
-    "desktop/cli": ("PySide6", "desktop.ui", "desktop.app", "server"),
+    "desktop/sync": (
+        "PySide6",
+        "desktop.render",
+        "desktop.ui",
+        "desktop.cli",
+        "desktop.app",
+        "server",
+    ),
+    "desktop/cli": ("PySide6", "desktop.render", "desktop.ui", "desktop.app", "server"),
+    # Pages on paper: Qt's GUI and print modules only (a QGuiApplication is enough), never a
+    # widget and never the UI, so `cax print` and the app draw the same pages.
+    "desktop/render": (
+        "PySide6.QtWidgets",
+        "sqlalchemy",
+        "sqlcipher3",
+        "desktop.storage",
+        "desktop.sync",
+        "desktop.ui",
+        "desktop.cli",
+        "desktop.app",
+        "server",
+    ),
     "desktop/ui": ("server", "desktop.cli"),
     "protocol": ("PySide6", "desktop", "server"),
     "server": ("PySide6", "desktop"),
 }
 
-# The one named exception: `cax print` draws its PDF with Qt (desktop.ui.printing), imported
-# lazily inside that command's handler, so no other command loads Qt (docs/architecture.md).
+# The one named exception: `cax print` draws its PDF with Qt (desktop.render), imported lazily
+# inside that command's handler, so no other command loads Qt (docs/architecture.md).
 ALLOWED = {
-    ("desktop/cli/print_command.py", "desktop.ui.printing"),
-    ("desktop/cli/report_command.py", "desktop.ui.printing"),  # `cax report --pdf`, the same way
+    ("desktop/cli/print_command.py", "desktop.render"),
+    ("desktop/cli/report_command.py", "desktop.render"),  # `cax report --pdf`, the same way
 }
 
 
@@ -98,29 +121,38 @@ def test_the_checker_sees_a_wrong_import(tmp_path):
     ]
 
 
-def test_the_printing_exception_is_narrow():
-    """Only `cax print` may reach Qt's printing, and only lazily inside a function: a module-level
-    import there, or desktop.ui.printing anywhere else in the CLI, still fails."""
-    path = ROOT / "desktop" / "cli" / "print_command.py"
+def _top_level_imports(path: Path, prefix: str) -> list[str]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    top_level = [
+    return [
         node.module
         for node in tree.body
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("desktop.ui")
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix)
     ]
-    assert top_level == []
-    assert allowed("desktop/cli/print_command.py", "desktop.ui.printing.record_pdf")
-    assert not allowed("desktop/cli/print_command.py", "desktop.ui.record_view")
-    assert not allowed("desktop/cli/commands.py", "desktop.ui.printing.pdf")
+
+
+def test_the_printing_exception_is_narrow():
+    """Only `cax print` may reach the renderer, and only lazily inside a function: a module-level
+    import there, desktop.ui from the CLI, or desktop.render anywhere else in the CLI, still fails."""
+    path = ROOT / "desktop" / "cli" / "print_command.py"
+    assert _top_level_imports(path, "desktop.render") == []
+    assert _top_level_imports(path, "desktop.ui") == []
+    assert allowed("desktop/cli/print_command.py", "desktop.render.pdf")
+    assert not allowed("desktop/cli/print_command.py", "desktop.ui.printing.record_printer")
+    assert not allowed("desktop/cli/commands.py", "desktop.render")
 
 
 def test_the_report_command_reaches_qt_only_lazily():
-    """`cax report` imports the printing module inside its PDF function only, never at the top."""
-    tree = ast.parse((ROOT / "desktop" / "cli" / "report_command.py").read_text(encoding="utf-8"))
-    top_level = [
-        node.module
-        for node in tree.body
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("desktop.ui")
-    ]
-    assert top_level == []
-    assert not allowed("desktop/cli/report_command.py", "desktop.ui.reports.report_pdf")
+    """`cax report` imports the renderer inside its PDF function only, never at the top."""
+    path = ROOT / "desktop" / "cli" / "report_command.py"
+    assert _top_level_imports(path, "desktop.render") == []
+    assert not allowed("desktop/cli/report_command.py", "desktop.ui.reports")
+
+
+def test_the_renderer_draws_without_widgets():
+    """desktop/render may use QtGui and QtPrintSupport but a QtWidgets import there fails, and the
+    UI may import the renderer (the preview draws through it)."""
+    assert violates("PySide6.QtWidgets", FORBIDDEN["desktop/render"])
+    assert not violates("PySide6.QtGui", FORBIDDEN["desktop/render"])
+    assert not violates("PySide6.QtPrintSupport", FORBIDDEN["desktop/render"])
+    assert violates("desktop.ui.errors", FORBIDDEN["desktop/render"])
+    assert not violates("desktop.render", FORBIDDEN["desktop/ui"])

@@ -42,17 +42,15 @@ def print_record(args: argparse.Namespace, home: Path, messages: Messages) -> in
 
 
 def _pdf_writer() -> Any:
-    """`write_record_pdf`, from the Qt side. The one place the CLI reaches into desktop.ui: laying
-    out and drawing pages is Qt's work (QTextDocument, QPrinter), and a second renderer for the
-    terminal would print documents that differ from the app's. Imported here, lazily, so every
-    other command starts without Qt (tests/test_import_direction.py names this exception)."""
+    """`desktop.render.write_pdf`, the app's own renderer: laying out and drawing pages is Qt's
+    work (QTextDocument, QPrinter), and a second renderer for the terminal would print documents
+    that differ from the app's. Imported here, lazily, so every other command starts without Qt
+    (tests/test_import_direction.py names this exception)."""
     try:
-        from desktop.ui.printing.headless import ensure_gui_application
-        from desktop.ui.printing.record_pdf import write_record_pdf
+        from desktop.render import write_pdf
     except ImportError as error:  # the packaged `cax` is built without PySide6
         raise PrintingUnavailable() from error
-    ensure_gui_application()
-    return write_record_pdf
+    return write_pdf
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -77,13 +77,13 @@ def _pdf_target(pdf: str) -> Path:
 
 
 def _pdf_writer() -> Callable[[ReportDocument, Path], int]:
-    """`save_report_pdf`, from the Qt side, imported here lazily so every other command starts
-    without Qt (tests/test_import_direction.py names this exception, as for `cax print`)."""
+    """`desktop.render.write_pdf`, imported here lazily so every other command starts without Qt
+    (tests/test_import_direction.py names this exception, as for `cax print`)."""
     try:
-        from desktop.ui.printing.report_pdf import save_report_pdf
+        from desktop.render import write_pdf
     except ImportError as error:  # the packaged `cax` is built without PySide6
         raise PrintingUnavailable() from error
-    return save_report_pdf
+    return write_pdf
 
 
 def _as_json(view: ReportView) -> dict[str, Any]:

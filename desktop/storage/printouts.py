@@ -1,5 +1,5 @@
 """Printing a record, storage side: the record as its document (values, station, content hash)
-and the audit entry every printout and PDF leaves. The drawing itself is desktop/ui/printing."""
+and the audit entry every printout and PDF leaves. The drawing itself is desktop/render."""
 
 from __future__ import annotations
 

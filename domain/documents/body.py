@@ -1,5 +1,6 @@
 """A record's values as the body of its document: sections in the form's order, "Label: value"
-lines, people as indented blocks, repeating groups as ruled tables, money also in words."""
+lines, people as indented blocks, repeating groups as ruled tables, money also in words. Labels,
+titles and choices are said as paper says them (`wording.py`): no hints, codes or check boxes."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
+from domain.documents.wording import flag_sentence, paper_label, plain
 from domain.forms.evaluation import is_empty
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 from domain.forms.summaries import display_value, format_address
@@ -49,6 +51,8 @@ _WEIGHTS_BY_TYPE = {
     FieldType.MONEY: 13, FieldType.CHOICE: 12,
 }  # fmt: skip
 TEXT_WEIGHT = 16
+# Fields printed as a block under their label, never as a phrase on the label's line.
+_BLOCK_TYPES = frozenset({FieldType.PERSON, FieldType.GROUP, FieldType.MULTILINE})
 
 
 class BodyWriter:
@@ -74,7 +78,7 @@ class BodyWriter:
             if not lines:
                 continue
             number += 1
-            title = escape(section.title.get("vi"))
+            title = escape(plain(section.title.get("vi")))
             parts.append(
                 f'<p style="margin-top:10px; margin-bottom:2px"><b>{number}. {title}</b></p>'
             )
@@ -89,16 +93,37 @@ class BodyWriter:
         top: bool = False,
         nested: bool = False,
     ) -> str:
-        out = []
+        spacing = NESTED_SPACING if nested else SPACING
+        out: list[str | tuple[str, str]] = []  # lines, or (label, phrase) a next one may join
         for f in fields:
             value = values.get(f.id) if isinstance(values, Mapping) else None
             if (top and f.id in self.hidden) or (is_empty(value) and value is not False):
                 continue
+            if f.type is FieldType.YES_NO:  # a check box: a sentence, or nothing on paper
+                if sentence := flag_sentence(f.id, value):
+                    out.append(_line(escape(sentence), spacing=spacing))
+                continue
+            words, unit = paper_label(f.label.get("vi"))
+            label, _, lead = words.partition(": ")
+            if lead and f.type not in _BLOCK_TYPES:
+                # "Khung tiền phạt: từ" + "Khung tiền phạt: đến" → one line: "Khung tiền phạt:
+                # từ 500.000 đồng đến 1.000.000 đồng".
+                phrase = self._value_html(f, value, lead=lead, unit=unit, top=top)
+                last = out[-1] if out else None
+                if isinstance(last, tuple) and last[0] == label:
+                    out[-1] = (label, f"{last[1]} {phrase}")
+                else:
+                    out.append((label, phrase))
+                continue
             out.append(self.field(f, value, top=top, nested=nested))
-        return "".join(out)
+        return "".join(
+            item if isinstance(item, str) else _line(f"{escape(item[0])}: {item[1]}", spacing)
+            for item in out
+        )
 
     def field(self, f: FieldDefinition, value: Any, *, top: bool, nested: bool = False) -> str:
-        label = escape(f.label.get("vi"))
+        words, unit = paper_label(f.label.get("vi"))
+        label = escape(words)
         if f.type is FieldType.PERSON and isinstance(value, Mapping):
             return _line(f"{label}:") + _indented(self.fields(f.fields, value, nested=True))
         if f.type is FieldType.GROUP and isinstance(value, list):
@@ -106,12 +131,19 @@ class BodyWriter:
         if f.type is FieldType.MULTILINE and isinstance(value, str):
             paragraphs = "".join(_paragraph(escape(p)) for p in value.split("\n") if p.strip())
             return _line(f"{label}:") + paragraphs
-        text = escape(self.text(f, value))
+        text = self._value_html(f, value, unit=unit, top=top)
+        return _line(f"{label}: {text}", spacing=NESTED_SPACING if nested else SPACING)
+
+    def _value_html(
+        self, f: FieldDefinition, value: Any, *, lead: str = "", unit: str = "", top: bool
+    ) -> str:
+        """The value as printed after its label: a lead word, the value, its unit, in words."""
+        text = escape(" ".join(p for p in (lead, self.text(f, value), unit) if p))
         if f.id == "full_name":
             text = f"<b>{text}</b>"
         if top and f.type is FieldType.MONEY and isinstance(value, int) and not self._spelled:
             text += escape(f" (Bằng chữ: {money_in_words(value, **self.words)})")
-        return _line(f"{label}: {text}", spacing=NESTED_SPACING if nested else SPACING)
+        return text
 
     def text(self, f: FieldDefinition, value: Any) -> str:
         """One value in document style: "22 giờ 40 phút, ngày 20/11/2026" for a time."""
@@ -119,6 +151,8 @@ class BodyWriter:
             return f"{moment:%H} giờ {moment:%M} phút, ngày {moment:%d/%m/%Y}"
         if f.type is FieldType.ADDRESS and isinstance(value, Mapping):
             return format_address(value, self.reference)
+        if f.type in (FieldType.CHOICE, FieldType.MULTI_CHOICE):
+            return plain(display_value(f, value, reference=self.reference))
         return display_value(f, value, reference=self.reference)
 
     def table(self, f: FieldDefinition, rows: list[Any]) -> str:
@@ -164,11 +198,17 @@ def _columns(
     if "full_name" in names:
         columns += [(title, keys) for title, keys in _PERSON_COLUMNS if filled & set(keys)]
     columns += [
-        (sub.label.get("vi"), (sub.id,))
+        (_column_title(sub), (sub.id,))
         for sub in f.fields
         if sub.id not in _PERSON_FIELDS and sub.id in filled and not sub.is_nested
     ]
     return columns
+
+
+def _column_title(sub: FieldDefinition) -> str:
+    """The label without its hint; a unit stays, in brackets: "Thời hạn (tháng)"."""
+    words, unit = paper_label(sub.label.get("vi"))
+    return f"{words} ({unit})" if unit else words
 
 
 def _column_widths(f: FieldDefinition, columns: list[tuple[str, tuple[str, ...]]]) -> list[int]:

@@ -18,6 +18,7 @@ from domain.documents.dates import place_and_date
 from domain.documents.layouts import DocumentLayout, Signature, layout_for
 from domain.documents.model import IssuingBody, PrintedDocument, RecordFacts
 from domain.documents.verification import footer_line, qr_payload
+from domain.documents.wording import template_reference
 from domain.forms.model import FormDefinition
 from domain.forms.rules import Rules
 from domain.reference import ReferenceData, default_reference
@@ -26,7 +27,7 @@ from domain.validation.formats import parse_date, parse_datetime
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
-# An anchor of this name inside a table asks the page painter (desktop/ui/printing/pdf.py) to
+# An anchor of this name inside a table asks the page painter (desktop/render/pages.py) to
 # keep that table on one page: signatures never split from their titles.
 KEEP_TOGETHER = "cax-keep-together"
 VOID_MARK = "ĐÃ HỦY"
@@ -53,7 +54,7 @@ def build_document(
             _title(layout),
             writer.sections(record.values),
             "".join(_closing(text) for text in layout.closing),
-            _signatures(layout, record),
+            _signatures(layout, record, issuer),
         )
     )
     title = " – ".join(p for p in (record.number, form.title.vi) if p)
@@ -135,9 +136,10 @@ def _header(
         "",
         f'<span style="font-size:13pt"><i>{escape(when)}</i></span>',
     ]
+    reference = _template_reference(form, record, layout)
     template = (
-        f'<p align="right" style="font-size:10pt; margin:0"><i>Mẫu {escape(form.template)}</i></p>'
-        if form.template
+        f'<p align="right" style="font-size:11pt; margin:0"><b>{escape(reference)}</b></p>'
+        if reference
         else ""
     )
     return (
@@ -147,6 +149,14 @@ def _header(
         f'<td width="60%" align="center" valign="top">{"<br>".join(right)}</td>'
         "</tr></table>"
     )
+
+
+def _template_reference(form: FormDefinition, record: RecordFacts, layout: DocumentLayout) -> str:
+    """ "Mẫu MBB01" top right, as the prescribed forms print it (never the catalogue's marker)."""
+    if not form.template:
+        return ""
+    chosen = value_at(record.values, layout.template_field) if layout.template_field else None
+    return template_reference(form.template, dict(layout.template_codes).get(str(chosen)))
 
 
 def _title(layout: DocumentLayout) -> str:
@@ -193,26 +203,41 @@ def _signer_name(path: str | None, values: Mapping[str, Any], record: RecordFact
     return ""
 
 
-def decision_signer(values: Mapping[str, Any]) -> str:
-    """Authority marks of a decision's signer (Annex I): "KT. TRƯỞNG CÔNG AN\nPHÓ TRƯỞNG CÔNG AN"."""
+def chief_title(issuer: IssuingBody | None = None) -> str:
+    """ "TRƯỞNG CÔNG AN\nPHƯỜNG BA ĐÌNH": the head of the issuing station as a signature block
+    names him, broken after "CÔNG AN" so the commune's name is never split over two lines."""
+    unit = issuer.unit_line if issuer else ""
+    place = unit.removeprefix("CÔNG AN ").strip() if unit.startswith("CÔNG AN ") else ""
+    return f"TRƯỞNG CÔNG AN\n{place}" if place else "TRƯỞNG CÔNG AN"
+
+
+def decision_signer(values: Mapping[str, Any], issuer: IssuingBody | None = None) -> str:
+    """Authority marks of a decision's signer (Annex I), the station named after the head's
+    title: "KT. TRƯỞNG CÔNG AN\nPHƯỜNG BA ĐÌNH\nPHÓ TRƯỞNG CÔNG AN"."""
     position = values.get("issuer_position")
     form = values.get("signing_form")
+    chief = chief_title(issuer)
     if form == "kt":
-        return "KT. TRƯỞNG CÔNG AN\nPHÓ TRƯỞNG CÔNG AN"
+        return f"KT. {chief}\nPHÓ TRƯỞNG CÔNG AN"
     if form == "q":
-        return "Q. TRƯỞNG CÔNG AN"
+        return f"Q. {chief}"
     if position == "pho_truong_cong_an_xa":
-        return "PHÓ TRƯỞNG CÔNG AN"
+        return f"PHÓ {chief}"
     if position == "truong_cong_an_xa":
-        return "TRƯỞNG CÔNG AN"
+        return chief
     return "NGƯỜI RA QUYẾT ĐỊNH"
 
 
-def _blocks(layout: DocumentLayout, record: RecordFacts) -> list[tuple[str, str, str]]:
+def _blocks(
+    layout: DocumentLayout, record: RecordFacts, issuer: IssuingBody | None
+) -> list[tuple[str, str, str]]:
     """(title, note, name) of every signature block, repeated per row where the form says so."""
     blocks = []
     for signature in layout.signatures:
-        title = decision_signer(record.values) if signature.title == "@issuer" else signature.title
+        title = {
+            "@issuer": decision_signer(record.values, issuer),
+            "@chief": chief_title(issuer),
+        }.get(signature.title, signature.title)
         for scope in _scopes(signature, record.values):
             name = _signer_name(signature.name, scope, record)
             if name or signature.required:
@@ -227,29 +252,43 @@ def _scopes(signature: Signature, values: Mapping[str, Any]) -> list[Mapping[str
     return [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
 
 
-def _block_html(title: str, note: str, name: str, extra_lines: int = 0) -> str:
+def _block_html(
+    title: str, note: str, name: str, extra_lines: int = 0, *, marked: bool = False
+) -> str:
     """Title, note, room to sign, name: one paragraph (the table keeps it on one page).
-    `extra_lines` lengthens the room so names line up beside a block with a longer title."""
+    `extra_lines` lengthens the room so names line up beside a block with a longer title;
+    `marked` puts the KEEP_TOGETHER anchor on the note (an anchor of its own, at the start of a
+    cell, would split the title's first letter from the rest in the PDF's text)."""
     lines = "<br>".join(f"<b>{escape(line)}</b>" for line in title.split("\n"))
     room = SIGNATURE_SPACE + "&nbsp;<br>" * extra_lines
+    note_html = f"<i>{escape(note)}</i>"
+    if marked:
+        note_html = f'<a name="{KEEP_TOGETHER}">{note_html}</a>'
     return (
         '<p align="center" style="margin-top:6px; margin-bottom:6px">'
-        f"{lines}<br><i>{escape(note)}</i>{room}<b>{escape(name)}</b></p>"
+        f"{lines}<br>{note_html}{room}<b>{escape(name)}</b></p>"
     )
 
 
-def _row_html(pair: list[tuple[str, str, str] | str]) -> str:
-    """Two cells; signature blocks in one row get their names on the same line."""
+def _row_html(pair: list[tuple[str, str, str] | str], *, marked: bool = False) -> str:
+    """Two cells; signature blocks in one row get their names on the same line. `marked`: the
+    row's last cell (never empty) carries the KEEP_TOGETHER anchor."""
     height = max((b[0].count("\n") for b in pair if isinstance(b, tuple)), default=0)
     cells = [
-        _block_html(*b, extra_lines=height - b[0].count("\n")) if isinstance(b, tuple) else b
-        for b in pair
+        _block_html(
+            *b,
+            extra_lines=height - b[0].count("\n"),
+            marked=marked and index == len(pair) - 1,
+        )
+        if isinstance(b, tuple)
+        else b
+        for index, b in enumerate(pair)
     ]
     return "".join(f'<td width="50%" valign="top">{cell}</td>' for cell in cells)
 
 
-def _signatures(layout: DocumentLayout, record: RecordFacts) -> str:
-    blocks: list[tuple[str, str, str] | str] = list(_blocks(layout, record))
+def _signatures(layout: DocumentLayout, record: RecordFacts, issuer: IssuingBody | None) -> str:
+    blocks: list[tuple[str, str, str] | str] = list(_blocks(layout, record, issuer))
     if layout.recipients:
         # Decisions: "Nơi nhận" bottom left, the signer on the right (Annex I).
         items = "".join(f"<br>- {escape(line)}" for line in layout.recipients)
@@ -258,10 +297,9 @@ def _signatures(layout: DocumentLayout, record: RecordFacts) -> str:
         return ""
     if len(blocks) % 2:
         blocks.insert(len(blocks) - 1, "")  # a lone last block sits on the right, as the signer's
-    rows = [_row_html(blocks[i : i + 2]) for i in range(0, len(blocks), 2)]
-    # The anchor asks the painter to keep the whole table on one page.
-    head, _, last_cell = rows[-1].rpartition('valign="top">')  # the last cell is never empty
-    rows[-1] = f'{head}valign="top"><a name="{KEEP_TOGETHER}"></a>{last_cell}'
+    starts = range(0, len(blocks), 2)
+    # The anchor asks the painter to keep the whole table on one page, with the lines before it.
+    rows = [_row_html(blocks[i : i + 2], marked=i == starts[-1]) for i in starts]
     body = "".join(f"<tr>{row}</tr>" for row in rows)
     # cellpadding: the room between two rows of blocks (Qt ignores a cell's first top margin).
     return f'<table width="100%" cellspacing="0" cellpadding="8" style="margin-top:10px">{body}</table>'

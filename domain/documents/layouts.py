@@ -1,5 +1,5 @@
 """How each form prints: document type and summary, its date, fields left to the signatures,
-closing text and signature blocks (DOMAIN.md §2, §7.3). A form without a layout here (a
+closing text and signature blocks. A form without a layout here (a
 province's own) still prints: its title as the type, its fields, one signature for the author."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ class Signature:
     `required` False drops the block when no name is found (a witness who was not there).
     """
 
-    title: str
+    title: str  # "@issuer": a decision's signer with KT./Q. marks; "@chief": the station's head
     name: str | None = None
     note: str = SIGN_NOTE
     each: str | None = None
@@ -36,6 +36,10 @@ class DocumentLayout:
     closing: tuple[str, ...] = ()  # fixed paragraphs after the body
     signatures: tuple[Signature, ...] = ()
     recipients: tuple[str, ...] = ()  # "Nơi nhận" lines at the bottom left (decisions)
+    # The prescribed template a value picks (a decision with or without a record): the field and
+    # (value, template code) pairs; otherwise the form's own template marker is printed.
+    template_field: str | None = None
+    template_codes: tuple[tuple[str, str], ...] = ()
 
 
 _OFFICER_NAME = "receiving_officer"
@@ -85,10 +89,13 @@ LAYOUTS: dict[str, DocumentLayout] = {
         "QUYẾT ĐỊNH",
         "Xử phạt vi phạm hành chính",
         "issued_date",
-        hidden=("rights_stated", "signing_form"),  # the signature block shows the signing form
+        # The signature block shows the signing form; the template reference, the decision kind.
+        hidden=("rights_stated", "signing_form", "decision_kind"),
         closing=_RIGHTS_TEXT,
         signatures=(Signature("@issuer", "issuer_name", note=SIGN_AND_SEAL_NOTE),),
         recipients=("Người bị xử phạt;", "Cơ quan thu tiền phạt;", "Lưu: hồ sơ."),
+        template_field="decision_kind",
+        template_codes=(("khong_lap_bien_ban", "MQĐ01"), ("co_bien_ban", "MQĐ02")),
     ),
     "F5": DocumentLayout(
         "PHIẾU TIẾP NHẬN",
@@ -146,7 +153,7 @@ LAYOUTS: dict[str, DocumentLayout] = {
         None,
         signatures=(
             Signature("CÁN BỘ ĐƯỢC GIAO\nGIÁM SÁT, GIÁO DỤC", "supervisor_officer"),
-            Signature("TRƯỞNG CÔNG AN", None, note=SIGN_AND_SEAL_NOTE),
+            Signature("@chief", None, note=SIGN_AND_SEAL_NOTE),
         ),
     ),
 }

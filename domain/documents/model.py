@@ -32,7 +32,7 @@ class IssuingBody:
     def from_station(
         cls, name: str, code: str, reference: ReferenceData | None = None
     ) -> IssuingBody:
-        """From the station's name and code; the code is its commune's 5-digit code (DOMAIN §1.1)."""
+        """From the station's name and code; the code is its commune's 5-digit code."""
         reference = reference or default_reference()
         commune = reference.commune(code)
         province = reference.province(commune.province) if commune else None
@@ -75,7 +75,7 @@ class RecordFacts:
 
 @dataclass(frozen=True)
 class PrintedDocument:
-    """A record laid out as its official document, ready for `desktop.ui.printing.pdf.write_pdf`."""
+    """A record laid out as its official document, ready for `desktop.render.write_pdf`."""
 
     title: str  # the PDF's title: "05/BB-VPHC – Biên bản vi phạm hành chính"
     html: str  # the QTextDocument subset of HTML, every value escaped

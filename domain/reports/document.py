@@ -39,7 +39,7 @@ class ReportFacts:
 
 @dataclass(frozen=True)
 class ReportDocument:
-    """Ready for desktop.ui.printing.pdf.write_pdf: HTML, PDF title, watermark and footer."""
+    """Ready for desktop.render.write_pdf: HTML, PDF title, watermark and footer."""
 
     title: str
     html: str

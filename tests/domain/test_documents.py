@@ -111,7 +111,7 @@ def test_decision_has_signer_marks_recipients_rights_and_fine_in_words():
         "issuer_position": "pho_truong_cong_an_xa",
     }
     html = build_document(CATALOGUE.get("F4"), facts("F4", values=values), STATION).html
-    assert "<b>KT. TRƯỞNG CÔNG AN</b><br><b>PHÓ TRƯỞNG CÔNG AN</b>" in html
+    assert "<b>KT. TRƯỞNG CÔNG AN</b><br><b>PHƯỜNG BA ĐÌNH</b><br><b>PHÓ TRƯỞNG CÔNG AN</b>" in html
     assert "Nơi nhận:" in html
     assert "có quyền khiếu nại, khởi kiện" in html
     assert "Bảy trăm năm mươi nghìn đồng" in html
@@ -178,4 +178,6 @@ def test_a_signature_is_dropped_only_when_optional_and_unnamed():
     values = {k: v for k, v in stored_values("F2").items() if k != "reporter"}
     html = build_document(CATALOGUE.get("F2"), facts("F2", values=values), STATION).html
     assert "NGƯỜI BÁO TIN" not in html and "TRỰC BAN" in html
-    assert '<td width="50%" valign="top"></td><td width="50%" valign="top"><a name=' in html
+    assert (
+        '<td width="50%" valign="top"></td><td width="50%" valign="top"><p align="center"' in html
+    )

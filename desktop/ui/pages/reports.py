@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import AppError
 from desktop.core.permissions import Permission
+from desktop.render import paint_document, write_pdf
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
 from desktop.ui.models.report_table_model import LABEL, ReportTableModel
 from desktop.ui.pages.catalogue_page import CataloguePage
-from desktop.ui.printing.report_pdf import paint_report, save_report_pdf
 from desktop.ui.record_form.editor_base import style_label
 from desktop.ui.reports import report_work
 from desktop.ui.reports.period_picker import PeriodPicker
@@ -369,7 +369,7 @@ class ReportsPage(CataloguePage):
         # Called from inside Qt's dialog: an exception must not escape into Qt.
         self._paint_failed = False
         try:
-            paint_report(document, printer)
+            paint_document(document, printer)
         except (AppError, OSError) as error:
             self._paint_failed = True
             self.show_error(error)
@@ -396,7 +396,7 @@ class ReportsPage(CataloguePage):
             return
         view = self.opened.view
         try:
-            pages = save_report_pdf(self.opened.document, path)
+            pages = write_pdf(self.opened.document, path)
         except (AppError, OSError) as error:
             self.show_error(error)
             return

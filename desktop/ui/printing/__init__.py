@@ -1,1 +1,1 @@
-"""Printing with Qt: documents on A4 pages as PDF, print preview and audited record printouts."""
+"""Printing in the app: the print preview and the Save-as-PDF dialog (pages are drawn by desktop.render)."""

@@ -1,7 +1,8 @@
 """Print preview and "Save as PDF" of one record, for the record view; every output is audited.
 
 The record is read and the audit entry written on the database lane (TaskRunner); the pages are
-drawn on the GUI thread (about 50 ms a page), where Qt's printing and fonts live.
+drawn on the GUI thread (about 50 ms a page), where Qt's printing and fonts live, by
+desktop.render: the same code `cax print` uses.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.core.errors import AppError
+from desktop.render import paint_document, suggested_file_name, write_pdf
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
-from desktop.ui.printing.pdf import paint_pages
-from desktop.ui.printing.record_pdf import footer_of, suggested_file_name, write_record_pdf
 from desktop.ui.services import PageContext
 from domain.documents import PrintedDocument
 from domain.forms import Catalogue
@@ -56,9 +56,7 @@ class RecordPrinter(QObject):
         # Called by Qt's dialog: an exception here would escape into Qt, so it is shown instead.
         self.paint_failed = False
         try:
-            self.pages = paint_pages(
-                document.html, printer, watermark=document.watermark, footer=footer_of(document)
-            )
+            self.pages = paint_document(document, printer)
         except (AppError, OSError) as error:
             self.paint_failed = True
             show_error(self.parent_widget, error)
@@ -85,7 +83,7 @@ class RecordPrinter(QObject):
             if not path:
                 return
         try:
-            self.pages = write_record_pdf(document, path)
+            self.pages = write_pdf(document, path)
         except (AppError, OSError) as error:  # nothing written: nothing audited, nothing said
             show_error(self.parent_widget, error)
             return

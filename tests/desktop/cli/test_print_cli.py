@@ -109,7 +109,7 @@ def test_refusals_are_clear(cax, station_home, tmp_path, monkeypatch):
     done = cax_process(station_home.home, "print", "0190-none", "--pdf", str(tmp_path / "x.pdf"))
     assert done.returncode == 8 and "RECORD_NOT_FOUND" in done.stderr
     assert "Traceback" not in done.stderr
-    monkeypatch.setitem(sys.modules, "desktop.ui.printing.headless", None)  # as in the bundle
+    monkeypatch.setitem(sys.modules, "desktop.render", None)  # as in a bundle without Qt
     code, _, err = cax("print", record_id, "--pdf", str(tmp_path / "x.pdf"), "--lang", "en")
     assert code == 10 and "print or save the PDF from the CAX Desk app" in err
     assert not (tmp_path / "x.pdf").exists()
@@ -131,3 +131,22 @@ def test_a_pdf_that_cannot_be_written_is_refused_and_not_audited(cax, station_ho
     finally:
         session.close()
     assert printed == []
+
+
+def test_print_puts_nothing_internal_on_paper_and_the_decision_is_signed(
+    cax, station_home, tmp_path
+):
+    """`cax print` of the decision example: the template's reference, not the catalogue's
+    marker or the decision kind's code; the station head's block with the signer's name."""
+    record_id = new_record(cax, "F4")
+    target = tmp_path / "quyet-dinh.pdf"
+    done = cax_process(station_home.home, "print", record_id, "--pdf", str(target))
+    assert done.returncode == 0, done.stdout + done.stderr
+    pages = [p.extract_text() for p in pypdf.PdfReader(str(target)).pages]
+    text = re.sub(r"\(\s+", "(", re.sub(r"\s+", " ", " ".join(pages)))
+    assert text.startswith("DỰ THẢO Mẫu MQĐ02 ")  # completed, not approved: a draft
+    assert "ND118" not in text and "(MQĐ02)" not in text and "Loại quyết định" not in text
+    signature = re.search(
+        r"TRƯỞNG CÔNG AN (\w+ )+\(Ký, ghi rõ họ tên, đóng dấu\) Nguyễn Văn Trưởng", text
+    )
+    assert signature is not None, text[-400:]

@@ -19,8 +19,11 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 
 
 @pytest.fixture
-def cax(station_home, monkeypatch, capsys):
-    """Run `cax` in-process as the supervisor; returns (exit code, stdout, stderr)."""
+def cax(qapp, station_home, monkeypatch, capsys):
+    """Run `cax` in-process as the supervisor; returns (exit code, stdout, stderr).
+
+    `qapp` first: `cax report --pdf` would otherwise make this test process a bare
+    QGuiApplication (all the command needs), and widget tests later in the run could not start."""
     monkeypatch.setenv("CAX_HOME", str(station_home.home))
     monkeypatch.setenv("CAX_USER", SUPERVISOR)
     monkeypatch.setenv("CAX_PASSWORD", SUPERVISOR_PASSWORD)
@@ -99,8 +102,7 @@ def test_pdf_refusals_come_before_the_submission(cax, tmp_path, monkeypatch):
     nowhere = tmp_path / "nowhere" / "bao-cao.pdf"
     code, _, err = cax("report", "--period", "2026-11", "--submit", "--pdf", str(nowhere))
     assert code == 1 and "[INVALID_INPUT]" in err and "Traceback" not in err
-    monkeypatch.setitem(sys.modules, "desktop.ui.printing.headless", None)  # as in the bundle
-    monkeypatch.setitem(sys.modules, "desktop.ui.printing.report_pdf", None)
+    monkeypatch.setitem(sys.modules, "desktop.render", None)  # as in a bundle without Qt
     pdf = tmp_path / "bao-cao.pdf"
     code, _, err = cax("report", "--period", "2026-11", "--submit", "--pdf", str(pdf))
     assert code == 10 and "[PRINTING_UNAVAILABLE]" in err and not pdf.exists()

@@ -14,15 +14,15 @@ from PySide6.QtGui import QImage
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import FileUnwritable
+from desktop.render import suggested_file_name, write_pdf
 from desktop.storage import audit, outbox
 from desktop.storage.printouts import log_printout, prepare_printout, revision_content_hash
 from desktop.ui.printing import record_printer
-from desktop.ui.printing.pdf import Footer, write_pdf
-from desktop.ui.printing.record_pdf import suggested_file_name, write_record_pdf
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.record_view import RecordView
 from desktop.ui.record_work import open_record
 from domain.documents import parse_qr_payload
+from domain.reports.document import ReportDocument
 from tests.desktop.ui.pdf_raster import render_page
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
     example_values,
@@ -78,7 +78,7 @@ def test_every_form_prints_to_a_pdf_that_reads_back_and_verifies(qapp, records, 
     session = records.session()
     document = prepare_printout(session, records.catalogue, record_id)
     target = tmp_path / f"{form_id}.pdf"
-    pages = write_record_pdf(document, target)
+    pages = write_pdf(document, target)
     assert pages >= 1 and target.read_bytes().startswith(b"%PDF")
 
     text = pdf_text(target)
@@ -105,12 +105,12 @@ def test_a_record_not_yet_approved_prints_as_a_draft(qapp, records, tmp_path):
     record_id = records.make("F3", example_values("F3"), status="completed")
     session = records.session()
     draft = tmp_path / "draft.pdf"
-    pages = write_record_pdf(prepare_printout(session, records.catalogue, record_id), draft)
+    pages = write_pdf(prepare_printout(session, records.catalogue, record_id), draft)
     assert pdf_text(draft).count("DỰ THẢO") == pages
 
     records.service().approve(record_id)
     final = tmp_path / "final.pdf"
-    write_record_pdf(prepare_printout(session, records.catalogue, record_id), final)
+    write_pdf(prepare_printout(session, records.catalogue, record_id), final)
     assert "DỰ THẢO" not in pdf_text(final)
 
 
@@ -124,7 +124,7 @@ def test_an_officer_without_the_permission_prints_redacted_but_the_hash_is_the_r
     record_id = records.make("F3", example_values("F3"), status="approved")
     document = prepare_printout(records.session(OFFICER), records.catalogue, record_id)
     target = tmp_path / "redacted.pdf"
-    write_record_pdf(document, target)
+    write_pdf(document, target)
     assert "Dân tộc" not in pdf_text(target) and "Trần Quốc Bảo" in pdf_text(target)
     check = parse_qr_payload(document.qr_payload)
     assert (check.revision, check.content_hash) == sent_revision(records.session(), record_id)
@@ -135,7 +135,7 @@ def test_printing_is_audited(qapp, records, tmp_path):
     record_id = records.make("F3", example_values("F3"), status="approved")
     session = records.session()
     document = prepare_printout(session, records.catalogue, record_id)
-    pages = write_record_pdf(document, tmp_path / "x.pdf")
+    pages = write_pdf(document, tmp_path / "x.pdf")
     log_printout(session, document, "pdf", pages)
     with session.db.read() as conn:
         entries = audit.entries(conn, limit=10, target=record_id)
@@ -155,7 +155,8 @@ def test_write_pdf_paginates_and_numbers_pages_from_the_second(qapp, tmp_path):
     """A long text runs onto more pages; page 1 carries no number, page 2 does, footer on each."""
     html = "".join(f"<p>Dòng thứ {i}: Nguyễn Văn Đức</p>" for i in range(120))
     target = tmp_path / "long.pdf"
-    pages = write_pdf(html, target, footer=Footer("Chân trang Ấp Bắc"), title="Thử")
+    document = ReportDocument("Thử", html, None, footer_text="Chân trang Ấp Bắc", qr_payload=None)
+    pages = write_pdf(document, target)
     reader = pypdf.PdfReader(str(target))
     assert pages == len(reader.pages) >= 3
     first, second = (re.sub(r"\s+", " ", p.extract_text()) for p in reader.pages[:2])
@@ -261,7 +262,7 @@ def test_signature_table_is_never_split_over_two_pages(qapp):
     an unmarked one straddles (so the check below can fail)."""
     from PySide6.QtCore import QSizeF
 
-    from desktop.ui.printing.pdf import layout_document
+    from desktop.render.pages import layout_document
     from domain.documents import KEEP_TOGETHER
 
     cell = "<br>".join(["CHỮ KÝ"] * 8)
@@ -292,7 +293,7 @@ def test_a_pdf_that_cannot_be_written_is_an_error_not_a_page_count(qapp, tmp_pat
     """Into a folder that does not exist: FILE_UNWRITABLE naming the path, and no file."""
     target = tmp_path / "missing" / "x.pdf"
     with pytest.raises(FileUnwritable) as raised:
-        write_pdf("<p>hi</p>", target)
+        write_pdf(ReportDocument("x", "<p>hi</p>", None, "", None), target)
     assert raised.value.code == "FILE_UNWRITABLE" and raised.value.params["path"] == str(target)
     assert not target.parent.exists()
 

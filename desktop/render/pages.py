@@ -1,14 +1,15 @@
 """Rich text on A4 pages: NĐ 30/2020 margins, page numbers, a footer with a QR code, a watermark.
 
-`write_pdf` is the one entry point other parts use (records, periodic reports); `paint_pages`
-does the drawing for any QPrinter, so the print preview shows exactly what the PDF holds.
+`paint_pages` draws on any QPrinter (the PDF writer of `desktop.render.pdf`, the app's print
+preview or a real printer), so the preview shows exactly what the PDF holds.
 """
 
 from __future__ import annotations
 
 import functools
+import itertools
+import re
 from dataclasses import dataclass
-from pathlib import Path
 
 import segno
 from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
@@ -25,11 +26,12 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
     QTextFormat,
+    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.errors import FileUnwritable
-from desktop.ui.printing.fonts import document_font
+from desktop.render.fonts import document_font
 from domain.documents import KEEP_TOGETHER
 
 # NĐ 30/2020 Annex I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. The bottom takes the
@@ -48,33 +50,6 @@ class Footer:
 
     text: str = ""
     qr_payload: str | None = None
-
-
-def write_pdf(
-    html: str,
-    path: str | Path,
-    *,
-    watermark: str | None = None,
-    footer: Footer | None = None,
-    title: str = "",
-) -> int:
-    """Lay `html` out on A4 pages and write them to `path` as PDF (fonts embedded); the page count.
-
-    `html` is the subset of HTML/CSS QTextDocument understands. Needs a QGuiApplication
-    (`desktop.ui.printing.headless.ensure_gui_application()` makes one for scripts and the CLI).
-    """
-    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
-    printer.setOutputFileName(str(path))
-    printer.setDocName(title)
-    printer.setCreator("CAX Desk")
-    configure_page(printer)
-    pages = paint_pages(html, printer, watermark=watermark, footer=footer)
-    # Qt reports a failed write only as a warning on stderr: the file itself is the proof that
-    # callers may go on to audit and announce it.
-    if not Path(path).is_file():
-        raise FileUnwritable(path=str(path))
-    return pages
 
 
 def configure_page(printer: QPrinter) -> None:
@@ -128,6 +103,17 @@ def layout_document(html: str, page: QSizeF) -> QTextDocument:
     return document
 
 
+# What goes over to a new page with the signatures, at the least: two lines of 13 pt (in layout
+# pixels, 1/96 inch; a 13 pt line with its spacing is about 25 px).
+MIN_CARRIED_PX = 45.0
+# A line that leads into what follows it: a numbered section heading or a "Label:" line.
+_LEAD_IN = re.compile(r"^\d+\.\s|:\s*$")
+
+
+# What the page rules move about: a top-level paragraph or table.
+Item = QTextBlock | QTextTable
+
+
 def _anchors(block: QTextBlock) -> list[str]:
     names: list[str] = []
     fragments = block.begin()
@@ -139,20 +125,116 @@ def _anchors(block: QTextBlock) -> list[str]:
 
 def _keep_marked_tables_together(document: QTextDocument) -> None:
     """A table holding an anchor named KEEP_TOGETHER (signature blocks) never splits over two
-    pages: if it would, and fits on one, it starts on the next. Qt splits table rows freely and
-    ignores `page-break-inside`, so this is done on the laid-out document."""
+    pages and never stands alone at the top of one: when it would begin a page, the lines before
+    it (the last paragraph, or table, with the heading or "Label:" line leading to it) go over
+    with it. Headings are kept with what follows them, too. Qt splits table rows freely and
+    ignores `page-break-inside`, so this is done on the laid-out document, with page breaks."""
     page = document.pageSize().height()
+    items = _top_level_items(document)
+    _keep_lead_ins_with_next(document, items, page)
+    for index, item in enumerate(items):
+        if isinstance(item, QTextTable) and _is_marked(item):
+            _keep_with_previous(document, items[:index], item, page)
+
+
+def _keep_lead_ins_with_next(document: QTextDocument, items: list[Item], page: float) -> None:
+    """A section heading or a "Label:" line left last on a page goes over with what it leads
+    into (Qt's rich text has no keep-with-next)."""
+    for item, following in itertools.pairwise(items):
+        if not (isinstance(item, QTextBlock) and _LEAD_IN.search(item.text())):
+            continue
+        here = _page_of(_box(document, item).top(), page)
+        if here != _page_of(_box(document, following).top(), page):
+            _break_before(item)
+
+
+def _top_level_items(document: QTextDocument) -> list[Item]:
+    """The root frame's paragraphs and tables in order (blocks inside a table are its table;
+    empty paragraphs, which Qt puts around tables, are left out)."""
+    items: list[Item] = []
     block = document.begin()
     while block.isValid():
-        table = QTextCursor(block).currentTable() if KEEP_TOGETHER in _anchors(block) else None
+        table = QTextCursor(block).currentTable()
         if table is not None:
-            box = document.documentLayout().frameBoundingRect(table)
-            crosses = int(box.top() // page) != int((box.bottom() - 1) // page)
-            if crosses and box.height() < page:
-                table_format = table.format()
-                table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                table.setFormat(table_format)
+            while (outer := table.parentFrame()) is not None and isinstance(outer, QTextTable):
+                table = outer
+            last = items[-1] if items else None
+            if not (isinstance(last, QTextTable) and last.firstPosition() == table.firstPosition()):
+                items.append(table)
+        elif block.text().strip():
+            items.append(QTextBlock(block))
         block = block.next()
+    return items
+
+
+def _is_marked(table: QTextTable) -> bool:
+    block = table.document().findBlock(table.firstPosition())
+    while block.isValid() and block.position() <= table.lastPosition():
+        if KEEP_TOGETHER in _anchors(block):
+            return True
+        block = block.next()
+    return False
+
+
+def _box(document: QTextDocument, item: Item) -> QRectF:
+    layout = document.documentLayout()
+    if isinstance(item, QTextTable):
+        return layout.frameBoundingRect(item)
+    return layout.blockBoundingRect(item)
+
+
+def _page_of(y: float, page: float) -> int:
+    return int(y // page)
+
+
+def _keep_with_previous(
+    document: QTextDocument, before: list[Item], table: QTextTable, page: float
+) -> None:
+    box = _box(document, table)
+    if box.height() >= page:
+        return  # longer than a page: it has to split, nothing to keep
+    starts_a_page = bool(before) and _page_of(box.top(), page) != _page_of(
+        _box(document, before[-1]).bottom() - 1, page
+    )
+    crosses = _page_of(box.top(), page) != _page_of(box.bottom() - 1, page)
+    if not (crosses or starts_a_page):
+        return
+    carried = _lines_to_carry(document, before, box.height(), page)
+    _break_before(carried[0] if carried else table)
+
+
+def _lines_to_carry(
+    document: QTextDocument, before: list[Item], height: float, page: float
+) -> list[Item]:
+    """The last items before the signatures (at least two lines' worth), with the headings and
+    "Label:" lines leading to them, as long as they fit on one page with the signatures; []
+    when even the last one does not."""
+    signatures = height
+    carried: list[Item] = []
+    header = next((i for i in before if isinstance(i, QTextTable)), None)
+    for item in reversed(before):
+        if header is not None and item is header:
+            break  # never the document's header (the national title and the number)
+        grown = height + _box(document, item).height()
+        if grown >= page * 0.9:
+            break
+        lead_in = isinstance(item, QTextBlock) and bool(_LEAD_IN.search(item.text()))
+        if carried and not lead_in and height - signatures >= MIN_CARRIED_PX:
+            break
+        carried.insert(0, item)
+        height = grown
+    return carried
+
+
+def _break_before(item: Item) -> None:
+    if isinstance(item, QTextTable):
+        table_format = item.format()
+        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+        item.setFormat(table_format)
+        return
+    block_format = item.blockFormat()
+    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+    QTextCursor(item).setBlockFormat(block_format)
 
 
 def paint_pages(

@@ -1,0 +1,82 @@
+"""The page rules of desktop/render on hand-made documents: signature blocks keep the lines
+before them, headings keep the line after them, whatever the length of the text."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSizeF
+
+from desktop.render.pages import layout_document
+from domain.documents import KEEP_TOGETHER
+
+ROOT = Path(__file__).resolve().parents[3]
+
+PAGE = QSizeF(600, 800)  # layout pixels
+
+
+def _top_page(document, block_number: int) -> int:
+    block = document.findBlockByNumber(block_number)
+    return int(document.documentLayout().blockBoundingRect(block).top() // PAGE.height())
+
+
+def test_a_signature_table_takes_the_lines_before_it_to_a_new_page(qapp):
+    """Whatever the length of the text, the marked table shares its page with the last
+    paragraphs before it; an unmarked one may begin a page alone (so the check can fail)."""
+    cell = "<br>".join(["CHỮ KÝ"] * 8)
+
+    def pages(lines: int, mark: str) -> tuple[int, int]:
+        html = "".join(f"<p>dòng {i}</p>" for i in range(lines))
+        html += f"<table><tr><td>{mark}{cell}</td></tr></table>"
+        document = layout_document(html, PAGE)
+        frame = document.rootFrame().childFrames()[-1]
+        table_top = document.documentLayout().frameBoundingRect(frame).top()
+        return _top_page(document, lines - 1), int(table_top // PAGE.height())
+
+    alone = [n for n in range(20, 60) if len(set(pages(n, ""))) > 1]
+    assert alone, "no line count puts the table at the top of a page"
+    for lines in range(20, 60):
+        last_line, table = pages(lines, f'<a name="{KEEP_TOGETHER}">x</a>')
+        assert last_line == table, lines
+
+
+def test_a_heading_is_never_the_last_line_of_a_page(qapp):
+    """A numbered section heading goes over with the first line of its section."""
+    for lines in range(25, 40):
+        html = "".join(f"<p>dòng {i}</p>" for i in range(lines))
+        html += "<p><b>3. Hành vi vi phạm</b></p><p>Thời gian vi phạm: 22 giờ</p>"
+        document = layout_document(html, PAGE)
+        assert _top_page(document, lines) == _top_page(document, lines + 1), lines
+
+
+def test_a_pdf_needs_no_widget_application():
+    """In a process of its own, as `cax print` runs: write_pdf makes a bare QGuiApplication
+    (offscreen, no display) and writes the file. QtPrintSupport's library loads QtWidgets'
+    underneath; the renderer never makes a widget or a QApplication."""
+    code = (
+        "import sys\n"
+        "from desktop.render import write_pdf\n"
+        "from domain.reports.document import ReportDocument\n"
+        "from PySide6.QtGui import QGuiApplication\n"
+        "pages = write_pdf(ReportDocument('t', '<p>Nguyễn</p>', None, '', None), sys.argv[1])\n"
+        "print(pages, type(QGuiApplication.instance()).__name__)\n"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        target = Path(folder) / "x.pdf"
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+        env.pop("QT_QPA_PLATFORM", None)  # write_pdf must choose offscreen itself
+        done = subprocess.run(
+            [sys.executable, "-c", code, str(target)],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split() == ["1", "QGuiApplication"]
+        assert target.read_bytes().startswith(b"%PDF")

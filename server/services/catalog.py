@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import lru_cache
@@ -123,11 +124,18 @@ def _bundled_packages(directory: Path) -> tuple[tuple[str, int, dict[str, Any]],
     return tuple(packages)
 
 
-def publish_form_document(engine: Engine, document: Any, *, file: str = "form.json") -> Published:
+def publish_form_document(
+    engine: Engine,
+    document: Any,
+    *,
+    file: str = "form.json",
+    then: Callable[[Connection, Published], None] | None = None,
+) -> Published:
     """Publish a new version of a form from its JSON document (CLI `form publish`, console).
 
     Checked whole before anything is stored; the version must be above every stored one of that
-    form, so a station never receives two different definitions under one number."""
+    form, so a station never receives two different definitions under one number. `then` runs in
+    the same transaction (the console's audit entry: no publication without it)."""
     form, package = check_form_document(document, file=file)
     form_id, version = wire_form_id(form.id), form.version
     if not _FORM_ID.match(form_id):
@@ -141,8 +149,10 @@ def publish_form_document(engine: Engine, document: Any, *, file: str = "form.js
                 ErrorCode.FORM_VERSION_EXISTS,
                 f"form {form_id} is at version {latest}: publish version {latest + 1} or higher",
             )
-        cursor = _insert(conn, form_id, version, package)
-    return Published(form_id, version, cursor)
+        published = Published(form_id, version, _insert(conn, form_id, version, package))
+        if then is not None:
+            then(conn, published)
+    return published
 
 
 def list_versions(engine: Engine) -> list[tuple[str, int, datetime]]:

@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 
 from protocol.errors import ErrorCode
 from protocol.messages import RevocationPayload, UpdateKind
@@ -72,20 +72,25 @@ def parse_device_id(raw: str) -> uuid.UUID:
 
 def revoke_device(engine: Engine, device_id: uuid.UUID, reason: str = "") -> datetime:
     """Revoke now; the device is refused from its next request. Revoking twice keeps the first."""
-    now = datetime.now(UTC)
     with engine.begin() as conn:
-        row = conn.execute(
-            select(_devices.c.station_id, _devices.c.revoked_at).where(_devices.c.id == device_id)
-        ).first()
-        if row is None:
-            raise ServerError(ErrorCode.DEVICE_NOT_FOUND, f"no device {device_id}")
-        if row.revoked_at is not None:
-            return as_utc(row.revoked_at)
-        conn.execute(
-            update(_devices)
-            .where(_devices.c.id == device_id)
-            .values(revoked_at=now, revoke_reason=reason[:500] or None)
-        )
-        payload = RevocationPayload(device_id=device_id, revoked_at=now, reason=reason[:500])
-        feed.append(conn, UpdateKind.REVOCATION, payload.model_dump(mode="json"), row.station_id)
+        return revoke(conn, device_id, reason)
+
+
+def revoke(conn: Connection, device_id: uuid.UUID, reason: str = "") -> datetime:
+    """`revoke_device` inside the caller's transaction (the console audits it in the same one)."""
+    now = datetime.now(UTC)
+    row = conn.execute(
+        select(_devices.c.station_id, _devices.c.revoked_at).where(_devices.c.id == device_id)
+    ).first()
+    if row is None:
+        raise ServerError(ErrorCode.DEVICE_NOT_FOUND, f"no device {device_id}")
+    if row.revoked_at is not None:
+        return as_utc(row.revoked_at)
+    conn.execute(
+        update(_devices)
+        .where(_devices.c.id == device_id)
+        .values(revoked_at=now, revoke_reason=reason[:500] or None)
+    )
+    payload = RevocationPayload(device_id=device_id, revoked_at=now, reason=reason[:500])
+    feed.append(conn, UpdateKind.REVOCATION, payload.model_dump(mode="json"), row.station_id)
     return now

@@ -8,7 +8,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, insert, select, update
+from sqlalchemy import Connection, Engine, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
@@ -34,21 +34,26 @@ class IssuedCode:
 
 def issue_code(engine: Engine, station_code: str, hours: int) -> IssuedCode:
     """A fresh one-time code; only its hash is stored."""
+    with engine.begin() as conn:
+        return issue(conn, station_code, hours)
+
+
+def issue(conn: Connection, station_code: str, hours: int) -> IssuedCode:
+    """`issue_code` inside the caller's transaction (the console audits it in the same one)."""
     if not 1 <= hours <= 24 * 30:
         raise ServerError(ErrorCode.BAD_ARGUMENT, "validity must be 1 hour to 30 days")
     code = new_enrolment_code()
     now = time.time()
     expires = int(now) + hours * 3600
-    with engine.begin() as conn:
-        station = station_by_code(conn, station_code)
-        conn.execute(
-            insert(_codes).values(
-                code_hash=hash_code(code),
-                station_id=station.id,
-                created_at=datetime.fromtimestamp(now, UTC),
-                expires_at=expires,
-            )
+    station = station_by_code(conn, station_code)
+    conn.execute(
+        insert(_codes).values(
+            code_hash=hash_code(code),
+            station_id=station.id,
+            created_at=datetime.fromtimestamp(now, UTC),
+            expires_at=expires,
         )
+    )
     return IssuedCode(code, station.code, datetime.fromtimestamp(expires, UTC))
 
 

@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import partial
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import Connection
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -117,7 +119,11 @@ async def form_publish(request: Request, user: AdminUser) -> Response:
     engine = request.app.state.engine
     try:
         published = await run_in_threadpool(
-            catalog.publish_form_document, engine, document, file=name
+            partial(
+                catalog.publish_form_document, file=name, then=partial(_audit, user, name, raw)
+            ),
+            engine,
+            document,
         )
     except ServerError as error:
         if error.code is ErrorCode.FORM_VERSION_EXISTS:
@@ -128,28 +134,30 @@ async def form_publish(request: Request, user: AdminUser) -> Response:
     if published.cursor is None:  # another administrator published this number a moment ago
         detail = f"{published.form_id} v{published.version}"
         return await _refused(request, user, "forms.error.version", detail, 409)
-    await run_in_threadpool(_audit, engine, user, published, name, raw)
     return RedirectResponse(
         f"/console/forms/{published.form_id}/{published.version}?published=1", status_code=303
     )
 
 
 def _audit(
-    engine: Any, user: ConsoleUser, published: catalog.Published, name: str, raw: bytes
+    user: ConsoleUser, name: str, raw: bytes, conn: Connection, published: catalog.Published
 ) -> None:
-    with engine.begin() as conn:
-        console_audit.append(
-            conn,
-            user.name,
-            "form.published",
-            f"{published.form_id} v{published.version}",
-            {
-                "file": name,
-                "sha256": hashlib.sha256(raw).hexdigest(),
-                "bytes": len(raw),
-                "feed_cursor": published.cursor,
-            },
-        )
+    """The audit entry, written in the publishing transaction (none for a version another
+    administrator published a moment ago: this request published nothing)."""
+    if published.cursor is None:
+        return
+    console_audit.append(
+        conn,
+        user.name,
+        "form.published",
+        f"{published.form_id} v{published.version}",
+        {
+            "file": name,
+            "sha256": hashlib.sha256(raw).hexdigest(),
+            "bytes": len(raw),
+            "feed_cursor": published.cursor,
+        },
+    )
 
 
 async def _refused(

@@ -176,10 +176,8 @@ def revoke(
             error="stations.reason_needed",
             error_device=device.id,
         )
-    revoked_at = devices.revoke_device(engine, uuid.UUID(device.id), reason)
-    # revoke_device commits on its own; the entry follows at once (a failure here is a 500 and
-    # shows in the server log, the revocation itself stands).
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # the revocation and its audit entry stand or fall together
+        revoked_at = devices.revoke(conn, uuid.UUID(device.id), reason)
         console_audit.append(
             conn,
             user.name,
@@ -212,8 +210,8 @@ def new_enrolment_code(
             raise not_found()
     if not hours.isdigit() or int(hours) not in CODE_HOURS:
         return _station_page(request, user, code, status_code=400, error="stations.bad_hours")
-    issued: IssuedCode = enrolment.issue_code(engine, code, int(hours))
-    with engine.begin() as conn:
+    with engine.begin() as conn:  # no code without its audit entry
+        issued: IssuedCode = enrolment.issue(conn, code, int(hours))
         console_audit.append(
             conn,
             user.name,

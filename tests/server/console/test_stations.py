@@ -6,6 +6,7 @@ import re
 import uuid
 from html import unescape
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
@@ -192,6 +193,32 @@ def test_revoke_needs_csrf_and_reviewer_and_is_audited(client: TestClient, engin
     again = client.post(url, data={"csrf_token": token, "reason": "lần nữa"}, follow_redirects=True)
     assert "đã bị thu hồi từ trước" in again.text
     assert console_audit.list_entries(engine, action="device.revoked")[1] == 1
+
+
+def test_no_revocation_or_code_without_its_audit_entry(
+    client: TestClient, engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The action and its audit entry share one transaction: when the entry cannot be written,
+    the PC is not revoked and no enrolment code exists."""
+    device = synced_station(client, engine, BA_DINH)
+    login(client, create_user(engine, "quantri", "admin", "all"))
+    token = csrf_of(client, f"/console/stations/{BA_DINH}")
+    with engine.connect() as conn:
+        codes_before = conn.execute(select(EnrolmentCode.code_hash)).all()
+
+    def broken(*_args: object) -> int:
+        raise RuntimeError("the audit table is unwritable")
+
+    monkeypatch.setattr(console_audit, "append", broken)
+    for url, data in [
+        (f"/console/stations/{BA_DINH}/devices/{device.device_id}/revoke", {"reason": "mất"}),
+        (f"/console/stations/{BA_DINH}/enrolment-code", {"hours": "24"}),
+    ]:
+        with pytest.raises(RuntimeError):
+            client.post(url, data={"csrf_token": token, **data})
+    with engine.connect() as conn:
+        assert conn.execute(select(Device.revoked_at)).scalar_one() is None
+        assert conn.execute(select(EnrolmentCode.code_hash)).all() == codes_before
 
 
 def test_revoke_outside_scope_is_not_found(client: TestClient, engine: Engine) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import inspect, text
@@ -13,6 +15,7 @@ from desktop.storage.station import Station
 
 FIXTURE = Path(__file__).with_name("fixtures") / "station_v0001"
 PASSWORD = "Fixture-Pass-0001"
+EXAMPLE_F1 = Path(__file__).resolve().parents[3] / "docs" / "examples" / "F1.json"
 
 
 def test_frozen_v0001_station_upgrades_to_head(tmp_path):
@@ -44,5 +47,61 @@ def test_fixture_is_really_old(tmp_path):
     try:
         with db.read() as conn:
             assert migrate.current_revision(conn) == "0001"
+    finally:
+        db.close()
+
+
+def _old_index_words(text_: str) -> str:
+    """The index words as revision 0007's code made them: Ð lost, grouped numbers split."""
+    import re
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text_)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(re.findall(r"[0-9a-z]+", stripped.translate({0x110: "D", 0x111: "d"}).lower()))
+
+
+def test_0008_reindexes_records_written_with_eth_or_grouped_numbers(tmp_path):
+    """A record indexed before 0008 ("Ðỗ", "0987.654.321" in the narrative) is found after it."""
+    from datetime import datetime
+
+    from desktop.storage import crypto, record_store
+    from domain.forms.catalogue import load_catalogue
+    from domain.forms.summaries import search_entries
+    from domain.records import RecordFilter, project
+
+    form = load_catalogue().get("F1")
+    values = json.loads(EXAMPLE_F1.read_text(encoding="utf-8"))["values"]
+    values["reporter"] = values["reporter"] | {"full_name": "\u00d0ỗ Văn Hùng"}
+    values["narrative"] += " Người làm chứng: 0987.654.321."
+    untouched = json.loads(EXAMPLE_F1.read_text(encoding="utf-8"))["values"]
+    db = Database(tmp_path / "station.db", crypto.random_key(), create=True)
+    try:
+        with db.write() as conn:
+            migrate.upgrade(conn, "0007")
+            for record_id, record_values in (("r-eth", values), ("r-plain", untouched)):
+                shown = project(form, record_values)
+                entries = search_entries(form, record_values)
+                old = " ".join(_old_index_words(entry.text) for entry in entries)
+                record_store.insert(
+                    conn,
+                    record_id=record_id,
+                    form_id="F1",
+                    form_version=1,
+                    author="truong",
+                    values=record_values,
+                    projection=replace(shown, search_text=old),
+                    now=datetime(2026, 11, 28).isoformat(),
+                )
+        with db.read() as conn:
+            assert record_store.count(conn, RecordFilter(text="do van hung")) == 0  # the bug
+        with db.write() as conn:
+            migrate.upgrade(conn)
+        with db.read() as conn:
+            for typed in ("do van hung", "0987654321", "+84 987 654 321"):
+                found = [r.id for r in record_store.page(conn, RecordFilter(text=typed))]
+                assert found == ["r-eth"], typed
+            both = record_store.page(conn, RecordFilter(text="nguyen van duc"))
+            assert [r.id for r in both] == ["r-plain", "r-eth"]  # other words are kept
     finally:
         db.close()

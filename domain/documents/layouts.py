@@ -1,5 +1,5 @@
 """How each form prints: document type and summary, its date, fields left to the signatures,
-closing text and signature blocks (DOMAIN.md §2, §7.3). A form without a layout here (a
+closing text and signature blocks (docs/domain.md, "Forms" and "Printed documents"). A form without a layout here (a
 province's own) still prints: its title as the type, its fields, one signature for the author."""
 
 from __future__ import annotations

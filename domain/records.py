@@ -53,7 +53,10 @@ _TOKEN = re.compile(r"[0-9a-z]+")
 
 # A number written in groups ("0912 345 678", "0912.345.678", "+84 912 345 678", "001 0 85
 # 012345"): digit groups joined by at most three spaces, dots or dashes, an optional "+" first.
-_NUMBER_RUN = re.compile(r"(?<![0-9a-z])(\+?)(\d+(?:[\s.\-]{1,3}\d+)*)(?![0-9a-z])")
+# Single numbers are left to the tokenizer unless they follow "+" or are 84 + 9 digits.
+_NUMBER_RUN = re.compile(
+    r"(?<![0-9a-z])(\+?)(\d+(?:[\s.\-]{1,3}\d+)+|(?<=\+)\d+|84\d{9})(?![0-9a-z])"
+)
 _NOT_DIGIT = re.compile(r"\D")
 _DATE_LIKE = re.compile(r"\d{1,2}[\s.\-]{1,3}\d{1,2}[\s.\-]{1,3}\d{4}")  # 05.03.2026
 
@@ -89,16 +92,20 @@ def search_tokens(text: str) -> list[str]:
 
 
 def grouped_numbers(text: str) -> list[str]:
-    """The phone and ID numbers written in groups (or with +84) in `text`, each as one number."""
-    numbers = (_whole_number(m) for m in _NUMBER_RUN.finditer(fold(text)))
+    """The phone and ID numbers written in groups (or with +84) in `text`, each as one number.
+
+    `text` need not be folded: folding changes letters, not digits or separators, so unfolded
+    text finds the same numbers (and, beside an accented capital, at most a few more)."""
+    numbers = (_whole_number(m) for m in _NUMBER_RUN.finditer(text))
     return [n for n in numbers if n is not None]
 
 
 def index_tokens(text: str) -> list[str]:
     """The words a record is indexed under: its folded words, plus each number written in groups
     as one word too, so a search finds "0912.345.678" by 0912345678 and by its parts."""
-    words = _TOKEN.findall(fold(text))
-    return words + [n for n in grouped_numbers(text) if n not in words]
+    folded = fold(text)
+    words = _TOKEN.findall(folded)
+    return words + [n for n in grouped_numbers(folded) if n not in words]
 
 
 # The search index keeps prefixes up to this length (migration 0003); longer words match whole.

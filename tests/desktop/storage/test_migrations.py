@@ -62,26 +62,29 @@ def _old_index_words(text_: str) -> str:
 
 
 def test_0008_reindexes_records_written_with_eth_or_grouped_numbers(tmp_path):
-    """A record indexed before 0008 ("Ðỗ", "0987.654.321" in the narrative) is found after it."""
-    from datetime import datetime
+    """Records indexed before 0008 ("Ðỗ"; "0987.654.321" or "+84 …" in the narrative) are found
+    after it; a record neither rule touches keeps its words."""
+    from datetime import date, datetime
 
     from desktop.storage import crypto, record_store
     from domain.forms.catalogue import load_catalogue
     from domain.forms.summaries import search_entries
     from domain.records import RecordFilter, project
+    from domain.validation import check_record
 
     form = load_catalogue().get("F1")
-    values = json.loads(EXAMPLE_F1.read_text(encoding="utf-8"))["values"]
-    values["reporter"] = values["reporter"] | {"full_name": "\u00d0ỗ Văn Hùng"}
-    values["narrative"] += " Người làm chứng: 0987.654.321."
-    untouched = json.loads(EXAMPLE_F1.read_text(encoding="utf-8"))["values"]
+    stored = json.loads(EXAMPLE_F1.read_text(encoding="utf-8"))["values"]
+    stored = check_record(form, stored, today=date(2026, 11, 28), now=datetime(2026, 11, 28)).values
+    eth = stored | {"reporter": stored["reporter"] | {"full_name": "\u00d0ỗ Văn Hùng"}}
+    dotted = stored | {"narrative": stored["narrative"] + " Nhân chứng: 0987.654.321."}
+    plus = stored | {"narrative": stored["narrative"] + " Gọi +84 333 222 111."}
+    records = {"r-eth": eth, "r-dotted": dotted, "r-plus": plus, "r-plain": stored}
     db = Database(tmp_path / "station.db", crypto.random_key(), create=True)
     try:
         with db.write() as conn:
             migrate.upgrade(conn, "0007")
-            for record_id, record_values in (("r-eth", values), ("r-plain", untouched)):
-                shown = project(form, record_values)
-                entries = search_entries(form, record_values)
+            for record_id, values in records.items():
+                entries = search_entries(form, values)
                 old = " ".join(_old_index_words(entry.text) for entry in entries)
                 record_store.insert(
                     conn,
@@ -89,19 +92,25 @@ def test_0008_reindexes_records_written_with_eth_or_grouped_numbers(tmp_path):
                     form_id="F1",
                     form_version=1,
                     author="truong",
-                    values=record_values,
-                    projection=replace(shown, search_text=old),
+                    values=values,
+                    projection=replace(project(form, values), search_text=old),
                     now=datetime(2026, 11, 28).isoformat(),
                 )
+        searches = {
+            "do van hung": ["r-eth"],
+            "0987654321": ["r-dotted"],
+            "0987.654.321": ["r-dotted"],
+            "+84 333 222 111": ["r-plus"],
+        }
         with db.read() as conn:
             assert record_store.count(conn, RecordFilter(text="do van hung")) == 0  # the bug
         with db.write() as conn:
             migrate.upgrade(conn)
         with db.read() as conn:
-            for typed in ("do van hung", "0987654321", "+84 987 654 321"):
+            for typed, expected in searches.items():
                 found = [r.id for r in record_store.page(conn, RecordFilter(text=typed))]
-                assert found == ["r-eth"], typed
-            both = record_store.page(conn, RecordFilter(text="nguyen van duc"))
-            assert [r.id for r in both] == ["r-plain", "r-eth"]  # other words are kept
+                assert found == expected, typed
+            everyone = record_store.page(conn, RecordFilter(text="nguyen van duc 0912345678"))
+            assert len(everyone) == 4  # the words every record had are all still there
     finally:
         db.close()

@@ -51,10 +51,61 @@ class RecordFilter:
 
 _TOKEN = re.compile(r"[0-9a-z]+")
 
+# A number written in groups ("0912 345 678", "0912.345.678", "+84 912 345 678", "001 0 85
+# 012345"): digit groups joined by at most three spaces, dots or dashes, an optional "+" first.
+# Single numbers are left to the tokenizer unless they follow "+" or are 84 + 9 digits.
+_NUMBER_RUN = re.compile(
+    r"(?<![0-9a-z])(\+?)(\d+(?:[\s.\-]{1,3}\d+)+|(?<=\+)\d+|84\d{9})(?![0-9a-z])"
+)
+_NOT_DIGIT = re.compile(r"\D")
+_DATE_LIKE = re.compile(r"\d{1,2}[\s.\-]{1,3}\d{1,2}[\s.\-]{1,3}\d{4}")  # 05.03.2026
+
+
+def _whole_number(match: re.Match[str]) -> str | None:
+    """The number a run of digit groups stands for, as ID and phone fields store it (digits only,
+    +84 read as 0), or None when the groups are separate numbers.
+
+    Joined: anything after "+", and groups that make 9–12 digits (a phone, a CMND, an ID) or
+    begin with 0 and three digits or more (one being typed: "0912 345"). Left apart: "12 - 14",
+    "1.500.000", and dates such as "05.03.2026".
+    """
+    plus, run = match.groups()
+    digits = _NOT_DIGIT.sub("", run)
+    international = plus or (len(digits) == 11 and digits.startswith("84"))
+    if international and digits.startswith("84"):
+        digits = "0" + digits[2:]
+    if plus or international:
+        return digits
+    first = _NOT_DIGIT.split(run, maxsplit=1)[0]
+    if digits == run or _DATE_LIKE.match(run):
+        return None
+    if 9 <= len(digits) <= 12 or (first.startswith("0") and len(first) >= 3):
+        return digits
+    return None
+
 
 def search_tokens(text: str) -> list[str]:
-    """Folded words as the index stores them: "Nguyễn Văn Đức" → nguyen, van, duc; apostrophes split."""
-    return _TOKEN.findall(fold(text))
+    """Folded words of what someone typed, as the index is searched: "Nguyễn Văn Đức" → nguyen,
+    van, duc; apostrophes split; "0912 345 678" and "+84 912 345 678" → 0912345678."""
+    joined = _NUMBER_RUN.sub(lambda m: f" {_whole_number(m) or m[0]} ", fold(text))
+    return _TOKEN.findall(joined)
+
+
+def grouped_numbers(text: str) -> list[str]:
+    """The phone and ID numbers written in groups (or with +84) in `text`, each as one number.
+
+    `text` need not be folded: folding changes letters, not digits or separators, so unfolded
+    text finds the same numbers (and, beside an accented capital, at most a few more)."""
+    numbers = (_whole_number(m) for m in _NUMBER_RUN.finditer(text))
+    return [n for n in numbers if n is not None]
+
+
+def index_tokens(text: str) -> list[str]:
+    """The words a record is indexed under: its folded words, plus each number written in groups
+    as one word too, so a search finds "0912.345.678" by 0912345678 and by its parts."""
+    folded = fold(text)
+    words = _TOKEN.findall(folded)
+    return words + [n for n in grouped_numbers(folded) if n not in words]
 
 
 # The search index keeps prefixes up to this length (migration 0003); longer words match whole.
@@ -79,14 +130,19 @@ def fts_query(typed: str) -> str:
     return " ".join(terms)
 
 
+def search_text(form: FormDefinition, values: dict[str, Any]) -> str:
+    """What a record is indexed under: the index tokens of its searchable fields."""
+    entries = search_entries(form, values)
+    return " ".join(token for entry in entries for token in index_tokens(entry.text))
+
+
 def project(form: FormDefinition, values: dict[str, Any]) -> Projection:
     """Title, event date, commune, masked list columns and search text of a record."""
     event = record_event_date(form, values)
-    entries = search_entries(form, values)
     return Projection(
         title=display_title(form, values),
         event_date=event.isoformat() if event else None,
         commune_code=record_commune(form, values),
         columns=list_row(form, values),
-        search_text=" ".join(token for entry in entries for token in search_tokens(entry.text)),
+        search_text=search_text(form, values),
     )

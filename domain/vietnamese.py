@@ -7,7 +7,9 @@ import unicodedata
 
 # Apostrophe look-alikes found in names such as "B’Lao" or "H'Mông"; all fold to ASCII "'".
 _APOSTROPHES = str.maketrans(dict.fromkeys("’‘ʼ`´′ꞌ", "'"))
-_STROKE_D = str.maketrans({"đ": "d", "Đ": "D"})
+# Đ/đ have no Unicode decomposition, so folding maps them by hand. Legacy converters (TCVN3/VNI to
+# Unicode) often write the look-alike Icelandic Eth Ð/ð (U+00D0/U+00F0) instead: same letter here.
+_STROKE_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
 
 # Tone marks (after NFD) that old-style spelling puts on the first vowel of oa/oe/uy: "Hòa", "Thủy".
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
@@ -18,7 +20,8 @@ _OLD_STYLE_TONE = re.compile(
 
 
 def fold(text: str, *, lower: bool = True) -> str:
-    """Accent-insensitive search key: marks stripped, đ→d, apostrophes unified ("Đức" → "duc")."""
+    """Accent-insensitive search key: marks stripped, đ→d (Ð/ð too), apostrophes unified
+    ("Đức" → "duc", "Ðỗ" → "do")."""
     decomposed = unicodedata.normalize("NFD", text.translate(_APOSTROPHES))
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     stripped = stripped.translate(_STROKE_D)

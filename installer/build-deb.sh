@@ -14,7 +14,8 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 bundle=$(realpath "${1:-dist/cax-desk}")
 out=$(realpath -m "${2:-dist}")
-# The runtime libraries the bundle loads from the system (../shared/TOOLCHAIN.md), plus the
+# The runtime libraries the bundle loads from the system (found by running a bundle built on
+# Debian 12 on a clean install: Qt's xcb plugin, fonts, EGL/GL, glib, D-Bus), plus the
 # Wayland client libraries Qt's wayland platform needs (GNOME on Debian 12 is a Wayland session).
 DEPENDS="libfontconfig1, libfreetype6, libxkbcommon0, libxkbcommon-x11-0, libxcb-cursor0,
  libxcb-icccm4, libxcb-keysyms1, libxcb-image0, libxcb-render-util0, libxcb-shape0, libxcb-randr0,

@@ -7,9 +7,9 @@
 # Sources: the MIT-licensed `vietnamadminunits` package (its bundled `dataset.db`, table
 # `admin_units`: the official NSO list after 1/7/2025), read directly with sqlite3 so that none
 # of its heavy runtime dependencies is needed; `pycountry` (ISO 3166-1) for nationalities; the
-# ID-number prefix table and the 54 ethnic groups are written out below from DOMAIN.md §3.1 and
-# the NSO list. Never use the 2025.x releases of `vietnam-provinces`: their ward codes came from
-# a draft.
+# ID-number prefix table and the 54 ethnic groups are written out below from TT 07/2016 Annex 1 and
+# the NSO list (docs/domain.md). Never use the 2025.x releases of `vietnam-provinces`: their ward
+# codes came from a draft.
 
 from __future__ import annotations
 
@@ -22,15 +22,17 @@ from pathlib import Path
 
 OUT = Path(__file__).resolve().parent.parent / "resources" / "reference"
 
-# Provinces raised to centrally-run cities after the package's data was taken (DOMAIN.md §3.1
-# table, from the official NSO list as shipped in vietnam-provinces 2026.9.0). Codes are unchanged.
-PROVINCE_RENAMES = {
-    "22": "Thành phố Quảng Ninh",
-    "24": "Thành phố Bắc Ninh",
-    "75": "Thành phố Đồng Nai",
-}
+# The kind of a unit is the word its official name starts with. The package's `wardType` column
+# contradicts the name for a few units (e.g. 10543 "Phường Việt Hòa" typed as a xã), so the name
+# decides; `check_unit_types` names every unit where the two disagreed.
+UNIT_KINDS = ("Đặc khu", "Phường", "Xã", "Thành phố", "Tỉnh")
 
-# DOMAIN.md §3.1: CCCD prefix → legacy province (TT 07/2016 Annex 1) → current province code(s).
+# A renamed or re-ranked unit (e.g. a province made a centrally-run city) is never renamed in
+# place: it goes into unit_renames.json with the date the decision takes effect, and lookups give
+# the name in force on a document's date (docs/domain.md, "Administrative units").
+UNIT_RENAMES: list[tuple[str, str, str, str, str]] = []  # code, name, kind, effective_from, basis
+
+# docs/domain.md, "ID numbers": CCCD prefix → legacy province (TT 07/2016 Annex 1) → current province code(s).
 ID_PREFIXES: list[tuple[str, str, tuple[str, ...]]] = [
     ("001", "Thành phố Hà Nội", ("01",)),
     ("002", "Tỉnh Hà Giang", ("08",)),
@@ -216,7 +218,6 @@ def generate_admin_units() -> None:
         "license": "MIT",
         "table": "admin_units",
         "origin": "NSO list of administrative units from 1/7/2025",
-        "province_renames": PROVINCE_RENAMES,
     }
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as conn:
         provinces = conn.execute(
@@ -225,18 +226,37 @@ def generate_admin_units() -> None:
         wards = conn.execute(
             "SELECT wardCode, ward, wardType, provinceCode FROM admin_units ORDER BY 4, 1"
         ).fetchall()
-    province_rows = []
-    for code, name, short in provinces:
-        name = PROVINCE_RENAMES.get(code, name)
-        kind = "Thành phố" if name.startswith("Thành phố") else "Tỉnh"
-        province_rows.append([code, name, short, kind])
+    province_rows = [[code, name, short, unit_kind(name)] for code, name, short in provinces]
     _write("provinces", source, ["code", "name", "short_name", "type"], province_rows)
-    _write("communes", source, ["code", "name", "type", "province"], [list(w) for w in wards])
+    commune_rows = [[code, name, unit_kind(name), province] for code, name, _, province in wards]
+    check_unit_types(wards)
+    _write("communes", source, ["code", "name", "type", "province"], commune_rows)
+
+
+def unit_kind(name: str) -> str:
+    kind = next((k for k in UNIT_KINDS if name.startswith(f"{k} ")), None)
+    if kind is None:
+        sys.exit(f"no unit kind in the name {name!r}")
+    return kind
+
+
+def check_unit_types(wards: list[tuple[str, str, str, str]]) -> None:
+    """Report the units whose packaged type contradicts their name (the name wins)."""
+    wrong = [(code, name, kind) for code, name, kind, _ in wards if unit_kind(name) != kind]
+    for code, name, kind in wrong:
+        print(f"  {code} {name!r}: packaged type {kind!r}, corrected to {unit_kind(name)!r}")
+    print(f"communes: {len(wrong)} packaged types corrected from the name")
+
+
+def generate_unit_renames() -> None:
+    source = {"document": "decisions renaming or re-ranking units, with the date each takes effect"}
+    rows = [list(row) for row in UNIT_RENAMES]
+    _write("unit_renames", source, ["code", "name", "type", "effective_from", "basis"], rows)
 
 
 def generate_id_prefixes() -> None:
     rows = [[prefix, legacy, list(current)] for prefix, legacy, current in ID_PREFIXES]
-    source = {"document": "DOMAIN.md §3.1 (TT 07/2016/TT-BCA Annex 1; province mapping 2025)"}
+    source = {"document": "TT 07/2016/TT-BCA Annex 1; province mapping of the 2025 reorganisation"}
     _write("id_prefixes", source, ["prefix", "legacy_province", "current_provinces"], rows)
 
 
@@ -267,6 +287,7 @@ def generate_nationalities() -> None:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     generate_admin_units()
+    generate_unit_renames()
     generate_id_prefixes()
     generate_ethnic_groups()
     generate_nationalities()

@@ -18,6 +18,14 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Đã có dữ liệu trạm ở {home}; không ghi đè.",
         "A station already exists in {home}; it will not be overwritten.",
     ),
+    "UNKNOWN_UNIT": (
+        "'{station_code}' không phải mã của xã, phường hay đặc khu nào (5 chữ số).",
+        "'{station_code}' is not the code of any commune, ward or special zone (5 digits).",
+    ),
+    "UNIT_WITHOUT_POLICE": (
+        "{unit} ({station_code}) không có Công an cấp xã, nên không thể chọn làm đơn vị.",
+        "{unit} ({station_code}) has no commune police, so it cannot be chosen as the unit.",
+    ),
     "WRONG_PASSWORD": ("Sai mật khẩu.", "Wrong password."),
     "UNKNOWN_USER": ("Không có người dùng '{username}'.", "There is no user '{username}'."),
     "USER_REMOVED": (

@@ -1,7 +1,7 @@
 """Deadlines the station must not miss, from a record's values (pure rules, no storage).
 
 - A crime report (F1) must be transferred to the investigation agency "immediately" (BLTTHS Art.
-  145; DOMAIN.md F1). The law gives no hour limit, so the station sets one (default 24 h): a
+  145; docs/domain.md, "Forms and their legal basis"). The law gives no hour limit, so the station sets one (default 24 h): a
   report received longer ago and not transferred is overdue; one within the last quarter of its
   time is at risk.
 - A person under supervision (F10) with monthly or quarterly obligations is due to check in one

@@ -223,3 +223,15 @@ class FileUnwritable(AppError):
     was recorded."""
 
     code = "FILE_UNWRITABLE"
+
+
+class UnknownUnit(AppError):
+    """A station code that is not the 5-digit code of a commune, ward or special zone."""
+
+    code = "UNKNOWN_UNIT"
+
+
+class UnitWithoutPolice(AppError):
+    """A unit with no commune police (the Hoàng Sa and Trường Sa special zones)."""
+
+    code = "UNIT_WITHOUT_POLICE"

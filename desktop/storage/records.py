@@ -74,7 +74,7 @@ class RecordService:
 
     @property
     def _station_commune(self) -> str | None:
-        """The station code is its commune's 5-digit code (DOMAIN.md §1.1), when it is one."""
+        """The station code is its commune's 5-digit code (docs/domain.md, "Administrative units"), when it is one."""
         code = self.session.info().code
         return code if len(code) == 5 and code.isdigit() else None
 

@@ -249,7 +249,7 @@ class ReportService:
             else self._clock().date()
         )
         facts = ReportFacts(
-            issuing=IssuingBody.from_station(info.name, info.code),
+            issuing=IssuingBody.from_station(info.name, info.code, on=day),
             day=day,
             number=stored.document_number if stored else None,
             submitted=submitted,

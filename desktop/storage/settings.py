@@ -17,7 +17,7 @@ AUTO_LOCK_MINUTES = "auto_lock_minutes"
 LAST_BACKUP_AT = "last_backup_at"  # ISO UTC time of the last verified backup (storage/backup.py)
 BACKUP_REMINDER_DAYS = "backup_reminder_days"  # remind when the last backup is older than this
 # Hours a crime report may wait before its transfer to the investigation agency (the law says
-# "immediately" with no number: DOMAIN.md F1, default 24 h); the dashboard warns before.
+# "immediately" with no number: docs/domain.md, "Forms"; default 24 h); the dashboard warns before.
 TRANSFER_HOURS = "crime_report_transfer_hours"
 SYNC_POLICY = "sync_policy"  # when a record goes to the centre (storage/sync_settings.py)
 AUTO_SYNC = "auto_sync"  # the supervisor's choice: off until enabled

@@ -29,6 +29,7 @@ from desktop.core.errors import (
     WrongRecoveryKey,
 )
 from desktop.core.permissions import Permission, Role, require
+from desktop.core.station_units import check_station_code
 from desktop.storage import audit, crypto, migrate
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
@@ -92,6 +93,7 @@ class Station:
             raise InvalidInput(
                 field="station_code" if not code else "station_name", reason="required"
             )
+        check_station_code(code)
         username = credentials.normalize_username(supervisor)
         credentials.check_new_password(password, username, Role.SUPERVISOR)
         home.mkdir(parents=True, exist_ok=True, mode=0o700)

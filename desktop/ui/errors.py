@@ -58,6 +58,14 @@ _HEADLINES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "A station is already set up in this folder."),
         QT_TRANSLATE_NOOP("Errors", "Log in to it, or choose another folder."),
     ),
+    "UNKNOWN_UNIT": (
+        QT_TRANSLATE_NOOP("Errors", "This code is not a commune, ward or special zone."),
+        QT_TRANSLATE_NOOP("Errors", "Choose the commune from the list."),
+    ),
+    "UNIT_WITHOUT_POLICE": (
+        QT_TRANSLATE_NOOP("Errors", "This special zone has no commune police station."),
+        QT_TRANSLATE_NOOP("Errors", "Choose the commune, ward or special zone of your station."),
+    ),
     "WRONG_PASSWORD": (
         QT_TRANSLATE_NOOP("Errors", "Wrong password."),
         QT_TRANSLATE_NOOP("Errors", "Check Caps Lock and the keyboard language."),

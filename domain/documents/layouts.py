@@ -1,6 +1,7 @@
 """How each form prints: document type and summary, its date, fields left to the signatures,
-closing text and signature blocks. A form without a layout here (a
-province's own) still prints: its title as the type, its fields, one signature for the author."""
+closing text and signature blocks (docs/domain.md, "Forms" and "Printed documents"). A form
+without a layout here (a province's own) still prints: its title as the type, its fields, one
+signature for the author."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from domain.reference import ReferenceData, default_reference
@@ -30,12 +31,14 @@ class IssuingBody:
 
     @classmethod
     def from_station(
-        cls, name: str, code: str, reference: ReferenceData | None = None
+        cls, name: str, code: str, reference: ReferenceData | None = None, on: date | None = None
     ) -> IssuingBody:
-        """From the station's name and code; the code is its commune's 5-digit code."""
+        """From the station's name and code (its commune's 5-digit code), with the unit names in
+        force on `on`, the document's date (default: today): a province renamed by a decision
+        is printed under its new name only from the day the decision takes effect."""
         reference = reference or default_reference()
-        commune = reference.commune(code)
-        province = reference.province(commune.province) if commune else None
+        commune = reference.commune(code, on)
+        province = reference.province(commune.province, on) if commune else None
         return cls(
             station_name=name,
             commune_name=commune.name if commune else "",

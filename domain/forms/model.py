@@ -24,8 +24,8 @@ class FieldType(StrEnum):
     CHOICE = "choice"
     MULTI_CHOICE = "multi_choice"
     YES_NO = "yes_no"
-    PERSON = "person"  # the shared identity block (DOMAIN.md §1.2)
-    ADDRESS = "address"  # the shared address block (§1.3)
+    PERSON = "person"  # the shared identity block (docs/forms.md)
+    ADDRESS = "address"  # the shared address block (docs/forms.md)
     GROUP = "group"  # repeating rows
 
 

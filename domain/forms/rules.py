@@ -1,6 +1,6 @@
 """Configurable legal values from resources/rules.json: deadlines, limits, fine frames."""
 
-# Values DOMAIN.md marks [?] live in rules.json, so a province can correct them without code.
+# Legal values not yet confirmed against the gazette (docs/domain.md) live in rules.json, so a province can correct them without code.
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """One periodic report's content from the records and station profile of a period and of the same
-period last year: the §4.3 record sections, then the Resolution 12 build-up indicators (§4.2)."""
+period last year: the record sections, then the Resolution 12 build-up indicators (docs/reports.md)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The periodic report as a printed document (NĐ 30/2020 Annex I, DOMAIN.md §7.3): issuing body
+"""The periodic report as a printed document (NĐ 30/2020 Annex I, docs/domain.md): issuing body
 and number at top left, national title and motto at top right, place and date, "BÁO CÁO" and its
 summary, sections I–V with the figures as tables (this period, same period last year, change),
 the narrative, recipients and the signature — as the HTML subset QTextDocument lays out."""

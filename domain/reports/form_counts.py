@@ -1,4 +1,4 @@
-"""The figures of each form's section (DOMAIN.md §4.3), counted from record values.
+"""The figures of each form's section (docs/reports.md), counted from record values.
 
 Each function turns the records of one period into rows; running it on the same period last year
 gives rows with the same ids, which `content.merge_rows` puts side by side. Labels of categories

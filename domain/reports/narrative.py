@@ -1,4 +1,4 @@
-"""The written parts of a periodic report (DOMAIN.md §4.3) that no record can give: the chief
+"""The written parts of a periodic report (docs/reports.md) that no record can give: the chief
 writes them; the report prints them in this order around the computed tables."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Report periods (DOMAIN.md §4.3): week, month, quarter, 6 and 9 months, year, custom dates —
+"""Report periods (docs/reports.md): week, month, quarter, 6 and 9 months, year, custom dates —
 parsed from what a chief types ("2026-10", "2026-Q3", "01/10/2026-31/10/2026"…), with their
 canonical code, their Vietnamese and English names, and the same period one year earlier."""
 

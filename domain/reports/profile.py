@@ -1,6 +1,6 @@
 """The station profile the chief keeps up to date: the Resolution 12 build-up indicators of
-DOMAIN.md §4.2 (facilities, staffing, equipment, digital work, grassroots forces) that no record
-form holds. The official indicator list is internal and was not found, so this catalogue is [I]:
+docs/reports.md (facilities, staffing, equipment, digital work, grassroots forces) that no record
+form holds. The official indicator list is internal and was not found, so this catalogue is inferred:
 change it here (one entry per indicator) and every screen, report and check follows."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The sections of a periodic report (DOMAIN.md §4.3): which form each counts, in report order.
+"""The sections of a periodic report (docs/reports.md): which form each counts, in report order.
 
 What the forms cannot give (political security, hot spots, the people's movement) is left to
 the narrative; docs/reports.md lists it.

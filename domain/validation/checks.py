@@ -96,7 +96,7 @@ def _span(check: OrderCheck, path: str, seconds: float, context: EvalContext) ->
 
 
 def _id_person(check: IdPersonCheck, prefix: str, scopes: Sequence[Scope]) -> list[Problem]:
-    """DOMAIN.md §3.1 rules 3 and 4: errors a supervisor may override with a reason."""
+    """docs/domain.md, "ID numbers", rule 3: errors a supervisor may override with a reason."""
     number = resolve(check.id_field.split("."), scopes)
     facts = id_facts(number) if isinstance(number, str) else None
     if facts is None:

@@ -33,7 +33,7 @@ class Code(StrEnum):
     DATE_IN_FUTURE = "DATE_IN_FUTURE"
     RANGE_ORDER = "RANGE_ORDER"  # params: other (the path that must come first)
     RANGE_TOO_LONG = "RANGE_TOO_LONG"  # params: max_days or max_hours
-    # Identity (DOMAIN.md §3.1) and other documents
+    # Identity (docs/domain.md, "ID numbers") and other documents
     ID_FORMAT = "ID_FORMAT"
     ID_PREFIX_UNKNOWN = "ID_PREFIX_UNKNOWN"  # params: prefix
     ID_SEX_MISMATCH = "ID_SEX_MISMATCH"  # params: expected
@@ -41,7 +41,7 @@ class Code(StrEnum):
     LEGACY_ID_FORMAT = "LEGACY_ID_FORMAT"
     PASSPORT_FORMAT_UNUSUAL = "PASSPORT_FORMAT_UNUSUAL"
     TAX_CODE_FORMAT = "TAX_CODE_FORMAT"
-    # Phones (§3.2) and plates (§3.3)
+    # Phones and plates (docs/domain.md)
     PHONE_INVALID = "PHONE_INVALID"
     PHONE_PREFIX_UNKNOWN = "PHONE_PREFIX_UNKNOWN"  # params: prefix
     PHONE_CONVERTED = "PHONE_CONVERTED"  # params: old, new (11-digit mobile converted)

@@ -192,5 +192,5 @@ def normalize_tax_code(value: str) -> str:
 
 
 def is_tax_code(value: str) -> bool:
-    """`^\\d{10}(-\\d{3})?$` (DOMAIN.md §3.4)."""
+    """`^\\d{10}(-\\d{3})?$` (docs/domain.md, "Dates, times, money")."""
     return re.fullmatch(r"\d{10}(-\d{3})?", value) is not None

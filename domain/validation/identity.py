@@ -1,4 +1,4 @@
-"""Personal ID numbers (CCCD / căn cước, DOMAIN.md §3.1), legacy CMND and passport numbers."""
+"""Personal ID numbers (CCCD / căn cước, docs/domain.md), legacy CMND and passport numbers."""
 
 from __future__ import annotations
 

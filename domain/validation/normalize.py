@@ -102,7 +102,7 @@ def _text(f: FieldDefinition, value: Any, path: str, notes: list[Problem]) -> An
         text = text.upper()
     for name in f.validators:
         if name == "phone" and (new := convert_old_mobile(national_form(text))):
-            # DOMAIN.md §3.2: convert old 11-digit mobiles, and say so.
+            # docs/domain.md, "Phone numbers": convert old 11-digit mobiles, and say so.
             old = national_form(text)
             notes.append(problem(path, Code.PHONE_CONVERTED, Severity.WARNING, old=old, new=new))
         text = NAMED_VALIDATORS[name].normalize(text)

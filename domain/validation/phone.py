@@ -1,4 +1,4 @@
-"""Vietnamese phone numbers (DOMAIN.md §3.2): normalisation, the 11→10-digit mobile conversion."""
+"""Vietnamese phone numbers (docs/domain.md): normalisation, the 11→10-digit mobile conversion."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ class Problem:
     severity: Severity
     code: Code
     params: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
-    # A supervisor may accept an overridable error by giving a reason (ID cross-checks, §3.1).
+    # A supervisor may accept an overridable error by giving a reason (ID cross-checks, docs/domain.md "ID numbers").
     overridable: bool = False
 
     @property

@@ -480,6 +480,22 @@
         <translation>Log in to it, or choose another folder.</translation>
     </message>
     <message>
+        <source>This code is not a commune, ward or special zone.</source>
+        <translation>This code is not a commune, ward or special zone.</translation>
+    </message>
+    <message>
+        <source>Choose the commune from the list.</source>
+        <translation>Choose the commune from the list.</translation>
+    </message>
+    <message>
+        <source>This special zone has no commune police station.</source>
+        <translation>This special zone has no commune police station.</translation>
+    </message>
+    <message>
+        <source>Choose the commune, ward or special zone of your station.</source>
+        <translation>Choose the commune, ward or special zone of your station.</translation>
+    </message>
+    <message>
         <source>Wrong password.</source>
         <translation>Wrong password.</translation>
     </message>

@@ -480,6 +480,22 @@
         <translation>Hãy đăng nhập vào trạm đó, hoặc chọn thư mục khác.</translation>
     </message>
     <message>
+        <source>This code is not a commune, ward or special zone.</source>
+        <translation>Mã này không phải của xã, phường hay đặc khu nào.</translation>
+    </message>
+    <message>
+        <source>Choose the commune from the list.</source>
+        <translation>Hãy chọn xã, phường trong danh sách.</translation>
+    </message>
+    <message>
+        <source>This special zone has no commune police station.</source>
+        <translation>Đặc khu này không có Công an cấp xã.</translation>
+    </message>
+    <message>
+        <source>Choose the commune, ward or special zone of your station.</source>
+        <translation>Hãy chọn xã, phường hoặc đặc khu của đơn vị mình.</translation>
+    </message>
+    <message>
         <source>Wrong password.</source>
         <translation>Sai mật khẩu.</translation>
     </message>

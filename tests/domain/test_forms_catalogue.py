@@ -41,7 +41,7 @@ def test_every_shipped_form_file_is_valid_against_the_schema(path: Path) -> None
 
 
 def test_the_catalogue_holds_f1_to_f10_in_order() -> None:
-    """DOMAIN.md §2: ten forms, listed F1, F2, … F10 (not F1, F10, F2)."""
+    """docs/domain.md: ten forms, listed F1, F2, … F10 (not F1, F10, F2)."""
     catalogue = load_catalogue()
     assert [form.id for form in catalogue] == [f"F{i}" for i in range(1, 11)]
     assert catalogue.get("f3").id == "F3"
@@ -67,7 +67,7 @@ def test_numbering_kinds_match_the_official_symbols() -> None:
 
 
 def test_person_fields_share_the_block_with_sensitive_ethnicity_and_religion() -> None:
-    """§1.2 fields appear in every person; ethnicity and religion are sensitive (Decree 356)."""
+    """The identity-block fields appear in every person; ethnicity and religion are sensitive (Decree 356)."""
     form = load_catalogue().get("F10")
     assert form.field("subject.ethnicity").sensitivity is Sensitivity.SENSITIVE
     assert form.field("subject.religion").sensitivity is Sensitivity.SENSITIVE

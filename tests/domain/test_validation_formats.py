@@ -45,7 +45,7 @@ def test_impossible_dates_are_not_read(typed: object) -> None:
     ],
 )
 def test_partial_dates_keep_only_what_is_known(typed: object, stored: str) -> None:
-    """Older records have only the year of birth (DOMAIN.md §1.2)."""
+    """Older records have only the year of birth (docs/domain.md, "Dates, times, money")."""
     assert parse_partial_date(typed) == stored
 
 

@@ -1,4 +1,4 @@
-"""Personal ID numbers (DOMAIN.md §3.1), legacy CMND and passports."""
+"""Personal ID numbers (docs/domain.md, "ID numbers"), legacy CMND and passports."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Phone numbers (§3.2), vehicle plates (§3.3) and business tax codes."""
+"""Phone numbers, vehicle plates and business tax codes (docs/domain.md)."""
 
 from __future__ import annotations
 
@@ -74,10 +74,19 @@ def test_e164_and_masking() -> None:
         ("TM-12-34", [(Code.PLATE_SPECIAL_SERIES, {"series": "TM"})], "TM1234"),
         ("05A-123.45", [(Code.PLATE_FORMAT, {})], "05A-123.45"),
         ("ABC", [(Code.PLATE_FORMAT, {})], "ABC"),
+        ("29MĐ1-123.45", [], "29MĐ1-123.45"),
+        ("29mđ1 12345", [], "29MĐ1-123.45"),
+        ("29M\u00d01-123.45", [], "29MĐ1-123.45"),  # Ð (Eth) from a legacy converter
+        ("30MĐ2-1234", [(Code.PLATE_FORMAT, {})], "30MĐ21234"),
+        ("05MĐ1-123.45", [(Code.PLATE_FORMAT, {})], "05MĐ1-123.45"),
+        ("29MĐ-123.45", [(Code.PLATE_FORMAT, {})], "29MĐ12345"),
+        ("29MĐ12-123.45", [(Code.PLATE_FORMAT, {})], "29MĐ1212345"),
+        ("29ĐM1-123.45", [(Code.PLATE_FORMAT, {})], "29ĐM112345"),
     ],
 )
 def test_plates_are_lenient_but_not_blind(typed: str, problems: list, display: str) -> None:
-    """Civil plates pass, special series warn, local codes under 11 and junk fail."""
+    """Civil plates (electric "MĐ" too) pass, special series warn, local codes under 11 and junk
+    fail."""
     assert check_plate(typed) == problems
     assert format_plate(typed) == display
 

@@ -69,7 +69,7 @@ def test_missing_required_fields_are_reported_at_their_paths() -> None:
 
 
 def test_id_cross_checks_are_overridable_errors() -> None:
-    """§3.1 rules 3–4: sex and birth-year mismatches block until a supervisor overrides them."""
+    """ID rule 3 (docs/domain.md): sex and birth-year mismatches block until a supervisor overrides them."""
     form = CATALOGUE.get("F6")
     values = f6(declarant=person(sex="nu", date_of_birth="1990"))
     problems = validate_record(form, values, today=TODAY)
@@ -147,7 +147,7 @@ def test_a_legacy_only_address_is_accepted_and_an_empty_one_is_not() -> None:
 
 
 def test_an_address_abroad_needs_the_foreign_address() -> None:
-    """The destination of an absence may be abroad (DOMAIN.md F6)."""
+    """The destination of an absence may be abroad (form CT03, docs/domain.md)."""
     assert ("destination.foreign_address", "REQUIRED") in codes(
         "F6", f6(destination={"country": "LA"})
     )
@@ -207,7 +207,7 @@ def test_hidden_fields_are_neither_required_nor_checked() -> None:
 
 
 def test_old_mobile_numbers_are_converted_with_a_warning() -> None:
-    """§3.2: the stored number is the new one, and the officer is told."""
+    """An old 11-digit mobile: the stored number is the new one, and the officer is told."""
     result = check_record(
         CATALOGUE.get("F6"), f6(declarant=person(phone="0168 123 4567")), today=TODAY
     )

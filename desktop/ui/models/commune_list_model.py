@@ -27,10 +27,13 @@ class CommuneChoice:
 
 
 def commune_choices(reference: ReferenceData) -> list[CommuneChoice]:
-    """Every commune with its province's name, sorted as a Vietnamese reader expects."""
+    """Every unit that can have a station (not Hoàng Sa or Trường Sa, which have no commune
+    police) with its province's name, sorted as a Vietnamese reader expects."""
     provinces = {p.code: p.name for p in reference.provinces()}
     choices = []
     for commune in reference.communes():
+        if not reference.has_police_station(commune.code):
+            continue
         province = provinces.get(commune.province, "")
         bare = commune.name.removeprefix(commune.type).strip()
         folded = fold(f"{commune.name} {province}")

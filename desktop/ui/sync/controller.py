@@ -1,7 +1,7 @@
 """When to sync: a connectivity watcher, "Sync now", and auto-sync when the server is back.
 
 `QNetworkInformation` says when the PC's network changes, but "online" there only means a default
-route exists (TOOLCHAIN.md), so the server's health endpoint decides: probed at once when the
+route exists (its glib backend, checked offscreen on Debian 12), so the server's health endpoint decides: probed at once when the
 network changes, then every minute while it answers and with a growing pause (15 s → 5 min)
 while it does not. The sync itself is `SyncService.run()` on the network lane; its progress
 crosses back to the GUI thread as a queued signal. Nothing here shows a dialog: offline is a

@@ -50,7 +50,7 @@ def test_init_prints_the_recovery_key_once_and_never_overwrites(tmp_path):
     args = (
         "init",
         "--station-code",
-        "26881",
+        "25489",
         "--station-name",
         "Công an xã Tân Lập",
         "--supervisor",
@@ -67,6 +67,29 @@ def test_init_prints_the_recovery_key_once_and_never_overwrites(tmp_path):
     assert_one_clear_line(second, "STATION_EXISTS", 4)
     listing = run_cax("user", "list", env=as_user(home, SUPERVISOR, SUPERVISOR_PASSWORD))
     assert listing.returncode == 0 and SUPERVISOR in listing.stdout
+
+
+@pytest.mark.parametrize(
+    ("code", "error", "vietnamese"),
+    [
+        ("99999", "UNKNOWN_UNIT", "không phải mã của xã, phường hay đặc khu nào"),
+        ("0004", "UNKNOWN_UNIT", "không phải mã của xã, phường hay đặc khu nào"),
+        ("20333", "UNIT_WITHOUT_POLICE", "Đặc khu Hoàng Sa (20333) không có Công an cấp xã"),
+        ("22736", "UNIT_WITHOUT_POLICE", "Đặc khu Trường Sa (22736) không có Công an cấp xã"),
+    ],
+)
+def test_init_refuses_a_code_that_is_no_police_unit(tmp_path, code, error, vietnamese):
+    """Station codes are units' codes: 99999 is none, and Hoàng Sa / Trường Sa have no police."""
+    home = tmp_path / "st"
+    env = {"CAX_HOME": str(home), "CAX_PASSWORD": SUPERVISOR_PASSWORD}
+    args = ("init", "--station-code", code, "--station-name", "Công an thử")
+    result = run_cax(*args, "--supervisor", SUPERVISOR, env=env)
+    assert_one_clear_line(result, error, 1)
+    assert vietnamese in result.stderr
+    assert not home.exists() or not any(home.iterdir())  # nothing was written
+    english = run_cax(*args, "--supervisor", SUPERVISOR, "--lang", "en", env=env)
+    assert_one_clear_line(english, error, 1)
+    assert "Traceback" not in english.stderr and "commune" in english.stderr
 
 
 def test_wrong_password_in_vietnamese_and_english(station_home):

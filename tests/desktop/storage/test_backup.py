@@ -226,7 +226,7 @@ def test_backup_of_another_station_needs_an_explicit_choice(made, tmp_path):
     other_home = tmp_path / "other"
     session, _ = Station.create(
         other_home,
-        code="00007",
+        code="00025",
         name="Công an xã Khác",
         supervisor="chief2",
         password="Khac-Station-99",

@@ -138,6 +138,45 @@ def test_search_ignores_accents_and_case(officer, typed):
     assert [r.id for r in officer.page(RecordFilter(text=typed))] == [record_id]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "0912 345 678",
+        "0912.345.678",
+        "0912-345-678",
+        "+84 912 345 678",
+        "+84912345678",
+        "0912 345",  # still typing
+        "001 0 85 012345",
+        "001.085.012.345",
+        "nguyen 0912 345 678",
+    ],
+)
+def test_id_and_phone_numbers_are_found_however_they_are_grouped(officer, typed):
+    """The reporter's phone 0912345678 and ID 001085012345 are found with spaces, dots or +84."""
+    record_id = officer.create("F1", example("F1"))
+    officer.create("F3", example("F3"))
+    assert [r.id for r in officer.page(RecordFilter(text=typed))] == [record_id]
+    assert officer.count(RecordFilter(text=typed)) == 1
+
+
+def test_a_number_written_in_groups_in_a_narrative_is_found_whole(officer):
+    """Free text keeps numbers as typed; the index holds the whole number beside its parts."""
+    values = example("F1") | {"narrative": example("F1")["narrative"] + " Liên hệ 0987.654.321."}
+    record_id = officer.create("F1", values)
+    for typed in ("0987654321", "+84 987 654 321", "0987.654.321", "654"):
+        assert [r.id for r in officer.page(RecordFilter(text=typed))] == [record_id], typed
+
+
+def test_an_eth_typed_for_d_is_found_by_d(officer):
+    """ "Ðỗ" pasted from a legacy converter (Icelandic Eth U+00D0) is found by "do" and by "Đỗ"."""
+    values = example("F1")
+    values["reporter"] = values["reporter"] | {"full_name": "\u00d0ỗ Văn Hùng"}
+    record_id = officer.create("F1", values)
+    for typed in ("do van hung", "Đỗ Văn Hùng", "\u00d0ỗ"):
+        assert [r.id for r in officer.page(RecordFilter(text=typed))] == [record_id], typed
+
+
 def test_hoa_spellings_find_each_other(officer):
     """ "Hoà" (new tone placement) and "Hòa" (old) find the same record."""
     values = example("F1")

@@ -29,7 +29,7 @@ PASSWORDS = {SUPERVISOR: SUPERVISOR_PASSWORD, OFFICER: OFFICER_PASSWORD}
 
 
 def type_text(widget: QWidget, text: str) -> None:
-    """Type `text` one key event per character: QTest.keyClicks aborts on non-ASCII (TOOLCHAIN.md)."""
+    """Type `text` one key event per character: QTest.keyClicks aborts the process on any non-ASCII character (PySide6 6.x)."""
     for char in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key_unknown, char, Qt.NoModifier)
 

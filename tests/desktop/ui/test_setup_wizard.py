@@ -110,6 +110,40 @@ def test_commune_search_ignores_accents_and_ranks_closest_first(qtbot, wizard):
     assert not wizard.button(QWizard.NextButton).isEnabled()
 
 
+def test_zones_without_police_cannot_be_chosen(qtbot, wizard):
+    """Hoàng Sa and Trường Sa are special zones with no commune police: not offered; Côn Đảo is."""
+    press(wizard, Qt.Key_Return)
+    page = wizard.station_page
+    for typed, code in (("hoang sa", "20333"), ("truong sa", "22736")):
+        page.search.clear()
+        type_into(page.search, typed)
+        shown = [page.communes.index(row, 0).data() for row in range(page.communes.rowCount())]
+        assert not any(name.startswith("Đặc khu") for name in shown), shown
+        assert page.code.text() != code
+    page.search.clear()
+    type_into(page.search, "con dao")
+    assert page.code.text() == "26732"
+
+
+def test_a_refused_unit_is_explained_in_vietnamese(qtbot):
+    """If a code without a police station reached set-up, the wizard's message is translated."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    from desktop.core.errors import UnitWithoutPolice
+    from desktop.paths import resource_path
+    from desktop.ui.errors import describe
+
+    translator = QTranslator()
+    assert translator.load(str(resource_path("translations", "cax_vi.qm")))
+    QCoreApplication.installTranslator(translator)
+    try:
+        text = describe(UnitWithoutPolice(station_code="20333", unit="Đặc khu Hoàng Sa"))
+    finally:
+        QCoreApplication.removeTranslator(translator)
+    assert text.headline == "Đặc khu này không có Công an cấp xã."
+    assert "đơn vị" in text.advice
+
+
 def _create(qtbot, wizard: SetupWizard) -> None:
     press(wizard, Qt.Key_Return)
     _fill_station_page(qtbot, wizard)

@@ -76,6 +76,34 @@ def test_search_without_accents_finds_the_accented_name(
     assert len(titles(engine, RecordQuery(text="!!!"))) == 3  # nothing to search: no filter
 
 
+def _other_numbers(values: dict) -> dict:
+    """The same person's record with another ID number and no phone."""
+    other = {"id_number": "001085067890"}
+    values["reporter"] = {k: v for k, v in values["reporter"].items() if k != "phone"} | other
+    values["victims"] = [victim | other for victim in values["victims"]]
+    return values
+
+
+def test_console_search_reads_grouped_numbers_and_eth_as_the_station_does(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """The server's projection and query use the domain's search words: a phone found however it
+    is grouped, an ID by its spaced form, a name typed with the Eth look-alike Ð by "do"."""
+    push(
+        client,
+        device,
+        [
+            wire_record(device, values=person("\u00d0ỗ Thị Hạnh")),
+            wire_record(device, values=_other_numbers(person("Lê Văn Tám"))),
+        ],
+    )
+    hanh = ["Tố giác: \u00d0ỗ Thị Hạnh"]
+    for typed in ("0912 345 678", "0912.345.678", "+84 912 345 678", "001 0 85 012345"):
+        assert titles(engine, RecordQuery(text=typed)) == hanh, typed
+    assert titles(engine, RecordQuery(text="do thi hanh")) == hanh
+    assert console_records.tsquery("+84 912 345 678") == "0912345678:*"
+
+
 def test_filters_by_form_station_status_and_event_date(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:

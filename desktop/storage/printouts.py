@@ -14,6 +14,8 @@ from desktop.storage import audit, outbox, record_store
 from desktop.storage.record_store import StoredRecord
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
+from domain.documents.builder import document_day
+from domain.documents.layouts import layout_for
 from domain.documents.verification import short_hash
 from domain.forms.catalogue import Catalogue
 from domain.forms.summaries import redact_sensitive
@@ -81,7 +83,9 @@ def prepare_printout(
         completed_at=stored.completed_at,
         author_name=_full_name(session, s.author),
     )
-    issuer = IssuingBody.from_station(info.name, info.code)
+    # The unit's name in force on the document's own date, as the report's header is.
+    day = document_day(layout_for(form.id, form.title.vi), facts)
+    issuer = IssuingBody.from_station(info.name, info.code, on=day)
     return build_document(form, facts, issuer, rules=catalogue.rules)
 
 

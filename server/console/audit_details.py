@@ -90,8 +90,7 @@ def _scope(value: str, t_or: TranslateOr) -> str:
     kind, _, code = value.partition(":")
     if kind == "all":
         return t_or("scope.all", value)
-    template = t_or(f"scope.{kind}", "")
-    return template.format(name=code) if template and code else value
+    return f"{t_or(f'audit.value.scope.{kind}', kind)} {code}" if code else value
 
 
 def _time(value: str) -> str:

@@ -70,6 +70,8 @@ MESSAGES = {
     "audit.key.from": ("Ngày vụ việc từ", "Event date from"),
     "audit.key.to": ("Ngày vụ việc đến", "Event date to"),
     "audit.value.yes": ("Có", "Yes"),
+    "audit.value.scope.province": ("Tỉnh", "Province"),
+    "audit.value.scope.station": ("Đơn vị", "Unit"),
     "audit.value.no": ("Không", "No"),
     "audit.value.reason.password": ("Sai mật khẩu", "Wrong password"),
     "audit.value.reason.unknown_user": ("Không có tài khoản này", "No such account"),

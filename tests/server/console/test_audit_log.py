@@ -193,14 +193,14 @@ def test_audit_details_are_said_in_the_readers_language(engine: Engine, client: 
     login(client, admin)
     vi = client.get("/console/audit").text
     assert "Đơn vị: 00004; Máy: PC-1; Lý do: Mất máy; Lúc: 05/01/2026 09:15" in strip_tags(vi)
-    assert "Vai trò: Cán bộ duyệt; Phạm vi: Tỉnh: 01" in strip_tags(vi)
+    assert "Vai trò: Cán bộ duyệt; Phạm vi: Tỉnh 01" in strip_tags(vi)
     assert "Cách xác thực: Mật khẩu và mã xác thực" in strip_tags(vi)  # the sign-in itself
     assert "new_key: 7" in strip_tags(vi)
     assert "station:" not in strip_tags(vi).replace("device:1", "") and "{'" not in vi
     client.cookies.set("cax_lang", "en")
     en = strip_tags(client.get("/console/audit").text)
     assert "Unit: 00004; PC: PC-1; Reason: Mất máy; At: 05/01/2026 09:15" in en
-    assert "Role: Reviewer; Scope: Province: 01" in en
+    assert "Role: Reviewer; Scope: Province 01" in en
 
 
 def strip_tags(html: str) -> str:

@@ -75,7 +75,8 @@ def submit(engine: Engine, device: AuthenticatedDevice, document: Any) -> Report
                 **key,
                 "period_code": report.period_code,
                 "number": report.number,
-                "submitted_at": report.submitted_at,
+                # SQLite keeps the wall-clock time and drops the offset: store UTC on both.
+                "submitted_at": as_utc(report.submitted_at),
                 "content_hash": report.content_hash,
                 "document": report.document,
                 "device_id": device.device_id,

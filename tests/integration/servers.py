@@ -53,7 +53,7 @@ def create_database(admin_url: str) -> tuple[ServerDatabase, str]:
     engine = make_engine(Settings(database_url=url))
     setup.upgrade_database(engine)  # as `cax-server db upgrade`: keys, units, bundled forms
     stations.add_station(engine, STATION_CODE, "Công an phường Ba Đình")
-    stations.add_station(engine, "00025", "Công an phường Ngọc Hà")
+    stations.add_station(engine, "00025", "Công an phường Giảng Võ")
     return ServerDatabase(url, engine), name
 
 

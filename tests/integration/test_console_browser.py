@@ -134,6 +134,28 @@ def test_first_sign_in_enrols_the_second_factor_then_the_code_is_asked(
     assert browser.current_url == f"{centre.url}/console/"
 
 
+@pytest.mark.parametrize("width", [1366, 768])
+def test_enrolment_code_field_is_on_screen_without_scrolling(
+    centre: Centre, browser: WebDriver, width: int
+) -> None:
+    """The QR code sits beside the steps: at 1366×768, and on a 768 px wide screen of the same
+    height, the code field and its button are in view at once, and nothing scrolls sideways."""
+    metrics = {"width": width, "height": 768, "deviceScaleFactor": 1, "mobile": False}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
+    enter_password(browser, centre, _user(centre, "reviewer", "province:01"))
+    assert browser.current_url.endswith("/console/login/enrol")
+    for selector in (".qr svg", "input[name=code]", "form.stack button[type=submit]"):
+        box = browser.execute_script(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+            "return [r.top, r.bottom, r.right, innerHeight, innerWidth];",
+            selector,
+        )
+        top, bottom, right, height, shown_width = box
+        assert top >= 0 and bottom <= height and right <= shown_width, (selector, box)
+    scroll_width = browser.execute_script("return document.documentElement.scrollWidth")
+    assert scroll_width <= width
+
+
 def test_the_synced_station_is_seen_today_and_its_returned_record_reaches_it(
     centre: Centre, station: dict[str, str], browser: WebDriver
 ) -> None:
@@ -150,6 +172,12 @@ def test_the_synced_station_is_seen_today_and_its_returned_record_reaches_it(
 
     browser.get(f"{centre.url}/console/records")
     search = wait_for(browser, "input[name=q]")
+    # The event-date range stays on one line with the other filters at 1366×768.
+    tops = browser.execute_script(
+        "return ['from', 'to', 'status'].map(n => Math.round("
+        "document.querySelector(`[name=${n}]`).getBoundingClientRect().top));"
+    )
+    assert len(set(tops)) == 1, tops
     search.send_keys("nguyen van duc")
     submit(browser, search)
     results = browser.find_elements(By.CSS_SELECTOR, "table tbody tr")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import uuid
+from datetime import UTC, datetime
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -174,6 +175,17 @@ def test_same_report_id_from_two_stations_is_kept_apart(
     assert send(client, other, theirs).json()["status"] == "stored"
     listed = reports_ingest.list_reports(engine, STATION_CODE)
     assert [str(r.report_id) for r in listed] == [report_id]
+
+
+def test_submitted_at_is_kept_as_the_same_instant(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A station's local time (+07:00) comes back as the same instant in UTC on both databases:
+    SQLite drops the offset, so 09:30+07:00 must be stored as 02:30 UTC, not as 09:30 UTC."""
+    report_id = str(uuid.uuid4())
+    assert send(client, device, submission(frozen(report_id))).json()["status"] == "stored"
+    (listed,) = reports_ingest.list_reports(engine, STATION_CODE)
+    assert listed.submitted_at == datetime(2026, 11, 28, 2, 30, tzinfo=UTC)
 
 
 def test_malformed_submission_is_refused(client: TestClient, device: StationDevice) -> None:

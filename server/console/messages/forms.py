@@ -5,7 +5,7 @@ MESSAGES = {
     "forms.intro": (
         "Các biểu mẫu trung tâm đã phát hành cho đơn vị và các phiên bản của chúng. Số hồ sơ "
         "tính trong phạm vi của bạn.",
-        "The forms the centre has published to the stations and their versions. Record counts "
+        "The forms the centre has published to the units and their versions. Record counts "
         "are within your scope.",
     ),
     "forms.col.form": ("Mã biểu mẫu", "Form"),
@@ -22,7 +22,7 @@ MESSAGES = {
         "nhất của biểu mẫu đó. Phiên bản mới được gửi tới mọi đơn vị ở lần đồng bộ tới.",
         "Choose the form's JSON definition file (like resources/forms/F1.json, at most {kb} KB). "
         "It is checked whole before anything is stored; its version must be above the form's "
-        "latest. Stations receive the new version at their next sync.",
+        "latest. Units receive the new version at their next sync.",
     ),
     "forms.publish.file": ("Tệp định nghĩa (.json)", "Definition file (.json)"),
     "forms.publish.submit": ("Kiểm tra và phát hành", "Check and publish"),
@@ -55,7 +55,7 @@ MESSAGES = {
     "form.back": ("Về danh sách biểu mẫu", "Back to the forms"),
     "form.published": (
         "Đã phát hành. Các đơn vị sẽ nhận phiên bản này ở lần đồng bộ tới.",
-        "Published. Stations will receive this version at their next sync.",
+        "Published. Units will receive this version at their next sync.",
     ),
     "form.meta.id": ("Mã biểu mẫu", "Form id"),
     "form.meta.published_at": ("Phát hành lúc", "Published"),
@@ -70,8 +70,23 @@ MESSAGES = {
     "form.col.required": ("Bắt buộc", "Required"),
     "form.col.options": ("Lựa chọn", "Choices"),
     "form.required": ("Có", "Yes"),
-    "form.required_if": ("Có điều kiện", "When"),
-    "form.sensitive": ("nhạy cảm", "sensitive"),
+    "form.required_if": ("Có điều kiện", "Conditionally"),
+    "form.sensitive": ("Nhạy cảm", "Sensitive"),
+    # A field's type as people say it (the definition's names are for the code).
+    "form.type.text": ("Dòng chữ", "Text line"),
+    "form.type.multiline": ("Đoạn văn", "Paragraph"),
+    "form.type.integer": ("Số nguyên", "Whole number"),
+    "form.type.decimal": ("Số thập phân", "Decimal number"),
+    "form.type.money": ("Số tiền (đồng)", "Amount (VND)"),
+    "form.type.date": ("Ngày", "Date"),
+    "form.type.partial_date": ("Ngày/tháng/năm", "Date or month or year"),
+    "form.type.datetime": ("Ngày giờ", "Date and time"),
+    "form.type.choice": ("Chọn một", "One choice"),
+    "form.type.multi_choice": ("Chọn nhiều", "Several choices"),
+    "form.type.yes_no": ("Có/Không", "Yes/No"),
+    "form.type.person": ("Nhân thân", "Person"),
+    "form.type.address": ("Địa chỉ", "Address"),
+    "form.type.group": ("Bảng nhiều dòng", "Table of rows"),
     "form.unreadable": (
         "Định nghĩa này được lưu theo định dạng cũ nên không hiển thị được các trường.",
         "This definition was stored in an older format, so its fields cannot be shown.",

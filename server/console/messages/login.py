@@ -33,10 +33,10 @@ MESSAGES = {
     "login.enrol_text": (
         "Tài khoản của bạn cần xác thực hai bước. Cài một ứng dụng xác thực "
         "(ví dụ Google Authenticator, Microsoft Authenticator) trên điện thoại, "
-        "rồi quét mã QR dưới đây.",
+        "rồi quét mã QR này.",
         "Your account needs two-step verification. Install an authenticator app "
         "(for example Google Authenticator or Microsoft Authenticator) on your phone, "
-        "then scan the QR code below.",
+        "then scan this QR code.",
     ),
     "login.enrol_manual": (
         "Nếu không quét được, hãy nhập khóa này vào ứng dụng:",

@@ -12,6 +12,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from server.console.audit_details import detail_pairs
 from server.console.deps import AdminUser, ConsoleUser, CsrfUser, CurrentUser
 from server.console.templating import parse_date, render
 from server.services import console_audit
@@ -63,6 +64,7 @@ def _page(
         "actions": console_audit.actions(engine),
         "errors": errors,
         "verification": verification,
+        "detail_pairs": detail_pairs,
     }
     return render(request, "audit.html", context, status_code=400 if errors else 200)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from itertools import pairwise
 
@@ -164,3 +165,43 @@ def test_concurrent_appends_keep_one_chain(engine: Engine) -> None:
         numbers = sorted(pool.map(one, range(40)))
     assert numbers == list(range(1, 41))
     assert console_audit.verify(engine) == console_audit.Verification(40)
+
+
+def test_audit_details_are_said_in_the_readers_language(engine: Engine, client: TestClient) -> None:
+    """An entry's details show as translated "label: value" pairs, codes and times included,
+    never as the stored English keys; a key the page does not know is shown as stored."""
+    admin = create_user(engine, "quan", "admin")
+    with engine.begin() as conn:
+        console_audit.append(
+            conn,
+            "quan",
+            "device.revoked",
+            "device:1",
+            {
+                "station": "00004",
+                "device": "PC-1",
+                "reason": "Mất máy",
+                "at": "2026-01-05T02:15:00+00:00",
+            },
+        )
+        console_audit.append(
+            conn, "quan", "user.added", "lan", {"role": "reviewer", "scope": "province:01"}
+        )
+        console_audit.append(
+            conn, "quan", "record.viewed", "r1", {"station": "00004", "new_key": 7}
+        )
+    login(client, admin)
+    vi = client.get("/console/audit").text
+    assert "Đơn vị: 00004; Máy: PC-1; Lý do: Mất máy; Lúc: 05/01/2026 09:15" in strip_tags(vi)
+    assert "Vai trò: Cán bộ duyệt; Phạm vi: Tỉnh 01" in strip_tags(vi)
+    assert "Cách xác thực: Mật khẩu và mã xác thực" in strip_tags(vi)  # the sign-in itself
+    assert "new_key: 7" in strip_tags(vi)
+    assert "station:" not in strip_tags(vi).replace("device:1", "") and "{'" not in vi
+    client.cookies.set("cax_lang", "en")
+    en = strip_tags(client.get("/console/audit").text)
+    assert "Unit: 00004; PC: PC-1; Reason: Mất máy; At: 05/01/2026 09:15" in en
+    assert "Role: Reviewer; Scope: Province 01" in en
+
+
+def strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", "", html)

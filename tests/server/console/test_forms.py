@@ -4,6 +4,7 @@ new version from a JSON file — checked whole first, refused with the reason, a
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from fastapi.testclient import TestClient
@@ -61,6 +62,13 @@ def test_catalogue_lists_versions_with_records_in_scope(client: TestClient, engi
     assert 'action="/console/forms/publish"' not in page.text
 
 
+def _type_cell(html: str, path: str) -> str:
+    """The Type column of a field's row on a version's page."""
+    row = re.search(rf'<tr data-field="{re.escape(path)}">(.*?)</tr>', html, re.S)
+    assert row, path
+    return re.findall(r"<td[^>]*>(.*?)</td>", row.group(1), re.S)[2].strip()
+
+
 def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engine) -> None:
     """A version's page lists its sections and field labels from the stored definition, in
     Vietnamese or English."""
@@ -69,10 +77,17 @@ def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engi
     assert page.status_code == 200, page.text
     assert "Tiếp nhận" in page.text and "Thời điểm tiếp nhận" in page.text
     assert 'data-field="received_at"' in page.text
+    assert _type_cell(page.text, "received_at") == "Ngày giờ"
+    assert _type_cell(page.text, "channel") == "Chọn một"
+    # One sensitive badge style and wording with the record page.
+    assert '<span class="badge sensitive">Nhạy cảm</span>' in page.text
+    assert "badge amber" not in page.text and "nhạy cảm<" not in page.text
     assert client.get("/console/forms/f1/9").status_code == 404
     client.cookies.set("cax_lang", "en", path="/")
     english = client.get("/console/forms/f1/1").text
     assert "Crime report intake record" in english and "Time received" in english
+    assert _type_cell(english, "received_at") == "Date and time"
+    assert '<span class="badge sensitive">Sensitive</span>' in english
     assert client.get("/console/forms/nope/1").status_code == 404
 
 

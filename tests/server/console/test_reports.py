@@ -287,7 +287,7 @@ def test_english_page(client: TestClient, engine: Engine) -> None:
     login(client, create_user(engine, "xem01", "viewer", "province:01"))
     client.cookies.set("cax_lang", "en", path="/")
     html = client.get("/console/reports").text
-    assert "2 of 3 stations have submitted the report for October 2026." in html
+    assert "2 of 3 units have submitted the report for October 2026." in html
     assert row_cells(html, "f2.total")[0] == "Public-order incidents"
     assert row_cells(html, "r12.staff_total")[1] == "Officers in total"
 

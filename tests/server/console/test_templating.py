@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
@@ -53,3 +54,14 @@ def test_translator_and_catalogue() -> None:
     assert vi("nav.records") == "Hồ sơ" and en("nav.records") == "Records"
     assert en("audit.count", count=3) == "3 entries"
     assert vi("no.such.key") == "no.such.key"
+
+
+def test_english_says_unit_not_station() -> None:
+    """A commune police post is a "unit" throughout the English console (as "đơn vị" is in
+    Vietnamese); only the operator's command `cax-server station add` may say "station"."""
+    mixed = {
+        key: en
+        for key, (_vi, en) in i18n.catalogue().items()
+        if re.search(r"(?<![{\w-])stations?\b", en.replace("cax-server station", ""), re.I)
+    }
+    assert mixed == {}

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, insert, select
 from sqlalchemy.exc import IntegrityError
 
+from domain.reference import UNITS_WITHOUT_POLICE
 from protocol.errors import ErrorCode
 from server.errors import ServerError
 from server.models import Station
@@ -41,6 +42,11 @@ def add_station(engine: Engine, code: str, name: str | None = None) -> StationRo
                     ErrorCode.UNKNOWN_UNIT,
                     f"{code!r} is not the code of a commune, ward or special zone "
                     "(5 digits, see `cax-server db upgrade`)",
+                )
+            if code in UNITS_WITHOUT_POLICE:
+                raise ServerError(
+                    ErrorCode.UNKNOWN_UNIT,
+                    f"{code} ({found.name}) has no commune police station",
                 )
             name = name or default_name(found.name)
             new_id = conn.execute(

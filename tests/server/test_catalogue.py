@@ -58,6 +58,11 @@ def test_station_codes_are_units(engine: Engine) -> None:
     with pytest.raises(ServerError) as province:
         stations.add_station(engine, "01")  # Hà Nội itself is a province, not a station
     assert province.value.code == "UNKNOWN_UNIT"
+    for zone in ("20333", "22736"):  # Hoàng Sa, Trường Sa: units without a police station
+        with pytest.raises(ServerError) as archipelago:
+            stations.add_station(engine, zone)
+        assert archipelago.value.code == "UNKNOWN_UNIT"
+        assert "no commune police station" in archipelago.value.detail
 
 
 def test_a_broken_definition_is_refused_before_anything_is_stored(engine: Engine) -> None:

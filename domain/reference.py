@@ -212,9 +212,6 @@ class ReferenceData:
     def nationalities(self) -> tuple[Nationality, ...]:
         return tuple(self._nationalities.values())
 
-    def nationality(self, code: str) -> Nationality | None:
-        return self._nationalities.get(code) if isinstance(code, str) else None
-
     def options(self, list_name: str) -> tuple[ReferenceOption, ...]:
         """A reference list as choice options (value, Vietnamese and English labels, parent)."""
         if list_name == "provinces":

@@ -37,7 +37,6 @@ NARRATIVE_PARTS: tuple[tuple[str, Text], ...] = (
     ("recommendations", Text("Kiến nghị, đề xuất", "Recommendations")),
 )
 NARRATIVE_KEYS = tuple(key for key, _ in NARRATIVE_PARTS)
-SITUATION_KEYS = ("political_security", "hot_spots")
 
 
 def clean_narrative(parts: Mapping[str, Any]) -> dict[str, str]:

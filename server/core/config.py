@@ -37,8 +37,6 @@ class Settings:
     rate_limit_per_minute: int = 600
     # Bundles one device's uploads may open in an hour (`POST /api/v1/bundles`; not the CLI).
     bundle_uploads_per_hour: int = 30
-    pull_page_size: int = 500
-    enrolment_code_hours: int = 72
     console_idle_minutes: int = 30
 
     @property
@@ -58,7 +56,5 @@ class Settings:
             max_decompressed_bytes=_int_env(env, "CAX_SERVER_MAX_DECOMPRESSED_BYTES", 64 * MIB),
             rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
             bundle_uploads_per_hour=_int_env(env, "CAX_SERVER_BUNDLE_RATE_LIMIT", 30),
-            pull_page_size=_int_env(env, "CAX_SERVER_PULL_PAGE", 500),
-            enrolment_code_hours=_int_env(env, "CAX_SERVER_ENROL_HOURS", 72),
             console_idle_minutes=_int_env(env, "CAX_CONSOLE_IDLE_MINUTES", 30),
         )

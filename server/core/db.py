@@ -67,7 +67,3 @@ def make_engine(settings: Settings) -> Engine:
         # A statement's parameters are records' names and ID numbers: never in an error's text.
         hide_parameters=True,
     )
-
-
-def is_postgres(engine: Engine) -> bool:
-    return engine.dialect.name == "postgresql"

@@ -53,9 +53,6 @@ class ReportTableModel(ColumnTableModel):
     def _row_total(self) -> int:
         return len(self._lines)
 
-    def is_title(self, row: int) -> bool:
-        return 0 <= row < len(self._lines) and self._lines[row].row is None
-
     def row_of(self, row_id: str) -> int:
         return next(
             (i for i, line in enumerate(self._lines) if line.row and line.row.id == row_id), -1

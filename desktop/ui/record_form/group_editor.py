@@ -31,7 +31,7 @@ from desktop.ui.record_form.editor_base import (
 )
 from desktop.ui.record_form.paths import split_path
 from domain.forms.evaluation import is_empty
-from domain.forms.model import NESTED_TYPES, FieldDefinition, FieldType
+from domain.forms.model import NESTED_TYPES, FieldDefinition
 from domain.forms.summaries import display_value
 from domain.validation.problems import Problem
 
@@ -329,7 +329,3 @@ class GroupEditor(FieldEditor):
                 item = self.table.item(r, c)
                 if item is not None:
                     item.setBackground(QBrush(colour) if colour else QBrush())
-
-
-def is_group(definition: FieldDefinition) -> bool:
-    return definition.type is FieldType.GROUP

@@ -82,7 +82,8 @@ def _read_values(path: str, form_id: str | None = None) -> dict[str, Any]:
     """Values from a record file `{"form": …, "values": {…}}` (the format of docs/examples)."""
     try:
         document = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError) as exc:
+        # RecursionError: JSON nested thousands deep, which the parser refuses that way.
         raise InvalidInput(field="data", reason="data_file", value=path) from exc
     return parse_record_file(document, form_id=form_id).values
 

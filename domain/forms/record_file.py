@@ -10,6 +10,9 @@ from domain.forms.errors import RecordFileInvalid
 
 # "note" is free text for people; "expect" lists the problems an example is meant to produce.
 IGNORED_KEYS = frozenset({"note", "expect"})
+# Groups within groups reach a depth of about six; anything far deeper is not a record but a file
+# made to exhaust the recursion of whatever walks it next.
+MAX_DEPTH = 32
 
 
 @dataclass(frozen=True)
@@ -33,4 +36,19 @@ def parse_record_file(document: object, *, form_id: str | None = None) -> Record
     values = document.get("values")
     if not isinstance(values, Mapping):
         raise RecordFileInvalid(reason="values_missing")
+    if _depth_exceeds(values, MAX_DEPTH):
+        raise RecordFileInvalid(reason="too_deep", limit=MAX_DEPTH)
     return RecordFile(declared.upper(), dict(values))
+
+
+def _depth_exceeds(value: object, limit: int) -> bool:
+    """Whether objects and lists nest more than `limit` levels (walked without recursion)."""
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, Mapping | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, Mapping) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False

@@ -133,17 +133,26 @@ def test_addresses_read_as_one_line() -> None:
     assert format_address({"country": "LA", "foreign_address": "Viêng Chăn"}) == "Viêng Chăn, Lào"
 
 
+def _nested(levels: int) -> dict:
+    value: dict = {}
+    for _ in range(levels):
+        value = {"a": [value]}
+    return value
+
+
 def test_record_file_envelope() -> None:
     """`cax record new F3 --data FILE`: form and values required, note/expect ignored."""
     parsed = parse_record_file(
         {"form": "f3", "values": {"a": 1}, "note": "x", "expect": []}, form_id="F3"
     )
     assert (parsed.form_id, parsed.values) == ("F3", {"a": 1})
+    assert parse_record_file({"form": "F3", "values": _nested(15)}).values == _nested(15)
     for document, reason in [
         ([], "not_an_object"),
         ({"values": {}}, "form_missing"),
         ({"form": "F3"}, "values_missing"),
         ({"form": "F3", "values": {}, "extra": 1}, "unknown_keys"),
+        ({"form": "F3", "values": _nested(40)}, "too_deep"),
     ]:
         with pytest.raises(RecordFileInvalid) as caught:
             parse_record_file(document)

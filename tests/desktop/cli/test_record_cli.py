@@ -86,6 +86,22 @@ def test_bad_data_file_and_unknown_form(cax, tmp_path):
     assert code == 8 and "[UNKNOWN_FORM]" in err
 
 
+def test_data_files_nested_absurdly_deep_are_refused_by_code(cax, tmp_path):
+    """5,000 levels of nesting (past the JSON parser's recursion) and 100 levels (past any form)
+    are each a coded refusal of the file, never INTERNAL_ERROR."""
+    very_deep = tmp_path / "very-deep.json"
+    very_deep.write_text('{"form": "F1", "values": ' + "[" * 5000 + "]" * 5000 + "}")
+    code, _, err = cax("record", "new", "F1", "--data", str(very_deep))
+    assert code == 1 and "[INVALID_INPUT]" in err and "INTERNAL" not in err
+    deep = tmp_path / "deep.json"
+    values: dict = {}
+    for _ in range(100):
+        values = {"x": values}
+    deep.write_text(json.dumps({"form": "F1", "values": values}), encoding="utf-8")
+    code, _, err = cax("record", "new", "F1", "--data", str(deep))
+    assert code == 1 and "[RECORD_FILE_INVALID]" in err and "too_deep" in err
+
+
 def test_data_file_of_another_form_is_refused(cax):
     """A record file for F3 given to `record new F1` is refused before anything is stored."""
     code, _, err = cax("record", "new", "F1", "--data", str(EXAMPLES / "F3.json"))

@@ -65,7 +65,9 @@ class LawEntry:
         """The fine frame for an individual or (`to_chuc`) an organisation."""
         return self.fine_organisation if party == ORGANISATION else self.fine_individual
 
+    @functools.cached_property
     def search_key(self) -> str:
+        """Folded once: the catalogue is searched on every keystroke of the picker."""
         return fold(" ".join((self.id, self.citation, self.behaviour, self.keywords)))
 
 
@@ -104,7 +106,7 @@ class Catalogue:
         """Entries whose id, citation, behaviour or keywords hold every word typed, accents optional."""
         words = fold(text).split()
         pool = self.in_force(day) if day is not None else list(self.entries)
-        return [e for e in pool if all(w in e.search_key() for w in words)]
+        return [e for e in pool if all(w in e.search_key for w in words)]
 
     def competence(self, signer: str, field: str, party: str) -> int | None:
         """The largest fine `signer` may impose in `field` on this party (None: unknown)."""

@@ -80,7 +80,7 @@ def law_entries() -> tuple[OptionEntry, ...]:
     for e in sorted(default_catalogue().entries, key=lambda e: e.effective_from, reverse=True):
         until = f"–{e.effective_to:%d/%m/%Y}" if e.effective_to else ""
         label = f"{e.citation} ({e.effective_from:%d/%m/%Y}{until}): {e.behaviour}"
-        shown.append(OptionEntry(e.id, label, f"{e.search_key()} | {e.id}"))
+        shown.append(OptionEntry(e.id, label, f"{e.search_key} | {e.id}"))
     return tuple(shown)
 
 

@@ -181,6 +181,14 @@ class UpdateKind(StrEnum):
     REFERENCE_DATA = "reference_data"
     REVIEW_DECISION = "review_decision"
     REVOCATION = "revocation"
+    LAW_CATALOGUE = "law_catalogue"
+
+
+class LawCataloguePayload(WireModel):
+    """A whole legal catalogue (the JSON of resources/law/catalogue.json) under its version."""
+
+    version: Text
+    catalogue: dict[str, Any]
 
 
 class FormVersionPayload(WireModel):

@@ -94,6 +94,12 @@ def _build_parser() -> argparse.ArgumentParser:
     publish.add_argument("file", help="the form's JSON definition (as in resources/forms)")
     _add(form, "list", cmd.form_list, "the form versions the server knows")
 
+    law = top.add_parser("law", help="the legal catalogue").add_subparsers(
+        dest="law_cmd", required=True
+    )
+    law_publish = _add(law, "publish", cmd.law_publish, "publish a legal catalogue to stations")
+    law_publish.add_argument("file", help="the catalogue's JSON (as resources/law/catalogue.json)")
+
     bundle = _add(top, "import-bundle", cmd.import_bundle, "import an offline bundle file")
     bundle.add_argument("file")
     bundle.add_argument("--receipt", required=True, help="where to write the signed receipt")

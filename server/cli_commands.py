@@ -20,6 +20,7 @@ from server.services import (
     catalog,
     devices,
     enrolment,
+    law,
     records,
     reports_ingest,
     reviews,
@@ -139,6 +140,20 @@ def form_publish(args: argparse.Namespace, settings: Settings) -> int:
     published = catalog.publish_form_document(_engine(settings), document, file=path.name)
     print(
         f"form {published.form_id} version {published.version} published (feed {published.cursor})"
+    )
+    return 0
+
+
+def law_publish(args: argparse.Namespace, settings: Settings) -> int:
+    path = Path(args.file)
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ServerError(ErrorCode.LAW_CATALOGUE_INVALID, f"cannot read {path}: {exc}") from None
+    published = law.publish_law_catalogue(_engine(settings), document)
+    print(
+        f"legal catalogue {published.version} ({published.entries} entries) published "
+        f"(feed {published.cursor})"
     )
     return 0
 

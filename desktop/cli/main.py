@@ -16,6 +16,7 @@ from desktop.cli import (
     bundle_commands,
     commands,
     export_command,
+    law_command,
     print_command,
     record_commands,
     report_command,
@@ -46,6 +47,7 @@ _EXIT_BY_CODE = {
     "UNKNOWN_FORM": 8,
     "RECORD_FILE_INVALID": 1,
     "RECORD_NOT_FOUND": 8,
+    "LAW_NOT_FOUND": 8,
     "RECORD_STATE": 9,
     "REASON_REQUIRED": 9,
     "REPORT_NOT_FOUND": 8,
@@ -134,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_command.add_parser(sub, common)
     backup_commands.add_parsers(sub, common)
     print_command.add_parser(sub, common)
+    law_command.add_parser(sub, common)
     bundle_commands.add_parsers(sync_commands.add_parsers(sub, common), common)
 
     db = sub.add_parser("db", help="database upkeep").add_subparsers(dest="action", required=True)

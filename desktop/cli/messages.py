@@ -86,6 +86,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "The record is '{status}', which does not allow this.",
     ),
     "REASON_REQUIRED": ("Cần ghi rõ lý do.", "A reason is required."),
+    "LAW_NOT_FOUND": (
+        "Danh mục pháp luật không có mục nào khớp với '{text}'.",
+        "No entry of the legal catalogue matches '{text}'.",
+    ),
     "VALIDATION_FAILED": (
         "Hồ sơ còn lỗi (xem danh sách trên).",
         "The record has errors (listed above).",
@@ -268,6 +272,7 @@ _REASONS: dict[str, tuple[str, str]] = {
     "header": ("trang đầu không đọc được", "first page unreadable"),
     "missing": ("không tìm thấy tệp", "file missing"),
     "empty": ("tệp trống hoặc không phải của CAX Desk", "empty or not a CAX Desk file"),
+    "blank_text": ("cần ít nhất một từ", "type at least one word"),
     "other_station": ("thuộc trạm khác", "belongs to another station"),
     "export_format": ("định dạng phải là xlsx hoặc csv", "the format is xlsx or csv"),
     "folder_missing": ("thư mục không tồn tại", "the folder does not exist"),
@@ -360,6 +365,14 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "New password set for {username} with the recovery key.",
     ),
     "error_prefix": ("Lỗi", "Error"),
+    "law_frame": (
+        "Phạt tiền: cá nhân {individual}; tổ chức {organisation}",
+        "Fine: individual {individual}; organisation {organisation}",
+    ),
+    "law_or_warning": (" (hoặc phạt cảnh cáo)", " (or a warning)"),
+    "law_additional": ("Hình thức xử phạt bổ sung: {text}", "Additional penalty: {text}"),
+    "law_remedy": ("Biện pháp khắc phục hậu quả: {text}", "Remedial measure: {text}"),
+    "law_in_force": ("Hiệu lực: từ {start} đến {end}", "In force: from {start} to {end}"),
     "printed": (
         "Đã lưu {path} ({pages} trang): {title}{draft}.",
         "Saved {path} ({pages} page(s)): {title}{draft}.",

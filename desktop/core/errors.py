@@ -85,6 +85,12 @@ class RecordNotFound(AppError):
     code = "RECORD_NOT_FOUND"
 
 
+class LawEntryNotFound(AppError):
+    """No catalogue entry has this id, or none matches these words (on that date)."""
+
+    code = "LAW_NOT_FOUND"
+
+
 class RecordStateError(AppError):
     """The record's status does not allow this (e.g. editing an approved record without amending)."""
 

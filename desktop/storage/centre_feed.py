@@ -11,6 +11,7 @@ from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
+from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict
 
 # The audit actor of what the centre decided; the reviewer's name is in the details.
 CENTRE_ACTOR = "centre"
@@ -110,6 +111,27 @@ def open_returns(conn: Connection, *, limit: int = 500) -> list[CentreReview]:
 
 def count_open_returns(conn: Connection) -> int:
     return conn.execute(text(f"SELECT count(*) {_OPEN_RETURNS}")).scalar_one()
+
+
+def latest_law_catalogue(conn: Connection) -> Catalogue | None:
+    """The newest legal catalogue the centre published that reads correctly (None: none yet).
+
+    Not yet used by validation, which still judges with the bundled catalogue on both sides
+    (docs/legal-catalogue.md): a station must never accept what the server would refuse."""
+    newest = None
+    for payload in updates(conn, "law_catalogue"):
+        try:
+            catalogue = catalogue_from_dict(payload.get("catalogue", {}))
+        except CatalogueInvalid:
+            continue  # kept as received; a later version replaces it
+        if newest is None or _version_key(catalogue.version) > _version_key(newest.version):
+            newest = catalogue
+    return newest
+
+
+def _version_key(version: str) -> tuple[int, ...]:
+    parts = version.split(".")
+    return tuple(int(p) for p in parts) if all(p.isdigit() for p in parts) else (-1,)
 
 
 def updates(conn: Connection, kind: str) -> list[dict[str, Any]]:

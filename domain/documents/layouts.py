@@ -75,7 +75,8 @@ LAYOUTS: dict[str, DocumentLayout] = {
         "BIÊN BẢN",
         "Vi phạm hành chính",
         "record_time",
-        hidden=("violator_signed", "recorder_signed"),
+        # The catalogue id is internal: paper shows its citation (legal_provision) instead.
+        hidden=("violator_signed", "recorder_signed", "law_entry"),
         signatures=(
             Signature(
                 "NGƯỜI VI PHẠM HOẶC\nĐẠI DIỆN TỔ CHỨC VI PHẠM",
@@ -91,7 +92,7 @@ LAYOUTS: dict[str, DocumentLayout] = {
         "Xử phạt vi phạm hành chính",
         "issued_date",
         # The signature block shows the signing form; the template reference, the decision kind.
-        hidden=("rights_stated", "signing_form", "decision_kind"),
+        hidden=("rights_stated", "signing_form", "decision_kind", "law_entry"),
         closing=_RIGHTS_TEXT,
         signatures=(Signature("@issuer", "issuer_name", note=SIGN_AND_SEAL_NOTE),),
         recipients=("Người bị xử phạt;", "Cơ quan thu tiền phạt;", "Lưu: hồ sơ."),

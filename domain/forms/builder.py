@@ -19,6 +19,7 @@ from domain.forms.model import (
     FieldType,
     FormDefinition,
     IdPersonCheck,
+    LawCheck,
     Limit,
     OneOfCheck,
     Option,
@@ -90,6 +91,19 @@ def build_check(raw: Mapping[str, Any], where: _Where) -> Check:
             raw["male"],
             raw["female"],
             when,
+        )
+    if kind == "law":
+        return LawCheck(
+            id=raw["id"],
+            entry=raw["entry"],
+            on=raw["on"],
+            party=raw["party"],
+            penalty=raw.get("penalty"),
+            fine=raw.get("fine"),
+            signer=raw.get("signer"),
+            measures=raw.get("measures"),
+            without_record=_expression(raw.get("without_record"), where.at("without_record")),
+            when=when,
         )
     assertion = _expression(raw["assert"], where.at("assert"))
     assert assertion is not None

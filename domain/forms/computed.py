@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from domain.forms.evaluation import as_moment
+from domain.law import default_catalogue
 from domain.validation.formats import parse_money
 from domain.vietnamese import money_in_words as _money_words
 
@@ -37,8 +38,28 @@ def _stay_notice_late(args: list[Any], rules: Mapping[str, Any]) -> bool | None:
     return notified > deadline
 
 
+def _law_citation(args: list[Any], _rules: Mapping[str, Any]) -> Any:
+    """The provision as printed, from the catalogue entry chosen; without one (a record made
+    before the catalogue existed) the text typed then is kept."""
+    entry = default_catalogue().entry(args[0]) if isinstance(args[0], str) else None
+    return entry.citation if entry is not None else args[1]
+
+
+def _law_frame(bound: int) -> Callable[[list[Any], Mapping[str, Any]], Any]:
+    """The entry's fine frame bound (0 = from, 1 = to) for the party; else the value typed."""
+
+    def frame(args: list[Any], _rules: Mapping[str, Any]) -> Any:
+        entry = default_catalogue().entry(args[0]) if isinstance(args[0], str) else None
+        return entry.frame(str(args[1]))[bound] if entry is not None else args[2]
+
+    return frame
+
+
 # name → (number of arguments, implementation)
 COMPUTED_FUNCTIONS: dict[str, tuple[int, Callable[[list[Any], Mapping[str, Any]], Any]]] = {
     "money_in_words": (1, _money_in_words),
     "stay_notice_late": (2, _stay_notice_late),
+    "law_citation": (2, _law_citation),
+    "law_fine_min": (3, _law_frame(0)),
+    "law_fine_max": (3, _law_frame(1)),
 }

@@ -31,6 +31,7 @@ class EvalContext:
     now: datetime | None = None
     rules: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     station_commune: str | None = None
+    law: Any = None  # a domain.law.Catalogue other than the bundled one (tests, a published one)
 
 
 @dataclass(frozen=True)

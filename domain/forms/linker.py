@@ -16,6 +16,7 @@ from domain.forms.model import (
     FieldType,
     FormDefinition,
     IdPersonCheck,
+    LawCheck,
     OneOfCheck,
     OrderCheck,
     RuleRef,
@@ -143,6 +144,12 @@ class Linker:
             self.path(check.path, chain, where)
             if check.code not in ALL_CODES:
                 raise self.fail(where, "unknown_message_code", code=check.code)
+        elif isinstance(check, LawCheck):
+            self.expression(check.without_record, chain, f"{where}.without_record")
+            named = (check.entry, check.on, check.party, check.penalty, check.fine)
+            for name in (*named, check.signer, check.measures):
+                if name is not None:
+                    self.path(name, chain, where)
 
     def expression(self, expression: Expression | None, chain: Chain, where: str) -> None:
         if expression is None:

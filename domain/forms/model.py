@@ -125,7 +125,24 @@ class ExpressionCheck:
     params: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
-Check = OrderCheck | OneOfCheck | IdPersonCheck | ExpressionCheck
+@dataclass(frozen=True)
+class LawCheck:
+    """The catalogue entry in `entry` must exist and be in force on the date in `on`; a fine,
+    warning, signer and additional measures must fit that entry (docs/legal-catalogue.md)."""
+
+    id: str
+    entry: str
+    on: str
+    party: str
+    penalty: str | None = None  # choice field: "canh_cao" or "phat_tien"
+    fine: str | None = None
+    signer: str | None = None
+    measures: str | None = None  # group whose rows carry the measure in "kind"
+    without_record: Expression | None = None  # holds for a decision made without a record
+    when: Expression | None = None
+
+
+Check = OrderCheck | OneOfCheck | IdPersonCheck | ExpressionCheck | LawCheck
 
 
 @dataclass(frozen=True)

@@ -84,6 +84,19 @@ _CHECK_KINDS: dict[str, tuple[dict[str, Any], list[str]]] = {
         },
         ["id_field", "sex_field", "birth_field", "male", "female"],
     ),
+    "law": (
+        {
+            "entry": _PATH,
+            "on": _PATH,
+            "party": _PATH,
+            "penalty": _PATH,
+            "fine": _PATH,
+            "signer": _PATH,
+            "measures": _PATH,
+            "without_record": _EXPR,
+        },
+        ["entry", "on", "party"],
+    ),
     "expression": (
         {
             "assert": _EXPR,

@@ -10,6 +10,7 @@ from domain.forms.model import (
     Check,
     ExpressionCheck,
     IdPersonCheck,
+    LawCheck,
     Limit,
     OneOfCheck,
     OrderCheck,
@@ -18,6 +19,7 @@ from domain.forms.model import (
 from domain.validation.codes import Code, Severity
 from domain.validation.formats import partial_date_year
 from domain.validation.identity import id_facts
+from domain.validation.law_check import run_law_check
 from domain.validation.problems import Problem, problem
 
 
@@ -44,6 +46,8 @@ def run_check(
         return []
     if isinstance(check, IdPersonCheck):
         return _id_person(check, prefix, scopes)
+    if isinstance(check, LawCheck):
+        return run_law_check(check, prefix, scopes, context, context.law)
     assert isinstance(check, ExpressionCheck)
     if holds(check.assertion, scopes, context):
         return []

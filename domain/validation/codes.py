@@ -52,8 +52,14 @@ class Code(StrEnum):
     OUTSIDE_STATION_AREA = "OUTSIDE_STATION_AREA"
     # Form rules (used by `expression` checks in form files)
     WITNESS_REQUIRED = "WITNESS_REQUIRED"
-    FINE_OUTSIDE_FRAME = "FINE_OUTSIDE_FRAME"
-    FINE_ABOVE_COMPETENCE = "FINE_ABOVE_COMPETENCE"
+    FINE_OUTSIDE_FRAME = "FINE_OUTSIDE_FRAME"  # params (catalogue check): min, max
+    FINE_ABOVE_COMPETENCE = "FINE_ABOVE_COMPETENCE"  # params (catalogue check): max
+    # The legal catalogue (docs/legal-catalogue.md)
+    LAW_ENTRY_UNKNOWN = "LAW_ENTRY_UNKNOWN"  # params: entry
+    LAW_ENTRY_NOT_IN_FORCE = "LAW_ENTRY_NOT_IN_FORCE"  # params: entry, day, instead (or "")
+    WARNING_NOT_ALLOWED = "WARNING_NOT_ALLOWED"  # the provision allows no warning, only a fine
+    MEASURE_BEYOND_COMPETENCE = "MEASURE_BEYOND_COMPETENCE"  # params: measure (e.g. truc_xuat)
+    NO_RECORD_LIMIT_EXCEEDED = "NO_RECORD_LIMIT_EXCEEDED"  # params: max
     TRANSFER_OVERDUE = "TRANSFER_OVERDUE"
     DECISION_LATE = "DECISION_LATE"
     NOTICE_LATE = "NOTICE_LATE"

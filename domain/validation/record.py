@@ -11,6 +11,7 @@ from typing import Any
 from domain.forms.evaluation import EvalContext, Scope, holds, is_empty
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 from domain.forms.rules import Rules, default_rules
+from domain.law import Catalogue
 from domain.reference import ReferenceData, default_reference
 from domain.validation import formats
 from domain.validation.checks import resolve_limit, run_check
@@ -41,11 +42,12 @@ def check_record(
     rules: Rules | None = None,
     reference: ReferenceData | None = None,
     station_commune: str | None = None,
+    law: Catalogue | None = None,
 ) -> CheckedRecord:
     """Normalise, then validate: what `cax record new` and the form window both need.
 
     `now` defaults to the end of `today`; `station_commune` (5-digit code) enables the
-    "outside the station's area" warnings.
+    "outside the station's area" warnings; `law` replaces the bundled legal catalogue.
     """
     rules = rules or default_rules()
     if not isinstance(values, Mapping):
@@ -56,6 +58,7 @@ def check_record(
         now=now or datetime.combine(today, time(23, 59)),
         rules=rules.values(),
         station_commune=station_commune,
+        law=law,
     )
     walker = _Walker(context, reference or default_reference())
     walker.unknown(form.fields, values, "")

@@ -1627,12 +1627,32 @@ Offline data entry for commune police stations.</translation>
         <translation>The violator did not sign: add a witness or write why they refused.</translation>
     </message>
     <message>
-        <source>The fine is outside the frame of the provision applied.</source>
-        <translation>The fine is outside the frame of the provision applied.</translation>
+        <source>The fine must lie within the provision&apos;s frame: %1 to %2 đồng.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The fine is more than the person issuing may impose.</source>
-        <translation>The fine is more than the person issuing may impose.</translation>
+        <source>The person issuing may impose a fine of at most %1 đồng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not in the legal catalogue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provision was not in force on %1, the day of the violation: choose the one in force then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This provision allows a fine only, not a warning.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The commune police may not impose this measure.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>

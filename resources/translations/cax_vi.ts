@@ -1627,12 +1627,32 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Người vi phạm không ký: cần có người chứng kiến hoặc ghi rõ lý do từ chối ký.</translation>
     </message>
     <message>
-        <source>The fine is outside the frame of the provision applied.</source>
-        <translation>Mức phạt nằm ngoài khung phạt của quy định áp dụng.</translation>
+        <source>The fine must lie within the provision&apos;s frame: %1 to %2 đồng.</source>
+        <translation>Số tiền phạt phải nằm trong khung của quy định: từ %1 đến %2 đồng.</translation>
     </message>
     <message>
-        <source>The fine is more than the person issuing may impose.</source>
-        <translation>Mức phạt vượt thẩm quyền của người ra quyết định.</translation>
+        <source>The person issuing may impose a fine of at most %1 đồng.</source>
+        <translation>Người ra quyết định chỉ có thẩm quyền phạt tiền đến %1 đồng.</translation>
+    </message>
+    <message>
+        <source>“%1” is not in the legal catalogue.</source>
+        <translation>“%1” không có trong danh mục pháp luật.</translation>
+    </message>
+    <message>
+        <source>This provision was not in force on %1, the day of the violation: choose the one in force then.</source>
+        <translation>Quy định này không có hiệu lực vào ngày %1 (ngày vi phạm): chọn quy định có hiệu lực tại thời điểm đó.</translation>
+    </message>
+    <message>
+        <source>This provision allows a fine only, not a warning.</source>
+        <translation>Quy định này chỉ áp dụng phạt tiền, không phạt cảnh cáo.</translation>
+    </message>
+    <message>
+        <source>The commune police may not impose this measure.</source>
+        <translation>Công an cấp xã không có thẩm quyền áp dụng biện pháp này.</translation>
+    </message>
+    <message>
+        <source>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</source>
+        <translation>Xử phạt không lập biên bản chỉ áp dụng phạt cảnh cáo hoặc phạt tiền đến %1 đồng.</translation>
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>

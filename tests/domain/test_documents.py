@@ -181,3 +181,11 @@ def test_a_signature_is_dropped_only_when_optional_and_unnamed():
     assert (
         '<td width="50%" valign="top"></td><td width="50%" valign="top"><p align="center"' in html
     )
+
+
+@pytest.mark.parametrize("form_id", ["F3", "F4"])
+def test_the_provision_prints_as_its_citation_never_the_catalogue_id(form_id):
+    """The legal catalogue id is internal: paper shows the citation worked out from it."""
+    html = build_document(CATALOGUE.get(form_id), facts(form_id), STATION).html
+    assert "Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP" in html
+    assert "nd282" not in html and "danh mục" not in html

@@ -217,26 +217,32 @@ def test_old_mobile_numbers_are_converted_with_a_warning() -> None:
     ]
 
 
-def test_computed_fine_in_words_and_competence_warning() -> None:
-    """F4: the amount in words is computed; a fine above the signer's competence warns."""
+def test_computed_fine_in_words_and_frame_from_the_catalogue() -> None:
+    """F4: the amount in words, the frame and the citation are worked out, not typed."""
     form = CATALOGUE.get("F4")
     values = {
         "main_penalty": "phat_tien",
         "fine_amount": "5.000.000",
+        "law_entry": "nd282.8.1.a",
         "issuer_position": "can_bo_thi_hanh_cong_vu",
-        "sanctioned_type": "ca_nhan",
+        "sanctioned_type": "to_chuc",
         "fine_in_words": "typed by hand",
+        "fine_frame_max": 99,
+        "legal_provision": "typed by hand",
     }
     result = check_record(form, values, today=TODAY)
     assert result.values["fine_in_words"] == "Năm triệu đồng"
-    above = [p for p in result.problems if p.code is Code.FINE_ABOVE_COMPETENCE]
-    assert [(p.path, p.severity) for p in above] == [("fine_amount", Severity.WARNING)]
-    values["fine_amount"] = 4_000_000  # exactly 10% of the configured field maximum
-    assert not [
-        p
-        for p in validate_record(form, values, today=TODAY)
-        if p.code is Code.FINE_ABOVE_COMPETENCE
-    ]
+    assert (result.values["fine_frame_min"], result.values["fine_frame_max"]) == (1000000, 2000000)
+    assert result.values["legal_provision"] == "Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP"
+
+
+def test_a_provision_typed_before_the_catalogue_is_kept() -> None:
+    """A record made before entries were chosen keeps its free text: the printout still reads."""
+    values = {"legal_provision": "Điều 8 Nghị định 144/2021/NĐ-CP", "fine_frame_min": 500000}
+    result = check_record(CATALOGUE.get("F4"), values, today=TODAY)
+    assert result.values["legal_provision"] == "Điều 8 Nghị định 144/2021/NĐ-CP"
+    assert result.values["fine_frame_min"] == 500000
+    assert ("law_entry", Code.REQUIRED) in {(p.path, p.code) for p in result.problems}
 
 
 def test_rules_come_from_rules_json_not_code() -> None:

@@ -3,14 +3,16 @@ sent back: every revision arrives once, the outbox empties, a review returns a r
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import Counter
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit, centre_feed, outbox, sync_settings
 from desktop.storage.records import RecordService
+from domain.resources import resource_path
 from protocol.messages import ReviewDecision
-from server.services import catalog, reviews
+from server.services import catalog, law, reviews
 from tests.desktop.sync.helpers import CATALOGUE, completed_records, example
 from tests.integration.conftest import local_revisions
 from tests.server.helpers import form_document
@@ -70,3 +72,16 @@ def test_after_approval_policy_sends_only_approved(enrolled, session, server_db)
     report = enrolled.run()
     assert report.counts.acknowledged == 1
     assert [r for r, _, _ in server_db.revisions()] == [ids[0]]
+
+
+def test_a_published_legal_catalogue_is_stored_by_the_station(enrolled, session, server_db):
+    """`law publish` at the centre; the next sync keeps it and the station reads its version."""
+    document = json.loads(resource_path("law", "catalogue.json").read_text(encoding="utf-8"))
+    law.publish_law_catalogue(server_db.engine, {**document, "version": "2027.3"})
+    with session.db.read() as conn:
+        assert centre_feed.latest_law_catalogue(conn) is None
+    enrolled.run()
+    with session.db.read() as conn:
+        stored = centre_feed.latest_law_catalogue(conn)
+    assert stored is not None and stored.version == "2027.3"
+    assert stored.entry("nd282.8.1.a") is not None

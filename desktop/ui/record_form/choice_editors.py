@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
 from domain.forms.model import FieldDefinition
+from domain.law import default_catalogue
 from domain.reference import ReferenceData
 from domain.vietnamese import fold
 
@@ -68,6 +69,21 @@ def _entry(value: str, shown: str, vi: str, en: str, parent: str = "") -> Option
     return OptionEntry(value, shown, f"{keys} | {value.lower()}", parent)
 
 
+def is_law_picker(definition: FieldDefinition) -> bool:
+    """A text field holding a legal-catalogue id, picked from the catalogue (F3/F4)."""
+    return definition.ui.get("picker") == "law"
+
+
+def law_entries() -> tuple[OptionEntry, ...]:
+    """Every catalogue entry, the newest provisions first; validation judges the date chosen."""
+    shown = []
+    for e in sorted(default_catalogue().entries, key=lambda e: e.effective_from, reverse=True):
+        until = f"–{e.effective_to:%d/%m/%Y}" if e.effective_to else ""
+        label = f"{e.citation} ({e.effective_from:%d/%m/%Y}{until}): {e.behaviour}"
+        shown.append(OptionEntry(e.id, label, f"{e.search_key} | {e.id}"))
+    return tuple(shown)
+
+
 class OptionListModel(QAbstractListModel):
     """Entries of one choice list; row 0 is the blank "nothing chosen" entry."""
 
@@ -103,6 +119,10 @@ class OptionModels(QObject):
         self._shared: dict[str, OptionListModel] = {}
 
     def model_for(self, definition: FieldDefinition) -> OptionListModel:
+        if is_law_picker(definition):
+            if "law" not in self._shared:
+                self._shared["law"] = OptionListModel(law_entries(), self)
+            return self._shared["law"]
         if definition.reference is None:
             entries = tuple(
                 _entry(o.value, o.label.get(self.language), o.label.vi, o.label.en)

@@ -91,10 +91,28 @@ _TEXTS: dict[str, str] = {
         "The violator did not sign: add a witness or write why they refused.",
     ),
     Code.FINE_OUTSIDE_FRAME: QT_TRANSLATE_NOOP(
-        "ProblemMessages", "The fine is outside the frame of the provision applied."
+        "ProblemMessages", "The fine must lie within the provision's frame: %1 to %2 đồng."
     ),
     Code.FINE_ABOVE_COMPETENCE: QT_TRANSLATE_NOOP(
-        "ProblemMessages", "The fine is more than the person issuing may impose."
+        "ProblemMessages", "The person issuing may impose a fine of at most %1 đồng."
+    ),
+    Code.LAW_ENTRY_UNKNOWN: QT_TRANSLATE_NOOP(
+        "ProblemMessages", "\u201c%1\u201d is not in the legal catalogue."
+    ),
+    Code.LAW_ENTRY_NOT_IN_FORCE: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "This provision was not in force on %1, the day of the violation: "
+        "choose the one in force then.",
+    ),
+    Code.WARNING_NOT_ALLOWED: QT_TRANSLATE_NOOP(
+        "ProblemMessages", "This provision allows a fine only, not a warning."
+    ),
+    Code.MEASURE_BEYOND_COMPETENCE: QT_TRANSLATE_NOOP(
+        "ProblemMessages", "The commune police may not impose this measure."
+    ),
+    Code.NO_RECORD_LIMIT_EXCEEDED: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "Without a violation record, only a warning or a fine of at most %1 đồng is allowed.",
     ),
     Code.TRANSFER_OVERDUE: QT_TRANSLATE_NOOP(
         "ProblemMessages", "Not transferred within %1 hours of receipt."
@@ -149,6 +167,11 @@ _PARAMS: dict[str, tuple[str, ...]] = {
     Code.COMMUNE_NOT_IN_PROVINCE: ("commune", "province"),
     Code.TRANSFER_OVERDUE: ("rule",),
     Code.DECISION_LATE: ("rule",),
+    Code.FINE_OUTSIDE_FRAME: ("min", "max"),
+    Code.FINE_ABOVE_COMPETENCE: ("max",),
+    Code.LAW_ENTRY_UNKNOWN: ("entry",),
+    Code.LAW_ENTRY_NOT_IN_FORCE: ("day",),
+    Code.NO_RECORD_LIMIT_EXCEEDED: ("max",),
 }
 
 

@@ -18,6 +18,7 @@ from desktop.ui.record_form.choice_editors import (
     ChoiceEditor,
     MultiChoiceEditor,
     YesNoEditor,
+    is_law_picker,
 )
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
@@ -75,6 +76,8 @@ def create_editor(
         from desktop.ui.record_form.group_editor import GroupEditor
 
         return GroupEditor(definition, context)
+    if is_law_picker(definition):
+        return ChoiceEditor(definition, context)
     return _EDITORS[definition.type](definition, context)
 
 

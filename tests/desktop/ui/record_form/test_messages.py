@@ -36,6 +36,8 @@ SAMPLE_PARAMS = {
     "commune": "00004",
     "province": "79",
     "rule": "crime_report_transfer_hours",
+    "entry": "nd282.8.1.a",
+    "day": "2025-12-10",
 }
 
 

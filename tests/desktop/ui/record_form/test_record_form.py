@@ -229,3 +229,15 @@ def test_hidden_and_empty_blocks_are_not_stored(show_form):
     assert values["reporter"] == {"full_name": "Lê Văn A", "nationality": "VN"}
     assert "incident_location" not in values
     assert "confidential" not in values
+
+
+def test_the_provision_is_picked_from_the_legal_catalogue(show_form):
+    """F3's provision: words typed without accents pick the newest matching catalogue entry."""
+    form = show_form("F3")
+    form.focus_path("act_description")
+    tab_to("law_entry")
+    type_here("hat karaoke")
+    key(Qt.Key_Tab)
+    picker = form.editor_at("law_entry")
+    assert picker.value() == "nd282.8.1.a"
+    assert picker.combo.currentText().startswith("Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP")

@@ -1,0 +1,119 @@
+"""`cax law search TEXT [--date DD/MM/YYYY | --all]`, `cax law show ID`: the legal catalogue.
+
+The catalogue is public law, not station data: no password is asked and no station is needed."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.commands import EXIT_OK, print_json
+from desktop.cli.messages import Messages
+from desktop.core.errors import InvalidInput, LawEntryNotFound
+from domain.law import LawEntry, default_catalogue
+from domain.validation.formats import parse_date
+from domain.vietnamese import format_money
+
+
+def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
+    law = sub.add_parser("law", help="the legal catalogue").add_subparsers(
+        dest="action", required=True
+    )
+    search = law.add_parser("search", parents=[common], help="find violations by words")
+    search.add_argument("text", help="words of the behaviour, accents optional")
+    when = search.add_mutually_exclusive_group()
+    when.add_argument(
+        "--date", default=None, help="provisions in force on DD/MM/YYYY (default: today)"
+    )
+    when.add_argument("--all", action="store_true", help="every version, repealed ones too")
+    search.set_defaults(handler=search_command)
+    show = law.add_parser("show", parents=[common], help="one entry in full")
+    show.add_argument("entry", help="catalogue id, e.g. nd282.8.1.a")
+    show.set_defaults(handler=show_command)
+
+
+def _frame(entry: LawEntry, party: str) -> str:
+    low, high = entry.frame(party)
+    return f"{format_money(low)} – {format_money(high)}"
+
+
+def _as_json(entry: LawEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "citation": entry.citation,
+        "decree": entry.decree,
+        "article": entry.article,
+        "clause": entry.clause,
+        "point": entry.point,
+        "field": entry.field,
+        "behaviour": entry.behaviour,
+        "warning": entry.warning,
+        "fine_individual": list(entry.fine_individual),
+        "fine_organisation": list(entry.fine_organisation),
+        "additional": list(entry.additional),
+        "remedies": list(entry.remedies),
+        "effective_from": entry.effective_from.isoformat(),
+        "effective_to": entry.effective_to.isoformat() if entry.effective_to else None,
+        "status": entry.status,
+    }
+
+
+def search_command(args: argparse.Namespace, _home: Path, messages: Messages) -> int:
+    day: date | None = None if args.all else date.today()
+    if args.date is not None:
+        day = parse_date(args.date)
+        if day is None:
+            raise InvalidInput(field="--date", reason="date_format", value=args.date)
+    if not args.text.strip():
+        raise InvalidInput(field="TEXT", reason="blank_text")
+    found = default_catalogue().search(args.text, day)
+    if not found:
+        raise LawEntryNotFound(text=args.text)
+    if getattr(args, "json", False):
+        print_json([_as_json(e) for e in found])
+        return EXIT_OK
+    for entry in found:
+        print(f"{entry.id}  {entry.citation}")
+        print(f"    {entry.behaviour}")
+        frame = messages.notice(
+            "law_frame",
+            individual=_frame(entry, "ca_nhan"),
+            organisation=_frame(entry, "to_chuc"),
+        )
+        warning = messages.notice("law_or_warning") if entry.warning else ""
+        print(f"    {frame}{warning}")
+    return EXIT_OK
+
+
+def show_command(args: argparse.Namespace, _home: Path, messages: Messages) -> int:
+    entry = default_catalogue().entry(args.entry.strip())
+    if entry is None:
+        raise LawEntryNotFound(text=args.entry)
+    if getattr(args, "json", False):
+        print_json(_as_json(entry))
+        return EXIT_OK
+    print(f"{entry.id}  {entry.citation}")
+    print(f"    {entry.article_title}")
+    print(f"    {entry.behaviour}")
+    print(
+        "    "
+        + messages.notice(
+            "law_frame",
+            individual=_frame(entry, "ca_nhan"),
+            organisation=_frame(entry, "to_chuc"),
+        )
+    )
+    for line in entry.additional:
+        print("    " + messages.notice("law_additional", text=line))
+    for line in entry.remedies:
+        print("    " + messages.notice("law_remedy", text=line))
+    until = entry.effective_to.strftime("%d/%m/%Y") if entry.effective_to else "…"
+    print(
+        "    "
+        + messages.notice(
+            "law_in_force", start=entry.effective_from.strftime("%d/%m/%Y"), end=until
+        )
+    )
+    return EXIT_OK

@@ -122,7 +122,12 @@ class RecordService:
             form = self._form(stored.summary.form_id)
             clean, _ = self.check(form.id, values)
             record_store.update_values(
-                conn, stored.summary.seq, clean, project(form, clean), self._clock().isoformat()
+                conn,
+                stored.summary.seq,
+                clean,
+                project(form, clean),
+                self._clock().isoformat(),
+                form_version=form.version,  # checked against this definition: now of its version
             )
             audit.append(conn, self._user, AuditAction.RECORD_CHANGED, record_id, {"draft": True})
 
@@ -231,6 +236,7 @@ class RecordService:
                 clean,
                 project(form, clean),
                 now,
+                form_version=form.version,
                 status=str(RecordStatus.COMPLETED),
                 revision=revision,
                 approved_at=None,

@@ -27,9 +27,10 @@ def test_upgrade_registers_the_bundled_forms_and_units_once(engine: Engine) -> N
     """Ten forms with their full definitions and 3,355 units; a second upgrade adds nothing."""
     with engine.connect() as conn:
         versions = conn.execute(select(FormVersion.form_id, FormVersion.version)).all()
-        f3 = catalog.form_definition(conn, "f3", 1)
-    assert sorted(versions) == sorted((f"f{i}", 1) for i in range(1, 11))
-    assert f3 is not None and f3.field("violator") is not None
+        f3 = catalog.form_definition(conn, "f3", 2)
+    shipped = {f"f{i}": 1 for i in range(1, 11)} | {"f3": 2, "f4": 2}  # F3/F4 2: the law catalogue
+    assert sorted(versions) == sorted(shipped.items())
+    assert f3 is not None and f3.field("violator") is not None and f3.field("law_entry")
     assert _count(engine, AdminUnit) == 34 + 3321
     again = setup.upgrade_database(engine)
     assert (again.schema_changed, again.units_changed, again.forms_registered) == (False, 0, [])

@@ -283,3 +283,26 @@ def test_two_processes_completing_at_once_get_distinct_consecutive_numbers(stati
         assert child.returncode == 0, err
         numbers += out.split()
     assert sorted(numbers) == [f"{n:02d}/BB-VPHC" for n in range(1, 51)]
+
+
+def test_a_record_saved_under_a_newer_form_takes_its_version(chief, officer):
+    """A record made under an older version of its form (F3 version 1, before the legal
+    catalogue) is checked against the definition shipped now when saved or amended, so it is of
+    that version from then on — what the centre validates it against."""
+    current = CATALOGUE.get("F3").version
+    assert current > 1
+    record_id = officer.create("F3", example("F3"))
+
+    def make_old() -> None:
+        seq = officer.get(record_id).summary.seq
+        with officer.session.db.write() as conn:
+            record_store.set_fields(conn, seq, form_version=1)
+
+    make_old()
+    officer.save_draft(record_id, example("F3"))
+    assert officer.get(record_id).summary.form_version == current
+    officer.complete(record_id)
+    chief.approve(record_id)
+    make_old()
+    chief.amend(record_id, example("F3"), "Bổ sung lời khai")
+    assert chief.get(record_id).summary.form_version == current

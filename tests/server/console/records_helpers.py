@@ -9,6 +9,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
+from domain.forms.catalogue import load_catalogue
 from protocol.canonical import content_hash_fields
 from protocol.messages import RecordRevision
 from server.models import Station
@@ -20,6 +21,11 @@ from tests.server.helpers import StationDevice, enrol_device, example_values
 FORMS = ("F1", "F3", "F4", "F8", "F10")
 CHANGED_AT = "2026-11-22T08:30:00.000000Z"
 PROVINCE_B_STATION = "25747"  # Phường Thủ Dầu Một, province 79 (Hà Nội's 00004 is province 01)
+
+
+def _version(form: str) -> int:
+    """The version of the form this program ships (the one `db upgrade` registered)."""
+    return load_catalogue().get(form.upper()).version
 
 
 def wire_record(
@@ -40,7 +46,7 @@ def wire_record(
         "revision": revision,
         "station_code": device.station_code,
         "form_id": form.lower(),
-        "form_version": 1,
+        "form_version": _version(form),
         "author": author,
         "created_at": CHANGED_AT,
         "updated_at": CHANGED_AT,
@@ -55,7 +61,7 @@ def wire_record(
         revision=revision,
         station_code=device.station_code,
         form_id=record["form_id"],
-        form_version=1,
+        form_version=_version(form),
         author=author,
         created_at=parsed.created_at,
         updated_at=parsed.updated_at,

@@ -148,6 +148,8 @@ def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) 
     recovery_key = credentials.new_recovery_key() if new_recovery_key else ""
     if recovery_key:
         slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, new_key)
+        if session.root_key is not None:  # the new recovery slot can re-sign roles too
+            slots.seal_root_key(RECOVERY_LABEL, session.root_key.private_bytes_raw())
     slots.save(station.keys_path, new_key)
     session.adopt_data_key(new_key)
     details: dict[str, object] = {"slots": len(slots.slots)}

@@ -19,6 +19,9 @@ from desktop.storage.outbox import revision_metadata
 from protocol import authorship
 from protocol.messages import SignedRoster
 
+# ChainBreak kinds of a signature that fails (the chain itself may hold).
+SIGNATURE_KINDS = frozenset({"unsigned", "bad_signature"})
+
 _REVISION_ROWS = (
     "SELECT r.id, v.revision, r.form_id, r.form_version, r.author, r.created_at, v.status, "
     "v.changed_at, v.reason, v.values_json FROM record_revisions v "

@@ -10,7 +10,7 @@ from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
-from desktop.storage import audit, crypto
+from desktop.storage import audit, authorship, crypto, grants
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import StationSession
 
@@ -23,6 +23,16 @@ class AuditReport:
     @property
     def ok(self) -> bool:
         return self.first_break is None
+
+    @property
+    def code(self) -> str | None:
+        """AUDIT_SIGNATURE_INVALID for an entry whose signature fails, AUDIT_CHAIN_BROKEN for a
+        break in the chain itself, None when the log is intact."""
+        if self.first_break is None:
+            return None
+        if self.first_break.kind in authorship.SIGNATURE_KINDS:
+            return "AUDIT_SIGNATURE_INVALID"
+        return "AUDIT_CHAIN_BROKEN"
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,15 @@ def orphan_slots(slots: KeySlotFile, active: set[str]) -> list[str]:
 
 def verify_audit(session: StationSession) -> AuditReport:
     session.require(Permission.VIEW_AUDIT)
+    roster = grants.load_roster(session.station.load_slots())
     with session.db.read() as conn:
         checked, first_break = audit.verify(conn)
+        if first_break is None:
+            # The chain holds; but someone with the data key can re-chain a rewritten log, so
+            # each entry's signature must also verify against its writer's certified key.
+            first_break = authorship.verify_audit_signatures(conn, roster)
+            if first_break is not None:
+                checked = first_break.seq - 1
     report = AuditReport(checked, first_break)
     with session.db.write() as conn:
         details = {"checked": checked, "ok": report.ok}

@@ -274,6 +274,7 @@ class SyncService:
                 self._clock,
                 progress,
                 cancel,
+                roster=self.session.station.load_slots().roster,
             )
             if not cancel.is_set():
                 push_reports(self.session, client, tally, cancel)

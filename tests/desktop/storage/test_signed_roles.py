@@ -14,7 +14,7 @@ from desktop.cli import main as cli_main
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import PermissionDenied, RoleTampered, UserRemoved
 from desktop.core.permissions import Permission, Role
-from desktop.storage import accounts, audit, crypto, grants, maintenance
+from desktop.storage import accounts, audit, backup, crypto, grants, maintenance
 from desktop.storage.database import Database
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import Station
@@ -291,14 +291,7 @@ def rewrite_and_rechain(station_home, seq: int, details: dict) -> None:
                     dict(d=entry_details, p=prev, h=digest, s=row.seq),
                 )
                 prev = digest
-            conn.execute(
-                text(
-                    "UPDATE audit_log_anchor SET last_hash = :h WHERE id = 1".replace(
-                        "audit_log_anchor", "audit_anchor"
-                    )
-                ),
-                dict(h=prev),
-            )
+            conn.execute(text("UPDATE audit_anchor SET last_hash = :h WHERE id = 1"), dict(h=prev))
     finally:
         db.close()
 
@@ -381,3 +374,26 @@ def test_keys_are_sealed_so_the_officer_password_reveals_no_root_key(station_hom
         slots.root_key(opened)
     with pytest.raises(RoleTampered):
         grants.root_of(slots, opened)
+
+
+def test_an_officer_made_supervisor_in_the_database_cannot_restore_over_the_station(
+    station_home, tmp_path
+):
+    session = station_home.unlock()
+    try:
+        backup.create_backup(session, tmp_path / "old.caxbackup")
+    finally:
+        session.close()
+    sql_as_officer(
+        station_home, f"UPDATE users SET role = 'supervisor' WHERE username = '{OFFICER}'"
+    )
+    before = station_home.station.db_path.read_bytes()
+    with pytest.raises(RoleTampered):
+        backup.restore_backup(
+            station_home.home,
+            tmp_path / "old.caxbackup",
+            SUPERVISOR,
+            SUPERVISOR_PASSWORD,
+            current=backup.Credential(OFFICER, OFFICER_PASSWORD),
+        )
+    assert station_home.station.db_path.read_bytes() == before

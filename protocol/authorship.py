@@ -10,9 +10,10 @@ authorship").
 from __future__ import annotations
 
 import base64
+import functools
 from typing import Any
 
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from protocol.canonical import canonical_json, content_hash_with_values
 from protocol.messages import RosterBody, RosterUser, SignedRoster
@@ -26,14 +27,19 @@ def sign(private_key: Ed25519PrivateKey, message: bytes) -> str:
     return base64.b64encode(private_key.sign(message)).decode("ascii")
 
 
+@functools.lru_cache(maxsize=4096)
+def _public_key(encoded: str) -> Ed25519PublicKey | None:
+    # A station has a handful of keys and `audit verify` checks every entry: parse each once.
+    try:
+        return load_public_key(encoded)
+    except ValueError:
+        return None
+
+
 def verify(public_key: str, message: bytes, signature: str | None) -> bool:
     """True only for a valid signature by `public_key` (base64); never raises."""
-    if not signature:
-        return False
-    try:
-        return verify_signature(load_public_key(public_key), message, signature)
-    except ValueError:
-        return False
+    key = _public_key(public_key)
+    return bool(signature) and key is not None and verify_signature(key, message, signature)
 
 
 def roster_message(body: RosterBody) -> bytes:

@@ -218,8 +218,9 @@ class KeySlotFile:
     def _aad(self, label: str, kind: str, purpose: str) -> bytes:
         return _canonical({"station": self.station_id, "label": label, "kind": kind, "p": purpose})
 
-    def add_slot(self, label: str, kind: str, secret: str, data_key: bytes) -> None:
-        """Create (or replace) the slot `label`, so that `secret` unwraps `data_key`."""
+    def add_slot(self, label: str, kind: str, secret: str, data_key: bytes) -> OpenedSlot:
+        """Create (or replace) the slot `label`, so that `secret` unwraps `data_key`; returned
+        opened, as `open_slot(label, secret)` would (without a second Argon2id run)."""
         kdf = self.kdf_policy
         private, public = crypto.new_keypair()
         salt = crypto.random_salt()
@@ -248,6 +249,7 @@ class KeySlotFile:
             )
         self.slots[label] = slot
         self.removed_users.discard(label)
+        return OpenedSlot(label, private, [data_key])
 
     def rewrap_slot(self, label: str, secret: str, private: bytes) -> None:
         """A new secret for the slot `label` (whose opened private key is `private`): the slot's

@@ -100,10 +100,9 @@ class Station:
 
         data_key, recovery_key = crypto.random_key(), credentials.new_recovery_key()
         slots = KeySlotFile(station_id=str(uuid.uuid4()), kdf_policy=kdf)
-        slots.add_slot(username, "user", password, data_key)
+        opened = slots.add_slot(username, "user", password, data_key)
         slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, data_key)
         grants.establish(slots, {username: str(Role.SUPERVISOR)}, set(), audit_signed_from=1)
-        opened = slots.open_slot(username, password)
 
         db = Database(station.db_path, data_key, create=True)
         db.signer = grants.signer_of(slots, opened, username)

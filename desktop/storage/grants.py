@@ -227,3 +227,17 @@ def establish(
     )
     _store(slots, root, body)
     return root
+
+
+def role_mismatches(roster: SignedRoster | None, users: dict[str, tuple[str, str]]) -> list[str]:
+    """Users whose database row ({name: (role, status)}) says other than the signed roster:
+    an active user without an active grant of the same role, or a granted user not active."""
+    if roster is None:
+        return []
+    granted = {u.username: u for u in roster.body.users if u.status == "active"}
+    active = {name for name, (_, status) in users.items() if status == "active"}
+    return sorted(
+        name
+        for name in active | set(granted)
+        if name not in active or name not in granted or granted[name].role != users[name][0]
+    )

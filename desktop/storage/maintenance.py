@@ -112,6 +112,11 @@ def check_database(session: StationSession) -> CheckReport:
         slots.verify_mac(session.data_key, session.station.keys_path)
         with session.db.read() as conn:
             orphans = orphan_slots(slots, active_usernames(conn))
+            rows = conn.execute(text("SELECT username, role, status FROM users")).all()
+        # Someone else's role edited in the database: their own next login would say so, but
+        # the supervisor running the check should hear it now.
+        for name in grants.role_mismatches(grants.load_roster(slots), {r[0]: r[1:] for r in rows}):
+            problems.append(f"ROLE_TAMPERED: {name}")
     except AppError as error:
         keyfile_problem = error.code
     try:

@@ -397,3 +397,15 @@ def test_an_officer_made_supervisor_in_the_database_cannot_restore_over_the_stat
             current=backup.Credential(OFFICER, OFFICER_PASSWORD),
         )
     assert station_home.station.db_path.read_bytes() == before
+
+
+def test_db_check_names_a_user_whose_role_was_edited(station_home):
+    sql_as_officer(
+        station_home, f"UPDATE users SET role = 'supervisor' WHERE username = '{OFFICER}'"
+    )
+    session = station_home.unlock()
+    try:
+        report = maintenance.check_database(session)
+    finally:
+        session.close()
+    assert not report.ok and f"ROLE_TAMPERED: {OFFICER}" in report.database_problems

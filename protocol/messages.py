@@ -56,6 +56,39 @@ class HealthResponse(WireModel):
     max_protocol_version: int
 
 
+# --- Signed roles (docs/security.md, "Roles and authorship") ------------------------------
+
+
+class RosterUser(WireModel):
+    """One user's grant inside a station roster: role, status and the keys that are theirs."""
+
+    username: Text = Field(min_length=1, max_length=128)
+    role: Literal["officer", "supervisor"]
+    status: Literal["active", "removed"]
+    # The X25519 public key of the user's key slot (empty once the user is removed).
+    slot_public_key: Text = Field(max_length=44)
+    # Every Ed25519 key ever certified for the user, current last: older revisions and audit
+    # entries stay verifiable after a password reset gives the user a new key.
+    signing_keys: list[Base64Key] = Field(max_length=64)
+
+
+class RosterBody(WireModel):
+    """What a station's root key signs: every user's grant, under one sequence number."""
+
+    format: Literal["cax-roster/1"] = "cax-roster/1"
+    station_id: Text = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1, le=2**62)
+    root_public_key: Base64Key
+    # Audit entries from this sequence number on are signed by their writer.
+    audit_signed_from: int = Field(ge=1, le=2**62)
+    users: list[RosterUser] = Field(max_length=10_000)
+
+
+class SignedRoster(WireModel):
+    body: RosterBody
+    signature: Signature
+
+
 # --- Enrolment -----------------------------------------------------------------------------
 
 
@@ -66,6 +99,9 @@ class EnrollRequest(WireModel):
     device_name: Text = Field(min_length=1, max_length=128)
     # Ed25519 signature by the new key over `protocol.signing.enrolment_message(code, public_key)`.
     proof: Text = Field(min_length=1, max_length=128)
+    # The station's signed roster: enrolment (by a supervisor, with the centre's code) pins the
+    # station's root key before any push could.
+    roster: SignedRoster | None = None
 
 
 class StationInfo(WireModel):
@@ -130,36 +166,6 @@ class AuditHead(WireModel):
 
     seq: int = Field(ge=0, le=2**62)
     hash: Sha256Hex
-
-
-class RosterUser(WireModel):
-    """One user's grant inside a station roster: role, status and the keys that are theirs."""
-
-    username: Text = Field(min_length=1, max_length=128)
-    role: Literal["officer", "supervisor"]
-    status: Literal["active", "removed"]
-    # The X25519 public key of the user's key slot (empty once the user is removed).
-    slot_public_key: Text = Field(max_length=44)
-    # Every Ed25519 key ever certified for the user, current last: older revisions and audit
-    # entries stay verifiable after a password reset gives the user a new key.
-    signing_keys: list[Base64Key] = Field(max_length=64)
-
-
-class RosterBody(WireModel):
-    """What a station's root key signs: every user's grant, under one sequence number."""
-
-    format: Literal["cax-roster/1"] = "cax-roster/1"
-    station_id: Text = Field(min_length=1, max_length=64)
-    seq: int = Field(ge=1, le=2**62)
-    root_public_key: Base64Key
-    # Audit entries from this sequence number on are signed by their writer.
-    audit_signed_from: int = Field(ge=1, le=2**62)
-    users: list[RosterUser] = Field(max_length=10_000)
-
-
-class SignedRoster(WireModel):
-    body: RosterBody
-    signature: Signature
 
 
 class PushRequest(WireModel):

@@ -110,7 +110,8 @@ class StationRoles:
                     username=name,
                     role=role,  # type: ignore[arg-type]
                     status="active",
-                    slot_public_key=public_key_b64(new_private_key()),
+                    # Any 32 bytes stand for the slot's X25519 key: the server never uses it.
+                    slot_public_key=public_key_b64(key),
                     signing_keys=[public_key_b64(key)],
                 )
                 for name, (role, key) in sorted(self.users.items())

@@ -9,10 +9,16 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
 from protocol.errors import ErrorCode
-from protocol.signing import new_private_key
+from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 from server.models import RecordRevisionRow, StationRoster, StationUserKey
-from server.services import records
-from tests.server.helpers import StationDevice, StationRoles, make_record
+from server.services import enrolment, records
+from tests.server.helpers import (
+    STATION_CODE,
+    StationDevice,
+    StationRoles,
+    enrol_device,
+    make_record,
+)
 from tests.server.test_bundles import UPLOAD, receipt_of, seal
 
 
@@ -110,3 +116,43 @@ def test_a_bundle_carries_the_roster_and_is_checked_the_same_way(
     with engine.connect() as conn:
         stored = conn.execute(select(RecordRevisionRow.record_id)).scalars().all()
     assert [str(r) for r in stored] == [good["record_id"]]
+
+
+def _enrol_with_roster(client: TestClient, code: str, roster: dict) -> object:  # type: ignore[type-arg]
+    key = new_private_key()
+    return client.post(
+        "/api/v1/enroll",
+        json={
+            "protocol_version": 1,
+            "code": code,
+            "public_key": public_key_b64(key),
+            "device_name": "PC-2",
+            "proof": enrolment_proof(key, code),
+            "roster": roster,
+        },
+    )
+
+
+def test_enrolment_pins_the_root_key_before_any_push(
+    client: TestClient, engine: Engine, station: object
+) -> None:
+    """The supervisor's enrolment carries the roster: an officer who pushes first with a root
+    of their own is refused, and so is a second enrolment under another root (code unspent)."""
+    roles = StationRoles()
+    code = enrolment.issue_code(engine, STATION_CODE, 1).code
+    response = _enrol_with_roster(client, code, roles.roster())
+    assert response.status_code == 200, response.text
+    with engine.connect() as conn:
+        assert (
+            conn.execute(select(StationRoster.root_public_key)).scalar_one()
+            == (roles.roster()["body"]["root_public_key"])
+        )
+    device = enrol_device(client, engine, STATION_CODE)
+    usurper = StationRoles()
+    response = device.push(client, [usurper.sign(make_record())], roster=usurper.roster())
+    assert response.status_code == 409 and response.json()["code"] == "ROSTER_INVALID"
+    code = enrolment.issue_code(engine, STATION_CODE, 1).code
+    response = _enrol_with_roster(client, code, usurper.roster())
+    assert response.status_code == 409 and response.json()["code"] == "ROSTER_INVALID"
+    assert _enrol_with_roster(client, code, roles.roster()).status_code == 200  # still unspent
+    assert _revisions(engine) == 0

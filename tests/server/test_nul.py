@@ -139,6 +139,7 @@ def test_nul_in_any_enrolment_string_is_refused(
         "public_key": public_key_b64(key),
         "device_name": "Máy trực ban",
         "proof": enrolment_proof(key, code),
+        "roster": StationRoles().roster(),
     }
     for where, body in variants(request, EnrollRequest):
         response = client.post("/api/v1/enroll", json=body)
@@ -306,6 +307,7 @@ def test_the_models_refuse_nul_themselves() -> None:
                 "public_key": public_key_b64(key),
                 "device_name": "Máy trực ban",
                 "proof": enrolment_proof(key, code),
+                "roster": StationRoles().roster(),
             },
         ),
         (PushRequest, _push_document(_voided_record())),

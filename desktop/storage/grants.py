@@ -24,8 +24,8 @@ from protocol.messages import RosterBody, RosterUser, SignedRoster
 from protocol.signing import public_key_b64
 
 ROOT_SIGNER = authorship.ROOT_SIGNER
-authorship_grant = authorship.grant_of
-__all__ = ["ROOT_SIGNER", "RosterUser", "Signer", "authorship_grant"]
+grant_of = authorship.grant_of
+__all__ = ["ROOT_SIGNER", "RosterUser", "Signer", "grant_of"]
 
 
 def _b64(data: bytes) -> str:

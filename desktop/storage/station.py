@@ -299,7 +299,7 @@ class StationSession:
         roster = grants.load_roster(slots)
         if roster is None:
             return
-        grant = grants.authorship_grant(roster, self.user.username)
+        grant = grants.grant_of(roster, self.user.username)
         if grant is None or grant.role != str(self.user.role) or grant.status != "active":
             raise RoleTampered(username=self.user.username, reason="database_role")
         self.root_key = grants.root_of(slots, opened)
@@ -318,7 +318,7 @@ class StationSession:
         if self._stamp() != self._keys_stamp:
             slots = self.station.load_slots()
             roster = grants.load_roster(slots)
-            grant = None if roster is None else grants.authorship_grant(roster, username)
+            grant = None if roster is None else grants.grant_of(roster, username)
             if grant is not None and grant.status == "removed":
                 raise UserRemoved(username=username)
             if roster is None:

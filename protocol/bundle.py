@@ -107,6 +107,7 @@ class BundleContents:
     sha256: str
     audit_head: AuditHead | None
     records: list[Any]
+    roster: Any = None
 
 
 def _raw_public(key: str | bytes | X25519PublicKey | Ed25519PublicKey) -> bytes:
@@ -130,15 +131,20 @@ def _derive_key(shared: bytes, ephemeral_public: bytes, server_public: bytes) ->
 
 
 def _payload(
-    records: Sequence[RecordRevision | dict[str, Any]], audit_head: AuditHead | None
+    records: Sequence[RecordRevision | dict[str, Any]],
+    audit_head: AuditHead | None,
+    roster: dict[str, Any] | None = None,
 ) -> bytes:
-    """The plaintext: canonical JSON of the audit head and the records in push payload shape."""
-    document = {
+    """The plaintext: canonical JSON of the audit head, the records in push payload shape and
+    (from stations whose roles are signed) the signed roster the server checks authors with."""
+    document: dict[str, Any] = {
         "audit_head": audit_head.model_dump(mode="json") if audit_head else None,
         "records": [
             r.model_dump(mode="json") if isinstance(r, RecordRevision) else r for r in records
         ],
     }
+    if roster is not None:
+        document["roster"] = roster
     payload = canonical_json(document)
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"payload over {MAX_PAYLOAD_BYTES} bytes")
@@ -166,6 +172,7 @@ def write_bundle(
     audit_head: AuditHead | None = None,
     bundle_id: uuid.UUID | None = None,
     created_at: datetime | None = None,
+    roster: dict[str, Any] | None = None,
 ) -> bytes:
     """The bytes of one bundle holding `records` (push payload shape), ready to write to a file."""
     if len(records) > MAX_BUNDLE_RECORDS:
@@ -185,7 +192,9 @@ def write_bundle(
     )
     header_bytes = canonical_json(header.model_dump(mode="json"))
     prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
-    ciphertext = _encrypt(_payload(records, audit_head), prefix, ephemeral, nonce, server_public)
+    ciphertext = _encrypt(
+        _payload(records, audit_head, roster), prefix, ephemeral, nonce, server_public
+    )
     body = prefix + _LENGTH.pack(len(ciphertext)) + ciphertext
     digest = hashlib.sha256(body).digest()
     return body + digest + device_key.sign(SIGNATURE_CONTEXT + digest)
@@ -244,7 +253,8 @@ class SealedBundle:
 
     def _contents(self, payload: bytes) -> BundleContents:
         document = strict_json(payload, ErrorCode.BUNDLE_MALFORMED)
-        if not isinstance(document, dict) or set(document) != {"audit_head", "records"}:
+        keys = set(document) if isinstance(document, dict) else set()
+        if keys not in ({"audit_head", "records"}, {"audit_head", "records", "roster"}):
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not {audit_head, records}")
         records = document["records"]
         if not isinstance(records, list) or len(records) != self.header.record_count:
@@ -254,7 +264,8 @@ class SealedBundle:
             audit_head = AuditHead.model_validate(head) if head is not None else None
         except ValidationError:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "audit head is malformed") from None
-        return BundleContents(self.header, self.sha256, audit_head, records)
+        roster = document.get("roster")  # checked by the server's push path, like a push's
+        return BundleContents(self.header, self.sha256, audit_head, records, roster)
 
 
 def _truncated(what: str) -> BundleError:

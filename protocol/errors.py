@@ -39,6 +39,10 @@ class ErrorCode(StrEnum):
     UNKNOWN_FORM_VERSION = "UNKNOWN_FORM_VERSION"
     WRONG_STATION = "WRONG_STATION"
     RECORD_INVALID = "RECORD_INVALID"  # the values break their form's rules: see `problems`
+    # The revision's signature is missing, invalid, or by someone who may not write it.
+    AUTHOR_FORGED = "AUTHOR_FORGED"
+    # A pushed roster whose root signature fails, or whose root key is not the one pinned.
+    ROSTER_INVALID = "ROSTER_INVALID"
     # Periodic reports (`POST /api/v1/reports`).
     REPORT_SCHEMA = "REPORT_SCHEMA"
     REPORT_HASH_MISMATCH = "REPORT_HASH_MISMATCH"

@@ -31,6 +31,7 @@ StationCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za
 FormId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 Version = Annotated[int, Field(ge=1, le=2_147_483_647)]
 ProtocolVersion = Annotated[int, Field(ge=0, le=1_000_000)]
+Signature = Annotated[str, Field(min_length=86, max_length=88, pattern=r"^[A-Za-z0-9+/]{86}(==)?$")]
 
 
 class WireModel(BaseModel):
@@ -55,6 +56,39 @@ class HealthResponse(WireModel):
     max_protocol_version: int
 
 
+# --- Signed roles (docs/security.md, "Roles and authorship") ------------------------------
+
+
+class RosterUser(WireModel):
+    """One user's grant inside a station roster: role, status and the keys that are theirs."""
+
+    username: Text = Field(min_length=1, max_length=128)
+    role: Literal["officer", "supervisor"]
+    status: Literal["active", "removed"]
+    # The X25519 public key of the user's key slot (empty once the user is removed).
+    slot_public_key: Text = Field(max_length=44)
+    # Every Ed25519 key ever certified for the user, current last: older revisions and audit
+    # entries stay verifiable after a password reset gives the user a new key.
+    signing_keys: list[Base64Key] = Field(max_length=64)
+
+
+class RosterBody(WireModel):
+    """What a station's root key signs: every user's grant, under one sequence number."""
+
+    format: Literal["cax-roster/1"] = "cax-roster/1"
+    station_id: Text = Field(min_length=1, max_length=64)
+    seq: int = Field(ge=1, le=2**62)
+    root_public_key: Base64Key
+    # Audit entries from this sequence number on are signed by their writer.
+    audit_signed_from: int = Field(ge=1, le=2**62)
+    users: list[RosterUser] = Field(max_length=10_000)
+
+
+class SignedRoster(WireModel):
+    body: RosterBody
+    signature: Signature
+
+
 # --- Enrolment -----------------------------------------------------------------------------
 
 
@@ -65,6 +99,9 @@ class EnrollRequest(WireModel):
     device_name: Text = Field(min_length=1, max_length=128)
     # Ed25519 signature by the new key over `protocol.signing.enrolment_message(code, public_key)`.
     proof: Text = Field(min_length=1, max_length=128)
+    # The station's signed roster: enrolment (by a supervisor, with the centre's code) pins the
+    # station's root key before any push could.
+    roster: SignedRoster | None = None
 
 
 class StationInfo(WireModel):
@@ -100,6 +137,10 @@ class RecordRevision(WireModel):
     values: dict[str, Any]
     content_hash: Sha256Hex
     device_seq: int = Field(ge=0, le=2**62)
+    # Who made this revision and their Ed25519 signature over `protocol.authorship`'s digest of
+    # it; absent only from stations whose roles are not signed yet (docs/security.md).
+    signed_by: Text | None = Field(default=None, min_length=1, max_length=128)
+    signature: Signature | None = None
 
     def expected_hash(self) -> str:
         """The content hash this revision must carry (see `protocol.canonical`)."""
@@ -133,6 +174,8 @@ class PushRequest(WireModel):
     protocol_version: ProtocolVersion = PROTOCOL_VERSION
     batch_id: UUID
     audit_head: AuditHead | None = None
+    # The station's signed roster: the server learns (and pins) who may sign revisions.
+    roster: SignedRoster | None = None
     records: list[RecordRevision] = Field(max_length=MAX_BATCH_RECORDS)
 
 

@@ -69,6 +69,32 @@ class Station(Base):
     province_code: Mapped[str | None] = mapped_column(String(8), index=True)
 
 
+class StationRoster(Base):
+    """The latest roster a station's root key signed, and that root key, pinned at first sight:
+    a roster signed by any other key is refused (docs/security.md, "Roles and authorship")."""
+
+    __tablename__ = "station_rosters"
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), primary_key=True)
+    root_public_key: Mapped[str] = mapped_column(String(44))
+    seq: Mapped[int] = mapped_column(BigInteger)
+    roster: Mapped[dict[str, Any]] = mapped_column(JsonType)
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class StationUserKey(Base):
+    """Each station user's signing key, certified by the station's root key in a roster."""
+
+    __tablename__ = "station_user_keys"
+    station_id: Mapped[int] = mapped_column(ForeignKey("stations.id"), primary_key=True)
+    username: Mapped[str] = mapped_column(String(128), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(44), primary_key=True)
+    role: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))
+    # The roster sequence number that first certified the key.
+    certified_seq: Mapped[int] = mapped_column(BigInteger)
+    certified_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
 class EnrolmentCode(Base):
     """Only the SHA-256 of a code is kept; `used_at` is set atomically by the one request it admits."""
 

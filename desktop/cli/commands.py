@@ -157,6 +157,7 @@ def _print_audit_report(report: maintenance.AuditReport, messages: Messages) -> 
                 seq=report.first_break.seq,
                 kind=messages.kind(report.first_break.kind),
                 count=report.entries_checked,
+                code=report.code,
             )
         )
 

@@ -45,6 +45,13 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Không đọc được tệp khóa {path}. Hãy khôi phục từ bản sao lưu.",
         "The key file {path} cannot be read. Restore it from a backup.",
     ),
+    "ROLE_TAMPERED": (
+        "Vai trò hoặc khóa của người dùng {username} không khớp với danh sách do khóa gốc của trạm"
+        " ký ({reason}): ai đó đã sửa dữ liệu. Không quyền nào được cấp; hãy báo trưởng Công an"
+        " xã.",
+        "The role or keys of user {username} do not match the list the station's root key signed"
+        " ({reason}): someone edited the data. Nothing is granted; tell the station chief.",
+    ),
     "KEYFILE_TAMPERED": (
         "Tệp khóa {path} đã bị hỏng hoặc bị sửa đổi. Hãy khôi phục từ bản sao lưu.",
         "The key file {path} is damaged or was altered. Restore it from a backup.",
@@ -250,6 +257,15 @@ _ERRORS: dict[str, tuple[str, str]] = {
 }
 
 _REASONS: dict[str, tuple[str, str]] = {
+    # Why ROLE_TAMPERED (desktop/storage/grants.py).
+    "database_role": ("vai trò trong cơ sở dữ liệu đã bị sửa", "the database's role was edited"),
+    "roster_signature": ("chữ ký của danh sách không hợp lệ", "the list's signature is invalid"),
+    "roster_unreadable": ("không đọc được danh sách", "the list cannot be read"),
+    "roster_missing": ("danh sách bị xóa", "the list was removed"),
+    "no_grant": ("người dùng không có trong danh sách", "the user is not on the list"),
+    "slot_key": ("ô khóa không phải ô đã chứng nhận", "the key slot is not the certified one"),
+    "signing_key": ("khóa ký không phải khóa đã chứng nhận", "the signing key is not certified"),
+    "root_key": ("khóa gốc của trạm bị thay", "the station's root key was replaced"),
     "too_short": ("cần ít nhất {min_length} ký tự", "at least {min_length} characters needed"),
     "too_simple": ("quá ít ký tự khác nhau", "too few different characters"),
     "common": (
@@ -332,8 +348,9 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Audit log intact: {count} entries.",
     ),
     "audit_broken": (
-        "Nhật ký bị can thiệp tại mục số {seq} ({kind}); đã kiểm tra đúng {count} mục trước đó.",
-        "Audit log broken at entry {seq} ({kind}); {count} entries before it are intact.",
+        "Nhật ký bị can thiệp tại mục số {seq} ({kind}) [{code}]; đã kiểm tra đúng {count} mục"
+        " trước đó.",
+        "Audit log broken at entry {seq} ({kind}) [{code}]; {count} entries before it are intact.",
     ),
     "db_ok": ("Cơ sở dữ liệu nguyên vẹn.", "Database intact."),
     "db_problem": ("Lỗi cơ sở dữ liệu: {problem}", "Database problem: {problem}"),
@@ -519,6 +536,11 @@ _KINDS: dict[str, tuple[str, str]] = {
     "altered": ("bị sửa", "altered"),
     "removed": ("bị xóa", "removed"),
     "reordered": ("bị đổi thứ tự", "reordered"),
+    "unsigned": ("thiếu chữ ký của người ghi", "not signed by its writer"),
+    "bad_signature": (
+        "chữ ký không khớp khóa đã chứng nhận của người ghi",
+        "signature does not match its writer's certified key",
+    ),
     "on_completion": ("khi hoàn thành", "on completion"),
     "after_approval": ("sau khi duyệt", "after approval"),
     "on": ("bật", "on"),

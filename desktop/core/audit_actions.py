@@ -13,6 +13,7 @@ class AuditAction(StrEnum):
     USER_ADDED = "user.added"
     USER_REMOVED = "user.removed"
     ROLE_CHANGED = "user.role_changed"
+    ROLES_SIGNED = "station.roles_signed"  # the root key made and the roster first signed
     PASSWORD_CHANGED = "user.password_changed"
     PASSWORD_RESET = "user.password_reset"
     RECOVERY_KEY_USED = "station.recovery_key_used"

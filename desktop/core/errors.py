@@ -53,6 +53,13 @@ class KeyFileTampered(AppError):
     code = "KEYFILE_TAMPERED"
 
 
+class RoleTampered(AppError):
+    """A user's role, status or keys do not match the roster the station's root key signed:
+    someone with the data key edited them. Nothing is granted; `reason` says which check."""
+
+    code = "ROLE_TAMPERED"
+
+
 class DatabaseCorrupt(AppError):
     code = "DATABASE_CORRUPT"
 

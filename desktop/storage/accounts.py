@@ -11,6 +11,7 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import LastSupervisor, UnknownUser, UserExists, UserRemoved
 from desktop.core.permissions import Permission, Role
 from desktop.storage import audit
+from desktop.storage.keyslots import KeySlotFile
 from desktop.storage.station import StationSession, insert_user
 
 
@@ -52,9 +53,12 @@ def add_user(
             raise UserExists(username=username, status=existing)
         insert_user(conn, username, full_name, role, audit.utc_now())
         audit.append(conn, session.user.username, AuditAction.USER_ADDED, username, {"role": role})
-        session.update_slots(
-            lambda slots: slots.add_slot(username, "user", password, session.data_key)
-        )
+
+        def add_slot(slots: KeySlotFile) -> None:
+            slots.add_slot(username, "user", password, session.data_key)
+            session.resign(slots, {username: str(role)}, refreshed=frozenset({username}))
+
+        session.update_slots(add_slot)
 
 
 def change_password(session: StationSession, new_password: str, username: str = "") -> None:
@@ -84,7 +88,12 @@ def remove_user(session: StationSession, username: str, reason: str = "") -> Non
         audit.append(
             conn, session.user.username, AuditAction.USER_REMOVED, username, {"reason": reason}
         )
-        session.update_slots(lambda slots: slots.remove_slot(username))
+
+        def remove_slot(slots: KeySlotFile) -> None:
+            slots.remove_slot(username)
+            session.resign(slots, {username: None})
+
+        session.update_slots(remove_slot)
 
 
 def change_role(session: StationSession, username: str, role: Role) -> None:
@@ -102,6 +111,7 @@ def change_role(session: StationSession, username: str, role: Role) -> None:
         )
         details = {"old": str(old), "new": str(role)}
         audit.append(conn, session.user.username, AuditAction.ROLE_CHANGED, username, details)
+        session.update_slots(lambda slots: session.resign(slots, {username: str(role)}))
 
 
 def verify_password(session: StationSession, password: str) -> None:

@@ -11,6 +11,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from protocol.authorship import audit_message
+
 GENESIS_HASH = "0" * 64
 # How far from its place a moved entry is still recognised as moved rather than altered.
 _REORDER_WINDOW = 16
@@ -26,6 +28,8 @@ class AuditEntry:
     details: dict[str, Any]
     prev_hash: str
     hash: str
+    signed_by: str | None = None
+    signature: str | None = None
 
 
 @dataclass(frozen=True)
@@ -71,10 +75,16 @@ def append(
     at = at or utc_now()
     details_json = _details_json(details or {})
     digest = entry_hash(seq, at, actor, action, target, details_json, last_hash)
+    # The writer's signature over the entry (docs/security.md): a rewritten entry, even re-chained,
+    # no longer verifies against its signer's certified key.
+    signer = conn.get_execution_options().get("cax_signer")
+    signed_by = signer.username if signer is not None else None
+    signature = signer.sign(audit_message(signed_by, seq, digest)) if signer is not None else None
     conn.execute(
         text(
-            "INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
-            "VALUES (:seq, :at, :actor, :action, :target, :details, :prev, :hash)"
+            "INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash, "
+            "signed_by, signature) VALUES (:seq, :at, :actor, :action, :target, :details, :prev, "
+            ":hash, :signed_by, :signature)"
         ),
         dict(
             seq=seq,
@@ -85,6 +95,8 @@ def append(
             details=details_json,
             prev=last_hash,
             hash=digest,
+            signed_by=signed_by,
+            signature=signature,
         ),
     )
     conn.execute(

@@ -43,11 +43,12 @@ from desktop.core.errors import (
     FileUnwritable,
     InvalidInput,
     PermissionDenied,
+    RoleTampered,
     UnknownUser,
     UserRemoved,
 )
 from desktop.core.permissions import Permission, Role
-from desktop.storage import audit, files, settings
+from desktop.storage import audit, files, grants, settings
 from desktop.storage.database import Database, NotADatabase, _key_pragma
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import THROTTLE_MARKER, Station, StationSession
@@ -345,9 +346,18 @@ def _authorise(home: Path, current: Credential) -> tuple[str, dict[str, str] | N
         role = {row.username: row.role for row in rows}.get(who)
         if users.get(who) != "active":
             raise (UnknownUser if who not in users else UserRemoved)(username=who)
+        _require_signed_role(slots, who, role)
         if role != Role.SUPERVISOR:
             raise PermissionDenied(role=str(role), permission="restore_backup")
     return who, users
+
+
+def _require_signed_role(slots: KeySlotFile, username: str, role: str | None) -> None:
+    """The database's role must be the one the station's root key signed: an officer who made
+    themselves supervisor in the database does not get to restore (ROLE_TAMPERED)."""
+    roster = grants.load_roster(slots)
+    if roster is not None and grants.verified_grant(slots, roster, username).role != role:
+        raise RoleTampered(username=username, reason="database_role")
 
 
 def prepare_restore(

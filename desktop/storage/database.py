@@ -76,6 +76,8 @@ class Database:
             # SQLCipher would happily turn an emptied file into a new database: refuse instead.
             raise DatabaseCorrupt(reason="empty")
         self._key = bytearray(key)
+        # Who signs what this process writes (a `grants.Signer`): set once the user is known.
+        self.signer: object | None = None
         self.engine: Engine = create_engine(
             "sqlite://",
             module=sqlcipher,  # so SQLAlchemy wraps the driver's errors in its own classes
@@ -138,7 +140,7 @@ class Database:
     def write(self) -> Iterator[Connection]:
         """A write transaction, committed on exit; it waits for other writers instead of failing."""
         with self._fresh_after_damage(), mapped_errors(), self.engine.connect() as conn:
-            conn = conn.execution_options(begin="IMMEDIATE")
+            conn = conn.execution_options(begin="IMMEDIATE", cax_signer=self.signer)
             with conn.begin():
                 yield conn
 

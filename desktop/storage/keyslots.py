@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -63,6 +64,11 @@ class Slot:
     private_ciphertext: bytes
     sealed_key: dict[str, bytes]
     sealed_next_key: dict[str, bytes] | None = None
+    # The user's Ed25519 signing key, sealed to this slot (user slots; docs/security.md).
+    signing_public_key: bytes | None = None
+    sealed_signing_key: dict[str, bytes] | None = None
+    # The station's root signing key, sealed to supervisor slots and the recovery slot only.
+    sealed_root_key: dict[str, bytes] | None = None
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -78,6 +84,11 @@ class Slot:
         }
         if self.sealed_next_key is not None:
             data["sealed_next_key"] = {k: _b64(v) for k, v in self.sealed_next_key.items()}
+        if self.signing_public_key is not None and self.sealed_signing_key is not None:
+            data["signing_public_key"] = _b64(self.signing_public_key)
+            data["sealed_signing_key"] = {k: _b64(v) for k, v in self.sealed_signing_key.items()}
+        if self.sealed_root_key is not None:
+            data["sealed_root_key"] = {k: _b64(v) for k, v in self.sealed_root_key.items()}
         return data
 
     @classmethod
@@ -86,6 +97,8 @@ class Slot:
         if kdf["name"] != "argon2id":
             raise ValueError("unknown kdf")
         nxt = data.get("sealed_next_key")
+        signing = data.get("sealed_signing_key")
+        root = data.get("sealed_root_key")
         salt = _unb64(kdf["salt"])
         return cls(
             label=str(data["label"]),
@@ -97,7 +110,31 @@ class Slot:
             private_ciphertext=_unb64(data["private_key"]["ciphertext"]),
             sealed_key={k: _unb64(v) for k, v in data["sealed_key"].items()},
             sealed_next_key=None if nxt is None else {k: _unb64(v) for k, v in nxt.items()},
+            signing_public_key=None if signing is None else _unb64(data["signing_public_key"]),
+            sealed_signing_key=None
+            if signing is None
+            else {k: _unb64(v) for k, v in signing.items()},
+            sealed_root_key=None if root is None else {k: _unb64(v) for k, v in root.items()},
         )
+
+
+@dataclass(frozen=True)
+class OpenedSlot:
+    """A slot its secret opened: the slot's X25519 private key and the data-key candidates."""
+
+    label: str
+    private: bytes
+    keys: list[bytes]
+
+    # Read as the list of candidates where only the data key matters (opening the database).
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(self.keys)
+
+    def __getitem__(self, index: int) -> bytes:
+        return self.keys[index]
+
+    def __len__(self) -> int:
+        return len(self.keys)
 
 
 @dataclass
@@ -110,6 +147,10 @@ class KeySlotFile:
     slots: dict[str, Slot] = field(default_factory=dict)
     removed_users: set[str] = field(default_factory=set)
     mac: str = ""
+    # The station's root public key (base64) and the roster it signed (SignedRoster JSON); both
+    # None on a station made before roles were signed, until its first supervisor login.
+    root_public_key: str | None = None
+    roster: dict[str, Any] | None = None
 
     # ---- reading and writing -------------------------------------------------------------------
 
@@ -138,6 +179,8 @@ class KeySlotFile:
                 slots={slot.label: slot for slot in slots},
                 removed_users=set(document.get("removed_users", [])),
                 mac=str(document["mac"]),
+                root_public_key=document.get("root_public_key"),
+                roster=document.get("roster"),
             )
         except _KdfOutOfBounds as exc:
             # Checked before any Argon2id run: an absurd cost is refused at once, never spent.
@@ -146,13 +189,17 @@ class KeySlotFile:
             raise KeyFileTampered(path=str(path), reason="structure") from exc
 
     def _body(self) -> dict[str, Any]:
-        return {
+        body = {
             "format": FORMAT,
             "station_id": self.station_id,
             "kdf_policy": self.kdf_policy.as_dict(),
             "slots": [self.slots[label].to_json() for label in sorted(self.slots)],
             "removed_users": sorted(self.removed_users),
         }
+        if self.root_public_key is not None:
+            body["root_public_key"] = self.root_public_key
+            body["roster"] = self.roster
+        return body
 
     def save(self, path: Path, data_key: bytes) -> None:
         body = self._body()
@@ -171,8 +218,9 @@ class KeySlotFile:
     def _aad(self, label: str, kind: str, purpose: str) -> bytes:
         return _canonical({"station": self.station_id, "label": label, "kind": kind, "p": purpose})
 
-    def add_slot(self, label: str, kind: str, secret: str, data_key: bytes) -> None:
-        """Create (or replace) the slot `label`, so that `secret` unwraps `data_key`."""
+    def add_slot(self, label: str, kind: str, secret: str, data_key: bytes) -> OpenedSlot:
+        """Create (or replace) the slot `label`, so that `secret` unwraps `data_key`; returned
+        opened, as `open_slot(label, secret)` would (without a second Argon2id run)."""
         kdf = self.kdf_policy
         private, public = crypto.new_keypair()
         salt = crypto.random_salt()
@@ -180,7 +228,7 @@ class KeySlotFile:
         nonce, ciphertext = crypto.encrypt(
             wrapping_key, private, self._aad(label, kind, "private") + public
         )
-        self.slots[label] = Slot(
+        slot = Slot(
             label=label,
             kind=kind,
             kdf=kdf,
@@ -190,15 +238,79 @@ class KeySlotFile:
             private_ciphertext=ciphertext,
             sealed_key=crypto.seal(public, data_key, self._aad(label, kind, "data")),
         )
+        if kind == "user":
+            signing_private, signing_public = crypto.new_signing_keypair()
+            slot = replace(
+                slot,
+                signing_public_key=signing_public,
+                sealed_signing_key=crypto.seal(
+                    public, signing_private, self._aad(label, kind, "signing") + signing_public
+                ),
+            )
+        self.slots[label] = slot
         self.removed_users.discard(label)
+        return OpenedSlot(label, private, [data_key])
+
+    def rewrap_slot(self, label: str, secret: str, private: bytes) -> None:
+        """A new secret for the slot `label` (whose opened private key is `private`): the slot's
+        keys stay what they are, so its grant in the roster stays valid."""
+        slot, kdf, salt = self.slots[label], self.kdf_policy, crypto.random_salt()
+        nonce, ciphertext = crypto.encrypt(
+            kdf.derive(secret, salt),
+            private,
+            self._aad(label, slot.kind, "private") + slot.public_key,
+        )
+        self.slots[label] = replace(
+            slot, kdf=kdf, salt=salt, private_nonce=nonce, private_ciphertext=ciphertext
+        )
+
+    def give_signing_key(self, label: str) -> None:
+        """A signing key for a user slot made before signing keys existed (sealed to the slot)."""
+        slot = self.slots[label]
+        signing_private, signing_public = crypto.new_signing_keypair()
+        aad = self._aad(label, slot.kind, "signing") + signing_public
+        self.slots[label] = replace(
+            slot,
+            signing_public_key=signing_public,
+            sealed_signing_key=crypto.seal(slot.public_key, signing_private, aad),
+        )
+
+    def signing_key(self, opened: OpenedSlot) -> bytes:
+        """The opened slot's Ed25519 private key; DecryptionFailed if it is missing or altered."""
+        slot = self.slots[opened.label]
+        if slot.sealed_signing_key is None or slot.signing_public_key is None:
+            raise crypto.DecryptionFailed()
+        aad = self._aad(slot.label, slot.kind, "signing") + slot.signing_public_key
+        return crypto.unseal(opened.private, slot.sealed_signing_key, aad)
+
+    def _root_aad(self, slot: Slot) -> bytes:
+        # The root public key is part of what the sealed root key authenticates: a key file
+        # whose root was swapped no longer opens any genuine supervisor's copy.
+        return self._aad(slot.label, slot.kind, "root") + str(self.root_public_key).encode()
+
+    def seal_root_key(self, label: str, root_private: bytes | None) -> None:
+        """Give the slot `label` the root key (a supervisor or the recovery slot), or take it."""
+        slot = self.slots[label]
+        sealed = None
+        if root_private is not None:
+            sealed = crypto.seal(slot.public_key, root_private, self._root_aad(slot))
+        self.slots[label] = replace(slot, sealed_root_key=sealed)
+
+    def root_key(self, opened: OpenedSlot) -> bytes:
+        """The root private key held by the opened slot; DecryptionFailed if none or altered."""
+        slot = self.slots[opened.label]
+        if slot.sealed_root_key is None or self.root_public_key is None:
+            raise crypto.DecryptionFailed()
+        return crypto.unseal(opened.private, slot.sealed_root_key, self._root_aad(slot))
 
     def remove_slot(self, label: str, *, record_removal: bool = True) -> None:
         self.slots.pop(label, None)
         if record_removal:
             self.removed_users.add(label)
 
-    def open_slot(self, label: str, secret: str) -> list[bytes]:
-        """Data-key candidates the secret unlocks: [current] or, mid-rotation, [current, next].
+    def open_slot(self, label: str, secret: str) -> OpenedSlot:
+        """The slot's private key and the data-key candidates the secret unlocks: [current] or,
+        mid-rotation, [current, next].
 
         Raises crypto.DecryptionFailed if the secret is wrong (or the slot was altered).
         """
@@ -214,7 +326,7 @@ class KeySlotFile:
         keys = [crypto.unseal(private, slot.sealed_key, aad)]
         if slot.sealed_next_key is not None:
             keys.append(crypto.unseal(private, slot.sealed_next_key, aad))
-        return keys
+        return OpenedSlot(label, private, keys)
 
     def stage_next_key(self, next_key: bytes) -> None:
         """First step of a rotation: seal `next_key` beside the current key in every slot."""

@@ -10,7 +10,7 @@ from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
-from desktop.storage import audit, crypto
+from desktop.storage import audit, authorship, crypto, grants
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import StationSession
 
@@ -23,6 +23,16 @@ class AuditReport:
     @property
     def ok(self) -> bool:
         return self.first_break is None
+
+    @property
+    def code(self) -> str | None:
+        """AUDIT_SIGNATURE_INVALID for an entry whose signature fails, AUDIT_CHAIN_BROKEN for a
+        break in the chain itself, None when the log is intact."""
+        if self.first_break is None:
+            return None
+        if self.first_break.kind in authorship.SIGNATURE_KINDS:
+            return "AUDIT_SIGNATURE_INVALID"
+        return "AUDIT_CHAIN_BROKEN"
 
 
 @dataclass(frozen=True)
@@ -74,8 +84,15 @@ def orphan_slots(slots: KeySlotFile, active: set[str]) -> list[str]:
 
 def verify_audit(session: StationSession) -> AuditReport:
     session.require(Permission.VIEW_AUDIT)
+    roster = grants.load_roster(session.station.load_slots())
     with session.db.read() as conn:
         checked, first_break = audit.verify(conn)
+        if first_break is None:
+            # The chain holds; but someone with the data key can re-chain a rewritten log, so
+            # each entry's signature must also verify against its writer's certified key.
+            first_break = authorship.verify_audit_signatures(conn, roster)
+            if first_break is not None:
+                checked = first_break.seq - 1
     report = AuditReport(checked, first_break)
     with session.db.write() as conn:
         details = {"checked": checked, "ok": report.ok}
@@ -95,6 +112,11 @@ def check_database(session: StationSession) -> CheckReport:
         slots.verify_mac(session.data_key, session.station.keys_path)
         with session.db.read() as conn:
             orphans = orphan_slots(slots, active_usernames(conn))
+            rows = conn.execute(text("SELECT username, role, status FROM users")).all()
+        # Someone else's role edited in the database: their own next login would say so, but
+        # the supervisor running the check should hear it now.
+        for name in grants.role_mismatches(grants.load_roster(slots), {r[0]: r[1:] for r in rows}):
+            problems.append(f"ROLE_TAMPERED: {name}")
     except AppError as error:
         keyfile_problem = error.code
     try:
@@ -148,6 +170,8 @@ def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) 
     recovery_key = credentials.new_recovery_key() if new_recovery_key else ""
     if recovery_key:
         slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, new_key)
+        if session.root_key is not None:  # the new recovery slot can re-sign roles too
+            slots.seal_root_key(RECOVERY_LABEL, session.root_key.private_bytes_raw())
     slots.save(station.keys_path, new_key)
     session.adopt_data_key(new_key)
     details: dict[str, object] = {"slots": len(slots.slots)}

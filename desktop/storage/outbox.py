@@ -172,7 +172,8 @@ def unsent(
         "SELECT o.id, o.record_id, o.revision, r.form_id, r.form_version, r.author, r.created_at, "
         # INDEXED BY: walked in id order the scan stops at LIMIT; SQLite's own choice (the state
         # index, then a sort) joins every waiting row first — quadratic over a big backlog.
-        "v.status, v.changed_at, v.reason, v.values_json FROM outbox o INDEXED BY ix_outbox_unsent "
+        "v.status, v.changed_at, v.reason, v.values_json, v.signed_by, v.signature "
+        "FROM outbox o INDEXED BY ix_outbox_unsent "
         "JOIN records r ON r.id = o.record_id "
         "JOIN record_revisions v ON v.record_id = o.record_id AND v.revision = o.revision "
         f"WHERE o.state IN {_UNSENT} AND o.id > ? ORDER BY o.id LIMIT {int(limit)}",
@@ -208,15 +209,18 @@ def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, obj
 
 
 def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
-    entry_id, values_json = row[0], row[-1]
-    metadata = revision_metadata(row[1:-1], station_code)
+    entry_id, values_json, signed_by, signature = row[0], row[-3], row[-2], row[-1]
+    metadata = revision_metadata(row[1:-3], station_code)
     record_id, revision = row[1], row[2]
     # The stored values are canonical JSON already (record_store writes them sorted and compact),
     # so they are hashed and sent as stored: no parse, and the bytes the hash covers are the ones
     # on the wire.
     values = str(values_json).encode("utf-8")
     digest = content_hash_with_values(metadata, values)
-    head = canonical_json({**metadata, "content_hash": digest, "device_seq": entry_id})
+    authorship = {"signed_by": signed_by, "signature": signature} if signature else {}
+    head = canonical_json(
+        {**metadata, "content_hash": digest, "device_seq": entry_id, **authorship}
+    )
     wire = head[:-1] + b',"values":' + values + b"}"
     return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)  # type: ignore[call-overload]
 

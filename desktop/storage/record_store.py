@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
+from desktop.storage import authorship
 from domain.records import Projection, RecordFilter, fts_query
 
 _SUMMARY_COLUMNS = (
@@ -212,6 +213,7 @@ def add_revision(
             reason=reason,
         ),
     )
+    authorship.sign_revision(conn, record_id, revision)
 
 
 def allocate_number(conn: Connection, kind: str, year: int) -> int:

@@ -6,9 +6,10 @@ import json
 import math
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, text
 
 from desktop import paths
@@ -21,6 +22,7 @@ from desktop.core.errors import (
     KeyFileUnreadable,
     LoginThrottled,
     PermissionDenied,
+    RoleTampered,
     StationExists,
     StationNotFound,
     UnknownUser,
@@ -30,9 +32,9 @@ from desktop.core.errors import (
 )
 from desktop.core.permissions import Permission, Role, require
 from desktop.core.station_units import check_station_code
-from desktop.storage import audit, crypto, migrate
+from desktop.storage import audit, crypto, grants, migrate
 from desktop.storage.database import Database, NotADatabase
-from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
+from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile, OpenedSlot
 from desktop.storage.login_throttle import LoginThrottle, Marker, delay_after, reset_reason
 
 # Settings key under which each login keeps the login-attempts file's marker (login_throttle.py).
@@ -100,10 +102,12 @@ class Station:
 
         data_key, recovery_key = crypto.random_key(), credentials.new_recovery_key()
         slots = KeySlotFile(station_id=str(uuid.uuid4()), kdf_policy=kdf)
-        slots.add_slot(username, "user", password, data_key)
+        opened = slots.add_slot(username, "user", password, data_key)
         slots.add_slot(RECOVERY_LABEL, "recovery", recovery_key, data_key)
+        grants.establish(slots, {username: str(Role.SUPERVISOR)}, set(), audit_signed_from=1)
 
         db = Database(station.db_path, data_key, create=True)
+        db.signer = grants.signer_of(slots, opened, username)
         now = audit.utc_now()
         with db.write() as conn:
             migrate.upgrade(conn)
@@ -117,7 +121,7 @@ class Station:
             # Written inside the transaction: if it fails, the database is not left without keys.
             slots.save(station.keys_path, data_key)
         session = StationSession(station, db, data_key)
-        session.user = session.load_user(username)
+        session.identify(slots, opened, username)
         return session, recovery_key
 
     # ---- unlocking -----------------------------------------------------------------------------
@@ -138,17 +142,17 @@ class Station:
             username = credentials.normalize_username(username)
         except InvalidInput:
             raise UnknownUser(username=username) from None
-        candidates = self.check_password(slots, username, password)
-        session = self._open(slots, candidates)
+        opened = self.check_password(slots, username, password)
+        session = self._open(slots, opened)
         try:
-            session.user = session.load_user(username)
+            session.identify(self.load_slots(), opened, username)
             session.record_login(self.throttle)
         except BaseException:
             session.close()
             raise
         return session
 
-    def check_recovery_key(self, slots: KeySlotFile, recovery_key: str) -> list[bytes]:
+    def check_recovery_key(self, slots: KeySlotFile, recovery_key: str) -> OpenedSlot:
         """The data-key candidates the recovery key unwraps, throttled like a user's password:
         the key has 160 bits, but nothing should let anyone try them at Argon2id's full speed."""
         wait = self.throttle.seconds_to_wait(RECOVERY_LABEL)
@@ -160,7 +164,7 @@ class Station:
             failures = self.throttle.record_failure(RECOVERY_LABEL, "wrong_recovery_key")
             raise WrongRecoveryKey(retry_after=math.ceil(delay_after(failures))) from None
 
-    def check_password(self, slots: KeySlotFile, username: str, password: str) -> list[bytes]:
+    def check_password(self, slots: KeySlotFile, username: str, password: str) -> OpenedSlot:
         """The data-key candidates `password` unwraps for `username`; failures are counted and
         slowed down (LoginThrottled) before any Argon2id work is spent on a new try."""
         wait = self.throttle.seconds_to_wait(username)
@@ -183,20 +187,23 @@ class Station:
         slots = self.load_slots()
         username = credentials.normalize_username(username)
         credentials.check_new_password(new_password, username, Role.SUPERVISOR)
-        candidates = self.check_recovery_key(slots, recovery_key)
-        session = self._open(slots, candidates)
+        opened = self.check_recovery_key(slots, recovery_key)
+        session = self._open(slots, opened)
         try:
             session.user = session.load_user(username)
+            session.act_as_recovery(self.load_slots(), opened)
             if session.user.role is not Role.SUPERVISOR:
                 raise PermissionDenied(role=str(session.user.role), permission="recovery_reset")
             session.replace_slot(username, new_password, AuditAction.PASSWORD_RESET, via="recovery")
+            slots = self.load_slots()  # one more Argon2id run: the new slot proves who this is
+            session.identify(slots, slots.open_slot(username, new_password), username)
             session.record_login(self.throttle, RECOVERY_LABEL)
         except BaseException:
             session.close()
             raise
         return session
 
-    def _open(self, slots: KeySlotFile, candidates: list[bytes]) -> StationSession:
+    def _open(self, slots: KeySlotFile, candidates: OpenedSlot) -> StationSession:
         """Open the database with the first key that fits; finish a rotation a crash interrupted."""
         for index, key in enumerate(candidates):
             try:
@@ -258,6 +265,98 @@ class StationSession:
         self.station = station
         self.db = db
         self._data_key = bytearray(data_key)
+        # Set by `identify` on a station whose roles are signed (docs/security.md): the user's
+        # verified grant, the opened slot (to rewrap it on a password change) and, for a
+        # supervisor or the recovery key, the station's root signing key.
+        self.grant: grants.RosterUser | None = None
+        self.opened: OpenedSlot | None = None
+        self.root_key: Ed25519PrivateKey | None = None
+        self._keys_stamp: tuple[int, int] | None = None
+
+    # ---- who is logged in: the signed roster ---------------------------------------------------
+
+    def identify(self, slots: KeySlotFile, opened: OpenedSlot, username: str) -> None:
+        """Make `username` (whose slot `opened` is) the session's user, from the signed roster.
+
+        The database must say what the roster says (same role, active); otherwise someone with
+        the data key edited it: ROLE_TAMPERED, nothing granted. A station made before roles were
+        signed gets its root key and first roster at its first supervisor login."""
+        identity = grants.identify(slots, opened, username)
+        self.opened = opened
+        if identity is None:
+            self.user = self.load_user(username)
+            if self.user.role is Role.SUPERVISOR:
+                self._sign_roles(opened)
+            return
+        self.grant, self.root_key = identity.grant, identity.root
+        self.db.signer = identity.signer
+        self._keys_stamp = self._stamp()
+        user = self.load_user(username)
+        if str(user.role) != identity.grant.role:
+            raise RoleTampered(username=username, reason="database_role")
+        self.user = user
+
+    def act_as_recovery(self, slots: KeySlotFile, opened: OpenedSlot) -> None:
+        """A recovery-key session: the root key from the recovery slot signs what it writes."""
+        roster = grants.load_roster(slots)
+        if roster is None:
+            return
+        grant = grants.grant_of(roster, self.user.username)
+        if grant is None or grant.role != str(self.user.role) or grant.status != "active":
+            raise RoleTampered(username=self.user.username, reason="database_role")
+        self.root_key = grants.root_of(slots, opened)
+        self.db.signer = grants.Signer(grants.ROOT_SIGNER, self.root_key)
+
+    def _stamp(self) -> tuple[int, int]:
+        info = self.station.keys_path.stat()
+        return info.st_mtime_ns, info.st_size
+
+    def check_grant(self) -> None:
+        """Before every permission check: the database and the key file still say what the
+        roster signed for this user (a roster changed by a supervisor meanwhile is adopted)."""
+        if self.grant is None:
+            return
+        username = self.user.username
+        if self._stamp() != self._keys_stamp:
+            slots = self.station.load_slots()
+            roster = grants.load_roster(slots)
+            grant = None if roster is None else grants.grant_of(roster, username)
+            if grant is not None and grant.status == "removed":
+                raise UserRemoved(username=username)
+            if roster is None:
+                raise RoleTampered(username=username, reason="roster_missing")
+            self.grant = grants.verified_grant(slots, roster, username)
+            self._keys_stamp = self._stamp()
+        with self.db.read() as conn:
+            row = conn.execute(
+                text("SELECT role, status FROM users WHERE username = :u"), dict(u=username)
+            ).one_or_none()
+        if row is None or row.role != self.grant.role or row.status != "active":
+            raise RoleTampered(username=username, reason="database_role")
+        self.user = replace(self.user, role=Role(self.grant.role))
+
+    def _sign_roles(self, opened: OpenedSlot) -> None:
+        """First supervisor login after the upgrade: make the root key, sign every user's grant
+        as the database has it now, sign the older revisions with the root key; audited."""
+        # Imported here: authorship reads revisions through the outbox, which (via settings)
+        # imports this module.
+        from desktop.storage import authorship
+
+        with self.db.write() as conn:
+            rows = conn.execute(text("SELECT username, role, status FROM users")).all()
+            active = {r.username: r.role for r in rows if r.status == "active"}
+            removed = {r.username for r in rows if r.status != "active"}
+            next_seq = conn.execute(text("SELECT last_seq FROM audit_anchor")).scalar_one() + 1
+            slots = self.station.load_slots()
+            slots.verify_mac(self.data_key, self.station.keys_path)
+            root = grants.establish(slots, active, removed, audit_signed_from=next_seq)
+            self.db.signer = grants.signer_of(slots, opened, self.user.username)
+            conn = conn.execution_options(cax_signer=self.db.signer)
+            legacy = authorship.sign_legacy_revisions(conn, root)
+            details = {"users": active, "removed": sorted(removed), "legacy_revisions": legacy}
+            audit.append(conn, self.user.username, AuditAction.ROLES_SIGNED, "", details)
+            slots.save(self.station.keys_path, self.data_key)
+        self.identify(self.station.load_slots(), opened, self.user.username)
 
     @property
     def data_key(self) -> bytes:
@@ -292,6 +391,7 @@ class StationSession:
         return CurrentUser(row.id, row.username, row.full_name, Role(row.role))
 
     def require(self, permission: Permission) -> None:
+        self.check_grant()
         require(self.user.role, permission)
 
     def record_login(self, throttle: LoginThrottle, *also_reset: str) -> None:
@@ -341,9 +441,31 @@ class StationSession:
                 dict(t=audit.utc_now(), u=username),
             )
             audit.append(conn, self.user.username, action, username, details)
-            self.update_slots(
-                lambda slots: slots.add_slot(username, "user", password, self.data_key)
-            )
+            self.update_slots(lambda slots: self._new_secret(slots, username, password))
+
+    def _new_secret(self, slots: KeySlotFile, username: str, password: str) -> None:
+        """Your own password: the same slot keys under a new password (your grant stays valid).
+        Someone else's: a new slot and signing key, certified in a re-signed roster."""
+        opened = self.opened
+        if opened is not None and opened.label == username and username in slots.slots:
+            slots.rewrap_slot(username, password, opened.private)
+            return
+        slots.add_slot(username, "user", password, self.data_key)
+        self.resign(slots, {}, refreshed=frozenset({username}))
+
+    def resign(
+        self,
+        slots: KeySlotFile,
+        roles: dict[str, str | None],
+        *,
+        refreshed: frozenset[str] = frozenset(),
+    ) -> None:
+        """Re-sign the roster with this session's root key (a station without one yet: nothing)."""
+        if slots.root_public_key is None:
+            return
+        if self.root_key is None:
+            raise PermissionDenied(role=str(self.user.role), permission="sign_roles")
+        grants.resign(slots, self.root_key, roles, refreshed=refreshed)
 
     def update_slots(self, change: Callable[[KeySlotFile], None]) -> None:
         """Re-read the slot file, check it was written by a key holder, change it, write it back.

@@ -163,6 +163,7 @@ def export_bundle(
             audit_head=head,
             bundle_id=bundle_id,
             created_at=now,
+            roster=session.station.load_slots().roster,
         )
     _write_checked(path, data)
     user = session.user.username

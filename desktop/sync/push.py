@@ -58,19 +58,24 @@ def audit_head(conn: Connection) -> dict[str, object]:
     return {"seq": seq, "hash": digest}
 
 
-def batch_body(batch: list[PendingRevision], head: dict[str, object]) -> bytes:
-    """A gzip'd PushRequest; each record's wire JSON is spliced in as prepared by the outbox."""
-    envelope = canonical_json(
-        {
-            "protocol_version": PROTOCOL_VERSION,
-            "batch_id": str(uuid.uuid4()),
-            "audit_head": head,
-            "records": [],
-        }
-    )
+def batch_body(
+    batch: list[PendingRevision], head: dict[str, object], roster: dict[str, object] | None = None
+) -> bytes:
+    """A gzip'd PushRequest; each record's wire JSON is spliced in as prepared by the outbox.
+    `roster`: the station's signed roster, which tells the server whose signatures to accept."""
+    fields: dict[str, object] = {
+        "protocol_version": PROTOCOL_VERSION,
+        "batch_id": str(uuid.uuid4()),
+        "audit_head": head,
+        "records": [],
+    }
+    if roster is not None:
+        fields["roster"] = roster
+    envelope = canonical_json(fields)
     records = b",".join(p.wire_json for p in batch)
-    # canonical JSON sorts "records" last, so the list ends the document: `...,"records":[]}`.
-    raw = envelope[:-2] + records + b"]}"
+    # The empty list is spliced open where it stands (the roster sorts after it). The key can
+    # occur only once: inside a JSON string every quote is escaped.
+    raw = envelope.replace(b'"records":[]', b'"records":[' + records + b"]", 1)
     return gzip.compress(raw, GZIP_LEVEL, mtime=0)
 
 
@@ -93,7 +98,12 @@ class _Prepared:
 
 
 def _prepare(
-    db: Database, station_code: str, limit: int, after: int, now: Callable[[], str]
+    db: Database,
+    station_code: str,
+    limit: int,
+    after: int,
+    now: Callable[[], str],
+    roster: dict[str, object] | None = None,
 ) -> _Prepared | None:
     """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
     sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it."""
@@ -104,7 +114,7 @@ def _prepare(
         head = audit_head(conn)
     with db.write() as conn:
         outbox.mark_sent(conn, [p.entry_id for p in batch], now())
-    return _Prepared(after, batch, batch_body(batch, head))
+    return _Prepared(after, batch, batch_body(batch, head, roster))
 
 
 def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> list[Answer] | None:
@@ -137,6 +147,7 @@ def push_waiting(
     now: Callable[[], str],
     progress: Callable[[SyncProgress], None],
     cancel: threading.Event,
+    roster: dict[str, object] | None = None,
 ) -> None:
     """Send until nothing waits (or `cancel`); raises ServerUnreachable/Unavailable on failure.
 
@@ -150,7 +161,7 @@ def push_waiting(
     with ThreadPoolExecutor(1, thread_name_prefix="cax-sync-prepare") as helper:
 
         def prepare(after: int) -> Future[_Prepared | None]:
-            return helper.submit(_prepare, db, station_code, sizer.size, after, now)
+            return helper.submit(_prepare, db, station_code, sizer.size, after, now, roster)
 
         ahead = prepare(0)
         while not cancel.is_set():

@@ -26,7 +26,15 @@ from desktop.core.errors import (
     SyncRunning,
 )
 from desktop.core.permissions import Permission
-from desktop.storage import audit, centre_feed, outbox, reports, sync_history, sync_settings
+from desktop.storage import (
+    audit,
+    centre_feed,
+    grants,
+    outbox,
+    reports,
+    sync_history,
+    sync_settings,
+)
 from desktop.storage.outbox import OutboxProblem
 from desktop.storage.station import StationSession
 from desktop.storage.sync_history import SessionCounts, SyncSession
@@ -44,7 +52,7 @@ from desktop.sync.report import (
 )
 from desktop.sync.report_push import push_reports
 from desktop.sync.tls import describe_certificate
-from protocol.messages import EnrollRequest
+from protocol.messages import EnrollRequest, SignedRoster
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 
 log = logging.getLogger("cax.sync")
@@ -155,6 +163,7 @@ class SyncService:
                     public_key=public_key_b64(key),
                     device_name=name,
                     proof=enrolment_proof(key, code),
+                    roster=self._roster(),
                 )
             )
         finally:
@@ -193,6 +202,10 @@ class SyncService:
                 conn, self.session.user.username, AuditAction.SYNC_ENROLLED, local, details
             )
         return enrolment
+
+    def _roster(self) -> SignedRoster | None:
+        """The station's signed roster as the key file holds it (the server checks it)."""
+        return grants.load_roster(self.session.station.load_slots())
 
     def identify_server(
         self, server_url: str, ca_pem: str | None = None, *, allow_http: bool = False
@@ -274,6 +287,7 @@ class SyncService:
                 self._clock,
                 progress,
                 cancel,
+                roster=self.session.station.load_slots().roster,
             )
             if not cancel.is_set():
                 push_reports(self.session, client, tally, cancel)

@@ -98,6 +98,16 @@ _HEADLINES: dict[str, tuple[str, str]] = {
             "Errors", "Restore the station folder from a backup, or call technical support."
         ),
     ),
+    "ROLE_TAMPERED": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "This user's role or keys do not match what the station's supervisors signed:"
+            " someone edited the station's data. Nothing is granted.",
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Tell the station chief, and leave the station folder as it is."
+        ),
+    ),
     "KEYFILE_TAMPERED": (
         QT_TRANSLATE_NOOP("Errors", "The station's key file is damaged or was altered."),
         QT_TRANSLATE_NOOP(

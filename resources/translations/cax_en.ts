@@ -70,6 +70,14 @@
         <translation>moved out of order</translation>
     </message>
     <message>
+        <source>left without its writer&apos;s signature</source>
+        <translation>left without its writer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>signed with a key that is not its writer&apos;s certified key</source>
+        <translation>signed with a key that is not its writer&apos;s certified key</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>All actions</translation>
     </message>
@@ -550,6 +558,14 @@
     <message>
         <source>Restore the station folder from a backup, or call technical support.</source>
         <translation>Restore the station folder from a backup, or call technical support.</translation>
+    </message>
+    <message>
+        <source>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</source>
+        <translation>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</translation>
+    </message>
+    <message>
+        <source>Tell the station chief, and leave the station folder as it is.</source>
+        <translation>Tell the station chief, and leave the station folder as it is.</translation>
     </message>
     <message>
         <source>The station&apos;s key file is damaged or was altered.</source>

@@ -70,6 +70,14 @@
         <translation>bị đổi thứ tự</translation>
     </message>
     <message>
+        <source>left without its writer&apos;s signature</source>
+        <translation>thiếu chữ ký của người ghi</translation>
+    </message>
+    <message>
+        <source>signed with a key that is not its writer&apos;s certified key</source>
+        <translation>được ký bằng một khóa không phải khóa đã chứng nhận của người ghi</translation>
+    </message>
+    <message>
         <source>All actions</source>
         <translation>Tất cả thao tác</translation>
     </message>
@@ -550,6 +558,14 @@
     <message>
         <source>Restore the station folder from a backup, or call technical support.</source>
         <translation>Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
+    </message>
+    <message>
+        <source>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</source>
+        <translation>Vai trò hoặc khóa của người dùng này không khớp với những gì lãnh đạo trạm đã ký: ai đó đã sửa dữ liệu của trạm. Không quyền nào được cấp.</translation>
+    </message>
+    <message>
+        <source>Tell the station chief, and leave the station folder as it is.</source>
+        <translation>Hãy báo trưởng Công an xã và giữ nguyên thư mục dữ liệu của trạm.</translation>
     </message>
     <message>
         <source>The station&apos;s key file is damaged or was altered.</source>

@@ -43,6 +43,7 @@ STATUS: dict[ErrorCode, int] = {
     ErrorCode.NOT_FOUND: 404,
     ErrorCode.METHOD_NOT_ALLOWED: 405,
     ErrorCode.WRONG_STATION: 403,
+    ErrorCode.ROSTER_INVALID: 409,
     ErrorCode.REPORT_SCHEMA: 422,
     ErrorCode.REPORT_HASH_MISMATCH: 422,
     ErrorCode.BUNDLE_MALFORMED: 400,

@@ -185,6 +185,8 @@ def _ingest(
             "audit_head": audit_head,
             "records": contents.records[start : start + INGEST_BATCH],
         }
+        if contents.roster is not None:
+            document["roster"] = contents.roster
         response = ingest.push(engine, device, document)
         results.extend(
             r.model_copy(update={"index": start + r.index}) if start else r

@@ -18,6 +18,7 @@ from protocol.signing import enrolment_message, load_public_key, verify_signatur
 from server.core.security import ensure_server_keys, hash_code, new_enrolment_code
 from server.errors import ServerError
 from server.models import Device, EnrolmentCode, Station
+from server.services import authors
 from server.services.stations import station_by_code
 
 _codes = EnrolmentCode.__table__
@@ -107,6 +108,9 @@ def enroll(engine: Engine, request: EnrollRequest) -> EnrollResponse:
                     rate_count=0,
                 )
             )
+            # Pins the station's root key (or checks it against the pinned one: ROSTER_INVALID,
+            # and the code stays unspent).
+            authors.current_roster(conn, station_id, request.roster, now)
             code, name = conn.execute(
                 select(_stations.c.code, _stations.c.name).where(_stations.c.id == station_id)
             ).one()

@@ -25,11 +25,12 @@ from protocol.messages import (
     RecordProblem,
     RecordResult,
     RecordRevision,
+    SignedRoster,
 )
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from server.services import catalog, record_checks, store_pg
+from server.services import authors, catalog, record_checks, store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
 from server.services.record_checks import HeadProjection
@@ -123,6 +124,20 @@ def _validate(batch: _Batch, index: int, raw: Any, device: AuthenticatedDevice) 
         return
     batch.candidates.append((index, record))
     batch.encoded[(record.record_id, record.revision, record.content_hash)] = values_json
+
+
+def _check_authors(batch: _Batch, roster: SignedRoster | None) -> None:
+    """Each candidate must be signed by its author's certified key (AUTHOR_FORGED otherwise)."""
+    kept = []
+    for index, record in batch.candidates:
+        values_json = batch.encoded[(record.record_id, record.revision, record.content_hash)]
+        reason = authors.forgery(record, values_json, roster)
+        if reason is None:
+            kept.append((index, record))
+            continue
+        marker = {"record_id": str(record.record_id), "revision": record.revision}
+        batch.reject(index, marker, ErrorCode.AUTHOR_FORGED, reason)
+    batch.candidates = kept
 
 
 def _check_against_forms(conn: Connection, batch: _Batch) -> None:
@@ -292,6 +307,8 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
         _validate(batch, index, raw, device)
     now = datetime.now(UTC)
     with engine.begin() as conn:
+        roster = authors.current_roster(conn, device.station_id, envelope.roster, now)
+        _check_authors(batch, roster)
         _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)
         stored, unstored = store_revisions(

@@ -14,7 +14,9 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 
-from protocol.canonical import content_hash_fields
+from protocol import authorship
+from protocol.canonical import canonical_json, content_hash_fields
+from protocol.messages import RecordRevision, RosterBody, RosterUser
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64, sign_request
 from server.services import enrolment
 
@@ -49,6 +51,7 @@ def make_record(
     form_id: str = FORM_ID,
     form_version: int = 1,
     device_seq: int = 1,
+    author: str = "lan",
 ) -> dict[str, Any]:
     """A valid wire record with a correct content hash."""
     now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # after the example patrol ended
@@ -58,7 +61,7 @@ def make_record(
         "station_code": station_code,
         "form_id": form_id,
         "form_version": form_version,
-        "author": "lan",
+        "author": author,
         "created_at": "2026-11-22T08:30:00.000000Z",
         "updated_at": "2026-11-22T08:30:00.000000Z",
         "deleted": False,
@@ -72,7 +75,7 @@ def make_record(
         station_code=station_code,
         form_id=form_id,
         form_version=form_version,
-        author="lan",
+        author=author,
         created_at=now,
         updated_at=now,
         deleted=False,
@@ -80,6 +83,56 @@ def make_record(
         values=record["values"],
     )
     return record
+
+
+@dataclass
+class StationRoles:
+    """A station that signs its roles: its root key, and each user's role and signing key."""
+
+    root: Ed25519PrivateKey = field(default_factory=new_private_key)
+    users: dict[str, tuple[str, Ed25519PrivateKey]] = field(
+        default_factory=lambda: {
+            "lan": ("officer", new_private_key()),
+            "truong": ("supervisor", new_private_key()),
+        }
+    )
+    seq: int = 1
+
+    def roster(self) -> dict[str, Any]:
+        """The station's roster, signed by its root key, as it travels in a push."""
+        body = RosterBody(
+            station_id="11111111-2222-3333-4444-555555555555",
+            seq=self.seq,
+            root_public_key=public_key_b64(self.root),
+            audit_signed_from=1,
+            users=[
+                RosterUser(
+                    username=name,
+                    role=role,  # type: ignore[arg-type]
+                    status="active",
+                    # Any 32 bytes stand for the slot's X25519 key: the server never uses it.
+                    slot_public_key=public_key_b64(key),
+                    signing_keys=[public_key_b64(key)],
+                )
+                for name, (role, key) in sorted(self.users.items())
+            ],
+        )
+        return authorship.sign_roster(self.root, body).model_dump(mode="json")
+
+    def sign(
+        self,
+        record: dict[str, Any],
+        signer: str | None = None,
+        key: Ed25519PrivateKey | None = None,
+    ) -> dict[str, Any]:
+        """`record` signed by `signer` (its author by default) with `key` (theirs by default)."""
+        signer = signer or record["author"]
+        key = key or self.users[signer][1]
+        unsigned = {k: v for k, v in record.items() if k not in ("signed_by", "signature")}
+        metadata = RecordRevision.model_validate(unsigned).metadata_document()
+        digest = authorship.authorship_digest(metadata, canonical_json(record["values"]))
+        signature = authorship.sign(key, authorship.revision_message(signer, digest))
+        return {**unsigned, "signed_by": signer, "signature": signature}
 
 
 def batch_body(records: list[Any], batch_id: uuid.UUID | None = None, **extra: Any) -> bytes:

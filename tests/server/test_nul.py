@@ -40,7 +40,7 @@ from server.api.main import create_app
 from server.core.config import Settings
 from server.models import Device, RecordRevisionRow, StationReport
 from server.services import enrolment
-from tests.server.helpers import STATION_CODE, StationDevice, example_values
+from tests.server.helpers import STATION_CODE, StationDevice, StationRoles, example_values
 
 Path = tuple[Any, ...]
 NUL = "\x00"
@@ -139,6 +139,7 @@ def test_nul_in_any_enrolment_string_is_refused(
         "public_key": public_key_b64(key),
         "device_name": "Máy trực ban",
         "proof": enrolment_proof(key, code),
+        "roster": StationRoles().roster(),
     }
     for where, body in variants(request, EnrollRequest):
         response = client.post("/api/v1/enroll", json=body)
@@ -182,15 +183,19 @@ def _voided_record() -> dict[str, Any]:
         delete_reason="Nhập trùng",
         values=record["values"],
     )
-    return record
+    return StationRoles().sign(record)  # its author's signature: the last optional strings
 
 
 def _push_document(record: dict[str, Any]) -> dict[str, Any]:
+    """Every optional part filled: the station's signed roster, and the record signed by its
+    author (issue 13)."""
+    roles = StationRoles()
     return {
         "protocol_version": 1,
         "batch_id": str(uuid.uuid4()),
         "audit_head": {"seq": 3, "hash": "a" * 64},
-        "records": [record],
+        "roster": roles.roster(),
+        "records": [roles.sign(record)],
     }
 
 
@@ -302,6 +307,7 @@ def test_the_models_refuse_nul_themselves() -> None:
                 "public_key": public_key_b64(key),
                 "device_name": "Máy trực ban",
                 "proof": enrolment_proof(key, code),
+                "roster": StationRoles().roster(),
             },
         ),
         (PushRequest, _push_document(_voided_record())),

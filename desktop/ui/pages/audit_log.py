@@ -39,6 +39,10 @@ _KINDS = {
     "altered": QT_TRANSLATE_NOOP("AuditLogPage", "altered"),
     "removed": QT_TRANSLATE_NOOP("AuditLogPage", "removed"),
     "reordered": QT_TRANSLATE_NOOP("AuditLogPage", "moved out of order"),
+    "unsigned": QT_TRANSLATE_NOOP("AuditLogPage", "left without its writer's signature"),
+    "bad_signature": QT_TRANSLATE_NOOP(
+        "AuditLogPage", "signed with a key that is not its writer's certified key"
+    ),
 }
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 8px; border: 1px solid #a5d6a7;"
 _BROKEN_STYLE = "background: #ffebee; color: #b71c1c; padding: 8px; border: 1px solid #ef9a9a;"

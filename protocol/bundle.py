@@ -107,6 +107,8 @@ class BundleContents:
     sha256: str
     audit_head: AuditHead | None
     records: list[Any]
+    # The entry at the seq the server last anchored, as a push carries it (None if not known).
+    audit_anchor: AuditHead | None = None
 
 
 def _raw_public(key: str | bytes | X25519PublicKey | Ed25519PublicKey) -> bytes:
@@ -130,15 +132,20 @@ def _derive_key(shared: bytes, ephemeral_public: bytes, server_public: bytes) ->
 
 
 def _payload(
-    records: Sequence[RecordRevision | dict[str, Any]], audit_head: AuditHead | None
+    records: Sequence[RecordRevision | dict[str, Any]],
+    audit_head: AuditHead | None,
+    audit_anchor: AuditHead | None = None,
 ) -> bytes:
-    """The plaintext: canonical JSON of the audit head and the records in push payload shape."""
-    document = {
+    """The plaintext: canonical JSON of the audit head (and anchor proof, when the station knows
+    one) and the records in push payload shape."""
+    document: dict[str, Any] = {
         "audit_head": audit_head.model_dump(mode="json") if audit_head else None,
         "records": [
             r.model_dump(mode="json") if isinstance(r, RecordRevision) else r for r in records
         ],
     }
+    if audit_anchor is not None:
+        document["audit_anchor"] = audit_anchor.model_dump(mode="json")
     payload = canonical_json(document)
     if len(payload) > MAX_PAYLOAD_BYTES:
         raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"payload over {MAX_PAYLOAD_BYTES} bytes")
@@ -164,6 +171,7 @@ def write_bundle(
     device_key: Ed25519PrivateKey,
     server_box_key: str,
     audit_head: AuditHead | None = None,
+    audit_anchor: AuditHead | None = None,
     bundle_id: uuid.UUID | None = None,
     created_at: datetime | None = None,
 ) -> bytes:
@@ -185,7 +193,9 @@ def write_bundle(
     )
     header_bytes = canonical_json(header.model_dump(mode="json"))
     prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
-    ciphertext = _encrypt(_payload(records, audit_head), prefix, ephemeral, nonce, server_public)
+    ciphertext = _encrypt(
+        _payload(records, audit_head, audit_anchor), prefix, ephemeral, nonce, server_public
+    )
     body = prefix + _LENGTH.pack(len(ciphertext)) + ciphertext
     digest = hashlib.sha256(body).digest()
     return body + digest + device_key.sign(SIGNATURE_CONTEXT + digest)
@@ -244,17 +254,21 @@ class SealedBundle:
 
     def _contents(self, payload: bytes) -> BundleContents:
         document = strict_json(payload, ErrorCode.BUNDLE_MALFORMED)
-        if not isinstance(document, dict) or set(document) != {"audit_head", "records"}:
+        if not isinstance(document, dict) or set(document) - {"audit_anchor"} != {
+            "audit_head",
+            "records",
+        }:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not {audit_head, records}")
         records = document["records"]
         if not isinstance(records, list) or len(records) != self.header.record_count:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "record count differs from the header")
         try:
-            head = document["audit_head"]
+            head, anchor = document["audit_head"], document.get("audit_anchor")
             audit_head = AuditHead.model_validate(head) if head is not None else None
+            audit_anchor = AuditHead.model_validate(anchor) if anchor is not None else None
         except ValidationError:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "audit head is malformed") from None
-        return BundleContents(self.header, self.sha256, audit_head, records)
+        return BundleContents(self.header, self.sha256, audit_head, records, audit_anchor)
 
 
 def _truncated(what: str) -> BundleError:

@@ -39,6 +39,12 @@ class ErrorCode(StrEnum):
     UNKNOWN_FORM_VERSION = "UNKNOWN_FORM_VERSION"
     WRONG_STATION = "WRONG_STATION"
     RECORD_INVALID = "RECORD_INVALID"  # the values break their form's rules: see `problems`
+    # The station's audit chain against what the server anchored (docs/security.md).
+    AUDIT_ROLLBACK = "AUDIT_ROLLBACK"  # the head went back below the anchored seq
+    AUDIT_FORK = "AUDIT_FORK"  # the chain no longer holds the anchored entry
+    RESTORE_DECLARATION_INVALID = "RESTORE_DECLARATION_INVALID"
+    # The station's own refusal of an answer (never sent by the server).
+    ANSWER_SIGNATURE_INVALID = "ANSWER_SIGNATURE_INVALID"
     # Periodic reports (`POST /api/v1/reports`).
     REPORT_SCHEMA = "REPORT_SCHEMA"
     REPORT_HASH_MISMATCH = "REPORT_HASH_MISMATCH"

@@ -8,7 +8,7 @@ from uuid import UUID
 from pydantic import ValidationError
 
 from protocol.errors import ErrorCode
-from protocol.messages import AuditHead, ProtocolVersion, WireModel
+from protocol.messages import AuditHead, ProtocolVersion, RestoreDeclaration, WireModel
 from server.errors import ServerError
 
 
@@ -18,6 +18,8 @@ class Envelope(WireModel):
     protocol_version: ProtocolVersion
     batch_id: UUID
     audit_head: AuditHead | None = None
+    audit_anchor: AuditHead | None = None
+    restore: RestoreDeclaration | None = None
     records: list[Any]
 
 

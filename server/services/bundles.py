@@ -177,12 +177,15 @@ def _ingest(
     """Push the records in batches the push path accepts; one answer per record, in order."""
     header = contents.header
     audit_head = contents.audit_head.model_dump(mode="json") if contents.audit_head else None
+    anchor = contents.audit_anchor
     results: list[RecordResult] = []
     for chunk, start in enumerate(range(0, max(len(contents.records), 1), INGEST_BATCH)):
         document = {
             "protocol_version": header.protocol_version,
             "batch_id": str(_batch_id(header.bundle_id, chunk)),
             "audit_head": audit_head,
+            # Checked like a push's: a rolled-back or rewritten chain refuses the whole bundle.
+            "audit_anchor": anchor.model_dump(mode="json") if anchor else None,
             "records": contents.records[start : start + INGEST_BATCH],
         }
         response = ingest.push(engine, device, document)

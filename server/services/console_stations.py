@@ -7,9 +7,10 @@ Sync health of a station, one of five buckets (the first that applies):
 
 - `alert`: something at the station needs a person — an unresolved conflict (a revision that
   clashed with a stored one), a batch or bundle with rejected records in the last `ALERT_DAYS`
-  days, a device whose audit-chain head went backwards in that window (a push carrying a lower
-  `audit_seq` than that device's previous push: the station's log was truncated or restored
-  from a backup), or another content sent under a stored periodic report's id in that window;
+  days, a device whose audit-chain head went backwards in that window (a head the server refused
+  as AUDIT_ROLLBACK or AUDIT_FORK, kept in `audit_alerts`, or — from before the server checked
+  — a push carrying a lower `audit_seq` than that device's previous push), or another content
+  sent under a stored periodic report's id in that window;
 - `never`: no current (non-revoked) device has ever reached the server;
 - `today`: last contact since 00:00 today, Asia/Ho_Chi_Minh;
 - `week`: last contact 1 to `STALE_DAYS` calendar days ago;
@@ -28,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Connection,
     Select,
     and_,
@@ -46,6 +48,7 @@ from domain.vietnamese import fold
 from server.core.sql import as_utc
 from server.models import (
     AdminUnit,
+    AuditAlert,
     BundleImport,
     Conflict,
     Device,
@@ -55,6 +58,7 @@ from server.models import (
     StationReport,
     StationReportConflict,
 )
+from server.services.console_audit_alerts import AuditAlertInfo, refused_heads, station_alerts
 
 VN_TZ = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh keeps UTC+7 all year
 
@@ -202,6 +206,7 @@ class StationDetail:
     devices: list[DeviceInfo]
     receipts: list[SyncReceipt]
     reports: list[ReportInfo]
+    audit_alerts: list[AuditAlertInfo]  # refused heads and declared restores, newest first
 
 
 def _no_jit(conn: Connection) -> None:
@@ -233,9 +238,9 @@ def _earliest(a: Any, b: Any) -> ColumnElement[Any]:
     return case((a < b, a), else_=b)
 
 
-def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> Select:
-    """(station_id, when) of pushes in the alert window whose audit head is lower than the previous
-    push's of the same device. The previous push is found by `lag` over twice the window; only
+def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> CompoundSelect:
+    """(station_id, when) of the heads refused in the alert window, and of pushes whose audit
+    head is lower than the previous push's of the same device. The previous push is found by `lag` over twice the window; only
     a device quiet for all of the earlier half needs one index probe for the push before."""
     r = _receipts
     recent = (
@@ -268,10 +273,12 @@ def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> Select:
         .limit(1)
         .scalar_subquery()
     )
-    return select(recent.c.station_id, recent.c.received_at).where(
+    went_back = select(recent.c.station_id, recent.c.received_at).where(
         recent.c.received_at >= clock.alert_since,
         recent.c.audit_seq < func.coalesce(recent.c.prev_seq, earlier),
     )
+    refused = refused_heads(_in_scope(AuditAlert.__table__.c.station_id, scope), clock.alert_since)
+    return union_all(went_back, refused)
 
 
 def _health_query(scope: ColumnElement[bool], clock: Clock) -> Select:
@@ -635,6 +642,7 @@ def station_detail(
         devices=_station_devices(conn, row.id),
         receipts=_receipts_of(conn, row.id, history),
         reports=_reports_of(conn, row.id, history),
+        audit_alerts=station_alerts(conn, row.id, history),
     )
 
 

@@ -29,7 +29,7 @@ from protocol.messages import (
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from server.services import catalog, record_checks, store_pg
+from server.services import audit_anchors, catalog, record_checks, store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
 from server.services.record_checks import HeadProjection
@@ -291,7 +291,20 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
     for index, raw in enumerate(envelope.records):
         _validate(batch, index, raw, device)
     now = datetime.now(UTC)
+    try:
+        return _store(engine, device, envelope, batch, now)
+    except audit_anchors.AuditRefused as refusal:
+        # The transaction rolled back: nothing of the batch is stored, only the evidence.
+        raise audit_anchors.record_refusal(engine, device, refusal, now) from None
+
+
+def _store(
+    engine: Engine, device: AuthenticatedDevice, envelope: Envelope, batch: _Batch, now: datetime
+) -> PushResponse:
     with engine.begin() as conn:
+        anchored = audit_anchors.anchor(
+            conn, device, envelope.audit_head, envelope.audit_anchor, envelope.restore, now
+        )
         _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)
         stored, unstored = store_revisions(
@@ -302,12 +315,12 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
             batch.answer(index, record, PushStatus.STORED)
         if unstored:
             _classify_unstored(conn, batch, unstored, device, envelope.batch_id, now)
-        response = _response(batch, envelope.batch_id, len(envelope.records))
+        response = _response(batch, envelope.batch_id, len(envelope.records), anchored)
         _write_receipt(conn, device, envelope, response, now)
     return response
 
 
-def _response(batch: _Batch, batch_id: uuid.UUID, total: int) -> PushResponse:
+def _response(batch: _Batch, batch_id: uuid.UUID, total: int, anchored: int | None) -> PushResponse:
     results = [batch.results[i] for i in range(total)]
     counts = dict.fromkeys(PushStatus, 0)
     for result in results:
@@ -319,6 +332,7 @@ def _response(batch: _Batch, batch_id: uuid.UUID, total: int) -> PushResponse:
         conflict=counts[PushStatus.CONFLICT],
         rejected=counts[PushStatus.REJECTED],
         results=results,
+        anchored_seq=anchored,
     )
 
 

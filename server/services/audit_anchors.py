@@ -12,6 +12,12 @@ learns an anchor from an answer, and an answer can be lost, so a proof at either
 
 A refusal stores no records; its evidence goes to `audit_alerts` in a transaction of its own.
 A supervisor's signed restore declaration resets the anchor once (its id is recorded).
+
+An offline bundle may arrive after later online pushes, so its head may honestly lie behind the
+anchor. Such a late head is accepted, without moving the anchor, when the bundle's proof is a
+head the server received from the device before (or the station had no confirmed anchor yet);
+it is recorded as `late_bundle` so the console shows it. An old copy of the station cannot be
+told from a late bundle by the server alone: docs/security.md states this limit.
 """
 
 from __future__ import annotations
@@ -26,14 +32,16 @@ from protocol.errors import ErrorCode
 from protocol.messages import AuditHead, RestoreDeclaration
 from protocol.signing import load_public_key
 from server.errors import ServerError
-from server.models import AuditAlert, AuditAnchor, Device
+from server.models import AuditAlert, AuditAnchor, Device, PushReceipt
 from server.services.auth import AuthenticatedDevice
 
 _anchors = AuditAnchor.__table__
 _alerts = AuditAlert.__table__
 _devices = Device.__table__
+_receipts = PushReceipt.__table__
 
 ROLLBACK, FORK, DECLARED_RESTORE = "rollback", "fork", "declared_restore"
+LATE_BUNDLE = "late_bundle"
 _CODES = {ROLLBACK: ErrorCode.AUDIT_ROLLBACK, FORK: ErrorCode.AUDIT_FORK}
 
 
@@ -130,9 +138,12 @@ def anchor(
     proof: AuditHead | None,
     restore: RestoreDeclaration | None,
     now: datetime,
+    *,
+    bundle: bool = False,
 ) -> int | None:
     """Check `head` against what is anchored for the device and anchor it, in the push's own
-    transaction; the anchored seq to tell the station. Raises AuditRefused or ServerError."""
+    transaction; the anchored seq to tell the station. Raises AuditRefused or ServerError.
+    `bundle`: the head comes from an offline bundle, which may honestly be late."""
     held = _held(conn, device.device_id)
     if head is None:  # a station from before anchoring: nothing to judge
         return held.latest.seq if held else None
@@ -141,10 +152,55 @@ def anchor(
     if held is None:
         _save(conn, device, head, None, now, exists=False)
         return head.seq
+    if bundle and head.seq < held.latest.seq and _known(conn, device, held, proof):
+        _note_late_bundle(conn, device, held.latest, head, now)
+        return held.latest.seq
     confirmed = _judge(held, head, proof)
     if head != held.latest or confirmed != held.confirmed:
         _save(conn, device, head, confirmed, now, exists=True)
     return head.seq
+
+
+def _known(
+    conn: Connection, device: AuthenticatedDevice, held: _Held, proof: AuditHead | None
+) -> bool:
+    """Is `proof` a head the device sent before (or could the station know no anchor yet)?"""
+    if proof is None:
+        return held.confirmed is None
+    if proof in (held.latest, held.confirmed):
+        return True
+    r = _receipts
+    return (
+        conn.execute(
+            select(r.c.id)
+            .where(
+                r.c.device_id == device.device_id,
+                r.c.audit_seq == proof.seq,
+                r.c.audit_hash == proof.hash,
+            )
+            .limit(1)
+        ).first()
+        is not None
+    )
+
+
+def _note_late_bundle(
+    conn: Connection,
+    device: AuthenticatedDevice,
+    latest: AuditHead,
+    head: AuditHead,
+    now: datetime,
+) -> None:
+    seen = conn.execute(
+        select(_alerts.c.id).where(
+            _alerts.c.device_id == device.device_id,
+            _alerts.c.kind == LATE_BUNDLE,
+            _alerts.c.offered_seq == head.seq,
+            _alerts.c.offered_hash == head.hash,
+        )
+    ).first()
+    if seen is None:  # a bundle in several batches is noted once
+        conn.execute(insert(_alerts), _evidence(device, LATE_BUNDLE, latest, head, now))
 
 
 def _accept_restore(

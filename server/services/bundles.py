@@ -188,7 +188,7 @@ def _ingest(
             "audit_anchor": anchor.model_dump(mode="json") if anchor else None,
             "records": contents.records[start : start + INGEST_BATCH],
         }
-        response = ingest.push(engine, device, document)
+        response = ingest.push(engine, device, document, bundle=True)
         results.extend(
             r.model_copy(update={"index": start + r.index}) if start else r
             for r in response.results

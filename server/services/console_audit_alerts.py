@@ -1,5 +1,7 @@
-"""The audit alerts the console shows: heads the server refused (`rollback`, `fork`) and restores a
-supervisor declared, from the `audit_alerts` evidence kept by `server.services.audit_anchors`."""
+"""The audit alerts the console shows: heads the server refused (`rollback`, `fork`), restores a
+supervisor declared and bundles that arrived after later pushes (`late_bundle`), from the
+`audit_alerts` evidence kept by `server.services.audit_anchors`. Only refusals put a station in
+alert; the others are listed on its page so that none goes unseen."""
 
 from __future__ import annotations
 
@@ -21,7 +23,7 @@ REFUSED = (ROLLBACK, FORK)
 class AuditAlertInfo:
     """One row of the station page's audit table."""
 
-    kind: str  # rollback, fork or declared_restore
+    kind: str  # rollback, fork, declared_restore or late_bundle
     at: datetime
     device_name: str
     anchored_seq: int | None
@@ -34,6 +36,10 @@ class AuditAlertInfo:
     @property
     def declared(self) -> bool:
         return self.kind == DECLARED_RESTORE
+
+    @property
+    def refused(self) -> bool:
+        return self.kind in REFUSED
 
 
 def refused_heads(in_scope: ColumnElement[bool], since: datetime) -> Select:

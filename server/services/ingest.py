@@ -277,8 +277,11 @@ def _classify_unstored(
         )
 
 
-def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResponse:
-    """Store what is new, recognise what is not, reject what is wrong; one answer per record."""
+def push(
+    engine: Engine, device: AuthenticatedDevice, document: Any, *, bundle: bool = False
+) -> PushResponse:
+    """Store what is new, recognise what is not, reject what is wrong; one answer per record.
+    `bundle`: the batch comes from an offline bundle (its audit head may be late)."""
     envelope: Envelope = parse_envelope(document)
     if not MIN_PROTOCOL_VERSION <= envelope.protocol_version <= MAX_PROTOCOL_VERSION:
         raise ServerError(
@@ -292,18 +295,29 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
         _validate(batch, index, raw, device)
     now = datetime.now(UTC)
     try:
-        return _store(engine, device, envelope, batch, now)
+        return _store(engine, device, envelope, batch, now, bundle)
     except audit_anchors.AuditRefused as refusal:
         # The transaction rolled back: nothing of the batch is stored, only the evidence.
         raise audit_anchors.record_refusal(engine, device, refusal, now) from None
 
 
 def _store(
-    engine: Engine, device: AuthenticatedDevice, envelope: Envelope, batch: _Batch, now: datetime
+    engine: Engine,
+    device: AuthenticatedDevice,
+    envelope: Envelope,
+    batch: _Batch,
+    now: datetime,
+    bundle: bool,
 ) -> PushResponse:
     with engine.begin() as conn:
         anchored = audit_anchors.anchor(
-            conn, device, envelope.audit_head, envelope.audit_anchor, envelope.restore, now
+            conn,
+            device,
+            envelope.audit_head,
+            envelope.audit_anchor,
+            envelope.restore,
+            now,
+            bundle=bundle,
         )
         _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)

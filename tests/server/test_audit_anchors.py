@@ -149,7 +149,9 @@ def test_a_declaration_not_signed_by_the_device_is_refused(
 def test_a_bundle_with_a_head_that_went_back_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
-    assert push(client, device, head(40)).status_code == 200
+    """Behind the anchor, and its proof is no head the device ever sent: not a late bundle."""
+    assert push(client, device, head(5, "e")).status_code == 200
+    assert push(client, device, head(40), audit_anchor=head(5, "e")).status_code == 200
     data = write_bundle(
         [make_record(device.station_code)],
         station_code=device.station_code,
@@ -157,6 +159,7 @@ def test_a_bundle_with_a_head_that_went_back_is_refused(
         device_key=device.key,
         server_box_key=device.enrolment["server_box_key"],
         audit_head=AuditHead(**head(12, "b")),
+        audit_anchor=AuditHead(**head(7, "c")),
     )
     try:
         bundles.import_bundle(engine, data)
@@ -164,5 +167,27 @@ def test_a_bundle_with_a_head_that_went_back_is_refused(
         assert error.code == "AUDIT_ROLLBACK"
     else:
         raise AssertionError("the bundle was imported")
-    assert revisions(engine) == 1
+    assert revisions(engine) == 2
     assert alerts(engine) == [("rollback", 40, 12)]
+
+
+def test_a_late_bundle_is_accepted_without_moving_the_anchor_and_noted(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A bundle made at seq 12 (proving the anchor the station knew then) and carried in after
+    online pushes reached seq 40 is honest: stored, the anchor stays at 40, and it is listed."""
+    assert push(client, device, head(12, "b")).status_code == 200
+    assert push(client, device, head(40), audit_anchor=head(12, "b")).status_code == 200
+    data = write_bundle(
+        [make_record(device.station_code)],
+        station_code=device.station_code,
+        device_id=device.device_id,
+        device_key=device.key,
+        server_box_key=device.enrolment["server_box_key"],
+        audit_head=AuditHead(**head(20, "c")),
+        audit_anchor=AuditHead(**head(12, "b")),
+    )
+    assert bundles.import_bundle(engine, data).receipt.stored == 1
+    assert alerts(engine) == [("late_bundle", 40, 20)]
+    answer = push(client, device, head(41, "d"), audit_anchor=head(40))
+    assert answer.status_code == 200 and answer.json()["anchored_seq"] == 41

@@ -178,6 +178,10 @@ MESSAGES = {
         "Khôi phục từ bản sao lưu đã khai báo",
         "Declared restore from backup",
     ),
+    "stations.audit_kind.late_bundle": (
+        "Gói USB đến sau các lần đồng bộ mới hơn",
+        "USB bundle arrived after later syncs",
+    ),
     "stations.audit_when": ("Thời điểm", "When"),
     "stations.audit_kind": ("Sự việc", "What"),
     "stations.audit_anchored": ("Máy chủ đã neo", "Anchored by the server"),

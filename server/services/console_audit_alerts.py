@@ -5,17 +5,20 @@ alert; the others are listed on its page so that none goes unseen."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, func, select
+from sqlalchemy import ColumnElement, CompoundSelect, Connection, func, select, union_all
 
 from server.core.sql import as_utc
-from server.models import AuditAlert, Device
+from server.models import AuditAlert, Device, PushReceipt
 from server.services.audit_anchors import DECLARED_RESTORE, FORK, ROLLBACK
 
 _alerts = AuditAlert.__table__
 _devices = Device.__table__
+_receipts = PushReceipt.__table__
 REFUSED = (ROLLBACK, FORK)
 
 
@@ -42,12 +45,48 @@ class AuditAlertInfo:
         return self.kind in REFUSED
 
 
-def refused_heads(in_scope: ColumnElement[bool], since: datetime) -> Select:
-    """(station_id, received_at) of the heads refused since `since`, in the shape of the
-    console's push-based audit-rollback rows so the two can be joined in one union."""
-    return select(_alerts.c.station_id, _alerts.c.created_at.label("received_at")).where(
-        _alerts.c.kind.in_(REFUSED), _alerts.c.created_at >= since, in_scope
+def audit_rollbacks(
+    in_scope: Callable[[Any], ColumnElement[bool]], since: datetime, lookback: datetime
+) -> CompoundSelect:
+    """(station_id, received_at) of the heads refused since `since`, and of pushes since then
+    whose head is lower than the previous push's of the same device — stored before the server
+    judged heads. The previous push is found by `lag` over the pushes since `lookback`; only a
+    device quiet for all of that earlier span needs one index probe for the push before."""
+    r = _receipts
+    recent = (
+        select(
+            r.c.id,
+            r.c.device_id,
+            r.c.station_id,
+            r.c.received_at,
+            r.c.audit_seq,
+            func.lag(r.c.audit_seq)
+            .over(partition_by=r.c.device_id, order_by=r.c.id)
+            .label("prev_seq"),
+        )
+        .where(r.c.received_at >= lookback, r.c.audit_seq.is_not(None), in_scope(r.c.station_id))
+        .subquery("recent")
     )
+    before = _receipts.alias("before")
+    earlier = (
+        select(before.c.audit_seq)
+        .where(
+            before.c.device_id == recent.c.device_id,
+            before.c.id < recent.c.id,
+            before.c.audit_seq.is_not(None),
+        )
+        .order_by(before.c.id.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    went_back = select(recent.c.station_id, recent.c.received_at).where(
+        recent.c.received_at >= since,
+        recent.c.audit_seq < func.coalesce(recent.c.prev_seq, earlier),
+    )
+    refused = select(_alerts.c.station_id, _alerts.c.created_at.label("received_at")).where(
+        _alerts.c.kind.in_(REFUSED), _alerts.c.created_at >= since, in_scope(_alerts.c.station_id)
+    )
+    return union_all(went_back, refused)
 
 
 def station_alerts(conn: Connection, station_id: int, limit: int = 20) -> list[AuditAlertInfo]:

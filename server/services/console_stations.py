@@ -48,7 +48,6 @@ from domain.vietnamese import fold
 from server.core.sql import as_utc
 from server.models import (
     AdminUnit,
-    AuditAlert,
     BundleImport,
     Conflict,
     Device,
@@ -58,7 +57,7 @@ from server.models import (
     StationReport,
     StationReportConflict,
 )
-from server.services.console_audit_alerts import AuditAlertInfo, refused_heads, station_alerts
+from server.services.console_audit_alerts import AuditAlertInfo, audit_rollbacks, station_alerts
 
 VN_TZ = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh keeps UTC+7 all year
 
@@ -240,45 +239,12 @@ def _earliest(a: Any, b: Any) -> ColumnElement[Any]:
 
 def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> CompoundSelect:
     """(station_id, when) of the heads refused in the alert window, and of pushes whose audit
-    head is lower than the previous push's of the same device. The previous push is found by `lag` over twice the window; only
-    a device quiet for all of the earlier half needs one index probe for the push before."""
-    r = _receipts
-    recent = (
-        select(
-            r.c.id,
-            r.c.device_id,
-            r.c.station_id,
-            r.c.received_at,
-            r.c.audit_seq,
-            func.lag(r.c.audit_seq)
-            .over(partition_by=r.c.device_id, order_by=r.c.id)
-            .label("prev_seq"),
-        )
-        .where(
-            r.c.received_at >= clock.alert_since - timedelta(days=ALERT_DAYS),
-            r.c.audit_seq.is_not(None),
-            _in_scope(r.c.station_id, scope),
-        )
-        .subquery("recent")
+    head is lower than the previous push's of the same device (from before heads were judged)."""
+    return audit_rollbacks(
+        lambda column: _in_scope(column, scope),
+        clock.alert_since,
+        clock.alert_since - timedelta(days=ALERT_DAYS),
     )
-    before = _receipts.alias("before")
-    earlier = (
-        select(before.c.audit_seq)
-        .where(
-            before.c.device_id == recent.c.device_id,
-            before.c.id < recent.c.id,
-            before.c.audit_seq.is_not(None),
-        )
-        .order_by(before.c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    went_back = select(recent.c.station_id, recent.c.received_at).where(
-        recent.c.received_at >= clock.alert_since,
-        recent.c.audit_seq < func.coalesce(recent.c.prev_seq, earlier),
-    )
-    refused = refused_heads(_in_scope(AuditAlert.__table__.c.station_id, scope), clock.alert_since)
-    return union_all(went_back, refused)
 
 
 def _health_query(scope: ColumnElement[bool], clock: Clock) -> Select:

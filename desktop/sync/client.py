@@ -206,14 +206,13 @@ class SyncClient:
             nonce = signed[HEADER_NONCE]
             return self._send(method, path, body, {**headers, **signed})
 
-        def authentic(response: requests.Response) -> None:
-            """Refuse an answer the pinned server key did not sign for this very request."""
+        def authentic(response: requests.Response) -> bool:
+            """Did the pinned server key sign this answer for this very request?"""
             if identity.server_signing_key is None:
-                return
+                return True
             signature = response.headers.get(HEADER_ANSWER_SIGNATURE)
             key = identity.server_signing_key
-            if not verify_answer(key, method, path, nonce, response.content, signature):
-                raise AnswerSignatureInvalid(server=self.base_url)
+            return verify_answer(key, method, path, nonce, response.content, signature)
 
         return self._call(attempt, model, authentic)
 
@@ -221,10 +220,12 @@ class SyncClient:
         self,
         attempt: Callable[[], requests.Response],
         model: type[Model],
-        authentic: Callable[[requests.Response], None] | None = None,
+        authentic: Callable[[requests.Response], bool] | None = None,
     ) -> Model:
         """Send until an answer parses, re-signing after a replay or clock refusal; a 200 answer
-        must pass `authentic` (its signature) before anything is read from it."""
+        must pass `authentic` (its signature) before anything is read from it. One that fails
+        is ANSWER_SIGNATURE_INVALID at once — unless it was visibly cut on the way (its body is
+        not the length announced, or no length came): that is asked again, like a garbled one."""
         retry = self.policy.retry()
         while True:
             try:
@@ -239,8 +240,11 @@ class SyncClient:
                 continue
             self.bytes_received += len(content)
             if response.status_code == 200:
-                if authentic is not None:
-                    authentic(response)
+                if authentic is not None and not authentic(response):
+                    if not _looks_cut(response):
+                        raise AnswerSignatureInvalid(server=self.base_url)
+                    retry = self._again(retry, None)
+                    continue
                 try:
                     return model.model_validate_json(content)
                 except ValidationError as exc:  # garbled on the way: ask again
@@ -280,6 +284,13 @@ class SyncClient:
             headers=headers,
             timeout=(self.policy.connect_timeout, self.policy.read_timeout),
         )
+
+
+def _looks_cut(response: requests.Response) -> bool:
+    """A connection cut inside the headers can leave a status line and part of the headers:
+    no announced length, or one the body does not have."""
+    length = response.headers.get("Content-Length", "")
+    return not length.isdigit() or int(length) != len(response.content)
 
 
 def _gave_up(exc: Exception) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 import pytest
 import requests
 
-from desktop.core.errors import AnswerSignatureInvalid
+from desktop.core.errors import AnswerSignatureInvalid, ServerUnreachable
 from desktop.storage import outbox, sync_settings
 from desktop.sync.client import SyncClient
 from protocol.messages import ReviewDecision
@@ -34,8 +34,14 @@ def _tampering(monkeypatch: pytest.MonkeyPatch, marker: str, tamper: Tamper) -> 
     monkeypatch.setattr(SyncClient, "_send", altered)
 
 
+def _replace(response: requests.Response, old: bytes, new: bytes) -> None:
+    """Change the body as a man in the middle would: the announced length made to fit."""
+    response._content = response.content.replace(old, new)
+    response.headers["Content-Length"] = str(len(response.content))
+
+
 def _flip_stored_to_duplicate(response: requests.Response) -> None:
-    response._content = response.content.replace(b'"stored"', b'"duplicate"')
+    _replace(response, b'"stored"', b'"duplicate"')
 
 
 def _drop_signature(response: requests.Response) -> None:
@@ -71,7 +77,7 @@ def test_a_tampered_pull_answer_is_refused_and_the_cursor_kept(
     )
 
     def accepted_to_returned(response: requests.Response) -> None:
-        response._content = response.content.replace(b'"accepted"', b'"returned"')
+        _replace(response, b'"accepted"', b'"returned"')
 
     _tampering(monkeypatch, "/sync/pull", accepted_to_returned)
     with pytest.raises(AnswerSignatureInvalid):
@@ -81,3 +87,24 @@ def test_a_tampered_pull_answer_is_refused_and_the_cursor_kept(
     assert after is not None and after.pull_cursor == before.pull_cursor
     monkeypatch.undo()
     assert enrolled.run().counts.pulled >= 1
+
+
+def test_an_answer_cut_inside_its_headers_is_asked_again_not_trusted(
+    enrolled, session, server_db, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No announced length and no signature: the link cut it, so the request goes again (and
+    the sync fails as unreachable when it never comes whole); nothing is taken from it."""
+    completed_records(session, 2)
+
+    def cut(response: requests.Response) -> None:
+        for name in (HEADER_ANSWER_SIGNATURE, "Content-Length"):
+            del response.headers[name]
+        response._content = b""
+
+    _tampering(monkeypatch, "/sync/push", cut)
+    with pytest.raises(ServerUnreachable):
+        enrolled.run()
+    with session.db.read() as conn:
+        assert outbox.counts(conn).acknowledged == 0
+    monkeypatch.undo()
+    assert enrolled.run().counts.acknowledged == 2

@@ -108,6 +108,8 @@ class BundleContents:
     audit_head: AuditHead | None
     records: list[Any]
     roster: Any = None
+    # The entry at the seq the server last anchored, as a push carries it (None if not known).
+    audit_anchor: AuditHead | None = None
 
 
 def _raw_public(key: str | bytes | X25519PublicKey | Ed25519PublicKey) -> bytes:
@@ -133,16 +135,20 @@ def _derive_key(shared: bytes, ephemeral_public: bytes, server_public: bytes) ->
 def _payload(
     records: Sequence[RecordRevision | dict[str, Any]],
     audit_head: AuditHead | None,
+    audit_anchor: AuditHead | None = None,
     roster: dict[str, Any] | None = None,
 ) -> bytes:
-    """The plaintext: canonical JSON of the audit head, the records in push payload shape and
-    (from stations whose roles are signed) the signed roster the server checks authors with."""
+    """The plaintext: canonical JSON of the audit head (and anchor proof, when the station knows
+    one), the records in push payload shape and (from stations whose roles are signed) the signed
+    roster the server checks authors with."""
     document: dict[str, Any] = {
         "audit_head": audit_head.model_dump(mode="json") if audit_head else None,
         "records": [
             r.model_dump(mode="json") if isinstance(r, RecordRevision) else r for r in records
         ],
     }
+    if audit_anchor is not None:
+        document["audit_anchor"] = audit_anchor.model_dump(mode="json")
     if roster is not None:
         document["roster"] = roster
     payload = canonical_json(document)
@@ -170,6 +176,7 @@ def write_bundle(
     device_key: Ed25519PrivateKey,
     server_box_key: str,
     audit_head: AuditHead | None = None,
+    audit_anchor: AuditHead | None = None,
     bundle_id: uuid.UUID | None = None,
     created_at: datetime | None = None,
     roster: dict[str, Any] | None = None,
@@ -193,7 +200,7 @@ def write_bundle(
     header_bytes = canonical_json(header.model_dump(mode="json"))
     prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
     ciphertext = _encrypt(
-        _payload(records, audit_head, roster), prefix, ephemeral, nonce, server_public
+        _payload(records, audit_head, audit_anchor, roster), prefix, ephemeral, nonce, server_public
     )
     body = prefix + _LENGTH.pack(len(ciphertext)) + ciphertext
     digest = hashlib.sha256(body).digest()
@@ -254,18 +261,25 @@ class SealedBundle:
     def _contents(self, payload: bytes) -> BundleContents:
         document = strict_json(payload, ErrorCode.BUNDLE_MALFORMED)
         keys = set(document) if isinstance(document, dict) else set()
-        if keys not in ({"audit_head", "records"}, {"audit_head", "records", "roster"}):
+        if (
+            not {"audit_head", "records"}
+            <= keys
+            <= {"audit_head", "records", "roster", "audit_anchor"}
+        ):
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "payload is not {audit_head, records}")
         records = document["records"]
         if not isinstance(records, list) or len(records) != self.header.record_count:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "record count differs from the header")
         try:
-            head = document["audit_head"]
+            head, anchor = document["audit_head"], document.get("audit_anchor")
             audit_head = AuditHead.model_validate(head) if head is not None else None
+            audit_anchor = AuditHead.model_validate(anchor) if anchor is not None else None
         except ValidationError:
             raise BundleError(ErrorCode.BUNDLE_MALFORMED, "audit head is malformed") from None
         roster = document.get("roster")  # checked by the server's push path, like a push's
-        return BundleContents(self.header, self.sha256, audit_head, records, roster)
+        return BundleContents(
+            self.header, self.sha256, audit_head, records, roster=roster, audit_anchor=audit_anchor
+        )
 
 
 def _truncated(what: str) -> BundleError:

@@ -43,6 +43,12 @@ class ErrorCode(StrEnum):
     AUTHOR_FORGED = "AUTHOR_FORGED"
     # A pushed roster whose root signature fails, or whose root key is not the one pinned.
     ROSTER_INVALID = "ROSTER_INVALID"
+    # The station's audit chain against what the server anchored (docs/security.md).
+    AUDIT_ROLLBACK = "AUDIT_ROLLBACK"  # the head went back below the anchored seq
+    AUDIT_FORK = "AUDIT_FORK"  # the chain no longer holds the anchored entry
+    RESTORE_DECLARATION_INVALID = "RESTORE_DECLARATION_INVALID"
+    # The station's own refusal of an answer (never sent by the server).
+    ANSWER_SIGNATURE_INVALID = "ANSWER_SIGNATURE_INVALID"
     # Periodic reports (`POST /api/v1/reports`).
     REPORT_SCHEMA = "REPORT_SCHEMA"
     REPORT_HASH_MISMATCH = "REPORT_HASH_MISMATCH"

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 from datetime import datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 from uuid import UUID
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from protocol import PROTOCOL_VERSION
@@ -17,6 +19,7 @@ from protocol.canonical import (
     metadata_document,
 )
 from protocol.errors import ErrorCode
+from protocol.signing import verify_signature
 
 # A batch bigger than this is refused whole (BATCH_TOO_LARGE); split it on the station.
 MAX_BATCH_RECORDS = 10_000
@@ -168,14 +171,47 @@ class AuditHead(WireModel):
     hash: Sha256Hex
 
 
+class RestoreDeclaration(WireModel):
+    """A supervisor's statement that the station's data was restored from a backup, so its audit
+    chain went back on purpose: the head right after the restore, why, and who. `signature` is
+    the device key's over `signed_bytes()`; the server accepts the rewound head once per
+    declaration (docs/security.md, "Audit anchored at the centre")."""
+
+    declaration_id: UUID
+    station_code: StationCode
+    device_id: UUID
+    head: AuditHead
+    reason: Text = Field(min_length=1, max_length=500)
+    supervisor: Text = Field(min_length=1, max_length=128)
+    declared_at: Text = Field(min_length=1, max_length=64)  # ISO time, kept as the station wrote it
+    signature: Text = Field(default="", max_length=128)
+
+    def signed_bytes(self) -> bytes:
+        """A prefix, then the canonical JSON of every field but the signature."""
+        document = self.model_dump(mode="json", exclude={"signature"})
+        return b"CAX-RESTORE-1\n" + canonical_json(document)
+
+    def signed_with(self, key: Ed25519PrivateKey) -> RestoreDeclaration:
+        signature = base64.b64encode(key.sign(self.signed_bytes())).decode("ascii")
+        return self.model_copy(update={"signature": signature})
+
+    def verify(self, public_key: Ed25519PublicKey | bytes) -> bool:
+        return verify_signature(public_key, self.signed_bytes(), self.signature)
+
+
 class PushRequest(WireModel):
-    """A batch of revisions; sent gzip-compressed (`Content-Encoding: gzip`)."""
+    """A batch of revisions; sent gzip-compressed (`Content-Encoding: gzip`).
+
+    `audit_anchor` is the station's audit entry at the seq the server last anchored (the
+    `anchored_seq` of an earlier answer): proof that the chain still holds what was anchored."""
 
     protocol_version: ProtocolVersion = PROTOCOL_VERSION
     batch_id: UUID
     audit_head: AuditHead | None = None
     # The station's signed roster: the server learns (and pins) who may sign revisions.
     roster: SignedRoster | None = None
+    audit_anchor: AuditHead | None = None
+    restore: RestoreDeclaration | None = None
     records: list[RecordRevision] = Field(max_length=MAX_BATCH_RECORDS)
 
 
@@ -214,6 +250,8 @@ class PushResponse(WireModel):
     conflict: int
     rejected: int
     results: list[RecordResult]
+    # The audit seq the server now holds for this device: the next push proves its entry there.
+    anchored_seq: int | None = None
 
 
 # --- Pull ----------------------------------------------------------------------------------

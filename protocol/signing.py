@@ -145,3 +145,40 @@ def enrolment_proof(private_key: Ed25519PrivateKey, code: str) -> str:
 def clock_offset(server_time: float, sent_at: float, received_at: float) -> float:
     """Seconds to add to the local clock, assuming the answer was made half-way through the trip."""
     return server_time - (sent_at + received_at) / 2
+
+
+# --- Signed answers -------------------------------------------------------------------------------
+
+HEADER_ANSWER_SIGNATURE = "X-CAX-Answer-Signature"
+
+
+def answer_message(method: str, path: str, request_nonce: str, body: bytes) -> bytes:
+    """What the server signs for an answer: bound to the request (its nonce) and to the body."""
+    lines = ("CAX-ANSWER-1", method.upper(), path, request_nonce, body_digest(body))
+    return "\n".join(lines).encode("utf-8")
+
+
+def sign_answer(
+    private_key: Ed25519PrivateKey, method: str, path: str, request_nonce: str, body: bytes
+) -> str:
+    message = answer_message(method, path, request_nonce, body)
+    return base64.b64encode(private_key.sign(message)).decode("ascii")
+
+
+def verify_answer(
+    public_key: Ed25519PublicKey | str,
+    method: str,
+    path: str,
+    request_nonce: str,
+    body: bytes,
+    signature: str | None,
+) -> bool:
+    """True only when `signature` is the server key's (a key object or its base64) over this
+    answer to this request; never raises on malformed input."""
+    if not signature:
+        return False
+    try:
+        key = load_public_key(public_key) if isinstance(public_key, str) else public_key
+    except ValueError:
+        return False
+    return verify_signature(key, answer_message(method, path, request_nonce, body), signature)

@@ -279,6 +279,47 @@ class PushReceipt(Base):
     )
 
 
+class AuditAnchor(Base):
+    """Per device, the audit heads the server holds (docs/security.md, "Audit anchored at the
+    centre"): `latest` is the last head a push carried; `confirmed` the last one the station
+    proved it knows (it learns an anchor from an answer, which may be lost on the way)."""
+
+    __tablename__ = "audit_anchors"
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    latest_seq: Mapped[int] = mapped_column(BigInteger)
+    latest_hash: Mapped[str] = mapped_column(String(64))
+    confirmed_seq: Mapped[int | None] = mapped_column(BigInteger)
+    confirmed_hash: Mapped[str | None] = mapped_column(String(64))
+    updated_at: Mapped[datetime] = mapped_column(Timestamp)
+
+
+class AuditAlert(Base):
+    """Evidence of a refused audit head (`rollback`, `fork`) or of a supervisor's declared
+    restore (`declared_restore`, with the signed declaration): what was anchored, what came."""
+
+    __tablename__ = "audit_alerts"
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    device_id: Mapped[uuid.UUID] = mapped_column(Uuid)
+    kind: Mapped[str] = mapped_column(String(32))
+    anchored_seq: Mapped[int | None] = mapped_column(BigInteger)
+    anchored_hash: Mapped[str | None] = mapped_column(String(64))
+    offered_seq: Mapped[int | None] = mapped_column(BigInteger)
+    offered_hash: Mapped[str | None] = mapped_column(String(64))
+    # A declared restore: its id (accepted once), reason, supervisor and the signed JSON.
+    declaration_id: Mapped[uuid.UUID | None] = mapped_column(Uuid)
+    reason: Mapped[str | None] = mapped_column(Text)
+    supervisor: Mapped[str | None] = mapped_column(String(128))
+    declaration: Mapped[dict[str, Any] | None] = mapped_column(JsonType)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    __table_args__ = (
+        UniqueConstraint("declaration_id"),
+        Index(None, "station_id", "created_at"),
+        Index(None, "created_at"),
+    )
+
+
 class Update(Base):
     """The pull feed: `cursor` grows with commit order (writers serialise, see services.feed)."""
 

@@ -250,6 +250,30 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Máy chủ từ chối yêu cầu ({server_code}).",
         "The server refused the request ({server_code}).",
     ),
+    "AUDIT_ROLLBACK": (
+        "Trung tâm từ chối: nhật ký của trạm đã bị lùi lại so với lần đồng bộ trước "
+        "(AUDIT_ROLLBACK). Không hồ sơ nào được nhận. Nếu trạm vừa khôi phục bản sao lưu, chỉ "
+        'huy hãy khai báo: cax sync declare-restore --reason "..."',
+        "The centre refused: the station's audit log went back since the last sync "
+        "(AUDIT_ROLLBACK). No record was taken. If a backup was restored, a supervisor must "
+        'declare it: cax sync declare-restore --reason "..."',
+    ),
+    "AUDIT_FORK": (
+        "Trung tâm từ chối: nhật ký của trạm không còn khớp với bản trung tâm đã ghi nhận "
+        "(AUDIT_FORK). Không hồ sơ nào được nhận. Hãy báo trung tâm.",
+        "The centre refused: the station's audit log no longer matches what the centre recorded "
+        "(AUDIT_FORK). No record was taken. Tell the centre.",
+    ),
+    "RESTORE_DECLARATION_INVALID": (
+        "Trung tâm từ chối lời khai báo khôi phục (RESTORE_DECLARATION_INVALID). Hãy báo trung tâm.",
+        "The centre refused the restore declaration (RESTORE_DECLARATION_INVALID). Tell the centre.",
+    ),
+    "ANSWER_SIGNATURE_INVALID": (
+        "Câu trả lời không mang chữ ký của máy chủ đã đăng ký (ANSWER_SIGNATURE_INVALID): không "
+        "dùng nó; dữ liệu vẫn chờ gửi. Hãy báo trung tâm.",
+        "The answer does not carry the enrolled server's signature (ANSWER_SIGNATURE_INVALID): "
+        "nothing was taken from it; records still wait to be sent. Tell the centre.",
+    ),
     "SYNC_RUNNING": (
         "Đang đồng bộ; hãy đợi lần này kết thúc.",
         "A sync is already running; wait for it to finish.",
@@ -482,6 +506,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "sync_ca": (
         "Chứng chỉ CA: {subject}\n  SHA-256: {fingerprint}",
         "CA certificate: {subject}\n  SHA-256: {fingerprint}",
+    ),
+    "sync_restore_declared": (
+        "Đã khai báo khôi phục từ bản sao lưu (nhật ký tại mục {seq}); lời khai báo sẽ gửi về "
+        "trung tâm ở lần đồng bộ tới.",
+        "Restore from backup declared (audit log at entry {seq}); the declaration goes to the "
+        "centre with the next sync.",
     ),
     "sync_enrolled": (
         "Đã đăng ký trạm {station} với máy chủ {server} (thiết bị {device}).",

@@ -15,6 +15,7 @@ from desktop.storage import sync_settings
 from desktop.sync.batching import SMALLEST, BatchSizer
 from desktop.sync.client import RetryPolicy
 from desktop.sync.report import SyncProgress
+from desktop.sync.restore import declare_restore
 from desktop.sync.service import SyncService
 from desktop.sync.tls import describe_certificate
 
@@ -165,6 +166,13 @@ def sync_set(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     return EXIT_OK
 
 
+def sync_declare_restore(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        declaration = declare_restore(session, args.reason)
+    print(messages.notice("sync_restore_declared", seq=declaration.head.seq))
+    return EXIT_OK
+
+
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
     """The `sync` command group; returned so other sync commands (bundles) can join it."""
     sync = sub.add_parser("sync", help="sync with the central server").add_subparsers(
@@ -196,4 +204,12 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
     settings.add_argument("--policy", choices=["on-completion", "after-approval"])
     settings.add_argument("--auto-sync", choices=["on", "off"])
     settings.set_defaults(handler=sync_set)
+
+    declare = sync.add_parser(
+        "declare-restore",
+        parents=[common],
+        help="tell the centre this station was restored from a backup (supervisors)",
+    )
+    declare.add_argument("--reason", required=True, help="why the backup was restored")
+    declare.set_defaults(handler=sync_declare_restore)
     return sync

@@ -37,6 +37,8 @@ class AuditAction(StrEnum):
     SYNC = "sync.session"
     RECORD_ACCEPTED = "record.accepted"  # the centre accepted the revision it received
     SYNC_ENROLLED = "sync.enrolled"
+    # A supervisor declared to the centre that the data was restored from a backup.
+    SYNC_RESTORE_DECLARED = "sync.restore_declared"
     PROFILE_CHANGED = "station.profile_changed"  # a new version of the Resolution 12 profile
     REPORT_SAVED = "report.saved"  # a periodic report's draft (its narrative) saved
     REPORT_SUBMITTED = "report.submitted"  # frozen: number, content hash

@@ -197,6 +197,25 @@ class ServerRefused(AppError):
     code = "SERVER_REFUSED"
 
 
+class AuditRefused(AppError):
+    """The centre refused the station's audit log: it went back (AUDIT_ROLLBACK), no longer holds
+    what the centre anchored (AUDIT_FORK), or a restore declaration was refused
+    (RESTORE_DECLARATION_INVALID). Nothing was stored; a supervisor must declare a restore."""
+
+    code = "AUDIT_ROLLBACK"
+
+    def __init__(self, code: str = "AUDIT_ROLLBACK", **params: object) -> None:
+        self.code = code
+        super().__init__(**params)
+
+
+class AnswerSignatureInvalid(AppError):
+    """An answer did not carry the server's signature under the key pinned at enrolment: it was
+    altered on the way, or comes from another server. Nothing was taken from it."""
+
+    code = "ANSWER_SIGNATURE_INVALID"
+
+
 class SyncRunning(AppError):
     """A sync is already running in this program."""
 

@@ -15,7 +15,7 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import BundleRefused, SyncNotEnrolled
 from desktop.core.permissions import Permission
-from desktop.storage import audit, files, outbox
+from desktop.storage import audit, audit_anchor, files, outbox
 from desktop.storage.outbox import Answer, PendingRevision
 from desktop.storage.station import StationSession
 from desktop.storage.sync_settings import Enrolment, load_enrolment
@@ -150,6 +150,7 @@ def export_bundle(
         enrolment = _enrolment(conn)
         pending, remaining = _collect(conn, enrolment.station_code, max_records)
         head = AuditHead.model_validate(audit_head(conn))
+        proof = audit_anchor.proof(conn, enrolment.device_id)
     if not pending:
         return ExportedBundle(None, None, 0, 0, remaining)
     bundle_id = uuid.uuid4()
@@ -161,6 +162,7 @@ def export_bundle(
             device_key=private_key_of(enrolment),
             server_box_key=enrolment.server_box_key,
             audit_head=head,
+            audit_anchor=AuditHead.model_validate(proof) if proof else None,
             bundle_id=bundle_id,
             created_at=now,
             roster=session.station.load_slots().roster,

@@ -25,7 +25,9 @@ from urllib3.exceptions import MaxRetryError, ProtocolError, SSLError
 from urllib3.util.retry import Retry
 
 from desktop.core.errors import (
+    AnswerSignatureInvalid,
     AppError,
+    AuditRefused,
     DeviceNotAuthorised,
     EnrolmentCodeInvalid,
     ServerRefused,
@@ -43,7 +45,13 @@ from protocol.messages import (
     PushResponse,
     ReportResult,
 )
-from protocol.signing import clock_offset, sign_request
+from protocol.signing import (
+    HEADER_ANSWER_SIGNATURE,
+    HEADER_NONCE,
+    clock_offset,
+    sign_request,
+    verify_answer,
+)
 
 API = "/api/v1"
 RETRY_STATUSES = (429, 500, 502, 503, 504)
@@ -55,6 +63,7 @@ _UNAVAILABLE = {
     ErrorCode.INTERNAL_ERROR,
 }
 _RESIGN = {ErrorCode.NONCE_REPLAYED, ErrorCode.CLOCK_SKEW}
+_AUDIT = {ErrorCode.AUDIT_ROLLBACK, ErrorCode.AUDIT_FORK, ErrorCode.RESTORE_DECLARATION_INVALID}
 Model = TypeVar("Model", bound=BaseModel)
 # Failures worth another try; a body cut off mid-way is a ChunkedEncodingError.
 _TRANSIENT = (
@@ -113,6 +122,9 @@ class _Retry(Retry):
 class DeviceIdentity:
     device_id: str
     private_key: Ed25519PrivateKey
+    # The server's Ed25519 key pinned at enrolment: every signed request's answer must carry
+    # its signature (docs/protocol.md, "Signed answers").
+    server_signing_key: str | None = None
 
 
 class SyncClient:
@@ -183,18 +195,37 @@ class SyncClient:
     ) -> Model:
         assert self.identity is not None, "signed requests need an enrolled device"
         identity = self.identity
+        nonce = ""  # of the latest attempt: the answer's signature covers it
 
         def attempt() -> requests.Response:
+            nonlocal nonce
             stamp = int(time.time() + self.offset)
             signed = sign_request(
                 identity.private_key, method, path, body, stamp, device_id=identity.device_id
             )
+            nonce = signed[HEADER_NONCE]
             return self._send(method, path, body, {**headers, **signed})
 
-        return self._call(attempt, model)
+        def authentic(response: requests.Response) -> bool:
+            """Did the pinned server key sign this answer for this very request?"""
+            if identity.server_signing_key is None:
+                return True
+            signature = response.headers.get(HEADER_ANSWER_SIGNATURE)
+            key = identity.server_signing_key
+            return verify_answer(key, method, path, nonce, response.content, signature)
 
-    def _call(self, attempt: Callable[[], requests.Response], model: type[Model]) -> Model:
-        """Send until an answer parses, re-signing after a replay or clock refusal."""
+        return self._call(attempt, model, authentic)
+
+    def _call(
+        self,
+        attempt: Callable[[], requests.Response],
+        model: type[Model],
+        authentic: Callable[[requests.Response], bool] | None = None,
+    ) -> Model:
+        """Send until an answer parses, re-signing after a replay or clock refusal; a 200 answer
+        must pass `authentic` (its signature) before anything is read from it. One that fails
+        is ANSWER_SIGNATURE_INVALID at once — unless it was visibly cut on the way (its body is
+        not the length announced, or no length came): that is asked again, like a garbled one."""
         retry = self.policy.retry()
         while True:
             try:
@@ -209,6 +240,11 @@ class SyncClient:
                 continue
             self.bytes_received += len(content)
             if response.status_code == 200:
+                if authentic is not None and not authentic(response):
+                    if not _looks_cut(response):
+                        raise AnswerSignatureInvalid(server=self.base_url)
+                    retry = self._again(retry, None)
+                    continue
                 try:
                     return model.model_validate_json(content)
                 except ValidationError as exc:  # garbled on the way: ask again
@@ -250,6 +286,13 @@ class SyncClient:
         )
 
 
+def _looks_cut(response: requests.Response) -> bool:
+    """A connection cut inside the headers can leave a status line and part of the headers:
+    no announced length, or one the body does not have."""
+    length = response.headers.get("Content-Length", "")
+    return not length.isdigit() or int(length) != len(response.content)
+
+
 def _gave_up(exc: Exception) -> bool:
     """True when the transport already spent its retries (a refused or unroutable connection)."""
     reason = exc.args[0] if exc.args else None
@@ -278,6 +321,8 @@ def _error(code: ErrorCode | None, status: int) -> AppError:
         return DeviceNotAuthorised(server_code=str(code))
     if code is ErrorCode.ENROLMENT_CODE_INVALID:
         return EnrolmentCodeInvalid()
+    if code in _AUDIT:
+        return AuditRefused(str(code), server_code=str(code))
     if code in _UNAVAILABLE or (code is None and status >= 500) or status in RETRY_STATUSES:
         return ServerUnavailable(server_code=str(code or status))
     return ServerRefused(server_code=str(code or status))

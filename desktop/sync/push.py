@@ -15,13 +15,14 @@ import uuid
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Connection, text
+from sqlalchemy import Connection
 
 from desktop.core.errors import ServerRefused, ServerUnavailable, ServerUnreachable
-from desktop.storage import outbox
+from desktop.storage import audit_anchor, outbox
 from desktop.storage.database import Database
-from desktop.storage.outbox import Answer, PendingRevision
+from desktop.storage.outbox import Answer, OutboxCounts, PendingRevision
 from desktop.sync.batching import MAX_BODY_BYTES, BatchSizer
 from desktop.sync.client import SyncClient
 from desktop.sync.report import PUSH, SyncProgress
@@ -52,29 +53,51 @@ class Tally:
 
 def audit_head(conn: Connection) -> dict[str, object]:
     """The station's audit-chain head, sent with each batch as tamper evidence."""
-    seq, digest = conn.execute(
-        text("SELECT last_seq, last_hash FROM audit_anchor WHERE id = 1")
-    ).one()
-    return {"seq": seq, "hash": digest}
+    return audit_anchor.head(conn)
+
+
+@dataclass(frozen=True)
+class AuditState:
+    """What a batch says of the station's audit log: its head, the entry at the seq the server
+    anchored (if known), and a supervisor's restore declaration waiting to be sent."""
+
+    head: dict[str, object]
+    proof: dict[str, object] | None = None
+    restore: dict[str, Any] | None = None
+
+    @classmethod
+    def read(cls, conn: Connection, device_id: str) -> AuditState:
+        return cls(
+            audit_anchor.head(conn),
+            audit_anchor.proof(conn, device_id),
+            audit_anchor.pending_restore(conn),
+        )
 
 
 def batch_body(
-    batch: list[PendingRevision], head: dict[str, object], roster: dict[str, object] | None = None
+    batch: list[PendingRevision],
+    head: dict[str, object] | AuditState,
+    roster: dict[str, object] | None = None,
 ) -> bytes:
     """A gzip'd PushRequest; each record's wire JSON is spliced in as prepared by the outbox.
     `roster`: the station's signed roster, which tells the server whose signatures to accept."""
-    fields: dict[str, object] = {
+    state = head if isinstance(head, AuditState) else AuditState(head)
+    fields: dict[str, Any] = {
         "protocol_version": PROTOCOL_VERSION,
         "batch_id": str(uuid.uuid4()),
-        "audit_head": head,
+        "audit_head": state.head,
         "records": [],
     }
+    if state.proof is not None:
+        fields["audit_anchor"] = state.proof
+    if state.restore is not None:
+        fields["restore"] = state.restore
     if roster is not None:
         fields["roster"] = roster
     envelope = canonical_json(fields)
     records = b",".join(p.wire_json for p in batch)
-    # The empty list is spliced open where it stands (the roster sorts after it). The key can
-    # occur only once: inside a JSON string every quote is escaped.
+    # The empty list is spliced open where it stands (keys sort around it). The key can occur
+    # only once: inside a JSON string every quote is escaped.
     raw = envelope.replace(b'"records":[]', b'"records":[' + records + b"]", 1)
     return gzip.compress(raw, GZIP_LEVEL, mtime=0)
 
@@ -95,29 +118,40 @@ class _Prepared:
     after: int  # the outbox id the batch was read after (to read it again, smaller)
     batch: list[PendingRevision]
     body: bytes
+    restore_id: str | None = None  # the declaration this batch carries
+
+
+@dataclass(frozen=True)
+class _Sent:
+    answers: list[Answer]
+    anchored_seq: int | None = None
 
 
 def _prepare(
     db: Database,
     station_code: str,
+    device_id: str,
     limit: int,
     after: int,
     now: Callable[[], str],
     roster: dict[str, object] | None = None,
 ) -> _Prepared | None:
     """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
-    sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it."""
+    sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it.
+    With nothing to send, a waiting restore declaration still goes, in an empty batch."""
     with db.read() as conn:
         batch = outbox.unsent(conn, station_code, limit=limit, after_id=after)
-        if not batch:
+        state = AuditState.read(conn, device_id)
+        if not batch and (state.restore is None or after != 0):
             return None
-        head = audit_head(conn)
-    with db.write() as conn:
-        outbox.mark_sent(conn, [p.entry_id for p in batch], now())
-    return _Prepared(after, batch, batch_body(batch, head, roster))
+    if batch:
+        with db.write() as conn:
+            outbox.mark_sent(conn, [p.entry_id for p in batch], now())
+    restore_id = str(state.restore["declaration_id"]) if state.restore else None
+    return _Prepared(after, batch, batch_body(batch, state, roster), restore_id)
 
 
-def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> list[Answer] | None:
+def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> _Sent | None:
     """The answers for one batch; None when it must go again in smaller batches."""
     batch, started = prepared.batch, time.monotonic()
     try:
@@ -130,12 +164,25 @@ def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> list[An
             sizer.too_large(len(batch))
             return None
         # One revision alone is over the server's limit: set it aside, send the rest.
-        return [Answer(batch[0].record_id, batch[0].revision, "rejected", code, "")]
+        return _Sent([Answer(batch[0].record_id, batch[0].revision, "rejected", code, "")])
     except (ServerUnreachable, ServerUnavailable):
         sizer.failed()
         raise
     sizer.succeeded(len(batch), time.monotonic() - started)
-    return answers_for(batch, response)
+    return _Sent(answers_for(batch, response), response.anchored_seq)
+
+
+def _record_answers(
+    db: Database, prepared: _Prepared, sent: _Sent, device_id: str, now: Callable[[], str]
+) -> OutboxCounts:
+    """The verdicts, and what the server now anchors, in one transaction."""
+    with db.write() as conn:
+        counts = outbox.apply_answers(conn, sent.answers, now())
+        if sent.anchored_seq is not None:
+            audit_anchor.save_anchor(conn, device_id, sent.anchored_seq)
+        if prepared.restore_id is not None and sent.anchored_seq is not None:
+            audit_anchor.clear_pending_restore(conn, prepared.restore_id)
+    return counts
 
 
 def push_waiting(
@@ -158,10 +205,14 @@ def push_waiting(
     with db.read() as conn:
         total = outbox.counts(conn).waiting
     done = 0
+    assert client.identity is not None, "a push needs an enrolled device"
+    device_id = client.identity.device_id
     with ThreadPoolExecutor(1, thread_name_prefix="cax-sync-prepare") as helper:
 
         def prepare(after: int) -> Future[_Prepared | None]:
-            return helper.submit(_prepare, db, station_code, sizer.size, after, now, roster)
+            return helper.submit(
+                _prepare, db, station_code, device_id, sizer.size, after, now, roster
+            )
 
         ahead = prepare(0)
         while not cancel.is_set():
@@ -173,15 +224,18 @@ def push_waiting(
                 sizer.too_large(len(batch))
                 ahead = prepare(prepared.after)
                 continue
+            if not batch:  # only a restore declaration to send
+                if (sent := _send(client, sizer, prepared)) is not None:
+                    _record_answers(db, prepared, sent, device_id, now)
+                return
             ahead = prepare(batch[-1].entry_id)
             tally.sent += len(batch)
-            answers = _send(client, sizer, prepared)
-            if answers is None:
+            sent = _send(client, sizer, prepared)
+            if sent is None:
                 ahead.result()  # drop what was read ahead: this batch goes again, smaller
                 ahead = prepare(prepared.after)
                 continue
-            with db.write() as conn:
-                counts = outbox.apply_answers(conn, answers, now())
+            counts = _record_answers(db, prepared, sent, device_id, now)
             tally.acknowledged += counts.acknowledged
             tally.conflicts += counts.conflict
             tally.quarantined += counts.quarantined

@@ -233,7 +233,9 @@ class SyncService:
         sync_settings.set_auto_sync(self.session, enabled)
 
     def _client(self, enrolment: Enrolment, cancel: threading.Event | None = None) -> SyncClient:
-        identity = DeviceIdentity(enrolment.device_id, private_key_of(enrolment))
+        identity = DeviceIdentity(
+            enrolment.device_id, private_key_of(enrolment), enrolment.server_signing_key
+        )
         return SyncClient(
             enrolment.server_url,
             enrolment.ca_pem,

@@ -238,6 +238,33 @@ _HEADLINES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "The centre's server refused the request."),
         QT_TRANSLATE_NOOP("Errors", "Nothing is lost. If it happens again, tell the centre."),
     ),
+    "AUDIT_ROLLBACK": (
+        QT_TRANSLATE_NOOP(
+            "Errors", "The centre refused the sync: this station's audit log went back."
+        ),
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "No record was sent. If a backup was restored here, a supervisor must declare the"
+            " restore on this page; otherwise tell the centre.",
+        ),
+    ),
+    "AUDIT_FORK": (
+        QT_TRANSLATE_NOOP(
+            "Errors",
+            "The centre refused the sync: this station's audit log no longer matches the centre's.",
+        ),
+        QT_TRANSLATE_NOOP("Errors", "No record was sent. Tell the centre."),
+    ),
+    "RESTORE_DECLARATION_INVALID": (
+        QT_TRANSLATE_NOOP("Errors", "The centre refused the restore declaration."),
+        QT_TRANSLATE_NOOP("Errors", "No record was sent. Tell the centre."),
+    ),
+    "ANSWER_SIGNATURE_INVALID": (
+        QT_TRANSLATE_NOOP("Errors", "The answer did not come from the centre's server."),
+        QT_TRANSLATE_NOOP(
+            "Errors", "Nothing was taken from it; records still wait. Tell the centre."
+        ),
+    ),
     "SYNC_RUNNING": (
         QT_TRANSLATE_NOOP("Errors", "A sync is already running."),
         QT_TRANSLATE_NOOP("Errors", "Wait for it to finish."),

@@ -43,6 +43,9 @@ _ACTIONS = {
     AuditAction.RECORD_PRINTED: QT_TRANSLATE_NOOP("Labels", "Record printed"),
     AuditAction.RECORD_EXPORTED: QT_TRANSLATE_NOOP("Labels", "Record exported"),
     AuditAction.SYNC: QT_TRANSLATE_NOOP("Labels", "Synchronised"),
+    AuditAction.SYNC_RESTORE_DECLARED: QT_TRANSLATE_NOOP(
+        "Labels", "Restore declared to the centre"
+    ),
     AuditAction.ROLE_CHANGED: QT_TRANSLATE_NOOP("Labels", "Role changed"),
     AuditAction.SETTINGS_CHANGED: QT_TRANSLATE_NOOP("Labels", "Setting changed"),
     AuditAction.RECORDS_EXPORTED: QT_TRANSLATE_NOOP("Labels", "Records exported"),

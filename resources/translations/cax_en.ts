@@ -784,6 +784,34 @@
         <translation>Nothing is lost. If it happens again, tell the centre.</translation>
     </message>
     <message>
+        <source>The centre refused the sync: this station&apos;s audit log went back.</source>
+        <translation>The centre refused the sync: this station&apos;s audit log went back.</translation>
+    </message>
+    <message>
+        <source>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</source>
+        <translation>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</translation>
+    </message>
+    <message>
+        <source>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</source>
+        <translation>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</translation>
+    </message>
+    <message>
+        <source>No record was sent. Tell the centre.</source>
+        <translation>No record was sent. Tell the centre.</translation>
+    </message>
+    <message>
+        <source>The centre refused the restore declaration.</source>
+        <translation>The centre refused the restore declaration.</translation>
+    </message>
+    <message>
+        <source>The answer did not come from the centre&apos;s server.</source>
+        <translation>The answer did not come from the centre&apos;s server.</translation>
+    </message>
+    <message>
+        <source>Nothing was taken from it; records still wait. Tell the centre.</source>
+        <translation>Nothing was taken from it; records still wait. Tell the centre.</translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation>A sync is already running.</translation>
     </message>
@@ -1113,6 +1141,10 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Synchronised</source>
         <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Restore declared to the centre</source>
+        <translation>Restore declared to the centre</translation>
     </message>
     <message>
         <source>Role changed</source>
@@ -2825,6 +2857,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>&amp;Cancel</translation>
     </message>
     <message>
+        <source>&amp;Declare a restore from backup…</source>
+        <translation>&amp;Declare a restore from backup…</translation>
+    </message>
+    <message>
         <source>when a record is completed</source>
         <translation>when a record is completed</translation>
     </message>
@@ -3003,6 +3039,22 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Done: %1 record(s) received by the centre, %2 update(s) received.</source>
         <translation>Done: %1 record(s) received by the centre, %2 update(s) received.</translation>
+    </message>
+    <message>
+        <source>Declare a restore from backup</source>
+        <translation>Declare a restore from backup</translation>
+    </message>
+    <message>
+        <source>Only if this station&apos;s data was really restored from a backup: the centre will record the declaration with your name. Why was the backup restored?</source>
+        <translation>Only if this station&apos;s data was really restored from a backup: the centre will record the declaration with your name. Why was the backup restored?</translation>
+    </message>
+    <message>
+        <source>&amp;Declare</source>
+        <translation>&amp;Declare</translation>
+    </message>
+    <message>
+        <source>Restore declared. It goes to the centre with this sync.</source>
+        <translation>Restore declared. It goes to the centre with this sync.</translation>
     </message>
     <message>
         <source>Station enrolled.</source>

@@ -784,6 +784,34 @@
         <translation>Không mất dữ liệu. Nếu còn lặp lại, hãy báo trung tâm.</translation>
     </message>
     <message>
+        <source>The centre refused the sync: this station&apos;s audit log went back.</source>
+        <translation>Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm đã bị lùi lại.</translation>
+    </message>
+    <message>
+        <source>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</source>
+        <translation>Không hồ sơ nào được gửi. Nếu trạm vừa khôi phục bản sao lưu, chỉ huy hãy khai báo việc khôi phục trên trang này; nếu không, hãy báo trung tâm.</translation>
+    </message>
+    <message>
+        <source>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</source>
+        <translation>Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm không còn khớp với bản trung tâm đã ghi nhận.</translation>
+    </message>
+    <message>
+        <source>No record was sent. Tell the centre.</source>
+        <translation>Không hồ sơ nào được gửi. Hãy báo trung tâm.</translation>
+    </message>
+    <message>
+        <source>The centre refused the restore declaration.</source>
+        <translation>Trung tâm từ chối lời khai báo khôi phục.</translation>
+    </message>
+    <message>
+        <source>The answer did not come from the centre&apos;s server.</source>
+        <translation>Câu trả lời không phải của máy chủ trung tâm.</translation>
+    </message>
+    <message>
+        <source>Nothing was taken from it; records still wait. Tell the centre.</source>
+        <translation>Không dùng câu trả lời đó; hồ sơ vẫn chờ gửi. Hãy báo trung tâm.</translation>
+    </message>
+    <message>
         <source>A sync is already running.</source>
         <translation>Đang có một lần đồng bộ chạy.</translation>
     </message>
@@ -1113,6 +1141,10 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Synchronised</source>
         <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Restore declared to the centre</source>
+        <translation>Đã khai báo khôi phục với trung tâm</translation>
     </message>
     <message>
         <source>Role changed</source>
@@ -2824,6 +2856,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>&amp;Dừng</translation>
     </message>
     <message>
+        <source>&amp;Declare a restore from backup…</source>
+        <translation>&amp;Khai báo khôi phục từ bản sao lưu…</translation>
+    </message>
+    <message>
         <source>when a record is completed</source>
         <translation>khi hồ sơ được hoàn thành</translation>
     </message>
@@ -3002,6 +3038,22 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Done: %1 record(s) received by the centre, %2 update(s) received.</source>
         <translation>Xong: trung tâm đã nhận %1 hồ sơ, nhận về %2 cập nhật.</translation>
+    </message>
+    <message>
+        <source>Declare a restore from backup</source>
+        <translation>Khai báo khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Only if this station&apos;s data was really restored from a backup: the centre will record the declaration with your name. Why was the backup restored?</source>
+        <translation>Chỉ khai báo khi dữ liệu của trạm thật sự được khôi phục từ bản sao lưu: trung tâm sẽ ghi lại lời khai báo kèm tên của bạn. Vì sao phải khôi phục bản sao lưu?</translation>
+    </message>
+    <message>
+        <source>&amp;Declare</source>
+        <translation>&amp;Khai báo</translation>
+    </message>
+    <message>
+        <source>Restore declared. It goes to the centre with this sync.</source>
+        <translation>Đã khai báo khôi phục. Lời khai báo được gửi về trung tâm trong lần đồng bộ này.</translation>
     </message>
     <message>
         <source>Station enrolled.</source>

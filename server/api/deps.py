@@ -5,11 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Annotated
 
-from fastapi import Depends, Request
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from fastapi import Depends, Request, Response
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
+from protocol.signing import HEADER_ANSWER_SIGNATURE, HEADER_NONCE, sign_answer
 from server.core.config import Settings
+from server.core.security import load_signing_key
 from server.services.auth import AuthenticatedDevice, authenticate
 
 
@@ -33,22 +36,45 @@ def signed_path(request: Request) -> str:
 class SignedRequest:
     device: AuthenticatedDevice
     body: bytes
+    method: str = ""
+    path: str = ""
+    nonce: str = ""
 
 
 async def signed_request(request: Request) -> SignedRequest:
     """Read the body (within the size cap) and authenticate it; raises ServerError otherwise."""
     body = await request.body()
     settings = get_settings(request)
+    path = signed_path(request)
     device = await run_in_threadpool(
         authenticate,
         get_engine(request),
         request.method,
-        signed_path(request),
+        path,
         body,
         request.headers,
         settings.rate_limit_per_minute,
     )
-    return SignedRequest(device, body)
+    return SignedRequest(device, body, request.method, path, request.headers[HEADER_NONCE])
+
+
+async def _answer_key(request: Request) -> Ed25519PrivateKey:
+    """The server's Ed25519 signing key, read once per app (the station pinned its public half
+    at enrolment)."""
+    key = getattr(request.app.state, "answer_key", None)
+    if key is None:
+        key = await run_in_threadpool(load_signing_key, get_engine(request))
+        request.app.state.answer_key = key
+    return key
+
+
+async def signed_answer(request: Request, signed: SignedRequest, body: bytes) -> Response:
+    """A JSON answer signed for the request it answers (docs/protocol.md, "Signed answers")."""
+    key = await _answer_key(request)
+    signature = sign_answer(key, signed.method, signed.path, signed.nonce, body)
+    return Response(
+        body, media_type="application/json", headers={HEADER_ANSWER_SIGNATURE: signature}
+    )
 
 
 EngineDep = Annotated[Engine, Depends(get_engine)]

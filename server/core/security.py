@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, Engine, select
 
 from server.core.sql import insert_ignore
 from server.models import ServerKey
@@ -75,3 +75,13 @@ def ensure_server_keys(conn: Connection) -> ServerPublicKeys:
         )
     rows = dict(conn.execute(select(ServerKey.kind, ServerKey.public_key)).all())
     return ServerPublicKeys(signing=rows["signing"], box=rows["box"])
+
+
+def load_signing_key(engine: Engine) -> Ed25519PrivateKey:
+    """The server's Ed25519 signing key (created first if this database has none yet)."""
+    with engine.begin() as conn:
+        ensure_server_keys(conn)
+        private = conn.execute(
+            select(ServerKey.private_key).where(ServerKey.kind == "signing")
+        ).scalar_one()
+    return Ed25519PrivateKey.from_private_bytes(base64.b64decode(private))

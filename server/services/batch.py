@@ -8,7 +8,13 @@ from uuid import UUID
 from pydantic import ValidationError
 
 from protocol.errors import ErrorCode
-from protocol.messages import AuditHead, ProtocolVersion, SignedRoster, WireModel
+from protocol.messages import (
+    AuditHead,
+    ProtocolVersion,
+    RestoreDeclaration,
+    SignedRoster,
+    WireModel,
+)
 from server.errors import ServerError
 
 
@@ -19,6 +25,8 @@ class Envelope(WireModel):
     batch_id: UUID
     audit_head: AuditHead | None = None
     roster: SignedRoster | None = None
+    audit_anchor: AuditHead | None = None
+    restore: RestoreDeclaration | None = None
     records: list[Any]
 
 

@@ -177,17 +177,20 @@ def _ingest(
     """Push the records in batches the push path accepts; one answer per record, in order."""
     header = contents.header
     audit_head = contents.audit_head.model_dump(mode="json") if contents.audit_head else None
+    anchor = contents.audit_anchor
     results: list[RecordResult] = []
     for chunk, start in enumerate(range(0, max(len(contents.records), 1), INGEST_BATCH)):
         document = {
             "protocol_version": header.protocol_version,
             "batch_id": str(_batch_id(header.bundle_id, chunk)),
             "audit_head": audit_head,
+            # Checked like a push's: a rolled-back or rewritten chain refuses the whole bundle.
+            "audit_anchor": anchor.model_dump(mode="json") if anchor else None,
             "records": contents.records[start : start + INGEST_BATCH],
         }
         if contents.roster is not None:
             document["roster"] = contents.roster
-        response = ingest.push(engine, device, document)
+        response = ingest.push(engine, device, document, bundle=True)
         results.extend(
             r.model_copy(update={"index": start + r.index}) if start else r
             for r in response.results

@@ -7,9 +7,10 @@ Sync health of a station, one of five buckets (the first that applies):
 
 - `alert`: something at the station needs a person — an unresolved conflict (a revision that
   clashed with a stored one), a batch or bundle with rejected records in the last `ALERT_DAYS`
-  days, a device whose audit-chain head went backwards in that window (a push carrying a lower
-  `audit_seq` than that device's previous push: the station's log was truncated or restored
-  from a backup), or another content sent under a stored periodic report's id in that window;
+  days, a device whose audit-chain head went backwards in that window (a head the server refused
+  as AUDIT_ROLLBACK or AUDIT_FORK, kept in `audit_alerts`, or — from before the server checked
+  — a push carrying a lower `audit_seq` than that device's previous push), or another content
+  sent under a stored periodic report's id in that window;
 - `never`: no current (non-revoked) device has ever reached the server;
 - `today`: last contact since 00:00 today, Asia/Ho_Chi_Minh;
 - `week`: last contact 1 to `STALE_DAYS` calendar days ago;
@@ -28,6 +29,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    CompoundSelect,
     Connection,
     Select,
     and_,
@@ -55,6 +57,7 @@ from server.models import (
     StationReport,
     StationReportConflict,
 )
+from server.services.console_audit_alerts import AuditAlertInfo, audit_rollbacks, station_alerts
 
 VN_TZ = timezone(timedelta(hours=7))  # Asia/Ho_Chi_Minh keeps UTC+7 all year
 
@@ -202,6 +205,7 @@ class StationDetail:
     devices: list[DeviceInfo]
     receipts: list[SyncReceipt]
     reports: list[ReportInfo]
+    audit_alerts: list[AuditAlertInfo]  # refused heads and declared restores, newest first
 
 
 def _no_jit(conn: Connection) -> None:
@@ -233,44 +237,13 @@ def _earliest(a: Any, b: Any) -> ColumnElement[Any]:
     return case((a < b, a), else_=b)
 
 
-def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> Select:
-    """(station_id, when) of pushes in the alert window whose audit head is lower than the previous
-    push's of the same device. The previous push is found by `lag` over twice the window; only
-    a device quiet for all of the earlier half needs one index probe for the push before."""
-    r = _receipts
-    recent = (
-        select(
-            r.c.id,
-            r.c.device_id,
-            r.c.station_id,
-            r.c.received_at,
-            r.c.audit_seq,
-            func.lag(r.c.audit_seq)
-            .over(partition_by=r.c.device_id, order_by=r.c.id)
-            .label("prev_seq"),
-        )
-        .where(
-            r.c.received_at >= clock.alert_since - timedelta(days=ALERT_DAYS),
-            r.c.audit_seq.is_not(None),
-            _in_scope(r.c.station_id, scope),
-        )
-        .subquery("recent")
-    )
-    before = _receipts.alias("before")
-    earlier = (
-        select(before.c.audit_seq)
-        .where(
-            before.c.device_id == recent.c.device_id,
-            before.c.id < recent.c.id,
-            before.c.audit_seq.is_not(None),
-        )
-        .order_by(before.c.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    return select(recent.c.station_id, recent.c.received_at).where(
-        recent.c.received_at >= clock.alert_since,
-        recent.c.audit_seq < func.coalesce(recent.c.prev_seq, earlier),
+def _audit_rollbacks(scope: ColumnElement[bool], clock: Clock) -> CompoundSelect:
+    """(station_id, when) of the heads refused in the alert window, and of pushes whose audit
+    head is lower than the previous push's of the same device (from before heads were judged)."""
+    return audit_rollbacks(
+        lambda column: _in_scope(column, scope),
+        clock.alert_since,
+        clock.alert_since - timedelta(days=ALERT_DAYS),
     )
 
 
@@ -635,6 +608,7 @@ def station_detail(
         devices=_station_devices(conn, row.id),
         receipts=_receipts_of(conn, row.id, history),
         reports=_reports_of(conn, row.id, history),
+        audit_alerts=station_alerts(conn, row.id, history),
     )
 
 

@@ -30,7 +30,7 @@ from protocol.messages import (
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from server.services import authors, catalog, record_checks, store_pg
+from server.services import audit_anchors, authors, catalog, record_checks, store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
 from server.services.record_checks import HeadProjection
@@ -292,8 +292,11 @@ def _classify_unstored(
         )
 
 
-def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResponse:
-    """Store what is new, recognise what is not, reject what is wrong; one answer per record."""
+def push(
+    engine: Engine, device: AuthenticatedDevice, document: Any, *, bundle: bool = False
+) -> PushResponse:
+    """Store what is new, recognise what is not, reject what is wrong; one answer per record.
+    `bundle`: the batch comes from an offline bundle (its audit head may be late)."""
     envelope: Envelope = parse_envelope(document)
     if not MIN_PROTOCOL_VERSION <= envelope.protocol_version <= MAX_PROTOCOL_VERSION:
         raise ServerError(
@@ -306,8 +309,32 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
     for index, raw in enumerate(envelope.records):
         _validate(batch, index, raw, device)
     now = datetime.now(UTC)
+    try:
+        return _store(engine, device, envelope, batch, now, bundle)
+    except audit_anchors.AuditRefused as refusal:
+        # The transaction rolled back: nothing of the batch is stored, only the evidence.
+        raise audit_anchors.record_refusal(engine, device, refusal, now) from None
+
+
+def _store(
+    engine: Engine,
+    device: AuthenticatedDevice,
+    envelope: Envelope,
+    batch: _Batch,
+    now: datetime,
+    bundle: bool,
+) -> PushResponse:
     with engine.begin() as conn:
         roster = authors.current_roster(conn, device.station_id, envelope.roster, now)
+        anchored = audit_anchors.anchor(
+            conn,
+            device,
+            envelope.audit_head,
+            envelope.audit_anchor,
+            envelope.restore,
+            now,
+            bundle=bundle,
+        )
         _check_authors(batch, roster)
         _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)
@@ -319,12 +346,12 @@ def push(engine: Engine, device: AuthenticatedDevice, document: Any) -> PushResp
             batch.answer(index, record, PushStatus.STORED)
         if unstored:
             _classify_unstored(conn, batch, unstored, device, envelope.batch_id, now)
-        response = _response(batch, envelope.batch_id, len(envelope.records))
+        response = _response(batch, envelope.batch_id, len(envelope.records), anchored)
         _write_receipt(conn, device, envelope, response, now)
     return response
 
 
-def _response(batch: _Batch, batch_id: uuid.UUID, total: int) -> PushResponse:
+def _response(batch: _Batch, batch_id: uuid.UUID, total: int, anchored: int | None) -> PushResponse:
     results = [batch.results[i] for i in range(total)]
     counts = dict.fromkeys(PushStatus, 0)
     for result in results:
@@ -336,6 +363,7 @@ def _response(batch: _Batch, batch_id: uuid.UUID, total: int) -> PushResponse:
         conflict=counts[PushStatus.CONFLICT],
         rejected=counts[PushStatus.REJECTED],
         results=results,
+        anchored_seq=anchored,
     )
 
 

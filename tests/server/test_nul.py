@@ -29,11 +29,13 @@ from protocol.bundle import BundleHeader, write_bundle
 from protocol.bundle_receipt import read_receipt
 from protocol.canonical import canonical_json, content_hash_fields, document_hash
 from protocol.messages import (
+    AuditHead,
     EnrollRequest,
     ErrorBody,
     PushRequest,
     RecordRevision,
     ReportSubmission,
+    RestoreDeclaration,
 )
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 from server.api.main import create_app
@@ -186,14 +188,27 @@ def _voided_record() -> dict[str, Any]:
     return StationRoles().sign(record)  # its author's signature: the last optional strings
 
 
-def _push_document(record: dict[str, Any]) -> dict[str, Any]:
-    """Every optional part filled: the station's signed roster, and the record signed by its
-    author (issue 13)."""
+def _push_document(record: dict[str, Any], device: StationDevice | None = None) -> dict[str, Any]:
+    """A push with every optional envelope part: the station's signed roster, the record signed
+    by its author (issue 13), and a restore declaration signed by `device` (a valid one, so that
+    a NUL in a record reaches the record checks)."""
     roles = StationRoles()
+    declaration = RestoreDeclaration(
+        declaration_id=uuid.uuid4(),
+        station_code=record["station_code"],
+        device_id=uuid.UUID(device.device_id) if device else uuid.uuid4(),
+        head=AuditHead(seq=2, hash="b" * 64),
+        reason="Khôi phục từ bản sao lưu",
+        supervisor="truong",
+        declared_at="2026-12-04T10:00:00+00:00",
+    )
+    signed = declaration.signed_with(device.key if device else new_private_key())
     return {
         "protocol_version": 1,
         "batch_id": str(uuid.uuid4()),
         "audit_head": {"seq": 3, "hash": "a" * 64},
+        "audit_anchor": {"seq": 2, "hash": "b" * 64},
+        "restore": signed.model_dump(mode="json"),
         "roster": roles.roster(),
         "records": [roles.sign(record)],
     }
@@ -204,7 +219,7 @@ def test_nul_in_any_push_string_is_refused(
 ) -> None:
     """In the envelope: a coded 4xx. In a record (metadata, values, keys): that record is
     rejected with RECORD_SCHEMA. Never a 500, never stored."""
-    document = _push_document(_voided_record())
+    document = _push_document(_voided_record(), device)
     for where, changed in variants(document, PushRequest):
         body = gzip.compress(json.dumps(changed, ensure_ascii=False).encode("utf-8"))
         response = device.push_raw(client, body)

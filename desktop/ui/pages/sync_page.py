@@ -36,11 +36,13 @@ from desktop.storage.outbox import OutboxProblem, refused_fields
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
 from desktop.sync.report import SyncProgress, SyncReport, SyncStatus
+from desktop.sync.restore import declare_restore
 from desktop.sync.service import SyncService
 from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number, format_timestamp
 from desktop.ui.pages.base import Page
+from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.record_form.messages import describe_problem
 from desktop.ui.record_form.paths import path_label
@@ -123,10 +125,16 @@ class SyncPage(Page):
         self.progress_text = style_label(QLabel(), colour=HINT_COLOUR)
         self.progress_text.setObjectName("syncProgressText")
         self.progress_text.setWordWrap(True)
+        # Offered to a supervisor once the centre refused the audit log (docs/security.md).
+        self.declare_button = QPushButton(self.tr("&Declare a restore from backup\u2026"))
+        self.declare_button.setObjectName("syncDeclareRestore")
+        self.declare_button.setVisible(False)
+        self.declare_button.clicked.connect(self._on_declare_restore)
         actions = QHBoxLayout()
         actions.addWidget(self.sync_button)
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.progress, 1)
+        actions.addWidget(self.declare_button)
 
         self.policy = QComboBox()
         self.policy.setObjectName("syncPolicy")
@@ -428,6 +436,38 @@ class SyncPage(Page):
         text = describe(error, str(self.context.services.log_file))
         style_label(self.progress_text, colour=ERROR_COLOUR)
         self.progress_text.setText(f"{text.headline} {text.advice}")
+        refused_log = getattr(error, "code", "") in ("AUDIT_ROLLBACK", "AUDIT_FORK")
+        self.declare_button.setVisible(self.supervisor and refused_log)
+
+    def _on_declare_restore(self) -> None:
+        dialog = ReasonDialog(
+            self.tr("Declare a restore from backup"),
+            self.tr(
+                "Only if this station's data was really restored from a backup: the centre will"
+                " record the declaration with your name. Why was the backup restored?"
+            ),
+            self.tr("&Declare"),
+            self,
+        )
+        dialog.reason_given.connect(self._declare)
+        dialog.ask()
+        self.declare_dialog = dialog
+
+    def _declare(self, reason: str) -> None:
+        self.context.tasks.run(
+            partial(declare_restore, self.context.session, reason),
+            on_done=self._on_declared,
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_declared(self, _declaration: Any) -> None:
+        self.declare_button.setVisible(False)
+        style_label(self.progress_text, colour=HINT_COLOUR)
+        self.progress_text.setText(
+            self.tr("Restore declared. It goes to the centre with this sync.")
+        )
+        self.sync.sync_now()
 
     # ---- supervisor actions -----------------------------------------------------------------------
 

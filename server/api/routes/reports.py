@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Request, Response
 from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from protocol.messages import ErrorBody, ReportResult
 from server.api.body import decompress, parse_json
-from server.api.deps import EngineDep, SettingsDep, SignedDep, SignedRequest
+from server.api.deps import EngineDep, SettingsDep, SignedDep, SignedRequest, signed_answer
 from server.api.routes.sync import SIGNATURE_PARAMS
 from server.core.config import Settings
 from server.services import reports_ingest
@@ -41,7 +41,8 @@ def _submit(
 )
 async def submit_report(
     request: Request, signed: SignedDep, engine: EngineDep, settings: SettingsDep
-) -> ReportResult:
+) -> Response:
     """One frozen report (gzip or identity); read by hand after the signature is checked."""
     encoding = request.headers.get("content-encoding")
-    return await run_in_threadpool(_submit, engine, settings, signed, encoding)
+    answer = await run_in_threadpool(_submit, engine, settings, signed, encoding)
+    return await signed_answer(request, signed, answer.model_dump_json().encode("utf-8"))

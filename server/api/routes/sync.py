@@ -11,7 +11,7 @@ from starlette.concurrency import run_in_threadpool
 from protocol.messages import ErrorBody, PullResponse, PushResponse
 from protocol.signing import SIGNED_HEADERS
 from server.api.body import decompress, parse_json
-from server.api.deps import EngineDep, SettingsDep, SignedDep, SignedRequest
+from server.api.deps import EngineDep, SettingsDep, SignedDep, SignedRequest, signed_answer
 from server.core.config import Settings
 from server.services import feed, ingest
 
@@ -52,19 +52,22 @@ async def push(
     encoding = request.headers.get("content-encoding")
     body = await run_in_threadpool(_push, engine, settings, signed, encoding)
     # Already validated and serialised once; skip FastAPI's second pass over 10,000 results.
-    return Response(body, media_type="application/json")
+    return await signed_answer(request, signed, body)
 
 
 @router.get(
     "/pull",
+    response_model=PullResponse,
     responses=_ERRORS,
     openapi_extra={"parameters": SIGNATURE_PARAMS},
 )
 async def pull(
+    request: Request,
     signed: SignedDep,
     engine: EngineDep,
     cursor: Annotated[int, Query(ge=0, le=2**62, description="next_cursor of the last pull")] = 0,
     limit: Annotated[int, Query(ge=1, le=1000)] = 500,
-) -> PullResponse:
+) -> Response:
     """Updates for the device's station after `cursor`, oldest first."""
-    return await run_in_threadpool(feed.pull, engine, signed.device.station_id, cursor, limit)
+    answer = await run_in_threadpool(feed.pull, engine, signed.device.station_id, cursor, limit)
+    return await signed_answer(request, signed, answer.model_dump_json().encode("utf-8"))

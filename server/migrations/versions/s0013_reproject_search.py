@@ -18,7 +18,7 @@ from protocol.canonical import canonical_json
 from server.services import catalog, record_checks
 
 revision = "s0013"
-down_revision = "s0011"
+down_revision = "s0012"
 branch_labels = None
 depends_on = None
 

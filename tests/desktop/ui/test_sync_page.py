@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from sqlalchemy import text
 
 from desktop.storage import outbox
 from desktop.sync.report import SyncProgress
@@ -171,3 +172,35 @@ def test_values_the_centre_refused_name_their_fields(window, station_home):
     assert reason.startswith("The centre found errors:")
     assert "Place received:" in reason and "Reporter › Full name:" in reason
     assert "REQUIRED" not in reason and "received_place" not in reason
+
+
+def test_a_refused_audit_log_is_explained_and_a_restore_can_be_declared(
+    window, server, server_db, qtbot
+):
+    """The centre anchored a later audit head than this station now has (it was put back from
+    an old copy): the sync is refused with a clear message, nothing is sent, and a supervisor
+    declares the restore from the page; the same sync then goes through."""
+    main = window(SUPERVISOR)
+    page = _sync_page(main)
+    _enrol(page, server, server_db)
+    completed_records(main.session, 1)
+    page.sync_button.click()
+    with server_db.engine.begin() as conn:
+        conn.execute(text("UPDATE audit_anchors SET latest_seq = latest_seq + 1000"))
+    completed_records(main.session, 2, start=1)
+    page.sync_button.click()
+    assert page.progress_text.text().startswith("The centre refused the sync")
+    assert page.declare_button.isVisible()
+    assert main.status.pending.text() == "Waiting to sync: 2"
+    assert len(server_db.revisions()) == 1
+
+    page.declare_button.click()
+    dialog = page.declare_dialog
+    dialog.reason.setPlainText("Ổ cứng hỏng, khôi phục bản sao lưu")
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: main.status.pending.text() == "Waiting to sync: 0", timeout=15000)
+    assert not page.declare_button.isVisible()
+    assert len(server_db.revisions()) == 3
+    with server_db.engine.connect() as conn:
+        kinds = conn.execute(text("SELECT kind FROM audit_alerts ORDER BY id")).scalars().all()
+    assert kinds == ["rollback", "declared_restore"]

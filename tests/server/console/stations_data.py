@@ -69,8 +69,14 @@ def push_rejected(client: TestClient, device: StationDevice) -> Any:
     return answer
 
 
-def push_with_head(client: TestClient, device: StationDevice, seq: int) -> None:
-    """A batch carrying the station's audit-chain head `seq`."""
+def push_with_head(
+    client: TestClient, device: StationDevice, seq: int, refused: str | None = None
+) -> None:
+    """A batch carrying the station's audit-chain head `seq`; `refused` is the code expected
+    when the server must refuse it."""
     head = {"seq": seq, "hash": f"{seq:064x}"}
     answer = device.push(client, [make_record(device.station_code)], audit_head=head)
-    assert answer.status_code == 200, answer.text
+    if refused is None:
+        assert answer.status_code == 200, answer.text
+    else:
+        assert (answer.status_code, answer.json()["code"]) == (409, refused), answer.text

@@ -10,6 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from protocol.messages import AuditHead, RestoreDeclaration
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 from server.models import Device, EnrolmentCode
 from server.services import console_audit, stations
@@ -24,6 +25,7 @@ from tests.server.console.stations_data import (
     THUC_PHAN,
     backdate,
     push_conflict,
+    push_with_head,
     synced_station,
 )
 from tests.server.helpers import make_record
@@ -314,3 +316,39 @@ def test_long_lists_are_paged_by_fifty(client: TestClient, engine: Engine) -> No
     assert "Trang 1/3" in first.text and "page=2" in first.text
     last = client.get("/console/stations?health=unregistered&page=3").text
     assert last.count("<tr><td>") == 26 and "Trang 3/3" in last and "page=2" in last
+
+
+def test_station_page_shows_refused_heads_and_declared_restores(
+    client: TestClient, engine: Engine
+) -> None:
+    """The evidence of a refused audit head and a supervisor's declared restore are listed on
+    the station's page with what was anchored and what came, the restore as declared."""
+    device = synced_station(client, engine, BA_DINH, records=0)
+    push_with_head(client, device, 40)
+    push_with_head(client, device, 12, refused="AUDIT_ROLLBACK")
+    declared = AuditHead(seq=12, hash=f"{12:064x}")
+    declaration = RestoreDeclaration(
+        declaration_id=uuid.uuid4(),
+        station_code=BA_DINH,
+        device_id=uuid.UUID(device.device_id),
+        head=declared,
+        reason="Ổ cứng hỏng, khôi phục bản sao lưu",
+        supervisor="truong",
+        declared_at="2026-12-04T09:00:00+00:00",
+    ).signed_with(device.key)
+    answer = device.push(
+        client,
+        [make_record(BA_DINH)],
+        audit_head=declared.model_dump(),
+        restore=declaration.model_dump(mode="json"),
+    )
+    assert answer.status_code == 200, answer.text
+    login(client, create_user(engine, "xem", "viewer", "all"))
+    page = client.get(f"/console/stations/{BA_DINH}")
+    text = _text(page.text)
+    assert "Nhật ký của một máy bị lùi lại" in text  # the alert box
+    audit = _text(page.text.split('id="audit-alerts"')[1].split("</table>")[0])
+    assert "Khôi phục từ bản sao lưu đã khai báo" in audit
+    assert "truong: Ổ cứng hỏng, khôi phục bản sao lưu" in audit
+    assert "Nhật ký bị lùi (đã từ chối)" in audit
+    assert "PC-1 mục 40 · 000000000000 mục 12 · 000000000000" in audit

@@ -6,9 +6,9 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine, true, update
+from sqlalchemy import Engine, delete, true, update
 
-from server.models import AdminUnit, Device, PushReceipt, Record, Station
+from server.models import AdminUnit, AuditAnchor, Device, PushReceipt, Record, Station
 from server.services import console_stations as cs
 from server.services import devices, stations
 from tests.server.console.stations_data import (
@@ -113,32 +113,36 @@ def test_rejections_alert_for_seven_days(client: TestClient, engine: Engine) -> 
 
 
 def test_audit_head_going_back_alerts(client: TestClient, engine: Engine) -> None:
-    """A push whose audit head is lower than the device's previous one puts the station in
-    alert and is marked in its sync history; a growing head does not."""
+    """A push whose audit head is lower than the device's anchored one is refused, and the
+    evidence puts the station in alert with what was anchored and what came; a growing head
+    does not."""
     growing = synced_station(client, engine, BA_DINH, records=0)
     push_with_head(client, growing, 10)
     push_with_head(client, growing, 25)
     shrinking = synced_station(client, engine, NGOC_HA, records=0)
     push_with_head(client, shrinking, 40)
-    push_with_head(client, shrinking, 12)
-    push_with_head(client, shrinking, 13)
+    push_with_head(client, shrinking, 12, refused="AUDIT_ROLLBACK")
+    push_with_head(client, shrinking, 12, refused="AUDIT_ROLLBACK")  # the retry adds no row
     assert _health(engine) == {BA_DINH: "today", NGOC_HA: "alert"}
     with engine.connect() as conn:
         detail = cs.station_detail(conn, ALL, NGOC_HA)
     assert detail is not None
     assert detail.alerts.audit_rollback_at is not None
-    assert [(r.audit_seq, r.went_back) for r in detail.receipts] == [
-        (13, False),
-        (12, True),
-        (40, False),
+    assert [(r.audit_seq, r.went_back) for r in detail.receipts] == [(40, False)]
+    assert [(a.kind, a.anchored_seq, a.offered_seq) for a in detail.audit_alerts] == [
+        ("rollback", 40, 12)
     ]
+    assert detail.audit_alerts[0].anchored_hash == f"{40:064x}"
 
 
 def test_audit_rollback_found_across_the_window(client: TestClient, engine: Engine) -> None:
-    """The previous push may be older than the alert window: the drop is still seen."""
+    """A drop from before the server anchored heads (no anchor held) is still seen from the
+    pushes, even when the previous push is older than the alert window."""
     device = synced_station(client, engine, BA_DINH, records=0)
     push_with_head(client, device, 90)
     backdate(engine, device, 20)
+    with engine.begin() as conn:
+        conn.execute(delete(AuditAnchor))
     push_with_head(client, device, 30)
     assert _health(engine) == {BA_DINH: "alert"}
 

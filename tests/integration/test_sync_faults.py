@@ -173,11 +173,17 @@ def test_batches_too_large_for_the_server_are_split(session, server_db, tmp_path
 def test_a_record_too_large_alone_is_quarantined(session, server_db, tmp_path):
     """When even one revision alone is over the server's limit, it is set aside (quarantined with
     BODY_TOO_LARGE, shown to the supervisor) instead of blocking the sync for ever."""
+    enrolling = ServerProcess(server_db.url, tmp_path)
+    enrolling.start()
+    try:  # the enrolment carries the station's signed roster: more than the limit below
+        service = SyncService(session, retry=FAST_RETRY)
+        service.enroll(enrolling.url, server_db.enrolment_code())
+    finally:
+        enrolling.kill()
     server = ServerProcess(server_db.url, tmp_path, env={"CAX_SERVER_MAX_BODY_BYTES": "300"})
+    server.port = enrolling.port  # the same address the station enrolled with
     server.start()
     try:
-        service = SyncService(session, retry=FAST_RETRY)
-        service.enroll(server.url, server_db.enrolment_code())
         completed_records(session, 3)
         report = service.run()
     finally:

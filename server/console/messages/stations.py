@@ -185,7 +185,7 @@ MESSAGES = {
     "stations.audit_when": ("Thời điểm", "When"),
     "stations.audit_kind": ("Sự việc", "What"),
     "stations.audit_anchored": ("Máy chủ đã neo", "Anchored by the server"),
-    "stations.audit_offered": ("Máy trạm gửi", "Sent by the station"),
+    "stations.audit_offered": ("Máy trạm gửi", "Sent by the unit's PC"),
     "stations.audit_declared_by": ("Người khai báo, lý do", "Declared by, reason"),
     "stations.audit_seq_hash": ("mục {seq} · {hash}", "entry {seq} · {hash}"),
     "stations.reports_heading": ("Báo cáo định kỳ đã gửi", "Submitted periodic reports"),

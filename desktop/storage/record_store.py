@@ -14,12 +14,15 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
-from domain.records import Projection, RecordFilter, fts_query
+from domain.records import Projection, RecordFilter, RecordStatus, fts_query
 
-_SUMMARY_COLUMNS = (
-    "seq, id, form_id, form_version, status, revision, author, title, event_date, commune_code, "
-    "document_number, columns_json, created_at, updated_at"
+# A returned record keeps its stored status (migration 0008) but lists show it as returned.
+_SHOWN_STATUS = "CASE WHEN {p}returned_by IS NULL THEN {p}status ELSE 'returned' END AS status"
+_SUMMARY_FIELDS = (
+    "seq, id, form_id, form_version, {status}, revision, author, title, event_date, "
+    "commune_code, document_number, columns_json, created_at, updated_at"
 )
+_SUMMARY_COLUMNS = _SUMMARY_FIELDS.format(status=_SHOWN_STATUS.format(p=""))
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,12 @@ class StoredRecord:
     approved_by: str | None
     void_reason: str | None
     revisions: tuple[Revision, ...] = field(default=())
+    returned_by: str | None = None  # the chief's user name or "centre" while returned
 
 
-_LIST_COLUMNS = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+_LIST_COLUMNS = ", ".join(
+    c.strip() if c.strip() == "{status}" else "r." + c.strip() for c in _SUMMARY_FIELDS.split(",")
+).format(status=_SHOWN_STATUS.format(p="r."))
 
 
 def _summary(row: Any) -> RecordSummary:
@@ -231,7 +237,7 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
     row = conn.execute(
         text(
             f"SELECT {_SUMMARY_COLUMNS}, values_json, overrides_json, completed_at, approved_at, "
-            "approved_by, void_reason FROM records WHERE id = :id"
+            "approved_by, void_reason, returned_by FROM records WHERE id = :id"
         ),
         dict(id=record_id),
     ).one_or_none()
@@ -247,6 +253,7 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
             "approved_at",
             "approved_by",
             "void_reason",
+            "returned_by",
         )
     }
     revisions: tuple[Revision, ...] = ()
@@ -269,24 +276,30 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
         approved_by=extra["approved_by"],
         void_reason=extra["void_reason"],
         revisions=revisions,
+        returned_by=extra["returned_by"],
     )
 
 
 def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
-    for column in ("form_id", "status", "author", "commune_code"):
+    for column in ("form_id", "author", "commune_code"):
         value = getattr(filters, column)
         if value:
             clauses.append(f"r.{column} = :{column}")
             params[column] = value
+    if filters.status == RecordStatus.RETURNED:
+        clauses.append("r.returned_by IS NOT NULL")
+    elif filters.status:
+        clauses.append("r.status = :status AND r.returned_by IS NULL")
+        params["status"] = filters.status
     if filters.date_from:
         clauses.append("r.event_date >= :date_from")
         params["date_from"] = filters.date_from
     if filters.date_to:
         clauses.append("r.event_date <= :date_to")
         params["date_to"] = filters.date_to
-    if not filters.include_voided and filters.status != "voided":
+    if not filters.include_voided and filters.status != RecordStatus.VOIDED:
         clauses.append("r.status != 'voided'")
     return clauses, params
 
@@ -372,6 +385,7 @@ class StationOverview:
     changed_today: int
     mine_today: int
     deadlines: tuple[Deadline, ...] = ()
+    returned_to_me: int = 0  # the user's own records sent back to them, waiting for an amendment
 
 
 # Read through the partial indexes of migration 0007 (their WHERE clauses word for word; INDEXED
@@ -410,7 +424,36 @@ def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
         "SELECT count(*), coalesce(sum(author = :user), 0) FROM records WHERE updated_at >= :since",
         {"user": user, "since": day_start},
     ).one()
-    return StationOverview(by_form_status, by_month, my_drafts, waiting, changed_today, mine_today)
+    # Returned records keep their stored status (completed) in record_counts: the partial index
+    # of migration 0008 finds them, so the queue counts only what really waits for the chief.
+    returned_waiting, returned_to_me = conn.exec_driver_sql(
+        "SELECT coalesce(sum(status = 'completed'), 0), coalesce(sum(author = :user), 0) "
+        "FROM records INDEXED BY ix_records_returned WHERE returned_by IS NOT NULL",
+        {"user": user},
+    ).one()
+    return StationOverview(
+        by_form_status,
+        by_month,
+        my_drafts,
+        waiting - returned_waiting,
+        changed_today,
+        mine_today,
+        returned_to_me=returned_to_me,
+    )
+
+
+def mark_returned(conn: Connection, seq: int, by: str) -> None:
+    """The record is back with its author (`by`: the chief's user name or "centre")."""
+    conn.execute(
+        text("UPDATE records SET returned_by = :by WHERE seq = :seq"), dict(by=by, seq=seq)
+    )
+
+
+def supervisors(conn: Connection) -> int:
+    """How many active supervisors the station has (self-approval is allowed only when one)."""
+    return conn.execute(
+        text("SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active'")
+    ).scalar_one()
 
 
 def category_by_month(

@@ -11,16 +11,20 @@ from domain.records import RecordStatus
 
 CONTEXT = "RecordLabels"
 
+# One name per status everywhere (lists, filters, the record view, the dashboard); the Excel
+# export's names (core/export_rows.py) are the same words, a test keeps them so.
 _STATUSES = {
     RecordStatus.DRAFT: QT_TRANSLATE_NOOP("RecordLabels", "Draft"),
-    RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Completed"),
+    RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Awaiting approval"),
+    RecordStatus.RETURNED: QT_TRANSLATE_NOOP("RecordLabels", "Returned"),
     RecordStatus.APPROVED: QT_TRANSLATE_NOOP("RecordLabels", "Approved"),
     RecordStatus.VOIDED: QT_TRANSLATE_NOOP("RecordLabels", "Voided"),
 }
-# Status colours in lists: drafts grey, waiting blue, approved green, voided struck-through red.
+# Status colours in lists: drafts grey, waiting blue, returned amber, approved green, voided red.
 STATUS_COLOURS = {
     RecordStatus.DRAFT: "#616161",
     RecordStatus.COMPLETED: "#0d47a1",
+    RecordStatus.RETURNED: "#b45309",
     RecordStatus.APPROVED: "#1b5e20",
     RecordStatus.VOIDED: "#b71c1c",
 }
@@ -36,8 +40,10 @@ def status_name(status: str) -> str:
     return _tr(source) if source else status
 
 
-def statuses() -> list[str]:
-    return [str(s) for s in _STATUSES]
+def statuses(*, with_returned: bool = True) -> list[str]:
+    """Statuses in the order lists offer them; without "returned" for counts kept by the stored
+    status (a returned record is counted as awaiting approval there)."""
+    return [str(s) for s in _STATUSES if with_returned or s != RecordStatus.RETURNED]
 
 
 def record_action_name(action: str) -> str:

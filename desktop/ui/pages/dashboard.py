@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.deadlines import Deadline
 from desktop.core.permissions import Permission, allows
+from desktop.core.station_time import station_today
 from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
 from desktop.ui import record_work
@@ -105,6 +105,12 @@ class DashboardPage(CataloguePage):
                 self.tr("Waiting for review"),
                 "review" if may_review else "records",
                 {} if may_review else {"status": "completed"},
+            ),
+            (
+                "returned_to_me",
+                self.tr("Returned to you"),
+                "records",
+                {"status": "returned", "author": me},
             ),
             ("changed_today", self.tr("Changed today at the station"), "records", {}),
             ("mine_today", self.tr("Changed today by you"), "records", {"author": me}),
@@ -221,7 +227,7 @@ class DashboardPage(CataloguePage):
             self._show_monthly_by_form()
             return
         form = self.catalogue.get(form_id)
-        since = last_months(date.today())[0] + "-01"
+        since = last_months(station_today())[0] + "-01"
         self.context.tasks.run(
             record_work.category_by_month,
             self.context.session,
@@ -236,7 +242,7 @@ class DashboardPage(CataloguePage):
     def _show_monthly_by_form(self) -> None:
         if self.overview is not None and self.catalogue is not None:
             forms = [(f.id, f.id) for f in self.catalogue]
-            self.monthly.show(self.overview.by_month, forms, date.today())
+            self.monthly.show(self.overview.by_month, forms, station_today())
 
     def _show_monthly_by_category(self, form: Any, counts: dict[str, dict[str, int]]) -> None:
         if self.breakdown.currentData() != form.id:
@@ -249,7 +255,7 @@ class DashboardPage(CataloguePage):
             (v, (field.option_label(v, language) if field else None) or v or self.tr("(none)"))
             for v in values
         ]
-        self.monthly.show(counts, series, date.today())
+        self.monthly.show(counts, series, station_today())
 
     def refresh(self) -> None:
         self.run_record_work(record_work.station_overview, on_done=self._show_overview)
@@ -292,7 +298,7 @@ class DashboardPage(CataloguePage):
             self._on_breakdown_changed()
         self._show_waiting()
         self._show_deadlines(overview.deadlines)
-        shown = statuses()
+        shown = statuses(with_returned=False)
         headers = [self.tr("Form"), *(status_name(s) for s in shown), self.tr("Total")]
         forms = [f for f in self.catalogue] if self.catalogue else []
         known = {f.id for f in forms}
@@ -374,7 +380,7 @@ class DashboardPage(CataloguePage):
         """Enter or double-click on a count opens the records it counts."""
         item = self.table.item(row, 0)
         request: dict[str, Any] = {"form": item.data(Qt.UserRole) if item else ""}
-        shown = statuses()
+        shown = statuses(with_returned=False)
         if 1 <= column <= len(shown):
             request["status"] = shown[column - 1]
         self.open_requested.emit("records", request)

@@ -424,18 +424,23 @@ def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
         "SELECT count(*), coalesce(sum(author = :user), 0) FROM records WHERE updated_at >= :since",
         {"user": user, "since": day_start},
     ).one()
-    # Returned records keep their stored status (completed) in record_counts: the partial index
-    # of migration 0008 finds them, so the queue counts only what really waits for the chief.
-    returned_waiting, returned_to_me = conn.exec_driver_sql(
-        "SELECT coalesce(sum(status = 'completed'), 0), coalesce(sum(author = :user), 0) "
-        "FROM records INDEXED BY ix_records_returned WHERE returned_by IS NOT NULL",
-        {"user": user},
-    ).one()
+    # Returned records keep their stored status in record_counts; the partial index of migration
+    # 0008 finds the few there are, so each is counted once, as returned, not as waiting.
+    returned_to_me = 0
+    for form_id, status, author, n in conn.exec_driver_sql(
+        "SELECT form_id, status, author, count(*) FROM records INDEXED BY ix_records_returned "
+        "WHERE returned_by IS NOT NULL GROUP BY 1, 2, 3"
+    ):
+        statuses = by_form_status.setdefault(form_id, {})
+        statuses[status] = statuses.get(status, 0) - n
+        statuses[RecordStatus.RETURNED] = statuses.get(RecordStatus.RETURNED, 0) + n
+        waiting -= n if status == RecordStatus.COMPLETED else 0
+        returned_to_me += n if author == user else 0
     return StationOverview(
         by_form_status,
         by_month,
         my_drafts,
-        waiting - returned_waiting,
+        waiting,
         changed_today,
         mine_today,
         returned_to_me=returned_to_me,

@@ -40,10 +40,9 @@ def status_name(status: str) -> str:
     return _tr(source) if source else status
 
 
-def statuses(*, with_returned: bool = True) -> list[str]:
-    """Statuses in the order lists offer them; without "returned" for counts kept by the stored
-    status (a returned record is counted as awaiting approval there)."""
-    return [str(s) for s in _STATUSES if with_returned or s != RecordStatus.RETURNED]
+def statuses() -> list[str]:
+    """Every status, in the order lists, filters and the dashboard show them."""
+    return [str(s) for s in _STATUSES]
 
 
 def record_action_name(action: str) -> str:

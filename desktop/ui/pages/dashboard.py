@@ -67,6 +67,12 @@ class CountCard(QPushButton):
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.setAccessibleName(caption)
+        # Room for the figure and a caption of two lines (accents above and below included):
+        # six cards share 1100 px, so most captions wrap.
+        for label in (self.value, self.caption):
+            label.ensurePolished()
+        lines = self.value.fontMetrics().height() + 2 * self.caption.fontMetrics().lineSpacing()
+        self.setMinimumHeight(max(72, lines + 8 + 8 + 6))
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -298,7 +304,7 @@ class DashboardPage(CataloguePage):
             self._on_breakdown_changed()
         self._show_waiting()
         self._show_deadlines(overview.deadlines)
-        shown = statuses(with_returned=False)
+        shown = statuses()
         headers = [self.tr("Form"), *(status_name(s) for s in shown), self.tr("Total")]
         forms = [f for f in self.catalogue] if self.catalogue else []
         known = {f.id for f in forms}
@@ -380,7 +386,7 @@ class DashboardPage(CataloguePage):
         """Enter or double-click on a count opens the records it counts."""
         item = self.table.item(row, 0)
         request: dict[str, Any] = {"form": item.data(Qt.UserRole) if item else ""}
-        shown = statuses(with_returned=False)
+        shown = statuses()
         if 1 <= column <= len(shown):
             request["status"] = shown[column - 1]
         self.open_requested.emit("records", request)

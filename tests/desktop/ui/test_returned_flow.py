@@ -217,6 +217,8 @@ def test_returned_records_are_not_counted_as_waiting_for_review(records):
     chief.return_to_author(record_id, COMMENT)
     officer = records.service(OFFICER).overview()
     assert (officer.returned_to_me, officer.waiting_review) == (1, 1)
+    assert officer.by_form_status["F3"] == {"completed": 0, "returned": 1}
+    assert officer.by_form_status["F1"] == {"completed": 1}
     assert chief.overview().returned_to_me == 0
     assert chief.count(RecordFilter(status=RecordStatus.RETURNED)) == 1
     assert chief.count(RecordFilter(status=RecordStatus.COMPLETED)) == 1

@@ -17,7 +17,10 @@ from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
 from domain.records import Projection, RecordFilter, RecordStatus, fts_query
 
 # A returned record keeps its stored status (migration 0008) but lists show it as returned.
-_SHOWN_STATUS = "CASE WHEN {p}returned_by IS NULL THEN {p}status ELSE 'returned' END AS status"
+_SHOWN_STATUS = (
+    "CASE WHEN {p}returned_by IS NULL THEN {p}status "
+    f"ELSE '{RecordStatus.RETURNED}' END AS status"
+)
 _SUMMARY_FIELDS = (
     "seq, id, form_id, form_version, {status}, revision, author, title, event_date, "
     "commune_code, document_number, columns_json, created_at, updated_at"

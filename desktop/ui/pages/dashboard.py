@@ -37,6 +37,7 @@ from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_
 from desktop.ui.record_labels import form_name, status_name, statuses
 from desktop.ui.services import PageContext
 from domain.forms import Catalogue
+from domain.records import RecordStatus
 
 CARD_STYLE = (
     "QPushButton { border: 1px solid #c5cae9; border-radius: 6px; background: #f5f7ff; }"
@@ -105,18 +106,23 @@ class DashboardPage(CataloguePage):
         self.cards: dict[str, CountCard] = {}
         cards = QGridLayout()
         specs = [
-            ("my_drafts", self.tr("Your drafts"), "records", {"status": "draft", "author": me}),
+            (
+                "my_drafts",
+                self.tr("Your drafts"),
+                "records",
+                {"status": RecordStatus.DRAFT, "author": me},
+            ),
             (
                 "waiting_review",
                 self.tr("Waiting for review"),
                 "review" if may_review else "records",
-                {} if may_review else {"status": "completed"},
+                {} if may_review else {"status": RecordStatus.COMPLETED},
             ),
             (
                 "returned_to_me",
                 self.tr("Returned to you"),
                 "records",
-                {"status": "returned", "author": me},
+                {"status": RecordStatus.RETURNED, "author": me},
             ),
             ("changed_today", self.tr("Changed today at the station"), "records", {}),
             ("mine_today", self.tr("Changed today by you"), "records", {"author": me}),

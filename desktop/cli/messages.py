@@ -92,6 +92,10 @@ _ERRORS: dict[str, tuple[str, str]] = {
         "Hồ sơ đang ở trạng thái '{status}' nên không thể làm việc này.",
         "The record is '{status}', which does not allow this.",
     ),
+    "SELF_APPROVAL": (
+        "Không tự duyệt hồ sơ của mình: trạm còn chỉ huy khác, hãy để người đó duyệt.",
+        "You cannot approve your own record: another supervisor of the station must approve it.",
+    ),
     "REASON_REQUIRED": ("Cần ghi rõ lý do.", "A reason is required."),
     "LAW_NOT_FOUND": (
         "Danh mục pháp luật không có mục nào khớp với '{text}'.",

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.core.permissions import Permission, allows
+from desktop.core.station_time import station_today
 from desktop.storage import backup, settings
 from desktop.storage.station import StationSession
 from desktop.ui.errors import PASSWORD_REQUIRED, UiError, show_error
@@ -62,7 +63,7 @@ def save_reminder_days(session: StationSession, days: int) -> int:
 
 
 def suggested_backup_name(code: str, today: date | None = None) -> str:
-    return f"cax-{code}-{(today or date.today()):%Y%m%d}{backup.SUFFIX}"
+    return f"cax-{code}-{(today or station_today()):%Y%m%d}{backup.SUFFIX}"
 
 
 class BackupPanel(QGroupBox):

@@ -156,6 +156,10 @@ _HEADLINES: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Errors", "The record cannot be changed in its current state."),
         QT_TRANSLATE_NOOP("Errors", "Amend it with a reason instead."),
     ),
+    "SELF_APPROVAL": (
+        QT_TRANSLATE_NOOP("Errors", "You cannot approve your own record."),
+        QT_TRANSLATE_NOOP("Errors", "Another supervisor of the station must approve it."),
+    ),
     "REASON_REQUIRED": (
         QT_TRANSLATE_NOOP("Errors", "A reason is required."),
         QT_TRANSLATE_NOOP("Errors", "Write the reason and try again."),

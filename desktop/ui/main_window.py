@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,6 +24,7 @@ from desktop.sync.report import SyncStatus
 from desktop.ui import icons
 from desktop.ui.backup_panel import backup_reminder_due
 from desktop.ui.errors import show_error
+from desktop.ui.formats import format_clock
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.pages import ALL_PAGES
 from desktop.ui.pages.base import Page
@@ -232,7 +232,7 @@ class MainWindow(QMainWindow):
         self._set_session_actions(False)
         self.status.set_locked()
         self.screens.setCurrentWidget(self.lock_screen)
-        at = datetime.now().strftime("%H:%M")
+        at = format_clock()
         self.lock_screen.show_locked(self.station_name, self._locked_user, at, reason)
 
     def log_out(self) -> None:

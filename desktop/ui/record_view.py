@@ -52,9 +52,10 @@ def allowed_changes(role: Role, username: str, summary: RecordSummary) -> Allowe
         may_change = False
     supervisor = allows(role, Permission.APPROVE_RECORDS)
     approved = status == RecordStatus.APPROVED
+    waiting = status in (RecordStatus.COMPLETED, RecordStatus.RETURNED)
     return Allowed(
         edit_draft=status == RecordStatus.DRAFT and may_change,
-        amend=(status == RecordStatus.COMPLETED and may_change) or (approved and supervisor),
+        amend=(waiting and may_change) or (approved and supervisor),
         void=status != RecordStatus.VOIDED and (may_change or (approved and supervisor)),
     )
 
@@ -240,13 +241,15 @@ class RecordView(QWidget):
 
     def _show_note(self, details: RecordDetails) -> None:
         record = details.record
-        returned = latest_return(details)
         if record.void_reason:
             text = self.tr("Voided: %1").replace("%1", record.void_reason)
-        elif returned is not None and returned[0] == CENTRE_ACTOR:
-            text = self.tr("Returned by the centre: %1").replace("%1", returned[1])
-        elif returned is not None and record.summary.status == RecordStatus.COMPLETED:
-            text = self.tr("Returned by the supervisor: %1").replace("%1", returned[1])
+        elif record.summary.status == RecordStatus.RETURNED:
+            returned = latest_return(details)
+            comment = returned[1] if returned else ""
+            if record.returned_by == CENTRE_ACTOR:
+                text = self.tr("Returned by the centre: %1").replace("%1", comment)
+            else:
+                text = self.tr("Returned by the supervisor: %1").replace("%1", comment)
         else:
             self.note.setVisible(False)
             return

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +10,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.core.station_time import station_today
 from desktop.storage.files import write_atomically
 from desktop.ui.formats import format_date
 
@@ -22,7 +22,7 @@ def _lines(station_name: str, station_code: str, key: str, supervisor: str) -> l
         .replace("%1", station_name)
         .replace("%2", station_code),
         QCoreApplication.translate("RecoverySheet", "Created on %1 for supervisor %2")
-        .replace("%1", format_date(date.today()))
+        .replace("%1", format_date(station_today()))
         .replace("%2", supervisor),
         key,
         QCoreApplication.translate(

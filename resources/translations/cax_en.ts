@@ -264,6 +264,10 @@
         <translation>Waiting for review</translation>
     </message>
     <message>
+        <source>Returned to you</source>
+        <translation>Returned to you</translation>
+    </message>
+    <message>
         <source>Changed today at the station</source>
         <translation>Changed today at the station</translation>
     </message>
@@ -650,6 +654,14 @@
     <message>
         <source>Amend it with a reason instead.</source>
         <translation>Amend it with a reason instead.</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own record.</source>
+        <translation>You cannot approve your own record.</translation>
+    </message>
+    <message>
+        <source>Another supervisor of the station must approve it.</source>
+        <translation>Another supervisor of the station must approve it.</translation>
     </message>
     <message>
         <source>A reason is required.</source>
@@ -1960,8 +1972,12 @@ Offline data entry for commune police stations.</translation>
         <translation>Draft</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Completed</translation>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -2542,6 +2558,14 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>&amp;Approve</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</source>
+        <translation>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</translation>
+    </message>
+    <message>
         <source>%1 record(s) approved.</source>
         <translation>%1 record(s) approved.</translation>
     </message>
@@ -2554,16 +2578,16 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Return to the author</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
-        <translation>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</source>
+        <translation>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</translation>
+    </message>
+    <message>
+        <source>Returned to the author, who sees it under Returned to you; it comes back here once amended.</source>
+        <translation>Returned to the author, who sees it under Returned to you; it comes back here once amended.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Return</translation>
-    </message>
-    <message>
-        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
-        <translation>Comment recorded; the author will see it in the record&apos;s history.</translation>
     </message>
 </context>
 <context>

@@ -264,6 +264,10 @@
         <translation>Chờ duyệt</translation>
     </message>
     <message>
+        <source>Returned to you</source>
+        <translation>Bị trả lại cho bạn</translation>
+    </message>
+    <message>
         <source>Changed today at the station</source>
         <translation>Cập nhật hôm nay tại đơn vị</translation>
     </message>
@@ -650,6 +654,14 @@
     <message>
         <source>Amend it with a reason instead.</source>
         <translation>Hãy đính chính kèm lý do.</translation>
+    </message>
+    <message>
+        <source>You cannot approve your own record.</source>
+        <translation>Không được tự duyệt hồ sơ của mình.</translation>
+    </message>
+    <message>
+        <source>Another supervisor of the station must approve it.</source>
+        <translation>Chỉ huy khác của trạm phải duyệt hồ sơ này.</translation>
     </message>
     <message>
         <source>A reason is required.</source>
@@ -1960,8 +1972,12 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Nháp</translation>
     </message>
     <message>
-        <source>Completed</source>
+        <source>Awaiting approval</source>
         <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -2542,6 +2558,14 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</source>
+        <translation>Duyệt %1 hồ sơ? Hồ sơ đã duyệt bị khóa: muốn thay đổi sau này phải sửa đổi có lý do.</translation>
+    </message>
+    <message>
         <source>%1 record(s) approved.</source>
         <translation>Đã duyệt %1 hồ sơ.</translation>
     </message>
@@ -2554,16 +2578,16 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Trả lại người lập</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
-        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ vẫn chờ duyệt ở đây cho đến khi người lập sửa đổi.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</source>
+        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ rời khỏi danh sách này và quay lại khi người lập đã sửa đổi.</translation>
+    </message>
+    <message>
+        <source>Returned to the author, who sees it under Returned to you; it comes back here once amended.</source>
+        <translation>Đã trả lại người lập, họ thấy hồ sơ ở mục Bị trả lại cho bạn; hồ sơ quay lại đây khi đã sửa đổi.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Trả lại</translation>
-    </message>
-    <message>
-        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
-        <translation>Đã ghi ý kiến; người lập sẽ thấy trong lịch sử hồ sơ.</translation>
     </message>
 </context>
 <context>

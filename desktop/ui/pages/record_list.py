@@ -293,7 +293,13 @@ class RecordListPage(CataloguePage):
         self.table.setFocus()
 
     def _open_editor(
-        self, form_id: str, record_id: str | None, values: dict[str, Any], mode: str, **_: Any
+        self,
+        form_id: str,
+        record_id: str | None,
+        values: dict[str, Any],
+        mode: str,
+        note: str = "",
+        **_: Any,
     ) -> None:
         assert self.catalogue is not None
         self._drop_editor()
@@ -304,6 +310,7 @@ class RecordListPage(CataloguePage):
             record_id=record_id,
             values=values,
             mode=mode,
+            note=note,
         )
         editor.closed.connect(self.show_list)
         editor.completed.connect(self._on_editor_completed)
@@ -336,7 +343,10 @@ class RecordListPage(CataloguePage):
         if self.view is None or self.view.details is None:
             return
         record = self.view.details.record
-        self._open_editor(record.summary.form_id, record.summary.id, dict(record.values), AMEND)
+        note = self.view.note.text() if self.view.note.isVisibleTo(self.view) else ""
+        self._open_editor(
+            record.summary.form_id, record.summary.id, dict(record.values), AMEND, note
+        )
 
     def _on_view_void_requested(self) -> None:
         if self.view is None or self.view.details is None:

@@ -5,7 +5,6 @@ submit (frozen from then on), print or save as PDF; past reports listed, submitt
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import AppError
 from desktop.core.permissions import Permission
+from desktop.core.station_time import station_today
 from desktop.render import paint_document, write_pdf
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
@@ -70,7 +70,7 @@ class ReportsPage(CataloguePage):
         self._dirty = False
         self._restored: dict[str, Any] | None = None
         heading = style_label(QLabel(self.tr("Periodic report")), points=14, bold=True)
-        self.picker = PeriodPicker(date.today())
+        self.picker = PeriodPicker(station_today())
         self.state = QLabel()
         self.state.setObjectName("reportState")
         self.state.setWordWrap(True)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.station_time import station_today
 from desktop.ui.errors import inline_message
 from desktop.ui.reports import report_work
 from desktop.ui.services import PageContext
@@ -120,7 +121,7 @@ class StationProfileDialog(QDialog):
         spin = QSpinBox()
         spin.setGroupSeparatorShown(True)
         if field.kind == "year":
-            spin.setRange(_YEAR_BLANK, date.today().year + 1)
+            spin.setRange(_YEAR_BLANK, station_today().year + 1)
         else:
             spin.setRange(BLANK, 10_000_000)
         spin.setSpecialValueText("\u2014")

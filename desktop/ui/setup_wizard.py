@@ -26,7 +26,7 @@ from desktop.core import credentials
 from desktop.core.errors import AppError
 from desktop.storage import crypto
 from desktop.storage.station import Station, StationSession
-from desktop.ui import recovery_sheet
+from desktop.ui import focus, recovery_sheet
 from desktop.ui.errors import inline_message
 from desktop.ui.models.commune_list_model import (
     CODE_ROLE,
@@ -178,6 +178,12 @@ class SupervisorPage(QWizardPage):
         layout.addWidget(self.status)
         self.username.textChanged.connect(self._on_username_changed)
         self.passwords.changed.connect(self.completeChanged)
+
+    def initializePage(self) -> None:
+        # The password pair is built before the form, so Tab (and the wizard's first focus)
+        # would start there and a user name would be typed into the password box.
+        focus.order_from_layout(self.form)
+        self.username.setFocus(Qt.OtherFocusReason)
 
     def normalized_username(self) -> str:
         try:

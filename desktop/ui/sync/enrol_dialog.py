@@ -30,6 +30,7 @@ from desktop.core.errors import InvalidInput
 from desktop.storage.sync_settings import Enrolment
 from desktop.sync.report import ServerIdentity
 from desktop.sync.service import SyncService
+from desktop.ui import focus
 from desktop.ui.errors import show_error
 from desktop.ui.formats import format_timestamp
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -109,6 +110,11 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.compared)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Enter in a field means Enrol (once allowed), never "Choose…" or a second check.
+        focus.no_auto_default(browse, self.check_button)
+        self.enrol_button.setDefault(True)
+        focus.order_from_layout(layout)
+        self.url.setFocus(Qt.OtherFocusReason)
         self._update_buttons()
 
     # ---- step 1: who is the server --------------------------------------------------------------

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from desktop.storage.station import Station
 from desktop.ui import icons
@@ -44,7 +44,13 @@ class LockScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         layout.addSpacing(12)
-        layout.addWidget(card, 0, Qt.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets only its minimum
+        # height, not the height its wrapped messages need, and the fields were squashed.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def show_locked(self, station_name: str, username: str, at: str, reason: str) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core import credentials
 from desktop.core.errors import AppError
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import crypto
 from desktop.storage.station import Station, StationSession
 from desktop.ui import focus, recovery_sheet
@@ -291,10 +292,13 @@ class RecoveryKeyPage(QWizardPage):
         if path:
             recovery_sheet.save_sheet(Path(path), recovery_sheet.sheet_text(*self._sheet_args()))
             self.note.setText(
-                self.tr(
-                    "Saved to %1. Move it to a USB stick kept locked away, then delete it"
-                    " from this computer."
-                ).replace("%1", path)
+                fill_numbered(
+                    self.tr(
+                        "Saved to %1. Move it to a USB stick kept locked away, then delete it"
+                        " from this computer."
+                    ),
+                    path,
+                )
             )
 
 

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InvalidInput
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.sync_settings import Enrolment
 from desktop.sync.report import ServerIdentity
 from desktop.sync.service import SyncService
@@ -167,8 +168,8 @@ class EnrolDialog(QDialog):
         # Everything below comes from the file or the server: escaped, so a crafted certificate
         # cannot draw a fingerprint of its own into this rich-text label.
         lines = [
-            self.tr("The server answered: CAX server %1.").replace(
-                "%1", html.escape(identity.version)
+            fill_numbered(
+                self.tr("The server answered: CAX server %1."), html.escape(identity.version)
             )
         ]
         cert = identity.ca
@@ -180,10 +181,10 @@ class EnrolDialog(QDialog):
             )
         else:
             lines += [
-                self.tr("Certificate: %1").replace("%1", html.escape(cert.subject)),
-                self.tr("Issued by: %1").replace("%1", html.escape(cert.issuer)),
-                self.tr("Valid until: %1").replace(
-                    "%1", format_timestamp(cert.not_after.isoformat())
+                fill_numbered(self.tr("Certificate: %1"), html.escape(cert.subject)),
+                fill_numbered(self.tr("Issued by: %1"), html.escape(cert.issuer)),
+                fill_numbered(
+                    self.tr("Valid until: %1"), format_timestamp(cert.not_after.isoformat())
                 ),
                 self.tr("SHA-256 fingerprint:")
                 + f"<br><tt>{cert.sha256[:47]}<br>{cert.sha256[48:]}</tt>",  # two lines of 16 bytes

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.record_editor import DRAFT, RecordEditor, initial_values
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
@@ -191,8 +192,8 @@ class RecordEntryPage(CataloguePage):
 
     def _on_editor_completed(self, _record_id: str, number: str | None) -> None:
         text = (
-            self.tr("Record completed with number %1. It now waits for approval.").replace(
-                "%1", number
+            fill_numbered(
+                self.tr("Record completed with number %1. It now waits for approval."), number
             )
             if number
             else self.tr("Record completed. It now waits for approval.")

@@ -1419,6 +1419,10 @@ Offline data entry for commune police stations.</translation>
         <translation>e.g. vi pham, tam vang, F3</translation>
     </message>
     <message>
+        <source>Opening form %1…</source>
+        <translation>Opening form %1…</translation>
+    </message>
+    <message>
         <source>Record completed with number %1. It now waits for approval.</source>
         <translation>Record completed with number %1. It now waits for approval.</translation>
     </message>

@@ -1419,6 +1419,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>ví dụ: vi pham, tam vang, F3</translation>
     </message>
     <message>
+        <source>Opening form %1…</source>
+        <translation>Đang mở biểu mẫu %1…</translation>
+    </message>
+    <message>
         <source>Record completed with number %1. It now waits for approval.</source>
         <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
     </message>

@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -146,7 +147,19 @@ class RecordEntryPage(CataloguePage):
             self.forms.setCurrentRow(row)
 
     def _on_forms_item_activated(self, item: QListWidgetItem) -> None:
-        self.open_form(item.data(FORM_ROLE))
+        """Say at once that the form is coming (wait cursor, status note), then build it: the
+        timer lets the note be painted before the widgets are made on this thread."""
+        form_id = item.data(FORM_ROLE)
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        self.status_message.emit(fill_numbered(self.tr("Opening form %1\u2026"), form_id))
+        QTimer.singleShot(0, self, lambda: self._open_with_cue(form_id))
+
+    def _open_with_cue(self, form_id: str) -> None:
+        try:
+            self.open_form(form_id)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status_message.emit("")
 
     # ---- the editor ---------------------------------------------------------------------------
 

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from desktop import paths
 
 # Where the English half of the guide starts (the Vietnamese half comes first).
 ENGLISH_HEADING = "CAX Desk user guide (English)"
+PICTURE_WIDTH = 640  # screenshots are 1100 px wide: shown smaller, no sideways scrolling
+
+
+def shrink_pictures(document: QTextDocument, width: int) -> None:
+    """Draw every picture at most `width` pixels wide, keeping its proportions."""
+    block = document.begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            fragment = iterator.fragment()
+            picture = fragment.charFormat()
+            if picture.isImageFormat():
+                image_format = picture.toImageFormat()
+                image = QImage(str(paths.docs_path(image_format.name())))
+                if not image.isNull() and image.width() > width:
+                    image_format.setWidth(width)
+                    image_format.setHeight(image.height() * width / image.width())
+                    cursor = QTextCursor(document)
+                    cursor.setPosition(fragment.position())
+                    cursor.setPosition(
+                        fragment.position() + fragment.length(), QTextCursor.KeepAnchor
+                    )
+                    cursor.setCharFormat(image_format)
+            iterator += 1
+        block = block.next()
 
 
 def show_help(owner: QWidget, language: str) -> HelpWindow:
@@ -48,6 +74,7 @@ class HelpWindow(QDialog):
             )
         else:
             self.browser.setMarkdown(guide)
+            shrink_pictures(self.browser.document(), PICTURE_WIDTH)
         self.language = language
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.rejected.connect(self.close)

@@ -50,3 +50,21 @@ def test_the_guide_and_its_pictures_are_where_the_bundle_puts_them():
     guide = paths.docs_path(paths.USER_GUIDE)
     assert guide.is_file()
     assert (guide.parent / "screenshots" / "vi" / "login.png").is_file()
+
+
+def test_pictures_are_shown_no_wider_than_the_guide(qtbot):
+    from desktop.ui.help_window import PICTURE_WIDTH
+
+    guide = HelpWindow("vi")
+    qtbot.addWidget(guide)
+    widths = []
+    block = guide.browser.document().begin()
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            char_format = iterator.fragment().charFormat()
+            if char_format.isImageFormat():
+                widths.append(char_format.toImageFormat().width())
+            iterator += 1
+        block = block.next()
+    assert widths and max(widths) <= PICTURE_WIDTH

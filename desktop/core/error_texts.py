@@ -57,6 +57,7 @@ REASONS: dict[str, Pair] = {
     ),
     "recovery_key_format": ("sai định dạng khóa khôi phục", "not a recovery key"),
     "required": ("bắt buộc", "required"),
+    "file": ("không đọc được tệp", "the file cannot be read"),
     "data_file": ("không đọc được tệp JSON", "not a readable JSON file"),
     "data_form_mismatch": ("tệp dữ liệu thuộc biểu mẫu khác", "the data file is for another form"),
     "date_format": ("ngày phải có dạng dd/mm/yyyy", "dates are dd/mm/yyyy"),
@@ -190,4 +191,7 @@ def headline_and_advice(code: str, params: dict[str, Any], language: str) -> tup
     advice = fill(entry.advice[index], params)
     if reason in REASON_ADVICE:
         advice = fill(REASON_ADVICE[reason][index], params)
+    elif reason in REASONS:  # only the CLI's fragment: made a sentence ("Không được âm.")
+        fragment = fill(REASONS[reason][index], params)
+        advice = f"{fragment[:1].upper()}{fragment[1:]}."
     return headline, advice

@@ -114,6 +114,12 @@ def test_an_invalid_value_names_its_field_in_both_languages():
     assert en == ("“CA certificate”: the value is not valid.", "This field is required.")
 
 
+def test_every_reason_the_app_explains_has_a_line_for_the_cli_too():
+    assert set(error_texts.REASON_ADVICE) <= set(error_texts.REASONS)
+    advice = error_texts.headline_and_advice("INVALID_INPUT", {"reason": "negative"}, "vi")[1]
+    assert advice == "Không được âm."
+
+
 def test_a_value_that_looks_like_a_placeholder_is_never_rewritten():
     assert error_texts.fill_numbered("%1 → %2", "a%2b", "c") == "a%2b → c"
     assert (

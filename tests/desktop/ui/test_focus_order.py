@@ -184,3 +184,19 @@ def test_restore_starts_at_the_current_password(qtbot, open_main_window, station
     ]
     _space_in_each_field_keeps_the_dialog(dialog, [dialog.current, dialog.password])
     assert not window.locked
+
+
+def test_forgot_password_starts_at_the_key_and_tabs_down_the_form(qtbot, services):
+    from desktop.ui.recovery_dialog import RecoveryDialog
+
+    dialog = RecoveryDialog(services.station, services.tasks, SUPERVISOR)
+    qtbot.addWidget(dialog)
+    _activate(qtbot, dialog)
+    assert _tab_chain(dialog, 6) == [
+        "recoveryKeyInput",
+        "newPassword",
+        "repeatPassword",
+        "QPushButton:Set new password",
+        "QPushButton:Cancel",
+        "recoveryUser",
+    ]

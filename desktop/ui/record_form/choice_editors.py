@@ -33,6 +33,13 @@ from domain.vietnamese import fold
 VALUE_ROLE = Qt.UserRole + 1  # the stored code of an entry
 FOLDED_ROLE = Qt.UserRole + 2  # label and code folded: what type-ahead matches against
 PARENT_ROLE = Qt.UserRole + 3  # the province of a commune
+_FIELD_OF_ROLE = {
+    int(Qt.DisplayRole): "label",
+    int(Qt.EditRole): "label",
+    int(VALUE_ROLE): "value",
+    int(FOLDED_ROLE): "folded",
+    int(PARENT_ROLE): "parent",
+}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -89,18 +96,12 @@ class OptionListModel(QAbstractListModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._entries):
+        # Asked ~40 times (roles) per current-item change: the role is looked up first.
+        name = _FIELD_OF_ROLE.get(int(role))
+        row = index.row()
+        if name is None or not index.isValid() or not 0 <= row < len(self._entries):
             return None
-        entry = self._entries[index.row()]
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return entry.label
-        if role == VALUE_ROLE:
-            return entry.value
-        if role == FOLDED_ROLE:
-            return entry.folded
-        if role == PARENT_ROLE:
-            return entry.parent
-        return None
+        return getattr(self._entries[row], name)
 
 
 class OptionModels(QObject):
@@ -177,9 +178,10 @@ class ChoiceEditor(FieldEditor):
     ) -> None:
         super().__init__(definition, context, parent)
         self.combo = QComboBox()
-        self.combo.setEditable(True)
-        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        # setLineEdit makes the combo editable: setEditable(True) first would build a line
+        # edit (and its completer) only to throw it away, ~2 ms a list on X11.
         self.combo.setLineEdit(_ChoiceLine(self))
+        self.combo.setInsertPolicy(QComboBox.NoInsert)
         self.combo.setMaxVisibleItems(15)
         # Sized by a fixed length, not by measuring 3,321 commune names on every layout pass.
         self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)

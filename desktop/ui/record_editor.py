@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.core.errors import ValidationFailed
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_now
 from desktop.ui import record_work
 from desktop.ui.reason_dialog import ReasonDialog
@@ -201,7 +202,7 @@ class RecordEditor(QWidget):
         self.saving = False
         self.record_id = record_id
         at = station_now().strftime("%H:%M:%S")
-        self._show_status(self.tr("Draft saved at %1.").replace("%1", at))
+        self._show_status(fill_numbered(self.tr("Draft saved at %1."), at))
 
     def _on_save_failed(self, error: BaseException, automatic: bool) -> None:
         self.saving, self.dirty = False, True  # try again at the next tick

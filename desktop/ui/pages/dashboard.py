@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.deadlines import Deadline
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_today
 from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
@@ -89,14 +90,18 @@ class DashboardPage(CataloguePage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         user = context.session.user
-        self.greeting = QLabel(self.tr("Hello, %1!").replace("%1", user.full_name or user.username))
+        self.greeting = QLabel(
+            fill_numbered(self.tr("Hello, %1!"), user.full_name or user.username)
+        )
         self.greeting.setObjectName("greeting")
         self.greeting.setStyleSheet("font-size: 18pt; font-weight: bold;")
         station = QLabel(
-            self.tr("%1 \u00b7 station code %2 \u00b7 you are logged in as %3.")
-            .replace("%1", context.station.name)
-            .replace("%2", context.station.code)
-            .replace("%3", role_name(user.role))
+            fill_numbered(
+                self.tr("%1 \u00b7 station code %2 \u00b7 you are logged in as %3."),
+                context.station.name,
+                context.station.code,
+                role_name(user.role),
+            )
         )
         station.setStyleSheet("font-size: 11pt; color: #424242;")
 
@@ -226,9 +231,11 @@ class DashboardPage(CataloguePage):
                 field = form.field(form.category_field)
                 name = field.label.get(language).lower() if field else form.category_field
                 self.breakdown.addItem(
-                    self.tr("%1 by %2")
-                    .replace("%1", f"{form.id} \u00b7 {form.short_title.get(language)}")
-                    .replace("%2", name),
+                    fill_numbered(
+                        self.tr("%1 by %2"),
+                        f"{form.id} \u00b7 {form.short_title.get(language)}",
+                        name,
+                    ),
                     form.id,
                 )
         self.refresh()

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number
@@ -123,9 +124,9 @@ class ReviewQueuePage(CataloguePage):
     def _update_count(self, *_args: Any) -> None:
         rows = format_number(self.model.rowCount())
         if self.model.complete:
-            text = self.tr("%1 record(s) waiting. Ctrl+A selects them all.").replace("%1", rows)
+            text = fill_numbered(self.tr("%1 record(s) waiting. Ctrl+A selects them all."), rows)
         else:
-            text = self.tr("At least %1 records waiting.").replace("%1", rows)
+            text = fill_numbered(self.tr("At least %1 records waiting."), rows)
         self.count.setText(text)
 
     def selected_ids(self) -> list[str]:
@@ -150,7 +151,7 @@ class ReviewQueuePage(CataloguePage):
             return
         self._preview_timer.stop()
         text = (
-            self.tr("%1 records selected.").replace("%1", str(count))
+            fill_numbered(self.tr("%1 records selected."), str(count))
             if count
             else self.tr("Choose a record to read it here.")
         )
@@ -160,7 +161,7 @@ class ReviewQueuePage(CataloguePage):
         count = len(self.selected_ids())
         self.approve_button.setEnabled(count > 0)
         self.approve_button.setText(
-            self.tr("&Approve %1 selected").replace("%1", str(count))
+            fill_numbered(self.tr("&Approve %1 selected"), str(count))
             if count > 1
             else self.tr("&Approve")
         )
@@ -186,10 +187,13 @@ class ReviewQueuePage(CataloguePage):
         box = QMessageBox(
             QMessageBox.Question,
             self.tr("Approve"),
-            self.tr(
-                "Approve %1 record(s)? Approved records are locked: changing one later needs an"
-                " amendment with a reason."
-            ).replace("%1", format_number(len(ids))),
+            fill_numbered(
+                self.tr(
+                    "Approve %1 record(s)? Approved records are locked: changing one later needs"
+                    " an amendment with a reason."
+                ),
+                format_number(len(ids)),
+            ),
             QMessageBox.Yes | QMessageBox.Cancel,
             self,
         )
@@ -211,12 +215,10 @@ class ReviewQueuePage(CataloguePage):
     def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
         done = [o for o in outcomes if o.error is None]
         failed = [o for o in outcomes if o.error is not None]
-        text = self.tr("%1 record(s) approved.").replace("%1", str(len(done)))
+        text = fill_numbered(self.tr("%1 record(s) approved."), str(len(done)))
         if failed:
             reasons = "; ".join(sorted({describe(o.error).headline for o in failed}))
-            text += " " + self.tr("%1 not approved: %2").replace("%1", str(len(failed))).replace(
-                "%2", reasons
-            )
+            text += " " + fill_numbered(self.tr("%1 not approved: %2"), str(len(failed)), reasons)
         self._show_result(text, ok=not failed)
         self.status_message.emit(text)
         self.reload()

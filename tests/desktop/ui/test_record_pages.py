@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
@@ -58,6 +58,10 @@ def _open_entry(main: MainWindow, search: str) -> RecordEntryPage:
     assert isinstance(page, RecordEntryPage)
     type_here(search)
     key(Qt.Key_Return)
+    for _ in range(50):  # the form is built right after the busy cue is painted
+        if page.editor is not None:
+            break
+        QApplication.processEvents()
     assert page.editor is not None
     return page
 

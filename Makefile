@@ -71,6 +71,7 @@ bench: venv
 	$(BIN)/python bench/store_bench.py
 	$(BIN)/python bench/server_ingest_bench.py
 	$(BIN)/python bench/gui_startup_bench.py
+	$(BIN)/python bench/form_open_bench.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache resources/translations/*.qm

@@ -50,6 +50,7 @@ LISTS = {
     "form": RecordFilter(form_id="F3"),
     "form+author": RecordFilter(form_id="F1", author="lan"),
     "status": RecordFilter(status="draft"),
+    "returned": RecordFilter(status="returned"),  # partial index of migration 0008
     "week": RecordFilter(date_from="2026-05-01", date_to="2026-05-07"),
     "commune": RecordFilter(commune_code="00004"),
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -29,3 +30,13 @@ def data_home(override: str | os.PathLike[str] | None = None) -> Path:
     if env:
         return Path(env).expanduser().resolve()
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+USER_GUIDE = "user-guide.md"
+
+
+def docs_path(*parts: str) -> Path:
+    """A file under `docs/` (the user guide and its pictures), in a checkout and in the bundle."""
+    bundle_root = getattr(sys, "_MEIPASS", None)
+    root = Path(bundle_root) if bundle_root else Path(__file__).resolve().parent.parent
+    return root.joinpath("docs", *parts)

@@ -24,6 +24,10 @@ class RecordStatus(StrEnum):
     COMPLETED = "completed"  # hoàn thành: validated and numbered, waiting for approval
     APPROVED = "approved"  # đã duyệt: locked; changed only by an amendment with a reason
     VOIDED = "voided"  # đã hủy: kept with its reason, never deleted
+    # bị trả lại: sent back to its author (by the station chief or the centre) with a comment.
+    # A list state, not a stored one: the record keeps its completed/approved status plus who
+    # returned it, until the author amends it (which puts it back to completed).
+    RETURNED = "returned"
 
 
 @dataclass(frozen=True)

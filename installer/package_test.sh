@@ -71,7 +71,8 @@ for f in ./opt/cax-desk/cax-desk ./opt/cax-desk/cax ./usr/bin/cax-desk ./usr/bin
   ./usr/share/applications/cax-desk.desktop ./usr/share/icons/hicolor/scalable/apps/cax-desk.svg \
   ./opt/cax-desk/_internal/desktop/storage/migrations/env.py \
   ./opt/cax-desk/_internal/resources/translations/cax_vi.qm \
-  ./opt/cax-desk/_internal/resources/translations/qtbase_vi.qm; do
+  ./opt/cax-desk/_internal/resources/translations/qtbase_vi.qm \
+  ./opt/cax-desk/_internal/docs/user-guide.md; do
   grep -q " $f\$" "$T/contents.txt" || fail "$f is not in the .deb"
 done
 if grep -E 'libQt6(Qml|Quick|WebEngine)|/Qt/translations/qtbase_de' "$T/contents.txt"; then

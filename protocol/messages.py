@@ -173,9 +173,13 @@ class AuditHead(WireModel):
 
 class RestoreDeclaration(WireModel):
     """A supervisor's statement that the station's data was restored from a backup, so its audit
-    chain went back on purpose: the head right after the restore, why, and who. `signature` is
-    the device key's over `signed_bytes()`; the server accepts the rewound head once per
-    declaration (docs/security.md, "Audit anchored at the centre")."""
+    chain went back on purpose: the head right after the restore, why, and who.
+
+    `supervisor_signature` is by `signed_by` (the supervisor, or `@root` for a recovery-key
+    session) with a key the station's signed roster certifies for them, over
+    `supervisor_bytes()`; `signature` is the device key's over `signed_bytes()`, which covers the
+    supervisor's signature too. The server accepts the rewound head once per declaration
+    (docs/security.md, "Audit anchored at the centre")."""
 
     declaration_id: UUID
     station_code: StationCode
@@ -184,12 +188,26 @@ class RestoreDeclaration(WireModel):
     reason: Text = Field(min_length=1, max_length=500)
     supervisor: Text = Field(min_length=1, max_length=128)
     declared_at: Text = Field(min_length=1, max_length=64)  # ISO time, kept as the station wrote it
+    signed_by: Text | None = Field(default=None, max_length=128)
+    supervisor_signature: Text = Field(default="", max_length=128)
     signature: Text = Field(default="", max_length=128)
 
     def signed_bytes(self) -> bytes:
-        """A prefix, then the canonical JSON of every field but the signature."""
+        """A prefix, then the canonical JSON of every field but the device's signature."""
         document = self.model_dump(mode="json", exclude={"signature"})
         return b"CAX-RESTORE-1\n" + canonical_json(document)
+
+    def supervisor_bytes(self) -> bytes:
+        """What the supervisor signs: every field but the two signatures, under its own prefix
+        (so neither signature can stand for the other)."""
+        document = self.model_dump(mode="json", exclude={"signature", "supervisor_signature"})
+        return b"cax-restore-supervisor/1\n" + canonical_json(document)
+
+    def signed_as(self, signer: str, key: Ed25519PrivateKey) -> RestoreDeclaration:
+        """Signed by `signer`'s personal key (sign with the device key after this)."""
+        named = self.model_copy(update={"signed_by": signer, "signature": ""})
+        signature = base64.b64encode(key.sign(named.supervisor_bytes())).decode("ascii")
+        return named.model_copy(update={"supervisor_signature": signature})
 
     def signed_with(self, key: Ed25519PrivateKey) -> RestoreDeclaration:
         signature = base64.b64encode(key.sign(self.signed_bytes())).decode("ascii")

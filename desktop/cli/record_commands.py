@@ -16,7 +16,7 @@ from desktop.storage.records import RecordService
 from domain.forms.catalogue import Catalogue, load_catalogue
 from domain.forms.model import FieldDefinition, FormDefinition, walk_fields
 from domain.forms.record_file import parse_record_file
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordStatus
 from domain.validation import Code, Override
 from domain.validation.formats import parse_date
 
@@ -134,7 +134,7 @@ def filters_from_args(args: argparse.Namespace, text: str = "") -> RecordFilter:
         date_from=iso(args.date_from, "from"),
         date_to=iso(args.date_to, "to"),
         text=text,
-        include_voided=args.status == "voided",
+        include_voided=args.status == RecordStatus.VOIDED,
     )
 
 
@@ -236,6 +236,13 @@ def record_void(args: argparse.Namespace, home: Path, messages: Messages) -> int
     return EXIT_OK
 
 
+def record_return(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    """The chief sends a completed record back to its author with a comment."""
+    with open_session(args, home, messages) as session:
+        RecordService(session, load_catalogue()).return_to_author(args.record, args.comment)
+    return EXIT_OK
+
+
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     """The `form` and `record` command groups, added to the main parser."""
     form = sub.add_parser("form", help="the form catalogue").add_subparsers(
@@ -248,7 +255,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
 
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--form", dest="filter_form", default=None)
-    filters.add_argument("--status", choices=["draft", "completed", "approved", "voided"])
+    filters.add_argument("--status", choices=[str(status) for status in RecordStatus])
     filters.add_argument("--author", default=None)
     filters.add_argument("--commune", default=None, help="5-digit commune code")
     filters.add_argument("--from", dest="date_from", default=None, help="dd/mm/yyyy")
@@ -280,6 +287,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     amend.add_argument("--reason", required=True)
     amend.add_argument("--override", action="append", default=[], metavar="PATH=CODE:REASON")
     amend.set_defaults(handler=record_amend)
+    back = record.add_parser("return", parents=[common], help="send back to the author")
+    back.add_argument("record")
+    back.add_argument("--comment", required=True, help="what the author must correct")
+    back.set_defaults(handler=record_return)
     void = record.add_parser("void", parents=[common])
     void.add_argument("record")
     void.add_argument("--reason", required=True)

@@ -104,6 +104,12 @@ class RecordStateError(AppError):
     code = "RECORD_STATE"
 
 
+class SelfApprovalRefused(AppError):
+    """A supervisor tried to approve their own record while another supervisor can review it."""
+
+    code = "SELF_APPROVAL"
+
+
 class ReasonRequired(AppError):
     code = "REASON_REQUIRED"
 

@@ -24,6 +24,7 @@ from typing import Any
 from domain.forms.catalogue import Catalogue
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition, Sensitivity
 from domain.forms.summaries import display_title, display_value, redact_sensitive
+from domain.records import RecordStatus
 from domain.validation.formats import VN_TZ, parse_date, parse_datetime
 
 # Excel refuses longer cells; a narrative this long is cut with a mark rather than failing.
@@ -31,12 +32,21 @@ CELL_MAX = 32_000
 
 DATE, DATETIME, NUMBER, TEXT = "date", "datetime", "number", "text"
 
+# The same words as the app's lists (ui/record_labels.py and its translations).
 _STATUS = {
-    "draft": ("Nháp", "Draft"),
-    "completed": ("Hoàn thành", "Completed"),
-    "approved": ("Đã duyệt", "Approved"),
-    "voided": ("Đã hủy", "Voided"),
+    RecordStatus.DRAFT: ("Nháp", "Draft"),
+    RecordStatus.COMPLETED: ("Chờ duyệt", "Awaiting approval"),
+    RecordStatus.RETURNED: ("Bị trả lại", "Returned"),
+    RecordStatus.APPROVED: ("Đã duyệt", "Approved"),
+    RecordStatus.VOIDED: ("Đã hủy", "Voided"),
 }
+
+
+def status_label(status: str, language: str) -> str:
+    """A status as the export names it, in "vi" or "en"."""
+    names = _STATUS.get(RecordStatus(status)) if status in _STATUS else None
+    return names[0 if language == "vi" else 1] if names else status
+
 
 _FIXED: tuple[tuple[str, str, str, int], ...] = (
     # (key, Vietnamese header, English header, kind) — kind index into _KINDS
@@ -134,8 +144,6 @@ def _width(key: str) -> int:
 
 
 def _summary_cell(key: str, catalogue: Catalogue, lang: str) -> Callable[..., Any]:
-    index = 0 if lang == "vi" else 1
-
     def cell(summary: Mapping[str, Any], _values: Mapping[str, Any]) -> Any:
         if key == "form":
             form_id = summary["form_id"]
@@ -143,7 +151,7 @@ def _summary_cell(key: str, catalogue: Catalogue, lang: str) -> Callable[..., An
                 return f"{form_id} · {catalogue.get(form_id).short_title.get(lang)}"
             return form_id
         if key == "status":
-            return _STATUS.get(summary["status"], (summary["status"],) * 2)[index]
+            return status_label(summary["status"], lang)
         if key == "event_date":
             return parse_date(summary["event_date"]) if summary["event_date"] else None
         if key in ("created", "updated"):

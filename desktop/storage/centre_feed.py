@@ -70,10 +70,24 @@ def apply_review(
     )
     if result.rowcount != 1:
         return False
+    if decision == "returned":
+        _mark_returned(conn, record_id, revision)
     action = AuditAction.RECORD_RETURNED if decision == "returned" else AuditAction.RECORD_ACCEPTED
     details = {"revision": revision, "comment": comment, "reviewer": reviewer, "by": "centre"}
     audit.append(conn, CENTRE_ACTOR, action, record_id, details)
     return True
+
+
+def _mark_returned(conn: Connection, record_id: str, revision: int) -> None:
+    """The record shows as returned to its author, unless it was amended or voided since the
+    revision the centre reviewed (then the return is already answered)."""
+    conn.execute(
+        text(
+            "UPDATE records SET returned_by = :by WHERE id = :id AND revision <= :rev "
+            "AND status != 'voided'"
+        ),
+        dict(by=CENTRE_ACTOR, id=record_id, rev=revision),
+    )
 
 
 def latest_review(conn: Connection, record_id: str) -> CentreReview | None:

@@ -15,12 +15,18 @@ from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
 from desktop.storage import authorship
-from domain.records import Projection, RecordFilter, fts_query
+from domain.records import Projection, RecordFilter, RecordStatus, fts_query
 
-_SUMMARY_COLUMNS = (
-    "seq, id, form_id, form_version, status, revision, author, title, event_date, commune_code, "
-    "document_number, columns_json, created_at, updated_at"
+# A returned record keeps its stored status (migration 0010) but lists show it as returned.
+_SHOWN_STATUS = (
+    "CASE WHEN {p}returned_by IS NULL THEN {p}status "
+    f"ELSE '{RecordStatus.RETURNED}' END AS status"
 )
+_SUMMARY_FIELDS = (
+    "seq, id, form_id, form_version, {status}, revision, author, title, event_date, "
+    "commune_code, document_number, columns_json, created_at, updated_at"
+)
+_SUMMARY_COLUMNS = _SUMMARY_FIELDS.format(status=_SHOWN_STATUS.format(p=""))
 
 
 @dataclass(frozen=True)
@@ -63,9 +69,12 @@ class StoredRecord:
     approved_by: str | None
     void_reason: str | None
     revisions: tuple[Revision, ...] = field(default=())
+    returned_by: str | None = None  # the chief's user name or "centre" while returned
 
 
-_LIST_COLUMNS = ", ".join("r." + c.strip() for c in _SUMMARY_COLUMNS.split(","))
+_LIST_COLUMNS = ", ".join(
+    c.strip() if c.strip() == "{status}" else "r." + c.strip() for c in _SUMMARY_FIELDS.split(",")
+).format(status=_SHOWN_STATUS.format(p="r."))
 
 
 def _summary(row: Any) -> RecordSummary:
@@ -233,7 +242,7 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
     row = conn.execute(
         text(
             f"SELECT {_SUMMARY_COLUMNS}, values_json, overrides_json, completed_at, approved_at, "
-            "approved_by, void_reason FROM records WHERE id = :id"
+            "approved_by, void_reason, returned_by FROM records WHERE id = :id"
         ),
         dict(id=record_id),
     ).one_or_none()
@@ -249,6 +258,7 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
             "approved_at",
             "approved_by",
             "void_reason",
+            "returned_by",
         )
     }
     revisions: tuple[Revision, ...] = ()
@@ -271,24 +281,30 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
         approved_by=extra["approved_by"],
         void_reason=extra["void_reason"],
         revisions=revisions,
+        returned_by=extra["returned_by"],
     )
 
 
 def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:
     clauses: list[str] = []
     params: dict[str, Any] = {}
-    for column in ("form_id", "status", "author", "commune_code"):
+    for column in ("form_id", "author", "commune_code"):
         value = getattr(filters, column)
         if value:
             clauses.append(f"r.{column} = :{column}")
             params[column] = value
+    if filters.status == RecordStatus.RETURNED:
+        clauses.append("r.returned_by IS NOT NULL")
+    elif filters.status:
+        clauses.append("r.status = :status AND r.returned_by IS NULL")
+        params["status"] = filters.status
     if filters.date_from:
         clauses.append("r.event_date >= :date_from")
         params["date_from"] = filters.date_from
     if filters.date_to:
         clauses.append("r.event_date <= :date_to")
         params["date_to"] = filters.date_to
-    if not filters.include_voided and filters.status != "voided":
+    if not filters.include_voided and filters.status != RecordStatus.VOIDED:
         clauses.append("r.status != 'voided'")
     return clauses, params
 
@@ -374,6 +390,7 @@ class StationOverview:
     changed_today: int
     mine_today: int
     deadlines: tuple[Deadline, ...] = ()
+    returned_to_me: int = 0  # the user's own records sent back to them, waiting for an amendment
 
 
 # Read through the partial indexes of migration 0007 (their WHERE clauses word for word; INDEXED
@@ -412,7 +429,41 @@ def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
         "SELECT count(*), coalesce(sum(author = :user), 0) FROM records WHERE updated_at >= :since",
         {"user": user, "since": day_start},
     ).one()
-    return StationOverview(by_form_status, by_month, my_drafts, waiting, changed_today, mine_today)
+    # Returned records keep their stored status in record_counts; the partial index of migration
+    # 0010 finds the few there are, so each is counted once, as returned, not as waiting.
+    returned_to_me = 0
+    for form_id, status, author, n in conn.exec_driver_sql(
+        "SELECT form_id, status, author, count(*) FROM records INDEXED BY ix_records_returned "
+        "WHERE returned_by IS NOT NULL GROUP BY 1, 2, 3"
+    ):
+        statuses = by_form_status.setdefault(form_id, {})
+        statuses[status] = statuses.get(status, 0) - n
+        statuses[RecordStatus.RETURNED] = statuses.get(RecordStatus.RETURNED, 0) + n
+        waiting -= n if status == RecordStatus.COMPLETED else 0
+        returned_to_me += n if author == user else 0
+    return StationOverview(
+        by_form_status,
+        by_month,
+        my_drafts,
+        waiting,
+        changed_today,
+        mine_today,
+        returned_to_me=returned_to_me,
+    )
+
+
+def mark_returned(conn: Connection, seq: int, by: str) -> None:
+    """The record is back with its author (`by`: the chief's user name or "centre")."""
+    conn.execute(
+        text("UPDATE records SET returned_by = :by WHERE seq = :seq"), dict(by=by, seq=seq)
+    )
+
+
+def supervisors(conn: Connection) -> int:
+    """How many active supervisors the station has (self-approval is allowed only when one)."""
+    return conn.execute(
+        text("SELECT count(*) FROM users WHERE role = 'supervisor' AND status = 'active'")
+    ).scalar_one()
 
 
 def category_by_month(

@@ -15,6 +15,7 @@ from desktop.core.errors import (
     ReasonRequired,
     RecordNotFound,
     RecordStateError,
+    SelfApprovalRefused,
     UnknownForm,
     ValidationFailed,
 )
@@ -189,6 +190,7 @@ class RecordService:
             stored = self._load(conn, record_id)
             if stored.summary.status != RecordStatus.COMPLETED:
                 raise RecordStateError(record=record_id, status=stored.summary.status)
+            details = self._self_approval(conn, stored)
             now = self._clock().isoformat()
             record_store.set_fields(
                 conn,
@@ -201,7 +203,34 @@ class RecordService:
             outbox.record_changed(
                 conn, RecordEvent.APPROVED, record_id, stored.summary.revision, now
             )
-            audit.append(conn, self._user, AuditAction.RECORD_APPROVED, record_id)
+            audit.append(conn, self._user, AuditAction.RECORD_APPROVED, record_id, details)
+
+    def _self_approval(self, conn: Any, stored: StoredRecord) -> dict[str, Any] | None:
+        """Approving one's own record: refused while another supervisor could review it; with a
+        single supervisor it is allowed, and the audit entry says so."""
+        if stored.summary.author != self._user:
+            return None
+        if record_store.supervisors(conn) > 1:
+            raise SelfApprovalRefused(record=stored.summary.id)
+        return {"self_approved": True, "supervisors": 1}
+
+    def return_to_author(self, record_id: str, comment: str) -> None:
+        """Send a completed record back to its author with a comment (the chief's review).
+
+        It shows as returned until the author amends it; the comment stays in the audit log, so
+        the record's history keeps it after the amendment.
+        """
+        self.session.require(Permission.APPROVE_RECORDS)
+        comment = " ".join(comment.split())
+        if not comment:
+            raise ReasonRequired(action="return")
+        with self.session.db.write() as conn:
+            stored = self._load(conn, record_id)
+            if stored.summary.status != RecordStatus.COMPLETED:
+                raise RecordStateError(record=record_id, status=stored.summary.status)
+            record_store.mark_returned(conn, stored.summary.seq, self._user)
+            details = {"comment": comment, "author": stored.summary.author}
+            audit.append(conn, self._user, AuditAction.RECORD_RETURNED, record_id, details)
 
     def amend(
         self,
@@ -220,7 +249,7 @@ class RecordService:
         with self.session.db.write() as conn:
             stored = self._load(conn, record_id)
             status = stored.summary.status
-            if status not in (RecordStatus.COMPLETED, RecordStatus.APPROVED):
+            if status not in (RecordStatus.COMPLETED, RecordStatus.APPROVED, RecordStatus.RETURNED):
                 raise RecordStateError(record=record_id, status=status)
             if status == RecordStatus.APPROVED:
                 self.session.require(Permission.APPROVE_RECORDS)
@@ -241,6 +270,7 @@ class RecordService:
                 revision=revision,
                 approved_at=None,
                 approved_by=None,
+                returned_by=None,  # amending answers the return: back to the chief's queue
                 overrides_json=_overrides_json(overrides, self._user),
             )
             record_store.add_revision(
@@ -282,6 +312,7 @@ class RecordService:
                 stored.summary.seq,
                 status=str(RecordStatus.VOIDED),
                 void_reason=reason,
+                returned_by=None,
                 revision=revision,
                 updated_at=now,
             )

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_today
 from desktop.storage import backup, settings
 from desktop.storage.station import StationSession
 from desktop.ui.errors import PASSWORD_REQUIRED, UiError, show_error
@@ -62,7 +64,7 @@ def save_reminder_days(session: StationSession, days: int) -> int:
 
 
 def suggested_backup_name(code: str, today: date | None = None) -> str:
-    return f"cax-{code}-{(today or date.today()):%Y%m%d}{backup.SUFFIX}"
+    return f"cax-{code}-{(today or station_today()):%Y%m%d}{backup.SUFFIX}"
 
 
 class BackupPanel(QGroupBox):
@@ -132,7 +134,7 @@ class BackupPanel(QGroupBox):
             self,
             self.tr("Back up the station to"),
             str(start),
-            self.tr("CAX Desk backups (*%1)").replace("%1", backup.SUFFIX),
+            fill_numbered(self.tr("CAX Desk backups (*%1)"), backup.SUFFIX),
         )
         if path:
             self.back_up_to(Path(path))
@@ -155,9 +157,11 @@ class BackupPanel(QGroupBox):
     def _on_backup_made(self, result: backup.BackupResult) -> None:
         self.backup_button.setEnabled(True)
         self.note.setText(
-            self.tr("Backed up %1 record(s) to %2. The copy was checked and stays encrypted.")
-            .replace("%1", format_number(result.manifest.record_count))
-            .replace("%2", str(result.path))
+            fill_numbered(
+                self.tr("Backed up %1 record(s) to %2. The copy was checked and stays encrypted."),
+                format_number(result.manifest.record_count),
+                str(result.path),
+            )
         )
         self.refresh()
         self.backup_made.emit(result)
@@ -188,7 +192,7 @@ class BackupPanel(QGroupBox):
             self,
             self.tr("Restore from"),
             str(Path.home()),
-            self.tr("CAX Desk backups (*%1)").replace("%1", backup.SUFFIX),
+            fill_numbered(self.tr("CAX Desk backups (*%1)"), backup.SUFFIX),
         )
         if path:
             self.restore_from(Path(path))
@@ -220,11 +224,14 @@ class RestoreDialog(TaskDialog):
         self.password.setEchoMode(QLineEdit.Password)
         self.password.setPlaceholderText(self.tr("the same as your current password"))
         warning = QLabel(
-            self.tr(
-                "The station will be replaced by the backup in %1. The data there now is not "
-                "deleted: it is moved to a dated folder inside the station folder. You will be "
-                "logged out; log in again with the passwords the backup was made with."
-            ).replace("%1", source.name)
+            fill_numbered(
+                self.tr(
+                    "The station will be replaced by the backup in %1. The data there now is not "
+                    "deleted: it is moved to a dated folder inside the station folder. You will be "
+                    "logged out; log in again with the passwords the backup was made with."
+                ),
+                source.name,
+            )
         )
         warning.setWordWrap(True)
         form = QFormLayout()
@@ -277,11 +284,14 @@ class RestoreDialog(TaskDialog):
         box = QMessageBox(
             QMessageBox.Warning,
             self.tr("Restore from a backup"),
-            self.tr(
-                "The backup has users who were removed from the station after it was made: %1. "
-                "After the restore they can log in again until they are removed again, and "
-                "they may know the backup's data key. Restore all the same?"
-            ).replace("%1", ", ".join(prepared.revived_users)),
+            fill_numbered(
+                self.tr(
+                    "The backup has users who were removed from the station after it was made: %1. "
+                    "After the restore they can log in again until they are removed again, and "
+                    "they may know the backup's data key. Restore all the same?"
+                ),
+                ", ".join(prepared.revived_users),
+            ),
             QMessageBox.Yes | QMessageBox.Cancel,
             window,
         )
@@ -347,19 +357,20 @@ def restored_text(result: backup.RestoreResult) -> str:
         return QCoreApplication.translate("RestoreDialog", text)
 
     text = tr("Station %1 restored from the backup of %2 (%3 records).")
-    text = (
-        text.replace("%1", result.manifest.station_name)
-        .replace("%2", format_timestamp(result.manifest.created_at))
-        .replace("%3", format_number(result.manifest.record_count))
+    text = fill_numbered(
+        text,
+        result.manifest.station_name,
+        format_timestamp(result.manifest.created_at),
+        format_number(result.manifest.record_count),
     )
     if result.moved_aside is not None:
-        text += " " + tr("The data that was there before is kept in %1.").replace(
-            "%1", str(result.moved_aside)
+        text += " " + fill_numbered(
+            tr("The data that was there before is kept in %1."), str(result.moved_aside)
         )
     text += " " + tr("Log in with the passwords of the backup.")
     if result.revived_users:
-        text += " " + tr("Then remove these users again: %1.").replace(
-            "%1", ", ".join(result.revived_users)
+        text += " " + fill_numbered(
+            tr("Then remove these users again: %1."), ", ".join(result.revived_users)
         )
     if result.moved_aside is not None:
         text += " " + tr(

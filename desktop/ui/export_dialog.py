@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import InvalidInput
 from desktop.core.permissions import Permission, allows
+from desktop.core.station_time import station_today
 from desktop.storage.export import export_records
 from desktop.ui.services import PageContext
 from desktop.ui.task_dialog import TaskDialog
@@ -31,7 +32,7 @@ _SUFFIX = {"xlsx": ".xlsx", "csv": ".csv"}
 
 
 def suggested_name(fmt: str, today: date | None = None) -> str:
-    return f"ho-so-{(today or date.today()):%Y%m%d}{_SUFFIX[fmt]}"
+    return f"ho-so-{(today or station_today()):%Y%m%d}{_SUFFIX[fmt]}"
 
 
 class ExportDialog(TaskDialog):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.station import Station
 from desktop.ui import icons
 from desktop.ui.tasks import TaskRunner
@@ -44,7 +45,13 @@ class LockScreen(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.detail)
         layout.addSpacing(12)
-        layout.addWidget(card, 0, Qt.AlignHCenter)
+        # Centred by stretches, not by an alignment flag: an aligned item gets only its minimum
+        # height, not the height its wrapped messages need, and the fields were squashed.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(card)
+        row.addStretch(1)
+        layout.addLayout(row)
         layout.addStretch(2)
 
     def show_locked(self, station_name: str, username: str, at: str, reason: str) -> None:
@@ -59,9 +66,7 @@ class LockScreen(QWidget):
             else:
                 text = self.tr("%1 was locked at %2.")
             text += "\n" + self.tr("Unsaved work is kept until %3 unlocks again.")
-        self.detail.setText(
-            text.replace("%1", station_name).replace("%2", at).replace("%3", username)
-        )
+        self.detail.setText(fill_numbered(text, station_name, at, username))
         self.form.reload_users(username if reason != "logout" else "")
         if reason == "logout":
             self.form.set_user("")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.station import Station
 from desktop.ui import icons
+from desktop.ui.errors import ui_language
+from desktop.ui.help_window import show_help
 from desktop.ui.tasks import TaskRunner
 from desktop.ui.unlock_form import UnlockForm
 from desktop.version import __version__
@@ -32,6 +36,10 @@ class LoginWindow(QWidget):
         self.form.unlocked.connect(self.unlocked)
         self._layout()
         self.resize(520, 480)
+        QShortcut(QKeySequence("F1"), self, self._on_help_requested)
+
+    def _on_help_requested(self) -> None:
+        show_help(self, ui_language())
 
     def _layout(self) -> None:
         logo = QLabel()
@@ -49,7 +57,7 @@ class LoginWindow(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(24, 20, 24, 20)
         inner.addWidget(self.form)
-        version = QLabel(self.tr("Version %1").replace("%1", __version__))
+        version = QLabel(fill_numbered(self.tr("Version %1"), __version__))
         version.setAlignment(Qt.AlignCenter)
         version.setStyleSheet("color: #757575;")
         layout = QVBoxLayout(self)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -19,12 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.audit_actions import AuditAction
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import audit, settings
 from desktop.storage.station import StationInfo, StationSession
 from desktop.sync.report import SyncStatus
 from desktop.ui import icons
 from desktop.ui.backup_panel import backup_reminder_due
 from desktop.ui.errors import show_error
+from desktop.ui.formats import format_clock
+from desktop.ui.help_window import show_help
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.pages import ALL_PAGES
 from desktop.ui.pages.base import Page
@@ -67,7 +69,7 @@ class MainWindow(QMainWindow):
         self.station_name = ""
         self._locked_user = ""
         self._saved_state: dict[str, Any] | None = None
-        self.setWindowTitle(self.tr("CAX Desk %1").replace("%1", __version__))
+        self.setWindowTitle(fill_numbered(self.tr("CAX Desk %1"), __version__))
         self.setWindowIcon(icons.app_icon())
         self.resize(1100, 720)
         self.nav = QListWidget()
@@ -105,6 +107,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, key=page_class.KEY: self.show_page(key))
             self.page_actions[page_class.KEY] = action
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_action = help_menu.addAction(
+            self.tr("&User guide"), QKeySequence("F1"), self._on_help_triggered
+        )  # the lock screen is inside this window: F1 works there too
         help_menu.addAction(self.tr("&About CAX Desk"), self._on_about_triggered)
         self._set_session_actions(False)
 
@@ -232,7 +237,7 @@ class MainWindow(QMainWindow):
         self._set_session_actions(False)
         self.status.set_locked()
         self.screens.setCurrentWidget(self.lock_screen)
-        at = datetime.now().strftime("%H:%M")
+        at = format_clock()
         self.lock_screen.show_locked(self.station_name, self._locked_user, at, reason)
 
     def log_out(self) -> None:
@@ -272,12 +277,15 @@ class MainWindow(QMainWindow):
             self.sync.deleteLater()  # its queued answers are dropped (tasks.py: context deleted)
             self.sync = None
 
+    def _on_help_triggered(self) -> None:
+        show_help(self, self.services.language)
+
     def _on_about_triggered(self) -> None:
         QMessageBox.about(
             self,
             self.tr("About CAX Desk"),
-            self.tr("CAX Desk %1\nOffline data entry for commune police stations.").replace(
-                "%1", __version__
+            fill_numbered(
+                self.tr("CAX Desk %1\nOffline data entry for commune police stations."), __version__
             ),
         )
 

@@ -8,7 +8,6 @@ no autosave, and saving asks for the reason and writes a new revision.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -17,6 +16,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from desktop.core.errors import ValidationFailed
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_now
 from desktop.ui import record_work
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form import RecordFormWidget
@@ -63,6 +64,7 @@ class RecordEditor(QWidget):
         record_id: str | None = None,
         values: dict[str, Any] | None = None,
         mode: str = DRAFT,
+        note: str = "",
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,
     ) -> None:
@@ -104,6 +106,11 @@ class RecordEditor(QWidget):
             self._show_status(self.tr("Ctrl+S saves the amendment with its reason."))
             self.complete_button.setVisible(False)
             self.close_button.setText(self.tr("Cancel"))
+        # Why the record is being amended (the return comment): in sight while correcting it.
+        self.note = style_label(QLabel(note), bold=True, colour=ERROR_COLOUR)
+        self.note.setObjectName("editorNote")
+        self.note.setWordWrap(True)
+        self.note.setVisible(bool(note))
         bar = QHBoxLayout()
         bar.addWidget(self.save_button)
         bar.addWidget(self.complete_button)
@@ -113,6 +120,7 @@ class RecordEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.note)
         layout.addWidget(self.form_widget, 1)
         layout.addWidget(self.summary)
         self.save_button.clicked.connect(self.save_now)
@@ -143,6 +151,7 @@ class RecordEditor(QWidget):
             "record_id": self.record_id,
             "values": self.form_widget.values(),
             "mode": self.mode,
+            "note": self.note.text(),
             "dirty": self.dirty,
         }
 
@@ -192,8 +201,8 @@ class RecordEditor(QWidget):
     def _on_saved(self, record_id: str) -> None:
         self.saving = False
         self.record_id = record_id
-        at = datetime.now().strftime("%H:%M:%S")
-        self._show_status(self.tr("Draft saved at %1.").replace("%1", at))
+        at = station_now().strftime("%H:%M:%S")
+        self._show_status(fill_numbered(self.tr("Draft saved at %1."), at))
 
     def _on_save_failed(self, error: BaseException, automatic: bool) -> None:
         self.saving, self.dirty = False, True  # try again at the next tick

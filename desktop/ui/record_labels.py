@@ -11,16 +11,20 @@ from domain.records import RecordStatus
 
 CONTEXT = "RecordLabels"
 
+# One name per status everywhere (lists, filters, the record view, the dashboard); the Excel
+# export's names (core/export_rows.py) are the same words, a test keeps them so.
 _STATUSES = {
     RecordStatus.DRAFT: QT_TRANSLATE_NOOP("RecordLabels", "Draft"),
-    RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Completed"),
+    RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Awaiting approval"),
+    RecordStatus.RETURNED: QT_TRANSLATE_NOOP("RecordLabels", "Returned"),
     RecordStatus.APPROVED: QT_TRANSLATE_NOOP("RecordLabels", "Approved"),
     RecordStatus.VOIDED: QT_TRANSLATE_NOOP("RecordLabels", "Voided"),
 }
-# Status colours in lists: drafts grey, waiting blue, approved green, voided struck-through red.
+# Status colours in lists: drafts grey, waiting blue, returned amber, approved green, voided red.
 STATUS_COLOURS = {
     RecordStatus.DRAFT: "#616161",
     RecordStatus.COMPLETED: "#0d47a1",
+    RecordStatus.RETURNED: "#b45309",
     RecordStatus.APPROVED: "#1b5e20",
     RecordStatus.VOIDED: "#b71c1c",
 }
@@ -37,6 +41,7 @@ def status_name(status: str) -> str:
 
 
 def statuses() -> list[str]:
+    """Every status, in the order lists, filters and the dashboard show them."""
     return [str(s) for s in _STATUSES]
 
 

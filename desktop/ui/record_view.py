@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import PermissionDenied
 from desktop.core.permissions import Permission, Role, allows, require_record_change
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.centre_feed import CENTRE_ACTOR
 from desktop.storage.record_store import RecordSummary
 from desktop.ui.formats import format_timestamp
@@ -52,9 +53,10 @@ def allowed_changes(role: Role, username: str, summary: RecordSummary) -> Allowe
         may_change = False
     supervisor = allows(role, Permission.APPROVE_RECORDS)
     approved = status == RecordStatus.APPROVED
+    waiting = status in (RecordStatus.COMPLETED, RecordStatus.RETURNED)
     return Allowed(
         edit_draft=status == RecordStatus.DRAFT and may_change,
-        amend=(status == RecordStatus.COMPLETED and may_change) or (approved and supervisor),
+        amend=(waiting and may_change) or (approved and supervisor),
         void=status != RecordStatus.VOIDED and (may_change or (approved and supervisor)),
     )
 
@@ -185,10 +187,10 @@ class RecordView(QWidget):
         self.title.setText(summary.title)
         facts = [form_name(form, summary.form_id, self.language)]
         if summary.document_number:
-            facts.append(self.tr("No. %1").replace("%1", summary.document_number))
+            facts.append(fill_numbered(self.tr("No. %1"), summary.document_number))
         facts.append(status_name(summary.status))
-        facts.append(self.tr("by %1").replace("%1", summary.author))
-        facts.append(self.tr("last change %1").replace("%1", format_timestamp(summary.updated_at)))
+        facts.append(fill_numbered(self.tr("by %1"), summary.author))
+        facts.append(fill_numbered(self.tr("last change %1"), format_timestamp(summary.updated_at)))
         sync = _SYNC_STATES.get(details.sync_state or "")
         if sync:
             facts.append(self.tr(sync))
@@ -240,13 +242,15 @@ class RecordView(QWidget):
 
     def _show_note(self, details: RecordDetails) -> None:
         record = details.record
-        returned = latest_return(details)
         if record.void_reason:
-            text = self.tr("Voided: %1").replace("%1", record.void_reason)
-        elif returned is not None and returned[0] == CENTRE_ACTOR:
-            text = self.tr("Returned by the centre: %1").replace("%1", returned[1])
-        elif returned is not None and record.summary.status == RecordStatus.COMPLETED:
-            text = self.tr("Returned by the supervisor: %1").replace("%1", returned[1])
+            text = fill_numbered(self.tr("Voided: %1"), record.void_reason)
+        elif record.summary.status == RecordStatus.RETURNED:
+            returned = latest_return(details)
+            comment = returned[1] if returned else ""
+            if record.returned_by == CENTRE_ACTOR:
+                text = fill_numbered(self.tr("Returned by the centre: %1"), comment)
+            else:
+                text = fill_numbered(self.tr("Returned by the supervisor: %1"), comment)
         else:
             self.note.setVisible(False)
             return

@@ -8,19 +8,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import AppError, ReasonRequired, RecordNotFound, RecordStateError
-from desktop.core.permissions import Permission
+from desktop.core.errors import AppError
 from desktop.storage import audit, outbox, record_store, settings
 from desktop.storage.audit import AuditEntry
 from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from domain.forms import Catalogue, load_catalogue
-from domain.records import RecordFilter, RecordStatus
+from domain.records import RecordFilter
 from domain.validation import Override
 
-# Until core's AuditAction has it: a supervisor sent a completed record back with a comment.
-# The record stays "completed" (the author amends it with a reason); only the audit log changes.
+# A supervisor (or the centre) sent a record back with a comment; the author amends it.
 RECORD_RETURNED = AuditAction.RECORD_RETURNED
 
 HISTORY_LIMIT = 500  # audit entries shown for one record (views are audited too, so they pile up)
@@ -147,25 +145,11 @@ def approve_records(
     return outcomes
 
 
-def return_record(session: StationSession, record_id: str, comment: str) -> None:
-    """Send a completed record back to its author with a comment, written to the audit log.
-
-    The status stays "completed": voiding would end the record, and a draft cannot come back
-    from completion (its number is taken). The author reads the comment in the record's history
-    and corrects it with "Amend", which puts it back in this queue.
-    """
-    session.require(Permission.APPROVE_RECORDS)
-    comment = " ".join(comment.split())
-    if not comment:
-        raise ReasonRequired(action="return")
-    with session.db.write() as conn:
-        stored = record_store.load(conn, record_id)
-        if stored is None:
-            raise RecordNotFound(record=record_id)
-        if stored.summary.status != RecordStatus.COMPLETED:
-            raise RecordStateError(record=record_id, status=stored.summary.status)
-        details = {"comment": comment, "author": stored.summary.author}
-        audit.append(conn, session.user.username, RECORD_RETURNED, record_id, details)
+def return_record(
+    session: StationSession, catalogue: Catalogue, record_id: str, comment: str
+) -> None:
+    """Send a completed record back to its author with a comment (see RecordService)."""
+    _service(session, catalogue).return_to_author(record_id, comment)
 
 
 def amend_record(

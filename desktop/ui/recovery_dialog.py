@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import AppError
 from desktop.storage.station import Station, StationSession
+from desktop.ui import focus
 from desktop.ui.errors import inline_message, show_error
 from desktop.ui.password_fields import NewPasswordFields
 from desktop.ui.tasks import TaskRunner
@@ -68,6 +69,7 @@ class RecoveryDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.username.textChanged.connect(self._on_username_changed)
         self._on_username_changed(username)
+        focus.order_from_layout(self.layout())  # the password pair was made first
         (self.key if username else self.username).setFocus()
 
     def _layout(self, intro: QLabel) -> None:

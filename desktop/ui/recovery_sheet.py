@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -11,6 +10,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QWidget
 
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_today
 from desktop.storage.files import write_atomically
 from desktop.ui.formats import format_date
 
@@ -18,12 +19,16 @@ from desktop.ui.formats import format_date
 def _lines(station_name: str, station_code: str, key: str, supervisor: str) -> list[str]:
     return [
         QCoreApplication.translate("RecoverySheet", "CAX Desk \u2014 station recovery key"),
-        QCoreApplication.translate("RecoverySheet", "Station: %1 (code %2)")
-        .replace("%1", station_name)
-        .replace("%2", station_code),
-        QCoreApplication.translate("RecoverySheet", "Created on %1 for supervisor %2")
-        .replace("%1", format_date(date.today()))
-        .replace("%2", supervisor),
+        fill_numbered(
+            QCoreApplication.translate("RecoverySheet", "Station: %1 (code %2)"),
+            station_name,
+            station_code,
+        ),
+        fill_numbered(
+            QCoreApplication.translate("RecoverySheet", "Created on %1 for supervisor %2"),
+            format_date(station_today()),
+            supervisor,
+        ),
         key,
         QCoreApplication.translate(
             "RecoverySheet",

@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop.core import credentials
 from desktop.core.errors import AppError
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import crypto
 from desktop.storage.station import Station, StationSession
-from desktop.ui import recovery_sheet
+from desktop.ui import focus, recovery_sheet
 from desktop.ui.errors import inline_message
 from desktop.ui.models.commune_list_model import (
     CODE_ROLE,
@@ -179,6 +180,12 @@ class SupervisorPage(QWizardPage):
         self.username.textChanged.connect(self._on_username_changed)
         self.passwords.changed.connect(self.completeChanged)
 
+    def initializePage(self) -> None:
+        # The password pair is built before the form, so Tab (and the wizard's first focus)
+        # would start there and a user name would be typed into the password box.
+        focus.order_from_layout(self.form)
+        self.username.setFocus(Qt.OtherFocusReason)
+
     def normalized_username(self) -> str:
         try:
             return credentials.normalize_username(self.username.text())
@@ -285,10 +292,13 @@ class RecoveryKeyPage(QWizardPage):
         if path:
             recovery_sheet.save_sheet(Path(path), recovery_sheet.sheet_text(*self._sheet_args()))
             self.note.setText(
-                self.tr(
-                    "Saved to %1. Move it to a USB stick kept locked away, then delete it"
-                    " from this computer."
-                ).replace("%1", path)
+                fill_numbered(
+                    self.tr(
+                        "Saved to %1. Move it to a USB stick kept locked away, then delete it"
+                        " from this computer."
+                    ),
+                    path,
+                )
             )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.station import CurrentUser
 from desktop.ui.formats import format_number
 from desktop.ui.labels import role_name
@@ -51,7 +52,9 @@ class StationStatusBar(QStatusBar):
         if count is None:
             self.pending.setText(self.tr("Not enrolled for sync"))
         else:
-            self.pending.setText(self.tr("Waiting to sync: %1").replace("%1", format_number(count)))
+            self.pending.setText(
+                fill_numbered(self.tr("Waiting to sync: %1"), format_number(count))
+            )
 
     def set_online(self, online: bool | None) -> None:
         """Whether the server answered lately; None while it is not known (or not enrolled)."""

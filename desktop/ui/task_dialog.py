@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import AppError
+from desktop.ui import focus
 from desktop.ui.errors import inline_message, show_error
 from desktop.ui.tasks import TaskRunner
 
@@ -42,6 +43,17 @@ class TaskDialog(QDialog):
         layout.addWidget(self.buttons)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        self._focus_set = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._focus_set:
+            # Subclasses fill the body after this constructor: order the fields once shown.
+            self._focus_set = True
+            order = focus.order_from_layout(self.layout())
+            first = focus.first_field(order)
+            if first is not None:
+                first.setFocus(Qt.OtherFocusReason)
 
     def submit(self) -> None:
         raise NotImplementedError

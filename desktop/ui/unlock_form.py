@@ -5,7 +5,8 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -41,6 +42,34 @@ def known_users(station: Station) -> list[str]:
 SLOW_UNLOCK_MS = 4000  # after this long, the message explains the wait (a migration)
 
 
+class WrappedMessage(QLabel):
+    """A word-wrapped label that asks for the height of all its lines at its current width.
+
+    Layouts give a wrapped QLabel its one-line minimum unless they honour height-for-width,
+    which nested and aligned layouts do not always do: the lock-out messages then took the
+    user and password fields' height (squashed to a few pixels) and clipped their accents.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def minimumSizeHint(self) -> QSize:
+        size = super().minimumSizeHint()
+        if self.text() and self.width() > 0:
+            size.setHeight(max(size.height(), self.heightForWidth(self.width())))
+        return size
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.updateGeometry()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.updateGeometry()  # another width, another number of lines
+
+
 class UnlockForm(QWidget):
     """Emits `unlocked(session)` once a user's password (or the recovery key) opened the station."""
 
@@ -66,13 +95,11 @@ class UnlockForm(QWidget):
         self.password.setEchoMode(QLineEdit.Password)
         self.caps = caps_lock_label(self)
         CapsLockWatcher(self.password).caps_lock_changed.connect(self.caps.setVisible)
-        self.message = QLabel()
+        self.message = WrappedMessage()
         self.message.setObjectName("loginMessage")
-        self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
-        self.countdown = QLabel()
+        self.countdown = WrappedMessage()
         self.countdown.setObjectName("throttleCountdown")
-        self.countdown.setWordWrap(True)
         self.countdown.setStyleSheet("color: #b45309; font-weight: bold;")
         self.countdown.setVisible(False)
         self.submit = QPushButton(self.tr("&Log in"))

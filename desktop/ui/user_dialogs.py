@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 from desktop.core import credentials
 from desktop.core.errors import AppError, ReasonRequired
 from desktop.core.permissions import Role
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import accounts
 from desktop.storage.station import StationSession
 from desktop.ui.labels import role_name
@@ -92,10 +93,13 @@ class ResetPasswordDialog(TaskDialog):
         self.session, self.target = session, username
         self.body.addWidget(
             _note(
-                self.tr(
-                    "Set a new password for %1. Only their key slot changes; their records"
-                    " are not touched."
-                ).replace("%1", username)
+                fill_numbered(
+                    self.tr(
+                        "Set a new password for %1. Only their key slot changes; their records"
+                        " are not touched."
+                    ),
+                    username,
+                )
             )
         )
         self.passwords = NewPasswordFields(self, self.tr("&New password:"))
@@ -150,10 +154,13 @@ class RemoveUserDialog(TaskDialog):
         self.session, self.target = session, username
         self.body.addWidget(
             _note(
-                self.tr(
-                    "%1 will no longer be able to log in. Their name and history stay in the"
-                    " audit log, and the name cannot be given to anyone else."
-                ).replace("%1", username)
+                fill_numbered(
+                    self.tr(
+                        "%1 will no longer be able to log in. Their name and history stay in the"
+                        " audit log, and the name cannot be given to anyone else."
+                    ),
+                    username,
+                )
             )
         )
         self.reason = QLineEdit()

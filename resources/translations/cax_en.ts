@@ -264,6 +264,10 @@
         <translation>Waiting for review</translation>
     </message>
     <message>
+        <source>Returned to you</source>
+        <translation>Returned to you</translation>
+    </message>
+    <message>
         <source>Changed today at the station</source>
         <translation>Changed today at the station</translation>
     </message>
@@ -470,461 +474,6 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>There is no station here yet.</source>
-        <translation>There is no station here yet.</translation>
-    </message>
-    <message>
-        <source>Set up the station first.</source>
-        <translation>Set up the station first.</translation>
-    </message>
-    <message>
-        <source>A station is already set up in this folder.</source>
-        <translation>A station is already set up in this folder.</translation>
-    </message>
-    <message>
-        <source>Log in to it, or choose another folder.</source>
-        <translation>Log in to it, or choose another folder.</translation>
-    </message>
-    <message>
-        <source>This code is not a commune, ward or special zone.</source>
-        <translation>This code is not a commune, ward or special zone.</translation>
-    </message>
-    <message>
-        <source>Choose the commune from the list.</source>
-        <translation>Choose the commune from the list.</translation>
-    </message>
-    <message>
-        <source>This special zone has no commune police station.</source>
-        <translation>This special zone has no commune police station.</translation>
-    </message>
-    <message>
-        <source>Choose the commune, ward or special zone of your station.</source>
-        <translation>Choose the commune, ward or special zone of your station.</translation>
-    </message>
-    <message>
-        <source>Wrong password.</source>
-        <translation>Wrong password.</translation>
-    </message>
-    <message>
-        <source>Check Caps Lock and the keyboard language.</source>
-        <translation>Check Caps Lock and the keyboard language.</translation>
-    </message>
-    <message>
-        <source>There is no user “%1” at this station.</source>
-        <translation>There is no user “%1” at this station.</translation>
-    </message>
-    <message>
-        <source>Check the spelling, or ask the supervisor.</source>
-        <translation>Check the spelling, or ask the supervisor.</translation>
-    </message>
-    <message>
-        <source>The user “%1” has been removed from this station.</source>
-        <translation>The user “%1” has been removed from this station.</translation>
-    </message>
-    <message>
-        <source>Ask the supervisor if this is a mistake.</source>
-        <translation>Ask the supervisor if this is a mistake.</translation>
-    </message>
-    <message>
-        <source>The user name “%1” is already taken.</source>
-        <translation>The user name “%1” is already taken.</translation>
-    </message>
-    <message>
-        <source>Choose another user name; a removed user&apos;s name stays taken.</source>
-        <translation>Choose another user name; a removed user&apos;s name stays taken.</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords.</source>
-        <translation>Too many wrong passwords.</translation>
-    </message>
-    <message>
-        <source>Wait until the countdown ends, then try again.</source>
-        <translation>Wait until the countdown ends, then try again.</translation>
-    </message>
-    <message>
-        <source>The recovery key is not correct.</source>
-        <translation>The recovery key is not correct.</translation>
-    </message>
-    <message>
-        <source>Type the 32 characters exactly as written on the recovery sheet.</source>
-        <translation>Type the 32 characters exactly as written on the recovery sheet.</translation>
-    </message>
-    <message>
-        <source>The station&apos;s key file cannot be read.</source>
-        <translation>The station&apos;s key file cannot be read.</translation>
-    </message>
-    <message>
-        <source>Restore the station folder from a backup, or call technical support.</source>
-        <translation>Restore the station folder from a backup, or call technical support.</translation>
-    </message>
-    <message>
-        <source>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</source>
-        <translation>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</translation>
-    </message>
-    <message>
-        <source>Tell the station chief, and leave the station folder as it is.</source>
-        <translation>Tell the station chief, and leave the station folder as it is.</translation>
-    </message>
-    <message>
-        <source>The station&apos;s key file is damaged or was altered.</source>
-        <translation>The station&apos;s key file is damaged or was altered.</translation>
-    </message>
-    <message>
-        <source>The station database is damaged.</source>
-        <translation>The station database is damaged.</translation>
-    </message>
-    <message>
-        <source>Nothing was overwritten. Restore from a backup, or call technical support.</source>
-        <translation>Nothing was overwritten. Restore from a backup, or call technical support.</translation>
-    </message>
-    <message>
-        <source>The station database is busy.</source>
-        <translation>The station database is busy.</translation>
-    </message>
-    <message>
-        <source>Close other CAX Desk windows and try again.</source>
-        <translation>Close other CAX Desk windows and try again.</translation>
-    </message>
-    <message>
-        <source>This station was used with a newer CAX Desk.</source>
-        <translation>This station was used with a newer CAX Desk.</translation>
-    </message>
-    <message>
-        <source>Install the newer version of CAX Desk.</source>
-        <translation>Install the newer version of CAX Desk.</translation>
-    </message>
-    <message>
-        <source>You are not allowed to do this.</source>
-        <translation>You are not allowed to do this.</translation>
-    </message>
-    <message>
-        <source>Ask a supervisor.</source>
-        <translation>Ask a supervisor.</translation>
-    </message>
-    <message>
-        <source>A value is not valid.</source>
-        <translation>A value is not valid.</translation>
-    </message>
-    <message>
-        <source>Correct it and try again.</source>
-        <translation>Correct it and try again.</translation>
-    </message>
-    <message>
-        <source>The password is too weak.</source>
-        <translation>The password is too weak.</translation>
-    </message>
-    <message>
-        <source>Choose a longer password.</source>
-        <translation>Choose a longer password.</translation>
-    </message>
-    <message>
-        <source>The station must keep at least one supervisor.</source>
-        <translation>The station must keep at least one supervisor.</translation>
-    </message>
-    <message>
-        <source>Make another user a supervisor first.</source>
-        <translation>Make another user a supervisor first.</translation>
-    </message>
-    <message>
-        <source>This form is not known.</source>
-        <translation>This form is not known.</translation>
-    </message>
-    <message>
-        <source>Update CAX Desk.</source>
-        <translation>Update CAX Desk.</translation>
-    </message>
-    <message>
-        <source>The record was not found.</source>
-        <translation>The record was not found.</translation>
-    </message>
-    <message>
-        <source>Refresh the list.</source>
-        <translation>Refresh the list.</translation>
-    </message>
-    <message>
-        <source>The record cannot be changed in its current state.</source>
-        <translation>The record cannot be changed in its current state.</translation>
-    </message>
-    <message>
-        <source>Amend it with a reason instead.</source>
-        <translation>Amend it with a reason instead.</translation>
-    </message>
-    <message>
-        <source>A reason is required.</source>
-        <translation>A reason is required.</translation>
-    </message>
-    <message>
-        <source>Write the reason and try again.</source>
-        <translation>Write the reason and try again.</translation>
-    </message>
-    <message>
-        <source>The form has problems.</source>
-        <translation>The form has problems.</translation>
-    </message>
-    <message>
-        <source>Correct the fields marked in red.</source>
-        <translation>Correct the fields marked in red.</translation>
-    </message>
-    <message>
-        <source>The backup file is damaged or is not a CAX Desk backup.</source>
-        <translation>The backup file is damaged or is not a CAX Desk backup.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Use another backup, or copy the file again.</source>
-        <translation>Nothing was changed. Use another backup, or copy the file again.</translation>
-    </message>
-    <message>
-        <source>This backup belongs to another station.</source>
-        <translation>This backup belongs to another station.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</source>
-        <translation>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</translation>
-    </message>
-    <message>
-        <source>Replacing this station needs the password of one of its supervisors.</source>
-        <translation>Replacing this station needs the password of one of its supervisors.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Type your current password.</source>
-        <translation>Nothing was changed. Type your current password.</translation>
-    </message>
-    <message>
-        <source>The report was not found.</source>
-        <translation>The report was not found.</translation>
-    </message>
-    <message>
-        <source>The report was submitted and can no longer change.</source>
-        <translation>The report was submitted and can no longer change.</translation>
-    </message>
-    <message>
-        <source>Its figures and text stay as they were submitted.</source>
-        <translation>Its figures and text stay as they were submitted.</translation>
-    </message>
-    <message>
-        <source>The station is not enrolled with the centre yet.</source>
-        <translation>The station is not enrolled with the centre yet.</translation>
-    </message>
-    <message>
-        <source>A supervisor enrols it on the Sync page.</source>
-        <translation>A supervisor enrols it on the Sync page.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server cannot be reached.</source>
-        <translation>The centre&apos;s server cannot be reached.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost: records wait here and are sent when the network is back.</source>
-        <translation>Nothing is lost: records wait here and are sent when the network is back.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server is busy or under maintenance.</source>
-        <translation>The centre&apos;s server is busy or under maintenance.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost: try again later.</source>
-        <translation>Nothing is lost: try again later.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not the one this station trusts.</source>
-        <translation>The server&apos;s certificate is not the one this station trusts.</translation>
-    </message>
-    <message>
-        <source>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</source>
-        <translation>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s address is not encrypted (http).</source>
-        <translation>The server&apos;s address is not encrypted (http).</translation>
-    </message>
-    <message>
-        <source>Nothing was sent. Use the https:// address the centre gave you.</source>
-        <translation>Nothing was sent. Use the https:// address the centre gave you.</translation>
-    </message>
-    <message>
-        <source>The file is not a certificate (PEM).</source>
-        <translation>The file is not a certificate (PEM).</translation>
-    </message>
-    <message>
-        <source>Choose the CA certificate file the centre gave you.</source>
-        <translation>Choose the CA certificate file the centre gave you.</translation>
-    </message>
-    <message>
-        <source>The enrolment code is wrong, used or expired.</source>
-        <translation>The enrolment code is wrong, used or expired.</translation>
-    </message>
-    <message>
-        <source>Ask the centre for a new code.</source>
-        <translation>Ask the centre for a new code.</translation>
-    </message>
-    <message>
-        <source>The centre no longer accepts this computer.</source>
-        <translation>The centre no longer accepts this computer.</translation>
-    </message>
-    <message>
-        <source>Records wait here. Ask the centre, then enrol again.</source>
-        <translation>Records wait here. Ask the centre, then enrol again.</translation>
-    </message>
-    <message>
-        <source>The code belongs to another station.</source>
-        <translation>The code belongs to another station.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Ask the centre for this station&apos;s code.</source>
-        <translation>Nothing was changed. Ask the centre for this station&apos;s code.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server refused the request.</source>
-        <translation>The centre&apos;s server refused the request.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost. If it happens again, tell the centre.</source>
-        <translation>Nothing is lost. If it happens again, tell the centre.</translation>
-    </message>
-    <message>
-        <source>The centre refused the sync: this station&apos;s audit log went back.</source>
-        <translation>The centre refused the sync: this station&apos;s audit log went back.</translation>
-    </message>
-    <message>
-        <source>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</source>
-        <translation>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</translation>
-    </message>
-    <message>
-        <source>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</source>
-        <translation>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</translation>
-    </message>
-    <message>
-        <source>No record was sent. Tell the centre.</source>
-        <translation>No record was sent. Tell the centre.</translation>
-    </message>
-    <message>
-        <source>The centre refused the restore declaration.</source>
-        <translation>The centre refused the restore declaration.</translation>
-    </message>
-    <message>
-        <source>The answer did not come from the centre&apos;s server.</source>
-        <translation>The answer did not come from the centre&apos;s server.</translation>
-    </message>
-    <message>
-        <source>Nothing was taken from it; records still wait. Tell the centre.</source>
-        <translation>Nothing was taken from it; records still wait. Tell the centre.</translation>
-    </message>
-    <message>
-        <source>A sync is already running.</source>
-        <translation>A sync is already running.</translation>
-    </message>
-    <message>
-        <source>Wait for it to finish.</source>
-        <translation>Wait for it to finish.</translation>
-    </message>
-    <message>
-        <source>Check the USB stick and choose the file again.</source>
-        <translation>Check the USB stick and choose the file again.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written there.</source>
-        <translation>The file cannot be written there.</translation>
-    </message>
-    <message>
-        <source>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</source>
-        <translation>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</translation>
-    </message>
-    <message>
-        <source>Nothing was recorded. Choose another folder, or check the USB stick.</source>
-        <translation>Nothing was recorded. Choose another folder, or check the USB stick.</translation>
-    </message>
-    <message>
-        <source>Printing is not available here.</source>
-        <translation>Printing is not available here.</translation>
-    </message>
-    <message>
-        <source>Print from the CAX Desk window.</source>
-        <translation>Print from the CAX Desk window.</translation>
-    </message>
-    <message>
-        <source>The file is damaged, altered or not meant for this station.</source>
-        <translation>The file is damaged, altered or not meant for this station.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Bring the file again.</source>
-        <translation>Nothing was changed. Bring the file again.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>The two passwords differ.</translation>
-    </message>
-    <message>
-        <source>Type the same password twice.</source>
-        <translation>Type the same password twice.</translation>
-    </message>
-    <message>
-        <source>Type the password.</source>
-        <translation>Type the password.</translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>Something went wrong.</translation>
-    </message>
-    <message>
-        <source>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</source>
-        <translation>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</translation>
-    </message>
-    <message>
-        <source>It needs at least %1 characters.</source>
-        <translation>It needs at least %1 characters.</translation>
-    </message>
-    <message>
-        <source>It uses too few different characters.</source>
-        <translation>It uses too few different characters.</translation>
-    </message>
-    <message>
-        <source>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</source>
-        <translation>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</translation>
-    </message>
-    <message>
-        <source>It must not contain the user name.</source>
-        <translation>It must not contain the user name.</translation>
-    </message>
-    <message>
-        <source>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</source>
-        <translation>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</translation>
-    </message>
-    <message>
-        <source>A recovery key has 32 letters and digits in 8 groups.</source>
-        <translation>A recovery key has 32 letters and digits in 8 groups.</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>This field is required.</translation>
-    </message>
-    <message>
-        <source>Write the address as https://name.of.server[:port].</source>
-        <translation>Write the address as https://name.of.server[:port].</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>The file cannot be read.</translation>
-    </message>
-    <message>
-        <source>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</source>
-        <translation>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</translation>
-    </message>
-    <message>
-        <source>The end date is before the start date.</source>
-        <translation>The end date is before the start date.</translation>
-    </message>
-    <message>
-        <source>A part cannot be more than its total.</source>
-        <translation>A part cannot be more than its total.</translation>
-    </message>
-    <message>
-        <source>The text is too long.</source>
-        <translation>The text is too long.</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export records</source>
@@ -1015,6 +564,17 @@
     <message>
         <source>Row %1</source>
         <translation>Row %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>CAX Desk — user guide</source>
+        <translation>CAX Desk — user guide</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation. Reinstall CAX Desk.</source>
+        <translation>The user guide is missing from this installation. Reinstall CAX Desk.</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +938,10 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;User guide</translation>
     </message>
     <message>
         <source>&amp;About CAX Desk</source>
@@ -1891,6 +1455,10 @@ Offline data entry for commune police stations.</translation>
         <translation>e.g. vi pham, tam vang, F3</translation>
     </message>
     <message>
+        <source>Opening form %1…</source>
+        <translation>Opening form %1…</translation>
+    </message>
+    <message>
         <source>Record completed with number %1. It now waits for approval.</source>
         <translation>Record completed with number %1. It now waits for approval.</translation>
     </message>
@@ -1960,8 +1528,12 @@ Offline data entry for commune police stations.</translation>
         <translation>Draft</translation>
     </message>
     <message>
-        <source>Completed</source>
-        <translation>Completed</translation>
+        <source>Awaiting approval</source>
+        <translation>Awaiting approval</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -2542,6 +2114,14 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>&amp;Approve</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</source>
+        <translation>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</translation>
+    </message>
+    <message>
         <source>%1 record(s) approved.</source>
         <translation>%1 record(s) approved.</translation>
     </message>
@@ -2554,16 +2134,16 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Return to the author</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
-        <translation>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</source>
+        <translation>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</translation>
+    </message>
+    <message>
+        <source>Returned to the author, who sees it under Returned to you; it comes back here once amended.</source>
+        <translation>Returned to the author, who sees it under Returned to you; it comes back here once amended.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Return</translation>
-    </message>
-    <message>
-        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
-        <translation>Comment recorded; the author will see it in the record&apos;s history.</translation>
     </message>
 </context>
 <context>
@@ -2805,34 +2385,6 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>USB receipt</translation>
     </message>
     <message>
-        <source>The record does not match the centre&apos;s form</source>
-        <translation>The record does not match the centre&apos;s form</translation>
-    </message>
-    <message>
-        <source>The record was damaged on the way</source>
-        <translation>The record was damaged on the way</translation>
-    </message>
-    <message>
-        <source>The record is too complex for the centre</source>
-        <translation>The record is too complex for the centre</translation>
-    </message>
-    <message>
-        <source>The centre does not know this form version yet</source>
-        <translation>The centre does not know this form version yet</translation>
-    </message>
-    <message>
-        <source>The record belongs to another station</source>
-        <translation>The record belongs to another station</translation>
-    </message>
-    <message>
-        <source>The record holds unreadable text</source>
-        <translation>The record holds unreadable text</translation>
-    </message>
-    <message>
-        <source>The centre holds other content for this revision</source>
-        <translation>The centre holds other content for this revision</translation>
-    </message>
-    <message>
         <source>Refused by the centre</source>
         <translation>Refused by the centre</translation>
     </message>
@@ -3011,10 +2563,6 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Refused and held aside (%1)</source>
         <translation>Refused and held aside (%1)</translation>
-    </message>
-    <message>
-        <source>The centre found errors: %1</source>
-        <translation>The centre found errors: %1</translation>
     </message>
     <message>
         <source>Connecting to the centre…</source>

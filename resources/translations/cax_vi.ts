@@ -264,6 +264,10 @@
         <translation>Chờ duyệt</translation>
     </message>
     <message>
+        <source>Returned to you</source>
+        <translation>Bị trả lại cho bạn</translation>
+    </message>
+    <message>
         <source>Changed today at the station</source>
         <translation>Cập nhật hôm nay tại đơn vị</translation>
     </message>
@@ -470,461 +474,6 @@
     </message>
 </context>
 <context>
-    <name>Errors</name>
-    <message>
-        <source>There is no station here yet.</source>
-        <translation>Chưa có dữ liệu trạm ở đây.</translation>
-    </message>
-    <message>
-        <source>Set up the station first.</source>
-        <translation>Hãy thiết lập trạm trước.</translation>
-    </message>
-    <message>
-        <source>A station is already set up in this folder.</source>
-        <translation>Thư mục này đã có dữ liệu trạm.</translation>
-    </message>
-    <message>
-        <source>Log in to it, or choose another folder.</source>
-        <translation>Hãy đăng nhập vào trạm đó, hoặc chọn thư mục khác.</translation>
-    </message>
-    <message>
-        <source>This code is not a commune, ward or special zone.</source>
-        <translation>Mã này không phải của xã, phường hay đặc khu nào.</translation>
-    </message>
-    <message>
-        <source>Choose the commune from the list.</source>
-        <translation>Hãy chọn xã, phường trong danh sách.</translation>
-    </message>
-    <message>
-        <source>This special zone has no commune police station.</source>
-        <translation>Đặc khu này không có Công an cấp xã.</translation>
-    </message>
-    <message>
-        <source>Choose the commune, ward or special zone of your station.</source>
-        <translation>Hãy chọn xã, phường hoặc đặc khu của đơn vị mình.</translation>
-    </message>
-    <message>
-        <source>Wrong password.</source>
-        <translation>Sai mật khẩu.</translation>
-    </message>
-    <message>
-        <source>Check Caps Lock and the keyboard language.</source>
-        <translation>Kiểm tra phím Caps Lock và chế độ gõ (Unikey/EVKey).</translation>
-    </message>
-    <message>
-        <source>There is no user “%1” at this station.</source>
-        <translation>Trạm không có người dùng “%1”.</translation>
-    </message>
-    <message>
-        <source>Check the spelling, or ask the supervisor.</source>
-        <translation>Kiểm tra lại cách viết, hoặc hỏi chỉ huy.</translation>
-    </message>
-    <message>
-        <source>The user “%1” has been removed from this station.</source>
-        <translation>Người dùng “%1” đã bị xóa khỏi trạm.</translation>
-    </message>
-    <message>
-        <source>Ask the supervisor if this is a mistake.</source>
-        <translation>Nếu có nhầm lẫn, hãy hỏi chỉ huy.</translation>
-    </message>
-    <message>
-        <source>The user name “%1” is already taken.</source>
-        <translation>Tên đăng nhập “%1” đã được dùng.</translation>
-    </message>
-    <message>
-        <source>Choose another user name; a removed user&apos;s name stays taken.</source>
-        <translation>Hãy chọn tên khác; tên của người dùng đã xóa cũng không dùng lại được.</translation>
-    </message>
-    <message>
-        <source>Too many wrong passwords.</source>
-        <translation>Nhập sai mật khẩu quá nhiều lần.</translation>
-    </message>
-    <message>
-        <source>Wait until the countdown ends, then try again.</source>
-        <translation>Hãy chờ hết thời gian đếm ngược rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>The recovery key is not correct.</source>
-        <translation>Khóa khôi phục không đúng.</translation>
-    </message>
-    <message>
-        <source>Type the 32 characters exactly as written on the recovery sheet.</source>
-        <translation>Hãy gõ đúng 32 ký tự như trên tờ khóa khôi phục.</translation>
-    </message>
-    <message>
-        <source>The station&apos;s key file cannot be read.</source>
-        <translation>Không đọc được tệp khóa của trạm.</translation>
-    </message>
-    <message>
-        <source>Restore the station folder from a backup, or call technical support.</source>
-        <translation>Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
-    </message>
-    <message>
-        <source>This user&apos;s role or keys do not match what the station&apos;s supervisors signed: someone edited the station&apos;s data. Nothing is granted.</source>
-        <translation>Vai trò hoặc khóa của người dùng này không khớp với những gì lãnh đạo trạm đã ký: ai đó đã sửa dữ liệu của trạm. Không quyền nào được cấp.</translation>
-    </message>
-    <message>
-        <source>Tell the station chief, and leave the station folder as it is.</source>
-        <translation>Hãy báo trưởng Công an xã và giữ nguyên thư mục dữ liệu của trạm.</translation>
-    </message>
-    <message>
-        <source>The station&apos;s key file is damaged or was altered.</source>
-        <translation>Tệp khóa của trạm bị hỏng hoặc đã bị sửa đổi.</translation>
-    </message>
-    <message>
-        <source>The station database is damaged.</source>
-        <translation>Cơ sở dữ liệu của trạm bị hỏng.</translation>
-    </message>
-    <message>
-        <source>Nothing was overwritten. Restore from a backup, or call technical support.</source>
-        <translation>Không có gì bị ghi đè. Hãy khôi phục từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.</translation>
-    </message>
-    <message>
-        <source>The station database is busy.</source>
-        <translation>Cơ sở dữ liệu của trạm đang bận.</translation>
-    </message>
-    <message>
-        <source>Close other CAX Desk windows and try again.</source>
-        <translation>Hãy đóng các cửa sổ CAX Desk khác rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>This station was used with a newer CAX Desk.</source>
-        <translation>Dữ liệu trạm được tạo bởi phiên bản CAX Desk mới hơn.</translation>
-    </message>
-    <message>
-        <source>Install the newer version of CAX Desk.</source>
-        <translation>Hãy cài đặt phiên bản CAX Desk mới hơn.</translation>
-    </message>
-    <message>
-        <source>You are not allowed to do this.</source>
-        <translation>Bạn không có quyền thực hiện việc này.</translation>
-    </message>
-    <message>
-        <source>Ask a supervisor.</source>
-        <translation>Hãy nhờ chỉ huy.</translation>
-    </message>
-    <message>
-        <source>A value is not valid.</source>
-        <translation>Có giá trị không hợp lệ.</translation>
-    </message>
-    <message>
-        <source>Correct it and try again.</source>
-        <translation>Hãy sửa lại rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>The password is too weak.</source>
-        <translation>Mật khẩu quá yếu.</translation>
-    </message>
-    <message>
-        <source>Choose a longer password.</source>
-        <translation>Hãy chọn mật khẩu dài hơn.</translation>
-    </message>
-    <message>
-        <source>The station must keep at least one supervisor.</source>
-        <translation>Trạm phải luôn có ít nhất một chỉ huy.</translation>
-    </message>
-    <message>
-        <source>Make another user a supervisor first.</source>
-        <translation>Hãy chuyển một người dùng khác thành chỉ huy trước.</translation>
-    </message>
-    <message>
-        <source>This form is not known.</source>
-        <translation>Không nhận ra biểu mẫu này.</translation>
-    </message>
-    <message>
-        <source>Update CAX Desk.</source>
-        <translation>Hãy cập nhật CAX Desk.</translation>
-    </message>
-    <message>
-        <source>The record was not found.</source>
-        <translation>Không tìm thấy hồ sơ.</translation>
-    </message>
-    <message>
-        <source>Refresh the list.</source>
-        <translation>Hãy làm mới danh sách.</translation>
-    </message>
-    <message>
-        <source>The record cannot be changed in its current state.</source>
-        <translation>Không thể sửa hồ sơ ở trạng thái hiện tại.</translation>
-    </message>
-    <message>
-        <source>Amend it with a reason instead.</source>
-        <translation>Hãy đính chính kèm lý do.</translation>
-    </message>
-    <message>
-        <source>A reason is required.</source>
-        <translation>Cần ghi lý do.</translation>
-    </message>
-    <message>
-        <source>Write the reason and try again.</source>
-        <translation>Hãy ghi lý do rồi thử lại.</translation>
-    </message>
-    <message>
-        <source>The form has problems.</source>
-        <translation>Biểu mẫu còn lỗi.</translation>
-    </message>
-    <message>
-        <source>Correct the fields marked in red.</source>
-        <translation>Hãy sửa các ô được đánh dấu đỏ.</translation>
-    </message>
-    <message>
-        <source>The backup file is damaged or is not a CAX Desk backup.</source>
-        <translation>Tệp sao lưu bị hỏng hoặc không phải bản sao lưu CAX Desk.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Use another backup, or copy the file again.</source>
-        <translation>Không có gì bị thay đổi. Hãy dùng bản sao lưu khác hoặc chép lại tệp.</translation>
-    </message>
-    <message>
-        <source>This backup belongs to another station.</source>
-        <translation>Bản sao lưu này thuộc đơn vị khác.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Choose this station&apos;s backup, or ask technical support.</source>
-        <translation>Không có gì bị thay đổi. Hãy chọn bản sao lưu của đơn vị này hoặc hỏi bộ phận kỹ thuật.</translation>
-    </message>
-    <message>
-        <source>Replacing this station needs the password of one of its supervisors.</source>
-        <translation>Muốn thay trạm này cần mật khẩu của một chỉ huy của trạm.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Type your current password.</source>
-        <translation>Không có gì thay đổi. Hãy nhập mật khẩu hiện tại của bạn.</translation>
-    </message>
-    <message>
-        <source>The report was not found.</source>
-        <translation>Không tìm thấy báo cáo.</translation>
-    </message>
-    <message>
-        <source>The report was submitted and can no longer change.</source>
-        <translation>Báo cáo đã nộp, không thể thay đổi nữa.</translation>
-    </message>
-    <message>
-        <source>Its figures and text stay as they were submitted.</source>
-        <translation>Số liệu và nội dung được giữ nguyên như khi nộp.</translation>
-    </message>
-    <message>
-        <source>The station is not enrolled with the centre yet.</source>
-        <translation>Đơn vị chưa đăng ký với trung tâm.</translation>
-    </message>
-    <message>
-        <source>A supervisor enrols it on the Sync page.</source>
-        <translation>Chỉ huy đăng ký tại trang Đồng bộ.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server cannot be reached.</source>
-        <translation>Không kết nối được máy chủ trung tâm.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost: records wait here and are sent when the network is back.</source>
-        <translation>Không mất dữ liệu: hồ sơ được giữ lại và sẽ gửi khi có mạng trở lại.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server is busy or under maintenance.</source>
-        <translation>Máy chủ trung tâm đang bận hoặc đang bảo trì.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost: try again later.</source>
-        <translation>Không mất dữ liệu: hãy thử lại sau.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s certificate is not the one this station trusts.</source>
-        <translation>Chứng thư của máy chủ không phải chứng thư mà đơn vị tin cậy.</translation>
-    </message>
-    <message>
-        <source>Nothing was sent. The network may be redirected, or the centre changed its certificate: ask the centre before enrolling again.</source>
-        <translation>Chưa gửi gì. Đường mạng có thể bị chuyển hướng, hoặc trung tâm đã đổi chứng thư: hãy hỏi trung tâm trước khi đăng ký lại.</translation>
-    </message>
-    <message>
-        <source>The server&apos;s address is not encrypted (http).</source>
-        <translation>Địa chỉ máy chủ không được mã hóa (http).</translation>
-    </message>
-    <message>
-        <source>Nothing was sent. Use the https:// address the centre gave you.</source>
-        <translation>Chưa gửi gì. Hãy dùng địa chỉ https:// do trung tâm cấp.</translation>
-    </message>
-    <message>
-        <source>The file is not a certificate (PEM).</source>
-        <translation>Tệp không phải chứng thư (PEM).</translation>
-    </message>
-    <message>
-        <source>Choose the CA certificate file the centre gave you.</source>
-        <translation>Hãy chọn tệp chứng thư CA do trung tâm cấp.</translation>
-    </message>
-    <message>
-        <source>The enrolment code is wrong, used or expired.</source>
-        <translation>Mã đăng ký sai, đã dùng hoặc đã hết hạn.</translation>
-    </message>
-    <message>
-        <source>Ask the centre for a new code.</source>
-        <translation>Hãy xin trung tâm cấp mã mới.</translation>
-    </message>
-    <message>
-        <source>The centre no longer accepts this computer.</source>
-        <translation>Trung tâm không còn chấp nhận máy tính này.</translation>
-    </message>
-    <message>
-        <source>Records wait here. Ask the centre, then enrol again.</source>
-        <translation>Hồ sơ vẫn được giữ tại đây. Hãy hỏi trung tâm rồi đăng ký lại.</translation>
-    </message>
-    <message>
-        <source>The code belongs to another station.</source>
-        <translation>Mã này thuộc đơn vị khác.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Ask the centre for this station&apos;s code.</source>
-        <translation>Không có gì bị thay đổi. Hãy xin trung tâm mã của đơn vị này.</translation>
-    </message>
-    <message>
-        <source>The centre&apos;s server refused the request.</source>
-        <translation>Máy chủ trung tâm từ chối yêu cầu.</translation>
-    </message>
-    <message>
-        <source>Nothing is lost. If it happens again, tell the centre.</source>
-        <translation>Không mất dữ liệu. Nếu còn lặp lại, hãy báo trung tâm.</translation>
-    </message>
-    <message>
-        <source>The centre refused the sync: this station&apos;s audit log went back.</source>
-        <translation>Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm đã bị lùi lại.</translation>
-    </message>
-    <message>
-        <source>No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.</source>
-        <translation>Không hồ sơ nào được gửi. Nếu trạm vừa khôi phục bản sao lưu, chỉ huy hãy khai báo việc khôi phục trên trang này; nếu không, hãy báo trung tâm.</translation>
-    </message>
-    <message>
-        <source>The centre refused the sync: this station&apos;s audit log no longer matches the centre&apos;s.</source>
-        <translation>Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm không còn khớp với bản trung tâm đã ghi nhận.</translation>
-    </message>
-    <message>
-        <source>No record was sent. Tell the centre.</source>
-        <translation>Không hồ sơ nào được gửi. Hãy báo trung tâm.</translation>
-    </message>
-    <message>
-        <source>The centre refused the restore declaration.</source>
-        <translation>Trung tâm từ chối lời khai báo khôi phục.</translation>
-    </message>
-    <message>
-        <source>The answer did not come from the centre&apos;s server.</source>
-        <translation>Câu trả lời không phải của máy chủ trung tâm.</translation>
-    </message>
-    <message>
-        <source>Nothing was taken from it; records still wait. Tell the centre.</source>
-        <translation>Không dùng câu trả lời đó; hồ sơ vẫn chờ gửi. Hãy báo trung tâm.</translation>
-    </message>
-    <message>
-        <source>A sync is already running.</source>
-        <translation>Đang có một lần đồng bộ chạy.</translation>
-    </message>
-    <message>
-        <source>Wait for it to finish.</source>
-        <translation>Hãy chờ lần đó kết thúc.</translation>
-    </message>
-    <message>
-        <source>Check the USB stick and choose the file again.</source>
-        <translation>Hãy kiểm tra USB rồi chọn lại tệp.</translation>
-    </message>
-    <message>
-        <source>The file cannot be written there.</source>
-        <translation>Không ghi được tệp vào đó.</translation>
-    </message>
-    <message>
-        <source>Nothing was lost. Check that the USB stick is in and not full, or choose another place.</source>
-        <translation>Không mất dữ liệu. Hãy kiểm tra USB đã cắm và còn chỗ trống, hoặc chọn nơi khác.</translation>
-    </message>
-    <message>
-        <source>Nothing was recorded. Choose another folder, or check the USB stick.</source>
-        <translation>Chưa ghi nhận gì. Hãy chọn thư mục khác hoặc kiểm tra USB.</translation>
-    </message>
-    <message>
-        <source>Printing is not available here.</source>
-        <translation>Không in được ở đây.</translation>
-    </message>
-    <message>
-        <source>Print from the CAX Desk window.</source>
-        <translation>Hãy in từ cửa sổ CAX Desk.</translation>
-    </message>
-    <message>
-        <source>The file is damaged, altered or not meant for this station.</source>
-        <translation>Tệp bị hỏng, bị sửa hoặc không dành cho đơn vị này.</translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Bring the file again.</source>
-        <translation>Không có gì bị thay đổi. Hãy mang tệp đến lại.</translation>
-    </message>
-    <message>
-        <source>The two passwords differ.</source>
-        <translation>Hai mật khẩu không khớp.</translation>
-    </message>
-    <message>
-        <source>Type the same password twice.</source>
-        <translation>Hãy gõ cùng một mật khẩu hai lần.</translation>
-    </message>
-    <message>
-        <source>Type the password.</source>
-        <translation>Hãy nhập mật khẩu.</translation>
-    </message>
-    <message>
-        <source>Something went wrong.</source>
-        <translation>Đã xảy ra lỗi không mong đợi.</translation>
-    </message>
-    <message>
-        <source>Data already saved is not affected. If it happens again, tell the supervisor; the details are in the log file %1.</source>
-        <translation>Dữ liệu đã lưu không bị ảnh hưởng. Nếu lỗi lặp lại, hãy báo chỉ huy; chi tiết được ghi trong tệp nhật ký %1.</translation>
-    </message>
-    <message>
-        <source>It needs at least %1 characters.</source>
-        <translation>Cần ít nhất %1 ký tự.</translation>
-    </message>
-    <message>
-        <source>It uses too few different characters.</source>
-        <translation>Có quá ít ký tự khác nhau.</translation>
-    </message>
-    <message>
-        <source>It is one of the most used passwords, or only a name, word or date with a few digits. Use a phrase of several words.</source>
-        <translation>Đây là một mật khẩu quá phổ biến, hoặc chỉ là một tên, một từ hay một ngày tháng kèm vài chữ số. Hãy dùng một cụm nhiều từ.</translation>
-    </message>
-    <message>
-        <source>It must not contain the user name.</source>
-        <translation>Không được chứa tên đăng nhập.</translation>
-    </message>
-    <message>
-        <source>User names have 3 to 32 characters: a–z, 0–9, dot, dash or underscore.</source>
-        <translation>Tên đăng nhập gồm 3–32 ký tự: a–z, 0–9, dấu chấm, gạch ngang hoặc gạch dưới (không dấu).</translation>
-    </message>
-    <message>
-        <source>A recovery key has 32 letters and digits in 8 groups.</source>
-        <translation>Khóa khôi phục gồm 32 chữ cái và chữ số, chia thành 8 nhóm.</translation>
-    </message>
-    <message>
-        <source>This field is required.</source>
-        <translation>Không được để trống.</translation>
-    </message>
-    <message>
-        <source>Write the address as https://name.of.server[:port].</source>
-        <translation>Hãy ghi địa chỉ dạng https://ten.may.chu[:cổng].</translation>
-    </message>
-    <message>
-        <source>The file cannot be read.</source>
-        <translation>Không đọc được tệp.</translation>
-    </message>
-    <message>
-        <source>Write the period as 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 or 2026-W42.</source>
-        <translation>Hãy ghi kỳ dạng 2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026 hoặc 2026-W42.</translation>
-    </message>
-    <message>
-        <source>The end date is before the start date.</source>
-        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
-    </message>
-    <message>
-        <source>A part cannot be more than its total.</source>
-        <translation>Một phần không được lớn hơn tổng số.</translation>
-    </message>
-    <message>
-        <source>The text is too long.</source>
-        <translation>Nội dung quá dài.</translation>
-    </message>
-</context>
-<context>
     <name>ExportDialog</name>
     <message>
         <source>Export records</source>
@@ -1015,6 +564,17 @@
     <message>
         <source>Row %1</source>
         <translation>Dòng %1</translation>
+    </message>
+</context>
+<context>
+    <name>HelpWindow</name>
+    <message>
+        <source>CAX Desk — user guide</source>
+        <translation>CAX Desk — hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide is missing from this installation. Reinstall CAX Desk.</source>
+        <translation>Bản cài đặt này thiếu tài liệu hướng dẫn. Hãy cài lại CAX Desk.</translation>
     </message>
 </context>
 <context>
@@ -1378,6 +938,10 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
         <source>&amp;About CAX Desk</source>
@@ -1891,6 +1455,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>ví dụ: vi pham, tam vang, F3</translation>
     </message>
     <message>
+        <source>Opening form %1…</source>
+        <translation>Đang mở biểu mẫu %1…</translation>
+    </message>
+    <message>
         <source>Record completed with number %1. It now waits for approval.</source>
         <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
     </message>
@@ -1960,8 +1528,12 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Nháp</translation>
     </message>
     <message>
-        <source>Completed</source>
+        <source>Awaiting approval</source>
         <translation>Chờ duyệt</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
     </message>
     <message>
         <source>Approved</source>
@@ -2542,6 +2114,14 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>&amp;Duyệt</translation>
     </message>
     <message>
+        <source>Approve</source>
+        <translation>Duyệt</translation>
+    </message>
+    <message>
+        <source>Approve %1 record(s)? Approved records are locked: changing one later needs an amendment with a reason.</source>
+        <translation>Duyệt %1 hồ sơ? Hồ sơ đã duyệt bị khóa: muốn thay đổi sau này phải sửa đổi có lý do.</translation>
+    </message>
+    <message>
         <source>%1 record(s) approved.</source>
         <translation>Đã duyệt %1 hồ sơ.</translation>
     </message>
@@ -2554,16 +2134,16 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Trả lại người lập</translation>
     </message>
     <message>
-        <source>What must the author correct? The comment goes into the record&apos;s history; the record stays waiting here until the author amends it.</source>
-        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ vẫn chờ duyệt ở đây cho đến khi người lập sửa đổi.</translation>
+        <source>What must the author correct? The comment goes into the record&apos;s history; the record leaves this queue and comes back once the author amends it.</source>
+        <translation>Người lập cần sửa gì? Ý kiến được ghi vào lịch sử hồ sơ; hồ sơ rời khỏi danh sách này và quay lại khi người lập đã sửa đổi.</translation>
+    </message>
+    <message>
+        <source>Returned to the author, who sees it under Returned to you; it comes back here once amended.</source>
+        <translation>Đã trả lại người lập, họ thấy hồ sơ ở mục Bị trả lại cho bạn; hồ sơ quay lại đây khi đã sửa đổi.</translation>
     </message>
     <message>
         <source>&amp;Return</source>
         <translation>&amp;Trả lại</translation>
-    </message>
-    <message>
-        <source>Comment recorded; the author will see it in the record&apos;s history.</source>
-        <translation>Đã ghi ý kiến; người lập sẽ thấy trong lịch sử hồ sơ.</translation>
     </message>
 </context>
 <context>
@@ -2804,34 +2384,6 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Biên nhận USB</translation>
     </message>
     <message>
-        <source>The record does not match the centre&apos;s form</source>
-        <translation>Hồ sơ không khớp với biểu mẫu của trung tâm</translation>
-    </message>
-    <message>
-        <source>The record was damaged on the way</source>
-        <translation>Hồ sơ bị hỏng trên đường truyền</translation>
-    </message>
-    <message>
-        <source>The record is too complex for the centre</source>
-        <translation>Hồ sơ quá phức tạp đối với trung tâm</translation>
-    </message>
-    <message>
-        <source>The centre does not know this form version yet</source>
-        <translation>Trung tâm chưa có phiên bản biểu mẫu này</translation>
-    </message>
-    <message>
-        <source>The record belongs to another station</source>
-        <translation>Hồ sơ thuộc đơn vị khác</translation>
-    </message>
-    <message>
-        <source>The record holds unreadable text</source>
-        <translation>Hồ sơ có nội dung không đọc được</translation>
-    </message>
-    <message>
-        <source>The centre holds other content for this revision</source>
-        <translation>Trung tâm đang giữ nội dung khác cho lần sửa này</translation>
-    </message>
-    <message>
         <source>Refused by the centre</source>
         <translation>Trung tâm từ chối</translation>
     </message>
@@ -3010,10 +2562,6 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Refused and held aside (%1)</source>
         <translation>Bị từ chối và tạm giữ (%1)</translation>
-    </message>
-    <message>
-        <source>The centre found errors: %1</source>
-        <translation>Trung tâm phát hiện lỗi: %1</translation>
     </message>
     <message>
         <source>Connecting to the centre…</source>

@@ -180,6 +180,18 @@ Bạn có muốn thay thế không?</translation>
         <translation>Tìm trong:</translation>
     </message>
     <message>
+        <source>Show </source>
+        <translation>Hiện cột </translation>
+    </message>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>Tìm tr&amp;ong:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Loại tệp:</translation>
+    </message>
+    <message>
         <source>My Computer</source>
         <translation>Máy tính</translation>
     </message>

@@ -11,7 +11,8 @@ learns an anchor from an answer, and an answer can be lost, so a proof at either
   holds at its seq (or no proof where the station must have one): AUDIT_FORK.
 
 A refusal stores no records; its evidence goes to `audit_alerts` in a transaction of its own.
-A supervisor's signed restore declaration resets the anchor once (its id is recorded).
+A restore declaration signed by the device and by an active supervisor of the station's pinned
+roster resets the anchor once (its id is recorded).
 
 An offline bundle may arrive after later online pushes, so its head may honestly lie behind the
 anchor. Such a late head is accepted, without moving the anchor, when the bundle's proof is a
@@ -29,10 +30,11 @@ from datetime import datetime
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from protocol.errors import ErrorCode
-from protocol.messages import AuditHead, RestoreDeclaration
+from protocol.messages import AuditHead, RestoreDeclaration, SignedRoster
 from protocol.signing import load_public_key
 from server.errors import ServerError
 from server.models import AuditAlert, AuditAnchor, Device, PushReceipt
+from server.services import authors
 from server.services.auth import AuthenticatedDevice
 
 _anchors = AuditAnchor.__table__
@@ -49,6 +51,14 @@ _CODES = {ROLLBACK: ErrorCode.AUDIT_ROLLBACK, FORK: ErrorCode.AUDIT_FORK}
 class _Held:
     latest: AuditHead
     confirmed: AuditHead | None
+
+
+@dataclass(frozen=True)
+class _Declared:
+    """A restore declaration and the roster its supervisor is checked against."""
+
+    restore: RestoreDeclaration
+    roster: SignedRoster | None
 
 
 class AuditRefused(Exception):
@@ -139,15 +149,18 @@ def anchor(
     restore: RestoreDeclaration | None,
     now: datetime,
     *,
+    roster: SignedRoster | None = None,
     bundle: bool = False,
 ) -> int | None:
     """Check `head` against what is anchored for the device and anchor it, in the push's own
     transaction; the anchored seq to tell the station. Raises AuditRefused or ServerError.
+    `roster`: the station's pinned roster, which must name a declaration's supervisor.
     `bundle`: the head comes from an offline bundle, which may honestly be late."""
     held = _held(conn, device.device_id)
     if head is None:  # a station from before anchoring: nothing to judge
         return held.latest.seq if held else None
-    if restore is not None and _accept_restore(conn, device, held, head, proof, restore, now):
+    declared = _Declared(restore, roster) if restore is not None else None
+    if declared is not None and _accept_restore(conn, device, held, head, proof, declared, now):
         return head.seq
     if held is None:
         _save(conn, device, head, None, now, exists=False)
@@ -209,17 +222,18 @@ def _accept_restore(
     held: _Held | None,
     head: AuditHead,
     proof: AuditHead | None,
-    restore: RestoreDeclaration,
+    declared: _Declared,
     now: datetime,
 ) -> bool:
     """A new, valid declaration resets the anchor to the declared head (True); one already used
     is ignored (False: the push is judged as usual); an invalid one refuses the push."""
+    restore = declared.restore
     used = conn.execute(
         select(_alerts.c.id).where(_alerts.c.declaration_id == restore.declaration_id)
     ).first()
     if used is not None:
         return False
-    _check_declaration(conn, device, head, proof, restore)
+    _check_declaration(conn, device, head, proof, declared)
     _save(conn, device, head, restore.head, now, exists=held is not None)
     conn.execute(
         insert(_alerts),
@@ -239,10 +253,12 @@ def _check_declaration(
     device: AuthenticatedDevice,
     head: AuditHead,
     proof: AuditHead | None,
-    restore: RestoreDeclaration,
+    declared: _Declared,
 ) -> None:
     def invalid(why: str) -> ServerError:
         return ServerError(ErrorCode.RESTORE_DECLARATION_INVALID, why)
+
+    restore = declared.restore
 
     if restore.device_id != device.device_id or restore.station_code != device.station_code:
         raise invalid("the declaration names another device or station")
@@ -251,6 +267,9 @@ def _check_declaration(
     ).scalar_one()
     if not restore.verify(load_public_key(public_key)):
         raise invalid("the declaration's signature is not the device's")
+    forgery = authors.declaration_forgery(restore, declared.roster)
+    if forgery is not None:
+        raise invalid(forgery)
     declared = restore.head
     if head.seq < declared.seq or (head.seq == declared.seq and head.hash != declared.hash):
         raise invalid("the head is not the declared one or after it")

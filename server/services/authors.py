@@ -6,6 +6,9 @@ the stored roster only when newer. Once a station has a roster, each revision mu
 signature by a key the roster certifies for `signed_by`, who must be the record's author (or, for
 a later revision, one of the station's supervisors, or the root key for revisions made before
 the station signed its roles). Anything else is rejected as AUTHOR_FORGED and not stored.
+
+A restore declaration is held to the same roster: it must be signed by an active supervisor of
+the station (or by the root key, as a recovery-key session signs), see `declaration_forgery`.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from sqlalchemy import Connection, select, update
 
 from protocol import authorship
 from protocol.errors import ErrorCode
-from protocol.messages import RecordRevision, SignedRoster
+from protocol.messages import RecordRevision, RestoreDeclaration, SignedRoster
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import StationRoster, StationUserKey
@@ -97,6 +100,30 @@ def forgery(record: RecordRevision, values_json: bytes, roster: SignedRoster | N
     message = authorship.revision_message(signer, digest)
     if not authorship.signed_by_any(
         authorship.signer_keys(roster, signer), message, record.signature
+    ):
+        return f"signature is not {signer}'s certified key"
+    return None
+
+
+def declaration_forgery(restore: RestoreDeclaration, roster: SignedRoster | None) -> str | None:
+    """Why `restore` is not provably a supervisor's of the station (None: it is).
+
+    The device key, which every user of the station can read, proves nothing about who declared:
+    `supervisor` must be an active supervisor in the pinned roster, and `signed_by` (that
+    supervisor, or the root key for a recovery-key session) must have signed it with a key the
+    roster certifies."""
+    if roster is None:
+        return "the station's roles are not signed: no supervisor can be checked"
+    grant = authorship.grant_of(roster, restore.supervisor)
+    if grant is None or grant.role != "supervisor" or grant.status != "active":
+        return f"{restore.supervisor} is not an active supervisor of the station"
+    signer = restore.signed_by
+    if signer not in (restore.supervisor, authorship.ROOT_SIGNER):
+        return "the declaration is not signed by its supervisor"
+    if not authorship.signed_by_any(
+        authorship.signer_keys(roster, signer),
+        restore.supervisor_bytes(),
+        restore.supervisor_signature,
     ):
         return f"signature is not {signer}'s certified key"
     return None

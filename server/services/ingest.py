@@ -333,6 +333,7 @@ def _store(
             envelope.audit_anchor,
             envelope.restore,
             now,
+            roster=roster,
             bundle=bundle,
         )
         _check_authors(batch, roster)

@@ -57,7 +57,9 @@ def test_pull_applies_centre_updates_once(enrolled, session, server_db):
 
     assert enrolled.run().counts.pulled == 0  # the cursor moved: nothing is applied twice
     service = RecordService(session, CATALOGUE)
+    assert service.get(record_id).summary.status == "returned"  # lists show it as returned
     service.amend(record_id, example(service.get(record_id).summary.form_id), "bổ sung số nhà")
+    assert service.get(record_id).summary.status == "completed"
     with session.db.read() as conn:
         assert centre_feed.open_returns(conn) == []  # amended: no longer waiting on the station
     assert enrolled.run().counts.acknowledged == 1  # and the amendment goes to the centre

@@ -97,6 +97,7 @@ class StationRoles:
         }
     )
     seq: int = 1
+    removed: set[str] = field(default_factory=set)
 
     def roster(self) -> dict[str, Any]:
         """The station's roster, signed by its root key, as it travels in a push."""
@@ -109,7 +110,7 @@ class StationRoles:
                 RosterUser(
                     username=name,
                     role=role,  # type: ignore[arg-type]
-                    status="active",
+                    status="removed" if name in self.removed else "active",
                     # Any 32 bytes stand for the slot's X25519 key: the server never uses it.
                     slot_public_key=public_key_b64(key),
                     signing_keys=[public_key_b64(key)],

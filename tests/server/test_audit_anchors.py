@@ -1,5 +1,6 @@
 """The audit chain anchored at the centre: a head that goes back or a chain that lost the anchored
-entry is refused with its evidence kept; a signed restore declaration is accepted once."""
+entry is refused with its evidence kept; a restore declaration signed by the device and by an
+active supervisor of the station's pinned roster is accepted once."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from typing import Any
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
+from protocol.authorship import ROOT_SIGNER
 from protocol.bundle import write_bundle
 from protocol.messages import AuditHead, RestoreDeclaration
 from protocol.signing import (
@@ -17,7 +19,7 @@ from protocol.signing import (
 from server.errors import ServerError
 from server.models import AuditAlert, RecordRevisionRow
 from server.services import bundles
-from tests.server.helpers import StationDevice, make_record
+from tests.server.helpers import StationDevice, StationRoles, make_record
 
 
 def head(seq: int, tag: str = "a") -> dict[str, Any]:
@@ -101,27 +103,41 @@ def test_a_lost_answer_does_not_lock_the_station_out(
     assert push(client, device, head(10, "d"), audit_anchor=head(9, "c")).status_code == 200
 
 
-def declaration(device: StationDevice, declared: dict[str, Any], key: Any = None) -> dict:
-    return (
-        RestoreDeclaration(
-            declaration_id=uuid.uuid4(),
-            station_code=device.station_code,
-            device_id=uuid.UUID(device.device_id),
-            head=AuditHead(**declared),
-            reason="Ổ cứng hỏng, khôi phục bản sao lưu ngày 01/12",
-            supervisor="truong",
-            declared_at="2026-12-04T09:00:00+00:00",
-        )
-        .signed_with(key or device.key)
-        .model_dump(mode="json")
+def declaration(
+    device: StationDevice,
+    declared: dict[str, Any],
+    key: Any = None,
+    *,
+    roles: StationRoles | None = None,
+    supervisor: str = "truong",
+    signer: str | None = "truong",
+    signer_key: Any = None,
+) -> dict:
+    """A declaration naming `supervisor`, signed by `signer` with `signer_key` (by default the
+    signer's own key in `roles`; no supervisor signature at all when `signer` is None), then by
+    the device key (or `key`)."""
+    unsigned = RestoreDeclaration(
+        declaration_id=uuid.uuid4(),
+        station_code=device.station_code,
+        device_id=uuid.UUID(device.device_id),
+        head=AuditHead(**declared),
+        reason="Ổ cứng hỏng, khôi phục bản sao lưu ngày 01/12",
+        supervisor=supervisor,
+        declared_at="2026-12-04T09:00:00+00:00",
     )
+    if signer is not None:
+        if signer_key is None:
+            signer_key = roles.root if signer == ROOT_SIGNER else roles.users[signer][1]
+        unsigned = unsigned.signed_as(signer, signer_key)
+    return unsigned.signed_with(key or device.key).model_dump(mode="json")
 
 
 def test_a_declared_restore_is_accepted_once_and_recorded(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
-    assert push(client, device, head(40)).status_code == 200
-    signed = declaration(device, head(12, "f"))
+    roles = StationRoles()
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    signed = declaration(device, head(12, "f"), roles=roles)
     answer = push(client, device, head(13, "1"), audit_anchor=head(12, "f"), restore=signed)
     assert answer.status_code == 200 and answer.json()["anchored_seq"] == 13
     assert alerts(engine) == [("declared_restore", 40, 12)]
@@ -135,15 +151,99 @@ def test_a_declared_restore_is_accepted_once_and_recorded(
     assert push(client, device, head(14, "2"), audit_anchor=head(13, "1")).status_code == 200
 
 
+def test_a_recovery_key_session_declares_as_the_root_key(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """A recovery-key session signs as `@root` with the root key, naming the supervisor whose
+    password it reset: accepted."""
+    roles = StationRoles()
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    signed = declaration(device, head(12, "f"), roles=roles, signer=ROOT_SIGNER)
+    answer = push(client, device, head(12, "f"), restore=signed)
+    assert answer.status_code == 200 and answer.json()["anchored_seq"] == 12
+    assert alerts(engine) == [("declared_restore", 40, 12)]
+
+
+def _assert_declaration_refused(
+    client: TestClient, engine: Engine, device: StationDevice, signed: dict
+) -> None:
+    stored = revisions(engine)
+    answer = push(client, device, head(12, "f"), restore=signed)
+    assert (answer.status_code, answer.json()["code"]) == (422, "RESTORE_DECLARATION_INVALID")
+    assert revisions(engine) == stored
+    assert "declared_restore" not in [kind for kind, _, _ in alerts(engine)]
+    # The anchor did not move: the old copy is still a rollback.
+    assert refused(push(client, device, head(12, "f"))) == "AUDIT_ROLLBACK"
+
+
 def test_a_declaration_not_signed_by_the_device_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
+    roles = StationRoles()
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    forged = declaration(device, head(12, "f"), key=new_private_key(), roles=roles)
+    _assert_declaration_refused(client, engine, device, forged)
+
+
+def test_an_officer_cannot_declare_a_restore(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Lan, an officer, signs the declaration with her own certified key: refused, whether she
+    names herself or the chief as the supervisor."""
+    roles = StationRoles()
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    as_herself = declaration(device, head(12, "f"), roles=roles, supervisor="lan", signer="lan")
+    _assert_declaration_refused(client, engine, device, as_herself)
+    naming_the_chief = declaration(device, head(12, "f"), roles=roles, signer="lan")
+    _assert_declaration_refused(client, engine, device, naming_the_chief)
+
+
+def test_a_declaration_naming_the_chief_without_the_chiefs_key_is_refused(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """What a colleague holding the data key can make: the device key's signature alone, or the
+    chief's name over the device key, an officer's key or a key of nobody's."""
+    roles = StationRoles()
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    lans_key = roles.users["lan"][1]
+    forgeries = [
+        declaration(device, head(12, "f"), roles=roles, signer=None),
+        declaration(device, head(12, "f"), roles=roles, signer_key=device.key),
+        declaration(device, head(12, "f"), roles=roles, signer_key=lans_key),
+        declaration(device, head(12, "f"), roles=roles, signer_key=new_private_key()),
+        declaration(device, head(12, "f"), roles=roles, signer=ROOT_SIGNER, signer_key=lans_key),
+    ]
+    for forged in forgeries:
+        _assert_declaration_refused(client, engine, device, forged)
+
+
+def test_a_removed_or_unknown_supervisor_cannot_declare(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    roles = StationRoles()
+    roles.users["cu"] = ("supervisor", new_private_key())
+    assert push(client, device, head(40), roster=roles.roster()).status_code == 200
+    # A newer roster marks the former chief removed; their key stays certified for old entries.
+    roles.seq, roles.removed = 2, {"cu"}
+    assert push(client, device, head(41), roster=roles.roster()).status_code == 200
+    by_removed = declaration(device, head(12, "f"), roles=roles, supervisor="cu", signer="cu")
+    _assert_declaration_refused(client, engine, device, by_removed)
+    stranger = new_private_key()
+    by_unknown = declaration(
+        device, head(12, "f"), roles=roles, supervisor="ai", signer="ai", signer_key=stranger
+    )
+    _assert_declaration_refused(client, engine, device, by_unknown)
+
+
+def test_a_declaration_from_a_station_without_signed_roles_is_refused(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """No roster pinned: nobody can be shown to be a supervisor, so nothing rewinds."""
+    roles = StationRoles()
     assert push(client, device, head(40)).status_code == 200
-    forged = declaration(device, head(12, "f"), key=new_private_key())
-    answer = push(client, device, head(12, "f"), restore=forged)
-    assert (answer.status_code, answer.json()["code"]) == (422, "RESTORE_DECLARATION_INVALID")
-    assert revisions(engine) == 1
-    assert alerts(engine) == []
+    _assert_declaration_refused(
+        client, engine, device, declaration(device, head(12, "f"), roles=roles)
+    )
 
 
 def test_a_bundle_with_a_head_that_went_back_is_refused(

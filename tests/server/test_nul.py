@@ -190,8 +190,8 @@ def _voided_record() -> dict[str, Any]:
 
 def _push_document(record: dict[str, Any], device: StationDevice | None = None) -> dict[str, Any]:
     """A push with every optional envelope part: the station's signed roster, the record signed
-    by its author (issue 13), and a restore declaration signed by `device` (a valid one, so that
-    a NUL in a record reaches the record checks)."""
+    by its author (issue 13), and a restore declaration signed by the station's supervisor and
+    `device` (a valid one, so that a NUL in a record reaches the record checks)."""
     roles = StationRoles()
     declaration = RestoreDeclaration(
         declaration_id=uuid.uuid4(),
@@ -202,7 +202,9 @@ def _push_document(record: dict[str, Any], device: StationDevice | None = None) 
         supervisor="truong",
         declared_at="2026-12-04T10:00:00+00:00",
     )
-    signed = declaration.signed_with(device.key if device else new_private_key())
+    signed = declaration.signed_as("truong", roles.users["truong"][1]).signed_with(
+        device.key if device else new_private_key()
+    )
     return {
         "protocol_version": 1,
         "batch_id": str(uuid.uuid4()),

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import audit, maintenance
 from desktop.storage.audit import AuditEntry
 from desktop.storage.maintenance import AuditReport
@@ -179,20 +180,23 @@ def verdict(report: AuditReport) -> str:
 
     checked = format_number(report.entries_checked)
     if report.first_break is None:
-        return QCoreApplication.translate(
-            "AuditLogPage", "The audit log is intact: all %1 entries checked."
-        ).replace("%1", checked)
+        return fill_numbered(
+            QCoreApplication.translate(
+                "AuditLogPage", "The audit log is intact: all %1 entries checked."
+            ),
+            checked,
+        )
     kind = QCoreApplication.translate(
         "AuditLogPage", _KINDS.get(report.first_break.kind, report.first_break.kind)
     )
-    return (
+    return fill_numbered(
         QCoreApplication.translate(
             "AuditLogPage",
             "The audit log has been tampered with: entry No. %1 was %2."
             " The %3 entries before it are intact. Report this to your superior and leave"
             " the station folder as it is.",
-        )
-        .replace("%1", format_number(report.first_break.seq))
-        .replace("%2", kind)
-        .replace("%3", checked)
+        ),
+        format_number(report.first_break.seq),
+        kind,
+        checked,
     )

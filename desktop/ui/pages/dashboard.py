@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.deadlines import Deadline
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_today
 from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
 from desktop.ui import record_work
@@ -37,6 +38,7 @@ from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_
 from desktop.ui.record_labels import form_name, status_name, statuses
 from desktop.ui.services import PageContext
 from domain.forms import Catalogue
+from domain.records import RecordStatus
 
 CARD_STYLE = (
     "QPushButton { border: 1px solid #c5cae9; border-radius: 6px; background: #f5f7ff; }"
@@ -67,6 +69,12 @@ class CountCard(QPushButton):
             label.setAttribute(Qt.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.setAccessibleName(caption)
+        # Room for the figure and a caption of two lines (accents above and below included):
+        # six cards share 1100 px, so most captions wrap.
+        for label in (self.value, self.caption):
+            label.ensurePolished()
+        lines = self.value.fontMetrics().height() + 2 * self.caption.fontMetrics().lineSpacing()
+        self.setMinimumHeight(max(72, lines + 8 + 8 + 6))
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -82,14 +90,18 @@ class DashboardPage(CataloguePage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         user = context.session.user
-        self.greeting = QLabel(self.tr("Hello, %1!").replace("%1", user.full_name or user.username))
+        self.greeting = QLabel(
+            fill_numbered(self.tr("Hello, %1!"), user.full_name or user.username)
+        )
         self.greeting.setObjectName("greeting")
         self.greeting.setStyleSheet("font-size: 18pt; font-weight: bold;")
         station = QLabel(
-            self.tr("%1 \u00b7 station code %2 \u00b7 you are logged in as %3.")
-            .replace("%1", context.station.name)
-            .replace("%2", context.station.code)
-            .replace("%3", role_name(user.role))
+            fill_numbered(
+                self.tr("%1 \u00b7 station code %2 \u00b7 you are logged in as %3."),
+                context.station.name,
+                context.station.code,
+                role_name(user.role),
+            )
         )
         station.setStyleSheet("font-size: 11pt; color: #424242;")
 
@@ -99,12 +111,23 @@ class DashboardPage(CataloguePage):
         self.cards: dict[str, CountCard] = {}
         cards = QGridLayout()
         specs = [
-            ("my_drafts", self.tr("Your drafts"), "records", {"status": "draft", "author": me}),
+            (
+                "my_drafts",
+                self.tr("Your drafts"),
+                "records",
+                {"status": RecordStatus.DRAFT, "author": me},
+            ),
             (
                 "waiting_review",
                 self.tr("Waiting for review"),
                 "review" if may_review else "records",
-                {} if may_review else {"status": "completed"},
+                {} if may_review else {"status": RecordStatus.COMPLETED},
+            ),
+            (
+                "returned_to_me",
+                self.tr("Returned to you"),
+                "records",
+                {"status": RecordStatus.RETURNED, "author": me},
             ),
             ("changed_today", self.tr("Changed today at the station"), "records", {}),
             ("mine_today", self.tr("Changed today by you"), "records", {"author": me}),
@@ -208,9 +231,11 @@ class DashboardPage(CataloguePage):
                 field = form.field(form.category_field)
                 name = field.label.get(language).lower() if field else form.category_field
                 self.breakdown.addItem(
-                    self.tr("%1 by %2")
-                    .replace("%1", f"{form.id} \u00b7 {form.short_title.get(language)}")
-                    .replace("%2", name),
+                    fill_numbered(
+                        self.tr("%1 by %2"),
+                        f"{form.id} \u00b7 {form.short_title.get(language)}",
+                        name,
+                    ),
                     form.id,
                 )
         self.refresh()
@@ -221,7 +246,7 @@ class DashboardPage(CataloguePage):
             self._show_monthly_by_form()
             return
         form = self.catalogue.get(form_id)
-        since = last_months(date.today())[0] + "-01"
+        since = last_months(station_today())[0] + "-01"
         self.context.tasks.run(
             record_work.category_by_month,
             self.context.session,
@@ -236,7 +261,7 @@ class DashboardPage(CataloguePage):
     def _show_monthly_by_form(self) -> None:
         if self.overview is not None and self.catalogue is not None:
             forms = [(f.id, f.id) for f in self.catalogue]
-            self.monthly.show(self.overview.by_month, forms, date.today())
+            self.monthly.show(self.overview.by_month, forms, station_today())
 
     def _show_monthly_by_category(self, form: Any, counts: dict[str, dict[str, int]]) -> None:
         if self.breakdown.currentData() != form.id:
@@ -249,7 +274,7 @@ class DashboardPage(CataloguePage):
             (v, (field.option_label(v, language) if field else None) or v or self.tr("(none)"))
             for v in values
         ]
-        self.monthly.show(counts, series, date.today())
+        self.monthly.show(counts, series, station_today())
 
     def refresh(self) -> None:
         self.run_record_work(record_work.station_overview, on_done=self._show_overview)

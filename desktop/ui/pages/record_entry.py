@@ -5,8 +5,9 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QApplication,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.record_editor import DRAFT, RecordEditor, initial_values
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
@@ -145,7 +147,19 @@ class RecordEntryPage(CataloguePage):
             self.forms.setCurrentRow(row)
 
     def _on_forms_item_activated(self, item: QListWidgetItem) -> None:
-        self.open_form(item.data(FORM_ROLE))
+        """Say at once that the form is coming (wait cursor, status note), then build it: the
+        timer lets the note be painted before the widgets are made on this thread."""
+        form_id = item.data(FORM_ROLE)
+        QApplication.setOverrideCursor(Qt.WaitCursor)
+        self.status_message.emit(fill_numbered(self.tr("Opening form %1\u2026"), form_id))
+        QTimer.singleShot(0, self, lambda: self._open_with_cue(form_id))
+
+    def _open_with_cue(self, form_id: str) -> None:
+        try:
+            self.open_form(form_id)
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.status_message.emit("")
 
     # ---- the editor ---------------------------------------------------------------------------
 
@@ -191,8 +205,8 @@ class RecordEntryPage(CataloguePage):
 
     def _on_editor_completed(self, _record_id: str, number: str | None) -> None:
         text = (
-            self.tr("Record completed with number %1. It now waits for approval.").replace(
-                "%1", number
+            fill_numbered(
+                self.tr("Record completed with number %1. It now waits for approval."), number
             )
             if number
             else self.tr("Record completed. It now waits for approval.")

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import accounts
 from desktop.ui import record_work
 from desktop.ui.export_dialog import ExportDialog
@@ -147,9 +148,11 @@ class RecordListPage(CataloguePage):
         result = dialog.result_value if dialog is not None else None
         if result is not None:
             self.status_message.emit(
-                self.tr("%1 record(s) exported to %2.")
-                .replace("%1", format_number(result.count))
-                .replace("%2", str(result.path))
+                fill_numbered(
+                    self.tr("%1 record(s) exported to %2."),
+                    format_number(result.count),
+                    str(result.path),
+                )
             )
 
     # ---- the list -----------------------------------------------------------------------------
@@ -182,7 +185,7 @@ class RecordListPage(CataloguePage):
         user = self.context.session.user
         if not allows(user.role, Permission.MANAGE_USERS):
             self.filter_bar.set_authors(
-                [(user.username, self.tr("Me (%1)").replace("%1", user.username))]
+                [(user.username, fill_numbered(self.tr("Me (%1)"), user.username))]
             )
             return
         self.context.tasks.run(
@@ -235,9 +238,9 @@ class RecordListPage(CataloguePage):
         if self.model.loading:
             text = self.tr("Searching\u2026")
         elif self.model.complete:
-            text = self.tr("%1 record(s).").replace("%1", rows)
+            text = fill_numbered(self.tr("%1 record(s)."), rows)
         else:
-            text = self.tr("First %1 records shown; scroll down for more.").replace("%1", rows)
+            text = fill_numbered(self.tr("First %1 records shown; scroll down for more."), rows)
         self.count.setText(text)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -293,7 +296,13 @@ class RecordListPage(CataloguePage):
         self.table.setFocus()
 
     def _open_editor(
-        self, form_id: str, record_id: str | None, values: dict[str, Any], mode: str, **_: Any
+        self,
+        form_id: str,
+        record_id: str | None,
+        values: dict[str, Any],
+        mode: str,
+        note: str = "",
+        **_: Any,
     ) -> None:
         assert self.catalogue is not None
         self._drop_editor()
@@ -304,6 +313,7 @@ class RecordListPage(CataloguePage):
             record_id=record_id,
             values=values,
             mode=mode,
+            note=note,
         )
         editor.closed.connect(self.show_list)
         editor.completed.connect(self._on_editor_completed)
@@ -320,14 +330,14 @@ class RecordListPage(CataloguePage):
             self.editor = None
 
     def _on_editor_completed(self, record_id: str, number: str | None) -> None:
-        text = self.tr("Record completed with number %1.").replace("%1", number or "-")
+        text = fill_numbered(self.tr("Record completed with number %1."), number or "-")
         self.status_message.emit(text)
         self.open_record(record_id)
         self._drop_editor()
 
     def _on_editor_amended(self, record_id: str, revision: int) -> None:
         self.status_message.emit(
-            self.tr("Amendment saved as revision %1.").replace("%1", str(revision))
+            fill_numbered(self.tr("Amendment saved as revision %1."), str(revision))
         )
         self._drop_editor()
         self.open_record(record_id)
@@ -336,7 +346,10 @@ class RecordListPage(CataloguePage):
         if self.view is None or self.view.details is None:
             return
         record = self.view.details.record
-        self._open_editor(record.summary.form_id, record.summary.id, dict(record.values), AMEND)
+        note = self.view.note.text() if self.view.note.isVisibleTo(self.view) else ""
+        self._open_editor(
+            record.summary.form_id, record.summary.id, dict(record.values), AMEND, note
+        )
 
     def _on_view_void_requested(self) -> None:
         if self.view is None or self.view.details is None:

@@ -5,7 +5,6 @@ submit (frozen from then on), print or save as PDF; past reports listed, submitt
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from desktop.core.errors import AppError
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_today
 from desktop.render import paint_document, write_pdf
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
@@ -70,7 +71,7 @@ class ReportsPage(CataloguePage):
         self._dirty = False
         self._restored: dict[str, Any] | None = None
         heading = style_label(QLabel(self.tr("Periodic report")), points=14, bold=True)
-        self.picker = PeriodPicker(date.today())
+        self.picker = PeriodPicker(station_today())
         self.state = QLabel()
         self.state.setObjectName("reportState")
         self.state.setWordWrap(True)
@@ -232,26 +233,29 @@ class ReportsPage(CataloguePage):
         label = view.period.label(self.language)
         stored = view.stored
         if view.submitted and stored is not None:
-            text = (
-                self.tr("%1 — report %2, submitted %3 by %4. Its figures and text are frozen.")
-                .replace("%1", label)
-                .replace("%2", stored.document_number or "")
-                .replace("%3", format_timestamp(stored.submitted_at or ""))
-                .replace("%4", view.signer_name or stored.submitted_by or "")
+            text = fill_numbered(
+                self.tr("%1 — report %2, submitted %3 by %4. Its figures and text are frozen."),
+                label,
+                stored.document_number or "",
+                format_timestamp(stored.submitted_at or ""),
+                view.signer_name or stored.submitted_by or "",
             )
             text += " SHA-256 " + (stored.content_hash or "")[:12] + "\u2026"
             if not view.intact:
                 text += " " + self.tr("WARNING: the stored report no longer matches its hash.")
             self.state.setStyleSheet(_FROZEN_STYLE)
         else:
-            text = self.tr(
-                "%1 — draft: the figures are counted now from completed and approved records by"
-                " event date; they are frozen when you submit."
-            ).replace("%1", label)
+            text = fill_numbered(
+                self.tr(
+                    "%1 — draft: the figures are counted now from completed and approved records by"
+                    " event date; they are frozen when you submit."
+                ),
+                label,
+            )
             drafts = view.content.uncounted_drafts
             if drafts:
-                text += " " + self.tr("%1 draft record(s) in the period are not counted.").replace(
-                    "%1", str(drafts)
+                text += " " + fill_numbered(
+                    self.tr("%1 draft record(s) in the period are not counted."), str(drafts)
                 )
             if "no_profile" in view.content.notes:
                 text += " " + self.tr("The station profile has not been filled in yet.")
@@ -302,10 +306,13 @@ class ReportsPage(CataloguePage):
         answer = QMessageBox.question(
             self,
             self.tr("Submit the report"),
-            self.tr(
-                "Submit the report for %1?\n\nThe figures are counted once more and frozen with"
-                " the narrative: records added or changed later will not change this report."
-            ).replace("%1", period.label(self.language)),
+            fill_numbered(
+                self.tr(
+                    "Submit the report for %1?\n\nThe figures are counted once more and frozen with"
+                    " the narrative: records added or changed later will not change this report."
+                ),
+                period.label(self.language),
+            ),
             QMessageBox.Yes | QMessageBox.Cancel,
             QMessageBox.Cancel,
         )
@@ -328,7 +335,7 @@ class ReportsPage(CataloguePage):
         self._on_opened(opened)
         stored = opened.view.stored
         number = stored.document_number if stored else ""
-        self.status_message.emit(self.tr("Report %1 submitted.").replace("%1", number or ""))
+        self.status_message.emit(fill_numbered(self.tr("Report %1 submitted."), number or ""))
 
     def _on_profile_button_clicked(self) -> None:
         if self.catalogue is None:
@@ -343,7 +350,7 @@ class ReportsPage(CataloguePage):
 
     def _on_profile_saved(self, profile: Any) -> None:
         self.status_message.emit(
-            self.tr("Station profile saved (version %1).").replace("%1", str(profile.version))
+            fill_numbered(self.tr("Station profile saved (version %1)."), str(profile.version))
         )
         if self.opened and not self.opened.view.submitted:
             self.show_period()
@@ -400,11 +407,7 @@ class ReportsPage(CataloguePage):
         except (AppError, OSError) as error:
             self.show_error(error)
             return
-        message = (
-            self.tr("Report saved to %1 (%2 pages).")
-            .replace("%1", str(path))
-            .replace("%2", str(pages))
-        )
+        message = fill_numbered(self.tr("Report saved to %1 (%2 pages)."), str(path), str(pages))
         self._audit_print(view, path.name, on_done=lambda _none: self.status_message.emit(message))
 
     def _audit_print(self, view: ReportView, target: str, *, on_done: Callable) -> None:

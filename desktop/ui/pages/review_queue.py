@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number
@@ -49,6 +51,7 @@ class ReviewQueuePage(CataloguePage):
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.dialog: ReasonDialog | None = None
+        self.confirm_box: QMessageBox | None = None  # open while approval waits for a yes
         self.language = context.services.language
         self.heading = style_label(
             QLabel(self.tr("Records waiting for approval")), points=14, bold=True
@@ -121,9 +124,9 @@ class ReviewQueuePage(CataloguePage):
     def _update_count(self, *_args: Any) -> None:
         rows = format_number(self.model.rowCount())
         if self.model.complete:
-            text = self.tr("%1 record(s) waiting. Ctrl+A selects them all.").replace("%1", rows)
+            text = fill_numbered(self.tr("%1 record(s) waiting. Ctrl+A selects them all."), rows)
         else:
-            text = self.tr("At least %1 records waiting.").replace("%1", rows)
+            text = fill_numbered(self.tr("At least %1 records waiting."), rows)
         self.count.setText(text)
 
     def selected_ids(self) -> list[str]:
@@ -148,7 +151,7 @@ class ReviewQueuePage(CataloguePage):
             return
         self._preview_timer.stop()
         text = (
-            self.tr("%1 records selected.").replace("%1", str(count))
+            fill_numbered(self.tr("%1 records selected."), str(count))
             if count
             else self.tr("Choose a record to read it here.")
         )
@@ -158,7 +161,7 @@ class ReviewQueuePage(CataloguePage):
         count = len(self.selected_ids())
         self.approve_button.setEnabled(count > 0)
         self.approve_button.setText(
-            self.tr("&Approve %1 selected").replace("%1", str(count))
+            fill_numbered(self.tr("&Approve %1 selected"), str(count))
             if count > 1
             else self.tr("&Approve")
         )
@@ -177,8 +180,34 @@ class ReviewQueuePage(CataloguePage):
     # ---- actions ------------------------------------------------------------------------------
 
     def approve_selected(self) -> None:
+        """Ask first (approval locks the records), then approve the selected records."""
         ids = self.selected_ids()
         if not ids:
+            return
+        box = QMessageBox(
+            QMessageBox.Question,
+            self.tr("Approve"),
+            fill_numbered(
+                self.tr(
+                    "Approve %1 record(s)? Approved records are locked: changing one later needs"
+                    " an amendment with a reason."
+                ),
+                format_number(len(ids)),
+            ),
+            QMessageBox.Yes | QMessageBox.Cancel,
+            self,
+        )
+        box.setObjectName("approveConfirm")
+        box.button(QMessageBox.Yes).setText(self.tr("&Approve"))
+        box.setDefaultButton(QMessageBox.Yes)
+        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.finished.connect(lambda answer: self._on_approval_answered(ids, answer))
+        self.confirm_box = box
+        box.open()  # not exec(): the window (and its idle lock) stays live behind it
+
+    def _on_approval_answered(self, ids: list[str], answer: int) -> None:
+        self.confirm_box = None
+        if answer != QMessageBox.Yes:
             return
         self.approve_button.setEnabled(False)
         self.run_record_work(record_work.approve_records, ids, on_done=self._on_approved)
@@ -186,12 +215,10 @@ class ReviewQueuePage(CataloguePage):
     def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
         done = [o for o in outcomes if o.error is None]
         failed = [o for o in outcomes if o.error is not None]
-        text = self.tr("%1 record(s) approved.").replace("%1", str(len(done)))
+        text = fill_numbered(self.tr("%1 record(s) approved."), str(len(done)))
         if failed:
             reasons = "; ".join(sorted({describe(o.error).headline for o in failed}))
-            text += " " + self.tr("%1 not approved: %2").replace("%1", str(len(failed))).replace(
-                "%2", reasons
-            )
+            text += " " + fill_numbered(self.tr("%1 not approved: %2"), str(len(failed)), reasons)
         self._show_result(text, ok=not failed)
         self.status_message.emit(text)
         self.reload()
@@ -210,7 +237,7 @@ class ReviewQueuePage(CataloguePage):
             self.tr("Return to the author"),
             self.tr(
                 "What must the author correct? The comment goes into the record's history; the"
-                " record stays waiting here until the author amends it."
+                " record leaves this queue and comes back once the author amends it."
             ),
             self.tr("&Return"),
             self,
@@ -220,18 +247,15 @@ class ReviewQueuePage(CataloguePage):
         dialog.ask()
 
     def _return(self, record_id: str, comment: str) -> None:
-        self.context.tasks.run(
-            record_work.return_record,
-            self.context.session,
-            record_id,
-            comment,
-            on_done=lambda _none: self._on_returned(),
-            on_error=self.show_error,
-            context=self,
+        self.run_record_work(
+            record_work.return_record, record_id, comment, on_done=lambda _none: self._on_returned()
         )
 
     def _on_returned(self) -> None:
-        text = self.tr("Comment recorded; the author will see it in the record's history.")
+        text = self.tr(
+            "Returned to the author, who sees it under Returned to you; it comes back here once"
+            " amended."
+        )
         self._show_result(text, ok=True)
         self.status_message.emit(text)
-        self._preview_timer.start()
+        self.reload()

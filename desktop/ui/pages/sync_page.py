@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core import error_texts
 from desktop.core.permissions import Permission, allows
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.outbox import OutboxProblem, refused_fields
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
@@ -65,18 +67,6 @@ _KINDS = {
     "network": QT_TRANSLATE_NOOP("SyncPage", "Network"),
     "bundle": QT_TRANSLATE_NOOP("SyncPage", "USB bundle"),
     "receipt": QT_TRANSLATE_NOOP("SyncPage", "USB receipt"),
-}
-# Why the centre refused a record (protocol/errors.py codes of a per-record answer).
-_REASONS = {
-    "RECORD_SCHEMA": QT_TRANSLATE_NOOP("SyncPage", "The record does not match the centre's form"),
-    "RECORD_HASH_MISMATCH": QT_TRANSLATE_NOOP("SyncPage", "The record was damaged on the way"),
-    "RECORD_TOO_DEEP": QT_TRANSLATE_NOOP("SyncPage", "The record is too complex for the centre"),
-    "UNKNOWN_FORM_VERSION": QT_TRANSLATE_NOOP(
-        "SyncPage", "The centre does not know this form version yet"
-    ),
-    "WRONG_STATION": QT_TRANSLATE_NOOP("SyncPage", "The record belongs to another station"),
-    "INVALID_UTF8": QT_TRANSLATE_NOOP("SyncPage", "The record holds unreadable text"),
-    "CONFLICT": QT_TRANSLATE_NOOP("SyncPage", "The centre holds other content for this revision"),
 }
 _PROBLEM_STATES = {
     "quarantined": QT_TRANSLATE_NOOP("SyncPage", "Refused by the centre"),
@@ -266,10 +256,12 @@ class SyncPage(Page):
                 else self.tr("offline")
             )
             self.server.setText(
-                self.tr("Enrolled with %1 (this computer: %2) \u2014 %3.")
-                .replace("%1", status.server_url or "")
-                .replace("%2", (status.device_id or "")[:8])
-                .replace("%3", state)
+                fill_numbered(
+                    self.tr("Enrolled with %1 (this computer: %2) \u2014 %3."),
+                    status.server_url or "",
+                    (status.device_id or "")[:8],
+                    state,
+                )
             )
             self.enrol_button.setText(self.tr("Enrol &again\u2026"))
         else:
@@ -282,29 +274,33 @@ class SyncPage(Page):
         box = status.outbox
         last = status.last_success
         lines = [
-            self.tr(
-                "Waiting to send: %1 \u00b7 received by the centre: %2 \u00b7 refused: %3 "
-                "\u00b7 held aside: %4"
-            )
-            .replace("%1", format_number(box.waiting))
-            .replace("%2", format_number(box.acknowledged))
-            .replace("%3", format_number(box.quarantined))
-            .replace("%4", format_number(box.conflict)),
-            self.tr("Last successful sync: %1").replace(
-                "%1",
+            fill_numbered(
+                self.tr(
+                    "Waiting to send: %1 \u00b7 received by the centre: %2 \u00b7 refused: %3 "
+                    "\u00b7 held aside: %4"
+                ),
+                format_number(box.waiting),
+                format_number(box.acknowledged),
+                format_number(box.quarantined),
+                format_number(box.conflict),
+            ),
+            fill_numbered(
+                self.tr("Last successful sync: %1"),
                 format_timestamp(last.finished_at or last.started_at) if last else self.tr("never"),
             ),
         ]
         if status.reports_waiting:
             lines.append(
-                self.tr("%1 submitted periodic report(s) waiting to be sent.").replace(
-                    "%1", format_number(status.reports_waiting)
+                fill_numbered(
+                    self.tr("%1 submitted periodic report(s) waiting to be sent."),
+                    format_number(status.reports_waiting),
                 )
             )
         if status.open_returns:
             lines.append(
-                self.tr("%1 record(s) returned by the centre with a comment.").replace(
-                    "%1", format_number(status.open_returns)
+                fill_numbered(
+                    self.tr("%1 record(s) returned by the centre with a comment."),
+                    format_number(status.open_returns),
                 )
             )
         self.counts.setText("\n".join(lines))
@@ -360,17 +356,19 @@ class SyncPage(Page):
             for column, text in enumerate(cells):
                 self.problem_table.setItem(row, column, QTableWidgetItem(text))
         self.tabs.setTabText(
-            1, self.tr("Refused and held aside (%1)").replace("%1", str(len(problems)))
+            1, fill_numbered(self.tr("Refused and held aside (%1)"), str(len(problems)))
         )
         self.requeue_button.setEnabled(False)  # until a row is chosen
 
     def _reason(self, problem: OutboxProblem, catalogue: Catalogue) -> str:
         """Values the centre refused name each field and say what is wrong, as the form does."""
+        language = self.context.services.language
         fields = refused_fields(problem.detail) if problem.code == "RECORD_INVALID" else []
         if not fields:
+            if problem.code in error_texts.ERRORS:  # the centre's reason, in the user's words
+                return error_texts.line(problem.code, {}, language)
             return problem.detail or problem.code or ""
         form = catalogue.forms.get(problem.form_id.upper())
-        language = self.context.services.language
         parts = []
         for path, code in fields:
             label = path_label(form, path, language) if form else path
@@ -380,7 +378,7 @@ class SyncPage(Page):
                 parts.append(f"{label}: {code}")
                 continue
             parts.append(f"{label}: {describe_problem(found, form, language=language)}")
-        return self.tr("The centre found errors: %1").replace("%1", "; ".join(parts))
+        return error_texts.line("RECORD_INVALID", {"problems": "; ".join(parts)}, language)
 
     # ---- syncing ----------------------------------------------------------------------------------
 
@@ -397,18 +395,18 @@ class SyncPage(Page):
         if progress.phase == "push":
             self.progress.setRange(0, max(progress.records_total, 1))
             self.progress.setValue(progress.records_done)
-            text = (
-                self.tr("Sending: %1 of %2 records")
-                .replace("%1", format_number(progress.records_done))
-                .replace("%2", format_number(progress.records_total))
+            text = fill_numbered(
+                self.tr("Sending: %1 of %2 records"),
+                format_number(progress.records_done),
+                format_number(progress.records_total),
             )
         else:
             self.progress.setRange(0, 0)
             text = self.tr("Receiving the centre's updates")
-        moved = (
-            self.tr("%1 sent, %2 received")
-            .replace("%1", file_size(progress.bytes_sent))
-            .replace("%2", file_size(progress.bytes_received))
+        moved = fill_numbered(
+            self.tr("%1 sent, %2 received"),
+            file_size(progress.bytes_sent),
+            file_size(progress.bytes_received),
         )
         self.progress_text.setText(f"{text} \u00b7 {moved}")
 
@@ -423,9 +421,7 @@ class SyncPage(Page):
             else self.tr("Done: %1 record(s) received by the centre, %2 update(s) received.")
         )
         self.progress_text.setText(
-            text.replace("%1", format_number(counts.acknowledged)).replace(
-                "%2", format_number(counts.pulled)
-            )
+            fill_numbered(text, format_number(counts.acknowledged), format_number(counts.pulled))
         )
         self._load_problems()
 
@@ -507,7 +503,7 @@ class SyncPage(Page):
 
     def _on_requeued(self, count: int) -> None:
         self.status_message.emit(
-            self.tr("%1 record(s) will be sent again.").replace("%1", format_number(count))
+            fill_numbered(self.tr("%1 record(s) will be sent again."), format_number(count))
         )
         self.sync.refresh()
         self._load_problems()
@@ -517,7 +513,7 @@ class SyncPage(Page):
             self,
             self.tr("Write the USB bundle to"),
             f"cax-{self.context.station.code}{bundle.BUNDLE_SUFFIX}",
-            self.tr("CAX sync bundles (*%1)").replace("%1", bundle.BUNDLE_SUFFIX),
+            fill_numbered(self.tr("CAX sync bundles (*%1)"), bundle.BUNDLE_SUFFIX),
         )
         if path:
             self.context.tasks.run(
@@ -531,14 +527,14 @@ class SyncPage(Page):
         if not written.record_count:
             text = self.tr("Nothing is waiting to be sent: no bundle was written.")
         else:
-            text = (
-                self.tr("%1 record(s) written to %2. Bring back the receipt.")
-                .replace("%1", format_number(written.record_count))
-                .replace("%2", str(written.path))
+            text = fill_numbered(
+                self.tr("%1 record(s) written to %2. Bring back the receipt."),
+                format_number(written.record_count),
+                str(written.path),
             )
             if written.remaining:
-                text += " " + self.tr("%1 more need another bundle.").replace(
-                    "%1", format_number(written.remaining)
+                text += " " + fill_numbered(
+                    self.tr("%1 more need another bundle."), format_number(written.remaining)
                 )
         style_label(self.progress_text, colour=HINT_COLOUR)
         self.progress_text.setText(text)
@@ -557,9 +553,11 @@ class SyncPage(Page):
     def _on_receipt_read(self, receipt: Any) -> None:
         style_label(self.progress_text, colour="#1b5e20")
         self.progress_text.setText(
-            self.tr("Receipt read: %1 record(s) received by the centre, %2 already known.")
-            .replace("%1", format_number(receipt.acknowledged))
-            .replace("%2", format_number(receipt.unchanged))
+            fill_numbered(
+                self.tr("Receipt read: %1 record(s) received by the centre, %2 already known."),
+                format_number(receipt.acknowledged),
+                format_number(receipt.unchanged),
+            )
         )
         self.sync.refresh()
         self._load_problems()

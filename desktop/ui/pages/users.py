@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.permissions import Permission
+from desktop.core.placeholders import fill_numbered
 from desktop.storage import accounts
 from desktop.storage.accounts import UserInfo
 from desktop.ui.models.users_table_model import (
@@ -143,7 +144,7 @@ class UsersPage(Page):
         dialog.open()
 
     def _on_dialog_accepted(self, username: str, message: str) -> None:
-        self.status_message.emit(message.replace("%1", username))
+        self.status_message.emit(fill_numbered(message, username))
         self._wanted_selection = username
         self.refresh()
 

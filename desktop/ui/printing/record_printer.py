@@ -15,6 +15,7 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.core.errors import AppError
+from desktop.core.placeholders import fill_numbered
 from desktop.render import paint_document, suggested_file_name, write_pdf
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
@@ -46,7 +47,7 @@ class RecordPrinter(QObject):
         self.preview_printer = printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(document.title)
         dialog = QPrintPreviewDialog(printer, self.parent_widget)
-        dialog.setWindowTitle(self.tr("Print preview \u2013 %1").replace("%1", document.title))
+        dialog.setWindowTitle(fill_numbered(self.tr("Print preview \u2013 %1"), document.title))
         dialog.paintRequested.connect(lambda target: self._paint(document, target))
         dialog.finished.connect(lambda result: self._on_preview_finished(document, result))
         self.dialog = dialog
@@ -109,7 +110,7 @@ class RecordPrinter(QObject):
             document,
             output,
             self.pages,
-            on_done=lambda _none: self.printed.emit(message.replace("%1", document.title)),
+            on_done=lambda _none: self.printed.emit(fill_numbered(message, document.title)),
             on_error=self._on_error,
             context=self,
         )

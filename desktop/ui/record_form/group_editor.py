@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.placeholders import fill_numbered
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
     WARNING_COLOUR,
@@ -86,9 +87,7 @@ class RowDialog(QDialog):
         self.row, self._editor = row, editor
         self.visited: set[str] | None = None if values else set()
         label = definition.label.get(context.language)
-        self.setWindowTitle(
-            self.tr("%1 \u2014 row %2").replace("%1", label).replace("%2", str(row + 1))
-        )
+        self.setWindowTitle(fill_numbered(self.tr("%1 \u2014 row %2"), label, str(row + 1)))
         self.panel = FieldsPanel(definition.fields, f"{editor.path}[{row}].", context)
         self.panel.set_values(values)
         scroll = QScrollArea()
@@ -304,7 +303,9 @@ class GroupEditor(FieldEditor):
             if sub_field is not None:
                 label = sub_field.label.get(self.language)
             colour = ERROR_COLOUR if p.is_error else WARNING_COLOUR
-            prefix = QCoreApplication.translate("GroupEditor", "Row %1").replace("%1", str(row + 1))
+            prefix = fill_numbered(
+                QCoreApplication.translate("GroupEditor", "Row %1"), str(row + 1)
+            )
             lines.append(
                 f'<span style="color:{colour}">{prefix} \u00b7 {label}: {describe(p)}</span>'
             )

@@ -6,6 +6,7 @@ import re
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.placeholders import fill_numbered
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 
 _PART = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
@@ -44,7 +45,9 @@ def path_label(form: FormDefinition, path: str, language: str) -> str:
         names.append(definition.label.get(language))
         if row is not None and definition.type is FieldType.GROUP:
             names.append(
-                QCoreApplication.translate("RecordFormWidget", "row %1").replace("%1", str(row + 1))
+                fill_numbered(
+                    QCoreApplication.translate("RecordFormWidget", "row %1"), str(row + 1)
+                )
             )
         fields = definition.fields
     return " \u203a ".join(names)

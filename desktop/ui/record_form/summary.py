@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.placeholders import fill_numbered
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, WARNING_COLOUR, style_label
 from desktop.ui.record_form.paths import path_label
 from domain.forms.model import FormDefinition
@@ -72,7 +73,7 @@ class ProblemSummary(QWidget):
             text = f"{where}: {self.describe(p)}" if where else self.describe(p)
             reason = accepted.get((p.path, p.code))
             if reason is not None:
-                text += " " + self.tr("(accepted: %1)").replace("%1", reason)
+                text += " " + fill_numbered(self.tr("(accepted: %1)"), reason)
             mark = "\u2716" if p.is_error and reason is None else "\u26a0"
             item = QListWidgetItem(f"{mark}  {text}")
             colour = ERROR_COLOUR if p.is_error and reason is None else WARNING_COLOUR
@@ -84,11 +85,11 @@ class ProblemSummary(QWidget):
         warnings = len(ordered) - errors
         if errors:
             heading = self.tr("%1 problem(s) stop completion; %2 warning(s).")
-            self.heading.setText(heading.replace("%1", str(errors)).replace("%2", str(warnings)))
+            self.heading.setText(fill_numbered(heading, str(errors), str(warnings)))
             style_label(self.heading, bold=True, colour=ERROR_COLOUR)
         else:
             self.heading.setText(
-                self.tr("%1 warning(s): the record can be completed.").replace("%1", str(warnings))
+                fill_numbered(self.tr("%1 warning(s): the record can be completed."), str(warnings))
             )
             style_label(self.heading, bold=True, colour=WARNING_COLOUR)
         # As tall as its problems (up to eight lines), so the form keeps the room.

@@ -7,6 +7,7 @@ from datetime import date
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from desktop.core.placeholders import fill_numbered
 from domain.reports.periods import (
     MAX_YEAR,
     MIN_YEAR,
@@ -80,14 +81,14 @@ class PeriodPicker(QWidget):
         kind = self.current_kind
         if kind is PeriodKind.MONTH:
             return [
-                (QCoreApplication.translate("PeriodPicker", "Month %1").replace("%1", str(n)), n)
+                (fill_numbered(QCoreApplication.translate("PeriodPicker", "Month %1"), str(n)), n)
                 for n in range(1, 13)
             ]
         if kind is PeriodKind.QUARTER:
             return [
                 (
-                    QCoreApplication.translate("PeriodPicker", "Quarter %1").replace(
-                        "%1", _ROMAN[n - 1]
+                    fill_numbered(
+                        QCoreApplication.translate("PeriodPicker", "Quarter %1"), _ROMAN[n - 1]
                     ),
                     n,
                 )
@@ -101,7 +102,7 @@ class PeriodPicker(QWidget):
         if kind is PeriodKind.WEEK:
             weeks = date(self.year.value(), 12, 28).isocalendar().week
             return [
-                (QCoreApplication.translate("PeriodPicker", "Week %1").replace("%1", str(n)), n)
+                (fill_numbered(QCoreApplication.translate("PeriodPicker", "Week %1"), str(n)), n)
                 for n in range(1, weeks + 1)
             ]
         return []

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_today
 from desktop.ui.errors import inline_message
 from desktop.ui.reports import report_work
 from desktop.ui.services import PageContext
@@ -59,10 +61,12 @@ class StationProfileDialog(QDialog):
             intro.setText(
                 intro.text()
                 + " "
-                + self.tr("Last saved: version %1, figures true on %2, by %3.")
-                .replace("%1", str(profile.version))
-                .replace("%2", date.fromisoformat(profile.as_of).strftime("%d/%m/%Y"))
-                .replace("%3", profile.changed_by)
+                + fill_numbered(
+                    self.tr("Last saved: version %1, figures true on %2, by %3."),
+                    str(profile.version),
+                    date.fromisoformat(profile.as_of).strftime("%d/%m/%Y"),
+                    profile.changed_by,
+                )
             )
         self.as_of = QDateEdit(QDate.currentDate())
         self.as_of.setObjectName("profileAsOf")
@@ -120,7 +124,7 @@ class StationProfileDialog(QDialog):
         spin = QSpinBox()
         spin.setGroupSeparatorShown(True)
         if field.kind == "year":
-            spin.setRange(_YEAR_BLANK, date.today().year + 1)
+            spin.setRange(_YEAR_BLANK, station_today().year + 1)
         else:
             spin.setRange(BLANK, 10_000_000)
         spin.setSpecialValueText("\u2014")

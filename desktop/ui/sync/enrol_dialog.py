@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import InvalidInput
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.sync_settings import Enrolment
 from desktop.sync.report import ServerIdentity
 from desktop.sync.service import SyncService
+from desktop.ui import focus
 from desktop.ui.errors import show_error
 from desktop.ui.formats import format_timestamp
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -109,6 +111,11 @@ class EnrolDialog(QDialog):
         layout.addWidget(self.compared)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Enter in a field means Enrol (once allowed), never "Choose…" or a second check.
+        focus.no_auto_default(browse, self.check_button)
+        self.enrol_button.setDefault(True)
+        focus.order_from_layout(layout)
+        self.url.setFocus(Qt.OtherFocusReason)
         self._update_buttons()
 
     # ---- step 1: who is the server --------------------------------------------------------------
@@ -161,8 +168,8 @@ class EnrolDialog(QDialog):
         # Everything below comes from the file or the server: escaped, so a crafted certificate
         # cannot draw a fingerprint of its own into this rich-text label.
         lines = [
-            self.tr("The server answered: CAX server %1.").replace(
-                "%1", html.escape(identity.version)
+            fill_numbered(
+                self.tr("The server answered: CAX server %1."), html.escape(identity.version)
             )
         ]
         cert = identity.ca
@@ -174,10 +181,10 @@ class EnrolDialog(QDialog):
             )
         else:
             lines += [
-                self.tr("Certificate: %1").replace("%1", html.escape(cert.subject)),
-                self.tr("Issued by: %1").replace("%1", html.escape(cert.issuer)),
-                self.tr("Valid until: %1").replace(
-                    "%1", format_timestamp(cert.not_after.isoformat())
+                fill_numbered(self.tr("Certificate: %1"), html.escape(cert.subject)),
+                fill_numbered(self.tr("Issued by: %1"), html.escape(cert.issuer)),
+                fill_numbered(
+                    self.tr("Valid until: %1"), format_timestamp(cert.not_after.isoformat())
                 ),
                 self.tr("SHA-256 fingerprint:")
                 + f"<br><tt>{cert.sha256[:47]}<br>{cert.sha256[48:]}</tt>",  # two lines of 16 bytes

@@ -106,3 +106,34 @@ def test_data_file_of_another_form_is_refused(cax):
     """A record file for F3 given to `record new F1` is refused before anything is stored."""
     code, _, err = cax("record", "new", "F1", "--data", str(EXAMPLES / "F3.json"))
     assert code == 1 and "[RECORD_FILE_INVALID]" in err
+
+
+def _as(monkeypatch, username: str, password: str) -> None:
+    monkeypatch.setenv("CAX_USER", username)
+    monkeypatch.setenv("CAX_PASSWORD", password)
+
+
+def _listed(cax, status: str) -> list[str]:
+    code, out, err = cax("record", "list", "--status", status, "--json")
+    assert code == 0, err
+    return [row["id"] for row in json.loads(out)]
+
+
+def test_a_returned_record_is_listed_as_returned_until_amended(cax, monkeypatch):
+    """`record return` sends a completed record back; `record list --status returned` lists it
+    (and "completed" no longer does) until its author amends it."""
+    _, out, _ = cax("record", "new", "F3", "--data", str(EXAMPLES / "F3.json"))
+    record_id = out.strip()
+    assert cax("record", "complete", record_id)[0] == 0
+    _as(monkeypatch, SUPERVISOR, SUPERVISOR_PASSWORD)
+    code, _, err = cax("record", "return", record_id, "--comment", "Thiếu chữ ký người vi phạm")
+    assert code == 0, err
+    assert _listed(cax, "returned") == [record_id]
+    assert _listed(cax, "completed") == []
+    code, _, err = cax("record", "approve", record_id)  # it is with its author now
+    assert code != 0 and "[RECORD_STATE]" in err
+    _as(monkeypatch, OFFICER, OFFICER_PASSWORD)
+    data = str(EXAMPLES / "F3.json")
+    assert cax("record", "amend", record_id, "--data", data, "--reason", "Bổ sung chữ ký")[0] == 0
+    assert _listed(cax, "returned") == []
+    assert _listed(cax, "completed") == [record_id]

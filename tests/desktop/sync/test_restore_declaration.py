@@ -9,10 +9,11 @@ import pytest
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import InvalidInput, PermissionDenied, SyncNotEnrolled
-from desktop.storage import audit, audit_anchor, outbox, sync_settings
+from desktop.storage import audit, audit_anchor, grants, outbox, sync_settings
 from desktop.sync.push import AuditState, batch_body
 from desktop.sync.restore import declare_restore
 from desktop.sync.service import private_key_of
+from protocol import authorship
 from protocol.messages import PushRequest
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 from tests.desktop.sync.helpers import completed_records
@@ -51,6 +52,14 @@ def test_the_declaration_is_signed_audited_and_goes_with_the_next_push(session):
     assert declaration.reason == "Ổ cứng hỏng" and declaration.supervisor == session.user.username
     assert declaration.head.model_dump() == head_before
     assert declaration.verify(private_key_of(enrolment).public_key())
+    # ... and by the supervisor's own key, as the roster the centre pins certifies it.
+    roster = grants.load_roster(session.station.load_slots())
+    assert roster is not None and declaration.signed_by == session.user.username
+    assert authorship.signed_by_any(
+        authorship.signer_keys(roster, declaration.signed_by),
+        declaration.supervisor_bytes(),
+        declaration.supervisor_signature,
+    )
     with session.db.read() as conn:
         entries = audit.entries(conn, action=AuditAction.SYNC_RESTORE_DECLARED)
         state = AuditState.read(conn, enrolment.device_id)
@@ -61,3 +70,14 @@ def test_the_declaration_is_signed_audited_and_goes_with_the_next_push(session):
     assert request.audit_anchor == declaration.head  # the proof of the declared head
     assert request.audit_head is not None and request.audit_head.seq > declaration.head.seq
     assert len(request.records) == 2
+
+
+def test_a_session_without_a_signing_key_cannot_declare(session):  # noqa: F811
+    """The centre accepts only a declaration its supervisor signed: without the session's key
+    there is nothing to sign with, so nothing is declared."""
+    _fake_enrolment(session, "https://sync.example.vn")
+    session.db.signer = None
+    with pytest.raises(PermissionDenied):
+        declare_restore(session, "khôi phục bản sao lưu")
+    with session.db.read() as conn:
+        assert audit.entries(conn, action=AuditAction.SYNC_RESTORE_DECLARED) == []

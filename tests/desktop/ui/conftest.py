@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 
@@ -26,6 +26,15 @@ from tests.desktop.conftest import (
 from tests.integration.conftest import server, server_db  # noqa: F401  (a real server, for Sync)
 
 PASSWORDS = {SUPERVISOR: SUPERVISOR_PASSWORD, OFFICER: OFFICER_PASSWORD}
+
+
+@pytest.fixture(autouse=True)
+def _default_locale_restored():
+    """Installing the Vietnamese catalogue also sets the default locale, which picks the language
+    of error texts: a test that switches language must not leave it switched for the next."""
+    before = QLocale()
+    yield
+    QLocale.setDefault(before)
 
 
 def type_text(widget: QWidget, text: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
@@ -57,6 +58,10 @@ def _open_entry(main: MainWindow, search: str) -> RecordEntryPage:
     assert isinstance(page, RecordEntryPage)
     type_here(search)
     key(Qt.Key_Return)
+    for _ in range(50):  # the form is built right after the busy cue is painted
+        if page.editor is not None:
+            break
+        QApplication.processEvents()
     assert page.editor is not None
     return page
 
@@ -316,14 +321,20 @@ def test_review_approves_two_records_at_once(window, records):
         selection.select(index, QItemSelectionModel.Select | QItemSelectionModel.Rows)
     assert page.approve_button.text() == "&Approve 2 selected"
     page.approve_button.click()
+    assert "Approve 2 record(s)?" in page.confirm_box.text()
+    page.confirm_box.button(QMessageBox.Cancel).click()  # asked first: Cancel approves nothing
+    assert _stored(records, first).summary.status == "completed" and page.result.text() == ""
+    page.approve_button.click()
+    page.confirm_box.button(QMessageBox.Yes).click()
     assert "2 record(s) approved." in page.result.text()
     statuses = {rid: _stored(records, rid).summary.status for rid in (first, second, third)}
     assert statuses == {first: "approved", second: "approved", third: "completed"}
     assert page.model.rowCount() == 1
 
 
-def test_return_with_comment_is_audited_and_keeps_the_record_waiting(window, records, qtbot):
-    """Return… writes the comment to the audit log; the record stays completed, in the queue."""
+def test_return_with_comment_is_audited_and_sends_the_record_back(window, records, qtbot):
+    """Return… writes the comment to the audit log; the record shows as returned and leaves the
+    queue (it waits on its author now, not on the chief)."""
     record_id = records.make("F3", example_values("F3"), by=OFFICER)
     main = window(SUPERVISOR)
     press(main, Qt.Key_4, Qt.ControlModifier)
@@ -332,15 +343,14 @@ def test_return_with_comment_is_audited_and_keeps_the_record_waiting(window, rec
     page.return_button.click()
     type_text(page.dialog.reason, "Bổ sung lời khai người chứng kiến")
     page.dialog.ok.click()
-    assert _stored(records, record_id).summary.status == "completed"
+    assert _stored(records, record_id).summary.status == "returned"
     session = records.session()
     with session.db.read() as conn:
         [entry] = [e for e in record_history(conn, record_id) if e.action == RECORD_RETURNED]
         assert audit.entries(conn, action=AuditAction.RECORD_APPROVED) == []
     assert entry.details == {"comment": "Bổ sung lời khai người chứng kiến", "author": OFFICER}
-    assert page.model.rowCount() == 1
-    qtbot.waitUntil(lambda: page.preview.note.isVisible(), timeout=2000)
-    assert "Bổ sung lời khai" in page.preview.note.text()
+    assert page.model.rowCount() == 0
+    assert "Returned to the author" in page.result.text()
 
 
 def test_search_waits_for_a_pause_in_typing(window, records, qtbot):

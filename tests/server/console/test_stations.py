@@ -28,7 +28,7 @@ from tests.server.console.stations_data import (
     push_with_head,
     synced_station,
 )
-from tests.server.helpers import make_record
+from tests.server.helpers import StationRoles, make_record
 
 
 def _text(html: str) -> str:
@@ -335,12 +335,15 @@ def test_station_page_shows_refused_heads_and_declared_restores(
         reason="Ổ cứng hỏng, khôi phục bản sao lưu",
         supervisor="truong",
         declared_at="2026-12-04T09:00:00+00:00",
-    ).signed_with(device.key)
+    )
+    roles = StationRoles()  # the declaration is signed by a supervisor of the station's roster
+    declaration = declaration.signed_as("truong", roles.users["truong"][1]).signed_with(device.key)
     answer = device.push(
         client,
-        [make_record(BA_DINH)],
+        [roles.sign(make_record(BA_DINH))],
         audit_head=declared.model_dump(),
         restore=declaration.model_dump(mode="json"),
+        roster=roles.roster(),
     )
     assert answer.status_code == 200, answer.text
     login(client, create_user(engine, "xem", "viewer", "all"))

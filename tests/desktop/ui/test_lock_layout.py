@@ -1,0 +1,60 @@
+"""The lock-out screen: after repeated wrong passwords its messages never squash the fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from desktop.ui import i18n
+from tests.desktop.conftest import SUPERVISOR
+from tests.desktop.ui.conftest import press, type_into
+
+
+def _fail(window, password: str) -> None:
+    form = window.lock_screen.form
+    form.password.setFocus()
+    form.password.clear()
+    type_into(form.password, password)
+    press(form.password, Qt.Key_Return)
+
+
+def _assert_laid_out(qtbot, window) -> None:
+    form = window.lock_screen.form
+    qtbot.waitUntil(lambda: form.countdown.isVisible())
+    qtbot.wait(100)  # the layout settles after the texts changed, as between two frames
+    for field in (form.user, form.password):
+        assert field.height() >= field.sizeHint().height(), field.objectName()
+    for label in (form.countdown, form.message):
+        if label.isVisible() and label.text():
+            # Word-wrapped and given the height its text needs: no line clipped.
+            assert label.wordWrap()
+            assert label.height() >= label.heightForWidth(label.width()), label.objectName()
+
+
+def test_lock_out_messages_leave_the_fields_their_height(qtbot, open_main_window):
+    """Four wrong passwords at 1100×720: user and password keep their height, texts fit."""
+    window = open_main_window(SUPERVISOR)
+    window.resize(1100, 720)
+    window.lock()
+    for attempt in range(4):
+        _fail(window, f"wrong-password-{attempt}")
+        form = window.lock_screen.form
+        qtbot.waitUntil(lambda form=form: not form.countdown.isVisible(), timeout=10_000)
+    _fail(window, "wrong-password-5")
+    _assert_laid_out(qtbot, window)
+    assert window.lock_screen.form.message.text()
+
+
+def test_lock_out_in_vietnamese_keeps_the_fields_too(qtbot, open_main_window):
+    """Vietnamese texts are longer: the same holds."""
+    from PySide6.QtWidgets import QApplication
+
+    translators = i18n.install_translators(QApplication.instance(), "vi")
+    try:
+        window = open_main_window(SUPERVISOR)
+        window.resize(1100, 720)
+        window.lock()
+        for attempt in range(3):
+            _fail(window, f"sai-mat-khau-{attempt}")
+        _assert_laid_out(qtbot, window)
+    finally:
+        i18n.remove_translators(QApplication.instance(), translators)

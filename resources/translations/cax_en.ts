@@ -1240,31 +1240,31 @@ Offline data entry for commune police stations.</translation>
     </message>
     <message>
         <source>The fine must lie within the provision&apos;s frame: %1 to %2 đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>The fine must lie within the provision&apos;s frame: %1 to %2 đồng.</translation>
     </message>
     <message>
         <source>The person issuing may impose a fine of at most %1 đồng.</source>
-        <translation type="unfinished"></translation>
+        <translation>The person issuing may impose a fine of at most %1 đồng.</translation>
     </message>
     <message>
         <source>“%1” is not in the legal catalogue.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not in the legal catalogue.</translation>
     </message>
     <message>
         <source>This provision was not in force on %1, the day of the violation: choose the one in force then.</source>
-        <translation type="unfinished"></translation>
+        <translation>This provision was not in force on %1, the day of the violation: choose the one in force then.</translation>
     </message>
     <message>
         <source>This provision allows a fine only, not a warning.</source>
-        <translation type="unfinished"></translation>
+        <translation>This provision allows a fine only, not a warning.</translation>
     </message>
     <message>
         <source>The commune police may not impose this measure.</source>
-        <translation type="unfinished"></translation>
+        <translation>The commune police may not impose this measure.</translation>
     </message>
     <message>
         <source>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</translation>
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>

@@ -118,6 +118,10 @@ class UnlockForm(QWidget):
         self.reload_users()
 
     def _layout(self) -> None:
+        # However long the messages below grow, the fields keep the height they need: a layout
+        # short of room shrinks a widget down to its minimum, which for these is a few pixels.
+        for field in (self.user, self.password):
+            field.setMinimumHeight(field.sizeHint().height())
         form = QFormLayout()
         form.addRow(self.tr("&User:"), self.user)
         form.addRow(self.tr("&Password:"), self.password)

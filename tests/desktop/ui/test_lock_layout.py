@@ -17,6 +17,18 @@ def _fail(window, password: str) -> None:
     press(form.password, Qt.Key_Return)
 
 
+def _lock_out(qtbot, window) -> None:
+    """At 1100×720, wrong passwords until the wait before the next try is 2 s: long enough for
+    the checks below to see the countdown even on a loaded machine (the first wait is 1 s)."""
+    window.resize(1100, 720)
+    window.lock()
+    for attempt in range(4):
+        _fail(window, f"sai-mat-khau-{attempt}")
+        form = window.lock_screen.form
+        qtbot.waitUntil(lambda form=form: not form.countdown.isVisible(), timeout=10_000)
+    _fail(window, "sai-mat-khau-5")
+
+
 def _assert_laid_out(qtbot, window) -> None:
     form = window.lock_screen.form
     qtbot.waitUntil(lambda: form.countdown.isVisible())
@@ -33,13 +45,7 @@ def _assert_laid_out(qtbot, window) -> None:
 def test_lock_out_messages_leave_the_fields_their_height(qtbot, open_main_window):
     """Four wrong passwords at 1100×720: user and password keep their height, texts fit."""
     window = open_main_window(SUPERVISOR)
-    window.resize(1100, 720)
-    window.lock()
-    for attempt in range(4):
-        _fail(window, f"wrong-password-{attempt}")
-        form = window.lock_screen.form
-        qtbot.waitUntil(lambda form=form: not form.countdown.isVisible(), timeout=10_000)
-    _fail(window, "wrong-password-5")
+    _lock_out(qtbot, window)
     _assert_laid_out(qtbot, window)
     assert window.lock_screen.form.message.text()
 
@@ -51,10 +57,7 @@ def test_lock_out_in_vietnamese_keeps_the_fields_too(qtbot, open_main_window):
     translators = i18n.install_translators(QApplication.instance(), "vi")
     try:
         window = open_main_window(SUPERVISOR)
-        window.resize(1100, 720)
-        window.lock()
-        for attempt in range(3):
-            _fail(window, f"sai-mat-khau-{attempt}")
+        _lock_out(qtbot, window)
         _assert_laid_out(qtbot, window)
     finally:
         i18n.remove_translators(QApplication.instance(), translators)

@@ -331,6 +331,21 @@ STATION_ERRORS: dict[str, ErrorText] = {
         headline=("Không in được ở đây.", "Printing is not available here."),
         advice=("Hãy in từ cửa sổ CAX Desk.", "Print from the CAX Desk window."),
     ),
+    "DISK_FULL": ErrorText(
+        line=(
+            "Ổ đĩa đầy nên không ghi được; dữ liệu đã lưu trước đó vẫn nguyên vẹn. Hãy giải phóng "
+            "chỗ trống (hoặc dùng USB khác) rồi làm lại.",
+            "The disk is full, so nothing was written; what was saved before is intact. Free "
+            "some space (or use another USB stick) and try again.",
+        ),
+        headline=("Ổ đĩa đã đầy.", "The disk is full."),
+        advice=(
+            "Việc vừa làm chưa được ghi; dữ liệu đã lưu vẫn nguyên vẹn. Hãy xóa bớt tệp không cần "
+            "hoặc dùng USB khác rồi làm lại.",
+            "What you just did was not written; saved data is intact. Delete files you do not "
+            "need, or use another USB stick, and try again.",
+        ),
+    ),
     "FILE_UNWRITABLE": ErrorText(
         line=(
             "Không ghi được tệp {path}; hãy chọn thư mục khác hoặc kiểm tra quyền ghi.",

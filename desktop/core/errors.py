@@ -256,6 +256,13 @@ class PrintingUnavailable(AppError):
     code = "PRINTING_UNAVAILABLE"
 
 
+class DiskFull(AppError):
+    """The disk (or the USB stick) holding `path` is full: what was being written was not kept,
+    and what was saved before is intact (SQLite rolls the transaction back)."""
+
+    code = "DISK_FULL"
+
+
 class FileUnwritable(AppError):
     """A file the user asked for (PDF, export, backup) could not be written at `path`: nothing
     was recorded."""

@@ -14,6 +14,7 @@ FILE_UNWRITABLE naming the file or folder, and leaves no partial file or staging
 from __future__ import annotations
 
 import contextlib
+import errno
 import glob
 import hashlib
 import json
@@ -40,6 +41,7 @@ from desktop.core.errors import (
     BackupOtherStation,
     CurrentLoginRequired,
     DatabaseCorrupt,
+    DiskFull,
     FileUnwritable,
     InvalidInput,
     PermissionDenied,
@@ -167,11 +169,22 @@ def _write_verified(
 
 @contextlib.contextmanager
 def _unwritable_as(path: Path) -> Iterator[None]:
-    """A file-system failure (no permission, disk full, read-only stick) as FILE_UNWRITABLE."""
+    """A file-system failure as DISK_FULL (the disk or stick is full, also when SQLite copying the
+    database finds it so) or FILE_UNWRITABLE (no permission, a read-only stick)."""
     try:
         yield
     except OSError as exc:
-        raise FileUnwritable(path=str(path), reason=exc.strerror or str(exc)) from exc
+        raise _file_error(path, exc) from exc
+    except sqlcipher.Error as exc:
+        if "database or disk is full" not in str(exc).lower():
+            raise
+        raise DiskFull(path=str(path)) from exc
+
+
+def _file_error(path: Path, exc: OSError) -> AppError:
+    if exc.errno == errno.ENOSPC:
+        return DiskFull(path=str(path))
+    return FileUnwritable(path=str(path), reason=exc.strerror or str(exc))
 
 
 def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, Any]]:
@@ -490,7 +503,7 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
         # Part of the staging copy is gone with `placed`: a new restore starts from the file.
         shutil.rmtree(prepared.staging, ignore_errors=True)
         if isinstance(exc, OSError):
-            raise FileUnwritable(path=str(home), reason=exc.strerror or str(exc)) from exc
+            raise _file_error(home, exc) from exc
         raise
     shutil.rmtree(prepared.staging, ignore_errors=True)
     return RestoreResult(home, prepared.manifest, aside, prepared.revived_users)

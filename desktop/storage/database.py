@@ -11,7 +11,7 @@ import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.pool import QueuePool
 
-from desktop.core.errors import AppError, DatabaseCorrupt, DatabaseLocked
+from desktop.core.errors import AppError, DatabaseCorrupt, DatabaseLocked, DiskFull
 from desktop.storage.files import shared_mode
 
 BUSY_TIMEOUT_MS = 15_000
@@ -48,6 +48,8 @@ def translate_errors(error: BaseException) -> AppError | NotADatabase | None:
         return DatabaseCorrupt(reason="missing")
     if "locked" in message or "busy" in message:
         return DatabaseLocked()
+    if "database or disk is full" in message:  # SQLITE_FULL: the transaction was rolled back
+        return DiskFull()
     if "malformed" in message or "corrupt" in message or "disk i/o" in message:
         return DatabaseCorrupt(reason=message)
     return None

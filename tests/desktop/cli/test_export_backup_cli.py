@@ -119,3 +119,33 @@ def test_a_read_only_folder_is_one_clear_line(cax, tmp_path, monkeypatch, statio
     assert code == 1 and "FILE_UNWRITABLE" in err and str(target) in err
     assert "Cannot write the file" in err and "Traceback" not in err
     assert [p for p in tmp_path.iterdir() if p != station_home.home] == []
+
+
+def test_a_full_disk_during_a_backup_is_disk_full(cax, tmp_path, monkeypatch, station_home):
+    """The USB stick fills while the backup is written (ENOSPC), or SQLite finds the disk full
+    while copying the database: DISK_FULL (exit 11), one line, no file, the station intact."""
+    from desktop.storage import backup
+
+    def no_space(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(files.os, "replace", no_space)
+        code, _, err = cax("backup", "create", str(tmp_path / "a.caxbackup"))
+    assert code == 11 and "DISK_FULL" in err and "The disk is full" in err
+    assert "Traceback" not in err
+
+    open_raw = backup._open_raw
+
+    def tiny_disk(path, key):  # the copy may not grow past two pages: SQLite's own SQLITE_FULL
+        conn = open_raw(path, key)
+        conn.execute("PRAGMA max_page_count = 2")
+        return conn
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backup, "_open_raw", tiny_disk)
+        code, _, err = cax("backup", "create", str(tmp_path / "b.caxbackup"))
+    assert code == 11 and "DISK_FULL" in err and "Traceback" not in err
+    assert [p for p in tmp_path.iterdir() if p != station_home.home] == []
+    code, out, _ = cax("record", "list", "--json")
+    assert code == 0 and len(json.loads(out)) == 2  # what was saved before is all there

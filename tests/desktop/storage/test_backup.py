@@ -19,6 +19,7 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
     BackupDamaged,
     BackupOtherStation,
+    DiskFull,
     FileUnwritable,
     PermissionDenied,
     WrongPassword,
@@ -302,14 +303,17 @@ def staging_folders(home: Path) -> list[Path]:
 
 
 @pytest.mark.parametrize(
-    "failure",
-    [PermissionError(errno.EACCES, "Permission denied"), OSError(errno.ENOSPC, "No space")],
+    ("failure", "refusal"),
+    [
+        (PermissionError(errno.EACCES, "Permission denied"), FileUnwritable),
+        (OSError(errno.ENOSPC, "No space"), DiskFull),
+    ],
 )
 def test_an_unwritable_backup_folder_is_file_unwritable_and_leaves_nothing(
-    station_home, tmp_path, monkeypatch, failure
+    station_home, tmp_path, monkeypatch, failure, refusal
 ):
-    """No permission or a full stick: FILE_UNWRITABLE naming the file, no temp file beside it,
-    and no backup recorded (the reminder stays due)."""
+    """No permission (FILE_UNWRITABLE) or a full stick (DISK_FULL), naming the file: no temp
+    file beside it, and no backup recorded (the reminder stays due)."""
     add_records(station_home, 1)
     folder = tmp_path / "usb"
     folder.mkdir()
@@ -319,9 +323,9 @@ def test_an_unwritable_backup_folder_is_file_unwritable_and_leaves_nothing(
         raise failure
 
     monkeypatch.setattr(files.os, "replace", fail)
-    with pytest.raises(FileUnwritable) as caught:
+    with pytest.raises(refusal) as caught:
         make_backup(station_home, target)
-    assert caught.value.code == "FILE_UNWRITABLE" and caught.value.params["path"] == str(target)
+    assert caught.value.code == refusal.code and caught.value.params["path"] == str(target)
     assert list(folder.iterdir()) == []
     session = station_home.unlock()
     try:
@@ -373,7 +377,7 @@ def test_a_restore_failing_midway_puts_everything_back(made, station_home, monke
         return real_move(source, destination)
 
     monkeypatch.setattr(backup.shutil, "move", move)
-    with pytest.raises(FileUnwritable) as caught:
+    with pytest.raises(DiskFull) as caught:  # the disk filled up halfway through
         backup.restore_backup(
             station_home.home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD, current=CURRENT
         )

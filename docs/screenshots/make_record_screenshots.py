@@ -254,25 +254,33 @@ def reports_tour(window: MainWindow, lang: str) -> None:
     del page
 
 
+def open_window(
+    home: Path, lang: str, size: tuple[int, int], user: str, password: str
+) -> MainWindow:
+    """The app's main window on the station in `home`, shown at `size`, `user` logged in."""
+    services = Services(
+        station=Station(home),
+        tasks=TaskRunner(threaded=True),
+        preferences=PreferencesStore(home),
+        idle=IdleWatcher(60 * 60_000),
+        language=lang,
+        log_file=home / "logs" / "cax-desk.log",
+    )
+    window = MainWindow(services, pages=PAGES)
+    window.setGeometry(0, 0, *size)
+    window.show()
+    window.activateWindow()
+    window.open_session(Station(home).unlock(user, password))
+    return window
+
+
 def main() -> None:
     app = QApplication(sys.argv[:1])
     for lang in ("vi", "en"):
         translators = i18n.install_translators(app, lang)
         home = Path(tempfile.mkdtemp()) / "station"
         make_station(home)
-        services = Services(
-            station=Station(home),
-            tasks=TaskRunner(threaded=True),
-            preferences=PreferencesStore(home),
-            idle=IdleWatcher(60 * 60_000),
-            language=lang,
-            log_file=home / "logs" / "cax-desk.log",
-        )
-        window = MainWindow(services, pages=PAGES)
-        window.setGeometry(0, 0, 1280, 860)
-        window.show()
-        window.activateWindow()
-        window.open_session(Station(home).unlock("truong", "Ba-Dinh-2026!"))
+        window = open_window(home, lang, (1280, 860), "truong", "Ba-Dinh-2026!")
         tour(window, lang)
         reports_tour(window, lang)
         centre = Centre(home.parent / "centre")

@@ -19,8 +19,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_record_screenshots import (
-    PAGES,
     make_station,
+    open_window,
     shoot,
     wait_until,
 )
@@ -30,12 +30,8 @@ from desktop.storage.records import RecordService
 from desktop.storage.station import Station
 from desktop.sync.pull import apply_update
 from desktop.ui import i18n
-from desktop.ui.idle import IdleWatcher
 from desktop.ui.main_window import MainWindow
-from desktop.ui.preferences import PreferencesStore
 from desktop.ui.record_work import shared_catalogue
-from desktop.ui.services import Services
-from desktop.ui.tasks import TaskRunner
 from domain.records import RecordFilter, RecordStatus
 from protocol.messages import PullUpdate, UpdateKind
 
@@ -91,22 +87,10 @@ def main() -> None:
         home = Path(tempfile.mkdtemp()) / "station"
         make_station(home)
         return_two(home, lang)
-        services = Services(
-            station=Station(home),
-            tasks=TaskRunner(threaded=True),
-            preferences=PreferencesStore(home),
-            idle=IdleWatcher(60 * 60_000),
-            language=lang,
-            log_file=home / "logs" / "cax-desk.log",
-        )
-        window = MainWindow(services, pages=PAGES)
-        window.setGeometry(0, 0, 1100, 720)
-        window.show()
-        window.activateWindow()
-        window.open_session(Station(home).unlock("lan", "Canbo-Hoa-77"))
+        window = open_window(home, lang, (1100, 720), "lan", "Canbo-Hoa-77")
         tour(window, lang)
         window.close()
-        services.idle.stop()
+        window.services.idle.stop()
         i18n.remove_translators(app, translators)
 
 

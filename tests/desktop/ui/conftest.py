@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
@@ -97,12 +97,13 @@ def services(station_home: StationFixture) -> Services:
 @pytest.fixture
 def open_main_window(
     qtbot, services: Services, station_home: StationFixture
-) -> Callable[[str], MainWindow]:
-    """Unlock as `username` and show the main window with that session."""
+) -> Callable[..., MainWindow]:
+    """Unlock as `username` and show the main window with that session (all its pages, or
+    only `pages`)."""
 
-    def opener(username: str = SUPERVISOR) -> MainWindow:
+    def opener(username: str = SUPERVISOR, pages: Sequence[type] | None = None) -> MainWindow:
         session: StationSession = station_home.unlock(username, PASSWORDS[username])
-        window = MainWindow(services)
+        window = MainWindow(services) if pages is None else MainWindow(services, pages=pages)
         qtbot.addWidget(window)
         window.open_session(session)
         window.show()

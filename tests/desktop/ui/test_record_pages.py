@@ -17,7 +17,7 @@ from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.record_work import RECORD_RETURNED, load_page, record_history
 from domain.records import RecordFilter
 from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
-from tests.desktop.ui.conftest import PASSWORDS, press, type_text
+from tests.desktop.ui.conftest import press, type_text
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
     example_values,
     fill,
@@ -35,21 +35,9 @@ PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage)
 
 
 @pytest.fixture
-def window(qtbot, services, station_home):
+def window(open_main_window):
     """Unlock as `username` and show a main window holding the record pages (Ctrl+2, 3, 4)."""
-
-    def opener(username: str = SUPERVISOR) -> MainWindow:
-        session = station_home.unlock(username, PASSWORDS[username])
-        main = MainWindow(services, pages=PAGES)
-        qtbot.addWidget(main)
-        main.open_session(session)
-        main.show()
-        main.activateWindow()
-        qtbot.waitUntil(main.isActiveWindow)
-        return main
-
-    yield opener
-    services.idle.stop()
+    return lambda username=SUPERVISOR: open_main_window(username, pages=PAGES)
 
 
 def _open_entry(main: MainWindow, search: str) -> RecordEntryPage:

@@ -24,7 +24,7 @@ from desktop.ui.pages.review_queue import ReviewQueuePage
 from domain.records import RecordFilter, RecordStatus
 from protocol.messages import PullUpdate, UpdateKind
 from tests.desktop.conftest import OFFICER, SUPERVISOR
-from tests.desktop.ui.conftest import PASSWORDS, type_text
+from tests.desktop.ui.conftest import type_text
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
     example_values,
     key,
@@ -37,21 +37,9 @@ COMMENT = "Bổ sung lời khai người chứng kiến"
 
 
 @pytest.fixture
-def window(qtbot, services, station_home):
+def window(open_main_window):
     """Unlock as `username` and show a main window with the dashboard, records and review."""
-
-    def opener(username: str) -> MainWindow:
-        session = station_home.unlock(username, PASSWORDS[username])
-        main = MainWindow(services, pages=PAGES)
-        qtbot.addWidget(main)
-        main.open_session(session)
-        main.show()
-        main.activateWindow()
-        qtbot.waitUntil(main.isActiveWindow)
-        return main
-
-    yield opener
-    services.idle.stop()
+    return lambda username=SUPERVISOR: open_main_window(username, pages=PAGES)
 
 
 def _return_from_review(main: MainWindow, comment: str) -> None:

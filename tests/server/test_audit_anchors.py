@@ -7,6 +7,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select
 
@@ -246,27 +247,30 @@ def test_a_declaration_from_a_station_without_signed_roles_is_refused(
     )
 
 
+def _bundle(
+    device: StationDevice, audit_head: dict[str, Any], audit_anchor: dict[str, Any]
+) -> bytes:
+    """A one-record offline bundle of `device` carrying that audit head and anchor proof."""
+    return write_bundle(
+        [make_record(device.station_code)],
+        station_code=device.station_code,
+        device_id=device.device_id,
+        device_key=device.key,
+        server_box_key=device.enrolment["server_box_key"],
+        audit_head=AuditHead(**audit_head),
+        audit_anchor=AuditHead(**audit_anchor),
+    )
+
+
 def test_a_bundle_with_a_head_that_went_back_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     """Behind the anchor, and its proof is no head the device ever sent: not a late bundle."""
     assert push(client, device, head(5, "e")).status_code == 200
     assert push(client, device, head(40), audit_anchor=head(5, "e")).status_code == 200
-    data = write_bundle(
-        [make_record(device.station_code)],
-        station_code=device.station_code,
-        device_id=device.device_id,
-        device_key=device.key,
-        server_box_key=device.enrolment["server_box_key"],
-        audit_head=AuditHead(**head(12, "b")),
-        audit_anchor=AuditHead(**head(7, "c")),
-    )
-    try:
-        bundles.import_bundle(engine, data)
-    except ServerError as error:
-        assert error.code == "AUDIT_ROLLBACK"
-    else:
-        raise AssertionError("the bundle was imported")
+    with pytest.raises(ServerError) as refused:
+        bundles.import_bundle(engine, _bundle(device, head(12, "b"), head(7, "c")))
+    assert refused.value.code == "AUDIT_ROLLBACK"
     assert revisions(engine) == 2
     assert alerts(engine) == [("rollback", 40, 12)]
 
@@ -278,15 +282,7 @@ def test_a_late_bundle_is_accepted_without_moving_the_anchor_and_noted(
     online pushes reached seq 40 is honest: stored, the anchor stays at 40, and it is listed."""
     assert push(client, device, head(12, "b")).status_code == 200
     assert push(client, device, head(40), audit_anchor=head(12, "b")).status_code == 200
-    data = write_bundle(
-        [make_record(device.station_code)],
-        station_code=device.station_code,
-        device_id=device.device_id,
-        device_key=device.key,
-        server_box_key=device.enrolment["server_box_key"],
-        audit_head=AuditHead(**head(20, "c")),
-        audit_anchor=AuditHead(**head(12, "b")),
-    )
+    data = _bundle(device, head(20, "c"), head(12, "b"))
     assert bundles.import_bundle(engine, data).receipt.stored == 1
     assert alerts(engine) == [("late_bundle", 40, 20)]
     answer = push(client, device, head(41, "d"), audit_anchor=head(40))

@@ -1,16 +1,22 @@
-"""What every field editor of a record form offers: its value, its problem state, its focus."""
+"""What every field editor of a record form offers (its value, its problem state, its focus), and
+what the editors of one form share, the factory that builds them among it.
+
+Panels build editors and blocks (a person, an address, a group's rows) build panels: the panel
+gets its editors from `EditorContext.make_editor` (made in `editors.py`) and sees a block's panel
+as a `SubPanel`, so no module here imports one that imports it back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from domain.forms.evaluation import EvalContext, is_empty
+from desktop.ui.record_form.options import OptionModels
+from domain.forms.evaluation import EvalContext, Scope, is_empty
 from domain.forms.model import FieldDefinition
 from domain.reference import ReferenceData
 from domain.validation.problems import Problem
@@ -40,15 +46,41 @@ def style_label(
     return label
 
 
+class EditorFactory(Protocol):
+    """Builds the editor of one field (`editors.create_editor`)."""
+
+    def __call__(
+        self, definition: FieldDefinition, context: EditorContext, *, inside_person: bool = False
+    ) -> FieldEditor: ...
+
+
+class SubPanel(Protocol):
+    """What the panel of fields inside a block (a person, an address) offers the panel around it:
+    `panel.FieldsPanel`, seen through this so the block's editor needs no import of the panel
+    that builds it."""
+
+    def editors(self) -> Iterator[FieldEditor]: ...
+
+    def update_state(self, values: Any, outer: list[Scope]) -> None: ...
+
+    def show_problems(self, problems: list[Problem], visited: set[str] | None) -> None: ...
+
+    def focus_first(self) -> None: ...
+
+    def focus_field(self, parts: list[tuple[str, int | None]]) -> bool: ...
+
+
 @dataclass(frozen=True)
 class EditorContext:
-    """What editors share within one form: language, reference lists and their Qt models."""
+    """What editors share within one form: language, reference lists and their Qt models, and the
+    factory that builds an editor for a field (blocks build their sub-editors through it too)."""
 
     language: str
     reference: ReferenceData
-    option_models: Any  # OptionModels (choice_editors), typed loosely to avoid an import cycle
+    option_models: OptionModels
     evaluation: Callable[[], EvalContext]  # today, now, rules and station for conditions
     describe: Callable[[Problem], str]  # a problem as the sentence shown beside its field
+    make_editor: EditorFactory
 
 
 class FieldEditor(QWidget):
@@ -59,7 +91,7 @@ class FieldEditor(QWidget):
     """
 
     changed = Signal()
-    sub_panel: Any = None  # the FieldsPanel inside a person or address block
+    sub_panel: SubPanel | None = None  # the panel of fields inside a person or address block
 
     def __init__(
         self, definition: FieldDefinition, context: EditorContext, parent: QWidget | None = None
@@ -121,3 +153,24 @@ class FieldEditor(QWidget):
         else:
             palette.setColor(QPalette.Base, QColor(_FIELD_BACKGROUNDS[severity]))
         target.setPalette(palette)
+
+
+class RowsEditor(FieldEditor):
+    """An editor of repeated rows (a group), each row edited in a dialog of its own. The panel
+    holding it passes it the scopes its rows' conditions see, shows it its rows' problems and
+    opens a row to put the keyboard in one of its fields."""
+
+    def __init__(
+        self, definition: FieldDefinition, context: EditorContext, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(definition, context, parent)
+        self.outer_scopes: list[Scope] = []  # the scopes around the rows, for their conditions
+
+    def show_row_problems(
+        self, problems: list[Problem], describe: Callable[[Problem], str]
+    ) -> None:
+        raise NotImplementedError
+
+    def open_row(self, row: int, field_id: str | None = None) -> QWidget | None:
+        """Open a row's dialog (None when there is no such row)."""
+        raise NotImplementedError

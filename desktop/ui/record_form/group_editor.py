@@ -28,8 +28,9 @@ from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
     WARNING_COLOUR,
     EditorContext,
-    FieldEditor,
+    RowsEditor,
 )
+from desktop.ui.record_form.panel import FieldsPanel
 from desktop.ui.record_form.paths import split_path
 from domain.forms.evaluation import is_empty
 from domain.forms.model import NESTED_TYPES, FieldDefinition
@@ -82,8 +83,6 @@ class RowDialog(QDialog):
         editor: GroupEditor,
     ) -> None:
         super().__init__(editor)
-        from desktop.ui.record_form.panel import FieldsPanel  # the panel builds group editors too
-
         self.row, self._editor = row, editor
         self.visited: set[str] | None = None if values else set()
         label = definition.label.get(context.language)
@@ -132,7 +131,7 @@ class RowDialog(QDialog):
         super().keyPressEvent(event)
 
 
-class GroupEditor(FieldEditor):
+class GroupEditor(RowsEditor):
     """The rows as a table; Insert (or Add) opens an empty row, Enter edits, Delete removes."""
 
     rows_changed = Signal()
@@ -142,7 +141,6 @@ class GroupEditor(FieldEditor):
     ) -> None:
         super().__init__(definition, context, parent)
         self.checker: RowChecker = lambda _values, _row: []
-        self.outer_scopes: list[Any] = []  # the scopes around the rows, for their conditions
         self.rows: list[dict[str, Any]] = []
         self.dialog: RowDialog | None = None
         self._problems: list[Problem] = []

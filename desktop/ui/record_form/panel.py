@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -14,74 +14,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.record_form.choice_editors import (
-    ChoiceEditor,
-    MultiChoiceEditor,
-    YesNoEditor,
-    is_law_picker,
-)
+from desktop.ui.record_form.choice_editors import ChoiceEditor
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
     HINT_COLOUR,
     WARNING_COLOUR,
     EditorContext,
     FieldEditor,
+    RowsEditor,
     style_label,
 )
-from desktop.ui.record_form.line_editors import (
-    ComputedEditor,
-    DateEditor,
-    MoneyEditor,
-    MultilineEditor,
-    NumberEditor,
-    TextEditor,
-)
+from desktop.ui.record_form.line_editors import ComputedEditor
 from desktop.ui.record_form.paths import is_under
 from domain.forms.evaluation import Scope, holds, is_empty
-from domain.forms.model import FieldDefinition, FieldType
+from domain.forms.model import FieldDefinition
 from domain.forms.summaries import display_value
 from domain.validation.problems import Problem
 
 # Rarely needed sub-fields of the address block, tucked under "Former codes" to keep it short.
 _TUCKED = frozenset({"legacy_province_code", "legacy_district_code", "legacy_ward_code"})
 
-_EDITORS: dict[FieldType, type[FieldEditor]] = {
-    FieldType.TEXT: TextEditor,
-    FieldType.MULTILINE: MultilineEditor,
-    FieldType.INTEGER: NumberEditor,
-    FieldType.DECIMAL: NumberEditor,
-    FieldType.MONEY: MoneyEditor,
-    FieldType.DATE: DateEditor,
-    FieldType.PARTIAL_DATE: DateEditor,
-    FieldType.DATETIME: DateEditor,
-    FieldType.CHOICE: ChoiceEditor,
-    FieldType.MULTI_CHOICE: MultiChoiceEditor,
-    FieldType.YES_NO: YesNoEditor,
-}
-
 # Made once: combining Qt flags goes through Python's enum machinery (~2 ms a time here).
 _LABEL_ALIGNMENT = Qt.AlignLeft | Qt.AlignTop
-
-
-def create_editor(
-    definition: FieldDefinition, context: EditorContext, *, inside_person: bool = False
-) -> FieldEditor:
-    """The editor for one field type (a composite or a group builds its own sub-editors)."""
-    if definition.computed is not None:
-        return ComputedEditor(definition, context)
-    # Blocks and rows hold panels of their own, so their modules import this one: import late.
-    if definition.type in (FieldType.PERSON, FieldType.ADDRESS):
-        from desktop.ui.record_form.composite import CompositeEditor
-
-        foldable = inside_person and definition.type is FieldType.ADDRESS
-        return CompositeEditor(definition, context, foldable=foldable)
-    if definition.type is FieldType.GROUP:
-        from desktop.ui.record_form.group_editor import GroupEditor
-
-        return GroupEditor(definition, context)
-    if is_law_picker(definition):
-        return ChoiceEditor(definition, context)
-    return _EDITORS[definition.type](definition, context)
 
 
 class FieldRow(QWidget):
@@ -107,7 +61,7 @@ class FieldRow(QWidget):
             layout.addWidget(help_label)
         self.setFocusProxy(editor)
 
-    def show_problems(self, problems: list[Problem], describe: Any) -> None:
+    def show_problems(self, problems: list[Problem], describe: Callable[[Problem], str]) -> None:
         """Show these problems beside the field (errors first), or clear them."""
         lines = []
         for p in sorted(problems, key=lambda p: not p.is_error):
@@ -167,7 +121,7 @@ class FieldsPanel(QWidget):
             self._add(definition, inside_person)
 
     def _add(self, definition: FieldDefinition, inside_person: bool) -> None:
-        editor = create_editor(definition, self.context, inside_person=inside_person)
+        editor = self.context.make_editor(definition, self.context, inside_person=inside_person)
         editor.set_path(self.prefix + definition.id)
         editor.changed.connect(self.changed)
         row = FieldRow(editor)
@@ -271,7 +225,7 @@ class FieldsPanel(QWidget):
             self._fill_parent(editor, definition.parent)
         elif editor.sub_panel is not None:
             editor.sub_panel.update_state(values.get(definition.id), scopes)
-        elif definition.type is FieldType.GROUP:
+        elif isinstance(editor, RowsEditor):
             editor.outer_scopes = scopes  # the row dialog evaluates its conditions inside these
 
     def _fill_parent(self, editor: ChoiceEditor, parent_id: str) -> None:
@@ -310,7 +264,7 @@ class FieldsPanel(QWidget):
             row.show_problems([p for p in shown if p.path == path], describe)
             if editor.sub_panel is not None:
                 editor.sub_panel.show_problems([p for p in shown if is_under(p.path, path)], None)
-            elif editor.definition.type is FieldType.GROUP:
+            elif isinstance(editor, RowsEditor):
                 editor.show_row_problems(
                     [p for p in shown if p.path.startswith(path + "[")], describe
                 )
@@ -342,7 +296,7 @@ class FieldsPanel(QWidget):
             editor.unfold()
             if len(parts) > 1:
                 return editor.sub_panel.focus_field(parts[1:])
-        if editor.definition.type is FieldType.GROUP and row_number is not None:
+        if isinstance(editor, RowsEditor) and row_number is not None:
             editor.open_row(row_number, parts[1][0] if len(parts) > 1 else None)
             return True
         if key in _TUCKED and self.more is not None:

@@ -23,16 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.record_form.choice_editors import OptionModels
 from desktop.ui.record_form.editor_base import (
     ERROR_COLOUR,
     HINT_COLOUR,
     EditorContext,
     FieldEditor,
+    SubPanel,
     style_label,
 )
+from desktop.ui.record_form.editors import create_editor
 from desktop.ui.record_form.group_editor import GroupEditor, RowDialog
 from desktop.ui.record_form.messages import describe_problem
+from desktop.ui.record_form.options import OptionModels
 from desktop.ui.record_form.panel import FieldsPanel
 from desktop.ui.record_form.paths import is_under, split_path
 from domain.forms.evaluation import EvalContext, Scope, holds
@@ -87,6 +89,7 @@ class RecordFormWidget(QWidget):
             option_models=OptionModels(language, self.reference, self),
             evaluation=self.evaluation,
             describe=self.describe,
+            make_editor=create_editor,
         )
         self.sections: list[tuple[Any, QWidget, FieldsPanel]] = []
         self.general = QLabel()
@@ -172,7 +175,7 @@ class RecordFormWidget(QWidget):
     def editors(self) -> Iterator[FieldEditor]:
         """Every editor, nested ones included (the editors of open row dialogs excepted)."""
 
-        def walk(panel: FieldsPanel) -> Iterator[FieldEditor]:
+        def walk(panel: SubPanel) -> Iterator[FieldEditor]:
             for editor in panel.editors():
                 yield editor
                 if editor.sub_panel is not None:

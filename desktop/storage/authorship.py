@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Connection, text
 
 from desktop.storage.audit import ChainBreak
-from desktop.storage.outbox import revision_metadata
+from desktop.storage.revision_wire import revision_metadata
 from protocol import authorship
 from protocol.messages import SignedRoster
 

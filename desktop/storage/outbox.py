@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from enum import StrEnum
 
 from sqlalchemy import Connection, text
 
+from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.sync_settings import SyncPolicy, policy_in
-from protocol.canonical import canonical_json, content_hash_with_values, metadata_document
+from protocol.canonical import canonical_json, content_hash_with_values
 from protocol.messages import RecordResult
 
 
@@ -180,32 +180,6 @@ def unsent(
         (after_id,),
     )
     return [_pending(row, station_code) for row in rows]
-
-
-def _aware(stamp: str) -> datetime:
-    value = datetime.fromisoformat(stamp)
-    return value if value.tzinfo else value.replace(tzinfo=UTC)
-
-
-def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, object]:
-    """The wire metadata of a revision from its rows: (record id, revision, form id, form
-    version, author, created at, status, changed at, reason). The one definition of what a
-    revision's content hash covers — the outbox sends it, printouts print it in their QR code."""
-    record_id, revision, form_id, form_version, author, created, status, changed_at, reason = row
-    deleted = status == "voided"
-    return metadata_document(
-        record_id=str(record_id),
-        revision=int(revision),  # type: ignore[call-overload]
-        station_code=station_code,
-        # The protocol spells form ids in lower case ("F1" here is "f1" on the wire).
-        form_id=str(form_id).lower(),
-        form_version=int(form_version),  # type: ignore[call-overload]
-        author=str(author),
-        created_at=_aware(str(created)),
-        updated_at=_aware(str(changed_at)),
-        deleted=deleted,
-        delete_reason=str(reason) if deleted else None,
-    )
 
 
 def _pending(row: Sequence[object], station_code: str) -> PendingRevision:

@@ -10,8 +10,9 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.permissions import Permission
-from desktop.storage import audit, outbox, record_store
+from desktop.storage import audit, record_store
 from desktop.storage.record_store import StoredRecord
+from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
 from domain.documents.builder import document_day
@@ -24,7 +25,7 @@ from protocol.canonical import content_hash_with_values
 OUTPUTS = ("pdf", "printer")
 
 
-# In the order outbox.revision_metadata takes, then the values.
+# In the order revision_metadata takes, then the values.
 _REVISION_ROW = (
     "SELECT r.id, v.revision, r.form_id, r.form_version, r.author, r.created_at, v.status, "
     "v.changed_at, v.reason, v.values_json FROM records r JOIN record_revisions v "
@@ -41,12 +42,12 @@ def revision_content_hash(
     conn: Connection, record_id: str, revision: int, station_code: str
 ) -> str:
     """The content hash of the record's `revision` exactly as the outbox sends it (one
-    definition: `outbox.revision_metadata`), so a printout can be checked against the station's
+    definition: `revision_wire.revision_metadata`), so a printout can be checked against the station's
     database and the central server's copy alike. Read from the rows, never a redacted view."""
     row = conn.execute(text(_REVISION_ROW), dict(id=record_id, revision=revision)).one_or_none()
     if row is None:
         row = conn.execute(text(_DRAFT_ROW), dict(id=record_id)).one()
-    metadata = outbox.revision_metadata(tuple(row[:-1]), station_code)
+    metadata = revision_metadata(tuple(row[:-1]), station_code)
     return content_hash_with_values(metadata, str(row[-1]).encode("utf-8"))
 
 

@@ -32,7 +32,7 @@ from desktop.core.errors import (
 )
 from desktop.core.permissions import Permission, Role, require
 from desktop.core.station_units import check_station_code
-from desktop.storage import audit, crypto, grants, migrate
+from desktop.storage import audit, authorship, crypto, grants, migrate
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile, OpenedSlot
 from desktop.storage.login_throttle import LoginThrottle, Marker, delay_after, reset_reason
@@ -338,10 +338,6 @@ class StationSession:
     def _sign_roles(self, opened: OpenedSlot) -> None:
         """First supervisor login after the upgrade: make the root key, sign every user's grant
         as the database has it now, sign the older revisions with the root key; audited."""
-        # Imported here: authorship reads revisions through the outbox, which (via settings)
-        # imports this module.
-        from desktop.storage import authorship
-
         with self.db.write() as conn:
             rows = conn.execute(text("SELECT username, role, status FROM users")).all()
             active = {r.username: r.role for r in rows if r.status == "active"}

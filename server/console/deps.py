@@ -9,7 +9,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
-from server.console.errors import LoginRequired, PageError
+from server.console.exceptions import LoginRequired, PageError
 from server.services import console_sessions
 from server.services.console_sessions import SessionInfo
 

@@ -18,34 +18,14 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from protocol.errors import ErrorCode
+from server.console import deps, templating
+from server.console.exceptions import LoginRequired, PageError
 from server.errors import ServerError
 
 log = logging.getLogger("cax.console")
 
 PREFIX = "/console"
 Handler = Callable[[Request, Exception], Awaitable[Response]]
-
-
-class PageError(Exception):
-    """Raised by a console route or dependency: the error page with this status.
-
-    `message` is a message key shown under the status's title (default: the status's text);
-    `detail` an extra line as is (already translated or a code)."""
-
-    def __init__(self, status: int, message: str = "", detail: str = "") -> None:
-        super().__init__(status, message)
-        self.status = status
-        self.message = message or f"error.{status}.text"
-        self.detail = detail
-
-
-class LoginRequired(Exception):
-    """No signed-in session: the browser goes to the sign-in page, then back to `path`."""
-
-    def __init__(self, path: str, query: str = "") -> None:
-        super().__init__(path)
-        self.path = path
-        self.query = query
 
 
 def not_found() -> PageError:
@@ -90,8 +70,6 @@ async def error_page(
     request: Request, status: int, message: str = "", detail: str = "", code: str = ""
 ) -> Response:
     """The error page, with the header of the signed-in user when there is one."""
-    from server.console import deps, templating  # deps imports this module
-
     if getattr(request.state, "console_user", None) is None and status != 503:
         try:
             info = await run_in_threadpool(deps.session_of, request)

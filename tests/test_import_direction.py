@@ -1,10 +1,12 @@
 """The architecture's one-way imports hold: ui → sync → storage → core → domain; Qt only in the UI
 and in `desktop/render` (GUI and print modules, never widgets); the station and the server share
-`domain` and `protocol` and never import each other."""
+`domain` and `protocol` and never import each other; and no module imports itself back through
+others, not even from inside a function."""
 
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -156,3 +158,108 @@ def test_the_renderer_draws_without_widgets():
     assert not violates("PySide6.QtPrintSupport", FORBIDDEN["desktop/render"])
     assert violates("desktop.ui.errors", FORBIDDEN["desktop/render"])
     assert not violates("desktop.render", FORBIDDEN["desktop/ui"])
+
+
+# ---- cycles ---------------------------------------------------------------------------------------
+
+PACKAGES = ("desktop", "domain", "protocol", "server")
+
+
+def project_modules() -> dict[str, tuple[Path, bool]]:
+    """Dotted name → (file, is it a package's __init__) for every module of the project."""
+    modules = {}
+    for package in PACKAGES:
+        for path in sorted((ROOT / package).rglob("*.py")):
+            parts = list(path.relative_to(ROOT).with_suffix("").parts)
+            is_package = parts[-1] == "__init__"
+            modules[".".join(parts[:-1] if is_package else parts)] = (path, is_package)
+    return modules
+
+
+def _absolute(name: str, is_package: bool, node: ast.ImportFrom) -> str:
+    if not node.level:
+        return node.module or ""
+    base = name.split(".") if is_package else name.split(".")[:-1]
+    base = base[: len(base) - (node.level - 1)]
+    return ".".join(base + ([node.module] if node.module else []))
+
+
+def imports_of(name: str, modules: Mapping[str, tuple[Path, bool]]) -> set[str]:
+    """The project modules `name` imports anywhere in its file: at the top, inside a function, or
+    under `if TYPE_CHECKING` (a lazy import hides a cycle from Python, not from the design).
+    `from a import b` counts as importing the module a.b when there is one, else a."""
+    path, is_package = modules[name]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), filename=str(path))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            module = _absolute(name, is_package, node)
+            for alias in node.names:
+                submodule = f"{module}.{alias.name}"
+                found.add(submodule if submodule in modules else module)
+    return {m for m in found if m in modules and m != name}
+
+
+def cycles(graph: Mapping[str, set[str]]) -> list[list[str]]:
+    """The groups of modules that import each other, directly or round a loop (Tarjan's strongly
+    connected components of more than one module)."""
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    found = []
+
+    def visit(start: str) -> None:
+        # Iterative: a recursive walk would depend on the depth of the import graph.
+        work: list[tuple[str, Iterator[str]]] = [(start, iter(sorted(graph[start])))]
+        order[start] = low[start] = len(order)
+        stack.append(start)
+        while work:
+            node, neighbours = work[-1]
+            step = next(neighbours, None)
+            if step is not None:
+                if step not in order:
+                    order[step] = low[step] = len(order)
+                    stack.append(step)
+                    work.append((step, iter(sorted(graph[step]))))
+                elif step in stack:
+                    low[node] = min(low[node], order[step])
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == order[node]:
+                group = []
+                while True:
+                    member = stack.pop()
+                    group.append(member)
+                    if member == node:
+                        break
+                if len(group) > 1:
+                    found.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in order:
+            visit(module)
+    return sorted(found)
+
+
+def test_no_import_cycles_even_lazy_ones():
+    """No group of modules imports each other, counting imports inside functions: a cycle hidden
+    by a late import still ties the modules together and forces loose (`Any`) types."""
+    modules = project_modules()
+    assert len(modules) > 100, "the project's modules were not found"
+    graph = {name: imports_of(name, modules) for name in modules}
+    assert cycles(graph) == []
+
+
+def test_the_cycle_finder_sees_a_lazy_cycle(tmp_path):
+    """A cycle closed by an import inside a function is found, and a one-way chain is not."""
+    (tmp_path / "a.py").write_text("from pkg import b\n")
+    (tmp_path / "b.py").write_text("def late():\n    from pkg.c import thing\n")
+    (tmp_path / "c.py").write_text("from pkg.a import x\n")
+    (tmp_path / "d.py").write_text("import pkg.a\n")
+    modules = {f"pkg.{n}": (tmp_path / f"{n}.py", False) for n in "abcd"}
+    graph = {name: imports_of(name, modules) for name in modules}
+    assert graph["pkg.b"] == {"pkg.c"}
+    assert cycles(graph) == [["pkg.a", "pkg.b", "pkg.c"]]

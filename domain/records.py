@@ -1,10 +1,14 @@
-"""Records as lists and search see them: the lifecycle states, list filters, and the projection
-(title, event date, commune, masked list columns, folded search text) stored beside the values."""
+"""Records as lists and search see them: the lifecycle states, list filters, the rows a list
+shows and the order it pages in, the record as loaded with its revisions, and the projection
+(title, event date, commune, masked list columns, folded search text) stored beside the values.
+
+These are plain values: the station's SQL (`desktop/storage/record_store.py`) makes them, and the
+UI and the CLI read them without importing the SQL."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -51,6 +55,69 @@ class RecordFilter:
     date_to: str | None = None
     text: str = ""
     include_voided: bool = False
+
+
+@dataclass(frozen=True)
+class RecordSummary:
+    """One row of a record list: what a list shows, with ID and phone numbers already masked."""
+
+    seq: int
+    id: str
+    form_id: str
+    form_version: int
+    status: str  # a RecordStatus: returned when sent back, whatever the stored status
+    revision: int
+    author: str
+    title: str
+    event_date: str | None
+    commune_code: str | None
+    document_number: str | None
+    columns: dict[str, str]
+    created_at: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Revision:
+    """One saved revision of a record: the values as they were and who changed them, and why."""
+
+    revision: int
+    status: str  # a RecordStatus
+    values: dict[str, Any]
+    changed_by: str
+    changed_at: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    """A record as loaded to be opened: its list row, its values, and its lifecycle marks."""
+
+    summary: RecordSummary
+    values: dict[str, Any]
+    overrides: dict[str, str]
+    completed_at: str | None
+    approved_at: str | None
+    approved_by: str | None
+    void_reason: str | None
+    revisions: tuple[Revision, ...] = field(default=())
+    returned_by: str | None = None  # the chief's user name or "centre" while returned
+
+
+def order_of(filters: RecordFilter) -> str:
+    """The column a list is ordered by (newest first, ties by seq), chosen so an index serves it:
+    search hits in index order (seq, i.e. creation), a date range by event date, else last change."""
+    if filters.text:
+        return "seq"
+    if filters.date_from or filters.date_to:
+        return "event_date"
+    return "updated_at"
+
+
+def cursor_of(row: RecordSummary, filters: RecordFilter) -> tuple[Any, ...]:
+    """The keyset position after `row`, to pass as `after` for the next page."""
+    column = order_of(filters)
+    return (row.seq,) if column == "seq" else (getattr(row, column), row.seq)
 
 
 _TOKEN = re.compile(r"[0-9a-z]+")

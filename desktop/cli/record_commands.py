@@ -11,12 +11,11 @@ from typing import Any
 from desktop.cli.commands import EXIT_FAILED, EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, UnknownForm, ValidationFailed
-from desktop.storage.record_store import RecordSummary
 from desktop.storage.records import RecordService
 from domain.forms.catalogue import Catalogue, load_catalogue
 from domain.forms.model import FieldDefinition, FormDefinition, walk_fields
 from domain.forms.record_file import parse_record_file
-from domain.records import RecordFilter, RecordStatus
+from domain.records import RecordFilter, RecordStatus, RecordSummary
 from domain.validation import Code, Override
 from domain.validation.formats import parse_date
 

@@ -42,7 +42,7 @@ from desktop.core.permissions import Permission
 from desktop.storage import audit, files, record_store
 from desktop.storage.station import StationSession
 from domain.forms.catalogue import Catalogue
-from domain.records import RecordFilter
+from domain.records import RecordFilter, cursor_of
 
 FORMATS = ("xlsx", "csv")
 BATCH = 500
@@ -130,7 +130,7 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
             )
         if len(page) < BATCH:
             return
-        after = record_store.cursor_of(page[-1], filters)
+        after = cursor_of(page[-1], filters)
 
 
 def _write_atomically(target: Path, write: Any) -> int:

@@ -11,7 +11,6 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.permissions import Permission
 from desktop.storage import audit, record_store
-from desktop.storage.record_store import StoredRecord
 from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
@@ -20,6 +19,7 @@ from domain.documents.layouts import layout_for
 from domain.documents.verification import short_hash
 from domain.forms.catalogue import Catalogue
 from domain.forms.summaries import redact_sensitive
+from domain.records import StoredRecord
 from protocol.canonical import content_hash_with_values
 
 OUTPUTS = ("pdf", "printer")

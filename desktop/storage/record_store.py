@@ -7,7 +7,7 @@ lifecycle rules (who may do what, when validation runs) live in `records.py`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -15,7 +15,16 @@ from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
 from desktop.storage import authorship
-from domain.records import Projection, RecordFilter, RecordStatus, fts_query
+from domain.records import (
+    Projection,
+    RecordFilter,
+    RecordStatus,
+    RecordSummary,
+    Revision,
+    StoredRecord,
+    fts_query,
+    order_of,
+)
 
 # A returned record keeps its stored status (migration 0010) but lists show it as returned.
 _SHOWN_STATUS = (
@@ -27,49 +36,6 @@ _SUMMARY_FIELDS = (
     "commune_code, document_number, columns_json, created_at, updated_at"
 )
 _SUMMARY_COLUMNS = _SUMMARY_FIELDS.format(status=_SHOWN_STATUS.format(p=""))
-
-
-@dataclass(frozen=True)
-class RecordSummary:
-    """One row of a record list: what a list shows, with ID and phone numbers already masked."""
-
-    seq: int
-    id: str
-    form_id: str
-    form_version: int
-    status: str
-    revision: int
-    author: str
-    title: str
-    event_date: str | None
-    commune_code: str | None
-    document_number: str | None
-    columns: dict[str, str]
-    created_at: str
-    updated_at: str
-
-
-@dataclass(frozen=True)
-class Revision:
-    revision: int
-    status: str
-    values: dict[str, Any]
-    changed_by: str
-    changed_at: str
-    reason: str
-
-
-@dataclass(frozen=True)
-class StoredRecord:
-    summary: RecordSummary
-    values: dict[str, Any]
-    overrides: dict[str, str]
-    completed_at: str | None
-    approved_at: str | None
-    approved_by: str | None
-    void_reason: str | None
-    revisions: tuple[Revision, ...] = field(default=())
-    returned_by: str | None = None  # the chief's user name or "centre" while returned
 
 
 _LIST_COLUMNS = ", ".join(
@@ -307,22 +273,6 @@ def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:
     if not filters.include_voided and filters.status != RecordStatus.VOIDED:
         clauses.append("r.status != 'voided'")
     return clauses, params
-
-
-def order_of(filters: RecordFilter) -> str:
-    """The column a list is ordered by (newest first, ties by seq), chosen so an index serves it:
-    search hits in index order (seq, i.e. creation), a date range by event date, else last change."""
-    if filters.text:
-        return "seq"
-    if filters.date_from or filters.date_to:
-        return "event_date"
-    return "updated_at"
-
-
-def cursor_of(row: RecordSummary, filters: RecordFilter) -> tuple[Any, ...]:
-    """The keyset position after `row`, to pass as `after` for the next page."""
-    column = order_of(filters)
-    return (row.seq,) if column == "seq" else (getattr(row, column), row.seq)
 
 
 def page(

@@ -22,13 +22,12 @@ from desktop.core.errors import (
 from desktop.core.permissions import Permission, require_record_change
 from desktop.storage import audit, outbox, record_store
 from desktop.storage.outbox import RecordEvent
-from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.station import StationSession
 from domain.forms.catalogue import Catalogue
 from domain.forms.model import FormDefinition
 from domain.forms.summaries import format_document_number, redact_sensitive
 from domain.ids import new_record_id
-from domain.records import RecordFilter, RecordStatus, project
+from domain.records import RecordFilter, RecordStatus, RecordSummary, StoredRecord, project
 from domain.validation import Override, Problem, blocking_problems, check_record
 from domain.validation.formats import VN_TZ
 

@@ -24,7 +24,6 @@ from desktop.core.errors import PermissionDenied
 from desktop.core.permissions import Permission, Role, allows, require_record_change
 from desktop.core.placeholders import fill_numbered
 from desktop.storage.centre_feed import CENTRE_ACTOR
-from desktop.storage.record_store import RecordSummary
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.audit_table_model import details_text
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -32,7 +31,7 @@ from desktop.ui.record_html import record_html
 from desktop.ui.record_labels import form_name, record_action_name, status_name
 from desktop.ui.record_work import RECORD_RETURNED, RecordDetails
 from domain.forms import Catalogue
-from domain.records import RecordStatus
+from domain.records import RecordStatus, RecordSummary
 
 
 @dataclass(frozen=True)

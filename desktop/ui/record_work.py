@@ -11,11 +11,10 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError
 from desktop.storage import audit, outbox, record_store, settings
 from desktop.storage.audit import AuditEntry
-from desktop.storage.record_store import RecordSummary, StoredRecord
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from domain.forms import Catalogue, load_catalogue
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordSummary, StoredRecord
 from domain.validation import Override
 
 # A supervisor (or the centre) sent a record back with a comment; the author amends it.

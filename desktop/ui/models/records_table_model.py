@@ -2,7 +2,7 @@
 
 The model never reads the database in `data()`: `fetchMore()` hands one page read to the task
 runner's database lane and appends the rows when they come back. Rows come in the store's order
-for the filter (`record_store.order_of`: last change, event date, or newest first for a search),
+for the filter (`domain.records.order_of`: last change, event date, or newest first for a search),
 which the header shows; sorting is the store's, since sorting one loaded page would mislead.
 """
 
@@ -20,13 +20,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont
 
-from desktop.storage.record_store import RecordSummary, cursor_of, order_of
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.columns import ColumnTableModel, Index
 from desktop.ui.record_labels import STATUS_COLOURS, form_name, status_name
 from desktop.ui.tasks import Lane, TaskRunner
 from domain.forms import Catalogue
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordSummary, cursor_of, order_of
 from domain.reference import ReferenceData, default_reference
 
 # (filters, after, limit) → one page; runs on the database lane.

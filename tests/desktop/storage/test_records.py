@@ -18,7 +18,7 @@ from desktop.core.errors import (
 from desktop.storage import audit, record_store
 from desktop.storage.records import RecordService
 from domain.forms.catalogue import load_catalogue
-from domain.records import RecordFilter, RecordStatus
+from domain.records import RecordFilter, RecordStatus, cursor_of
 from domain.validation import Override
 from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
@@ -209,7 +209,7 @@ def test_paging_walks_every_record_once(officer):
         if not rows:
             break
         seen += [r.id for r in rows]
-        after = record_store.cursor_of(rows[-1], RecordFilter())
+        after = cursor_of(rows[-1], RecordFilter())
     assert len(seen) == 8 and set(seen) == ids
 
 

@@ -11,14 +11,16 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from domain.records import RecordStatus
 from domain.reports.content import canonical_json
 from domain.reports.profile import StationProfile
 from domain.reports.sections import STOCK_FORM, ReportRecord
+from domain.reports.status import ReportStatus
 
 # Drafts may be unfinished and voided records were withdrawn: neither is counted. The unary "+"
 # keeps SQLite (no ANALYZE statistics) off the status index, which would read every completed
 # record of every year (~500 ms at 50,000), and on ix_records_event_date (one period: ~0.5 ms a row).
-_COUNTED = "+status IN ('completed', 'approved')"
+_COUNTED = f"+status IN ('{RecordStatus.COMPLETED}', '{RecordStatus.APPROVED}')"
 
 
 def period_records(conn: Connection, start: str, end: str) -> list[ReportRecord]:
@@ -49,7 +51,7 @@ def draft_count(conn: Connection, start: str, end: str) -> int:
     return conn.execute(
         text(
             "SELECT count(*) FROM records WHERE event_date >= :a AND event_date <= :b "
-            "AND +status = 'draft'"
+            f"AND +status = '{RecordStatus.DRAFT}'"
         ),
         dict(a=start, b=end),
     ).scalar_one()
@@ -156,7 +158,8 @@ def insert_report(conn: Connection, **row: Any) -> None:
     row["narrative_json"] = narrative
     columns = ", ".join(row)
     values = ", ".join(f":{c}" for c in row)
-    conn.execute(text(f"INSERT INTO reports ({columns}, status) VALUES ({values}, 'draft')"), row)
+    draft = ReportStatus.DRAFT
+    conn.execute(text(f"INSERT INTO reports ({columns}, status) VALUES ({values}, '{draft}')"), row)
 
 
 def update_report(conn: Connection, report_id: str, **changes: Any) -> None:

@@ -26,6 +26,7 @@ from domain.reports.document import ReportDocument, ReportFacts, report_document
 from domain.reports.narrative import clean_narrative
 from domain.reports.periods import Period, parse_period
 from domain.reports.profile import StationProfile, clean_profile
+from domain.reports.status import ReportStatus
 from domain.validation.formats import VN_TZ
 
 REPORT_SYMBOL = "BC"  # "05/BC": báo cáo, numbered per station per year like other documents
@@ -50,7 +51,7 @@ class ReportView:
 
     @property
     def submitted(self) -> bool:
-        return self.stored is not None and self.stored.status == "submitted"
+        return self.stored is not None and self.stored.status == ReportStatus.SUBMITTED
 
 
 class ReportService:
@@ -132,7 +133,7 @@ class ReportService:
         period = parse_period(period) if isinstance(period, str) else period
         with self.session.db.read() as conn:
             stored = report_store.load_report(conn, period_code=period.code)
-            if stored is not None and stored.status == "submitted":
+            if stored is not None and stored.status == ReportStatus.SUBMITTED:
                 return _frozen_view(period, stored)
             content = self._compute(conn, period)
         narrative = stored.narrative if stored else {}
@@ -181,7 +182,7 @@ class ReportService:
                 updated_at=now,
             )
             return report_id
-        if stored.status == "submitted":
+        if stored.status == ReportStatus.SUBMITTED:
             raise ReportSubmitted(report=stored.id, number=stored.document_number)
         report_store.update_report(conn, stored.id, narrative=narrative, updated_at=now)
         return stored.id
@@ -214,7 +215,7 @@ class ReportService:
             report_store.update_report(
                 conn,
                 report_id,
-                status="submitted",
+                status=ReportStatus.SUBMITTED,
                 doc_year=now.year,
                 doc_number=number,
                 document_number=document_number,

@@ -9,6 +9,7 @@ from desktop.storage.report_store import StoredReport
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.columns import ColumnTableModel, Index
 from domain.reports.periods import parse_period
+from domain.reports.status import ReportStatus
 
 PERIOD, NUMBER, SUBMITTED = range(3)
 
@@ -51,7 +52,7 @@ class ReportListModel(ColumnTableModel):
             return self._display(report, index.column())
         if role == REPORT_ROLE:
             return report
-        if role == Qt.ForegroundRole and report.status != "submitted":
+        if role == Qt.ForegroundRole and report.status != ReportStatus.SUBMITTED:
             return QBrush(QColor("#6d4c41"))
         return None
 

@@ -11,6 +11,7 @@ from desktop.cli.messages import Messages
 from desktop.cli.record_commands import filters_from_args
 from desktop.storage.export import FORMATS, export_records
 from domain.forms.catalogue import load_catalogue
+from domain.records import RecordStatus
 
 
 def export(args: argparse.Namespace, home: Path, messages: Messages) -> int:
@@ -39,7 +40,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument("--format", choices=FORMATS, required=True)
     cmd.add_argument("--out", required=True, metavar="FILE")
     cmd.add_argument("--form", dest="filter_form", default=None)
-    cmd.add_argument("--status", choices=["draft", "completed", "approved", "voided"])
+    cmd.add_argument("--status", choices=[str(status) for status in RecordStatus])
     cmd.add_argument("--author", default=None)
     cmd.add_argument("--commune", default=None, help="5-digit commune code")
     cmd.add_argument("--from", dest="date_from", default=None, help="event date, dd/mm/yyyy")

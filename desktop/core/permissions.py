@@ -5,6 +5,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from desktop.core.errors import PermissionDenied
+from domain.records import RecordStatus
 
 
 class Role(StrEnum):
@@ -48,5 +49,5 @@ def require_record_change(role: Role, username: str, author: str, status: str) -
     """Officers change their own records until approval; approved or others' need a supervisor."""
     if role is Role.SUPERVISOR:
         return
-    if username != author or status in ("approved", "voided"):
+    if username != author or status in (RecordStatus.APPROVED, RecordStatus.VOIDED):
         raise PermissionDenied(role=str(role), permission="change_record")

@@ -12,6 +12,8 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
 from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict
+from domain.records import RecordStatus
+from protocol.messages import ReviewDecision
 
 # The audit actor of what the centre decided; the reviewer's name is in the details.
 CENTRE_ACTOR = "centre"
@@ -21,7 +23,7 @@ CENTRE_ACTOR = "centre"
 class CentreReview:
     record_id: str
     revision: int
-    decision: str  # accepted, returned
+    decision: str  # a ReviewDecision: accepted or returned
     comment: str
     reviewer: str
     received_at: str
@@ -70,9 +72,10 @@ def apply_review(
     )
     if result.rowcount != 1:
         return False
-    if decision == "returned":
+    returned = decision == ReviewDecision.RETURNED
+    if returned:
         _mark_returned(conn, record_id, revision)
-    action = AuditAction.RECORD_RETURNED if decision == "returned" else AuditAction.RECORD_ACCEPTED
+    action = AuditAction.RECORD_RETURNED if returned else AuditAction.RECORD_ACCEPTED
     details = {"revision": revision, "comment": comment, "reviewer": reviewer, "by": "centre"}
     audit.append(conn, CENTRE_ACTOR, action, record_id, details)
     return True
@@ -84,7 +87,7 @@ def _mark_returned(conn: Connection, record_id: str, revision: int) -> None:
     conn.execute(
         text(
             "UPDATE records SET returned_by = :by WHERE id = :id AND revision <= :rev "
-            "AND status != 'voided'"
+            f"AND status != '{RecordStatus.VOIDED}'"
         ),
         dict(by=CENTRE_ACTOR, id=record_id, rev=revision),
     )
@@ -106,7 +109,7 @@ def latest_review(conn: Connection, record_id: str) -> CentreReview | None:
 _OPEN_RETURNS = (
     "FROM centre_reviews c JOIN records r ON r.id = c.record_id "
     "WHERE c.cursor = (SELECT max(cursor) FROM centre_reviews x "
-    "WHERE x.record_id = c.record_id) AND c.decision = 'returned' "
+    f"WHERE x.record_id = c.record_id) AND c.decision = '{ReviewDecision.RETURNED}' "
     "AND r.revision <= c.revision"
 )
 

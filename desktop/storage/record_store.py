@@ -68,8 +68,8 @@ def insert(
         text(
             "INSERT INTO records (id, form_id, form_version, status, revision, author, title, "
             "event_date, commune_code, values_json, columns_json, created_at, updated_at) VALUES "
-            "(:id, :form, :version, 'draft', 1, :author, :title, :event, :commune, :values, "
-            ":columns, :now, :now) RETURNING seq"
+            f"(:id, :form, :version, '{RecordStatus.DRAFT}', 1, :author, :title, :event, :commune, "
+            ":values, :columns, :now, :now) RETURNING seq"
         ),
         dict(
             id=record_id,
@@ -114,8 +114,8 @@ def insert_many(conn: Connection, rows: list[dict[str, Any]]) -> None:
         text(
             "INSERT INTO records (seq, id, form_id, form_version, status, revision, author, title, "
             "event_date, commune_code, values_json, columns_json, created_at, updated_at) VALUES "
-            "(:seq, :id, :form, :version, 'draft', 1, :author, :title, :event, :commune, :values, "
-            ":columns, :now, :now)"
+            f"(:seq, :id, :form, :version, '{RecordStatus.DRAFT}', 1, :author, :title, :event, "
+            ":commune, :values, :columns, :now, :now)"
         ),
         params,
     )
@@ -271,7 +271,7 @@ def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:
         clauses.append("r.event_date <= :date_to")
         params["date_to"] = filters.date_to
     if not filters.include_voided and filters.status != RecordStatus.VOIDED:
-        clauses.append("r.status != 'voided'")
+        clauses.append(f"r.status != '{RecordStatus.VOIDED}'")
     return clauses, params
 
 
@@ -348,11 +348,12 @@ class StationOverview:
 F1_UNTRANSFERRED = (
     "SELECT id, title, document_number, json_extract(values_json, '$.received_at') "
     "FROM records INDEXED BY ix_records_f1_untransferred WHERE form_id = 'F1' "
-    "AND status != 'voided' AND coalesce(json_extract(values_json, '$.transferred'), 0) = 0"
+    f"AND status != '{RecordStatus.VOIDED}' "
+    "AND coalesce(json_extract(values_json, '$.transferred'), 0) = 0"
 )
 F10_OPEN = (
     "SELECT id, title, document_number, values_json FROM records INDEXED BY ix_records_f10_open "
-    "WHERE form_id = 'F10' AND status != 'voided' "
+    f"WHERE form_id = 'F10' AND status != '{RecordStatus.VOIDED}' "
     "AND json_extract(values_json, '$.end_date') IS NULL"
 )
 
@@ -368,12 +369,12 @@ def overview(conn: Connection, user: str, day_start: str) -> StationOverview:
     ):
         statuses = by_form_status.setdefault(form_id, {})
         statuses[status] = statuses.get(status, 0) + n
-        if status != "voided" and month:
+        if status != RecordStatus.VOIDED and month:
             forms = by_month.setdefault(month, {})
             forms[form_id] = forms.get(form_id, 0) + n
-        if status == "draft" and author == user:
+        if status == RecordStatus.DRAFT and author == user:
             my_drafts += n
-        elif status == "completed":
+        elif status == RecordStatus.COMPLETED:
             waiting += n
     changed_today, mine_today = conn.exec_driver_sql(
         "SELECT count(*), coalesce(sum(author = :user), 0) FROM records WHERE updated_at >= :since",
@@ -425,7 +426,8 @@ def category_by_month(
     counts: dict[str, dict[str, int]] = {}
     rows = conn.exec_driver_sql(
         "SELECT substr(event_date, 1, 7), json_extract(values_json, :path), count(*) "
-        "FROM records WHERE form_id = :form AND status != 'voided' AND event_date >= :since "
+        f"FROM records WHERE form_id = :form AND status != '{RecordStatus.VOIDED}' "
+        "AND event_date >= :since "
         "GROUP BY 1, 2",
         {"path": "$." + field_path, "form": form_id, "since": since},
     )

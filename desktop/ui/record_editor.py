@@ -8,6 +8,7 @@ no autosave, and saving asks for the reason and writes a new revision.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -28,7 +29,17 @@ from domain.forms import Catalogue, FormDefinition
 from domain.validation import Code, Override, Problem, Severity, blocking_problems
 
 AUTOSAVE_MS = 5000
-DRAFT, AMEND = "draft", "amend"
+
+
+class EditMode(StrEnum):
+    """How the editor saves: a draft autosaves and can be completed; an amendment of a completed
+    or approved record is saved once, with its reason."""
+
+    DRAFT = "draft"
+    AMEND = "amend"
+
+
+DRAFT, AMEND = EditMode.DRAFT, EditMode.AMEND
 
 
 def problems_from_dicts(items: list[dict[str, Any]]) -> list[Problem]:
@@ -63,7 +74,7 @@ class RecordEditor(QWidget):
         *,
         record_id: str | None = None,
         values: dict[str, Any] | None = None,
-        mode: str = DRAFT,
+        mode: EditMode = DRAFT,
         note: str = "",
         autosave_ms: int = AUTOSAVE_MS,
         parent: QWidget | None = None,

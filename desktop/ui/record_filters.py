@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushBu
 
 from desktop.ui.record_labels import status_name, statuses
 from domain.forms import Catalogue
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordStatus
 from domain.validation.formats import parse_date
 
 SEARCH_DELAY_MS = 50  # a pause between keys (the model also coalesces reads that overlap)
@@ -101,7 +101,7 @@ class RecordFilterBar(QWidget):
             date_from=self._date(self.date_from),
             date_to=self._date(self.date_to),
             text=self.search.text().strip(),
-            include_voided=status == "voided",
+            include_voided=status == RecordStatus.VOIDED,
         )
 
     def _date(self, edit: QLineEdit) -> str | None:

@@ -21,6 +21,7 @@ from domain.documents.verification import footer_line, qr_payload
 from domain.documents.wording import template_reference
 from domain.forms.model import FormDefinition
 from domain.forms.rules import Rules
+from domain.records import RecordStatus
 from domain.reference import ReferenceData, default_reference
 from domain.validation.formats import parse_date, parse_datetime
 
@@ -70,9 +71,9 @@ def build_document(
 
 def watermark_for(status: str) -> str | None:
     """Only an approved record is final: anything before it is a draft; a voided one says so."""
-    if status == "approved":
+    if status == RecordStatus.APPROVED:
         return None
-    return VOID_MARK if status == "voided" else DRAFT_MARK
+    return VOID_MARK if status == RecordStatus.VOIDED else DRAFT_MARK
 
 
 def _money_word_options(rules: Rules | None) -> dict[str, str]:

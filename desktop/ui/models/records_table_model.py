@@ -25,7 +25,7 @@ from desktop.ui.models.columns import ColumnTableModel, Index
 from desktop.ui.record_labels import STATUS_COLOURS, form_name, status_name
 from desktop.ui.tasks import Lane, TaskRunner
 from domain.forms import Catalogue
-from domain.records import RecordFilter, RecordSummary, cursor_of, order_of
+from domain.records import RecordFilter, RecordStatus, RecordSummary, cursor_of, order_of
 from domain.reference import ReferenceData, default_reference
 
 # (filters, after, limit) → one page; runs on the database lane.
@@ -36,7 +36,7 @@ COLUMN_COUNT = 8
 
 RECORD_ID_ROLE = Qt.UserRole + 1  # the record's id (UUIDv7)
 SUMMARY_ROLE = Qt.UserRole + 2  # the RecordSummary of the row
-STATUS_ROLE = Qt.UserRole + 3  # "draft", "completed", …
+STATUS_ROLE = Qt.UserRole + 3  # the RecordStatus of the row
 # The roles data() answers; a view asks for about ten per cell, most of them not these.
 _ROLES = frozenset(
     int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.FontRole,
@@ -206,7 +206,7 @@ class RecordsTableModel(ColumnTableModel):
             return summary.status
         if role == Qt.ForegroundRole and column == STATUS:
             return QColor(STATUS_COLOURS.get(summary.status, "#000000"))
-        if role == Qt.FontRole and summary.status == "voided":
+        if role == Qt.FontRole and summary.status == RecordStatus.VOIDED:
             font = QFont()
             font.setStrikeOut(True)
             return font

@@ -301,7 +301,9 @@ class DashboardPage(CataloguePage):
             [
                 (
                     self.tr("Drafts"),
-                    sum(s.get("draft", 0) for s in self.overview.by_form_status.values()),
+                    sum(
+                        s.get(RecordStatus.DRAFT, 0) for s in self.overview.by_form_status.values()
+                    ),
                 ),
                 (self.tr("To review"), self.overview.waiting_review),
                 (self.tr("Unsent"), self.unsynced or 0),

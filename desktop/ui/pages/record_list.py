@@ -42,7 +42,7 @@ from desktop.ui.models.records_table_model import (
 from desktop.ui.pages.catalogue_page import CataloguePage
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.reason_dialog import ReasonDialog
-from desktop.ui.record_editor import AMEND, DRAFT, RecordEditor
+from desktop.ui.record_editor import AMEND, DRAFT, EditMode, RecordEditor
 from desktop.ui.record_filters import RecordFilterBar
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
 from desktop.ui.record_view import RecordView, allowed_changes
@@ -300,7 +300,7 @@ class RecordListPage(CataloguePage):
         form_id: str,
         record_id: str | None,
         values: dict[str, Any],
-        mode: str,
+        mode: EditMode,
         note: str = "",
         **_: Any,
     ) -> None:

@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 
 from domain.logsafe import RedactingFormatter
 from protocol.errors import ErrorCode
+from protocol.messages import ReviewDecision
 from server import cli_commands as cmd
 from server import cli_users
 from server.api.routes.health import product_version
@@ -110,7 +111,8 @@ def _build_parser() -> argparse.ArgumentParser:
 
     review = _add(top, "review", cmd.review, "accept a record or return it for correction")
     review.add_argument("record_id")
-    review.add_argument("--decision", choices=("accepted", "returned"), required=True)
+    decisions = [str(decision) for decision in ReviewDecision]
+    review.add_argument("--decision", choices=decisions, required=True)
     review.add_argument("--comment", default="")
     review.add_argument("--reviewer", default="admin")
     cli_users.register(top, _add)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import (
@@ -27,6 +28,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from protocol.messages import ReviewDecision
 
 # JSONB on PostgreSQL (indexable, compact), plain JSON text on SQLite.
 JsonType = JSON().with_variant(JSONB(), "postgresql")
@@ -145,6 +148,16 @@ class FormVersion(Base):
     published_at: Mapped[datetime] = mapped_column(Timestamp)
 
 
+class CentreStatus(StrEnum):
+    """A record's review status at the centre: submitted until reviewed, then the decision of its
+    review; deleted once it was voided at its station (nothing left to review)."""
+
+    SUBMITTED = "submitted"
+    ACCEPTED = ReviewDecision.ACCEPTED.value
+    RETURNED = ReviewDecision.RETURNED.value
+    DELETED = "deleted"
+
+
 class Record(Base):
     """The head of each record: its latest stored revision, its review status, who owns it.
 
@@ -158,7 +171,7 @@ class Record(Base):
     form_version: Mapped[int] = mapped_column(Integer)
     revision: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
-    status: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16))  # a CentreStatus
     deleted: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime] = mapped_column(Timestamp)
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
@@ -180,8 +193,8 @@ class Record(Base):
         Index(
             "ix_records_submitted",
             "station_id",
-            postgresql_where=text("status = 'submitted'"),
-            sqlite_where=text("status = 'submitted'"),
+            postgresql_where=text(f"status = '{CentreStatus.SUBMITTED}'"),
+            sqlite_where=text(f"status = '{CentreStatus.SUBMITTED}'"),
         ),
         # PostgreSQL full text over the folded text ("nguyen van duc" finds "Nguyễn Văn Đức").
         Index(

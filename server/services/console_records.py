@@ -27,7 +27,15 @@ from sqlalchemy.sql.util import ClauseAdapter
 
 from domain.records import search_tokens
 from server.core.sql import as_utc
-from server.models import Device, FormVersion, Record, RecordReview, RecordRevisionRow, Station
+from server.models import (
+    CentreStatus,
+    Device,
+    FormVersion,
+    Record,
+    RecordReview,
+    RecordRevisionRow,
+    Station,
+)
 
 _records = Record.__table__
 _revisions = RecordRevisionRow.__table__
@@ -37,7 +45,7 @@ _forms = FormVersion.__table__
 _devices = Device.__table__
 
 PAGE_SIZE = 50
-STATUSES = ("submitted", "returned", "accepted", "deleted")
+STATUSES = tuple(str(status) for status in CentreStatus)
 MAX_SEARCH_WORDS = 8  # a pasted paragraph must not become a 200-term query
 
 

@@ -49,6 +49,7 @@ from server.core.sql import as_utc
 from server.models import (
     AdminUnit,
     BundleImport,
+    CentreStatus,
     Conflict,
     Device,
     PushReceipt,
@@ -406,7 +407,7 @@ def _page_counts(conn: Connection, ids: list[int]) -> tuple[dict[int, int], dict
     waiting = dict(
         conn.execute(
             select(r.c.station_id, func.count())
-            .where(r.c.status == "submitted", r.c.station_id.in_(ids))
+            .where(r.c.status == CentreStatus.SUBMITTED, r.c.station_id.in_(ids))
             .group_by(r.c.station_id)
         ).all()
     )
@@ -534,7 +535,7 @@ def overview(
         ).where(r.c.received_at >= min(clock.today_start, clock.week_start), in_scope)
     ).one()
     waiting = conn.execute(
-        select(func.count()).where(r.c.status == "submitted", in_scope)
+        select(func.count()).where(r.c.status == CentreStatus.SUBMITTED, in_scope)
     ).scalar_one()
     rejected_rows = union_all(
         select(_receipts.c.rejected.label("n"), _receipts.c.received_at.label("at")).where(

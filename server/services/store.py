@@ -10,7 +10,7 @@ from sqlalchemy import Connection, and_
 
 from protocol.messages import RecordRevision
 from server.core.sql import dialect_insert, insert_ignore
-from server.models import Record, RecordRevisionRow
+from server.models import CentreStatus, Record, RecordRevisionRow
 from server.services import store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.record_checks import HeadProjection, head_projection_row
@@ -112,7 +112,7 @@ def _advance_heads(
             "form_version": r.form_version,
             "revision": r.revision,
             "content_hash": r.content_hash,
-            "status": "deleted" if r.deleted else "submitted",
+            "status": CentreStatus.DELETED if r.deleted else CentreStatus.SUBMITTED,
             "deleted": r.deleted,
             "created_at": r.created_at,
             "updated_at": r.updated_at,

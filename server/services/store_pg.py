@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, text
 
 from protocol.messages import RecordRevision
+from server.models import CentreStatus
 from server.services.record_checks import HeadProjection, head_projection_row
 
 _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
@@ -47,13 +48,13 @@ _INSERT_REVISIONS = text(
 )
 
 _UPSERT_HEADS = text(
-    """
+    f"""
     INSERT INTO records (
         record_id, station_id, form_id, form_version, revision, content_hash, status, deleted,
         created_at, updated_at, received_at, title, event_date, commune_code, search_text)
     SELECT h.record_id, :station_id, h.form_id, h.form_version, h.revision, h.content_hash,
-        CASE WHEN h.deleted THEN 'deleted' ELSE 'submitted' END, h.deleted, h.created_at,
-        h.updated_at, :received_at, h.title, h.event_date, h.commune_code, h.search_text
+        CASE WHEN h.deleted THEN '{CentreStatus.DELETED}' ELSE '{CentreStatus.SUBMITTED}' END,
+        h.deleted, h.created_at, h.updated_at, :received_at, h.title, h.event_date, h.commune_code, h.search_text
     FROM json_to_recordset(CAST(:rows AS json)) AS h(
         record_id uuid, form_id varchar, form_version int, revision int, content_hash varchar,
         deleted bool, created_at timestamptz, updated_at timestamptz, title text,

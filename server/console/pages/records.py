@@ -185,7 +185,7 @@ def _record_response(
     latest = context["reviews"][0].decision if context["reviews"] else None
     context |= {
         # Only a notice the history bears out: a hand-made "?done=accepted" shows nothing.
-        "done": done if done in ("accepted", "returned") and done == latest else "",
+        "done": done if done in tuple(ReviewDecision) and done == latest else "",
         "refused": refused,
         "comment": comment,
     }

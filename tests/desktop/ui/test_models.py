@@ -17,7 +17,7 @@ from desktop.ui.models.users_table_model import (
     UsersTableModel,
     name_sort_key,
 )
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordStatus, RecordSummary
 from domain.reference import default_reference
 from tests.desktop.ui.conftest import HeldTasks
 
@@ -108,3 +108,22 @@ def test_records_model_reads_only_the_newest_filter_after_a_slow_read(qtbot):
     tasks.finish_first()
     assert asked == ["n", "nguy"] and tasks.jobs == []
     assert model.complete and model.rowCount() == 0
+
+
+def _summary(seq: int, status: RecordStatus) -> RecordSummary:
+    return RecordSummary(
+        seq, f"r{seq}", "F1", 1, status, 1, "lan", f"Record {seq}", None, None, None, {}, "", ""
+    )
+
+
+def test_records_model_strikes_out_only_voided_rows(qtbot):
+    """A voided record stays listed (when asked for) but struck through; the others are not."""
+    rows = [_summary(2, RecordStatus.VOIDED), _summary(1, RecordStatus.DRAFT)]
+    tasks = HeldTasks()
+    model = RecordsTableModel(tasks, lambda *_: rows, None, language="en")
+    model.set_filter(RecordFilter(include_voided=True))
+    tasks.finish_first()
+    assert model.rowCount() == 2
+    fonts = [model.data(model.index(row, 0), Qt.FontRole) for row in range(2)]
+    assert fonts[0] is not None and fonts[0].strikeOut()
+    assert fonts[1] is None

@@ -14,12 +14,12 @@ from domain.law import default_catalogue
 from domain.reference import ReferenceData
 from domain.vietnamese import fold
 
-VALUE_ROLE = Qt.UserRole + 1  # the stored code of an entry
-FOLDED_ROLE = Qt.UserRole + 2  # label and code folded: what type-ahead matches against
-PARENT_ROLE = Qt.UserRole + 3  # the province of a commune
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored code of an entry
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2  # label and code folded: what type-ahead matches against
+PARENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the province of a commune
 _FIELD_OF_ROLE = {
-    int(Qt.DisplayRole): "label",
-    int(Qt.EditRole): "label",
+    int(Qt.ItemDataRole.DisplayRole): "label",
+    int(Qt.ItemDataRole.EditRole): "label",
     int(VALUE_ROLE): "value",
     int(FOLDED_ROLE): "folded",
     int(PARENT_ROLE): "parent",
@@ -94,7 +94,7 @@ class OptionListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked ~40 times (roles) per current-item change: the role is looked up first.
         name = _FIELD_OF_ROLE.get(int(role))
         row = index.row()

@@ -7,13 +7,13 @@ lifecycle rules (who may do what, when validation runs) live in `records.py`.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Connection, text
 
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
+from desktop.core.overview import StationOverview
 from desktop.storage import authorship
 from domain.records import (
     Projection,
@@ -326,21 +326,6 @@ def count(conn: Connection, filters: RecordFilter) -> int:
         params["match"] = match
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     return conn.exec_driver_sql(f"SELECT count(*) FROM {source} {where}", params).scalar_one()
-
-
-@dataclass(frozen=True)
-class StationOverview:
-    """What the dashboard shows: counts by form and status (voided included), records by event
-    month and form (voided left out), the day's work, and deadlines at risk or missed."""
-
-    by_form_status: dict[str, dict[str, int]]
-    by_month: dict[str, dict[str, int]]
-    my_drafts: int
-    waiting_review: int
-    changed_today: int
-    mine_today: int
-    deadlines: tuple[Deadline, ...] = ()
-    returned_to_me: int = 0  # the user's own records sent back to them, waiting for an amendment
 
 
 # Read through the partial indexes of migration 0007 (their WHERE clauses word for word; INDEXED

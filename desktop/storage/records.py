@@ -19,6 +19,7 @@ from desktop.core.errors import (
     UnknownForm,
     ValidationFailed,
 )
+from desktop.core.overview import StationOverview
 from desktop.core.permissions import Permission, require_record_change
 from desktop.storage import audit, outbox, record_store
 from desktop.storage.outbox import RecordEvent
@@ -366,9 +367,7 @@ class RecordService:
         with self.session.db.read() as conn:
             return record_store.count(conn, filters)
 
-    def overview(
-        self, transfer_hours: int = DEFAULT_TRANSFER_HOURS
-    ) -> record_store.StationOverview:
+    def overview(self, transfer_hours: int = DEFAULT_TRANSFER_HOURS) -> StationOverview:
         """Counts and deadlines for the dashboard; "today" is the station's day (Vietnam time)."""
         now = self._clock().astimezone(VN_TZ)
         day_start = now.replace(hour=0, minute=0, second=0, microsecond=0).isoformat()

@@ -9,6 +9,7 @@ from typing import Any
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError
+from desktop.core.overview import StationOverview
 from desktop.storage import audit, outbox, record_store, settings
 from desktop.storage.audit import AuditEntry
 from desktop.storage.records import RecordService
@@ -102,7 +103,7 @@ def load_page(
         return record_store.page(conn, filters, limit=limit, after=after)
 
 
-def station_overview(session: StationSession, catalogue: Catalogue) -> record_store.StationOverview:
+def station_overview(session: StationSession, catalogue: Catalogue) -> StationOverview:
     """The dashboard's counts and deadlines (see RecordService.overview)."""
     return _service(session, catalogue).overview(settings.transfer_hours(session))
 

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.deadlines import Deadline
+from desktop.core.overview import StationOverview
 from desktop.core.permissions import Permission, allows
 from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_today
-from desktop.storage.record_store import StationOverview
 from desktop.sync.report import SyncStatus
 from desktop.ui import record_work
 from desktop.ui.dashboard_charts import MonthlyChart, WaitingChart, last_months

@@ -1,4 +1,11 @@
-"""Running work off the GUI thread: one serial worker for the database, another for the network.
+"""Running work off the GUI thread on two serial lanes: one for the pages' database work, one for
+the network (sync, enrolment, health probes).
+
+The database lane is not the only writer: a sync on the network lane writes the server's answers,
+what it pulled and its history through the same session, each in a transaction of its own. SQLite's
+write lock (`BEGIN IMMEDIATE`, `Database.write()`) orders those writes against the pages'; a lane
+only keeps its own jobs in order. So nothing may close the session while a sync still runs: the
+lock must cancel the sync and let it return first.
 
 Work functions take plain arguments and never touch widgets; their result or exception comes back
 on the GUI thread as a signal and is handed to the caller's callbacks. Callbacks bound to a widget
@@ -23,8 +30,10 @@ ErrorHandler = Callable[[BaseException], None]
 
 
 class Lane(Enum):
-    DATABASE = "database"  # serial: one unit of work on the station database at a time
-    NETWORK = "network"  # serial too, but never queued behind a slow database job
+    DATABASE = "database"  # serial: the pages' reads and writes, one job at a time
+    # Serial too, never queued behind a slow database job; a sync here writes the database in
+    # transactions of its own (see the module's docstring).
+    NETWORK = "network"
 
 
 class _Relay(QObject):

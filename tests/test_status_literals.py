@@ -13,6 +13,8 @@ from protocol.messages import ReviewDecision
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("desktop", "domain", "protocol", "server")
+# The centre's own statuses (server.models.CentreStatus) add "submitted" and "deleted", which also
+# name protocol fields, audit keys and refusal reasons everywhere; they are left to review.
 WORDS = frozenset(str(s) for s in RecordStatus) | frozenset(str(d) for d in ReviewDecision)
 SQL_WORD = re.compile(r"'(" + "|".join(sorted(WORDS)) + r")'")
 

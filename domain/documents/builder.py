@@ -83,6 +83,7 @@ def build_document(
         reference,
         words=_money_word_options(rules),
         station=issuer.station_name,
+        province=issuer.province_name,
         context=EvalContext(rules=rules.values() if rules else {}),
     )
     html = "".join(

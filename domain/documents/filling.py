@@ -13,7 +13,7 @@ from html import escape
 from typing import Any
 
 from domain.documents.templates import Block, Placeholder, Text
-from domain.documents.values import BLANK, value_text
+from domain.documents.values import BLANK, running, value_text
 from domain.forms.evaluation import EvalContext, Scope, holds, is_empty
 from domain.forms.model import FieldDefinition
 from domain.reference import ReferenceData
@@ -40,9 +40,11 @@ class Filler:
         *,
         words: Mapping[str, str] | None = None,
         station: str = "",
+        province: str = "",
         context: EvalContext | None = None,
     ) -> None:
-        self.reference, self.station = reference, station
+        self.reference = reference
+        self.special = {"@station": station, "@province": running(province)}
         self.words = dict(words or {})  # money_in_words options from rules.json
         self.context = context or EvalContext()
         self.top = Scope(frozenset(f.id for f in fields), values)
@@ -66,8 +68,8 @@ class Filler:
         for path, f, fmt in options:
             if path == "#":
                 return str(row)
-            if path == "@station" or f is None:
-                return self.station
+            if f is None:
+                return self.special.get(path, "")
             text = value_text(f, self.value(path, scopes), fmt, self.reference, self.words)
             if text:
                 return text

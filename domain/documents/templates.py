@@ -27,8 +27,9 @@ from domain.resources import resource_path
 SIGN_NOTE = "(Ký, ghi rõ họ tên)"
 MAIN_DOCUMENT = "main"
 # Placeholders with no field behind them: the row number in a repeated block, the issuing
-# station as running text names it ("Công an phường Ba Đình").
-SPECIAL = frozenset({"#", "@station"})
+# station and its province as running text names them ("Công an phường Ba Đình", "thành phố
+# Hà Nội").
+SPECIAL = frozenset({"#", "@station", "@province"})
 # Formats a placeholder may ask for, and the field types each fits (None: any printable one).
 FORMATS: Mapping[str, frozenset[FieldType] | None] = {
     "words": frozenset({FieldType.MONEY}),  # "Bảy trăm năm mươi nghìn đồng"
@@ -247,7 +248,13 @@ class _Binder:
             scopes = (self.group(each, scopes, f"{where}.each").fields, *scopes)
         names = tuple(p.strip() for p in str(source.get("name") or "").split("|") if p.strip())
         for path in names:
-            if path != "@author":
+            if path == "@author":
+                continue
+            # "mediators[0].name": the first row's field, checked as the group's field
+            group, index, rest = path.partition("[0].")
+            if index:
+                self.field(rest, (self.group(group, scopes, f"{where}.name").fields,), where)
+            else:
                 self.field(path, scopes, f"{where}.name")
         return SignatureBlock(
             title=source["title"],

@@ -94,7 +94,9 @@ def build_document(
             _signatures(template, record, issuer),
         )
     )
-    title = " – ".join(p for p in (_number_text(form, record, template, filler), template.name["vi"]) if p)
+    title = " – ".join(
+        p for p in (_number_text(form, record, template, filler), template.name["vi"]) if p
+    )
     return PrintedDocument(
         title=title,
         html=f'<html><body style="font-size:13pt">{html}</body></html>',
@@ -205,10 +207,7 @@ def _title(template: Template) -> str:
     lines = [f'<span style="font-size:14pt"><b>{escape(kind)}</b></span>']
     lines += [f'<span style="font-size:14pt"><b>{escape(line)}</b></span>' for line in summary]
     lines.append('<span style="font-size:9pt">――――――――</span>')
-    return (
-        '<p align="center" style="margin-top:22px; margin-bottom:10px">'
-        f"{'<br>'.join(lines)}</p>"
-    )
+    return f'<p align="center" style="margin-top:22px; margin-bottom:10px">{"<br>".join(lines)}</p>'
 
 
 def value_at(values: Mapping[str, Any], path: str) -> Any:

@@ -110,10 +110,7 @@ class Filler:
         assert block.text is not None
         html = self.text(block.text, scopes, row)
         if block.kind == "center":
-            return (
-                '<p align="center" style="margin-top:12px; margin-bottom:6px">'
-                f"<b>{html}</b></p>"
-            )
+            return f'<p align="center" style="margin-top:12px; margin-bottom:6px"><b>{html}</b></p>'
         align = ' align="justify"' if block.kind == "p" else ""
         # A multi-line value (a narrative) goes on as paragraphs of its own.
         return "".join(

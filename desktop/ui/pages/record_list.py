@@ -281,9 +281,7 @@ class RecordListPage(CataloguePage):
                 lambda: self.printer.preview(self._view_record_id(), self._view_form_id())
             )
             self.view.pdf_requested.connect(
-                lambda: self.printer.save_pdf(
-                    self._view_record_id(), form_id=self._view_form_id()
-                )
+                lambda: self.printer.save_pdf(self._view_record_id(), form_id=self._view_form_id())
             )
             QShortcut(QKeySequence(Qt.Key_Escape), self.view, self.show_list)
             self.stack.addWidget(self.view)

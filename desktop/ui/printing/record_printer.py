@@ -99,9 +99,7 @@ class RecordPrinter(QObject):
 
     # ---- save as PDF ---------------------------------------------------------------------------
 
-    def save_pdf(
-        self, record_id: str, path: str | None = None, form_id: str | None = None
-    ) -> None:
+    def save_pdf(self, record_id: str, path: str | None = None, form_id: str | None = None) -> None:
         """Ask which paper (a form printing several) and where (unless `path` is given), write
         the PDF, audit it."""
         document = self.choose_document(form_id)

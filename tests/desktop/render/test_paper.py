@@ -240,8 +240,6 @@ PHRASES = {
         "2. Bên giao nộp: ông (bà) Vũ Đình Toàn",
         "3. Người chứng kiến:",
         "Súng kíp tự chế",
-        "đã được bàn giao cho Công an thành phố Hà Nội ngày 25/11/2026, theo biên bản giao nhận "
-        "số 17/BB-GN.",
         "Biên bản lập xong hồi",
         "BÊN GIAO NỘP",
         "BÊN TIẾP NHẬN",

@@ -24,9 +24,10 @@ SPACING = "6px"  # with the line's own leading, ≥ 6 pt between paragraphs
 TABLE_POINTS = 11
 NUMBER_WIDTH = 7  # per cent of a table for the STT column
 _BOLD = re.compile(r"\*\*(.+?)\*\*", re.S)
-# Short cells a table must not break inside (a phone number split over two lines misleads).
+# A cell holding one short word (an ID or phone number, a date) is never broken inside: a
+# number split over two lines misleads. Qt would otherwise break it anywhere in a narrow column.
 _NOWRAP = ' style="white-space: nowrap"'
-NOWRAP_WIDTH = 12  # a column this narrow (its weight in the template) holds short values
+NOWRAP_LENGTH = 20
 
 
 class Filler:
@@ -149,10 +150,11 @@ class Filler:
         )
         body = []
         for number, scope in enumerate(rows, start=1):
+            texts = [
+                self.text(cell, (scope, *scopes), number, blank="") for _, cell, _ in block.columns
+            ]
             cells = "".join(
-                f"<td{_NOWRAP if width <= NOWRAP_WIDTH else ''}>"
-                f"{self.text(cell, (scope, *scopes), number, blank='')}</td>"
-                for _, cell, width in block.columns
+                f"<td{_NOWRAP if _one_word(text) else ''}>{text}</td>" for text in texts
             )
             body.append(f'<tr><td align="center">{number}</td>{cells}</tr>')
         return (
@@ -162,3 +164,8 @@ class Filler:
             f'<thead><tr><th width="{NUMBER_WIDTH}%"{_NOWRAP}>STT</th>{head}</tr></thead>'
             f"{''.join(body)}</table>"
         )
+
+
+def _one_word(html: str) -> bool:
+    text = re.sub(r"<[^>]+>", "", html).strip()
+    return 0 < len(text) <= NOWRAP_LENGTH and " " not in text

@@ -29,7 +29,7 @@ from domain.validation.formats import parse_date, parse_datetime
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
-# An anchor of this name inside a table asks the page painter (desktop/render/pages.py) to
+# An anchor of this name inside a table asks the page rules (desktop/render/page_rules.py) to
 # keep that table on one page: signatures never split from their titles.
 KEEP_TOGETHER = "cax-keep-together"
 VOID_MARK = "ĐÃ HỦY"

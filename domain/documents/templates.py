@@ -20,7 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from domain.forms.errors import ExpressionInvalid, FormDefinitionInvalid
-from domain.forms.expressions import Expression, parse_expression
+from domain.forms.expressions import (
+    Binary,
+    Expression,
+    ListLiteral,
+    Literal,
+    Ref,
+    parse_expression,
+)
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 from domain.resources import resource_path
 
@@ -164,7 +171,24 @@ class _Binder:
             raise self.fail(where, "bad_condition", source) from error
         for ref in expression.refs():
             self.field(".".join(ref.parts), scopes, where)
+        self.check_choices(expression.tree, scopes, where)
         return expression
+
+    def check_choices(self, node: Any, scopes, where: str) -> None:
+        """`violator_type == 'ca_nhan'`: the value must be one of the field's options, so a
+        renamed option cannot silently switch a line off."""
+        if isinstance(node, Binary) and node.op in ("==", "!=", "in", "not in"):
+            ref, other = (node.left, node.right) if isinstance(node.left, Ref) else (None, None)
+            if ref is not None:
+                f = self.field(".".join(ref.parts), scopes, where)
+                literals = other.items if isinstance(other, ListLiteral) else (other,)
+                values = [n.value for n in literals if isinstance(n, Literal)]
+                known = {option.value for option in f.options}
+                wrong = [v for v in values if isinstance(v, str) and known and v not in known]
+                if wrong:
+                    raise self.fail(where, "unknown_option", f"{'.'.join(ref.parts)}: {wrong[0]}")
+        for child in _operands(node):
+            self.check_choices(child, scopes, where)
 
     def text(self, source: Any, scopes, where: str, *, in_row: bool = False) -> Text:
         if not isinstance(source, str):
@@ -264,6 +288,18 @@ class _Binder:
             when=self.condition(source.get("if"), scopes, f"{where}.if"),
             required=bool(source.get("required", True)),
         )
+
+
+def _operands(node: Any) -> tuple[Any, ...]:
+    """The sub-expressions of a node of the form language's syntax tree."""
+    for name in ("operands", "items", "args"):
+        if isinstance(getattr(node, name, None), tuple):
+            return getattr(node, name)
+    if hasattr(node, "operand"):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    return ()
 
 
 _KEYS = frozenset(

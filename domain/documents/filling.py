@@ -45,7 +45,7 @@ class Filler:
         context: EvalContext | None = None,
     ) -> None:
         self.reference = reference
-        self.special = {"@station": station, "@province": running(province)}
+        self.special = {"@station": _station_in_text(station), "@province": running(province)}
         self.words = dict(words or {})  # money_in_words options from rules.json
         self.context = context or EvalContext()
         self.top = Scope(frozenset(f.id for f in fields), values)
@@ -169,3 +169,9 @@ class Filler:
 def _one_word(html: str) -> bool:
     text = re.sub(r"<[^>]+>", "", html).strip()
     return 0 < len(text) <= NOWRAP_LENGTH and " " not in text
+
+
+def _station_in_text(name: str) -> str:
+    """ "Công an Phường Ba Đình" as a sentence names it: "Công an phường Ba Đình"."""
+    head, _, rest = name.partition(" an ")
+    return f"{head} an {running(rest)}" if head.lower() == "công" and rest else name

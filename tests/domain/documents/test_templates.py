@@ -151,6 +151,10 @@ def test_place_names_in_running_text_follow_decree_30_annex_ii():
     assert running("Xã Tân Phú") == "xã Tân Phú"
     assert running("Đặc khu Phú Quốc") == "đặc khu Phú Quốc"
     assert running("Sốp Cộp") == "Sốp Cộp"  # a name that starts like a word stays
+    station = IssuingBody.from_station("Công an Phường Ba Đình", "00004")  # as typed at set-up
+    html = build_document(CATALOGUE.get("F1"), facts("F1", {}), station, document="transfer").html
+    assert "Công an phường Ba Đình chuyển nguồn tin" in html
+    assert "Cơ quan Cảnh sát điều tra Công an thành phố Hà Nội" in html
 
 
 def test_a_form_without_a_template_file_gets_one_from_its_definition():

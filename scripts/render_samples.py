@@ -1,5 +1,6 @@
 """Render docs/samples/F1.png … F10.png, every page of each form's document, from docs/examples
-(page 1 as F1.png, the next ones as F1-p2.png, …).
+(page 1 as F1.png, the next ones as F1-p2.png, …). A form printing several papers gets its
+first as F1.png and the others by name: F1-transfer.png, F1-transfer-p2.png, …
 
     .venv/bin/python scripts/render_samples.py [--out docs/samples] [--dpi 100] [--pdf-dir DIR]
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from desktop.render import write_pdf  # noqa: E402
 from desktop.render.headless import ensure_gui_application  # noqa: E402
-from domain.documents import IssuingBody, RecordFacts, build_document  # noqa: E402
+from domain.documents import IssuingBody, RecordFacts, build_document, documents_for  # noqa: E402
 from domain.forms import load_catalogue  # noqa: E402
 from domain.validation import check_record  # noqa: E402
 from tests.desktop.ui.pdf_raster import render_page  # noqa: E402
@@ -62,16 +63,21 @@ def main(argv: list[str] | None = None) -> int:
     args.out.mkdir(parents=True, exist_ok=True)
     pdf_dir = args.pdf_dir or Path(tempfile.mkdtemp(prefix="cax-samples-"))
     pdf_dir.mkdir(parents=True, exist_ok=True)
+    for stale in args.out.glob("F*.png"):  # a page count that shrank leaves no old page
+        stale.unlink()
     for form in load_catalogue():
-        doc = build_document(form, sample_facts(form.id, form.numbering), STATION)
-        pdf = pdf_dir / f"{form.id}.pdf"
-        pages = write_pdf(doc, pdf)
-        for page in range(pages):
-            # Page 1 keeps the plain name (the README shows it); the others are F1-p2.png, …
-            suffix = f"-p{page + 1}" if page else ""
-            target = args.out / f"{form.id}{suffix}.png"
-            render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
-            print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
+        facts = sample_facts(form.id, form.numbering)
+        for index, (name, _) in enumerate(documents_for(form)):
+            stem = form.id if index == 0 else f"{form.id}-{name}"
+            doc = build_document(form, facts, STATION, document=name)
+            pdf = pdf_dir / f"{stem}.pdf"
+            pages = write_pdf(doc, pdf)
+            for page in range(pages):
+                # Page 1 keeps the plain name (the README shows it); the others are F1-p2.png, …
+                suffix = f"-p{page + 1}" if page else ""
+                target = args.out / f"{stem}{suffix}.png"
+                render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
+                print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
     return 0
 
 

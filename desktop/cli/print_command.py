@@ -1,4 +1,6 @@
-"""`cax print RECORD --pdf FILE`: a record as its official document in a PDF, audited."""
+"""`cax print RECORD --pdf FILE [--document NAME]`: a record as its official document in a PDF,
+audited. A form that prints more than one paper (F1: the intake minutes and the transfer slip)
+is asked for one by name; without `--document`, its first."""
 
 from __future__ import annotations
 
@@ -19,7 +21,9 @@ def print_record(args: argparse.Namespace, home: Path, messages: Messages) -> in
         raise InvalidInput(field="pdf", reason="folder_missing", value=str(target.parent))
     writer = _pdf_writer()  # before the password prompt: a bundle without Qt says so at once
     with open_session(args, home, messages) as session:
-        document = prepare_printout(session, load_catalogue(), args.record)
+        document = prepare_printout(
+            session, load_catalogue(), args.record, getattr(args, "document", None)
+        )
         pages = writer(document, target)
         log_printout(session, document, "pdf", pages)
     if getattr(args, "json", False):
@@ -31,6 +35,8 @@ def print_record(args: argparse.Namespace, home: Path, messages: Messages) -> in
                 "record": facts.record_id,
                 "revision": facts.revision,
                 "number": facts.number,
+                "document": document.document,
+                "template": document.template,
                 "content_hash": facts.content_hash,
                 "draft": document.watermark is not None,
             }
@@ -57,4 +63,9 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd = sub.add_parser("print", parents=[common], help="a record as its document (PDF)")
     cmd.add_argument("record", help="record id")
     cmd.add_argument("--pdf", required=True, metavar="FILE", help="write the PDF here")
+    cmd.add_argument(
+        "--document",
+        metavar="NAME",
+        help="which paper of a form that prints several (F1: intake or transfer)",
+    )
     cmd.set_defaults(handler=print_record)

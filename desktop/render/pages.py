@@ -7,8 +7,6 @@ preview or a real printer), so the preview shows exactly what the PDF holds.
 from __future__ import annotations
 
 import functools
-import itertools
-import re
 from dataclasses import dataclass
 
 import segno
@@ -22,17 +20,13 @@ from PySide6.QtGui import (
     QPageSize,
     QPainter,
     QPainterPath,
-    QTextBlock,
-    QTextCursor,
     QTextDocument,
-    QTextFormat,
-    QTextTable,
 )
 from PySide6.QtPrintSupport import QPrinter
 
 from desktop.core.errors import FileUnwritable
 from desktop.render.fonts import document_font
-from domain.documents import KEEP_TOGETHER
+from desktop.render.page_rules import apply_page_rules
 
 # NĐ 30/2020 Annex I: top/bottom 20–25 mm, left 30–35 mm, right 15–20 mm. The bottom takes the
 # upper end because the footer line and the QR code live there.
@@ -99,142 +93,8 @@ def layout_document(html: str, page: QSizeF) -> QTextDocument:
     document.setDocumentMargin(0)
     document.setPageSize(page)
     document.setHtml(html)
-    _keep_marked_tables_together(document)
+    apply_page_rules(document)
     return document
-
-
-# What goes over to a new page with the signatures, at the least: two lines of 13 pt (in layout
-# pixels, 1/96 inch; a 13 pt line with its spacing is about 25 px).
-MIN_CARRIED_PX = 45.0
-# A line that leads into what follows it: a numbered section heading or a "Label:" line.
-_LEAD_IN = re.compile(r"^\d+\.\s|:\s*$")
-
-
-# What the page rules move about: a top-level paragraph or table.
-Item = QTextBlock | QTextTable
-
-
-def _anchors(block: QTextBlock) -> list[str]:
-    names: list[str] = []
-    fragments = block.begin()
-    while not fragments.atEnd():
-        names += fragments.fragment().charFormat().anchorNames()
-        fragments += 1
-    return names
-
-
-def _keep_marked_tables_together(document: QTextDocument) -> None:
-    """A table holding an anchor named KEEP_TOGETHER (signature blocks) never splits over two
-    pages and never stands alone at the top of one: when it would begin a page, the lines before
-    it (the last paragraph, or table, with the heading or "Label:" line leading to it) go over
-    with it. Headings are kept with what follows them, too. Qt splits table rows freely and
-    ignores `page-break-inside`, so this is done on the laid-out document, with page breaks."""
-    page = document.pageSize().height()
-    items = _top_level_items(document)
-    _keep_lead_ins_with_next(document, items, page)
-    for index, item in enumerate(items):
-        if isinstance(item, QTextTable) and _is_marked(item):
-            _keep_with_previous(document, items[:index], item, page)
-
-
-def _keep_lead_ins_with_next(document: QTextDocument, items: list[Item], page: float) -> None:
-    """A section heading or a "Label:" line left last on a page goes over with what it leads
-    into (Qt's rich text has no keep-with-next)."""
-    for item, following in itertools.pairwise(items):
-        if not (isinstance(item, QTextBlock) and _LEAD_IN.search(item.text())):
-            continue
-        here = _page_of(_box(document, item).top(), page)
-        if here != _page_of(_box(document, following).top(), page):
-            _break_before(item)
-
-
-def _top_level_items(document: QTextDocument) -> list[Item]:
-    """The root frame's paragraphs and tables in order (blocks inside a table are its table;
-    empty paragraphs, which Qt puts around tables, are left out)."""
-    items: list[Item] = []
-    block = document.begin()
-    while block.isValid():
-        table = QTextCursor(block).currentTable()
-        if table is not None:
-            while (outer := table.parentFrame()) is not None and isinstance(outer, QTextTable):
-                table = outer
-            last = items[-1] if items else None
-            if not (isinstance(last, QTextTable) and last.firstPosition() == table.firstPosition()):
-                items.append(table)
-        elif block.text().strip():
-            items.append(QTextBlock(block))
-        block = block.next()
-    return items
-
-
-def _is_marked(table: QTextTable) -> bool:
-    block = table.document().findBlock(table.firstPosition())
-    while block.isValid() and block.position() <= table.lastPosition():
-        if KEEP_TOGETHER in _anchors(block):
-            return True
-        block = block.next()
-    return False
-
-
-def _box(document: QTextDocument, item: Item) -> QRectF:
-    layout = document.documentLayout()
-    if isinstance(item, QTextTable):
-        return layout.frameBoundingRect(item)
-    return layout.blockBoundingRect(item)
-
-
-def _page_of(y: float, page: float) -> int:
-    return int(y // page)
-
-
-def _keep_with_previous(
-    document: QTextDocument, before: list[Item], table: QTextTable, page: float
-) -> None:
-    box = _box(document, table)
-    if box.height() >= page:
-        return  # longer than a page: it has to split, nothing to keep
-    starts_a_page = bool(before) and _page_of(box.top(), page) != _page_of(
-        _box(document, before[-1]).bottom() - 1, page
-    )
-    crosses = _page_of(box.top(), page) != _page_of(box.bottom() - 1, page)
-    if not (crosses or starts_a_page):
-        return
-    carried = _lines_to_carry(document, before, box.height(), page)
-    _break_before(carried[0] if carried else table)
-
-
-def _lines_to_carry(
-    document: QTextDocument, before: list[Item], height: float, page: float
-) -> list[Item]:
-    """The last items before the signatures (at least two lines' worth), with the headings and
-    "Label:" lines leading to them, as long as they fit on one page with the signatures; []
-    when even the last one does not."""
-    signatures = height
-    carried: list[Item] = []
-    header = next((i for i in before if isinstance(i, QTextTable)), None)
-    for item in reversed(before):
-        if header is not None and item is header:
-            break  # never the document's header (the national title and the number)
-        grown = height + _box(document, item).height()
-        if grown >= page * 0.9:
-            break
-        lead_in = isinstance(item, QTextBlock) and bool(_LEAD_IN.search(item.text()))
-        if carried and not lead_in and height - signatures >= MIN_CARRIED_PX:
-            break
-        carried.insert(0, item)
-        height = grown
-    return carried
-
-
-def _break_before(item: Item) -> None:
-    if isinstance(item, QTextTable):
-        table_format = item.format()
-        table_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-        item.setFormat(table_format)
-        return
-    block_format = item.blockFormat()
-    block_format.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-    QTextCursor(item).setBlockFormat(block_format)
 
 
 def paint_pages(

@@ -14,8 +14,7 @@ from desktop.storage import audit, record_store
 from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
-from domain.documents.builder import document_day
-from domain.documents.layouts import layout_for
+from domain.documents.builder import choose_template, document_day
 from domain.documents.verification import short_hash
 from domain.forms.catalogue import Catalogue
 from domain.forms.summaries import redact_sensitive
@@ -60,10 +59,12 @@ def _full_name(session: StationSession, username: str) -> str:
 
 
 def prepare_printout(
-    session: StationSession, catalogue: Catalogue, record_id: str
+    session: StationSession, catalogue: Catalogue, record_id: str, document: str | None = None
 ) -> PrintedDocument:
     """The record's document as the logged-in user may see it (opening it is audited as a view;
-    others' sensitive data stays hidden without the permission, on paper too)."""
+    others' sensitive data stays hidden without the permission, on paper too). `document` is
+    one of `domain.documents.documents_for(form)` (F1: "intake" or "transfer"); None, the
+    form's first. A name the form does not print is INVALID_INPUT."""
     info = session.info()
     stored, content_hash = _read_record(session, record_id, info.code)
     s = stored.summary
@@ -85,9 +86,9 @@ def prepare_printout(
         author_name=_full_name(session, s.author),
     )
     # The unit's name in force on the document's own date, as the report's header is.
-    day = document_day(layout_for(form.id, form.title.vi), facts)
+    day = document_day(choose_template(form, facts.values, document), facts)
     issuer = IssuingBody.from_station(info.name, info.code, on=day)
-    return build_document(form, facts, issuer, rules=catalogue.rules)
+    return build_document(form, facts, issuer, rules=catalogue.rules, document=document)
 
 
 def _read_record(
@@ -122,6 +123,7 @@ def log_printout(
     facts = document.facts
     details = {
         "output": output,
+        "document": document.template,  # which paper: "TT119-M01" (intake) or "TT119-M03"
         "revision": facts.revision,
         "number": facts.number,
         "hash": short_hash(facts.content_hash),

@@ -45,15 +45,30 @@ def sheet_text(station_name: str, station_code: str, key: str, supervisor: str) 
     return "\n".join([title, "", station, created, "", f"    {key_line}", "", advice, ""])
 
 
+# Groups of the key on one printed line: the whole key at 20 pt is wider than A4, and where Qt
+# wraps it on its own it may break inside a group ("…-518" / "E": no break is allowed between a
+# hyphen and a digit), which a person copying it reads as a group of three.
+GROUPS_PER_LINE = 4
+
+
+def key_lines(key: str) -> list[str]:
+    """ "3Q4E-2D02-…" as lines of whole groups: ["3Q4E-2D02-1HMC-7EDJ", "0BJT-…"]."""
+    groups = key.split("-")
+    return [
+        "-".join(groups[i : i + GROUPS_PER_LINE]) for i in range(0, len(groups), GROUPS_PER_LINE)
+    ]
+
+
 def sheet_html(station_name: str, station_code: str, key: str, supervisor: str) -> str:
-    """The sheet as rich text, for printing."""
-    title, station, created, key_line, advice = (
+    """The sheet as rich text, for printing; the key in lines of whole groups, never wrapped."""
+    title, station, created, _, advice = (
         html.escape(line) for line in _lines(station_name, station_code, key, supervisor)
     )
+    key_html = "<br>".join(html.escape(line) for line in key_lines(key))
     return (
         f"<h2>{title}</h2><p>{station}<br>{created}</p>"
         f"<p style='font-family: DejaVu Sans Mono, monospace; font-size: 20pt;"
-        f" font-weight: bold; margin: 24px 0'>{key_line}</p><p>{advice}</p>"
+        f" font-weight: bold; margin: 24px 0; white-space: pre'>{key_html}</p><p>{advice}</p>"
     )
 
 

@@ -1,6 +1,12 @@
 """Records as official printed documents (NĐ 30/2020 Annex I): pure Python, HTML out, no Qt."""
 
-from domain.documents.builder import KEEP_TOGETHER, build_document, watermark_for
+from domain.documents.builder import (
+    KEEP_TOGETHER,
+    build_document,
+    choose_template,
+    documents_for,
+    watermark_for,
+)
 from domain.documents.dates import document_date, place_and_date
 from domain.documents.model import IssuingBody, PrintedDocument, RecordFacts
 from domain.documents.verification import (
@@ -18,7 +24,9 @@ __all__ = [
     "PrintedDocument",
     "RecordFacts",
     "build_document",
+    "choose_template",
     "document_date",
+    "documents_for",
     "footer_line",
     "parse_qr_payload",
     "place_and_date",

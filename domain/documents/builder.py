@@ -1,8 +1,8 @@
 """A stored record → its official document (NĐ 30/2020 Annex I layout) as QTextDocument HTML.
 
 Header: the issuing body top left with "Số: 05/BB-VPHC" under it; the national title and motto
-top right with the place and date under them. Then the document type and summary, the body
-(`body.py`), fixed closing text, and the signature blocks of the form (`layouts.py`).
+top right with the place and date under them. Then the title lines, the body and the signature
+blocks, all from the form's template (resources/templates, `templates.py`, `filling.py`).
 """
 
 from __future__ import annotations
@@ -13,12 +13,14 @@ from datetime import date, datetime
 from html import escape
 from typing import Any
 
-from domain.documents.body import SPACING, BodyWriter
 from domain.documents.dates import place_and_date
-from domain.documents.layouts import DocumentLayout, Signature, layout_for
+from domain.documents.filling import Filler
+from domain.documents.generic import generic_template
 from domain.documents.model import IssuingBody, PrintedDocument, RecordFacts
+from domain.documents.templates import SignatureBlock, Template, templates_for
 from domain.documents.verification import footer_line, qr_payload
-from domain.documents.wording import template_reference
+from domain.errors import InvalidInput
+from domain.forms.evaluation import EvalContext, Scope, holds
 from domain.forms.model import FormDefinition
 from domain.forms.rules import Rules
 from domain.records import RecordStatus
@@ -28,12 +30,39 @@ from domain.validation.formats import parse_date, parse_datetime
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
-# An anchor of this name inside a table asks the page painter (desktop/render/pages.py) to
+# An anchor of this name inside a table asks the page rules (desktop/render/page_rules.py) to
 # keep that table on one page: signatures never split from their titles.
 KEEP_TOGETHER = "cax-keep-together"
 VOID_MARK = "ĐÃ HỦY"
 SIGNATURE_SPACE = "<br>&nbsp;<br>&nbsp;<br>&nbsp;<br>"  # ≈ 2 cm for the signature (and seal)
 _PATH_PART = re.compile(r"^([a-z][a-z0-9_]*)(?:\[(\d+)\])?$")
+
+
+def documents_for(form: FormDefinition) -> tuple[tuple[str, Mapping[str, str]], ...]:
+    """The documents a form prints, in order: (key for `--document`, name vi/en). Most forms
+    print one; F1 prints its intake minutes and, separately, the transfer slip."""
+    seen: dict[str, Mapping[str, str]] = {}
+    for template in templates_for(form) or (generic_template(form),):
+        seen.setdefault(template.document, template.name)
+    return tuple(seen.items())
+
+
+def choose_template(
+    form: FormDefinition, values: Mapping[str, Any], document: str | None = None
+) -> Template:
+    """The template for `document` (default: the form's first), among several the one whose
+    `when` holds for the record (a decision with or without a record)."""
+    templates = templates_for(form) or (generic_template(form),)
+    wanted = document or templates[0].document
+    candidates = [t for t in templates if t.document == wanted]
+    if not candidates:
+        choices = " | ".join(key for key, _ in documents_for(form))
+        raise InvalidInput(field="document", reason=choices, value=wanted)
+    scope = Scope(form.names, values)
+    for template in candidates:
+        if template.when is None or holds(template.when, (scope,), EvalContext()):
+            return template
+    return candidates[-1]
 
 
 def build_document(
@@ -43,22 +72,32 @@ def build_document(
     *,
     rules: Rules | None = None,
     reference: ReferenceData | None = None,
+    document: str | None = None,
 ) -> PrintedDocument:
-    """The record's document: HTML with every value escaped, plus footer, QR payload, watermark."""
+    """The record's document: HTML with every value escaped, plus footer, QR payload, watermark.
+    `document` picks one of `documents_for(form)` (default: the first)."""
     reference = reference or default_reference()
-    layout = layout_for(form.id, form.title.vi)
-    words = _money_word_options(rules)
-    writer = BodyWriter(form, reference, hidden=layout.hidden, words=words)
+    template = choose_template(form, record.values, document)
+    filler = Filler(
+        form.fields,
+        record.values,
+        reference,
+        words=_money_word_options(rules),
+        station=issuer.station_name,
+        province=issuer.province_name,
+        context=EvalContext(rules=rules.values() if rules else {}),
+    )
     html = "".join(
         (
-            _header(form, record, issuer, layout),
-            _title(layout),
-            writer.sections(record.values),
-            "".join(_closing(text) for text in layout.closing),
-            _signatures(layout, record, issuer),
+            _header(form, record, issuer, template, filler),
+            _title(template),
+            filler.blocks(template.body),
+            _signatures(template, record, issuer),
         )
     )
-    title = " – ".join(p for p in (record.number, form.title.vi) if p)
+    title = " – ".join(
+        p for p in (_number_text(form, record, template, filler), template.name["vi"]) if p
+    )
     return PrintedDocument(
         title=title,
         html=f'<html><body style="font-size:13pt">{html}</body></html>',
@@ -66,6 +105,8 @@ def build_document(
         qr_payload=qr_payload(record.record_id, record.revision, record.content_hash),
         watermark=watermark_for(record.status),
         facts=record,
+        template=template.id,
+        document=template.document,
     )
 
 
@@ -86,10 +127,10 @@ def _money_word_options(rules: Rules | None) -> dict[str, str]:
     }
 
 
-def document_day(layout: DocumentLayout, record: RecordFacts) -> date:
-    """The date after the place: the form's own date field, else completion, else creation."""
+def document_day(template: Template, record: RecordFacts) -> date:
+    """The date after the place: the template's date field, else completion, else creation."""
     for raw in (
-        value_at(record.values, layout.date_field) if layout.date_field else None,
+        value_at(record.values, template.date) if template.date else None,
         record.completed_at,
         record.created_at,
     ):
@@ -111,40 +152,50 @@ def _iso_day(text: str) -> date | None:
         return None
 
 
-def _number_line(form: FormDefinition, record: RecordFacts) -> str:
+def _number_text(
+    form: FormDefinition, record: RecordFacts, template: Template, filler: Filler
+) -> str:
+    """ "05/BB-VPHC"; a document with a number of its own (the transfer slip) prints that."""
+    if template.number is not None:
+        return filler.text(template.number, (filler.top,), blank="……")
     if record.number:
-        return f"Số: {record.number}"
+        return record.number
     if form.numbering:
-        return f"Số: ……/{form.numbering}"  # not completed yet: the number is given on completion
+        return f"……/{form.numbering}"  # not completed yet: the number is given on completion
     return ""
 
 
 def _header(
-    form: FormDefinition, record: RecordFacts, issuer: IssuingBody, layout: DocumentLayout
+    form: FormDefinition,
+    record: RecordFacts,
+    issuer: IssuingBody,
+    template: Template,
+    filler: Filler,
 ) -> str:
     left = []
     if issuer.supervising_line:
         left.append(f'<span style="font-size:12pt">{escape(issuer.supervising_line)}</span>')
     left.append(f'<span style="font-size:12pt"><b>{escape(issuer.unit_line)}</b></span>')
     left.append('<span style="font-size:9pt">―――――――</span>')
-    number = _number_line(form, record)
+    number = _number_text(form, record, template, filler)
     if number:
-        left.append(f'<span style="font-size:13pt">{escape(number)}</span>')
-    when = place_and_date(issuer.place, document_day(layout, record))
+        # Already escaped: a template's own number is filled as HTML.
+        shown = number if template.number is not None else escape(number)
+        left.append(f'<span style="font-size:13pt">Số: {shown}</span>')
+    when = place_and_date(issuer.place, document_day(template, record))
     right = [
         f'<span style="font-size:12pt"><b>{NATIONAL_TITLE}</b></span>',
         f'<span style="font-size:13pt"><b><u>{escape(MOTTO)}</u></b></span>',
         "",
         f'<span style="font-size:13pt"><i>{escape(when)}</i></span>',
     ]
-    reference = _template_reference(form, record, layout)
-    template = (
-        f'<p align="right" style="font-size:11pt; margin:0"><b>{escape(reference)}</b></p>'
-        if reference
+    reference = (
+        f'<p align="right" style="font-size:11pt; margin:0"><b>{escape(template.reference)}</b></p>'
+        if template.reference
         else ""
     )
     return (
-        f"{template}"
+        f"{reference}"
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="40%" align="center" valign="top">{"<br>".join(left)}</td>'
         f'<td width="60%" align="center" valign="top">{"<br>".join(right)}</td>'
@@ -152,32 +203,12 @@ def _header(
     )
 
 
-def _template_reference(form: FormDefinition, record: RecordFacts, layout: DocumentLayout) -> str:
-    """ "Mẫu MBB01" top right, as the prescribed forms print it (never the catalogue's marker)."""
-    if not form.template:
-        return ""
-    chosen = value_at(record.values, layout.template_field) if layout.template_field else None
-    return template_reference(form.template, dict(layout.template_codes).get(str(chosen)))
-
-
-def _title(layout: DocumentLayout) -> str:
-    kind = f'<span style="font-size:14pt"><b>{escape(layout.kind)}</b></span>'
-    summary = (
-        f'<br><span style="font-size:14pt"><b>{escape(layout.summary)}</b></span>'
-        if layout.summary
-        else ""
-    )
-    rule = '<br><span style="font-size:9pt">――――――――</span>'
-    return (
-        f'<p align="center" style="margin-top:22px; margin-bottom:10px">{kind}{summary}{rule}</p>'
-    )
-
-
-def _closing(text: str) -> str:
-    return (
-        f'<p align="justify" style="margin-top:{SPACING}; margin-bottom:0; text-indent:38px">'
-        f"{escape(text)}</p>"
-    )
+def _title(template: Template) -> str:
+    kind, *summary = template.title
+    lines = [f'<span style="font-size:14pt"><b>{escape(kind)}</b></span>']
+    lines += [f'<span style="font-size:14pt"><b>{escape(line)}</b></span>' for line in summary]
+    lines.append('<span style="font-size:9pt">――――――――</span>')
+    return f'<p align="center" style="margin-top:22px; margin-bottom:10px">{"<br>".join(lines)}</p>'
 
 
 def value_at(values: Mapping[str, Any], path: str) -> Any:
@@ -194,9 +225,8 @@ def value_at(values: Mapping[str, Any], path: str) -> Any:
     return value
 
 
-def _signer_name(path: str | None, values: Mapping[str, Any], record: RecordFacts) -> str:
-    for option in (path or "").split("|"):
-        option = option.strip()
+def _signer_name(names: tuple[str, ...], values: Mapping[str, Any], record: RecordFacts) -> str:
+    for option in names:
         value = record.author_name if option == "@author" else value_at(values, option)
         if isinstance(value, str) and value.strip():
             # "Thượng úy Trần Thị Lan, cán bộ Công an phường …": the name is before the comma.
@@ -230,11 +260,11 @@ def decision_signer(values: Mapping[str, Any], issuer: IssuingBody | None = None
 
 
 def _blocks(
-    layout: DocumentLayout, record: RecordFacts, issuer: IssuingBody | None
+    template: Template, record: RecordFacts, issuer: IssuingBody | None
 ) -> list[tuple[str, str, str]]:
-    """(title, note, name) of every signature block, repeated per row where the form says so."""
+    """(title, note, name) of every signature block, repeated per row where the template says."""
     blocks = []
-    for signature in layout.signatures:
+    for signature in template.signatures:
         title = {
             "@issuer": decision_signer(record.values, issuer),
             "@chief": chief_title(issuer),
@@ -246,11 +276,21 @@ def _blocks(
     return blocks
 
 
-def _scopes(signature: Signature, values: Mapping[str, Any]) -> list[Mapping[str, Any]]:
-    if signature.each is None:
-        return [values]
+def _scopes(signature: SignatureBlock, values: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    if not signature.each:
+        return [values] if _signs(signature, values, None) else []
     rows = values.get(signature.each)
-    return [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
+    rows = [r for r in rows if isinstance(r, Mapping)] if isinstance(rows, list) else []
+    return [row for row in rows if _signs(signature, values, row)]
+
+
+def _signs(signature: SignatureBlock, values: Mapping[str, Any], row: Mapping[str, Any] | None):
+    if signature.when is None:
+        return True
+    scopes = [Scope(frozenset(values), values)]
+    if row is not None:
+        scopes.insert(0, Scope(frozenset(row), row))
+    return holds(signature.when, scopes, EvalContext())
 
 
 def _block_html(
@@ -288,11 +328,11 @@ def _row_html(pair: list[tuple[str, str, str] | str], *, marked: bool = False) -
     return "".join(f'<td width="50%" valign="top">{cell}</td>' for cell in cells)
 
 
-def _signatures(layout: DocumentLayout, record: RecordFacts, issuer: IssuingBody | None) -> str:
-    blocks: list[tuple[str, str, str] | str] = list(_blocks(layout, record, issuer))
-    if layout.recipients:
+def _signatures(template: Template, record: RecordFacts, issuer: IssuingBody | None) -> str:
+    blocks: list[tuple[str, str, str] | str] = list(_blocks(template, record, issuer))
+    if template.recipients:
         # Decisions: "Nơi nhận" bottom left, the signer on the right (Annex I).
-        items = "".join(f"<br>- {escape(line)}" for line in layout.recipients)
+        items = "".join(f"<br>- {escape(line)}" for line in template.recipients)
         blocks.insert(0, f'<p style="font-size:11pt; margin:0"><b><i>Nơi nhận:</i></b>{items}</p>')
     if not blocks:
         return ""

@@ -86,3 +86,5 @@ class PrintedDocument:
     qr_payload: str  # see domain.documents.verification
     watermark: str | None  # "DỰ THẢO" until approved, "ĐÃ HỦY" once voided, else None
     facts: RecordFacts = field(repr=False)
+    template: str = ""  # the template file it was filled from: "MBB01", "TT119-M03"
+    document: str = "main"  # which of the form's documents: "main", "intake", "transfer"

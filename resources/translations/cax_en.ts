@@ -1602,6 +1602,14 @@ Offline data entry for commune police stations.</translation>
 <context>
     <name>RecordPrinter</name>
     <message>
+        <source>Print</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Which document of this record?</source>
+        <translation>Which document of this record?</translation>
+    </message>
+    <message>
         <source>Print preview – %1</source>
         <translation>Print preview – %1</translation>
     </message>

@@ -1602,6 +1602,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
 <context>
     <name>RecordPrinter</name>
     <message>
+        <source>Print</source>
+        <translation>In</translation>
+    </message>
+    <message>
+        <source>Which document of this record?</source>
+        <translation>In giấy tờ nào của bản ghi này?</translation>
+    </message>
+    <message>
         <source>Print preview – %1</source>
         <translation>Xem trước khi in – %1</translation>
     </message>

@@ -80,7 +80,7 @@ def test_every_form_prints_header_title_and_signatures(form_id):
     assert "Ba Đình, ngày " in html
     if form.numbering:
         assert f"Số: 05/{form.numbering}" in html
-    assert "(Ký, ghi rõ họ tên" in html
+    assert "(Ký, ghi rõ họ" in html
     assert document.watermark is None
     assert document.footer_text == (
         f"Mã bản ghi: {RECORD_ID} · Phiên bản: 2 · Mã kiểm tra: {HASH[:12]}"
@@ -92,13 +92,13 @@ def test_violation_record_reads_as_the_official_minutes():
     """F3: type and summary, the date of the record, people and signers by name, seized items."""
     document = build_document(CATALOGUE.get("F3"), facts("F3"), STATION)
     html = document.html
-    assert "<b>BIÊN BẢN</b>" in html and "Vi phạm hành chính" in html
+    assert "<b>BIÊN BẢN VI PHẠM HÀNH CHÍNH</b>" in html
     assert "Ba Đình, ngày 20 tháng 11 năm 2026" in html  # record_time, not the printing day
     assert "<b>Trần Quốc Bảo</b>" in html
     assert "22 giờ 40 phút, ngày 20/11/2026" in html
     assert "NGƯỜI LẬP BIÊN BẢN" in html and "<b>Đại úy Hoàng Văn Nam</b>" in html
     assert "NGƯỜI CHỨNG KIẾN" in html and "<b>Đỗ Thị Mai</b>" in html
-    assert '%">Tên</th>' in html and "Loa thùng kéo di động hiệu Acnos" in html
+    assert '%">Tên tang vật, phương tiện' in html and "Loa thùng kéo di động hiệu Acnos" in html
     assert "Người vi phạm đã ký" not in html  # the signature blocks say that on paper
     assert document.title == "05/BB-VPHC – Biên bản vi phạm hành chính"
 
@@ -119,10 +119,10 @@ def test_decision_has_signer_marks_recipients_rights_and_fine_in_words():
 
 
 def test_money_gets_words_where_the_form_does_not_spell_it():
-    """F2's property damage is written in figures and in words."""
+    """F2's property damage is written in figures and in words, as its template says."""
     values = {**stored_values("F2"), "property_damage": 1_500_000}
     html = build_document(CATALOGUE.get("F2"), facts("F2", values=values), STATION).html
-    assert "1.500.000 đồng (Bằng chữ: Một triệu năm trăm nghìn đồng)" in html
+    assert "1.500.000 đồng (bằng chữ: Một triệu năm trăm nghìn đồng)" in html
 
 
 def test_values_are_escaped():
@@ -152,25 +152,27 @@ def test_qr_payload_round_trips_and_refuses_strangers():
     assert short_hash(HASH.upper()) == HASH[:12]
 
 
-def test_a_form_without_a_layout_still_prints():
-    """A province's own form (no layout) prints its title as the type and the author signs."""
+def test_a_form_without_a_template_still_prints():
+    """A province's own form (no template file) prints its title as the type, its filled-in
+    fields as lines, and the author signs."""
     from dataclasses import replace
 
     form = replace(CATALOGUE.get("F8"), id="HN-F11", title=CATALOGUE.get("F8").title)
     document = build_document(form, facts("F8"), STATION)
     assert "NHẬT KÝ TUẦN TRA, KIỂM SOÁT" in document.html
     assert "NGƯỜI LẬP" in document.html and "<b>Trần Thị Lan</b>" in document.html
+    assert "Địa bàn, tuyến tuần tra: Tổ dân phố 5, 6, 7" in document.html
+    assert "Chỉ huy đã xác nhận" not in document.html  # a check box prints nowhere
 
 
-def test_group_tables_share_the_width_by_content():
-    """People tables give the name the most room and the sex the least; per cents add up."""
-    html = build_document(CATALOGUE.get("F9"), facts("F9"), STATION).html
-    parties = html.split("<thead>")[1].split("</thead>")[0]  # the first table: the parties
-    found = re.findall(r'<th width="(\d+)%">([^<]+)</th>', parties)
+def test_group_tables_share_the_width_as_the_template_weighs_it():
+    """A table's columns get the template's weights as per cents of what STT leaves."""
+    html = build_document(CATALOGUE.get("F5"), facts("F5"), STATION).html
+    guests = html.split("<thead>")[1].split("</thead>")[0]
+    found = re.findall(r'<th width="(\d+)%">([^<]+)</th>', guests)
     by_title = {title: int(width) for width, title in found}
     assert 90 <= sum(by_title.values()) <= 96  # the rest is the STT column
-    assert by_title["Họ và tên"] > by_title["Giới tính"]
-    assert by_title["Nơi cư trú"] >= by_title["Họ và tên"]
+    assert by_title["Họ, chữ đệm và tên"] > by_title["Giới tính"]
 
 
 def test_a_signature_is_dropped_only_when_optional_and_unnamed():

@@ -275,10 +275,14 @@ class RecordListPage(CataloguePage):
             self.view.back_requested.connect(self.show_list)
             self.view.amend_requested.connect(self._on_view_amend_requested)
             self.view.void_requested.connect(self._on_view_void_requested)
-            self.printer = RecordPrinter(self.context, self.catalogue, self)
+            self.printer = RecordPrinter(self.context, self.catalogue, self, self.language)
             self.printer.printed.connect(self.status_message)
-            self.view.print_requested.connect(lambda: self.printer.preview(self._view_record_id()))
-            self.view.pdf_requested.connect(lambda: self.printer.save_pdf(self._view_record_id()))
+            self.view.print_requested.connect(
+                lambda: self.printer.preview(self._view_record_id(), self._view_form_id())
+            )
+            self.view.pdf_requested.connect(
+                lambda: self.printer.save_pdf(self._view_record_id(), form_id=self._view_form_id())
+            )
             QShortcut(QKeySequence(Qt.Key_Escape), self.view, self.show_list)
             self.stack.addWidget(self.view)
         self.view.show_details(details, allowed)
@@ -288,6 +292,10 @@ class RecordListPage(CataloguePage):
     def _view_record_id(self) -> str:
         assert self.view is not None and self.view.details is not None
         return self.view.details.record.summary.id
+
+    def _view_form_id(self) -> str:
+        assert self.view is not None and self.view.details is not None
+        return self.view.details.record.summary.form_id
 
     def show_list(self) -> None:
         self._drop_editor()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from desktop.core.errors import AppError
 from desktop.core.placeholders import fill_numbered
@@ -20,8 +20,11 @@ from desktop.render import paint_document, suggested_file_name, write_pdf
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
 from desktop.ui.services import PageContext
-from domain.documents import PrintedDocument
+from domain.documents import PrintedDocument, documents_for
 from domain.forms import Catalogue
+
+# What was chosen in the chooser: a document's name, or CANCELLED (nothing to print).
+CANCELLED = ""
 
 
 class RecordPrinter(QObject):
@@ -29,9 +32,12 @@ class RecordPrinter(QObject):
 
     printed = Signal(str)  # a short status line: what was printed or saved
 
-    def __init__(self, context: PageContext, catalogue: Catalogue, parent: QWidget) -> None:
+    def __init__(
+        self, context: PageContext, catalogue: Catalogue, parent: QWidget, language: str = "vi"
+    ) -> None:
         super().__init__(parent)
         self.context, self.catalogue, self.parent_widget = context, catalogue, parent
+        self.language = language
         self.dialog: QPrintPreviewDialog | None = None
         self.preview_printer: QPrinter | None = None
         self.pages = 0
@@ -39,8 +45,32 @@ class RecordPrinter(QObject):
 
     # ---- print preview -------------------------------------------------------------------------
 
-    def preview(self, record_id: str) -> None:
-        self._prepare(record_id, self._on_document_for_preview)
+    def preview(self, record_id: str, form_id: str | None = None) -> None:
+        document = self.choose_document(form_id)
+        if document != CANCELLED:
+            self._prepare(record_id, document, self._on_document_for_preview)
+
+    def choose_document(self, form_id: str | None) -> str | None:
+        """Which paper to print when the form prints several (F1: the intake minutes or the
+        transfer slip, separate documents signed at different times): asked in a short list.
+        None for a form with one; CANCELLED when the user closes the question."""
+        if form_id is None or form_id not in self.catalogue:
+            return None
+        choices = documents_for(self.catalogue.get(form_id))
+        if len(choices) < 2:
+            return None
+        names = [name.get(self.language, name["vi"]) for _, name in choices]
+        picked, accepted = QInputDialog.getItem(
+            self.parent_widget,
+            self.tr("Print"),
+            self.tr("Which document of this record?"),
+            names,
+            0,
+            False,
+        )
+        if not accepted:
+            return CANCELLED
+        return choices[names.index(picked)][0]
 
     def _on_document_for_preview(self, document: PrintedDocument) -> None:
         # Kept on self: the dialog only borrows the printer, and a collected one crashes Qt.
@@ -69,9 +99,12 @@ class RecordPrinter(QObject):
 
     # ---- save as PDF ---------------------------------------------------------------------------
 
-    def save_pdf(self, record_id: str, path: str | None = None) -> None:
-        """Ask where (unless `path` is given), write the PDF, audit it."""
-        self._prepare(record_id, lambda document: self._on_document_for_pdf(document, path))
+    def save_pdf(self, record_id: str, path: str | None = None, form_id: str | None = None) -> None:
+        """Ask which paper (a form printing several) and where (unless `path` is given), write
+        the PDF, audit it."""
+        document = self.choose_document(form_id)
+        if document != CANCELLED:
+            self._prepare(record_id, document, lambda doc: self._on_document_for_pdf(doc, path))
 
     def _on_document_for_pdf(self, document: PrintedDocument, path: str | None) -> None:
         if path is None:
@@ -92,12 +125,18 @@ class RecordPrinter(QObject):
 
     # ---- shared --------------------------------------------------------------------------------
 
-    def _prepare(self, record_id: str, on_done: Callable[[PrintedDocument], None]) -> None:
+    def _prepare(
+        self,
+        record_id: str,
+        document: str | None,
+        on_done: Callable[[PrintedDocument], None],
+    ) -> None:
         self.context.tasks.run(
             prepare_printout,
             self.context.session,
             self.catalogue,
             record_id,
+            document,
             on_done=on_done,
             on_error=self._on_error,
             context=self,

@@ -150,3 +150,29 @@ def test_print_puts_nothing_internal_on_paper_and_the_decision_is_signed(
         r"TRƯỞNG CÔNG AN (\w+ )+\(Ký, ghi rõ họ tên, đóng dấu\) Nguyễn Văn Trưởng", text
     )
     assert signature is not None, text[-400:]
+
+
+def test_print_chooses_the_paper_of_a_form_that_prints_two(cax, station_home, tmp_path):
+    """F1: the intake minutes by default, the transfer slip with --document transfer (its own
+    number and date), each audited under its template; an unknown name lists the choices."""
+    record_id = new_record(cax, "F1")
+    intake, slip = tmp_path / "tiep-nhan.pdf", tmp_path / "phieu-chuyen.pdf"
+    done = cax_process(station_home.home, "print", record_id, "--pdf", str(intake), "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["template"] == "TT119-M01"
+    done = cax_process(
+        station_home.home, "print", record_id, "--pdf", str(slip), "--document", "transfer"
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in pypdf.PdfReader(str(slip)).pages))
+    assert "PHIẾU CHUYỂN" in text and "Số: 12/PC" in text and "NGƯỜI TỐ GIÁC" not in text
+    code, _, err = cax("print", record_id, "--pdf", str(tmp_path / "x.pdf"), "--document", "x")
+    assert code == 1 and "INVALID_INPUT" in err and "intake | transfer" in err
+    assert "Traceback" not in err and not (tmp_path / "x.pdf").exists()
+    session = station_home.unlock()
+    try:
+        with session.db.read() as conn:
+            printed = audit.entries(conn, limit=5, action=AuditAction.RECORD_PRINTED)
+    finally:
+        session.close()
+    assert sorted(e.details["document"] for e in printed) == ["TT119-M01", "TT119-M03"]

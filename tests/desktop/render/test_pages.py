@@ -1,5 +1,6 @@
 """The page rules of desktop/render on hand-made documents: signature blocks keep the lines
-before them, headings keep the line after them, whatever the length of the text."""
+before them, headings keep the line after them, table rows stay whole, whatever the length of
+the text."""
 
 from __future__ import annotations
 
@@ -51,6 +52,50 @@ def test_a_heading_is_never_the_last_line_of_a_page(qapp):
         html += "<p><b>3. Hành vi vi phạm</b></p><p>Thời gian vi phạm: 22 giờ</p>"
         document = layout_document(html, PAGE)
         assert _top_page(document, lines) == _top_page(document, lines + 1), lines
+
+
+def test_a_table_row_is_never_cut_by_a_page_end(qapp, monkeypatch):
+    """Rows of two-line labels (a report's indicators) after any number of lines: no row has
+    lines on two pages; a cut table goes on after its header, every row once and in order.
+    Qt alone cuts some of them (so the check can fail)."""
+    from PySide6.QtGui import QTextTable
+
+    from desktop.render import page_rules
+    from desktop.render.page_rules import row_extent as _row_extent
+
+    label = "Một chỉ tiêu có tên dài, xuống dòng trong ô của bảng báo cáo định kỳ hằng tháng"
+    rows = "".join(f"<tr><td>{label} số {i}</td><td>{i}</td></tr>" for i in range(60))
+    table = (
+        '<table border="1" cellspacing="0" cellpadding="3" width="100%">'
+        f"<thead><tr><th>Chỉ tiêu</th><th>Kỳ này</th></tr></thead>{rows}</table>"
+    )
+
+    def cut_rows(document) -> list[tuple[int, int]]:
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        return [
+            (t, r)
+            for t, frame in enumerate(tables)
+            for r in range(frame.rows())
+            if len({int(y // PAGE.height()) for y in _row_extent(document, frame, r)}) > 1
+        ]
+
+    def qt_alone(html: str):
+        with monkeypatch.context() as patch:
+            patch.setattr(page_rules, "_first_cut_row", lambda *args: None)
+            return layout_document(html, PAGE)
+
+    cut_by_qt = 0
+    for lines in range(12):
+        html = "<p>dòng</p>" * lines + table + "<p>hết</p>"
+        cut_by_qt += bool(cut_rows(qt_alone(html)))
+        document = layout_document(html, PAGE)
+        assert cut_rows(document) == [], lines
+        text = document.toPlainText()
+        found = [text.find(f"số {i}\n") for i in range(60)]
+        assert -1 not in found and found == sorted(found), lines
+        tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+        assert text.count("Chỉ tiêu") == len(tables)  # each part opens with the header
+    assert cut_by_qt, "no line count made Qt cut a row"
 
 
 def test_a_pdf_needs_no_widget_application():

@@ -37,11 +37,11 @@ NAMES = {
     "F3": ["Trần Quốc Bảo", "Đỗ Thị Mai", "Hoàng Văn Nam"],
     "F4": ["Nguyễn Văn Trưởng", "Trần Quốc Bảo"],
     "F5": ["Lê Thị Hương", "Lê Thị Ngọc Ánh", "Hồ Minh Khang"],
-    "F6": ["Phan Văn Thắng", "Trần Thị Lan", "Nguyễn Văn Trưởng"],
+    "F6": ["PHAN VĂN THẮNG", "Trần Thị Lan", "Nguyễn Văn Trưởng"],  # CT03: the name in capitals
     "F7": ["Vũ Đình Toàn", "Đỗ Văn Hùng", "Nguyễn Thị Thu"],
     "F8": ["Đỗ Văn Hùng", "Vũ Quang Minh"],
     "F9": ["Ngô Văn Bình", "Đặng Thị Thủy", "Lý Thị Nga"],
-    "F10": ["Phan Văn Thắng", "Trần Thị Lan"],
+    "F10": ["PHAN VĂN THẮNG", "Trần Thị Lan"],
 }
 
 
@@ -143,6 +143,7 @@ def test_printing_is_audited(qapp, records, tmp_path):
     assert len(printed) == 1
     assert printed[0].details == {
         "output": "pdf",
+        "document": "MBB01",
         "revision": 1,
         "number": "01/BB-VPHC",
         "hash": document.facts.content_hash[:12],
@@ -183,6 +184,39 @@ def test_save_as_pdf_from_the_record_view(qtbot, records, page_context, tmp_path
     with page_context.session.db.read() as conn:
         actions = [e.action for e in audit.entries(conn, limit=5, target=record_id)]
     assert AuditAction.RECORD_PRINTED in actions
+
+
+def test_a_form_with_two_papers_asks_which_one(qtbot, records, page_context, tmp_path, monkeypatch):
+    """F1 from the record view: the chooser lists the intake minutes and the transfer slip;
+    the one picked is written and audited; closing the question prints nothing."""
+    record_id = records.make("F1", example_values("F1"), status="approved")
+    parent = RecordView(records.catalogue, "vi")
+    qtbot.addWidget(parent)
+    printer = RecordPrinter(page_context, records.catalogue, parent, "vi")
+    asked: list[list[str]] = []
+
+    def answer(picked: str, accepted: bool):
+        def get_item(_parent, _title, _label, items, *_args):
+            asked.append(list(items))
+            return picked, accepted
+
+        return get_item
+
+    dialog = record_printer.QInputDialog
+    monkeypatch.setattr(dialog, "getItem", answer("", False))
+    printer.save_pdf(record_id, str(tmp_path / "none.pdf"), form_id="F1")
+    assert asked == [
+        ["Biên bản tiếp nhận nguồn tin về tội phạm", "Phiếu chuyển nguồn tin về tội phạm"]
+    ]
+    monkeypatch.setattr(dialog, "getItem", answer("Phiếu chuyển nguồn tin về tội phạm", True))
+    target = tmp_path / "phieu-chuyen.pdf"
+    with qtbot.waitSignal(printer.printed):
+        printer.save_pdf(record_id, str(target), form_id="F1")
+    assert "PHIẾU CHUYỂN" in pdf_text(target) and not (tmp_path / "none.pdf").exists()
+    with page_context.session.db.read() as conn:
+        entries = audit.entries(conn, limit=5, target=record_id)
+    printed = [e.details["document"] for e in entries if e.action == AuditAction.RECORD_PRINTED]
+    assert printed == ["TT119-M03"]
 
 
 def test_preview_paints_the_same_pages(qtbot, records, page_context, tmp_path):

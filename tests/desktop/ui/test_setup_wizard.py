@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -169,3 +170,17 @@ def test_recovery_sheet_prints_to_pdf(qtbot, tmp_path):
     data = target.read_bytes()
     assert data.startswith(b"%PDF")
     assert len(data) > 2000
+
+
+def test_the_printed_recovery_key_never_breaks_inside_a_group(qtbot, tmp_path):
+    """Groups that begin with a digit leave Qt no break after a hyphen: left to wrap the key
+    itself it split "518E" as "518" / "E". The sheet prints it as lines of whole groups."""
+    import pypdf
+
+    key = "3Q4E-2D02-1HMC-7EDJ-0BJT-9DEK-77EQ-518E"
+    target = tmp_path / "sheet.pdf"
+    html = recovery_sheet.sheet_html(STATION_NAME, "00004", key, "truong")
+    recovery_sheet.print_document(recovery_sheet.pdf_printer(target), html)
+    text = pypdf.PdfReader(str(target)).pages[0].extract_text()
+    lines = [line.strip() for line in text.splitlines() if re.search(r"\w{4}-\w{4}", line)]
+    assert lines == ["3Q4E-2D02-1HMC-7EDJ", "0BJT-9DEK-77EQ-518E"]

@@ -85,3 +85,8 @@ def action_name(action: str) -> str:
 
 def known_actions() -> list[str]:
     return list(_ACTIONS)
+
+
+def never_backed_up_text() -> str:
+    """The one wording for a station never backed up: Settings and the status bar both say it."""
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Never backed up"))

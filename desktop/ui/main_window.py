@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             self.services.tasks.run(
                 backup_reminder_due,
                 self.session,
-                on_done=self.status.set_backup_overdue,
+                on_done=self.status.set_backup_reminder,
                 context=self,
             )
 

@@ -9,12 +9,15 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
+from desktop.ui import i18n
+from desktop.ui.errors import ErrorDialog
 from desktop.ui.help_window import HelpWindow
 from desktop.ui.login_window import LoginWindow
 from desktop.ui.pages.record_entry import RecordEntryPage
 from desktop.ui.printing.record_printer import RecordPrinter
 from desktop.ui.record_view import RecordView
 from desktop.ui.recovery_dialog import RecoveryDialog
+from desktop.ui.sync.enrol_dialog import EnrolDialog
 from desktop.ui.user_dialogs import AddUserDialog
 from tests.desktop.conftest import OFFICER, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.ui.conftest import press, type_into
@@ -164,3 +167,21 @@ def test_print_to_file_from_the_preview_says_pdf_not_printer(
         entries = audit.entries(conn, limit=5, target=record_id)
     printed = [e for e in entries if e.action == AuditAction.RECORD_PRINTED]
     assert printed[0].details["output"] == "pdf"
+
+
+def test_an_enrolment_without_its_certificate_names_the_field_in_vietnamese(qtbot, services):
+    """Issue 15: the enrolment said "Có giá trị không hợp lệ. Không được để trống." without
+    saying which value; the headline now names the field."""
+    translators = i18n.install_translators(QApplication.instance(), "vi")
+    try:
+        dialog = EnrolDialog(None, services.tasks, "")  # the service is only asked on Check
+        qtbot.addWidget(dialog)
+        dialog.url.setText("https://trungtam.example.vn")
+        dialog.check_button.click()
+        shown = dialog.findChild(ErrorDialog)
+        assert shown is not None
+        assert "Chứng chỉ CA" in shown.headline.text()
+        assert shown.advice.text() == "Không được để trống."
+        shown.close()
+    finally:
+        i18n.remove_translators(QApplication.instance(), translators)

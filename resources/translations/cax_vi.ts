@@ -56,6 +56,465 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>trước</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>sau</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>record author</source>
+        <translation>người lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>người duyệt</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>bởi</translation>
+    </message>
+    <message>
+        <source>by means of</source>
+        <translation>bằng</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>người dùng</translation>
+    </message>
+    <message>
+        <source>removed users</source>
+        <translation>người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>users back from the backup</source>
+        <translation>người dùng được khôi phục theo bản sao lưu</translation>
+    </message>
+    <message>
+        <source>supervisors</source>
+        <translation>số chỉ huy</translation>
+    </message>
+    <message>
+        <source>approved by its own author</source>
+        <translation>người lập tự duyệt</translation>
+    </message>
+    <message>
+        <source>authorised by</source>
+        <translation>người cho phép</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>biểu mẫu</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>lần sửa</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bản nháp</translation>
+    </message>
+    <message>
+        <source>errors accepted</source>
+        <translation>lỗi được chấp nhận</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>ý kiến</translation>
+    </message>
+    <message>
+        <source>older revisions</source>
+        <translation>các lần sửa trước</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>in ra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>số trang</translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation>dấu vân tay</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>định dạng</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>số hồ sơ</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>bộ lọc</translation>
+    </message>
+    <message>
+        <source>ID and phone numbers included</source>
+        <translation>kèm số định danh và số điện thoại</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>dung lượng</translation>
+    </message>
+    <message>
+        <source>made at</source>
+        <translation>tạo lúc</translation>
+    </message>
+    <message>
+        <source>made by</source>
+        <translation>người tạo</translation>
+    </message>
+    <message>
+        <source>station data replaced</source>
+        <translation>dữ liệu đơn vị bị thay</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>kỳ</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>đã nộp</translation>
+    </message>
+    <message>
+        <source>figures as of</source>
+        <translation>số liệu tính đến</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>mục thay đổi</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>cài đặt</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>số khóa đăng nhập</translation>
+    </message>
+    <message>
+        <source>key slots dropped</source>
+        <translation>khóa đăng nhập bị bỏ</translation>
+    </message>
+    <message>
+        <source>new recovery key</source>
+        <translation>khóa khôi phục mới</translation>
+    </message>
+    <message>
+        <source>key slots without a user</source>
+        <translation>khóa đăng nhập không có người dùng</translation>
+    </message>
+    <message>
+        <source>entries checked</source>
+        <translation>số mục đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>broken at entry</source>
+        <translation>hỏng tại mục</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>cách</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>số lỗi</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>tệp khóa</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>dự kiến</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>thực tế</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>máy chủ</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>máy</translation>
+    </message>
+    <message>
+        <source>CA certificate pinned</source>
+        <translation>đã ghi nhận chứng chỉ CA</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>kết nối</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>phiên</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>received by the centre</source>
+        <translation>trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>refused by the centre</source>
+        <translation>trung tâm từ chối</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <source>updates received</source>
+        <translation>cập nhật đã nhận</translation>
+    </message>
+    <message>
+        <source>reports sent</source>
+        <translation>báo cáo đã gửi</translation>
+    </message>
+    <message>
+        <source>reports received by the centre</source>
+        <translation>báo cáo trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>gửi lại</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kiểu</translation>
+    </message>
+    <message>
+        <source>declaration</source>
+        <translation>lời khai báo</translation>
+    </message>
+    <message>
+        <source>last entry</source>
+        <translation>mục cuối</translation>
+    </message>
+    <message>
+        <source>last entry&apos;s fingerprint</source>
+        <translation>dấu vân tay của mục cuối</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>tìm</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>xã/phường</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>sai mật khẩu</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>không có người dùng</translation>
+    </message>
+    <message>
+        <source>removed user</source>
+        <translation>người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>sai khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>người dùng khóa màn hình</translation>
+    </message>
+    <message>
+        <source>locked after inactivity</source>
+        <translation>tự khóa do không thao tác</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>đăng xuất</translation>
+    </message>
+    <message>
+        <source>program closed</source>
+        <translation>đóng chương trình</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>bị sửa</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>bị đổi thứ tự</translation>
+    </message>
+    <message>
+        <source>without its writer&apos;s signature</source>
+        <translation>thiếu chữ ký của người ghi</translation>
+    </message>
+    <message>
+        <source>signed with another key</source>
+        <translation>ký bằng khóa khác</translation>
+    </message>
+    <message>
+        <source>the centre</source>
+        <translation>trung tâm</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>máy in</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>tệp PDF</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>bình thường</translation>
+    </message>
+    <message>
+        <source>encrypted (https)</source>
+        <translation>mã hóa (https)</translation>
+    </message>
+    <message>
+        <source>this computer only (http)</source>
+        <translation>chỉ trong máy này (http)</translation>
+    </message>
+    <message>
+        <source>unencrypted trial (http)</source>
+        <translation>thử nghiệm không mã hóa (http)</translation>
+    </message>
+    <message>
+        <source>bundle written for the centre</source>
+        <translation>ghi gói đồng bộ gửi trung tâm</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s receipt read</source>
+        <translation>nhập biên nhận của trung tâm</translation>
+    </message>
+    <message>
+        <source>auto-lock minutes</source>
+        <translation>số phút tự khóa</translation>
+    </message>
+    <message>
+        <source>backup reminder days</source>
+        <translation>số ngày nhắc sao lưu</translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation>lần sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>hours to transfer a crime report</source>
+        <translation>số giờ chuyển tin báo tội phạm</translation>
+    </message>
+    <message>
+        <source>when records go to the centre</source>
+        <translation>thời điểm gửi hồ sơ lên trung tâm</translation>
+    </message>
+    <message>
+        <source>automatic sync</source>
+        <translation>tự động đồng bộ</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hoàn tất</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>phiên bản %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <source>altered</source>
@@ -162,10 +621,6 @@
     <message>
         <source>Only a supervisor can back up or restore the station.</source>
         <translation>Chỉ chỉ huy mới được sao lưu hoặc khôi phục dữ liệu đơn vị.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>chưa bao giờ</translation>
     </message>
     <message>
         <source>Back up the station to</source>
@@ -683,8 +1138,16 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
         <translation>Duyệt hồ sơ</translation>
     </message>
     <message>
+        <source>Record returned</source>
+        <translation>Trả lại hồ sơ</translation>
+    </message>
+    <message>
         <source>Record amended</source>
         <translation>Đính chính hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record accepted by the centre</source>
+        <translation>Trung tâm chấp nhận hồ sơ</translation>
     </message>
     <message>
         <source>Record voided</source>
@@ -701,6 +1164,14 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Synchronised</source>
         <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Enrolled with the centre</source>
+        <translation>Đăng ký với trung tâm</translation>
+    </message>
+    <message>
+        <source>Roles signed</source>
+        <translation>Ký danh sách vai trò</translation>
     </message>
     <message>
         <source>Restore declared to the centre</source>
@@ -743,120 +1214,8 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
         <translation>In báo cáo</translation>
     </message>
     <message>
-        <source>role</source>
-        <translation>vai trò</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>tên</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>lý do</translation>
-    </message>
-    <message>
-        <source>by means of</source>
-        <translation>bằng</translation>
-    </message>
-    <message>
-        <source>entries checked</source>
-        <translation>số mục đã kiểm tra</translation>
-    </message>
-    <message>
-        <source>intact</source>
-        <translation>nguyên vẹn</translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation>trước</translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation>sau</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>cài đặt</translation>
-    </message>
-    <message>
-        <source>key slots</source>
-        <translation>số khóa đăng nhập</translation>
-    </message>
-    <message>
-        <source>broken at entry</source>
-        <translation>hỏng tại mục</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>kiểu</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <translation>số lỗi</translation>
-    </message>
-    <message>
-        <source>key file</source>
-        <translation>tệp khóa</translation>
-    </message>
-    <message>
-        <source>wrong password</source>
-        <translation>sai mật khẩu</translation>
-    </message>
-    <message>
-        <source>unknown user</source>
-        <translation>không có người dùng</translation>
-    </message>
-    <message>
-        <source>removed user</source>
-        <translation>người dùng đã xóa</translation>
-    </message>
-    <message>
-        <source>wrong recovery key</source>
-        <translation>sai khóa khôi phục</translation>
-    </message>
-    <message>
-        <source>locked by the user</source>
-        <translation>người dùng khóa màn hình</translation>
-    </message>
-    <message>
-        <source>locked after inactivity</source>
-        <translation>tự khóa do không thao tác</translation>
-    </message>
-    <message>
-        <source>logged out</source>
-        <translation>đăng xuất</translation>
-    </message>
-    <message>
-        <source>program closed</source>
-        <translation>đóng chương trình</translation>
-    </message>
-    <message>
-        <source>recovery key</source>
-        <translation>khóa khôi phục</translation>
-    </message>
-    <message>
-        <source>auto-lock minutes</source>
-        <translation>số phút tự khóa</translation>
-    </message>
-    <message>
-        <source>altered</source>
-        <translation>bị sửa</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>bị xóa</translation>
-    </message>
-    <message>
-        <source>reordered</source>
-        <translation>bị đổi thứ tự</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>Never backed up</source>
+        <translation>Chưa sao lưu lần nào</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1231,10 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Logged out</source>
         <translation>Đã đăng xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
         <source>%1: logged out at %2. Log in to continue.</source>
@@ -1396,6 +1759,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Bỏ qua</translation>
     </message>
     <message>
+        <source>The problems are corrected: the record can be completed.</source>
+        <translation>Đã sửa hết lỗi: có thể hoàn thành hồ sơ.</translation>
+    </message>
+    <message>
         <source>Draft saved at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -1777,6 +2144,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Set &amp;new password</source>
         <translation>Đặt mật khẩu mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>%1 is an officer: only a supervisor can set an officer&apos;s new password (Users page). Ask your supervisor.</source>
+        <translation>%1 là cán bộ: chỉ chỉ huy mới đặt được mật khẩu mới cho cán bộ (trang Người dùng). Hãy nhờ chỉ huy của đơn vị.</translation>
     </message>
     <message>
         <source>&amp;Supervisor:</source>
@@ -2316,6 +2687,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Offline</source>
         <translation>Không có kết nối</translation>
+    </message>
+    <message>
+        <source>%1: Settings → Backup.</source>
+        <translation>%1: Cài đặt → Sao lưu.</translation>
     </message>
     <message>
         <source>No recent backup: Settings → Backup.</source>

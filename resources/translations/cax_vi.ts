@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The station uses the backup&apos;s data key again, which people who have left may still hold: replace it with &apos;cax db rekey&apos; (CAX Desk closed).</source>
-        <translation>Trạm lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời trạm có thể còn giữ: hãy thay khóa bằng lệnh &apos;cax db rekey&apos; (đóng CAX Desk trước).</translation>
+        <translation>Đơn vị lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời đơn vị có thể còn giữ: hãy thay khóa bằng lệnh &apos;cax db rekey&apos; (đóng CAX Desk trước).</translation>
     </message>
 </context>
 <context>
@@ -550,15 +550,15 @@
     </message>
     <message>
         <source>Checking every entry of the audit log…</source>
-        <translation>Đang kiểm tra từng mục của nhật ký kiểm tra…</translation>
+        <translation>Đang kiểm tra từng mục của nhật ký thao tác…</translation>
     </message>
     <message>
         <source>The audit log is intact: all %1 entries checked.</source>
-        <translation>Nhật ký kiểm tra nguyên vẹn: đã kiểm tra đủ %1 mục.</translation>
+        <translation>Nhật ký thao tác nguyên vẹn: đã kiểm tra đủ %1 mục.</translation>
     </message>
     <message>
         <source>The audit log has been tampered with: entry No. %1 was %2. The %3 entries before it are intact. Report this to your superior and leave the station folder as it is.</source>
-        <translation>Nhật ký kiểm tra đã bị can thiệp: mục số %1 %2. %3 mục trước đó vẫn nguyên vẹn. Hãy báo cáo cấp trên và giữ nguyên thư mục dữ liệu của trạm.</translation>
+        <translation>Nhật ký thao tác đã bị can thiệp: mục số %1 %2. %3 mục trước đó vẫn nguyên vẹn. Hãy báo cáo cấp trên và giữ nguyên thư mục dữ liệu của đơn vị.</translation>
     </message>
 </context>
 <context>
@@ -686,7 +686,7 @@
     </message>
     <message>
         <source>Supervisors can manage users, approve records and read the audit log.</source>
-        <translation>Chỉ huy được quản lý người dùng, duyệt hồ sơ và xem nhật ký kiểm tra.</translation>
+        <translation>Chỉ huy được quản lý người dùng, duyệt hồ sơ và xem nhật ký thao tác.</translation>
     </message>
     <message>
         <source>&amp;Change role</source>
@@ -1042,7 +1042,7 @@
         <source>This computer has no station yet. In three short steps you will choose the commune, create the first supervisor account and receive the recovery key.
 
 Everything is stored encrypted on this computer; nothing is sent anywhere.</source>
-        <translation>Máy tính này chưa có dữ liệu trạm. Qua ba bước ngắn, bạn sẽ chọn xã/phường, tạo tài khoản chỉ huy đầu tiên và nhận khóa khôi phục.
+        <translation>Máy tính này chưa có dữ liệu của đơn vị. Qua ba bước ngắn, bạn sẽ chọn xã/phường, tạo tài khoản chỉ huy đầu tiên và nhận khóa khôi phục.
 
 Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi đi đâu cả.</translation>
     </message>
@@ -1067,7 +1067,7 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     </message>
     <message>
         <source>Station set up</source>
-        <translation>Thiết lập trạm</translation>
+        <translation>Thiết lập đơn vị</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -1143,7 +1143,7 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     </message>
     <message>
         <source>Record amended</source>
-        <translation>Đính chính hồ sơ</translation>
+        <translation>Sửa đổi hồ sơ</translation>
     </message>
     <message>
         <source>Record accepted by the centre</source>
@@ -1280,7 +1280,7 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     </message>
     <message>
         <source>&amp;Station</source>
-        <translation>&amp;Trạm</translation>
+        <translation>Đơn &amp;vị</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -1343,7 +1343,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>Pages</name>
     <message>
         <source>Audit log</source>
-        <translation>Nhật ký kiểm tra</translation>
+        <translation>Nhật ký thao tác</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1800,7 +1800,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Why is the record being changed? The reason is kept with the new revision.</source>
-        <translation>Lý do sửa đổi? Lý do được lưu cùng lần sửa đổi mới.</translation>
+        <translation>Lý do sửa đổi? Lý do được lưu cùng lần sửa mới.</translation>
     </message>
     <message>
         <source>&amp;Save amendment</source>
@@ -1827,11 +1827,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Record completed with number %1. It now waits for approval.</source>
-        <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
+        <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ chỉ huy duyệt.</translation>
     </message>
     <message>
         <source>Record completed. It now waits for approval.</source>
-        <translation>Đã hoàn thành. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
+        <translation>Đã hoàn thành. Hồ sơ đang chờ chỉ huy duyệt.</translation>
     </message>
     <message>
         <source>Draft kept; find it under Records.</source>
@@ -2089,7 +2089,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Returned by the supervisor: %1</source>
-        <translation>Lãnh đạo trả lại: %1</translation>
+        <translation>Chỉ huy trả lại: %1</translation>
     </message>
 </context>
 <context>
@@ -2135,7 +2135,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>A supervisor can set a new password with the station&apos;s recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
-        <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của trạm — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập trạm. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
+        <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của đơn vị — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập đơn vị. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
@@ -2170,7 +2170,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>If the supervisor forgets the password, only this key can open the station. It is shown this once.</source>
-        <translation>Nếu chỉ huy quên mật khẩu, chỉ khóa này mới mở được dữ liệu trạm. Khóa chỉ hiện một lần duy nhất.</translation>
+        <translation>Nếu chỉ huy quên mật khẩu, chỉ khóa này mới mở được dữ liệu của đơn vị. Khóa chỉ hiện một lần duy nhất.</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -2205,7 +2205,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>RecoverySheet</name>
     <message>
         <source>CAX Desk — station recovery key</source>
-        <translation>CAX Desk — khóa khôi phục của trạm</translation>
+        <translation>CAX Desk — khóa khôi phục của đơn vị</translation>
     </message>
     <message>
         <source>Station: %1 (code %2)</source>
@@ -2217,7 +2217,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station&apos;s data: keep it locked away, never on the station computer.</source>
-        <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của trạm: hãy cất giữ trong tủ có khóa, không để trên máy tính của trạm.</translation>
+        <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của đơn vị: hãy cất giữ trong tủ có khóa, không để trên máy tính của đơn vị.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
@@ -2232,7 +2232,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>%1 will no longer be able to log in. Their name and history stay in the audit log, and the name cannot be given to anyone else.</source>
-        <translation>%1 sẽ không đăng nhập được nữa. Tên và lịch sử thao tác vẫn được giữ trong nhật ký kiểm tra, và tên này không cấp lại cho người khác.</translation>
+        <translation>%1 sẽ không đăng nhập được nữa. Tên và lịch sử thao tác vẫn được giữ trong nhật ký thao tác, và tên này không cấp lại cho người khác.</translation>
     </message>
     <message>
         <source>e.g. transferred to another station</source>
@@ -2439,7 +2439,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>The backup has users who were removed from the station after it was made: %1. After the restore they can log in again until they are removed again, and they may know the backup&apos;s data key. Restore all the same?</source>
-        <translation>Bản sao lưu có những người dùng đã bị xóa khỏi trạm sau khi sao lưu: %1. Sau khi khôi phục, họ lại đăng nhập được cho đến khi bị xóa lần nữa, và có thể biết khóa dữ liệu của bản sao lưu. Vẫn khôi phục?</translation>
+        <translation>Bản sao lưu có những người dùng đã bị xóa khỏi đơn vị sau khi sao lưu: %1. Sau khi khôi phục, họ lại đăng nhập được cho đến khi bị xóa lần nữa, và có thể biết khóa dữ liệu của bản sao lưu. Vẫn khôi phục?</translation>
     </message>
     <message>
         <source>Restore finished</source>
@@ -2536,7 +2536,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Station</source>
-        <translation>Trạm</translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <source> min</source>
@@ -2564,7 +2564,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Only a supervisor can change station settings.</source>
-        <translation>Chỉ chỉ huy mới thay đổi được cài đặt của trạm.</translation>
+        <translation>Chỉ chỉ huy mới thay đổi được cài đặt của đơn vị.</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -2589,7 +2589,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message numerus="yes">
         <source>The station now locks after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Từ nay trạm tự khóa màn hình sau %n phút không thao tác.</numerusform>
+            <numerusform>Từ nay màn hình tự khóa sau %n phút không thao tác.</numerusform>
         </translation>
     </message>
     <message>
@@ -2605,11 +2605,11 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <name>SetupWizard</name>
     <message>
         <source>CAX Desk — station set-up</source>
-        <translation>CAX Desk — thiết lập trạm</translation>
+        <translation>CAX Desk — thiết lập đơn vị</translation>
     </message>
     <message>
         <source>Creating the station… this takes a few seconds.</source>
-        <translation>Đang tạo trạm… việc này mất vài giây.</translation>
+        <translation>Đang thiết lập đơn vị… việc này mất vài giây.</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2636,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>&amp;Station name:</source>
-        <translation>Tên t&amp;rạm:</translation>
+        <translation>Tên đơn &amp;vị:</translation>
     </message>
 </context>
 <context>
@@ -2709,7 +2709,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>&amp;Create station</source>
-        <translation>Tạo t&amp;rạm</translation>
+        <translation>Tạo đơn &amp;vị</translation>
     </message>
     <message>
         <source>e.g. truong</source>
@@ -2968,7 +2968,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Only if this station&apos;s data was really restored from a backup: the centre will record the declaration with your name. Why was the backup restored?</source>
-        <translation>Chỉ khai báo khi dữ liệu của trạm thật sự được khôi phục từ bản sao lưu: trung tâm sẽ ghi lại lời khai báo kèm tên của bạn. Vì sao phải khôi phục bản sao lưu?</translation>
+        <translation>Chỉ khai báo khi dữ liệu của đơn vị thật sự được khôi phục từ bản sao lưu: trung tâm sẽ ghi lại lời khai báo kèm tên của bạn. Vì sao phải khôi phục bản sao lưu?</translation>
     </message>
     <message>
         <source>&amp;Declare</source>

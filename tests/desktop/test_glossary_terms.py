@@ -104,6 +104,14 @@ def test_printouts_and_forms_use_the_glossary_words():
     assert _violations(_files("domain/documents/*.py", "resources/forms/*.json")) == []
 
 
+def test_the_centres_console_uses_the_glossary_words():
+    """The web console is read by the same people's superiors: the same words."""
+    assert (
+        _violations(_files("server/console/messages/*.py", "server/console/templates/**/*.html"))
+        == []
+    )
+
+
 def test_the_check_catches_a_retired_word():
     """The check itself: a retired word is found whatever its case, a longer word is not."""
     assert _violations([("x", "Thiết lập &Trạm")]) and _violations([("x", "Lãnh đạo duyệt")])

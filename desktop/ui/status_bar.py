@@ -42,9 +42,12 @@ class StationStatusBar(QStatusBar):
         self.role.setText(role_name(user.role))
         self.station.setText(station_name)
 
-    def set_locked(self) -> None:
-        self.user.setText(self.tr("Locked"))
+    def set_locked(self, logged_out: bool = False) -> None:
+        """No one's session: say "Logged out" or "Locked" as the screen above does, and drop the
+        backup reminder, which was the last user's (the next one is told at their login)."""
+        self.user.setText(self.tr("Logged out") if logged_out else self.tr("Locked"))
         self.role.clear()
+        self.backup.setVisible(False)
         self.clearMessage()
 
     def set_pending_sync(self, count: int | None) -> None:

@@ -2666,6 +2666,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Locked</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
         <source>Not enrolled for sync</source>
         <translation>Not enrolled for sync</translation>
     </message>

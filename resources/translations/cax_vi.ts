@@ -2665,6 +2665,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Đã khóa</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Đã đăng xuất</translation>
+    </message>
+    <message>
         <source>Not enrolled for sync</source>
         <translation>Chưa đăng ký đồng bộ</translation>
     </message>

@@ -40,11 +40,14 @@ def test_after_log_out_the_screen_says_log_in_and_names_no_one(open_main_window)
     assert form.submit.text() == "&Log in"
     assert form.user.currentText() == ""
     assert "logged out" in window.lock_screen.detail.text()
+    assert window.status.user.text() == "Logged out"  # the status bar agrees with the screen
+    assert not window.status.backup.isVisibleTo(window)  # the last user's reminder is gone
     type_into(form.user.lineEdit(), SUPERVISOR)
     type_into(form.password, SUPERVISOR_PASSWORD)
     press(form.password, Qt.Key_Return)
     assert not window.locked
     window.lock()
+    assert window.status.user.text() == "Locked"
     assert form.submit.text() == "&Unlock"
     assert form.user.currentText() == SUPERVISOR
 

@@ -118,8 +118,8 @@ class AuditTableModel(ColumnTableModel):
         if role == Qt.ToolTipRole and index.column() == TARGET:
             shown = self._display(entry, TARGET)  # the whole text, and the id it stands for
             return shown if shown == entry.target else f"{shown}\n{entry.target}"
-        if role == Qt.ToolTipRole and index.column() == DETAILS:
-            return self._display(entry, DETAILS)  # the whole text of a clipped cell
+        if role == Qt.ToolTipRole and index.column() in (ACTION, DETAILS):
+            return self._display(entry, index.column())  # the whole text of a clipped cell
         if role == ENTRY_ROLE:
             return entry
         if role == SEQ_ROLE:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.audit_actions import AuditAction
 from desktop.core.permissions import Permission
 from desktop.core.placeholders import fill_numbered
 from desktop.storage import audit, maintenance, record_store
@@ -120,8 +121,10 @@ class AuditLogPage(Page):
             SEQ: "99.999",
             TIME: "28/11/2026 14:20:00",
             ACTOR: "nguyen.van",
-            ACTION: max((action_name(a) for a in known_actions()), key=width),
-            TARGET: "12/QĐ-XPHC \u2013 Nguyễn Văn An",  # longer ones show whole in the tooltip
+            # Typical, not the longest: the details need the room; long names show whole in
+            # their tooltip.
+            ACTION: action_name(AuditAction.RECORD_COMPLETED) + "\u2003",
+            TARGET: "12/VV \u2013 Trật tự công cộng",
         }
         for column, sample in samples.items():
             title = self.model.headerData(column, Qt.Horizontal)

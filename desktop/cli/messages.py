@@ -11,7 +11,10 @@ from desktop.core.error_texts import LANGUAGES
 from desktop.core.errors import AppError
 
 _NOTICES: dict[str, tuple[str, str]] = {
-    "station_created": ("Đã thiết lập trạm {code} – {name}.", "Station {code} – {name} is set up."),
+    "station_created": (
+        "Đã thiết lập đơn vị {code} – {name}.",
+        "Station {code} – {name} is set up.",
+    ),
     "recovery_key": (
         "KHÓA KHÔI PHỤC (chỉ hiện một lần — hãy chép ra giấy và cất giữ an toàn):",
         "RECOVERY KEY (shown only once — copy it onto paper and keep it safe):",
@@ -24,7 +27,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Data key rotated; {slots} key slots rewrapped.",
     ),
     "audit_ok": (
-        "Nhật ký kiểm tra nguyên vẹn: {count} mục.",
+        "Nhật ký thao tác nguyên vẹn: {count} mục.",
         "Audit log intact: {count} entries.",
     ),
     "audit_broken": (
@@ -83,13 +86,13 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Exported {count} record(s) to {path} ({format}).",
     ),
     "backup_created": (
-        "Đã sao lưu trạm {station} ({records} hồ sơ, {size}) vào {path}; bản sao lưu đã được "
+        "Đã sao lưu đơn vị {station} ({records} hồ sơ, {size}) vào {path}; bản sao lưu đã được "
         "kiểm tra và vẫn được mã hóa.",
         "Station {station} backed up ({records} records, {size}) to {path}; the backup was "
         "verified and stays encrypted.",
     ),
     "backup_restored": (
-        "Đã khôi phục trạm {station} từ bản sao lưu lúc {created_at} ({records} hồ sơ).",
+        "Đã khôi phục đơn vị {station} từ bản sao lưu lúc {created_at} ({records} hồ sơ).",
         "Station {station} restored from the backup of {created_at} ({records} records).",
     ),
     "moved_aside": (
@@ -101,7 +104,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Password of {username} in the backup: ",
     ),
     "revived_users": (
-        "Cảnh báo: bản sao lưu có những người dùng đã bị xóa khỏi trạm sau khi sao lưu; sau khi "
+        "Cảnh báo: bản sao lưu có những người dùng đã bị xóa khỏi đơn vị sau khi sao lưu; sau khi "
         "khôi phục họ lại đăng nhập được: {users}.",
         "Warning: the backup has users who were removed from the station after it was made; "
         "after the restore they can log in again: {users}.",
@@ -111,7 +114,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Remove these users again ('cax user remove'): {users}.",
     ),
     "rekey_after_restore": (
-        "Trạm lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời trạm có thể còn giữ: "
+        "Đơn vị lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời đơn vị có thể còn giữ: "
         "hãy chạy 'cax db rekey' ngay sau khi đăng nhập.",
         "The station uses the backup's data key again, which people who have left may still "
         "hold: run 'cax db rekey' as soon as you have logged in.",
@@ -121,7 +124,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Log in with the passwords of the backup.",
     ),
     "backup_info": (
-        "Bản sao lưu hợp lệ: trạm {station} ({code}), lúc {created_at}, bởi {created_by}, "
+        "Bản sao lưu hợp lệ: đơn vị {station} ({code}), lúc {created_at}, bởi {created_by}, "
         "{records} hồ sơ, phiên bản {version}.",
         "Valid backup: station {station} ({code}), made {created_at} by {created_by}, "
         "{records} records, version {version}.",
@@ -170,7 +173,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "centre with the next sync.",
     ),
     "sync_enrolled": (
-        "Đã đăng ký trạm {station} với máy chủ {server} (thiết bị {device}).",
+        "Đã đăng ký đơn vị {station} với máy chủ {server} (thiết bị {device}).",
         "Station {station} enrolled with {server} (device {device}).",
     ),
     "sync_progress": (
@@ -188,7 +191,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Periodic reports: {sent} sent; {waiting} still waiting.",
     ),
     "sync_status_enrolled": (
-        "Máy chủ: {server} — trạm {station}, thiết bị {device}",
+        "Máy chủ: {server} — đơn vị {station}, thiết bị {device}",
         "Server: {server} — station {station}, device {device}",
     ),
     "sync_status_not_enrolled": ("Chưa đăng ký với máy chủ.", "Not enrolled with a server."),

@@ -22,20 +22,23 @@ class ErrorText:
 STATION_ERRORS: dict[str, ErrorText] = {
     "STATION_NOT_FOUND": ErrorText(
         line=(
-            "Chưa có trạm nào ở {home}. Hãy chạy 'cax init' để thiết lập.",
+            "Chưa có đơn vị nào ở {home}. Hãy chạy 'cax init' để thiết lập.",
             "No station in {home}. Run 'cax init' to set one up.",
         ),
-        headline=("Chưa có dữ liệu trạm ở đây.", "There is no station here yet."),
-        advice=("Hãy thiết lập trạm trước.", "Set up the station first."),
+        headline=("Chưa có dữ liệu của đơn vị ở đây.", "There is no station here yet."),
+        advice=("Hãy thiết lập đơn vị trước.", "Set up the station first."),
     ),
     "STATION_EXISTS": ErrorText(
         line=(
-            "Đã có dữ liệu trạm ở {home}; không ghi đè.",
+            "Đã có dữ liệu của đơn vị ở {home}; không ghi đè.",
             "A station already exists in {home}; it will not be overwritten.",
         ),
-        headline=("Thư mục này đã có dữ liệu trạm.", "A station is already set up in this folder."),
+        headline=(
+            "Thư mục này đã có dữ liệu của đơn vị.",
+            "A station is already set up in this folder.",
+        ),
         advice=(
-            "Hãy đăng nhập vào trạm đó, hoặc chọn thư mục khác.",
+            "Hãy đăng nhập vào đơn vị đó, hoặc chọn thư mục khác.",
             "Log in to it, or choose another folder.",
         ),
     ),
@@ -50,7 +53,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     "UNKNOWN_USER": ErrorText(
         line=("Không có người dùng '{username}'.", "There is no user '{username}'."),
         headline=(
-            "Trạm không có người dùng “{username}”.",
+            "Đơn vị không có người dùng “{username}”.",
             "There is no user “{username}” at this station.",
         ),
         advice=(
@@ -60,11 +63,11 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "USER_REMOVED": ErrorText(
         line=(
-            "Người dùng '{username}' đã bị xóa khỏi trạm.",
+            "Người dùng '{username}' đã bị xóa khỏi đơn vị.",
             "User '{username}' has been removed from this station.",
         ),
         headline=(
-            "Người dùng “{username}” đã bị xóa khỏi trạm.",
+            "Người dùng “{username}” đã bị xóa khỏi đơn vị.",
             "The user “{username}” has been removed from this station.",
         ),
         advice=("Nếu có nhầm lẫn, hãy hỏi chỉ huy.", "Ask the supervisor if this is a mistake."),
@@ -107,9 +110,9 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "Không đọc được tệp khóa {path}. Hãy khôi phục từ bản sao lưu.",
             "The key file {path} cannot be read. Restore it from a backup.",
         ),
-        headline=("Không đọc được tệp khóa của trạm.", "The station's key file cannot be read."),
+        headline=("Không đọc được tệp khóa của đơn vị.", "The station's key file cannot be read."),
         advice=(
-            "Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.",
+            "Hãy khôi phục thư mục đơn vị từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.",
             "Restore the station folder from a backup, or call technical support.",
         ),
     ),
@@ -119,11 +122,11 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "The key file {path} is damaged or was altered. Restore it from a backup.",
         ),
         headline=(
-            "Tệp khóa của trạm bị hỏng hoặc đã bị sửa đổi.",
+            "Tệp khóa của đơn vị bị hỏng hoặc đã bị sửa đổi.",
             "The station's key file is damaged or was altered.",
         ),
         advice=(
-            "Hãy khôi phục thư mục trạm từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.",
+            "Hãy khôi phục thư mục đơn vị từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.",
             "Restore the station folder from a backup, or call technical support.",
         ),
     ),
@@ -132,7 +135,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "Cơ sở dữ liệu bị hỏng ({reason}). Tệp được giữ nguyên; hãy khôi phục từ bản sao lưu.",
             "The database is damaged ({reason}). The file was left as it is; restore from a backup.",
         ),
-        headline=("Cơ sở dữ liệu của trạm bị hỏng.", "The station database is damaged."),
+        headline=("Cơ sở dữ liệu của đơn vị bị hỏng.", "The station database is damaged."),
         advice=(
             "Không có gì bị ghi đè. Hãy khôi phục từ bản sao lưu, hoặc gọi bộ phận kỹ thuật.",
             "Nothing was overwritten. Restore from a backup, or call technical support.",
@@ -143,7 +146,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "Cơ sở dữ liệu đang được chương trình khác sử dụng. Hãy thử lại sau.",
             "The database is in use by another program. Try again later.",
         ),
-        headline=("Cơ sở dữ liệu của trạm đang bận.", "The station database is busy."),
+        headline=("Cơ sở dữ liệu của đơn vị đang bận.", "The station database is busy."),
         advice=(
             "Hãy đóng các cửa sổ CAX Desk khác rồi thử lại.",
             "Close other CAX Desk windows and try again.",
@@ -155,7 +158,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "The data was written by a newer CAX Desk. Update the program.",
         ),
         headline=(
-            "Dữ liệu trạm được tạo bởi phiên bản CAX Desk mới hơn.",
+            "Dữ liệu của đơn vị được tạo bởi phiên bản CAX Desk mới hơn.",
             "This station was used with a newer CAX Desk.",
         ),
         advice=(
@@ -180,11 +183,11 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "LAST_SUPERVISOR": ErrorText(
         line=(
-            "Không thể xóa chỉ huy cuối cùng của trạm.",
+            "Không thể xóa chỉ huy cuối cùng của đơn vị.",
             "The station's last supervisor cannot be removed.",
         ),
         headline=(
-            "Trạm phải luôn có ít nhất một chỉ huy.",
+            "Đơn vị phải luôn có ít nhất một chỉ huy.",
             "The station must keep at least one supervisor.",
         ),
         advice=(
@@ -221,7 +224,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "Không thể sửa hồ sơ ở trạng thái hiện tại.",
             "The record cannot be changed in its current state.",
         ),
-        advice=("Hãy đính chính kèm lý do.", "Amend it with a reason instead."),
+        advice=("Hãy sửa đổi kèm lý do.", "Amend it with a reason instead."),
     ),
     "REASON_REQUIRED": ErrorText(
         line=("Cần ghi rõ lý do.", "A reason is required."),
@@ -281,7 +284,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "BACKUP_OTHER_STATION": ErrorText(
         line=(
-            "Bản sao lưu thuộc trạm khác ({backup_station}). Dữ liệu hiện tại được giữ nguyên; nếu thật sự muốn thay bằng trạm đó, thêm --other-station.",
+            "Bản sao lưu thuộc đơn vị khác ({backup_station}). Dữ liệu hiện tại được giữ nguyên; nếu thật sự muốn thay bằng đơn vị đó, thêm --other-station.",
             "The backup belongs to another station ({backup_station}). The current data was left as it is; to replace it with that station, add --other-station.",
         ),
         headline=("Bản sao lưu này thuộc đơn vị khác.", "This backup belongs to another station."),
@@ -292,11 +295,11 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "CURRENT_LOGIN_REQUIRED": ErrorText(
         line=(
-            "Đã có một trạm ở đây: muốn thay bằng bản sao lưu, cần mật khẩu của một chỉ huy của trạm hiện tại (--user) hoặc khóa khôi phục của trạm này (--recovery-key). Dữ liệu hiện tại được giữ nguyên.",
+            "Đã có một đơn vị ở đây: muốn thay bằng bản sao lưu, cần mật khẩu của một chỉ huy của đơn vị hiện tại (--user) hoặc khóa khôi phục của đơn vị này (--recovery-key). Dữ liệu hiện tại được giữ nguyên.",
             "A station is already here: replacing it with a backup needs the password of one of its current supervisors (--user) or its recovery key (--recovery-key). The current data was left as it is.",
         ),
         headline=(
-            "Muốn thay trạm này cần mật khẩu của một chỉ huy của trạm.",
+            "Muốn thay đơn vị này cần mật khẩu của một chỉ huy của đơn vị.",
             "Replacing this station needs the password of one of its supervisors.",
         ),
         advice=(
@@ -392,7 +395,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "BUNDLE_BAD_SIGNATURE": ErrorText(
         line=(
-            "Chữ ký của gói đồng bộ không khớp với máy đã đăng ký của trạm.",
+            "Chữ ký của gói đồng bộ không khớp với máy đã đăng ký của đơn vị.",
             "The sync bundle's signature does not match the station's enrolled device.",
         ),
     ),
@@ -401,7 +404,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "BUNDLE_WRONG_STATION": ErrorText(
         line=(
-            "Gói đồng bộ ghi tên một trạm khác với trạm của máy đã ký.",
+            "Gói đồng bộ ghi tên một đơn vị khác với đơn vị của máy đã ký.",
             "The sync bundle names another station than that of the device that signed it.",
         ),
     ),
@@ -447,13 +450,13 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "RECEIPT_FOREIGN": ErrorText(
         line=(
-            "Biên nhận này dành cho trạm, máy hoặc máy chủ khác; không thay đổi gì.",
+            "Biên nhận này dành cho đơn vị, máy hoặc máy chủ khác; không thay đổi gì.",
             "This receipt is for another station, device or server; nothing was changed.",
         ),
     ),
     "SYNC_NOT_ENROLLED": ErrorText(
         line=(
-            "Trạm chưa đăng ký với máy chủ trung tâm. Chỉ huy hãy chạy 'cax sync enroll'.",
+            "Đơn vị chưa đăng ký với máy chủ trung tâm. Chỉ huy hãy chạy 'cax sync enroll'.",
             "This station is not enrolled with the central server. A supervisor runs 'cax sync enroll'.",
         ),
         headline=(
@@ -553,7 +556,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "STATION_MISMATCH": ErrorText(
         line=(
-            "Mã đăng ký dành cho trạm {server}, không phải trạm này ({local}). Hãy xin trung tâm mã đúng.",
+            "Mã đăng ký dành cho đơn vị {server}, không phải đơn vị này ({local}). Hãy xin trung tâm mã đúng.",
             "The enrolment code is for station {server}, not this one ({local}). Ask the centre for the right code.",
         ),
         headline=("Mã này thuộc đơn vị khác.", "The code belongs to another station."),
@@ -618,26 +621,26 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "ROLE_TAMPERED": ErrorText(
         line=(
-            "Vai trò hoặc khóa của người dùng {username} không khớp với danh sách do khóa gốc của trạm ký ({reason}): ai đó đã sửa dữ liệu. Không quyền nào được cấp; hãy báo trưởng Công an xã.",
+            "Vai trò hoặc khóa của người dùng {username} không khớp với danh sách do khóa gốc của đơn vị ký ({reason}): ai đó đã sửa dữ liệu. Không quyền nào được cấp; hãy báo chỉ huy đơn vị.",
             "The role or keys of user {username} do not match the list the station's root key signed ({reason}): someone edited the data. Nothing is granted; tell the station chief.",
         ),
         headline=(
-            "Vai trò hoặc khóa của người dùng này không khớp với những gì lãnh đạo trạm đã ký: ai đó đã sửa dữ liệu của trạm. Không quyền nào được cấp.",
+            "Vai trò hoặc khóa của người dùng này không khớp với những gì chỉ huy đơn vị đã ký: ai đó đã sửa dữ liệu của đơn vị. Không quyền nào được cấp.",
             "This user's role or keys do not match what the station's supervisors signed: someone edited the station's data. Nothing is granted.",
         ),
         advice=(
-            "Hãy báo trưởng Công an xã và giữ nguyên thư mục dữ liệu của trạm.",
+            "Hãy báo chỉ huy đơn vị và giữ nguyên thư mục dữ liệu của đơn vị.",
             "Tell the station chief, and leave the station folder as it is.",
         ),
     ),
     "SELF_APPROVAL": ErrorText(
         line=(
-            "Không tự duyệt hồ sơ của mình: trạm còn chỉ huy khác, hãy để người đó duyệt.",
+            "Không tự duyệt hồ sơ của mình: đơn vị còn chỉ huy khác, hãy để người đó duyệt.",
             "You cannot approve your own record: another supervisor of the station must approve it.",
         ),
         headline=("Không được tự duyệt hồ sơ của mình.", "You cannot approve your own record."),
         advice=(
-            "Chỉ huy khác của trạm phải duyệt hồ sơ này.",
+            "Chỉ huy khác của đơn vị phải duyệt hồ sơ này.",
             "Another supervisor of the station must approve it.",
         ),
     ),

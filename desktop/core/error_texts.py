@@ -65,7 +65,7 @@ REASONS: dict[str, Pair] = {
     "header": ("trang đầu không đọc được", "first page unreadable"),
     "missing": ("không tìm thấy tệp", "file missing"),
     "empty": ("tệp trống hoặc không phải của CAX Desk", "empty or not a CAX Desk file"),
-    "other_station": ("thuộc trạm khác", "belongs to another station"),
+    "other_station": ("thuộc đơn vị khác", "belongs to another station"),
     "export_format": ("định dạng phải là xlsx hoặc csv", "the format is xlsx or csv"),
     "folder_missing": ("thư mục không tồn tại", "the folder does not exist"),
     "unreadable": ("tệp bị cắt cụt hoặc không đọc được", "truncated or unreadable"),

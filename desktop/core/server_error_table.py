@@ -62,10 +62,10 @@ SERVER_ERRORS: dict[str, ErrorText] = {
         advice=("Hãy cập nhật CAX Desk.", "Update CAX Desk."),
     ),
     "AUTH_MISSING": ErrorText(
-        line=("Yêu cầu thiếu chữ ký của máy trạm.", "The request lacks the station's signature."),
+        line=("Yêu cầu thiếu chữ ký của thiết bị.", "The request lacks the station's signature."),
     ),
     "BAD_SIGNATURE": ErrorText(
-        line=("Chữ ký của máy trạm không hợp lệ.", "The station's signature is not valid."),
+        line=("Chữ ký của thiết bị không hợp lệ.", "The station's signature is not valid."),
         advice=("Chỉ huy hãy đăng ký lại máy.", "A supervisor enrols the computer again."),
     ),
     "UNKNOWN_DEVICE": ErrorText(
@@ -154,7 +154,7 @@ SERVER_ERRORS: dict[str, ErrorText] = {
         advice=("Hãy xuất lại gói.", "Export the bundle again."),
     ),
     "DEVICE_NOT_FOUND": ErrorText(
-        line=("Không tìm thấy máy trạm này.", "This station computer was not found."),
+        line=("Không tìm thấy thiết bị này.", "This station computer was not found."),
     ),
     "FORM_VERSION_EXISTS": ErrorText(
         line=("Phiên bản biểu mẫu này đã có.", "This form version already exists."),
@@ -193,25 +193,25 @@ SERVER_ERRORS: dict[str, ErrorText] = {
     ),
     "AUDIT_ROLLBACK": ErrorText(
         line=(
-            'Trung tâm từ chối: nhật ký của trạm đã bị lùi lại so với lần đồng bộ trước (AUDIT_ROLLBACK). Không hồ sơ nào được nhận. Nếu trạm vừa khôi phục bản sao lưu, chỉ huy hãy khai báo: cax sync declare-restore --reason "..."',
+            'Trung tâm từ chối: nhật ký của đơn vị đã bị lùi lại so với lần đồng bộ trước (AUDIT_ROLLBACK). Không hồ sơ nào được nhận. Nếu đơn vị vừa khôi phục bản sao lưu, chỉ huy hãy khai báo: cax sync declare-restore --reason "..."',
             'The centre refused: the station\'s audit log went back since the last sync (AUDIT_ROLLBACK). No record was taken. If a backup was restored, a supervisor must declare it: cax sync declare-restore --reason "..."',
         ),
         headline=(
-            "Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm đã bị lùi lại.",
+            "Trung tâm từ chối đồng bộ: nhật ký thao tác của đơn vị đã bị lùi lại.",
             "The centre refused the sync: this station's audit log went back.",
         ),
         advice=(
-            "Không hồ sơ nào được gửi. Nếu trạm vừa khôi phục bản sao lưu, chỉ huy hãy khai báo việc khôi phục trên trang này; nếu không, hãy báo trung tâm.",
+            "Không hồ sơ nào được gửi. Nếu đơn vị vừa khôi phục bản sao lưu, chỉ huy hãy khai báo việc khôi phục trên trang này; nếu không, hãy báo trung tâm.",
             "No record was sent. If a backup was restored here, a supervisor must declare the restore on this page; otherwise tell the centre.",
         ),
     ),
     "AUDIT_FORK": ErrorText(
         line=(
-            "Trung tâm từ chối: nhật ký của trạm không còn khớp với bản trung tâm đã ghi nhận (AUDIT_FORK). Không hồ sơ nào được nhận. Hãy báo trung tâm.",
+            "Trung tâm từ chối: nhật ký của đơn vị không còn khớp với bản trung tâm đã ghi nhận (AUDIT_FORK). Không hồ sơ nào được nhận. Hãy báo trung tâm.",
             "The centre refused: the station's audit log no longer matches what the centre recorded (AUDIT_FORK). No record was taken. Tell the centre.",
         ),
         headline=(
-            "Trung tâm từ chối đồng bộ: nhật ký kiểm tra của trạm không còn khớp với bản trung tâm đã ghi nhận.",
+            "Trung tâm từ chối đồng bộ: nhật ký thao tác của đơn vị không còn khớp với bản trung tâm đã ghi nhận.",
             "The centre refused the sync: this station's audit log no longer matches the centre's.",
         ),
         advice=(
@@ -250,7 +250,7 @@ SERVER_ERRORS: dict[str, ErrorText] = {
     "AUTHOR_FORGED": ErrorText(
         line=(
             "Trung tâm từ chối hồ sơ: chữ ký không phải của người lập hồ sơ (AUTHOR_FORGED). "
-            "Hãy báo trưởng Công an xã.",
+            "Hãy báo chỉ huy đơn vị.",
             "The centre refused the record: it is not signed by its author (AUTHOR_FORGED). "
             "Tell the station chief.",
         ),
@@ -259,20 +259,20 @@ SERVER_ERRORS: dict[str, ErrorText] = {
             "The centre refused the record: it is not signed by its author.",
         ),
         advice=(
-            "Hồ sơ được giữ lại ở trạm. Hãy báo trưởng Công an xã.",
+            "Hồ sơ được giữ lại ở đơn vị. Hãy báo chỉ huy đơn vị.",
             "The record stays at the station. Tell the station chief.",
         ),
     ),
     "ROSTER_INVALID": ErrorText(
         line=(
-            "Trung tâm không nhận danh sách người dùng của trạm: chữ ký gốc không khớp với khóa "
+            "Trung tâm không nhận danh sách người dùng của đơn vị: chữ ký gốc không khớp với khóa "
             "trung tâm đã ghi nhận (ROSTER_INVALID). Không hồ sơ nào được nhận; hãy báo trung tâm.",
             "The centre did not accept the station's list of users: its root signature does not "
             "match the key the centre recorded (ROSTER_INVALID). No record was taken; tell the "
             "centre.",
         ),
         headline=(
-            "Trung tâm không nhận danh sách người dùng của trạm.",
+            "Trung tâm không nhận danh sách người dùng của đơn vị.",
             "The centre did not accept the station's list of users.",
         ),
         advice=(

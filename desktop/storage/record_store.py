@@ -7,6 +7,7 @@ lifecycle rules (who may do what, when validation runs) live in `records.py`.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -249,6 +250,23 @@ def load(conn: Connection, record_id: str, *, with_revisions: bool = False) -> S
         revisions=revisions,
         returned_by=extra["returned_by"],
     )
+
+
+def numbers_and_titles(
+    conn: Connection, record_ids: Iterable[str]
+) -> dict[str, tuple[str | None, str]]:
+    """Record id → (official number or None for a draft, title), for the ids that are here."""
+    ids = sorted(set(record_ids))
+    found: dict[str, tuple[str | None, str]] = {}
+    for start in range(0, len(ids), 500):  # SQLite's limit of bound parameters
+        chunk = ids[start : start + 500]
+        marks = ", ".join(f":i{n}" for n in range(len(chunk)))
+        rows = conn.execute(
+            text(f"SELECT id, document_number, title FROM records WHERE id IN ({marks})"),
+            {f"i{n}": record_id for n, record_id in enumerate(chunk)},
+        )
+        found.update({row[0]: (row[1], row[2]) for row in rows})
+    return found
 
 
 def _where(filters: RecordFilter) -> tuple[list[str], dict[str, Any]]:

@@ -37,6 +37,7 @@ from desktop.storage import backup, settings
 from desktop.storage.station import StationSession
 from desktop.ui.errors import PASSWORD_REQUIRED, UiError, show_error
 from desktop.ui.formats import format_number, format_timestamp
+from desktop.ui.labels import never_backed_up_text
 from desktop.ui.services import PageContext
 from desktop.ui.task_dialog import TaskDialog
 from desktop.ui.tasks import Lane
@@ -44,12 +45,18 @@ from desktop.ui.tasks import Lane
 MAX_REMINDER_DAYS = 90
 
 
-def backup_reminder_due(session: StationSession) -> bool:
-    """Work function: should this user be reminded to back up? (supervisors, when overdue).
-    The main window can show `StationStatusBar.set_backup_overdue()` with the answer."""
+NO_REMINDER, NEVER_BACKED_UP, BACKUP_OVERDUE = "", "never", "overdue"
+
+
+def backup_reminder_due(session: StationSession) -> str:
+    """Work function: which reminder this user needs — NEVER_BACKED_UP, BACKUP_OVERDUE or
+    NO_REMINDER (officers never get one). The main window shows the answer with
+    `StationStatusBar.set_backup_reminder()`."""
     if not allows(session.user.role, Permission.BACKUP_STATION):
-        return False
-    return settings.backup_overdue(session)
+        return NO_REMINDER
+    if settings.last_backup_at(session) is None:
+        return NEVER_BACKED_UP  # "no recent backup" would contradict Settings' "never"
+    return BACKUP_OVERDUE if settings.backup_overdue(session) else NO_REMINDER
 
 
 def backup_state(session: StationSession) -> tuple[str | None, int]:
@@ -124,7 +131,7 @@ class BackupPanel(QGroupBox):
     def _show_state(self, state: tuple[str | None, int]) -> None:
         last, days = state
         self.days.setValue(days)
-        self.last.setText(format_timestamp(last) if last else self.tr("never"))
+        self.last.setText(format_timestamp(last) if last else never_backed_up_text())
 
     # ---- creating -------------------------------------------------------------------------------
 

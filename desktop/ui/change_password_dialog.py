@@ -39,8 +39,7 @@ class ChangePasswordDialog(TaskDialog):
         if not self.current.text():
             self.fail(UiError(PASSWORD_REQUIRED))
             return
-        problem = self.passwords.problem()
-        if problem is not None:
-            self.fail(problem)
+        if self.passwords.refuse():  # said under the password fields, not twice
+            self.message.clear()
             return
         self.run(change_own_password, self.session, self.current.text(), self.passwords.password())

@@ -1,4 +1,5 @@
-"""Translated display names for stable values: roles, user statuses, audit actions."""
+"""Translated display names for stable values: roles, user statuses, audit actions (an
+entry's details and target: `audit_details.py`)."""
 
 from __future__ import annotations
 
@@ -38,11 +39,15 @@ _ACTIONS = {
     AuditAction.RECORD_VIEWED: QT_TRANSLATE_NOOP("Labels", "Record viewed"),
     AuditAction.RECORD_COMPLETED: QT_TRANSLATE_NOOP("Labels", "Record completed"),
     AuditAction.RECORD_APPROVED: QT_TRANSLATE_NOOP("Labels", "Record approved"),
+    AuditAction.RECORD_RETURNED: QT_TRANSLATE_NOOP("Labels", "Record returned"),
     AuditAction.RECORD_AMENDED: QT_TRANSLATE_NOOP("Labels", "Record amended"),
+    AuditAction.RECORD_ACCEPTED: QT_TRANSLATE_NOOP("Labels", "Record accepted by the centre"),
     AuditAction.RECORD_VOIDED: QT_TRANSLATE_NOOP("Labels", "Record voided"),
     AuditAction.RECORD_PRINTED: QT_TRANSLATE_NOOP("Labels", "Record printed"),
     AuditAction.RECORD_EXPORTED: QT_TRANSLATE_NOOP("Labels", "Record exported"),
     AuditAction.SYNC: QT_TRANSLATE_NOOP("Labels", "Synchronised"),
+    AuditAction.SYNC_ENROLLED: QT_TRANSLATE_NOOP("Labels", "Enrolled with the centre"),
+    AuditAction.ROLES_SIGNED: QT_TRANSLATE_NOOP("Labels", "Roles signed"),
     AuditAction.SYNC_RESTORE_DECLARED: QT_TRANSLATE_NOOP(
         "Labels", "Restore declared to the centre"
     ),
@@ -82,62 +87,6 @@ def known_actions() -> list[str]:
     return list(_ACTIONS)
 
 
-_DETAIL_KEYS = {
-    "role": QT_TRANSLATE_NOOP("Labels", "role"),
-    "name": QT_TRANSLATE_NOOP("Labels", "name"),
-    "reason": QT_TRANSLATE_NOOP("Labels", "reason"),
-    "via": QT_TRANSLATE_NOOP("Labels", "by means of"),
-    "checked": QT_TRANSLATE_NOOP("Labels", "entries checked"),
-    "ok": QT_TRANSLATE_NOOP("Labels", "intact"),
-    "old": QT_TRANSLATE_NOOP("Labels", "before"),
-    "new": QT_TRANSLATE_NOOP("Labels", "after"),
-    "key": QT_TRANSLATE_NOOP("Labels", "setting"),
-    "slots": QT_TRANSLATE_NOOP("Labels", "key slots"),
-    "break_seq": QT_TRANSLATE_NOOP("Labels", "broken at entry"),
-    "break_kind": QT_TRANSLATE_NOOP("Labels", "kind"),
-    "problems": QT_TRANSLATE_NOOP("Labels", "problems"),
-    "keyfile": QT_TRANSLATE_NOOP("Labels", "key file"),
-}
-
-# Stable values found in details (failure reasons, lock reasons, setting names…).
-_DETAIL_VALUES = {
-    "wrong_password": QT_TRANSLATE_NOOP("Labels", "wrong password"),
-    "unknown_user": QT_TRANSLATE_NOOP("Labels", "unknown user"),
-    "removed_user": QT_TRANSLATE_NOOP("Labels", "removed user"),
-    "wrong_recovery_key": QT_TRANSLATE_NOOP("Labels", "wrong recovery key"),
-    "lock": QT_TRANSLATE_NOOP("Labels", "locked by the user"),
-    "idle": QT_TRANSLATE_NOOP("Labels", "locked after inactivity"),
-    "logout": QT_TRANSLATE_NOOP("Labels", "logged out"),
-    "quit": QT_TRANSLATE_NOOP("Labels", "program closed"),
-    "recovery": QT_TRANSLATE_NOOP("Labels", "recovery key"),
-    "auto_lock_minutes": QT_TRANSLATE_NOOP("Labels", "auto-lock minutes"),
-    "altered": QT_TRANSLATE_NOOP("Labels", "altered"),
-    "removed": QT_TRANSLATE_NOOP("Labels", "removed"),
-    "reordered": QT_TRANSLATE_NOOP("Labels", "reordered"),
-}
-
-_ROLE_KEYS = frozenset({"role", "old", "new"})
-
-
-def detail_value(key: str, value: object) -> str:
-    """One value of an entry's details in words; free text (a reason typed) stays as it is."""
-    if isinstance(value, bool):
-        return _tr(
-            QT_TRANSLATE_NOOP("Labels", "yes") if value else QT_TRANSLATE_NOOP("Labels", "no")
-        )
-    if key in _ROLE_KEYS and value in _ROLES:
-        return role_name(str(value))
-    if key == "via" and value == "supervisor":
-        return role_name(Role.SUPERVISOR)
-    if isinstance(value, str) and value in _DETAIL_VALUES:
-        return _tr(_DETAIL_VALUES[value])
-    return str(value)
-
-
-def details_text(details: dict[str, object]) -> str:
-    """An entry's details on one line: "role: Officer", "reason: wrong password"."""
-    parts = []
-    for key, value in details.items():
-        name = _tr(_DETAIL_KEYS[key]) if key in _DETAIL_KEYS else key
-        parts.append(f"{name}: {detail_value(key, value)}")
-    return ", ".join(parts)
+def never_backed_up_text() -> str:
+    """The one wording for a station never backed up: Settings and the status bar both say it."""
+    return _tr(QT_TRANSLATE_NOOP("Labels", "Never backed up"))

@@ -56,11 +56,15 @@ class LockScreen(QWidget):
 
     def show_locked(self, station_name: str, username: str, at: str, reason: str) -> None:
         """Say which station was locked when and why; `reason` is lock, idle or logout."""
+        # After a log-out the session is over: anyone logs in afresh, so the screen says "Log
+        # in" and names no one; a lock keeps the user's work and asks that user to unlock.
         if reason == "logout":
             self.title.setText(self.tr("Logged out"))
+            self.form.submit.setText(self.tr("&Log in"))
             text = self.tr("%1: logged out at %2. Log in to continue.")
         else:
             self.title.setText(self.tr("Locked"))
+            self.form.submit.setText(self.tr("&Unlock"))
             if reason == "idle":
                 text = self.tr("%1 was locked at %2 after a period without activity.")
             else:

@@ -25,14 +25,14 @@ class LoginWindow(QWidget):
         self,
         station: Station,
         tasks: TaskRunner,
-        last_user: str = "",
+        user: str = "",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("CAX Desk \u2014 log in"))
         self.setWindowIcon(icons.app_icon())
         self.form = UnlockForm(station, tasks, self)
-        self.form.set_user(last_user)
+        self.form.set_user(user)  # who to offer (a test, the lock screen); none by default
         self.form.unlocked.connect(self.unlocked)
         self._layout()
         self.resize(520, 480)

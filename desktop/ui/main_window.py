@@ -172,7 +172,7 @@ class MainWindow(QMainWindow):
             self.services.tasks.run(
                 backup_reminder_due,
                 self.session,
-                on_done=self.status.set_backup_overdue,
+                on_done=self.status.set_backup_reminder,
                 context=self,
             )
 
@@ -235,7 +235,7 @@ class MainWindow(QMainWindow):
         self.services.tasks.run(end_session, session, reason, context=self)
         self.services.idle.stop()
         self._set_session_actions(False)
-        self.status.set_locked()
+        self.status.set_locked(logged_out=reason == "logout")
         self.screens.setCurrentWidget(self.lock_screen)
         at = format_clock()
         self.lock_screen.show_locked(self.station_name, self._locked_user, at, reason)

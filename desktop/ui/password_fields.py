@@ -140,6 +140,16 @@ class NewPasswordFields(QObject):
             return UiError(PASSWORDS_DIFFER)
         return None
 
+    def refuse(self) -> bool:
+        """On OK: True when the pair cannot be used. The reason is shown once, in this message
+        row (a dialog must not repeat it), and the field to correct gets the keyboard."""
+        problem = self.problem()
+        if problem is None:
+            return False
+        self._show_message(inline_message(problem))
+        (self.second if problem.code == PASSWORDS_DIFFER else self.first).setFocus()
+        return True
+
     def clear(self) -> None:
         self.first.clear()
         self.second.clear()
@@ -159,8 +169,10 @@ class NewPasswordFields(QObject):
             and bool(self.first.text())
             and (typing_second or problem.code != PASSWORDS_DIFFER)
         )
-        text = inline_message(problem) if show and problem else ""
+        self._show_message(inline_message(problem) if show and problem else "")
+        self.changed.emit()
+
+    def _show_message(self, text: str) -> None:
         self.message.setText(text)
         if self._form is not None:
             self._form.setRowVisible(self.message, bool(text))
-        self.changed.emit()

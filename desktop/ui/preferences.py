@@ -1,4 +1,4 @@
-"""This PC's own preferences (language, last user name), readable before any password is typed.
+"""This PC's own preferences (language), readable before any password is typed.
 
 They sit beside the station's files in plain JSON, like `login-attempts.json`: nothing secret, and
 the login window needs them before the encrypted database can be opened.
@@ -20,7 +20,6 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class DevicePreferences:
     language: str = ""
-    last_user: str = ""
 
 
 class PreferencesStore:

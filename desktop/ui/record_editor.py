@@ -168,6 +168,16 @@ class RecordEditor(QWidget):
 
     def _on_form_values_changed(self) -> None:
         self.dirty = True
+        if self.summary.isVisibleTo(self):
+            self._refresh_problem_list()
+
+    def _refresh_problem_list(self) -> None:
+        # The list shown after "Complete" follows the fields as they are corrected: a count of
+        # problems already fixed would contradict the form beside it.
+        problems = self.form_widget.problems
+        self.summary.show_problems(problems, self.overrides)
+        if not blocking_problems(problems, self.overrides):
+            self._show_status(self.tr("The problems are corrected: the record can be completed."))
 
     def _show_status(self, text: str, colour: str = HINT_COLOUR) -> None:
         style_label(self.status, colour=colour)

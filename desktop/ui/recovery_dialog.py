@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -16,9 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.errors import AppError
+from desktop.core.placeholders import fill_numbered
+from desktop.storage import grants
 from desktop.storage.station import Station, StationSession
 from desktop.ui import focus
-from desktop.ui.errors import inline_message, show_error
+from desktop.ui.errors import inline_message, show_error, ui_language
+from desktop.ui.help_window import show_help
 from desktop.ui.password_fields import NewPasswordFields
 from desktop.ui.tasks import TaskRunner
 
@@ -28,6 +31,18 @@ def reset_with_recovery_key(
 ) -> StationSession:
     """Work function: two Argon2id runs (the key's slot, then the new password's), off the GUI."""
     return station.reset_password_with_recovery_key(recovery_key, username, new_password)
+
+
+def roster_roles(station: Station) -> dict[str, str]:
+    """Active users → role, as the roster the station's root key signed says (readable before
+    unlock); empty when there is none or it cannot be trusted."""
+    try:
+        roster = grants.load_roster(station.load_slots())
+    except AppError:
+        return {}
+    if roster is None:
+        return {}
+    return {u.username: u.role for u in roster.body.users if u.status == "active"}
 
 
 class RecoveryDialog(QDialog):
@@ -50,7 +65,10 @@ class RecoveryDialog(QDialog):
             )
         )
         intro.setWordWrap(True)
-        self.username = QLineEdit(username)
+        # Only a supervisor's name goes in the Supervisor box: an officer's would read as if
+        # the officer could use the recovery key.
+        role = roster_roles(station).get(username.strip().lower())
+        self.username = QLineEdit(username if role == "supervisor" else "")
         self.username.setObjectName("recoveryUser")
         self.key = QLineEdit()
         self.key.setObjectName("recoveryKeyInput")
@@ -68,9 +86,20 @@ class RecoveryDialog(QDialog):
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         self.username.textChanged.connect(self._on_username_changed)
-        self._on_username_changed(username)
+        self._on_username_changed(self.username.text())
+        if role == "officer":
+            self.message.setText(
+                fill_numbered(
+                    self.tr(
+                        "%1 is an officer: only a supervisor can set an officer's new password"
+                        " (Users page). Ask your supervisor."
+                    ),
+                    username.strip(),
+                )
+            )
         focus.order_from_layout(self.layout())  # the password pair was made first
-        (self.key if username else self.username).setFocus()
+        (self.key if self.username.text() else self.username).setFocus()
+        QShortcut(QKeySequence("F1"), self, lambda: show_help(self, ui_language()))
 
     def _layout(self, intro: QLabel) -> None:
         form = QFormLayout()
@@ -87,9 +116,8 @@ class RecoveryDialog(QDialog):
         self.passwords.username = text.strip().lower()
 
     def _on_buttons_accepted(self) -> None:
-        problem = self.passwords.problem()
-        if problem is not None:
-            self.message.setText(inline_message(problem))
+        if self.passwords.refuse():  # said under the password fields, not twice
+            self.message.clear()
             return
         self._set_busy(True)
         self.message.setText(self.tr("Checking the recovery key\u2026"))

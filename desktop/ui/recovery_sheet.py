@@ -92,13 +92,14 @@ def pdf_printer(path: Path) -> QPrinter:
     return printer
 
 
-def ask_and_print(parent: QWidget, rich_text: str) -> bool:
-    """The system print dialog (which also offers a PDF file); True when something was printed."""
+def ask_and_print(parent: QWidget, rich_text: str) -> QPrinter | None:
+    """The system print dialog (which also offers a PDF file); the printer it printed on, or
+    None when cancelled (`printing.outcome.printed_to_file` tells paper from a file)."""
     printer = QPrinter(QPrinter.HighResolution)
     printer.setPageSize(QPageSize(QPageSize.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("RecoverySheet", "Print the recovery key"))
     if dialog.exec() != QDialog.Accepted:
-        return False
+        return None
     print_document(printer, rich_text)
-    return True
+    return printer

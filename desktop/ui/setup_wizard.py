@@ -36,6 +36,7 @@ from desktop.ui.models.commune_list_model import (
     commune_choices,
 )
 from desktop.ui.password_fields import NewPasswordFields
+from desktop.ui.printing.outcome import printed_to_file
 from desktop.ui.tasks import TaskRunner
 from domain.reference import ReferenceData, default_reference
 
@@ -279,7 +280,13 @@ class RecoveryKeyPage(QWizardPage):
         )
 
     def _on_print_button_clicked(self) -> None:
-        if recovery_sheet.ask_and_print(self, recovery_sheet.sheet_html(*self._sheet_args())):
+        printer = recovery_sheet.ask_and_print(self, recovery_sheet.sheet_html(*self._sheet_args()))
+        if printer is None:
+            return
+        pdf_file = printed_to_file(printer)
+        if pdf_file:  # "Print to file": the key is on this disk now, not on paper
+            self._say_saved(pdf_file)
+        else:
             self.note.setText(self.tr("Sent to the printer."))
 
     def _on_save_button_clicked(self) -> None:
@@ -291,15 +298,18 @@ class RecoveryKeyPage(QWizardPage):
         )
         if path:
             recovery_sheet.save_sheet(Path(path), recovery_sheet.sheet_text(*self._sheet_args()))
-            self.note.setText(
-                fill_numbered(
-                    self.tr(
-                        "Saved to %1. Move it to a USB stick kept locked away, then delete it"
-                        " from this computer."
-                    ),
-                    path,
-                )
+            self._say_saved(path)
+
+    def _say_saved(self, path: str) -> None:
+        self.note.setText(
+            fill_numbered(
+                self.tr(
+                    "Saved to %1. Move it to a USB stick kept locked away, then delete it"
+                    " from this computer."
+                ),
+                path,
             )
+        )
 
 
 class SetupWizard(QWizard):

@@ -36,8 +36,9 @@ class StartupController(QObject):
             self.show_wizard()
 
     def show_login(self) -> None:
-        last_user = self.services.preferences.load().last_user
-        self.login = LoginWindow(self.services.station, self.services.tasks, last_user)
+        # No user name is remembered from the last session: on a shared PC the next person
+        # chooses their own (a station with a single user offers it, there is no other).
+        self.login = LoginWindow(self.services.station, self.services.tasks)
         self.login.unlocked.connect(self._on_unlocked)
         self.login.show()
 
@@ -49,7 +50,6 @@ class StartupController(QObject):
         self.wizard.show()
 
     def _on_unlocked(self, session: StationSession) -> None:
-        self.services.preferences.update(last_user=session.user.username)
         self.main_window = MainWindow(self.services)
         self.main_window.open_session(session)
         self.main_window.show()

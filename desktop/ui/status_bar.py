@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLabel, QStatusBar, QWidget
 from desktop.core.placeholders import fill_numbered
 from desktop.storage.station import CurrentUser
 from desktop.ui.formats import format_number
-from desktop.ui.labels import role_name
+from desktop.ui.labels import never_backed_up_text, role_name
 
 MESSAGE_MS = 6000
 
@@ -42,9 +42,12 @@ class StationStatusBar(QStatusBar):
         self.role.setText(role_name(user.role))
         self.station.setText(station_name)
 
-    def set_locked(self) -> None:
-        self.user.setText(self.tr("Locked"))
+    def set_locked(self, logged_out: bool = False) -> None:
+        """No one's session: say "Logged out" or "Locked" as the screen above does, and drop the
+        backup reminder, which was the last user's (the next one is told at their login)."""
+        self.user.setText(self.tr("Logged out") if logged_out else self.tr("Locked"))
         self.role.clear()
+        self.backup.setVisible(False)
         self.clearMessage()
 
     def set_pending_sync(self, count: int | None) -> None:
@@ -76,14 +79,15 @@ class StationStatusBar(QStatusBar):
             text, colour = self.tr("Offline"), "#757575"
         self.connectivity.setText(f"<span style='color:{colour}'>\u25cf</span> {text}")
 
-    def set_backup_overdue(self, overdue: bool) -> None:
-        """A quiet reminder when the last backup is older than the station's setting (call with
-        `backup_panel.backup_reminder_due(session)`, run on the task runner)."""
-        self.backup.setText(
-            "<span style='color:#e65100'>\u26a0</span> "
-            + self.tr("No recent backup: Settings \u2192 Backup.")
-        )
-        self.backup.setVisible(overdue)
+    def set_backup_reminder(self, reminder: str) -> None:
+        """A quiet reminder: `reminder` is what `backup_panel.backup_reminder_due(session)`
+        answered on the task runner ("never", "overdue" or "" for none)."""
+        if reminder == "never":
+            text = fill_numbered(self.tr("%1: Settings \u2192 Backup."), never_backed_up_text())
+        else:
+            text = self.tr("No recent backup: Settings \u2192 Backup.")
+        self.backup.setText("<span style='color:#e65100'>\u26a0</span> " + text)
+        self.backup.setVisible(bool(reminder))
 
     def show_note(self, text: str) -> None:
         self.showMessage(text, MESSAGE_MS)

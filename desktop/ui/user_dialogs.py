@@ -68,9 +68,8 @@ class AddUserDialog(TaskDialog):
         except AppError as error:
             self.fail(error)
             return
-        problem = self.passwords.problem()
-        if problem is not None:
-            self.fail(problem)
+        if self.passwords.refuse():  # said under the password fields, not twice
+            self.message.clear()
             return
         role = Role(self.role.currentData())
         full_name = " ".join(self.full_name.text().split())
@@ -111,9 +110,8 @@ class ResetPasswordDialog(TaskDialog):
         self.ok_button.setText(self.tr("&Set password"))
 
     def submit(self) -> None:
-        problem = self.passwords.problem()
-        if problem is not None:
-            self.fail(problem)
+        if self.passwords.refuse():  # said under the password fields, not twice
+            self.message.clear()
             return
         self.run(accounts.change_password, self.session, self.passwords.password(), self.target)
 

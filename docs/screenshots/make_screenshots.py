@@ -138,7 +138,8 @@ def dialogs_tour(window, lang: str, home: Path) -> None:
 
 def login_tour(login, lang: str) -> None:
     login.move(40, 30)
-    shoot(login, "login", lang)
+    shoot(login, "login", lang)  # no user name remembered from the last session
+    login.form.set_user("truong")
     login.form.password.setText("wrong-password")
     login.form.try_unlock()
     wait_until(lambda: bool(login.form.message.text()) and not login.form.busy)

@@ -82,7 +82,7 @@ class PrintedDocument:
 
     title: str  # the PDF's title: "05/BB-VPHC – Biên bản vi phạm hành chính"
     html: str  # the QTextDocument subset of HTML, every value escaped
-    footer_text: str  # "Mã bản ghi … · Phiên bản 2 · Mã kiểm tra 1a2b3c4d5e6f"
+    footer_text: str  # "Mã bản ghi … · Lần sửa: 2 · Mã kiểm tra: 1a2b3c4d5e6f"
     qr_payload: str  # see domain.documents.verification
     watermark: str | None  # "DỰ THẢO" until approved, "ĐÃ HỦY" once voided, else None
     facts: RecordFacts = field(repr=False)

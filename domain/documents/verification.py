@@ -42,5 +42,5 @@ def parse_qr_payload(text: str) -> PrintCheck | None:
 
 def footer_line(record_id: str, revision: int, content_hash: str) -> str:
     return (
-        f"Mã bản ghi: {record_id} · Phiên bản: {revision} · Mã kiểm tra: {short_hash(content_hash)}"
+        f"Mã bản ghi: {record_id} · Lần sửa: {revision} · Mã kiểm tra: {short_hash(content_hash)}"
     )

@@ -56,6 +56,465 @@
     </message>
 </context>
 <context>
+    <name>AuditDetails</name>
+    <message>
+        <source>role</source>
+        <translation>role</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>before</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>after</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>name</translation>
+    </message>
+    <message>
+        <source>record author</source>
+        <translation>record author</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>reviewer</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>by</translation>
+    </message>
+    <message>
+        <source>by means of</source>
+        <translation>by means of</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>users</translation>
+    </message>
+    <message>
+        <source>removed users</source>
+        <translation>removed users</translation>
+    </message>
+    <message>
+        <source>users back from the backup</source>
+        <translation>users back from the backup</translation>
+    </message>
+    <message>
+        <source>supervisors</source>
+        <translation>supervisors</translation>
+    </message>
+    <message>
+        <source>approved by its own author</source>
+        <translation>approved by its own author</translation>
+    </message>
+    <message>
+        <source>authorised by</source>
+        <translation>authorised by</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>form</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>number</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>revision</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>draft</translation>
+    </message>
+    <message>
+        <source>errors accepted</source>
+        <translation>errors accepted</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>reason</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>comment</translation>
+    </message>
+    <message>
+        <source>older revisions</source>
+        <translation>older revisions</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>output</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>to</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>pages</translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation>fingerprint</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>format</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>records</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>filters</translation>
+    </message>
+    <message>
+        <source>ID and phone numbers included</source>
+        <translation>ID and phone numbers included</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>file</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>size</translation>
+    </message>
+    <message>
+        <source>made at</source>
+        <translation>made at</translation>
+    </message>
+    <message>
+        <source>made by</source>
+        <translation>made by</translation>
+    </message>
+    <message>
+        <source>station data replaced</source>
+        <translation>station data replaced</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>period</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>submitted</translation>
+    </message>
+    <message>
+        <source>figures as of</source>
+        <translation>figures as of</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>setting</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>key slots</translation>
+    </message>
+    <message>
+        <source>key slots dropped</source>
+        <translation>key slots dropped</translation>
+    </message>
+    <message>
+        <source>new recovery key</source>
+        <translation>new recovery key</translation>
+    </message>
+    <message>
+        <source>key slots without a user</source>
+        <translation>key slots without a user</translation>
+    </message>
+    <message>
+        <source>entries checked</source>
+        <translation>entries checked</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>intact</translation>
+    </message>
+    <message>
+        <source>broken at entry</source>
+        <translation>broken at entry</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>how</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>problems</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>key file</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>expected</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>found</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>server</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>device</translation>
+    </message>
+    <message>
+        <source>CA certificate pinned</source>
+        <translation>CA certificate pinned</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>connection</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>session</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>outcome</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>error</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>sent</translation>
+    </message>
+    <message>
+        <source>received by the centre</source>
+        <translation>received by the centre</translation>
+    </message>
+    <message>
+        <source>refused by the centre</source>
+        <translation>refused by the centre</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>conflicts</translation>
+    </message>
+    <message>
+        <source>updates received</source>
+        <translation>updates received</translation>
+    </message>
+    <message>
+        <source>reports sent</source>
+        <translation>reports sent</translation>
+    </message>
+    <message>
+        <source>reports received by the centre</source>
+        <translation>reports received by the centre</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>sent again</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>declaration</source>
+        <translation>declaration</translation>
+    </message>
+    <message>
+        <source>last entry</source>
+        <translation>last entry</translation>
+    </message>
+    <message>
+        <source>last entry&apos;s fingerprint</source>
+        <translation>last entry&apos;s fingerprint</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>search</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>status</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>commune</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>from</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>wrong password</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>unknown user</translation>
+    </message>
+    <message>
+        <source>removed user</source>
+        <translation>removed user</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>wrong recovery key</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>locked by the user</translation>
+    </message>
+    <message>
+        <source>locked after inactivity</source>
+        <translation>locked after inactivity</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>logged out</translation>
+    </message>
+    <message>
+        <source>program closed</source>
+        <translation>program closed</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>recovery key</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>altered</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>reordered</translation>
+    </message>
+    <message>
+        <source>without its writer&apos;s signature</source>
+        <translation>without its writer&apos;s signature</translation>
+    </message>
+    <message>
+        <source>signed with another key</source>
+        <translation>signed with another key</translation>
+    </message>
+    <message>
+        <source>the centre</source>
+        <translation>the centre</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>PDF file</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>in order</translation>
+    </message>
+    <message>
+        <source>encrypted (https)</source>
+        <translation>encrypted (https)</translation>
+    </message>
+    <message>
+        <source>this computer only (http)</source>
+        <translation>this computer only (http)</translation>
+    </message>
+    <message>
+        <source>unencrypted trial (http)</source>
+        <translation>unencrypted trial (http)</translation>
+    </message>
+    <message>
+        <source>bundle written for the centre</source>
+        <translation>bundle written for the centre</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s receipt read</source>
+        <translation>the centre&apos;s receipt read</translation>
+    </message>
+    <message>
+        <source>auto-lock minutes</source>
+        <translation>auto-lock minutes</translation>
+    </message>
+    <message>
+        <source>backup reminder days</source>
+        <translation>backup reminder days</translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation>last backup</translation>
+    </message>
+    <message>
+        <source>hours to transfer a crime report</source>
+        <translation>hours to transfer a crime report</translation>
+    </message>
+    <message>
+        <source>when records go to the centre</source>
+        <translation>when records go to the centre</translation>
+    </message>
+    <message>
+        <source>automatic sync</source>
+        <translation>automatic sync</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>done</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>failed</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>interrupted</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>running</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>version %1</translation>
+    </message>
+</context>
+<context>
     <name>AuditLogPage</name>
     <message>
         <source>altered</source>
@@ -162,10 +621,6 @@
     <message>
         <source>Only a supervisor can back up or restore the station.</source>
         <translation>Only a supervisor can back up or restore the station.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>never</translation>
     </message>
     <message>
         <source>Back up the station to</source>
@@ -683,8 +1138,16 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
         <translation>Record approved</translation>
     </message>
     <message>
+        <source>Record returned</source>
+        <translation>Record returned</translation>
+    </message>
+    <message>
         <source>Record amended</source>
         <translation>Record amended</translation>
+    </message>
+    <message>
+        <source>Record accepted by the centre</source>
+        <translation>Record accepted by the centre</translation>
     </message>
     <message>
         <source>Record voided</source>
@@ -701,6 +1164,14 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Synchronised</source>
         <translation>Synchronised</translation>
+    </message>
+    <message>
+        <source>Enrolled with the centre</source>
+        <translation>Enrolled with the centre</translation>
+    </message>
+    <message>
+        <source>Roles signed</source>
+        <translation>Roles signed</translation>
     </message>
     <message>
         <source>Restore declared to the centre</source>
@@ -743,120 +1214,8 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
         <translation>Report printed</translation>
     </message>
     <message>
-        <source>role</source>
-        <translation>role</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>name</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>reason</translation>
-    </message>
-    <message>
-        <source>by means of</source>
-        <translation>by means of</translation>
-    </message>
-    <message>
-        <source>entries checked</source>
-        <translation>entries checked</translation>
-    </message>
-    <message>
-        <source>intact</source>
-        <translation>intact</translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation>before</translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation>after</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>setting</translation>
-    </message>
-    <message>
-        <source>key slots</source>
-        <translation>key slots</translation>
-    </message>
-    <message>
-        <source>broken at entry</source>
-        <translation>broken at entry</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>kind</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <translation>problems</translation>
-    </message>
-    <message>
-        <source>key file</source>
-        <translation>key file</translation>
-    </message>
-    <message>
-        <source>wrong password</source>
-        <translation>wrong password</translation>
-    </message>
-    <message>
-        <source>unknown user</source>
-        <translation>unknown user</translation>
-    </message>
-    <message>
-        <source>removed user</source>
-        <translation>removed user</translation>
-    </message>
-    <message>
-        <source>wrong recovery key</source>
-        <translation>wrong recovery key</translation>
-    </message>
-    <message>
-        <source>locked by the user</source>
-        <translation>locked by the user</translation>
-    </message>
-    <message>
-        <source>locked after inactivity</source>
-        <translation>locked after inactivity</translation>
-    </message>
-    <message>
-        <source>logged out</source>
-        <translation>logged out</translation>
-    </message>
-    <message>
-        <source>program closed</source>
-        <translation>program closed</translation>
-    </message>
-    <message>
-        <source>recovery key</source>
-        <translation>recovery key</translation>
-    </message>
-    <message>
-        <source>auto-lock minutes</source>
-        <translation>auto-lock minutes</translation>
-    </message>
-    <message>
-        <source>altered</source>
-        <translation>altered</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>removed</translation>
-    </message>
-    <message>
-        <source>reordered</source>
-        <translation>reordered</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>yes</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>no</translation>
+        <source>Never backed up</source>
+        <translation>Never backed up</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1231,10 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Logged out</source>
         <translation>Logged out</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>&amp;Log in</translation>
     </message>
     <message>
         <source>%1: logged out at %2. Log in to continue.</source>
@@ -1396,6 +1759,10 @@ Offline data entry for commune police stations.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>The problems are corrected: the record can be completed.</source>
+        <translation>The problems are corrected: the record can be completed.</translation>
+    </message>
+    <message>
         <source>Draft saved at %1.</source>
         <translation>Draft saved at %1.</translation>
     </message>
@@ -1785,6 +2152,10 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Set &amp;new password</source>
         <translation>Set &amp;new password</translation>
+    </message>
+    <message>
+        <source>%1 is an officer: only a supervisor can set an officer&apos;s new password (Users page). Ask your supervisor.</source>
+        <translation>%1 is an officer: only a supervisor can set an officer&apos;s new password (Users page). Ask your supervisor.</translation>
     </message>
     <message>
         <source>&amp;Supervisor:</source>
@@ -2303,6 +2674,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Locked</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Logged out</translation>
+    </message>
+    <message>
         <source>Not enrolled for sync</source>
         <translation>Not enrolled for sync</translation>
     </message>
@@ -2325,6 +2700,10 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Offline</source>
         <translation>Offline</translation>
+    </message>
+    <message>
+        <source>%1: Settings → Backup.</source>
+        <translation>%1: Settings → Backup.</translation>
     </message>
     <message>
         <source>No recent backup: Settings → Backup.</source>

@@ -21,7 +21,7 @@
     </message>
     <message>
         <source>The station uses the backup&apos;s data key again, which people who have left may still hold: replace it with &apos;cax db rekey&apos; (CAX Desk closed).</source>
-        <translation>Trạm lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời trạm có thể còn giữ: hãy thay khóa bằng lệnh &apos;cax db rekey&apos; (đóng CAX Desk trước).</translation>
+        <translation>Đơn vị lại dùng khóa dữ liệu của bản sao lưu, mà những người đã rời đơn vị có thể còn giữ: hãy thay khóa bằng lệnh &apos;cax db rekey&apos; (đóng CAX Desk trước).</translation>
     </message>
 </context>
 <context>
@@ -53,6 +53,465 @@
     <message>
         <source>&amp;Add user</source>
         <translation>Thêm người &amp;dùng</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDetails</name>
+    <message>
+        <source>role</source>
+        <translation>vai trò</translation>
+    </message>
+    <message>
+        <source>before</source>
+        <translation>trước</translation>
+    </message>
+    <message>
+        <source>after</source>
+        <translation>sau</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>record author</source>
+        <translation>người lập hồ sơ</translation>
+    </message>
+    <message>
+        <source>reviewer</source>
+        <translation>người duyệt</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>bởi</translation>
+    </message>
+    <message>
+        <source>by means of</source>
+        <translation>bằng</translation>
+    </message>
+    <message>
+        <source>users</source>
+        <translation>người dùng</translation>
+    </message>
+    <message>
+        <source>removed users</source>
+        <translation>người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>users back from the backup</source>
+        <translation>người dùng được khôi phục theo bản sao lưu</translation>
+    </message>
+    <message>
+        <source>supervisors</source>
+        <translation>số chỉ huy</translation>
+    </message>
+    <message>
+        <source>approved by its own author</source>
+        <translation>người lập tự duyệt</translation>
+    </message>
+    <message>
+        <source>authorised by</source>
+        <translation>người cho phép</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>biểu mẫu</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>số</translation>
+    </message>
+    <message>
+        <source>revision</source>
+        <translation>lần sửa</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <translation>bản nháp</translation>
+    </message>
+    <message>
+        <source>errors accepted</source>
+        <translation>lỗi được chấp nhận</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>lý do</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>ý kiến</translation>
+    </message>
+    <message>
+        <source>older revisions</source>
+        <translation>các lần sửa trước</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>in ra</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>đến</translation>
+    </message>
+    <message>
+        <source>pages</source>
+        <translation>số trang</translation>
+    </message>
+    <message>
+        <source>fingerprint</source>
+        <translation>dấu vân tay</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>định dạng</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>số hồ sơ</translation>
+    </message>
+    <message>
+        <source>filters</source>
+        <translation>bộ lọc</translation>
+    </message>
+    <message>
+        <source>ID and phone numbers included</source>
+        <translation>kèm số định danh và số điện thoại</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>tệp</translation>
+    </message>
+    <message>
+        <source>size</source>
+        <translation>dung lượng</translation>
+    </message>
+    <message>
+        <source>made at</source>
+        <translation>tạo lúc</translation>
+    </message>
+    <message>
+        <source>made by</source>
+        <translation>người tạo</translation>
+    </message>
+    <message>
+        <source>station data replaced</source>
+        <translation>dữ liệu đơn vị bị thay</translation>
+    </message>
+    <message>
+        <source>period</source>
+        <translation>kỳ</translation>
+    </message>
+    <message>
+        <source>submitted</source>
+        <translation>đã nộp</translation>
+    </message>
+    <message>
+        <source>figures as of</source>
+        <translation>số liệu tính đến</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>mục thay đổi</translation>
+    </message>
+    <message>
+        <source>setting</source>
+        <translation>cài đặt</translation>
+    </message>
+    <message>
+        <source>key slots</source>
+        <translation>số khóa đăng nhập</translation>
+    </message>
+    <message>
+        <source>key slots dropped</source>
+        <translation>khóa đăng nhập bị bỏ</translation>
+    </message>
+    <message>
+        <source>new recovery key</source>
+        <translation>khóa khôi phục mới</translation>
+    </message>
+    <message>
+        <source>key slots without a user</source>
+        <translation>khóa đăng nhập không có người dùng</translation>
+    </message>
+    <message>
+        <source>entries checked</source>
+        <translation>số mục đã kiểm tra</translation>
+    </message>
+    <message>
+        <source>intact</source>
+        <translation>nguyên vẹn</translation>
+    </message>
+    <message>
+        <source>broken at entry</source>
+        <translation>hỏng tại mục</translation>
+    </message>
+    <message>
+        <source>how</source>
+        <translation>cách</translation>
+    </message>
+    <message>
+        <source>problems</source>
+        <translation>số lỗi</translation>
+    </message>
+    <message>
+        <source>key file</source>
+        <translation>tệp khóa</translation>
+    </message>
+    <message>
+        <source>expected</source>
+        <translation>dự kiến</translation>
+    </message>
+    <message>
+        <source>found</source>
+        <translation>thực tế</translation>
+    </message>
+    <message>
+        <source>server</source>
+        <translation>máy chủ</translation>
+    </message>
+    <message>
+        <source>device</source>
+        <translation>máy</translation>
+    </message>
+    <message>
+        <source>CA certificate pinned</source>
+        <translation>đã ghi nhận chứng chỉ CA</translation>
+    </message>
+    <message>
+        <source>connection</source>
+        <translation>kết nối</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>phiên</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>kết quả</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>lỗi</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>đã gửi</translation>
+    </message>
+    <message>
+        <source>received by the centre</source>
+        <translation>trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>refused by the centre</source>
+        <translation>trung tâm từ chối</translation>
+    </message>
+    <message>
+        <source>conflicts</source>
+        <translation>xung đột</translation>
+    </message>
+    <message>
+        <source>updates received</source>
+        <translation>cập nhật đã nhận</translation>
+    </message>
+    <message>
+        <source>reports sent</source>
+        <translation>báo cáo đã gửi</translation>
+    </message>
+    <message>
+        <source>reports received by the centre</source>
+        <translation>báo cáo trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>sent again</source>
+        <translation>gửi lại</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>kiểu</translation>
+    </message>
+    <message>
+        <source>declaration</source>
+        <translation>lời khai báo</translation>
+    </message>
+    <message>
+        <source>last entry</source>
+        <translation>mục cuối</translation>
+    </message>
+    <message>
+        <source>last entry&apos;s fingerprint</source>
+        <translation>dấu vân tay của mục cuối</translation>
+    </message>
+    <message>
+        <source>search</source>
+        <translation>tìm</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>trạng thái</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>xã/phường</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>từ</translation>
+    </message>
+    <message>
+        <source>wrong password</source>
+        <translation>sai mật khẩu</translation>
+    </message>
+    <message>
+        <source>unknown user</source>
+        <translation>không có người dùng</translation>
+    </message>
+    <message>
+        <source>removed user</source>
+        <translation>người dùng đã xóa</translation>
+    </message>
+    <message>
+        <source>wrong recovery key</source>
+        <translation>sai khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>locked by the user</source>
+        <translation>người dùng khóa màn hình</translation>
+    </message>
+    <message>
+        <source>locked after inactivity</source>
+        <translation>tự khóa do không thao tác</translation>
+    </message>
+    <message>
+        <source>logged out</source>
+        <translation>đăng xuất</translation>
+    </message>
+    <message>
+        <source>program closed</source>
+        <translation>đóng chương trình</translation>
+    </message>
+    <message>
+        <source>recovery key</source>
+        <translation>khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>altered</source>
+        <translation>bị sửa</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>bị xóa</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>bị đổi thứ tự</translation>
+    </message>
+    <message>
+        <source>without its writer&apos;s signature</source>
+        <translation>thiếu chữ ký của người ghi</translation>
+    </message>
+    <message>
+        <source>signed with another key</source>
+        <translation>ký bằng khóa khác</translation>
+    </message>
+    <message>
+        <source>the centre</source>
+        <translation>trung tâm</translation>
+    </message>
+    <message>
+        <source>printer</source>
+        <translation>máy in</translation>
+    </message>
+    <message>
+        <source>PDF file</source>
+        <translation>tệp PDF</translation>
+    </message>
+    <message>
+        <source>Excel</source>
+        <translation>Excel</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>in order</source>
+        <translation>bình thường</translation>
+    </message>
+    <message>
+        <source>encrypted (https)</source>
+        <translation>mã hóa (https)</translation>
+    </message>
+    <message>
+        <source>this computer only (http)</source>
+        <translation>chỉ trong máy này (http)</translation>
+    </message>
+    <message>
+        <source>unencrypted trial (http)</source>
+        <translation>thử nghiệm không mã hóa (http)</translation>
+    </message>
+    <message>
+        <source>bundle written for the centre</source>
+        <translation>ghi gói đồng bộ gửi trung tâm</translation>
+    </message>
+    <message>
+        <source>the centre&apos;s receipt read</source>
+        <translation>nhập biên nhận của trung tâm</translation>
+    </message>
+    <message>
+        <source>auto-lock minutes</source>
+        <translation>số phút tự khóa</translation>
+    </message>
+    <message>
+        <source>backup reminder days</source>
+        <translation>số ngày nhắc sao lưu</translation>
+    </message>
+    <message>
+        <source>last backup</source>
+        <translation>lần sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <source>hours to transfer a crime report</source>
+        <translation>số giờ chuyển tin báo tội phạm</translation>
+    </message>
+    <message>
+        <source>when records go to the centre</source>
+        <translation>thời điểm gửi hồ sơ lên trung tâm</translation>
+    </message>
+    <message>
+        <source>automatic sync</source>
+        <translation>tự động đồng bộ</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>hoàn tất</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>bị gián đoạn</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>đang chạy</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <source>version %1</source>
+        <translation>phiên bản %1</translation>
     </message>
 </context>
 <context>
@@ -91,15 +550,15 @@
     </message>
     <message>
         <source>Checking every entry of the audit log…</source>
-        <translation>Đang kiểm tra từng mục của nhật ký kiểm tra…</translation>
+        <translation>Đang kiểm tra từng mục của nhật ký thao tác…</translation>
     </message>
     <message>
         <source>The audit log is intact: all %1 entries checked.</source>
-        <translation>Nhật ký kiểm tra nguyên vẹn: đã kiểm tra đủ %1 mục.</translation>
+        <translation>Nhật ký thao tác nguyên vẹn: đã kiểm tra đủ %1 mục.</translation>
     </message>
     <message>
         <source>The audit log has been tampered with: entry No. %1 was %2. The %3 entries before it are intact. Report this to your superior and leave the station folder as it is.</source>
-        <translation>Nhật ký kiểm tra đã bị can thiệp: mục số %1 %2. %3 mục trước đó vẫn nguyên vẹn. Hãy báo cáo cấp trên và giữ nguyên thư mục dữ liệu của trạm.</translation>
+        <translation>Nhật ký thao tác đã bị can thiệp: mục số %1 %2. %3 mục trước đó vẫn nguyên vẹn. Hãy báo cáo cấp trên và giữ nguyên thư mục dữ liệu của đơn vị.</translation>
     </message>
 </context>
 <context>
@@ -162,10 +621,6 @@
     <message>
         <source>Only a supervisor can back up or restore the station.</source>
         <translation>Chỉ chỉ huy mới được sao lưu hoặc khôi phục dữ liệu đơn vị.</translation>
-    </message>
-    <message>
-        <source>never</source>
-        <translation>chưa bao giờ</translation>
     </message>
     <message>
         <source>Back up the station to</source>
@@ -231,7 +686,7 @@
     </message>
     <message>
         <source>Supervisors can manage users, approve records and read the audit log.</source>
-        <translation>Chỉ huy được quản lý người dùng, duyệt hồ sơ và xem nhật ký kiểm tra.</translation>
+        <translation>Chỉ huy được quản lý người dùng, duyệt hồ sơ và xem nhật ký thao tác.</translation>
     </message>
     <message>
         <source>&amp;Change role</source>
@@ -587,7 +1042,7 @@
         <source>This computer has no station yet. In three short steps you will choose the commune, create the first supervisor account and receive the recovery key.
 
 Everything is stored encrypted on this computer; nothing is sent anywhere.</source>
-        <translation>Máy tính này chưa có dữ liệu trạm. Qua ba bước ngắn, bạn sẽ chọn xã/phường, tạo tài khoản chỉ huy đầu tiên và nhận khóa khôi phục.
+        <translation>Máy tính này chưa có dữ liệu của đơn vị. Qua ba bước ngắn, bạn sẽ chọn xã/phường, tạo tài khoản chỉ huy đầu tiên và nhận khóa khôi phục.
 
 Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi đi đâu cả.</translation>
     </message>
@@ -612,7 +1067,7 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     </message>
     <message>
         <source>Station set up</source>
-        <translation>Thiết lập trạm</translation>
+        <translation>Thiết lập đơn vị</translation>
     </message>
     <message>
         <source>Logged in</source>
@@ -683,8 +1138,16 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
         <translation>Duyệt hồ sơ</translation>
     </message>
     <message>
+        <source>Record returned</source>
+        <translation>Trả lại hồ sơ</translation>
+    </message>
+    <message>
         <source>Record amended</source>
-        <translation>Đính chính hồ sơ</translation>
+        <translation>Sửa đổi hồ sơ</translation>
+    </message>
+    <message>
+        <source>Record accepted by the centre</source>
+        <translation>Trung tâm chấp nhận hồ sơ</translation>
     </message>
     <message>
         <source>Record voided</source>
@@ -701,6 +1164,14 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Synchronised</source>
         <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <source>Enrolled with the centre</source>
+        <translation>Đăng ký với trung tâm</translation>
+    </message>
+    <message>
+        <source>Roles signed</source>
+        <translation>Ký danh sách vai trò</translation>
     </message>
     <message>
         <source>Restore declared to the centre</source>
@@ -743,120 +1214,8 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
         <translation>In báo cáo</translation>
     </message>
     <message>
-        <source>role</source>
-        <translation>vai trò</translation>
-    </message>
-    <message>
-        <source>name</source>
-        <translation>tên</translation>
-    </message>
-    <message>
-        <source>reason</source>
-        <translation>lý do</translation>
-    </message>
-    <message>
-        <source>by means of</source>
-        <translation>bằng</translation>
-    </message>
-    <message>
-        <source>entries checked</source>
-        <translation>số mục đã kiểm tra</translation>
-    </message>
-    <message>
-        <source>intact</source>
-        <translation>nguyên vẹn</translation>
-    </message>
-    <message>
-        <source>before</source>
-        <translation>trước</translation>
-    </message>
-    <message>
-        <source>after</source>
-        <translation>sau</translation>
-    </message>
-    <message>
-        <source>setting</source>
-        <translation>cài đặt</translation>
-    </message>
-    <message>
-        <source>key slots</source>
-        <translation>số khóa đăng nhập</translation>
-    </message>
-    <message>
-        <source>broken at entry</source>
-        <translation>hỏng tại mục</translation>
-    </message>
-    <message>
-        <source>kind</source>
-        <translation>kiểu</translation>
-    </message>
-    <message>
-        <source>problems</source>
-        <translation>số lỗi</translation>
-    </message>
-    <message>
-        <source>key file</source>
-        <translation>tệp khóa</translation>
-    </message>
-    <message>
-        <source>wrong password</source>
-        <translation>sai mật khẩu</translation>
-    </message>
-    <message>
-        <source>unknown user</source>
-        <translation>không có người dùng</translation>
-    </message>
-    <message>
-        <source>removed user</source>
-        <translation>người dùng đã xóa</translation>
-    </message>
-    <message>
-        <source>wrong recovery key</source>
-        <translation>sai khóa khôi phục</translation>
-    </message>
-    <message>
-        <source>locked by the user</source>
-        <translation>người dùng khóa màn hình</translation>
-    </message>
-    <message>
-        <source>locked after inactivity</source>
-        <translation>tự khóa do không thao tác</translation>
-    </message>
-    <message>
-        <source>logged out</source>
-        <translation>đăng xuất</translation>
-    </message>
-    <message>
-        <source>program closed</source>
-        <translation>đóng chương trình</translation>
-    </message>
-    <message>
-        <source>recovery key</source>
-        <translation>khóa khôi phục</translation>
-    </message>
-    <message>
-        <source>auto-lock minutes</source>
-        <translation>số phút tự khóa</translation>
-    </message>
-    <message>
-        <source>altered</source>
-        <translation>bị sửa</translation>
-    </message>
-    <message>
-        <source>removed</source>
-        <translation>bị xóa</translation>
-    </message>
-    <message>
-        <source>reordered</source>
-        <translation>bị đổi thứ tự</translation>
-    </message>
-    <message>
-        <source>yes</source>
-        <translation>có</translation>
-    </message>
-    <message>
-        <source>no</source>
-        <translation>không</translation>
+        <source>Never backed up</source>
+        <translation>Chưa sao lưu lần nào</translation>
     </message>
 </context>
 <context>
@@ -872,6 +1231,10 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Logged out</source>
         <translation>Đã đăng xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Log in</source>
+        <translation>Đăng &amp;nhập</translation>
     </message>
     <message>
         <source>%1: logged out at %2. Log in to continue.</source>
@@ -917,7 +1280,7 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     </message>
     <message>
         <source>&amp;Station</source>
-        <translation>&amp;Trạm</translation>
+        <translation>Đơn &amp;vị</translation>
     </message>
     <message>
         <source>&amp;Lock</source>
@@ -980,7 +1343,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>Pages</name>
     <message>
         <source>Audit log</source>
-        <translation>Nhật ký kiểm tra</translation>
+        <translation>Nhật ký thao tác</translation>
     </message>
     <message>
         <source>Dashboard</source>
@@ -1396,6 +1759,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Bỏ qua</translation>
     </message>
     <message>
+        <source>The problems are corrected: the record can be completed.</source>
+        <translation>Đã sửa hết lỗi: có thể hoàn thành hồ sơ.</translation>
+    </message>
+    <message>
         <source>Draft saved at %1.</source>
         <translation>Đã lưu nháp lúc %1.</translation>
     </message>
@@ -1433,7 +1800,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Why is the record being changed? The reason is kept with the new revision.</source>
-        <translation>Lý do sửa đổi? Lý do được lưu cùng lần sửa đổi mới.</translation>
+        <translation>Lý do sửa đổi? Lý do được lưu cùng lần sửa mới.</translation>
     </message>
     <message>
         <source>&amp;Save amendment</source>
@@ -1460,11 +1827,11 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Record completed with number %1. It now waits for approval.</source>
-        <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
+        <translation>Đã hoàn thành, số %1. Hồ sơ đang chờ chỉ huy duyệt.</translation>
     </message>
     <message>
         <source>Record completed. It now waits for approval.</source>
-        <translation>Đã hoàn thành. Hồ sơ đang chờ lãnh đạo duyệt.</translation>
+        <translation>Đã hoàn thành. Hồ sơ đang chờ chỉ huy duyệt.</translation>
     </message>
     <message>
         <source>Draft kept; find it under Records.</source>
@@ -1730,7 +2097,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>Returned by the supervisor: %1</source>
-        <translation>Lãnh đạo trả lại: %1</translation>
+        <translation>Chỉ huy trả lại: %1</translation>
     </message>
 </context>
 <context>
@@ -1776,7 +2143,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>A supervisor can set a new password with the station&apos;s recovery key, the 32 characters printed or written down when the station was set up. Officers: ask the supervisor to reset your password.</source>
-        <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của trạm — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập trạm. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
+        <translation>Chỉ huy có thể đặt mật khẩu mới bằng khóa khôi phục của đơn vị — 32 ký tự đã được in hoặc chép ra giấy khi thiết lập đơn vị. Cán bộ: hãy nhờ chỉ huy đặt lại mật khẩu.</translation>
     </message>
     <message>
         <source>&amp;New password:</source>
@@ -1785,6 +2152,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Set &amp;new password</source>
         <translation>Đặt mật khẩu mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>%1 is an officer: only a supervisor can set an officer&apos;s new password (Users page). Ask your supervisor.</source>
+        <translation>%1 là cán bộ: chỉ chỉ huy mới đặt được mật khẩu mới cho cán bộ (trang Người dùng). Hãy nhờ chỉ huy của đơn vị.</translation>
     </message>
     <message>
         <source>&amp;Supervisor:</source>
@@ -1807,7 +2178,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>If the supervisor forgets the password, only this key can open the station. It is shown this once.</source>
-        <translation>Nếu chỉ huy quên mật khẩu, chỉ khóa này mới mở được dữ liệu trạm. Khóa chỉ hiện một lần duy nhất.</translation>
+        <translation>Nếu chỉ huy quên mật khẩu, chỉ khóa này mới mở được dữ liệu của đơn vị. Khóa chỉ hiện một lần duy nhất.</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -1842,7 +2213,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <name>RecoverySheet</name>
     <message>
         <source>CAX Desk — station recovery key</source>
-        <translation>CAX Desk — khóa khôi phục của trạm</translation>
+        <translation>CAX Desk — khóa khôi phục của đơn vị</translation>
     </message>
     <message>
         <source>Station: %1 (code %2)</source>
@@ -1854,7 +2225,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>With this key a supervisor who forgot their password can set a new one. Anyone holding it can open the station&apos;s data: keep it locked away, never on the station computer.</source>
-        <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của trạm: hãy cất giữ trong tủ có khóa, không để trên máy tính của trạm.</translation>
+        <translation>Với khóa này, chỉ huy quên mật khẩu có thể đặt mật khẩu mới. Ai có khóa này đều mở được dữ liệu của đơn vị: hãy cất giữ trong tủ có khóa, không để trên máy tính của đơn vị.</translation>
     </message>
     <message>
         <source>Print the recovery key</source>
@@ -1869,7 +2240,7 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
     <message>
         <source>%1 will no longer be able to log in. Their name and history stay in the audit log, and the name cannot be given to anyone else.</source>
-        <translation>%1 sẽ không đăng nhập được nữa. Tên và lịch sử thao tác vẫn được giữ trong nhật ký kiểm tra, và tên này không cấp lại cho người khác.</translation>
+        <translation>%1 sẽ không đăng nhập được nữa. Tên và lịch sử thao tác vẫn được giữ trong nhật ký thao tác, và tên này không cấp lại cho người khác.</translation>
     </message>
     <message>
         <source>e.g. transferred to another station</source>
@@ -2076,7 +2447,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>The backup has users who were removed from the station after it was made: %1. After the restore they can log in again until they are removed again, and they may know the backup&apos;s data key. Restore all the same?</source>
-        <translation>Bản sao lưu có những người dùng đã bị xóa khỏi trạm sau khi sao lưu: %1. Sau khi khôi phục, họ lại đăng nhập được cho đến khi bị xóa lần nữa, và có thể biết khóa dữ liệu của bản sao lưu. Vẫn khôi phục?</translation>
+        <translation>Bản sao lưu có những người dùng đã bị xóa khỏi đơn vị sau khi sao lưu: %1. Sau khi khôi phục, họ lại đăng nhập được cho đến khi bị xóa lần nữa, và có thể biết khóa dữ liệu của bản sao lưu. Vẫn khôi phục?</translation>
     </message>
     <message>
         <source>Restore finished</source>
@@ -2173,7 +2544,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Station</source>
-        <translation>Trạm</translation>
+        <translation>Đơn vị</translation>
     </message>
     <message>
         <source> min</source>
@@ -2201,7 +2572,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Only a supervisor can change station settings.</source>
-        <translation>Chỉ chỉ huy mới thay đổi được cài đặt của trạm.</translation>
+        <translation>Chỉ chỉ huy mới thay đổi được cài đặt của đơn vị.</translation>
     </message>
     <message>
         <source>This computer</source>
@@ -2226,7 +2597,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message numerus="yes">
         <source>The station now locks after %n minute(s) without activity.</source>
         <translation>
-            <numerusform>Từ nay trạm tự khóa màn hình sau %n phút không thao tác.</numerusform>
+            <numerusform>Từ nay màn hình tự khóa sau %n phút không thao tác.</numerusform>
         </translation>
     </message>
     <message>
@@ -2242,11 +2613,11 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <name>SetupWizard</name>
     <message>
         <source>CAX Desk — station set-up</source>
-        <translation>CAX Desk — thiết lập trạm</translation>
+        <translation>CAX Desk — thiết lập đơn vị</translation>
     </message>
     <message>
         <source>Creating the station… this takes a few seconds.</source>
-        <translation>Đang tạo trạm… việc này mất vài giây.</translation>
+        <translation>Đang thiết lập đơn vị… việc này mất vài giây.</translation>
     </message>
 </context>
 <context>
@@ -2273,7 +2644,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>&amp;Station name:</source>
-        <translation>Tên t&amp;rạm:</translation>
+        <translation>Tên đơn &amp;vị:</translation>
     </message>
 </context>
 <context>
@@ -2302,6 +2673,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Đã khóa</translation>
     </message>
     <message>
+        <source>Logged out</source>
+        <translation>Đã đăng xuất</translation>
+    </message>
+    <message>
         <source>Not enrolled for sync</source>
         <translation>Chưa đăng ký đồng bộ</translation>
     </message>
@@ -2326,6 +2701,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Không có kết nối</translation>
     </message>
     <message>
+        <source>%1: Settings → Backup.</source>
+        <translation>%1: Cài đặt → Sao lưu.</translation>
+    </message>
+    <message>
         <source>No recent backup: Settings → Backup.</source>
         <translation>Đã lâu chưa sao lưu: Cài đặt → Sao lưu.</translation>
     </message>
@@ -2342,7 +2721,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>&amp;Create station</source>
-        <translation>Tạo t&amp;rạm</translation>
+        <translation>Tạo đơn &amp;vị</translation>
     </message>
     <message>
         <source>e.g. truong</source>
@@ -2601,7 +2980,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Only if this station&apos;s data was really restored from a backup: the centre will record the declaration with your name. Why was the backup restored?</source>
-        <translation>Chỉ khai báo khi dữ liệu của trạm thật sự được khôi phục từ bản sao lưu: trung tâm sẽ ghi lại lời khai báo kèm tên của bạn. Vì sao phải khôi phục bản sao lưu?</translation>
+        <translation>Chỉ khai báo khi dữ liệu của đơn vị thật sự được khôi phục từ bản sao lưu: trung tâm sẽ ghi lại lời khai báo kèm tên của bạn. Vì sao phải khôi phục bản sao lưu?</translation>
     </message>
     <message>
         <source>&amp;Declare</source>

@@ -83,7 +83,7 @@ def test_every_form_prints_header_title_and_signatures(form_id):
     assert "(Ký, ghi rõ họ" in html
     assert document.watermark is None
     assert document.footer_text == (
-        f"Mã bản ghi: {RECORD_ID} · Phiên bản: 2 · Mã kiểm tra: {HASH[:12]}"
+        f"Mã bản ghi: {RECORD_ID} · Lần sửa: 2 · Mã kiểm tra: {HASH[:12]}"
     )
     assert parse_qr_payload(document.qr_payload).content_hash == HASH
 

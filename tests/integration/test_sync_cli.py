@@ -23,7 +23,7 @@ def test_enroll_run_status(station_home, server, server_db):
         "sync", "enroll", "--server", server.url, "--code", server_db.enrolment_code(), env=env
     )
     assert result.returncode == 0, result.stderr
-    assert "Đã đăng ký trạm 00004" in result.stdout
+    assert "Đã đăng ký đơn vị 00004" in result.stdout
     session = station_home.unlock()
     completed_records(session, 7)
     session.close()

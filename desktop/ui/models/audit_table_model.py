@@ -18,8 +18,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from desktop.storage.audit import AuditEntry
+from desktop.ui.audit_details import details_text, target_text
 from desktop.ui.formats import format_number, format_timestamp
-from desktop.ui.labels import action_name, details_text
+from desktop.ui.labels import action_name
 from desktop.ui.models.columns import ColumnTableModel, Index
 
 SEQ, TIME, ACTOR, ACTION, TARGET, DETAILS = range(6)
@@ -49,6 +50,7 @@ class AuditTableModel(ColumnTableModel):
         super().__init__(parent)
         self.page_size = page_size
         self._entries: list[AuditEntry] = []
+        self._records: dict[str, str] = {}  # record id → "number – title"
         self._exhausted = False
         self._fetching = False
         self._generation = 0
@@ -58,12 +60,17 @@ class AuditTableModel(ColumnTableModel):
         """Forget every row (a new filter, or entries appended); the view then fetches again."""
         self.beginResetModel()
         self._entries, self._exhausted, self._fetching = [], False, False
+        self._records = {}
         self._generation += 1
         self.endResetModel()
 
-    def append_page(self, entries: list[AuditEntry], generation: int) -> None:
+    def append_page(
+        self, entries: list[AuditEntry], generation: int, records: dict[str, str] | None = None
+    ) -> None:
+        """Add the next page; `records` names the records its entries are about."""
         if generation != self._generation:
             return  # the answer to a request made before a reset
+        self._records.update(records or {})
         self._exhausted = len(entries) < self.page_size
         if entries:
             first = len(self._entries)
@@ -108,7 +115,10 @@ class AuditTableModel(ColumnTableModel):
         entry = self._entries[index.row()]
         if role == Qt.DisplayRole:
             return self._display(entry, index.column())
-        if role == Qt.ToolTipRole and index.column() in (TARGET, DETAILS):
+        if role == Qt.ToolTipRole and index.column() == TARGET:
+            shown = self._display(entry, TARGET)  # the whole text, and the id it stands for
+            return shown if shown == entry.target else f"{shown}\n{entry.target}"
+        if role == Qt.ToolTipRole and index.column() in (ACTION, DETAILS):
             return self._display(entry, index.column())  # the whole text of a clipped cell
         if role == ENTRY_ROLE:
             return entry
@@ -120,8 +130,7 @@ class AuditTableModel(ColumnTableModel):
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 
-    @staticmethod
-    def _display(entry: AuditEntry, column: int) -> str:
+    def _display(self, entry: AuditEntry, column: int) -> str:
         if column == SEQ:
             return format_number(entry.seq)
         if column == TIME:
@@ -131,5 +140,5 @@ class AuditTableModel(ColumnTableModel):
         if column == ACTION:
             return action_name(entry.action)
         if column == TARGET:
-            return entry.target
+            return target_text(entry.action, entry.target, entry.details, self._records)
         return details_text(entry.details)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -17,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.audit_actions import AuditAction
 from desktop.core.permissions import Permission
 from desktop.core.placeholders import fill_numbered
-from desktop.storage import audit, maintenance
+from desktop.storage import audit, maintenance, record_store
 from desktop.storage.audit import AuditEntry
 from desktop.storage.maintenance import AuditReport
 from desktop.storage.station import StationSession
+from desktop.ui.audit_details import RECORD_ACTIONS, record_label
 from desktop.ui.formats import format_number
 from desktop.ui.labels import action_name, known_actions
 from desktop.ui.models.audit_table_model import (
@@ -49,13 +52,22 @@ _OK_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 8px; border: 1px soli
 _BROKEN_STYLE = "background: #ffebee; color: #b71c1c; padding: 8px; border: 1px solid #ef9a9a;"
 
 
+@dataclass(frozen=True)
+class AuditPageRows:
+    entries: list[AuditEntry]
+    records: dict[str, str]  # record id → "number – title" of the records the entries name
+
+
 def load_audit_page(
     session: StationSession, before_seq: int | None, action: str, limit: int
-) -> list[AuditEntry]:
-    """Work function: one page of entries, newest first."""
+) -> AuditPageRows:
+    """Work function: one page of entries, newest first, with the records they are about."""
     session.require(Permission.VIEW_AUDIT)
     with session.db.read() as conn:
-        return audit.entries(conn, limit=limit, before_seq=before_seq, action=action or None)
+        entries = audit.entries(conn, limit=limit, before_seq=before_seq, action=action or None)
+        ids = (e.target for e in entries if e.action in RECORD_ACTIONS and e.target)
+        found = record_store.numbers_and_titles(conn, ids)
+    return AuditPageRows(entries, {k: record_label(*found[k]) for k in found})
 
 
 class AuditLogPage(Page):
@@ -109,8 +121,10 @@ class AuditLogPage(Page):
             SEQ: "99.999",
             TIME: "28/11/2026 14:20:00",
             ACTOR: "nguyen.van",
-            ACTION: max((action_name(a) for a in known_actions()), key=width),
-            TARGET: "0190a1b2-c3d4",  # longer ones (record ids) show whole in the tooltip
+            # Typical, not the longest: the details need the room; long names show whole in
+            # their tooltip.
+            ACTION: action_name(AuditAction.RECORD_COMPLETED) + "\u2003",
+            TARGET: "12/VV \u2013 Trật tự công cộng",
         }
         for column, sample in samples.items():
             title = self.model.headerData(column, Qt.Horizontal)
@@ -140,7 +154,7 @@ class AuditLogPage(Page):
             before_seq,
             self.action.currentData(),
             self.model.page_size,
-            on_done=lambda entries: self.model.append_page(entries, generation),
+            on_done=lambda rows: self.model.append_page(rows.entries, generation, rows.records),
             on_error=lambda error: self._on_fetch_failed(error, generation),
             context=self,
         )

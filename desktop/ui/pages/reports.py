@@ -39,6 +39,7 @@ from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
 from desktop.ui.models.report_table_model import LABEL, ReportTableModel
 from desktop.ui.pages.catalogue_page import CataloguePage
+from desktop.ui.printing.outcome import printed_to_file
 from desktop.ui.record_form.editor_base import style_label
 from desktop.ui.reports import report_work
 from desktop.ui.reports.period_picker import PeriodPicker
@@ -384,7 +385,10 @@ class ReportsPage(CataloguePage):
     def _on_preview_finished(self, view: ReportView, result: int) -> None:
         # The preview's Print button paints onto the real printer and then accepts the dialog.
         if result == QDialog.DialogCode.Accepted and not self._paint_failed:
-            self._audit_print(view, "printer", on_done=lambda _none: None)
+            # "Print to file" in the print dialog wrote a PDF: audited as that file, not paper.
+            pdf_file = printed_to_file(self.preview_printer)
+            target = Path(pdf_file).name if pdf_file else "printer"
+            self._audit_print(view, target, on_done=lambda _none: None)
 
     def _on_pdf_button_clicked(self) -> None:
         if self.opened is None:

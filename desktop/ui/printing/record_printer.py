@@ -19,6 +19,7 @@ from desktop.core.placeholders import fill_numbered
 from desktop.render import paint_document, suggested_file_name, write_pdf
 from desktop.storage.printouts import log_printout, prepare_printout
 from desktop.ui.errors import show_error
+from desktop.ui.printing.outcome import printed_to_file
 from desktop.ui.services import PageContext
 from domain.documents import PrintedDocument, documents_for
 from domain.forms import Catalogue
@@ -94,7 +95,12 @@ class RecordPrinter(QObject):
 
     def _on_preview_finished(self, document: PrintedDocument, result: int) -> None:
         # The preview's Print button paints onto the real printer and then accepts the dialog.
-        if result == QDialog.DialogCode.Accepted and not self.paint_failed:
+        if result != QDialog.DialogCode.Accepted or self.paint_failed:
+            return
+        pdf_file = printed_to_file(self.preview_printer)
+        if pdf_file:  # the print dialog's "Print to file (PDF)": a file, not paper
+            self._log(document, "pdf", self.tr("Saved as PDF: %1"))
+        else:
             self._log(document, "printer", self.tr("Sent to the printer: %1"))
 
     # ---- save as PDF ---------------------------------------------------------------------------

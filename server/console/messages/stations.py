@@ -166,7 +166,7 @@ MESSAGES = {
     "stations.went_back": ("bị lùi", "went back"),
     "stations.no_history": ("Chưa có lần đồng bộ nào.", "No sync yet."),
     "stations.audit_heading": (
-        "Nhật ký kiểm tra: cảnh báo và khôi phục đã khai báo",
+        "Nhật ký thao tác: cảnh báo và khôi phục đã khai báo",
         "Audit log: alerts and declared restores",
     ),
     "stations.audit_kind.rollback": ("Nhật ký bị lùi (đã từ chối)", "Log went back (refused)"),
@@ -185,7 +185,7 @@ MESSAGES = {
     "stations.audit_when": ("Thời điểm", "When"),
     "stations.audit_kind": ("Sự việc", "What"),
     "stations.audit_anchored": ("Máy chủ đã neo", "Anchored by the server"),
-    "stations.audit_offered": ("Máy trạm gửi", "Sent by the unit's PC"),
+    "stations.audit_offered": ("Máy của đơn vị gửi", "Sent by the unit's PC"),
     "stations.audit_declared_by": ("Người khai báo, lý do", "Declared by, reason"),
     "stations.audit_seq_hash": ("mục {seq} · {hash}", "entry {seq} · {hash}"),
     "stations.reports_heading": ("Báo cáo định kỳ đã gửi", "Submitted periodic reports"),

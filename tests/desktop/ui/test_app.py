@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import subprocess
@@ -45,14 +46,16 @@ def test_no_station_starts_the_wizard(qtbot, tmp_path):
     _close_all(application)
 
 
-def test_existing_station_starts_the_login_with_the_last_user(qtbot, station_home):
-    """A station folder opens the login window, the last user name filled in."""
+def test_existing_station_starts_the_login_with_no_user_named(qtbot, station_home):
+    """A station folder opens the login window with the user box empty, even where an older
+    version remembered the last user in the preferences file: the next person chooses."""
     application = desk.build(station_home.home, "en", threaded=False)
-    application.services.preferences.update(last_user=OFFICER)
+    prefs = application.services.preferences.path
+    prefs.write_text(json.dumps({"language": "en", "last_user": OFFICER}), encoding="utf-8")
     application.controller.start()
     login = application.controller.login
     assert isinstance(login, LoginWindow)
-    assert login.form.user.currentText() == OFFICER
+    assert login.form.user.currentText() == ""
     _close_all(application)
 
 

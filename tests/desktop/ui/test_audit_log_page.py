@@ -5,12 +5,18 @@ from __future__ import annotations
 import pytest
 import sqlcipher3.dbapi2 as sqlcipher
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
-from desktop.ui.models.audit_table_model import ACTION, SEQ_ROLE
-from tests.desktop.conftest import SUPERVISOR
+from desktop.storage.records import RecordService
+from desktop.ui import i18n
+from desktop.ui.audit_details import details_text
+from desktop.ui.labels import action_name
+from desktop.ui.models.audit_table_model import ACTION, DETAILS, SEQ_ROLE, TARGET
+from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.ui.conftest import press
+from tests.desktop.ui.record_helpers import example_values, records_fixture  # noqa: F401
 
 
 def _append_views(station_home, count: int) -> None:
@@ -100,3 +106,75 @@ def test_verify_chain_names_the_broken_entry(qtbot, tampered, open_main_window):
     _wait_loaded(qtbot, page)
     row = page.model.row_of_seq(3)
     assert page.model.index(row, 0).data(Qt.BackgroundRole) is not None
+
+
+def test_every_action_is_named_and_in_the_filter(qtbot, open_main_window):
+    """No action reaches the page as its stored name (record.returned was), and each one can be
+    chosen in the filter."""
+    page = _open_audit_page(qtbot, open_main_window)
+    for action in AuditAction:
+        assert action_name(action) != action.value
+        assert page.action.findData(action.value) >= 0, action
+
+
+def test_details_in_words_without_empty_values():
+    """Keys become labels, None and empty values are left out, a filter dict reads as words."""
+    text = details_text(
+        {
+            "format": "xlsx",
+            "count": 1200,
+            "filters": {"text": "duc", "status": "returned", "date_from": "2026-11-01"},
+            "include_sensitive": False,
+            "number": None,
+        }
+    )
+    assert text == (
+        "format: Excel, records: 1.200, filters: search duc; status Returned; from 01/11/2026,"
+        " ID and phone numbers included: no"
+    )
+    assert "None" not in details_text({"number": None, "overrides": 0})
+    assert details_text({"users": {"lan": "officer", "truong": "supervisor"}}) == (
+        "users: lan (Officer), truong (Supervisor)"
+    )
+
+
+@pytest.fixture
+def returned(records):
+    """The officer's completed record, returned by the supervisor with a comment."""
+    record_id = records.make("F2", example_values("F2"), by=OFFICER)
+    RecordService(records.session(SUPERVISOR), records.catalogue).return_to_author(
+        record_id, "Thiếu lời khai"
+    )
+    stored = records.service().get(record_id)
+    return record_id, stored.summary
+
+
+def test_a_returned_record_is_named_by_number_and_title(qtbot, returned, open_main_window):
+    """The return is listed under its name, about "number – title" (the id in the tooltip), with
+    the comment and the author as labelled values."""
+    record_id, summary = returned
+    page = _open_audit_page(qtbot, open_main_window)
+    page.action.setCurrentIndex(page.action.findData(AuditAction.RECORD_RETURNED))
+    _wait_loaded(qtbot, page)
+    assert page.model.rowCount() == 1
+    assert page.model.index(0, ACTION).data() == "Record returned"
+    target = page.model.index(0, TARGET)
+    assert summary.document_number and summary.title
+    assert target.data() == f"{summary.document_number} \u2013 {summary.title}"
+    assert record_id in target.data(Qt.ToolTipRole)
+    assert page.model.index(0, DETAILS).data() == (
+        f"record author: {OFFICER}, comment: Thiếu lời khai"
+    )
+
+
+def test_vietnamese_details_have_no_english_keys(qtbot, returned, open_main_window):
+    """In the Vietnamese UI the same entry's action, details and empty values are all Vietnamese."""
+    translators = i18n.install_translators(QApplication.instance(), "vi")
+    try:
+        assert action_name(AuditAction.RECORD_RETURNED) == "Trả lại hồ sơ"
+        text = details_text({"comment": "Thiếu lời khai", "author": OFFICER, "number": None})
+        assert text == f"ý kiến: Thiếu lời khai, người lập hồ sơ: {OFFICER}"
+        filters = details_text({"filters": {"text": "duc"}, "include_sensitive": True})
+        assert filters == "bộ lọc: tìm duc, kèm số định danh và số điện thoại: có"
+    finally:
+        i18n.remove_translators(QApplication.instance(), translators)

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop.core.permissions import Role
-from desktop.storage import accounts, backup
+from desktop.storage import accounts, backup, settings
 from desktop.storage.records import RecordService
 from desktop.ui.backup_panel import BackupPanel, RestoreDialog, backup_reminder_due
 from desktop.ui.main_window import MainWindow
@@ -32,13 +34,36 @@ def _panel(open_main_window, username: str) -> tuple[object, BackupPanel]:
 def test_supervisor_backs_up_and_the_result_is_shown(open_main_window, tmp_path):
     """Back up now writes a verified, encrypted file; the panel and the status bar say so."""
     window, panel = _panel(open_main_window, SUPERVISOR)
-    assert panel.last.text() == "never" and panel.backup_button.isEnabled()
+    assert panel.last.text() == "Never backed up" and panel.backup_button.isEnabled()
     panel.back_up_to(tmp_path / "tram")
     target = tmp_path / "tram.caxbackup"
     assert backup.read_backup(target).station_code == "00004"
     assert "stays encrypted" in panel.note.text() and str(target) in panel.note.text()
-    assert panel.last.text() not in ("never", "")
+    assert panel.last.text() not in ("Never backed up", "")
     assert "Backup made" in window.status.currentMessage()
+
+
+def test_a_new_station_says_never_backed_up_in_both_places(open_main_window):
+    """Issue 15: a brand-new station's status bar said "No recent backup" while Settings said
+    "never"; both now say "Never backed up", and after a backup the notice goes."""
+    window, panel = _panel(open_main_window, SUPERVISOR)
+    assert window.status.backup.isVisibleTo(window)
+    assert "Never backed up: Settings \u2192 Backup." in window.status.backup.text()
+    assert "No recent backup" not in window.status.backup.text()
+    assert panel.last.text() == "Never backed up"
+
+
+def test_an_old_backup_is_reminded_as_not_recent(open_main_window, station_home):
+    """A backup older than the reminder days: the status bar says it is not recent."""
+    session = station_home.unlock()
+    try:
+        old = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+        settings.set_setting(session, settings.LAST_BACKUP_AT, old)
+    finally:
+        session.close()
+    window = _panel(open_main_window, SUPERVISOR)[0]
+    assert "No recent backup" in window.status.backup.text()
+    assert window.status.backup.isVisibleTo(window)
 
 
 def test_officer_sees_the_section_but_cannot_use_it(open_main_window):
@@ -53,9 +78,9 @@ def test_reminder_is_due_for_supervisors_until_a_backup_is_made(station_home, tm
     session = station_home.unlock()
     officer = station_home.unlock(OFFICER, OFFICER_PASSWORD)
     try:
-        assert backup_reminder_due(session) and not backup_reminder_due(officer)
+        assert backup_reminder_due(session) == "never" and backup_reminder_due(officer) == ""
         backup.create_backup(session, tmp_path / "b.caxbackup")
-        assert not backup_reminder_due(session)
+        assert backup_reminder_due(session) == ""
     finally:
         session.close()
         officer.close()
@@ -65,7 +90,7 @@ def test_status_bar_shows_the_reminder_only_when_overdue(open_main_window, tmp_p
     """A station never backed up is reminded at login; a backup made on the Settings page
     takes the notice away at once."""
     window, panel = _panel(open_main_window, SUPERVISOR)
-    assert window.status.backup.isVisible() and "backup" in window.status.backup.text()
+    assert window.status.backup.isVisible() and "Backup" in window.status.backup.text()
     panel.back_up_to(tmp_path / "tram")
     assert not window.status.backup.isVisible()
 

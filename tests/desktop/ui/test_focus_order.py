@@ -83,7 +83,7 @@ def test_setup_wizard_supervisor_step_starts_at_the_user_name(qtbot, tmp_path: P
 
 
 def test_login_starts_at_the_password_of_the_only_user_then_the_buttons(qtbot, services):
-    login = LoginWindow(services.station, services.tasks, last_user=SUPERVISOR)
+    login = LoginWindow(services.station, services.tasks, user=SUPERVISOR)
     qtbot.addWidget(login)
     _activate(qtbot, login)
     assert _tab_chain(login, 5) == [
@@ -96,7 +96,7 @@ def test_login_starts_at_the_password_of_the_only_user_then_the_buttons(qtbot, s
 
 
 def test_login_without_a_known_user_starts_at_the_user(qtbot, services):
-    login = LoginWindow(services.station, services.tasks, last_user="")
+    login = LoginWindow(services.station, services.tasks, user="")
     login.form.set_user("")
     qtbot.addWidget(login)
     _activate(qtbot, login)

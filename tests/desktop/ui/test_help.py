@@ -37,7 +37,7 @@ def test_the_english_ui_opens_the_english_half(qtbot):
 
 
 def test_the_login_window_has_f1_too(qtbot, services):
-    login = LoginWindow(services.station, services.tasks, last_user=SUPERVISOR)
+    login = LoginWindow(services.station, services.tasks, user=SUPERVISOR)
     qtbot.addWidget(login)
     login.show()
     login.activateWindow()

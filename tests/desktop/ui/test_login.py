@@ -15,7 +15,7 @@ from tests.desktop.ui.conftest import press, type_into
 
 @pytest.fixture
 def login(qtbot, services) -> LoginWindow:
-    window = LoginWindow(services.station, services.tasks, last_user=SUPERVISOR)
+    window = LoginWindow(services.station, services.tasks, user=SUPERVISOR)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -216,12 +216,12 @@ class RestoreDialog(TaskDialog):
         self.confirm_box: QMessageBox | None = None
         self.current = QLineEdit()
         self.current.setObjectName("restoreCurrentPassword")
-        self.current.setEchoMode(QLineEdit.Password)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.username = QLineEdit(context.session.user.username)
         self.username.setObjectName("restoreUsername")
         self.password = QLineEdit()
         self.password.setObjectName("restorePassword")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("the same as your current password"))
         warning = QLabel(
             fill_numbered(
@@ -282,7 +282,7 @@ class RestoreDialog(TaskDialog):
     def _confirm_revived(self, prepared: backup.PreparedRestore, window: QWidget) -> None:
         """Name the users the backup brings back; restore only if the supervisor says so."""
         box = QMessageBox(
-            QMessageBox.Warning,
+            QMessageBox.Icon.Warning,
             self.tr("Restore from a backup"),
             fill_numbered(
                 self.tr(
@@ -292,16 +292,16 @@ class RestoreDialog(TaskDialog):
                 ),
                 ", ".join(prepared.revived_users),
             ),
-            QMessageBox.Yes | QMessageBox.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             window,
         )
         box.setObjectName("confirmRevivedUsers")
-        box.setDefaultButton(QMessageBox.Cancel)
-        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def on_finished(answer: int) -> None:
             self.confirm_box = None
-            if answer == QMessageBox.Yes:
+            if answer == QMessageBox.StandardButton.Yes:
                 self._replace(prepared, window)
             else:
                 backup.discard_restore(prepared)
@@ -317,9 +317,11 @@ class RestoreDialog(TaskDialog):
         window.log_out()  # queues the session's end on the database worker, before the restore
 
         def on_done(result: backup.RestoreResult) -> None:
-            box = QMessageBox(QMessageBox.Information, title, restored_text(result), parent=window)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, title, restored_text(result), parent=window
+            )
             box.setObjectName("restoreFinished")
-            box.setAttribute(Qt.WA_DeleteOnClose)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): the lock screen stays live behind it
 
         def on_error(error: BaseException) -> None:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QLayout, QPushButton, QWidget
 
 
 def takes_tab_focus(widget: QWidget) -> bool:
-    return bool(widget.focusPolicy() & Qt.TabFocus)
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def fields_of(layout: QLayout) -> list[QWidget]:

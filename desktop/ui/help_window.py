@@ -29,7 +29,7 @@ def shrink_pictures(document: QTextDocument, width: int) -> None:
                     cursor = QTextCursor(document)
                     cursor.setPosition(fragment.position())
                     cursor.setPosition(
-                        fragment.position() + fragment.length(), QTextCursor.KeepAnchor
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
                     )
                     cursor.setCharFormat(image_format)
             iterator += 1
@@ -76,7 +76,7 @@ class HelpWindow(QDialog):
             self.browser.setMarkdown(guide)
             shrink_pictures(self.browser.document(), PICTURE_WIDTH)
         self.language = language
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.lock_action = station.addAction(self.tr("&Lock"), QKeySequence("Ctrl+L"), self.lock)
         self.logout_action = station.addAction(self.tr("Log &out"), self.log_out)
         station.addSeparator()
-        station.addAction(self.tr("&Quit"), QKeySequence.Quit, self.close)
+        station.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         go = self.menuBar().addMenu(self.tr("&Go"))
         self.page_actions: dict[str, QAction] = {}
         for number, page_class in enumerate(self.page_classes, start=1):
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
             page.open_requested.connect(self.open_page)
             self.stack.addWidget(page)
             item = QListWidgetItem(icons.icon(page_class.ICON), page_class.title())
-            item.setData(Qt.UserRole, page_class.KEY)
+            item.setData(Qt.ItemDataRole.UserRole, page_class.KEY)
             item.setToolTip(self.page_actions[page_class.KEY].shortcut().toString())
             self.nav.addItem(item)
             if state:

@@ -68,22 +68,26 @@ def print_document(printer: QPrinter, rich_text: str) -> None:
 
 
 def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, printer.pageLayout().margins())
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            printer.pageLayout().margins(),
+        )
     )
     return printer
 
 
 def ask_and_print(parent: QWidget, rich_text: str) -> bool:
     """The system print dialog (which also offers a PDF file); True when something was printed."""
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.A4))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("RecoverySheet", "Print the recovery key"))
-    if dialog.exec() != QDialog.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return False
     print_document(printer, rich_text)
     return True

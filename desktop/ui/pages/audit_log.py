@@ -70,7 +70,7 @@ class AuditLogPage(Page):
         self.table = QTableView()
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self._size_columns()
@@ -102,7 +102,7 @@ class AuditLogPage(Page):
         # Fixed starting widths from sample text: ResizeToContents would measure the first,
         # still empty, page of a lazily filled model and clip everything after.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         width = self.table.fontMetrics().horizontalAdvance
         samples = {
@@ -113,7 +113,7 @@ class AuditLogPage(Page):
             TARGET: "0190a1b2-c3d4",  # longer ones (record ids) show whole in the tooltip
         }
         for column, sample in samples.items():
-            title = self.model.headerData(column, Qt.Horizontal)
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
             header.resizeSection(column, max(width(sample), width(title)) + 24)
 
     def page_shown(self) -> None:

@@ -79,14 +79,14 @@ class ReportsPage(CataloguePage):
         self.table = QTableView()
         self.table.setObjectName("reportTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         compact = self.table.fontMetrics().height() + 8  # ~120 rows: keep many on screen
         self.table.verticalHeader().setDefaultSectionSize(compact)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(LABEL, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         self.narrative: dict[str, QPlainTextEdit] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("&Figures"))
@@ -95,20 +95,20 @@ class ReportsPage(CataloguePage):
         self.past = QTableView()
         self.past.setObjectName("pastReports")
         self.past.setModel(self.list_model)
-        self.past.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.past.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.past.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.past.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.past.verticalHeader().setVisible(False)
         self.past.verticalHeader().setDefaultSectionSize(compact)
         self.past.setWordWrap(False)
         past_header = self.past.horizontalHeader()
-        past_header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        past_header.setSectionResizeMode(PERIOD, QHeaderView.Stretch)
+        past_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        past_header.setSectionResizeMode(PERIOD, QHeaderView.ResizeMode.Stretch)
         past_box = QWidget()
         past_layout = QVBoxLayout(past_box)
         past_layout.setContentsMargins(0, 0, 0, 0)
         past_layout.addWidget(style_label(QLabel(self.tr("Reports")), bold=True))
         past_layout.addWidget(self.past)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(past_box)
         splitter.addWidget(self.tabs)
         splitter.setSizes([330, 760])
@@ -148,7 +148,7 @@ class ReportsPage(CataloguePage):
     def _narrative_form(self) -> QWidget:
         body = QWidget()
         form = QFormLayout(body)
-        form.setRowWrapPolicy(QFormLayout.WrapAllRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for key, title in NARRATIVE_PARTS:
             editor = QPlainTextEdit()
             editor.setObjectName(f"narrative_{key}")
@@ -313,10 +313,10 @@ class ReportsPage(CataloguePage):
                 ),
                 period.label(self.language),
             ),
-            QMessageBox.Yes | QMessageBox.Cancel,
-            QMessageBox.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_submit_button_clicked(self) -> None:
         period = self._period()

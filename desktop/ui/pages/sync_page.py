@@ -196,7 +196,7 @@ class SyncPage(Page):
         problems = QWidget()
         problems_layout = QVBoxLayout(problems)
         problems_layout.addWidget(self.problem_table, 1)
-        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignLeft)
+        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(problems, self.tr("Refused and held aside"))
@@ -228,11 +228,11 @@ class SyncPage(Page):
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
@@ -329,7 +329,9 @@ class SyncPage(Page):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if 3 <= column <= 6:
-                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.history.setItem(row, column, cell)
 
     def _load_problems(self) -> None:

@@ -31,12 +31,12 @@ from domain.law import default_catalogue
 from domain.reference import ReferenceData
 from domain.vietnamese import fold
 
-VALUE_ROLE = Qt.UserRole + 1  # the stored code of an entry
-FOLDED_ROLE = Qt.UserRole + 2  # label and code folded: what type-ahead matches against
-PARENT_ROLE = Qt.UserRole + 3  # the province of a commune
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 1  # the stored code of an entry
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 2  # label and code folded: what type-ahead matches against
+PARENT_ROLE = Qt.ItemDataRole.UserRole + 3  # the province of a commune
 _FIELD_OF_ROLE = {
-    int(Qt.DisplayRole): "label",
-    int(Qt.EditRole): "label",
+    int(Qt.ItemDataRole.DisplayRole): "label",
+    int(Qt.ItemDataRole.EditRole): "label",
     int(VALUE_ROLE): "value",
     int(FOLDED_ROLE): "folded",
     int(PARENT_ROLE): "parent",
@@ -111,7 +111,7 @@ class OptionListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._entries)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         # Asked ~40 times (roles) per current-item change: the role is looked up first.
         name = _FIELD_OF_ROLE.get(int(role))
         row = index.row()
@@ -174,7 +174,7 @@ class FoldingCompleter(QCompleter):
         return [fold(path)]
 
     def pathFromIndex(self, index: Index) -> str:
-        return index.data(Qt.DisplayRole)
+        return index.data(Qt.ItemDataRole.DisplayRole)
 
 
 class _ChoiceLine(QLineEdit):
@@ -185,7 +185,7 @@ class _ChoiceLine(QLineEdit):
         self._editor = editor
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             self._editor.commit()
         super().keyPressEvent(event)
 
@@ -201,10 +201,12 @@ class ChoiceEditor(FieldEditor):
         # setLineEdit makes the combo editable: setEditable(True) first would build a line
         # edit (and its completer) only to throw it away, ~2 ms a list on X11.
         self.combo.setLineEdit(_ChoiceLine(self))
-        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMaxVisibleItems(15)
         # Sized by a fixed length, not by measuring 3,321 commune names on every layout pass.
-        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setMinimumContentsLength(22)
         source = context.option_models.model_for(definition)
         self.filter: ParentFilter | None = None
@@ -216,8 +218,8 @@ class ChoiceEditor(FieldEditor):
             self.combo.setModel(source)
         completer = FoldingCompleter(self.combo.model(), self.combo)
         completer.setCompletionRole(FOLDED_ROLE)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.combo.setCompleter(completer)
         self.set_value(None)

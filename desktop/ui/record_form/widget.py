@@ -94,7 +94,7 @@ class RecordFormWidget(QWidget):
         self.general.setVisible(False)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setWidget(self._build_body())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,8 +131,8 @@ class RecordFormWidget(QWidget):
                 QLabel(section.title.get(self.language)), points=12.5, bold=True, colour="#1a3c6e"
             )
             rule = QFrame()
-            rule.setFrameShape(QFrame.HLine)
-            rule.setFrameShadow(QFrame.Sunken)
+            rule.setFrameShape(QFrame.Shape.HLine)
+            rule.setFrameShadow(QFrame.Shadow.Sunken)
             inner.addWidget(heading)
             inner.addWidget(rule)
             panel = FieldsPanel(section.fields, "", self.context, scope_names=self.form.names)
@@ -362,7 +362,7 @@ class RecordFormWidget(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter, like Tab, goes to the next field; on a button it presses the button.
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             focus = QApplication.focusWidget()
             if isinstance(focus, QPushButton | QToolButton) and not isinstance(focus, QCheckBox):
                 focus.click()

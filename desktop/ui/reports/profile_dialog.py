@@ -94,7 +94,9 @@ class StationProfileDialog(QDialog):
         self.message.setStyleSheet("color: #b71c1c;")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

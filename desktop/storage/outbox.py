@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -187,7 +188,7 @@ def _aware(stamp: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
-def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, object]:
+def revision_metadata(row: Sequence[Any], station_code: str) -> dict[str, object]:
     """The wire metadata of a revision from its rows: (record id, revision, form id, form
     version, author, created at, status, changed at, reason). The one definition of what a
     revision's content hash covers — the outbox sends it, printouts print it in their QR code."""
@@ -195,11 +196,11 @@ def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, obj
     deleted = status == "voided"
     return metadata_document(
         record_id=str(record_id),
-        revision=int(revision),  # type: ignore[call-overload]
+        revision=int(revision),
         station_code=station_code,
         # The protocol spells form ids in lower case ("F1" here is "f1" on the wire).
         form_id=str(form_id).lower(),
-        form_version=int(form_version),  # type: ignore[call-overload]
+        form_version=int(form_version),
         author=str(author),
         created_at=_aware(str(created)),
         updated_at=_aware(str(changed_at)),
@@ -208,7 +209,7 @@ def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, obj
     )
 
 
-def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
+def _pending(row: Sequence[Any], station_code: str) -> PendingRevision:
     entry_id, values_json, signed_by, signature = row[0], row[-3], row[-2], row[-1]
     metadata = revision_metadata(row[1:-3], station_code)
     record_id, revision = row[1], row[2]
@@ -222,7 +223,7 @@ def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
         {**metadata, "content_hash": digest, "device_seq": entry_id, **authorship}
     )
     wire = head[:-1] + b',"values":' + values + b"}"
-    return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)  # type: ignore[call-overload]
+    return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)
 
 
 def mark_sent(conn: Connection, entry_ids: Sequence[int], now: str) -> None:

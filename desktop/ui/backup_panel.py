@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -65,6 +66,12 @@ def save_reminder_days(session: StationSession, days: int) -> int:
 
 def suggested_backup_name(code: str, today: date | None = None) -> str:
     return f"cax-{code}-{(today or station_today()):%Y%m%d}{backup.SUFFIX}"
+
+
+class _SessionWindow(Protocol):
+    """The main window as this panel sees it (importing MainWindow would make a cycle)."""
+
+    def log_out(self) -> None: ...
 
 
 class BackupPanel(QGroupBox):
@@ -270,8 +277,9 @@ class RestoreDialog(TaskDialog):
 
     def _on_done(self, prepared: backup.PreparedRestore) -> None:
         super()._on_done(prepared)
-        window = self.parentWidget().window() if self.parentWidget() else None
-        if not callable(getattr(window, "log_out", None)):
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if window is None or not callable(getattr(window, "log_out", None)):
             backup.discard_restore(prepared)  # not inside the main window: nothing ends the session
             return
         if prepared.revived_users:
@@ -314,7 +322,9 @@ class RestoreDialog(TaskDialog):
         # This dialog and its page go with the session: keep only what the callbacks need.
         tasks, log_file = self.context.tasks, str(self.context.services.log_file)
         title = self.tr("Restore finished")
-        window.log_out()  # queues the session's end on the database worker, before the restore
+        # Queues the session's end on the database worker, before the restore; _on_done checked
+        # that the window has log_out.
+        cast(_SessionWindow, window).log_out()
 
         def on_done(result: backup.RestoreResult) -> None:
             box = QMessageBox(

@@ -41,6 +41,7 @@ def show_help(owner: QWidget, language: str) -> HelpWindow:
     window = getattr(owner, "_help_window", None)
     if window is None:
         window = HelpWindow(language, owner)
+        # Any window may own the guide: it is kept on it as a plain attribute (tests reach it).
         owner._help_window = window  # type: ignore[attr-defined]
     window.show()
     window.show_start()

@@ -30,6 +30,7 @@ from desktop.ui.help_window import show_help
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.pages import ALL_PAGES
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.services import PageContext, Services
 from desktop.ui.status_bar import StationStatusBar
 from desktop.ui.sync.controller import SyncController
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.services.idle.start()
         self.sync.start()
         settings_page = self.page("settings")
-        if settings_page is not None:  # the reminder follows a backup made or a days change
+        if isinstance(settings_page, SettingsPage):  # a backup made or a days change: remind anew
             panel = settings_page.backup_panel
             panel.backup_made.connect(self._refresh_backup_reminder)
             panel.reminder_changed.connect(self._refresh_backup_reminder)
@@ -181,7 +182,8 @@ class MainWindow(QMainWindow):
         self.lock(keep_state=False)
 
     def pages(self) -> list[Page]:
-        return [self.stack.widget(i) for i in range(self.stack.count())]
+        widgets = (self.stack.widget(i) for i in range(self.stack.count()))
+        return [w for w in widgets if isinstance(w, Page)]  # the stack holds nothing else
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self.pages() if key == p.KEY), None)
@@ -206,7 +208,9 @@ class MainWindow(QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.stack.setCurrentIndex(row)
-            self.stack.widget(row).page_shown()
+            page = self.stack.widget(row)
+            if isinstance(page, Page):
+                page.page_shown()
 
     # ---- locking -------------------------------------------------------------------------------
 

@@ -26,8 +26,8 @@ class CapsLockWatcher(QObject):
             field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress:
-            self._guess(event)  # type: ignore[arg-type]
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            self._guess(event)
         return False
 
     def _guess(self, event: QKeyEvent) -> None:

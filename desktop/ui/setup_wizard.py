@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -41,7 +41,13 @@ from domain.reference import ReferenceData, default_reference
 
 
 def create_station(
-    home: Path, code: str, name: str, user: str, password: str, full_name: str, kdf: object
+    home: Path,
+    code: str,
+    name: str,
+    user: str,
+    password: str,
+    full_name: str,
+    kdf: crypto.KdfParams,
 ) -> tuple[StationSession, str]:
     """Work function: the station files, the supervisor's slot and the recovery key's slot."""
     return Station.create(
@@ -112,7 +118,11 @@ class StationPage(QWizardPage):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up and Down in the search box walk the list, so the keyboard never has to leave it.
         is_key = watched is self.search and event.type() == QEvent.Type.KeyPress
-        if is_key and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+        if (
+            is_key
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
             step = -1 if event.key() == Qt.Key.Key_Up else 1
             last = self.communes.rowCount() - 1
             row = max(0, min(self.list.currentIndex().row() + step, last))

@@ -255,7 +255,7 @@ class DashboardPage(CataloguePage):
             form.id,
             form.category_field,
             since,
-            on_done=lambda counts, f=form: self._show_monthly_by_category(f, counts),
+            on_done=partial(self._show_monthly_by_category, form),
             on_error=self.show_error,
             context=self,
         )
@@ -331,7 +331,7 @@ class DashboardPage(CataloguePage):
         totals = [0] * (len(shown) + 1)
         for row, form_id in enumerate(form_ids):
             counts = overview.by_form_status.get(form_id, {})
-            name = form_name(self.catalogue.get(form_id) if form_id in known else None, form_id,
+            name = form_name(self.catalogue.get(form_id) if self.catalogue and form_id in known else None, form_id,
                              self.context.services.language)  # fmt: skip
             self._put(row, 0, f"{form_id} \u00b7 {name}", form_id)
             values = [counts.get(s, 0) for s in shown]

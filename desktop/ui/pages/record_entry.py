@@ -6,6 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -129,7 +130,11 @@ class RecordEntryPage(CataloguePage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The search box drives the list: Up/Down move in it, Enter opens the form.
-        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
             if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self._step(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True

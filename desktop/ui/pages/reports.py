@@ -34,6 +34,7 @@ from desktop.core.permissions import Permission
 from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_today
 from desktop.render import paint_document, write_pdf
+from desktop.storage.report_store import StoredReport
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
@@ -273,7 +274,7 @@ class ReportsPage(CataloguePage):
 
     def _on_past_current_changed(self, current: Any, _previous: Any) -> None:
         report = self.list_model.data(current, REPORT_ROLE) if current.isValid() else None
-        if report is not None and (
+        if isinstance(report, StoredReport) and (
             not self.opened or self.opened.view.period.code != report.period_code
         ):
             self.picker.set_period(parse_period(report.period_code))

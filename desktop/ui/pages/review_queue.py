@@ -214,10 +214,10 @@ class ReviewQueuePage(CataloguePage):
 
     def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
         done = [o for o in outcomes if o.error is None]
-        failed = [o for o in outcomes if o.error is not None]
+        failed = [o.error for o in outcomes if o.error is not None]
         text = fill_numbered(self.tr("%1 record(s) approved."), str(len(done)))
         if failed:
-            reasons = "; ".join(sorted({describe(o.error).headline for o in failed}))
+            reasons = "; ".join(sorted({describe(error).headline for error in failed}))
             text += " " + fill_numbered(self.tr("%1 not approved: %2"), str(len(failed)), reasons)
         self._show_result(text, ok=not failed)
         self.status_message.emit(text)

@@ -37,6 +37,9 @@ from desktop.ui.user_dialogs import (
     ResetPasswordDialog,
 )
 
+# The dialogs this page opens: each names the user it acted on in `target`.
+UserDialog = AddUserDialog | ResetPasswordDialog | ChangeRoleDialog | RemoveUserDialog
+
 
 class UsersPage(Page):
     KEY = "users"
@@ -138,7 +141,7 @@ class UsersPage(Page):
         self.role_button.setEnabled(active and not is_me)
         self.remove_button.setEnabled(active and not is_me)
 
-    def _open(self, dialog: TaskDialog, done_message: str) -> None:
+    def _open(self, dialog: UserDialog, done_message: str) -> None:
         # open(), not exec(): the event loop keeps running (and tests can type into the dialog).
         self.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

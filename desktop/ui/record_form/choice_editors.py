@@ -164,7 +164,9 @@ class ParentFilter(QSortFilterProxyModel):
         if not self.parent_value or row == 0:
             return True
         # Straight from the entries: a data() call per row is 3,321 Python calls per filter.
-        return self.sourceModel().parent_of(row) == self.parent_value
+        source = self.sourceModel()
+        assert isinstance(source, OptionListModel)  # ChoiceEditor sets no other
+        return source.parent_of(row) == self.parent_value
 
 
 class FoldingCompleter(QCompleter):
@@ -200,7 +202,8 @@ class ChoiceEditor(FieldEditor):
         self.combo = QComboBox()
         # setLineEdit makes the combo editable: setEditable(True) first would build a line
         # edit (and its completer) only to throw it away, ~2 ms a list on X11.
-        self.combo.setLineEdit(_ChoiceLine(self))
+        line = _ChoiceLine(self)
+        self.combo.setLineEdit(line)
         self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMaxVisibleItems(15)
         # Sized by a fixed length, not by measuring 3,321 commune names on every layout pass.
@@ -209,6 +212,7 @@ class ChoiceEditor(FieldEditor):
         )
         self.combo.setMinimumContentsLength(22)
         source = context.option_models.model_for(definition)
+        self.option_model = source  # the filter's source, or the combo's model when none
         self.filter: ParentFilter | None = None
         if definition.parent is not None:
             self.filter = ParentFilter(self)
@@ -222,8 +226,9 @@ class ChoiceEditor(FieldEditor):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.combo.setCompleter(completer)
+        self.completer = completer
         self.set_value(None)
-        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search\u2026"))
+        line.setPlaceholderText(self.tr("Type to search\u2026"))
         width = 420 if definition.reference in ("communes", "provinces") else 320
         self.combo.setMinimumWidth(min(width, 260))
         self.combo.setMaximumWidth(width)
@@ -233,8 +238,8 @@ class ChoiceEditor(FieldEditor):
         layout.addStretch(0)
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self.changed)
-        self.combo.lineEdit().textEdited.connect(self.changed)
-        self.combo.lineEdit().editingFinished.connect(self.commit)
+        line.textEdited.connect(self.changed)
+        line.editingFinished.connect(self.commit)
 
     def focus_target(self) -> QWidget:
         return self.combo
@@ -273,7 +278,7 @@ class ChoiceEditor(FieldEditor):
             self.combo.setEditText(str(value))
 
     def _row_of(self, value: str) -> int:
-        source = self.filter.sourceModel() if self.filter is not None else self.combo.model()
+        source = self.option_model
         row = source.row_of(value)
         if row > 0 and self.filter is not None:
             row = self.filter.mapFromSource(source.index(row, 0)).row()  # -1 if filtered out
@@ -290,8 +295,9 @@ class ChoiceEditor(FieldEditor):
 
     def commit(self) -> None:
         """Settle typed text on the best entry: the same name, else the first that contains it."""
-        popup = self.combo.completer().popup()
-        popup.hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         text = self.combo.currentText()
         if not text.strip():
             self.combo.setCurrentIndex(0)

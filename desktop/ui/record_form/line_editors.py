@@ -160,10 +160,10 @@ class NumberEditor(_LineEditor):
 
     def set_value(self, value: Any) -> None:
         parsed = self._parse(value) if isinstance(value, str) else value
-        is_number = isinstance(parsed, int | float) and not isinstance(parsed, bool)
-        self.line.setText(
-            format_decimal(parsed) if is_number else "" if value is None else str(value)
-        )
+        if isinstance(parsed, int | float) and not isinstance(parsed, bool):
+            self.line.setText(format_decimal(parsed))
+        else:
+            self.line.setText("" if value is None else str(value))
 
     def commit(self) -> None:
         parsed = self._parse(self.line.text())
@@ -267,7 +267,11 @@ class DateEditor(_LineEditor):
         self.layout_.addStretch(1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.line and event.type() == QEvent.Type.KeyPress:
+        if (
+            watched is self.line
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
             alt_down = (
                 event.key() == Qt.Key.Key_Down
                 and event.modifiers() & Qt.KeyboardModifier.AltModifier

@@ -272,7 +272,8 @@ class FieldsPanel(QWidget):
         elif editor.sub_panel is not None:
             editor.sub_panel.update_state(values.get(definition.id), scopes)
         elif definition.type is FieldType.GROUP:
-            editor.outer_scopes = scopes  # the row dialog evaluates its conditions inside these
+            # The row dialog evaluates its conditions inside these.
+            editor.outer_scopes = scopes  # type: ignore[attr-defined]  # a GroupEditor, whose module imports this one
 
     def _fill_parent(self, editor: ChoiceEditor, parent_id: str) -> None:
         """A commune chosen first fills in its province (the other way round is a filter)."""
@@ -311,7 +312,7 @@ class FieldsPanel(QWidget):
             if editor.sub_panel is not None:
                 editor.sub_panel.show_problems([p for p in shown if is_under(p.path, path)], None)
             elif editor.definition.type is FieldType.GROUP:
-                editor.show_row_problems(
+                editor.show_row_problems(  # type: ignore[attr-defined]  # a GroupEditor, whose module imports this one
                     [p for p in shown if p.path.startswith(path + "[")], describe
                 )
 
@@ -343,7 +344,8 @@ class FieldsPanel(QWidget):
             if len(parts) > 1:
                 return editor.sub_panel.focus_field(parts[1:])
         if editor.definition.type is FieldType.GROUP and row_number is not None:
-            editor.open_row(row_number, parts[1][0] if len(parts) > 1 else None)
+            row_field = parts[1][0] if len(parts) > 1 else None
+            editor.open_row(row_number, row_field)  # type: ignore[attr-defined]  # a GroupEditor, whose module imports this one
             return True
         if key in _TUCKED and self.more is not None:
             self.more.setChecked(True)

@@ -92,14 +92,14 @@ class RecordFormWidget(QWidget):
         self.general = QLabel()
         self.general.setWordWrap(True)
         self.general.setVisible(False)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(self._build_body())
+        self.scroll_area = QScrollArea()  # not `scroll`: QWidget.scroll() is a method
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._build_body())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.general)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         for editor in self.editors():
             if isinstance(editor, GroupEditor):
                 editor.checker = self._row_checker(editor)
@@ -108,6 +108,7 @@ class RecordFormWidget(QWidget):
         self._refresh_timer.setInterval(0)  # once per burst of changes, after the event settles
         self._refresh_timer.timeout.connect(self._refresh)
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # widgets exist only under a QApplication
         app.focusChanged.connect(self._on_app_focus_changed)
         self.set_values(values or {})
 
@@ -313,13 +314,14 @@ class RecordFormWidget(QWidget):
 
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 40, 60)
+            self.scroll_area.ensureWidgetVisible(new, 40, 60)
         left = editor_of(old)
         if left is None or left is editor_of(new):
             return
         window = left.window()
         if isinstance(window, RowDialog):
-            if self.isAncestorOf(window.parentWidget()):  # a row of this form, not another's
+            owner = window.parentWidget()
+            if owner is not None and self.isAncestorOf(owner):  # a row of this form, not another's
                 left.commit()
                 window.field_left(left.path)
             return
@@ -343,7 +345,7 @@ class RecordFormWidget(QWidget):
                 found = panel.focus_field(parts)
                 focused = QApplication.focusWidget()
                 if focused is not None and self.isAncestorOf(focused):
-                    self.scroll.ensureWidgetVisible(focused, 40, 80)
+                    self.scroll_area.ensureWidgetVisible(focused, 40, 80)
                 return found
         return False
 

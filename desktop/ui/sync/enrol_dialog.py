@@ -70,7 +70,8 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("&Enrolment code:"), self.code)
         form.addRow(self.tr("&CA certificate:"), ca_row)
         for row, buddy in ((0, self.url), (1, self.code), (2, self.ca_path)):
-            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole).widget()
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
 

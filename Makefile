@@ -8,7 +8,7 @@ export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: venv run test lint format bench system-deps clean package deb package-test nsis-check translations update-translations
+.PHONY: venv run test lint typecheck format bench system-deps clean package deb package-test nsis-check translations update-translations
 
 $(STAMP): pyproject.toml
 	scripts/system-deps.sh $(if $(DISPLAY)$(WAYLAND_DISPLAY),gui,)
@@ -43,6 +43,10 @@ test: venv translations
 lint: venv
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# mypy, configured in pyproject.toml ([tool.mypy]): desktop, domain, protocol, server.
+typecheck: venv
+	$(BIN)/mypy
 
 format: venv
 	$(BIN)/ruff format .

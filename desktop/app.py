@@ -12,10 +12,20 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.version import __version__
 from domain.logsafe import RedactingFormatter
+
+if TYPE_CHECKING:  # for annotations only: the functions below import Qt where they need it
+    from PySide6.QtCore import QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.storage.crypto import KdfParams
+    from desktop.ui.services import Services
+    from desktop.ui.startup import StartupController
 
 LOG_FILE = "cax-desk.log"
 log = logging.getLogger("desktop.app")
@@ -60,7 +70,7 @@ def install_exception_hook(log_file: Path) -> None:
 
     showing = threading.Event()
 
-    def hook(kind: type[BaseException], error: BaseException, tb: object) -> None:
+    def hook(kind: type[BaseException], error: BaseException, tb: TracebackType | None) -> None:
         log.error("uncaught exception", exc_info=(kind, error, tb))
         if (
             QApplication.instance() is None
@@ -81,7 +91,7 @@ def install_exception_hook(log_file: Path) -> None:
     threading.excepthook = lambda args: log.error(
         "uncaught exception in thread %s",
         args.thread.name if args.thread else "?",
-        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+        exc_info=args.exc_value,
     )
 
 
@@ -89,14 +99,14 @@ def install_exception_hook(log_file: Path) -> None:
 class Application:
     """Everything `main()` built, kept alive together (and handed to tests and the benchmark)."""
 
-    qt: object
-    services: object
-    controller: object
-    translators: list
+    qt: QApplication
+    services: Services
+    controller: StartupController
+    translators: list[QTranslator]
 
 
 def build(
-    home: Path, language: str | None, *, threaded: bool = True, kdf: object = None
+    home: Path, language: str | None, *, threaded: bool = True, kdf: KdfParams | None = None
 ) -> Application:
     """The QApplication, the services and the start-up controller; nothing is shown yet."""
     from PySide6.QtWidgets import QApplication
@@ -111,7 +121,8 @@ def build(
     from desktop.ui.startup import StartupController
     from desktop.ui.tasks import TaskRunner
 
-    qt = QApplication.instance() or QApplication(sys.argv[:1])
+    existing = QApplication.instance()
+    qt = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     qt.setApplicationName("CAX Desk")
     qt.setApplicationVersion(__version__)
     qt.setWindowIcon(icons.app_icon())

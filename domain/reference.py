@@ -166,7 +166,7 @@ class ReferenceData:
         """Every province with today's name."""
         return tuple(self._as_of(p, None) for p in self._provinces.values())
 
-    def province(self, code: str, on: date | None = None) -> Province | None:
+    def province(self, code: object, on: date | None = None) -> Province | None:
         """The province with the name and kind in force on `on` (default: today)."""
         found = self._provinces.get(code) if isinstance(code, str) else None
         return self._as_of(found, on)
@@ -177,7 +177,7 @@ class ReferenceData:
             return tuple(self._communes.values())
         return tuple(self._as_of(c, None) for c in self._communes.values())
 
-    def commune(self, code: str, on: date | None = None) -> Commune | None:
+    def commune(self, code: object, on: date | None = None) -> Commune | None:
         """The commune with the name and kind in force on `on` (default: today)."""
         found = self._communes.get(code) if isinstance(code, str) else None
         return self._as_of(found, on)

@@ -39,7 +39,9 @@ def _public_key(encoded: str) -> Ed25519PublicKey | None:
 def verify(public_key: str, message: bytes, signature: str | None) -> bool:
     """True only for a valid signature by `public_key` (base64); never raises."""
     key = _public_key(public_key)
-    return bool(signature) and key is not None and verify_signature(key, message, signature)
+    if not signature or key is None:
+        return False
+    return verify_signature(key, message, signature)
 
 
 def roster_message(body: RosterBody) -> bytes:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from protocol.errors import ErrorCode
 from server.core import migrate
@@ -13,6 +16,12 @@ from server.core.config import Settings
 from server.core.db import make_engine
 from server.errors import ServerError
 from server.services import console_users
+
+# server/cli.py's `_add` (which imports this module): (subparsers, name, handler, help) → parser.
+AddCommand = Callable[
+    [argparse._SubParsersAction, str, Callable[[argparse.Namespace, Settings], int], str],
+    argparse.ArgumentParser,
+]
 
 PASSWORD_ENV = "CAX_CONSOLE_PASSWORD"
 
@@ -25,7 +34,7 @@ def _actor() -> str:
         return "cli"
 
 
-def _engine(settings: Settings):  # type: ignore[no-untyped-def]
+def _engine(settings: Settings) -> Engine:
     engine = make_engine(settings)
     migrate.require_current(engine)
     return engine
@@ -105,7 +114,7 @@ def user_disable(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def register(top: argparse._SubParsersAction, add) -> None:  # type: ignore[no-untyped-def]
+def register(top: argparse._SubParsersAction, add: AddCommand) -> None:
     """The `user` command group, added by server/cli.py with its own `_add`."""
     user = top.add_parser("user", help="console users (centre accounts)").add_subparsers(
         dest="user_cmd", required=True

@@ -17,8 +17,8 @@ def ensure_gui_application() -> QGuiApplication:
     scripts). A process that wants widgets later must create its QApplication first.
     """
     app = QGuiApplication.instance()
-    if app is not None:
-        return app  # type: ignore[return-value]
+    if isinstance(app, QGuiApplication):
+        return app
     no_display = not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     if sys.platform.startswith("linux") and no_display:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

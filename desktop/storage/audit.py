@@ -79,7 +79,7 @@ def append(
     # no longer verifies against its signer's certified key.
     signer = conn.get_execution_options().get("cax_signer")
     signed_by = signer.username if signer is not None else None
-    signature = signer.sign(audit_message(signed_by, seq, digest)) if signer is not None else None
+    signature = signer.sign(audit_message(signer.username, seq, digest)) if signer else None
     conn.execute(
         text(
             "INSERT INTO audit_log (seq, at, actor, action, target, details, prev_hash, hash, "
@@ -116,7 +116,8 @@ def entries(
 ) -> list[AuditEntry]:
     """Newest first, `limit` at most, older than `before_seq` when paging back; optionally only
     one action, or only entries about one target (a record id, a user name)."""
-    clauses, params = [], {"limit": limit}
+    clauses: list[str] = []
+    params: dict[str, Any] = {"limit": limit}
     if before_seq is not None:
         clauses.append("seq < :before")
         params["before"] = before_seq

@@ -191,6 +191,7 @@ def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, 
     """Copy the database to `db_copy` (same key) and read the key slots that go with it."""
     raw = session.db.engine.raw_connection()
     driver = raw.driver_connection
+    assert driver is not None  # None only once detached from the pool
     try:
         # Holding the write lock, nobody can change users (and so the key slots) between reading
         # the slot file and starting the snapshot; the lock is let go before the copy runs.

@@ -153,6 +153,7 @@ class Database:
         try:
             with mapped_errors():
                 driver = raw.driver_connection
+                assert driver is not None  # None only once detached from the pool
                 driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
                 driver.execute(_key_pragma(new_key, "rekey")).fetchall()
         finally:
@@ -167,6 +168,7 @@ class Database:
         try:
             with mapped_errors():
                 driver = raw.driver_connection
+                assert driver is not None  # None only once detached from the pool
                 driver.execute("PRAGMA optimize=0x10002").fetchall()
                 driver.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
         finally:

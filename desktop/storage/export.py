@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy import Connection
@@ -109,7 +109,7 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
             return
         seqs = [row.seq for row in page]
         marks = ", ".join("?" for _ in seqs)
-        values = dict(
+        values: dict[int, str] = dict(
             conn.exec_driver_sql(
                 f"SELECT seq, values_json FROM records WHERE seq IN ({marks})", tuple(seqs)
             ).all()
@@ -195,7 +195,7 @@ def _typed_cells(sheet: Any, cells: list[Any], styled: list[tuple[int, str]]) ->
     return cells
 
 
-def _text_cell(sheet: Any, text: str) -> WriteOnlyCell:
+def _text_cell(sheet: Any, text: str) -> Cell:
     """A cell that holds `text` as text. openpyxl stores any string starting with "=" as a
     formula, so an officer's "=HYPERLINK(…)" would run in the supervisor's Excel: the type is
     forced back to string. Other strings are already typed as text and stream as plain values."""

@@ -177,7 +177,8 @@ def _certified(slots: KeySlotFile, user: RosterUser) -> RosterUser:
     if slot.signing_public_key is None:
         slots.give_signing_key(user.username)
         slot = slots.slots[user.username]
-    signing = _b64(slot.signing_public_key)  # type: ignore[arg-type]
+    assert slot.signing_public_key is not None  # give_signing_key has just made one
+    signing = _b64(slot.signing_public_key)
     if signing in keys:
         keys.remove(signing)
     return user.model_copy(

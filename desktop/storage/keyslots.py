@@ -189,7 +189,7 @@ class KeySlotFile:
             raise KeyFileTampered(path=str(path), reason="structure") from exc
 
     def _body(self) -> dict[str, Any]:
-        body = {
+        body: dict[str, Any] = {
             "format": FORMAT,
             "station_id": self.station_id,
             "kdf_policy": self.kdf_policy.as_dict(),

@@ -95,7 +95,7 @@ def verify_audit(session: StationSession) -> AuditReport:
                 checked = first_break.seq - 1
     report = AuditReport(checked, first_break)
     with session.db.write() as conn:
-        details = {"checked": checked, "ok": report.ok}
+        details: dict[str, object] = {"checked": checked, "ok": report.ok}
         if first_break:
             details |= {"break_seq": first_break.seq, "break_kind": first_break.kind}
         audit.append(conn, session.user.username, AuditAction.AUDIT_VERIFIED, "", details)

@@ -12,6 +12,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from sqlalchemy import Connection, text
 
@@ -182,7 +183,7 @@ def unsent(
     return [_pending(row, station_code) for row in rows]
 
 
-def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
+def _pending(row: Sequence[Any], station_code: str) -> PendingRevision:
     entry_id, values_json, signed_by, signature = row[0], row[-3], row[-2], row[-1]
     metadata = revision_metadata(row[1:-3], station_code)
     record_id, revision = row[1], row[2]
@@ -196,7 +197,7 @@ def _pending(row: Sequence[object], station_code: str) -> PendingRevision:
         {**metadata, "content_hash": digest, "device_seq": entry_id, **authorship}
     )
     wire = head[:-1] + b',"values":' + values + b"}"
-    return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)  # type: ignore[call-overload]
+    return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)
 
 
 def mark_sent(conn: Connection, entry_ids: Sequence[int], now: str) -> None:

@@ -47,7 +47,7 @@ _LIST_COLUMNS = ", ".join(
 def _summary(row: Any) -> RecordSummary:
     # Positional: _SUMMARY_COLUMNS lists the fields in RecordSummary's order (columns_json 12th);
     # lists build thousands of these, and the mapping view costs more than the query.
-    return RecordSummary(*row[:11], json.loads(row[11]), row[12], row[13])
+    return RecordSummary(*(*row[:11], json.loads(row[11]), row[12], row[13]))
 
 
 def _dumps(value: Any) -> str:

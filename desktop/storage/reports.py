@@ -245,8 +245,8 @@ class ReportService:
         stored = view.stored
         submitted = view.submitted and stored is not None
         day = (
-            datetime.fromisoformat(stored.submitted_at).date()  # type: ignore[arg-type]
-            if submitted and stored
+            datetime.fromisoformat(stored.submitted_at).date()
+            if submitted and stored and stored.submitted_at
             else self._clock().date()
         )
         facts = ReportFacts(

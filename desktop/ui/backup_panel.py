@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Protocol, cast
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
@@ -72,6 +73,12 @@ def save_reminder_days(session: StationSession, days: int) -> int:
 
 def suggested_backup_name(code: str, today: date | None = None) -> str:
     return f"cax-{code}-{(today or station_today()):%Y%m%d}{backup.SUFFIX}"
+
+
+class _SessionWindow(Protocol):
+    """The main window as this panel sees it (importing MainWindow would make a cycle)."""
+
+    def log_out(self) -> None: ...
 
 
 class BackupPanel(QGroupBox):
@@ -223,12 +230,12 @@ class RestoreDialog(TaskDialog):
         self.confirm_box: QMessageBox | None = None
         self.current = QLineEdit()
         self.current.setObjectName("restoreCurrentPassword")
-        self.current.setEchoMode(QLineEdit.Password)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
         self.username = QLineEdit(context.session.user.username)
         self.username.setObjectName("restoreUsername")
         self.password = QLineEdit()
         self.password.setObjectName("restorePassword")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText(self.tr("the same as your current password"))
         warning = QLabel(
             fill_numbered(
@@ -277,8 +284,9 @@ class RestoreDialog(TaskDialog):
 
     def _on_done(self, prepared: backup.PreparedRestore) -> None:
         super()._on_done(prepared)
-        window = self.parentWidget().window() if self.parentWidget() else None
-        if not callable(getattr(window, "log_out", None)):
+        parent = self.parentWidget()
+        window = parent.window() if parent is not None else None
+        if window is None or not callable(getattr(window, "log_out", None)):
             backup.discard_restore(prepared)  # not inside the main window: nothing ends the session
             return
         if prepared.revived_users:
@@ -289,7 +297,7 @@ class RestoreDialog(TaskDialog):
     def _confirm_revived(self, prepared: backup.PreparedRestore, window: QWidget) -> None:
         """Name the users the backup brings back; restore only if the supervisor says so."""
         box = QMessageBox(
-            QMessageBox.Warning,
+            QMessageBox.Icon.Warning,
             self.tr("Restore from a backup"),
             fill_numbered(
                 self.tr(
@@ -299,16 +307,16 @@ class RestoreDialog(TaskDialog):
                 ),
                 ", ".join(prepared.revived_users),
             ),
-            QMessageBox.Yes | QMessageBox.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             window,
         )
         box.setObjectName("confirmRevivedUsers")
-        box.setDefaultButton(QMessageBox.Cancel)
-        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def on_finished(answer: int) -> None:
             self.confirm_box = None
-            if answer == QMessageBox.Yes:
+            if answer == QMessageBox.StandardButton.Yes:
                 self._replace(prepared, window)
             else:
                 backup.discard_restore(prepared)
@@ -321,12 +329,16 @@ class RestoreDialog(TaskDialog):
         # This dialog and its page go with the session: keep only what the callbacks need.
         tasks, log_file = self.context.tasks, str(self.context.services.log_file)
         title = self.tr("Restore finished")
-        window.log_out()  # queues the session's end on the database worker, before the restore
+        # Queues the session's end on the database worker, before the restore; _on_done checked
+        # that the window has log_out.
+        cast(_SessionWindow, window).log_out()
 
         def on_done(result: backup.RestoreResult) -> None:
-            box = QMessageBox(QMessageBox.Information, title, restored_text(result), parent=window)
+            box = QMessageBox(
+                QMessageBox.Icon.Information, title, restored_text(result), parent=window
+            )
             box.setObjectName("restoreFinished")
-            box.setAttribute(Qt.WA_DeleteOnClose)
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()  # not exec(): the lock screen stays live behind it
 
         def on_error(error: BaseException) -> None:

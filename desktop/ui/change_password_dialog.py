@@ -25,7 +25,7 @@ class ChangePasswordDialog(TaskDialog):
         self.target = session.user.username
         self.current = QLineEdit()
         self.current.setObjectName("currentPassword")
-        self.current.setEchoMode(QLineEdit.Password)
+        self.current.setEchoMode(QLineEdit.EchoMode.Password)
         form = QFormLayout()
         form.addRow(self.tr("C&urrent password:"), self.current)
         self.passwords = NewPasswordFields(self, self.tr("&New password:"))

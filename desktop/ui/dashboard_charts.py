@@ -35,17 +35,18 @@ def last_months(today: date, count: int = MONTHS_SHOWN) -> list[str]:
 def _chart(title: str) -> QChart:
     chart = QChart()
     chart.setTitle(title)
-    chart.setAnimationOptions(QChart.NoAnimation)  # a dashboard is read, not watched
+    # A dashboard is read, not watched.
+    chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.setMargins(QMargins(4, 4, 4, 4))
     chart.setBackgroundRoundness(4)
-    chart.legend().setAlignment(Qt.AlignBottom)
+    chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
     return chart
 
 
 def _view(chart: QChart, name: str, parent: QWidget | None) -> QChartView:
     view = QChartView(chart, parent)
     view.setObjectName(name)
-    view.setRenderHint(QPainter.Antialiasing)
+    view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(260)
     return view
 
@@ -85,8 +86,8 @@ class MonthlyChart:
         self.totals = {m: sum(by_month.get(m, {}).values()) for m in months}
         y_axis.setRange(0, max([*self.totals.values(), 4]))
         y_axis.applyNiceNumbers()
-        self.chart.addAxis(x_axis, Qt.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         bars.attachAxis(x_axis)
         bars.attachAxis(y_axis)
 
@@ -111,7 +112,7 @@ class WaitingChart:
         series = QBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsOutsideEnd)
+        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.chart.addSeries(series)
         x_axis = QBarCategoryAxis()
         x_axis.append([label for label, _value in values])
@@ -119,7 +120,7 @@ class WaitingChart:
         y_axis.setLabelFormat("%d")
         y_axis.setRange(0, max([v for _l, v in values] + [4]) * 1.15)
         y_axis.applyNiceNumbers()
-        self.chart.addAxis(x_axis, Qt.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignLeft)
+        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(x_axis)
         series.attachAxis(y_axis)

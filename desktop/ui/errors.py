@@ -48,7 +48,7 @@ class ErrorText:
 
 def ui_language() -> str:
     """The language the UI runs in: `i18n.install_translators` sets the default locale."""
-    return "vi" if QLocale().language() == QLocale.Vietnamese else "en"
+    return "vi" if QLocale().language() == QLocale.Language.Vietnamese else "en"
 
 
 def describe(error: BaseException, log_file: str = "") -> ErrorText:
@@ -83,7 +83,9 @@ class ErrorDialog(QDialog):
         self.setWindowTitle(self.tr("CAX Desk \u2014 Error"))
         self.setMinimumWidth(460)
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(40, 40))
+        icon.setPixmap(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40)
+        )
         self.headline = QLabel(f"<b>{_escape(text.headline)}</b>")
         self.advice = QLabel(text.advice)
         for label in (self.headline, self.advice):
@@ -91,14 +93,14 @@ class ErrorDialog(QDialog):
         self.details_button = QToolButton()
         self.details_button.setText(self.tr("Details"))
         self.details_button.setCheckable(True)
-        self.details_button.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+        self.details_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.details_button.setArrowType(_arrow(False))
         self.details = QPlainTextEdit(text.details)
         self.details.setReadOnly(True)
         self.details.setVisible(False)
         self.details.setMinimumHeight(160)
         self.details_button.toggled.connect(self._on_details_button_toggled)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         buttons.accepted.connect(self.accept)
 
         top = QHBoxLayout()
@@ -120,7 +122,7 @@ class ErrorDialog(QDialog):
 
 
 def _arrow(open_: bool) -> Qt.ArrowType:
-    return Qt.DownArrow if open_ else Qt.RightArrow
+    return Qt.ArrowType.DownArrow if open_ else Qt.ArrowType.RightArrow
 
 
 def _escape(text: str) -> str:

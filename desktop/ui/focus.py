@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QAbstractButton, QLayout, QPushButton, QWidget
 
 
 def takes_tab_focus(widget: QWidget) -> bool:
-    return bool(widget.focusPolicy() & Qt.TabFocus)
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
 
 
 def fields_of(layout: QLayout) -> list[QWidget]:
@@ -23,16 +23,18 @@ def fields_of(layout: QLayout) -> list[QWidget]:
     found: list[QWidget] = []
     for index in range(layout.count()):
         item = layout.itemAt(index)
-        if item.layout() is not None:
-            found += fields_of(item.layout())
+        if item is None:
+            continue
+        if (inner := item.layout()) is not None:
+            found += fields_of(inner)
             continue
         widget = item.widget()
         if widget is None:
             continue
         if takes_tab_focus(widget):
             found.append(widget)
-        elif widget.layout() is not None:  # a container or button box: its widgets, in order
-            found += fields_of(widget.layout())
+        elif (own := widget.layout()) is not None:  # a container or button box: its widgets
+            found += fields_of(own)
     return found
 
 
@@ -42,9 +44,11 @@ def set_tab_order(widgets: Sequence[QWidget]) -> None:
         QWidget.setTabOrder(before, after)
 
 
-def order_from_layout(layout: QLayout, *after: QWidget) -> list[QWidget]:
-    """Set the Tab order to the fields of `layout` then `after` (the buttons); returns it."""
-    order = fields_of(layout) + [w for w in after if takes_tab_focus(w)]
+def order_from_layout(layout: QLayout | None, *after: QWidget) -> list[QWidget]:
+    """Set the Tab order to the fields of `layout` (a widget's, None if it has none) then `after`
+    (the buttons); returns it."""
+    fields = fields_of(layout) if layout is not None else []
+    order = fields + [w for w in after if takes_tab_focus(w)]
     set_tab_order(order)
     return order
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QLocale
 from desktop.core.station_time import station_now, to_station_time
 
 # Vietnamese conventions for data whatever the UI language: these are Vietnamese records.
-_VI = QLocale(QLocale.Vietnamese, QLocale.Vietnam)
+_VI = QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
 
 
 def format_number(value: int) -> str:

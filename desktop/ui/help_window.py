@@ -29,7 +29,7 @@ def shrink_pictures(document: QTextDocument, width: int) -> None:
                     cursor = QTextCursor(document)
                     cursor.setPosition(fragment.position())
                     cursor.setPosition(
-                        fragment.position() + fragment.length(), QTextCursor.KeepAnchor
+                        fragment.position() + fragment.length(), QTextCursor.MoveMode.KeepAnchor
                     )
                     cursor.setCharFormat(image_format)
             iterator += 1
@@ -41,6 +41,7 @@ def show_help(owner: QWidget, language: str) -> HelpWindow:
     window = getattr(owner, "_help_window", None)
     if window is None:
         window = HelpWindow(language, owner)
+        # Any window may own the guide: it is kept on it as a plain attribute (tests reach it).
         owner._help_window = window  # type: ignore[attr-defined]
     window.show()
     window.show_start()
@@ -76,7 +77,7 @@ class HelpWindow(QDialog):
             self.browser.setMarkdown(guide)
             shrink_pictures(self.browser.document(), PICTURE_WIDTH)
         self.language = language
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser)

@@ -34,8 +34,9 @@ def choose_language(explicit: str | None, stored: str | None = None) -> str:
 
 def ui_locale(language: str) -> QLocale:
     if language == "vi":
-        return QLocale(QLocale.Vietnamese, QLocale.Vietnam)
-    return QLocale(QLocale.English, QLocale.UnitedKingdom)  # dd/mm/yyyy like Vietnamese
+        return QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam)
+    # dd/mm/yyyy like Vietnamese
+    return QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)
 
 
 def install_translators(
@@ -52,7 +53,7 @@ def install_translators(
         log.warning("no translation cax_%s.qm in %s: the UI stays in English", language, directory)
     qt = QTranslator(app)
     # Qt ships no Vietnamese catalogue, so ours (qtbase_vi) covers the dialogs CAX Desk shows.
-    qt_dir = QLibraryInfo.path(QLibraryInfo.TranslationsPath)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if qt.load(f"qtbase_{language}", qt_dir) or qt.load(f"qtbase_{language}", str(directory)):
         installed.append(qt)
     for translator in installed:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from desktop.core.audit_actions import AuditAction
 from desktop.core.permissions import Role
 
-_ROLES = {
+_ROLES: dict[str, str] = {
     Role.OFFICER: QT_TRANSLATE_NOOP("Labels", "Officer"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("Labels", "Supervisor"),
 }
@@ -18,7 +18,7 @@ _STATUSES = {
     "removed": QT_TRANSLATE_NOOP("Labels", "Removed"),
 }
 
-_ACTIONS = {
+_ACTIONS: dict[str, str] = {
     AuditAction.STATION_CREATED: QT_TRANSLATE_NOOP("Labels", "Station set up"),
     AuditAction.LOGIN: QT_TRANSLATE_NOOP("Labels", "Logged in"),
     AuditAction.LOGIN_FAILED: QT_TRANSLATE_NOOP("Labels", "Failed login"),

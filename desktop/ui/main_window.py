@@ -30,6 +30,7 @@ from desktop.ui.help_window import show_help
 from desktop.ui.lock_screen import LockScreen
 from desktop.ui.pages import ALL_PAGES
 from desktop.ui.pages.base import Page
+from desktop.ui.pages.settings import SettingsPage
 from desktop.ui.services import PageContext, Services
 from desktop.ui.status_bar import StationStatusBar
 from desktop.ui.sync.controller import SyncController
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.lock_action = station.addAction(self.tr("&Lock"), QKeySequence("Ctrl+L"), self.lock)
         self.logout_action = station.addAction(self.tr("Log &out"), self.log_out)
         station.addSeparator()
-        station.addAction(self.tr("&Quit"), QKeySequence.Quit, self.close)
+        station.addAction(self.tr("&Quit"), QKeySequence.StandardKey.Quit, self.close)
         go = self.menuBar().addMenu(self.tr("&Go"))
         self.page_actions: dict[str, QAction] = {}
         for number, page_class in enumerate(self.page_classes, start=1):
@@ -148,7 +149,7 @@ class MainWindow(QMainWindow):
             page.open_requested.connect(self.open_page)
             self.stack.addWidget(page)
             item = QListWidgetItem(icons.icon(page_class.ICON), page_class.title())
-            item.setData(Qt.UserRole, page_class.KEY)
+            item.setData(Qt.ItemDataRole.UserRole, page_class.KEY)
             item.setToolTip(self.page_actions[page_class.KEY].shortcut().toString())
             self.nav.addItem(item)
             if state:
@@ -161,7 +162,7 @@ class MainWindow(QMainWindow):
         self.services.idle.start()
         self.sync.start()
         settings_page = self.page("settings")
-        if settings_page is not None:  # the reminder follows a backup made or a days change
+        if isinstance(settings_page, SettingsPage):  # a backup made or a days change: remind anew
             panel = settings_page.backup_panel
             panel.backup_made.connect(self._refresh_backup_reminder)
             panel.reminder_changed.connect(self._refresh_backup_reminder)
@@ -181,7 +182,8 @@ class MainWindow(QMainWindow):
         self.lock(keep_state=False)
 
     def pages(self) -> list[Page]:
-        return [self.stack.widget(i) for i in range(self.stack.count())]
+        widgets = (self.stack.widget(i) for i in range(self.stack.count()))
+        return [w for w in widgets if isinstance(w, Page)]  # the stack holds nothing else
 
     def page(self, key: str) -> Page | None:
         return next((p for p in self.pages() if key == p.KEY), None)
@@ -206,7 +208,9 @@ class MainWindow(QMainWindow):
     def _on_nav_current_row_changed(self, row: int) -> None:
         if 0 <= row < self.stack.count():
             self.stack.setCurrentIndex(row)
-            self.stack.widget(row).page_shown()
+            page = self.stack.widget(row)
+            if isinstance(page, Page):
+                page.page_shown()
 
     # ---- locking -------------------------------------------------------------------------------
 

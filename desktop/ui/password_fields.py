@@ -26,15 +26,15 @@ class CapsLockWatcher(QObject):
             field.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.KeyPress:
-            self._guess(event)  # type: ignore[arg-type]
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress:
+            self._guess(event)
         return False
 
     def _guess(self, event: QKeyEvent) -> None:
         text = event.text()
         if len(text) != 1 or not text.isalpha() or text.upper() == text.lower():
             return
-        shift = bool(event.modifiers() & Qt.ShiftModifier)
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         on = text.isupper() != shift
         if on != self.on:
             self.on = on
@@ -99,10 +99,10 @@ class NewPasswordFields(QObject):
         self.label = label or self.tr("&Password:")
         self._form: QFormLayout | None = None
         self.first = QLineEdit(parent)
-        self.first.setEchoMode(QLineEdit.Password)
+        self.first.setEchoMode(QLineEdit.EchoMode.Password)
         self.first.setObjectName("newPassword")
         self.second = QLineEdit(parent)
-        self.second.setEchoMode(QLineEdit.Password)
+        self.second.setEchoMode(QLineEdit.EchoMode.Password)
         self.second.setObjectName("repeatPassword")
         self.strength = PasswordStrengthBar(parent)
         self.message = QLabel(parent)

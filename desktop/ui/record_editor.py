@@ -146,7 +146,12 @@ class RecordEditor(QWidget):
             "Ctrl+Enter": self.complete,
         }
         for keys, slot in shortcuts.items():
-            QShortcut(QKeySequence(keys), self, slot, context=Qt.WidgetWithChildrenShortcut)
+            QShortcut(
+                QKeySequence(keys),
+                self,
+                slot,
+                context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
+            )
         self.autosave = QTimer(self)
         self.autosave.setInterval(autosave_ms)
         self.autosave.timeout.connect(self._on_autosave_timeout)

@@ -109,7 +109,9 @@ class RecordFilterBar(QWidget):
         day = parse_date(text) if text else None
         palette = edit.palette()
         # An unreadable date is tinted and ignored rather than silently matching nothing.
-        palette.setColor(QPalette.Base, QColor("#ffe3e3" if text and day is None else "#ffffff"))
+        palette.setColor(
+            QPalette.ColorRole.Base, QColor("#ffe3e3" if text and day is None else "#ffffff")
+        )
         edit.setPalette(palette)
         if day is not None:
             edit.setText(day.strftime("%d/%m/%Y"))

@@ -13,7 +13,7 @@ CONTEXT = "RecordLabels"
 
 # One name per status everywhere (lists, filters, the record view, the dashboard); the Excel
 # export's names (core/export_rows.py) are the same words, a test keeps them so.
-_STATUSES = {
+_STATUSES: dict[str, str] = {
     RecordStatus.DRAFT: QT_TRANSLATE_NOOP("RecordLabels", "Draft"),
     RecordStatus.COMPLETED: QT_TRANSLATE_NOOP("RecordLabels", "Awaiting approval"),
     RecordStatus.RETURNED: QT_TRANSLATE_NOOP("RecordLabels", "Returned"),
@@ -21,7 +21,7 @@ _STATUSES = {
     RecordStatus.VOIDED: QT_TRANSLATE_NOOP("RecordLabels", "Voided"),
 }
 # Status colours in lists: drafts grey, waiting blue, returned amber, approved green, voided red.
-STATUS_COLOURS = {
+STATUS_COLOURS: dict[str, str] = {
     RecordStatus.DRAFT: "#616161",
     RecordStatus.COMPLETED: "#0d47a1",
     RecordStatus.RETURNED: "#b45309",

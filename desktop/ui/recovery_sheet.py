@@ -83,11 +83,15 @@ def print_document(printer: QPrinter, rich_text: str) -> None:
 
 
 def pdf_printer(path: Path) -> QPrinter:
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(path))
     printer.setPageLayout(
-        QPageLayout(QPageSize(QPageSize.A4), QPageLayout.Portrait, printer.pageLayout().margins())
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            printer.pageLayout().margins(),
+        )
     )
     return printer
 
@@ -95,11 +99,11 @@ def pdf_printer(path: Path) -> QPrinter:
 def ask_and_print(parent: QWidget, rich_text: str) -> QPrinter | None:
     """The system print dialog (which also offers a PDF file); the printer it printed on, or
     None when cancelled (`printing.outcome.printed_to_file` tells paper from a file)."""
-    printer = QPrinter(QPrinter.HighResolution)
-    printer.setPageSize(QPageSize(QPageSize.A4))
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("RecoverySheet", "Print the recovery key"))
-    if dialog.exec() != QDialog.Accepted:
+    if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     print_document(printer, rich_text)
     return printer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -42,7 +42,13 @@ from domain.reference import ReferenceData, default_reference
 
 
 def create_station(
-    home: Path, code: str, name: str, user: str, password: str, full_name: str, kdf: object
+    home: Path,
+    code: str,
+    name: str,
+    user: str,
+    password: str,
+    full_name: str,
+    kdf: crypto.KdfParams,
 ) -> tuple[StationSession, str]:
     """Work function: the station files, the supervisor's slot and the recovery key's slot."""
     return Station.create(
@@ -112,9 +118,13 @@ class StationPage(QWizardPage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Up and Down in the search box walk the list, so the keyboard never has to leave it.
-        is_key = watched is self.search and event.type() == QEvent.KeyPress
-        if is_key and event.key() in (Qt.Key_Up, Qt.Key_Down):
-            step = -1 if event.key() == Qt.Key_Up else 1
+        is_key = watched is self.search and event.type() == QEvent.Type.KeyPress
+        if (
+            is_key
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down)
+        ):
+            step = -1 if event.key() == Qt.Key.Key_Up else 1
             last = self.communes.rowCount() - 1
             row = max(0, min(self.list.currentIndex().row() + step, last))
             self.list.setCurrentIndex(self.communes.index(row, 0))
@@ -156,7 +166,7 @@ class SupervisorPage(QWizardPage):
             self.tr("The station's head or deputy. They can add the other officers later.")
         )
         self.setCommitPage(True)
-        self.setButtonText(QWizard.CommitButton, self.tr("&Create station"))
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create station"))
         self.username = QLineEdit()
         self.username.setObjectName("username")
         self.username.setPlaceholderText(self.tr("e.g. truong"))
@@ -185,7 +195,7 @@ class SupervisorPage(QWizardPage):
         # The password pair is built before the form, so Tab (and the wizard's first focus)
         # would start there and a user name would be typed into the password box.
         focus.order_from_layout(self.form)
-        self.username.setFocus(Qt.OtherFocusReason)
+        self.username.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def normalized_username(self) -> str:
         try:
@@ -232,10 +242,13 @@ class RecoveryKeyPage(QWizardPage):
         )
         self.key = QLabel()
         self.key.setObjectName("recoveryKey")
-        self.key.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
-        self.key.setAlignment(Qt.AlignCenter)
+        self.key.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.key.setAlignment(Qt.AlignmentFlag.AlignCenter)
         font = QFont("DejaVu Sans Mono")
-        font.setStyleHint(QFont.Monospace)
+        font.setStyleHint(QFont.StyleHint.Monospace)
         font.setPointSize(16)
         font.setBold(True)
         self.key.setFont(font)
@@ -333,9 +346,9 @@ class SetupWizard(QWizard):
         self.creating = False
         self._in_validate = False
         self.setWindowTitle(self.tr("CAX Desk \u2014 station set-up"))
-        self.setWizardStyle(QWizard.ModernStyle)
-        self.setOption(QWizard.NoBackButtonOnLastPage)
-        self.setOption(QWizard.NoCancelButtonOnLastPage)
+        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.setMinimumSize(640, 520)
         self.station_page = StationPage(reference or default_reference())
         self.supervisor_page = SupervisorPage()
@@ -372,7 +385,7 @@ class SetupWizard(QWizard):
     def _set_creating(self, creating: bool) -> None:
         self.creating = creating
         if creating:
-            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         else:
             QApplication.restoreOverrideCursor()
         self.supervisor_page.completeChanged.emit()

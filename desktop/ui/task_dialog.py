@@ -35,8 +35,10 @@ class TaskDialog(QDialog):
         self.message.setObjectName("dialogMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b71c1c;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.Ok)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         layout = QVBoxLayout(self)
         layout.addLayout(self.body)
         layout.addWidget(self.message)
@@ -53,7 +55,7 @@ class TaskDialog(QDialog):
             order = focus.order_from_layout(self.layout())
             first = focus.first_field(order)
             if first is not None:
-                first.setFocus(Qt.OtherFocusReason)
+                first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def submit(self) -> None:
         raise NotImplementedError
@@ -61,7 +63,7 @@ class TaskDialog(QDialog):
     def run(self, fn: Callable[..., Any], *args: Any) -> None:
         """Run `fn(*args)`; close with Accepted when it returns, stay open with the error if not."""
         self.buttons.setEnabled(False)
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.message.setText(self.tr("Working\u2026"))
         self.tasks.run(fn, *args, on_done=self._on_done, on_error=self._on_error, context=self)
 

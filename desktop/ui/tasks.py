@@ -26,7 +26,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 log = logging.getLogger(__name__)
 
 Callback = Callable[[Any], None]
-ErrorHandler = Callable[[BaseException], None]
+ErrorHandler = Callable[[BaseException], object]  # what it returns is ignored
 
 
 class Lane(Enum):

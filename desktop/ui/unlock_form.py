@@ -89,10 +89,10 @@ class UnlockForm(QWidget):
         self.user = QComboBox()
         self.user.setObjectName("loginUser")
         self.user.setEditable(True)
-        self.user.setInsertPolicy(QComboBox.NoInsert)
+        self.user.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.password = QLineEdit()
         self.password.setObjectName("loginPassword")
-        self.password.setEchoMode(QLineEdit.Password)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.caps = caps_lock_label(self)
         CapsLockWatcher(self.password).caps_lock_changed.connect(self.caps.setVisible)
         self.message = WrappedMessage()
@@ -106,7 +106,7 @@ class UnlockForm(QWidget):
         self.submit.setDefault(True)
         self.forgot = QPushButton(self.tr("&Forgot password?"))
         self.forgot.setFlat(True)
-        self.forgot.setCursor(Qt.PointingHandCursor)
+        self.forgot.setCursor(Qt.CursorShape.PointingHandCursor)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._layout()
@@ -200,7 +200,7 @@ class UnlockForm(QWidget):
         for widget in (self.user, self.password, self.submit, self.forgot):
             widget.setEnabled(not busy)
         if busy:
-            QApplication.setOverrideCursor(Qt.WaitCursor)
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         else:
             QApplication.restoreOverrideCursor()
 

@@ -206,7 +206,9 @@ class _Binder:
 
     def placeholder(self, inner: str, scopes, where: str, *, in_row: bool) -> Placeholder:
         """`a|b:words`: alternatives tried in turn, each with its own format."""
-        paths, fields, formats = [], [], []
+        paths: list[str] = []
+        fields: list[FieldDefinition | None] = []
+        formats: list[str] = []
         for option in inner.split("|"):
             path, _, fmt = option.strip().partition(":")
             if fmt and fmt not in FORMATS:

@@ -147,9 +147,9 @@ class Linker:
         elif isinstance(check, LawCheck):
             self.expression(check.without_record, chain, f"{where}.without_record")
             named = (check.entry, check.on, check.party, check.penalty, check.fine)
-            for name in (*named, check.signer, check.measures):
-                if name is not None:
-                    self.path(name, chain, where)
+            for optional_name in (*named, check.signer, check.measures):
+                if optional_name is not None:
+                    self.path(optional_name, chain, where)
 
     def expression(self, expression: Expression | None, chain: Chain, where: str) -> None:
         if expression is None:

@@ -7,7 +7,7 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 Value = int | float | str | None
 
@@ -33,16 +33,19 @@ class Row:
     @property
     def change(self) -> int | float | None:
         """This period minus last year (for a rate: the difference in percentage points)."""
-        if not self.comparable:
+        # self.comparable, spelled out so that the type checker sees two numbers below
+        if not (_is_number(self.current) and _is_number(self.previous)):
             return None
-        return _tidy(self.current - self.previous)  # type: ignore[operator]
+        return _tidy(self.current - self.previous)
 
     @property
     def change_percent(self) -> float | None:
         """The change as a share of last year's figure; none for rates or when last year was 0."""
-        if not self.comparable or self.unit == "%" or not self.previous:
+        if not (_is_number(self.current) and _is_number(self.previous)):  # as in change
             return None
-        return round(100 * (self.current - self.previous) / self.previous, 1)  # type: ignore[operator]
+        if self.unit == "%" or not self.previous:
+            return None
+        return round(100 * (self.current - self.previous) / self.previous, 1)
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def content_hash(value: Any) -> str:
     return hashlib.sha256(canonical_json(value).encode("utf-8")).hexdigest()
 
 
-def _is_number(value: Value) -> bool:
+def _is_number(value: Value) -> TypeGuard[int | float]:
     return isinstance(value, int | float) and not isinstance(value, bool)
 
 

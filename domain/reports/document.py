@@ -189,7 +189,9 @@ def _body(content: ReportContent, narrative: Mapping[str, str]) -> list[str]:
         narrative,
     )
     chapters.append(("Tình hình an ninh, trật tự", situation))
-    results = [(None, s) for s in content.sections if s.id != "incidents" and s.source != "profile"]
+    results: list[tuple[str | None, Section | None]] = [
+        (None, s) for s in content.sections if s.id != "incidents" and s.source != "profile"
+    ]
     results.append(("movement", None))
     profile = [s for s in content.sections if s.source == "profile"]
     parts = _subsections(results, narrative)

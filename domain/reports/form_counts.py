@@ -7,7 +7,7 @@ come from the form definitions, so a renamed option renames its row.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -218,7 +218,8 @@ def count_f7(
     out.add("records", "Biên bản tiếp nhận, thu hồi", "Collection records", len(records))
     out.by_option("mode", form.field("mode"), count_by(records, "mode"))
     category, unit = form.field("items[].category"), form.field("items[].unit")
-    totals: Counter[tuple[str, str]] = Counter()
+    # Quantities may be decimal (12,5 kg), which a Counter's int values do not admit.
+    totals: defaultdict[tuple[str, str], int | float] = defaultdict(int)
     for r in records:
         for item in rows_of(r.values, "items"):
             amount = parse_decimal(item.get("quantity"))

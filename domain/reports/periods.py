@@ -5,6 +5,7 @@ canonical code, their Vietnamese and English names, and the same period one year
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -140,7 +141,7 @@ def custom(start: date, end: date) -> Period:
     return Period(PeriodKind.CUSTOM, start, end, end.year)
 
 
-_BUILDERS = {
+_BUILDERS: dict[PeriodKind, Callable[[int, int], Period]] = {
     PeriodKind.WEEK: week,
     PeriodKind.MONTH: month,
     PeriodKind.QUARTER: quarter,

@@ -142,8 +142,8 @@ def _number(field: ProfileField, raw: Any) -> int | float:
     text = str(raw).strip().replace(" ", "")
     try:
         if field.kind == "area":
-            value: int | float = float(text.replace(",", "."))
-            return int(value) if value.is_integer() else round(value, 2)
+            area = float(text.replace(",", "."))
+            return int(area) if area.is_integer() else round(area, 2)
         if isinstance(raw, float) and not raw.is_integer():
             raise ValueError(text)
         value = int(float(text)) if isinstance(raw, float) else int(text.replace(".", ""))

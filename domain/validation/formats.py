@@ -72,6 +72,7 @@ def partial_date_year(value: object) -> int | None:
 
 def parse_datetime(value: object) -> datetime | None:
     """A local (UTC+7) wall-clock time, naive, to the minute: ISO or `dd/mm/yyyy HH:MM`."""
+    moment: datetime | None
     if isinstance(value, datetime):
         moment = value
     elif isinstance(value, str):

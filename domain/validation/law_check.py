@@ -51,7 +51,9 @@ def run_law_check(
         )
         limit = catalogue.without_record_max[party]
         if without_record and fine > limit:
-            found.append(problem(prefix + check.fine, Code.NO_RECORD_LIMIT_EXCEEDED, max=limit))
+            found.append(
+                problem(prefix + (check.fine or ""), Code.NO_RECORD_LIMIT_EXCEEDED, max=limit)
+            )
     if check.measures is not None:
         found += _measures(check, prefix, value(check.measures), value(check.signer), catalogue)
     return found

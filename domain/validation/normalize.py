@@ -112,7 +112,7 @@ def _text(f: FieldDefinition, value: Any, path: str, notes: list[Problem]) -> An
 def _rows(f: FieldDefinition, value: Any, path: str, notes: list[Problem]) -> Any:
     if not isinstance(value, list):
         return value
-    rows = []
+    rows: list[Any] = []
     for row in value:
         if isinstance(row, Mapping):
             # Indexes are those of the rows kept, so later problems point at the stored row.

@@ -61,7 +61,7 @@ async def signed_request(request: Request) -> SignedRequest:
 async def _answer_key(request: Request) -> Ed25519PrivateKey:
     """The server's Ed25519 signing key, read once per app (the station pinned its public half
     at enrolment)."""
-    key = getattr(request.app.state, "answer_key", None)
+    key: Ed25519PrivateKey | None = getattr(request.app.state, "answer_key", None)
     if key is None:
         key = await run_in_threadpool(load_signing_key, get_engine(request))
         request.app.state.answer_key = key

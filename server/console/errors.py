@@ -140,7 +140,8 @@ def _for_console(app: FastAPI, exc_class: type[Exception], page: Handler) -> Non
     async def handler(request: Request, exc: Exception) -> Response:
         if _is_console(request) or api is None:
             return await page(request, exc)
-        return await api(request, exc)
+        answer = api(request, exc)  # Starlette allows plain functions as handlers too
+        return answer if isinstance(answer, Response) else await answer
 
     app.add_exception_handler(exc_class, handler)
 

@@ -270,10 +270,12 @@ def _check_declaration(
     forgery = authors.declaration_forgery(restore, declared.roster)
     if forgery is not None:
         raise invalid(forgery)
-    declared = restore.head
-    if head.seq < declared.seq or (head.seq == declared.seq and head.hash != declared.hash):
+    declared_head = restore.head
+    if head.seq < declared_head.seq or (
+        head.seq == declared_head.seq and head.hash != declared_head.hash
+    ):
         raise invalid("the head is not the declared one or after it")
-    if head.seq > declared.seq and proof != declared:
+    if head.seq > declared_head.seq and proof != declared_head:
         raise invalid("the chain does not hold the declared head")
 
 

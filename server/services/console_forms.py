@@ -128,7 +128,7 @@ def version_detail(
             form = catalog.form_definition(conn, form_id, version)
         except ServerError:  # stored before the domain code changed and no longer builds
             form = None
-    sections = ()
+    sections: tuple[tuple[Any, tuple[FieldLine, ...]], ...] = ()
     if form is not None:
         sections = tuple(
             (

@@ -7,6 +7,7 @@ record outside it is simply never found: an unknown id and a foreign one look th
 from __future__ import annotations
 
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -238,7 +239,7 @@ SEARCH_WORK_MEM = "64MB"
 
 def _filtered_pg(
     conn: Connection, walk: list[Any], filters: list[Any], typed: str, limit: int
-) -> list[Any]:
+) -> Sequence[Any]:
     """A page of a filtered list on PostgreSQL, in two tries whose cost is bounded either way.
 
     The planner cannot tell a common word ("nguyen": a third of all records) from a rare one
@@ -288,7 +289,7 @@ def _filtered_pg(
 
 def _through_indexes(
     conn: Connection, walk: list[Any], matches: list[Any], outer: list[Any], limit: int
-) -> list[Any]:
+) -> Sequence[Any]:
     """Every record in scope meeting `matches`, found through the indexes and materialised (so
     the planner cannot turn it back into the newest-first walk), sorted, `outer` applied."""
     hits = (
@@ -322,7 +323,7 @@ def _on(subquery: Any, condition: ColumnElement[bool]) -> ColumnElement[bool]:
     return ClauseAdapter(subquery).traverse(condition)
 
 
-def _as_page(conn: Connection, rows: list[Any], limit: int) -> RecordPage:
+def _as_page(conn: Connection, rows: Sequence[Any], limit: int) -> RecordPage:
     """Rows with their station's code and name (one small lookup for the page's stations)."""
     ids = sorted({r.station_id for r in rows})
     names = {

@@ -277,7 +277,7 @@ class Rollup:
             for r in s.rows
             if r.level == 0 and not r.heading and r.unit == "" and _is_number(r.total) and r.total
         ]
-        rows.sort(key=lambda sr: sr[1].total, reverse=True)  # type: ignore[arg-type, return-value]
+        rows.sort(key=lambda sr: sr[1].total or 0, reverse=True)  # totals are numbers here
         return rows[:limit]
 
 

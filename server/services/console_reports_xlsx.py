@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import IO, Any
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Font
 
 from server.services.console_reports import Rollup
@@ -16,7 +16,7 @@ from server.services.console_reports import Rollup
 FORMULA_STARTS = ("=", "+", "-", "@")
 
 
-def _cell(sheet: Any, value: Any, bold: bool = False) -> WriteOnlyCell:
+def _cell(sheet: Any, value: Any, bold: bool = False) -> Cell:
     """A cell whose text is always text: openpyxl would store "=cmd|…" as a live formula (and
     Excel reads "+", "-", "@" as one too), so text cells are typed as strings explicitly."""
     if isinstance(value, datetime):

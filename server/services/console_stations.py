@@ -404,7 +404,7 @@ def _page_counts(conn: Connection, ids: list[int]) -> tuple[dict[int, int], dict
     if not ids:
         return {}, {}
     r = _records
-    waiting = dict(
+    waiting: dict[int, int] = dict(
         conn.execute(
             select(r.c.station_id, func.count())
             .where(r.c.status == CentreStatus.SUBMITTED, r.c.station_id.in_(ids))
@@ -445,10 +445,12 @@ def list_stations(
     station) are counted and sliced here rather than aggregated a second time."""
     clock = clock or Clock.at()
     _no_jit(conn)
-    matching = conn.execute(
-        _filtered(conn, scope, clock, query=query, health=health, province=province)
-    ).all()
-    matching.sort(key=lambda r: r.code)
+    matching = sorted(
+        conn.execute(
+            _filtered(conn, scope, clock, query=query, health=health, province=province)
+        ).all(),
+        key=lambda r: r.code,
+    )
     rows = matching[offset : offset + limit]
     waiting, rejected = _page_counts(conn, [r.id for r in rows])
     return StationPage(

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, Row, insert, select, update
 
 from protocol.errors import ErrorCode
 from server.core import passwords, totp
@@ -78,7 +78,7 @@ _COLUMNS = (
 )
 
 
-def _row(r) -> UserRow:  # type: ignore[no-untyped-def]
+def _row(r: Row) -> UserRow:
     return UserRow(
         r.id,
         r.name,
@@ -251,18 +251,18 @@ def disable_user(engine: Engine, name: str, actor: str = "cli") -> None:
 # --- Signing in ------------------------------------------------------------------------------
 
 
-def _locked_row(conn: Connection, user_id: int):  # type: ignore[no-untyped-def]
+def _locked_row(conn: Connection, user_id: int) -> Row:
     """The user row, locked for this transaction (PostgreSQL) so that two tries with the same
     code or two failures never race; SQLite's BEGIN IMMEDIATE already serialises writers."""
     return conn.execute(select(_users).where(_users.c.id == user_id).with_for_update()).one()
 
 
-def _refuse_if_throttled(row, now: datetime) -> None:  # type: ignore[no-untyped-def]
+def _refuse_if_throttled(row: Row, now: datetime) -> None:
     if row.locked_until is not None and as_utc(row.locked_until) > now:
         raise LoginThrottled(as_utc(row.locked_until), row.failed_logins)
 
 
-def _fail(conn: Connection, row, reason: str, now: datetime) -> None:  # type: ignore[no-untyped-def]
+def _fail(conn: Connection, row: Row, reason: str, now: datetime) -> None:
     """Count a failure (locking sign-in after the free ones) and audit it."""
     failures = row.failed_logins + 1
     locked_until = None
@@ -347,7 +347,7 @@ def check_totp(conn: Connection, user_id: int, code: str) -> None:
 class TotpRefused(ServerError):
     """A wrong or reused code; the caller records the failure after rolling its work back."""
 
-    def __init__(self, reason: str, row) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reason: str, row: Row) -> None:
         super().__init__(ErrorCode.LOGIN_FAILED, "wrong or already used code")
         self.reason = reason
         self.user_id = row.id

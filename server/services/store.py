@@ -76,7 +76,8 @@ def store_revisions(
         inserted = {(r[0], r[1]) for r in conn.execute(stmt, rows)}
     if inserted:
         _advance_heads(conn, [primaries[key] for key in inserted], projections, device, now)
-    stored, unstored = [], []
+    stored: list[tuple[int, RecordRevision]] = []
+    unstored: list[tuple[int, RecordRevision]] = []
     for index, record in candidates:
         key = (record.record_id, record.revision)
         # Only the first copy of a revision in the batch was offered; later copies compare to it.

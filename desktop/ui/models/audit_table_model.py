@@ -26,8 +26,8 @@ from desktop.ui.models.columns import ColumnTableModel, Index
 SEQ, TIME, ACTOR, ACTION, TARGET, DETAILS = range(6)
 COLUMN_COUNT = 6
 
-ENTRY_ROLE = Qt.UserRole + 1  # the AuditEntry of the row
-SEQ_ROLE = Qt.UserRole + 2
+ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1  # the AuditEntry of the row
+SEQ_ROLE = Qt.ItemDataRole.UserRole + 2
 
 PAGE_SIZE = 200
 
@@ -89,7 +89,7 @@ class AuditTableModel(ColumnTableModel):
         self.highlighted_seq = seq
         if self._entries:
             last = self.index(len(self._entries) - 1, COLUMN_COUNT - 1)
-            self.dataChanged.emit(self.index(0, 0), last, [Qt.BackgroundRole])
+            self.dataChanged.emit(self.index(0, 0), last, [Qt.ItemDataRole.BackgroundRole])
 
     def row_of_seq(self, seq: int) -> int:
         return next((i for i, e in enumerate(self._entries) if e.seq == seq), -1)
@@ -109,25 +109,25 @@ class AuditTableModel(ColumnTableModel):
     def _row_total(self) -> int:
         return len(self._entries)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._entries):
             return None
         entry = self._entries[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(entry, index.column())
-        if role == Qt.ToolTipRole and index.column() == TARGET:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == TARGET:
             shown = self._display(entry, TARGET)  # the whole text, and the id it stands for
             return shown if shown == entry.target else f"{shown}\n{entry.target}"
-        if role == Qt.ToolTipRole and index.column() in (ACTION, DETAILS):
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (ACTION, DETAILS):
             return self._display(entry, index.column())  # the whole text of a clipped cell
         if role == ENTRY_ROLE:
             return entry
         if role == SEQ_ROLE:
             return entry.seq
-        if role == Qt.BackgroundRole and entry.seq == self.highlighted_seq:
+        if role == Qt.ItemDataRole.BackgroundRole and entry.seq == self.highlighted_seq:
             return QBrush(QColor("#ffcdd2"))
-        if role == Qt.TextAlignmentRole and index.column() == SEQ:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == SEQ:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
     def _display(self, entry: AuditEntry, column: int) -> str:

@@ -9,10 +9,11 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistent
 from domain.reference import ReferenceData
 from domain.vietnamese import fold
 
-CODE_ROLE = Qt.UserRole + 1  # the 5-digit commune code
-NAME_ROLE = Qt.UserRole + 2  # the official name alone, e.g. "Phường Ba Đình"
-FOLDED_ROLE = Qt.UserRole + 3  # name and province, folded for searching
-BARE_ROLE = Qt.UserRole + 4  # the folded name without its type: "ba dinh" for "Phường Ba Đình"
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1  # the 5-digit commune code
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # the official name alone, e.g. "Phường Ba Đình"
+FOLDED_ROLE = Qt.ItemDataRole.UserRole + 3  # name and province, folded for searching
+# The folded name without its type: "ba dinh" for "Phường Ba Đình".
+BARE_ROLE = Qt.ItemDataRole.UserRole + 4
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -79,11 +80,11 @@ class CommuneListModel(QAbstractListModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._shown)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._shown):
             return None
         choice = self._shown[index.row()]
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return f"{choice.name} \u2014 {choice.province}" if choice.province else choice.name
         if role == CODE_ROLE:
             return choice.code

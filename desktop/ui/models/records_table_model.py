@@ -34,12 +34,13 @@ PageLoader = Callable[[RecordFilter, tuple[Any, ...] | None, int], list[RecordSu
 NUMBER, FORM, TITLE, EVENT_DATE, COMMUNE, STATUS, AUTHOR, UPDATED = range(8)
 COLUMN_COUNT = 8
 
-RECORD_ID_ROLE = Qt.UserRole + 1  # the record's id (UUIDv7)
-SUMMARY_ROLE = Qt.UserRole + 2  # the RecordSummary of the row
-STATUS_ROLE = Qt.UserRole + 3  # the RecordStatus of the row
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the record's id (UUIDv7)
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 2  # the RecordSummary of the row
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 3  # the RecordStatus of the row
 # The roles data() answers; a view asks for about ten per cell, most of them not these.
 _ROLES = frozenset(
-    int(r) for r in (Qt.DisplayRole, Qt.ToolTipRole, Qt.ForegroundRole, Qt.FontRole,
+    int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
+                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole,
                      RECORD_ID_ROLE, SUMMARY_ROLE, STATUS_ROLE)
 )  # fmt: skip
 
@@ -187,16 +188,16 @@ class RecordsTableModel(ColumnTableModel):
     def _row_total(self) -> int:
         return len(self._rows)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, column = index.row(), index.column()
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._cells[row][column]
         summary = self._rows[row]
-        if role == Qt.ToolTipRole and column == TITLE:
+        if role == Qt.ItemDataRole.ToolTipRole and column == TITLE:
             return "\n".join(v for v in summary.columns.values() if v) or summary.title
-        if role == Qt.ToolTipRole and column in (FORM, COMMUNE):
+        if role == Qt.ItemDataRole.ToolTipRole and column in (FORM, COMMUNE):
             return self._cells[row][column]  # shown whole when the column is narrow
         if role == RECORD_ID_ROLE:
             return summary.id
@@ -204,9 +205,9 @@ class RecordsTableModel(ColumnTableModel):
             return summary
         if role == STATUS_ROLE:
             return summary.status
-        if role == Qt.ForegroundRole and column == STATUS:
+        if role == Qt.ItemDataRole.ForegroundRole and column == STATUS:
             return QColor(STATUS_COLOURS.get(summary.status, "#000000"))
-        if role == Qt.FontRole and summary.status == RecordStatus.VOIDED:
+        if role == Qt.ItemDataRole.FontRole and summary.status == RecordStatus.VOIDED:
             font = QFont()
             font.setStrikeOut(True)
             return font

@@ -13,7 +13,7 @@ from domain.reports.status import ReportStatus
 
 PERIOD, NUMBER, SUBMITTED = range(3)
 
-REPORT_ROLE = Qt.UserRole + 1  # the StoredReport of the row
+REPORT_ROLE = Qt.ItemDataRole.UserRole + 1  # the StoredReport of the row
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ReportListModel", "Period"),
@@ -44,15 +44,15 @@ class ReportListModel(ColumnTableModel):
     def _row_total(self) -> int:
         return len(self._reports)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         report = self.report_at(index.row()) if index.isValid() else None
         if report is None:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(report, index.column())
         if role == REPORT_ROLE:
             return report
-        if role == Qt.ForegroundRole and report.status != ReportStatus.SUBMITTED:
+        if role == Qt.ItemDataRole.ForegroundRole and report.status != ReportStatus.SUBMITTED:
             return QBrush(QColor("#6d4c41"))
         return None
 

@@ -14,8 +14,9 @@ from domain.reports.formatting import format_change, format_change_percent, form
 
 LABEL, CURRENT, PREVIOUS, CHANGE, PERCENT = range(5)
 
-ROW_ID_ROLE = Qt.UserRole + 1  # the stable row id ("f2.total"), or the section id on a title row
-VALUE_ROLE = Qt.UserRole + 2  # the raw figure of the column (int, float, str or None)
+# The stable row id ("f2.total"), or the section id on a title row.
+ROW_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+VALUE_ROLE = Qt.ItemDataRole.UserRole + 2  # the raw figure of the column (int, float, str or None)
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("ReportTableModel", "Indicator"),
@@ -58,40 +59,40 @@ class ReportTableModel(ColumnTableModel):
             (i for i, line in enumerate(self._lines) if line.row and line.row.id == row_id), -1
         )
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._lines):
             return None
         line, column = self._lines[index.row()], index.column()
         if line.row is None:
             return self._title_data(line.section, column, role)
         row = line.row
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
         if role == VALUE_ROLE:
             return (None, row.current, row.previous, row.change, row.change_percent)[column]
         if role == ROW_ID_ROLE:
             return row.id
-        if role == Qt.TextAlignmentRole and column != LABEL:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if role == Qt.FontRole and (row.heading or row.level == 0):
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != LABEL:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.FontRole and (row.heading or row.level == 0):
             font = QFont()
             font.setItalic(row.heading)
             return font
         return None
 
     def _title_data(self, section: Section, column: int, role: int) -> object:
-        if role == Qt.DisplayRole and column == LABEL:
+        if role == Qt.ItemDataRole.DisplayRole and column == LABEL:
             source = (
                 f" ({section.source})" if section.source and section.source != "profile" else ""
             )
             return section.title(self.language) + source
         if role == ROW_ID_ROLE:
             return section.id
-        if role == Qt.FontRole:
+        if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.BackgroundRole:
+        if role == Qt.ItemDataRole.BackgroundRole:
             return _SECTION_BACKGROUND
         return None
 

@@ -19,8 +19,8 @@ from domain.vietnamese import fold
 USERNAME, FULL_NAME, ROLE, STATUS, CREATED, PASSWORD_CHANGED = range(6)
 COLUMN_COUNT = 6
 
-USER_ROLE = Qt.UserRole + 1  # the UserInfo of the row
-SORT_ROLE = Qt.UserRole + 2  # a value that sorts right (ISO time, folded name)
+USER_ROLE = Qt.ItemDataRole.UserRole + 1  # the UserInfo of the row
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # a value that sorts right (ISO time, folded name)
 
 _HEADERS = (
     QT_TRANSLATE_NOOP("UsersTableModel", "User name"),
@@ -59,17 +59,17 @@ class UsersTableModel(ColumnTableModel):
     def _row_total(self) -> int:
         return len(self._users)
 
-    def data(self, index: Index, role: int = Qt.DisplayRole) -> object:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         user = self.user_at(index.row()) if index.isValid() else None
         if user is None or not 0 <= index.column() < COLUMN_COUNT:
             return None
-        if role == Qt.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._display(user, index.column())
         if role == SORT_ROLE:
             return self._sort_key(user, index.column())
         if role == USER_ROLE:
             return user
-        if role == Qt.ForegroundRole and user.status != "active":
+        if role == Qt.ItemDataRole.ForegroundRole and user.status != "active":
             return QBrush(QColor("#9e9e9e"))
         return None
 

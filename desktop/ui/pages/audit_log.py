@@ -82,7 +82,7 @@ class AuditLogPage(Page):
         self.table = QTableView()
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         self._size_columns()
@@ -97,8 +97,9 @@ class AuditLogPage(Page):
         self.result.setWordWrap(True)
         self.result.setVisible(False)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("&Show:")))
-        bar.itemAt(0).widget().setBuddy(self.action)
+        show_label = QLabel(self.tr("&Show:"))
+        show_label.setBuddy(self.action)
+        bar.addWidget(show_label)
         bar.addWidget(self.action)
         bar.addStretch(1)
         bar.addWidget(self.verify_button)
@@ -114,7 +115,7 @@ class AuditLogPage(Page):
         # Fixed starting widths from sample text: ResizeToContents would measure the first,
         # still empty, page of a lazily filled model and clip everything after.
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         width = self.table.fontMetrics().horizontalAdvance
         samples = {
@@ -127,7 +128,7 @@ class AuditLogPage(Page):
             TARGET: "12/VV \u2013 Trật tự công cộng",
         }
         for column, sample in samples.items():
-            title = self.model.headerData(column, Qt.Horizontal)
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
             header.resizeSection(column, max(width(sample), width(title)) + 24)
 
     def page_shown(self) -> None:

@@ -66,7 +66,7 @@ class CountCard(QPushButton):
         layout.setContentsMargins(14, 8, 14, 8)
         layout.setSpacing(0)
         for label in (self.value, self.caption):
-            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
             layout.addWidget(label)
         self.setAccessibleName(caption)
         # Room for the figure and a caption of two lines (accents above and below included):
@@ -164,8 +164,8 @@ class DashboardPage(CataloguePage):
         heading = _heading(self.tr("Records by form and status"))
         self.table = QTableWidget(0, 0)
         self.table.setObjectName("countsTable")
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         self.table.cellActivated.connect(self._on_cell_activated)
@@ -175,10 +175,12 @@ class DashboardPage(CataloguePage):
         self.deadlines.setHorizontalHeaderLabels(
             [self.tr("Due"), self.tr("What"), self.tr("Record")]
         )
-        self.deadlines.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.deadlines.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.deadlines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.deadlines.verticalHeader().hide()
-        self.deadlines.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        self.deadlines.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         self.deadlines.horizontalHeader().setStretchLastSection(True)
         self.deadlines.cellActivated.connect(self._on_deadline_activated)
         self.no_deadlines = style_label(QLabel(self.tr("No deadline at risk.")), colour=HINT_COLOUR)
@@ -206,7 +208,7 @@ class DashboardPage(CataloguePage):
         layout.addLayout(tables, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.NoFrame)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -253,7 +255,7 @@ class DashboardPage(CataloguePage):
             form.id,
             form.category_field,
             since,
-            on_done=lambda counts, f=form: self._show_monthly_by_category(f, counts),
+            on_done=partial(self._show_monthly_by_category, form),
             on_error=self.show_error,
             context=self,
         )
@@ -331,7 +333,7 @@ class DashboardPage(CataloguePage):
         totals = [0] * (len(shown) + 1)
         for row, form_id in enumerate(form_ids):
             counts = overview.by_form_status.get(form_id, {})
-            name = form_name(self.catalogue.get(form_id) if form_id in known else None, form_id,
+            name = form_name(self.catalogue.get(form_id) if self.catalogue and form_id in known else None, form_id,
                              self.context.services.language)  # fmt: skip
             self._put(row, 0, f"{form_id} \u00b7 {name}", form_id)
             values = [counts.get(s, 0) for s in shown]
@@ -350,18 +352,18 @@ class DashboardPage(CataloguePage):
             + 4
         )
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeToContents)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
     def _put(
         self, row: int, column: int, text: str, form_id: str, *, numeric: bool = False,
         bold: bool = False,
     ) -> None:  # fmt: skip
         item = QTableWidgetItem(text)
-        item.setData(Qt.UserRole, form_id)
+        item.setData(Qt.ItemDataRole.UserRole, form_id)
         if numeric:
-            item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if bold:
             font = item.font()
             font.setBold(True)
@@ -386,7 +388,7 @@ class DashboardPage(CataloguePage):
             ]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setData(Qt.UserRole, deadline.record_id)
+                item.setData(Qt.ItemDataRole.UserRole, deadline.record_id)
                 if deadline.overdue:
                     item.setForeground(QColor(ERROR_COLOUR))
                 self.deadlines.setItem(row, column, item)
@@ -395,12 +397,12 @@ class DashboardPage(CataloguePage):
     def _on_deadline_activated(self, row: int, _column: int) -> None:
         item = self.deadlines.item(row, 0)
         if item is not None:
-            self.open_requested.emit("records", {"record_id": item.data(Qt.UserRole)})
+            self.open_requested.emit("records", {"record_id": item.data(Qt.ItemDataRole.UserRole)})
 
     def _on_cell_activated(self, row: int, column: int) -> None:
         """Enter or double-click on a count opens the records it counts."""
         item = self.table.item(row, 0)
-        request: dict[str, Any] = {"form": item.data(Qt.UserRole) if item else ""}
+        request: dict[str, Any] = {"form": item.data(Qt.ItemDataRole.UserRole) if item else ""}
         shown = statuses()
         if 1 <= column <= len(shown):
             request["status"] = shown[column - 1]

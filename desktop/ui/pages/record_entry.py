@@ -6,6 +6,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -26,7 +27,7 @@ from desktop.ui.services import PageContext
 from domain.forms import Catalogue, FormDefinition
 from domain.vietnamese import fold
 
-FORM_ROLE = Qt.UserRole + 1
+FORM_ROLE = Qt.ItemDataRole.UserRole + 1
 _DONE_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 8px; border: 1px solid #a5d6a7;"
 
 
@@ -62,7 +63,7 @@ class RecordEntryPage(CataloguePage):
         self.forms = QListWidget()
         self.forms.setObjectName("formList")
         self.forms.setSpacing(1)
-        self.forms.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
+        self.forms.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.done = QLabel()
         self.done.setObjectName("completedNote")
         self.done.setStyleSheet(_DONE_STYLE)
@@ -99,7 +100,8 @@ class RecordEntryPage(CataloguePage):
             item.setData(FORM_ROLE, form.id)
             item.setToolTip(form.legal_basis)
             item.setData(
-                Qt.UserRole + 2, fold(f"{form.id} {form.title.get('vi')} {form.title.get('en')}")
+                Qt.ItemDataRole.UserRole + 2,
+                fold(f"{form.id} {form.title.get('vi')} {form.title.get('en')}"),
             )
             label = QLabel(_form_html(form, language))
             label.setContentsMargins(6, 4, 6, 4)
@@ -118,7 +120,7 @@ class RecordEntryPage(CataloguePage):
         first = None
         for row in range(self.forms.count()):
             item = self.forms.item(row)
-            haystack = item.data(Qt.UserRole + 2)
+            haystack = item.data(Qt.ItemDataRole.UserRole + 2)
             hidden = not all(word in haystack for word in words)
             item.setHidden(hidden)
             if not hidden and first is None:
@@ -128,11 +130,15 @@ class RecordEntryPage(CataloguePage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # The search box drives the list: Up/Down move in it, Enter opens the form.
-        if watched is self.search and event.type() == QEvent.KeyPress:
-            if event.key() in (Qt.Key_Up, Qt.Key_Down):
-                self._step(-1 if event.key() == Qt.Key_Up else 1)
+        if (
+            watched is self.search
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                self._step(-1 if event.key() == Qt.Key.Key_Up else 1)
                 return True
-            if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 item = self.forms.currentItem()
                 if item is not None and not item.isHidden():
                     self._on_forms_item_activated(item)
@@ -150,7 +156,7 @@ class RecordEntryPage(CataloguePage):
         """Say at once that the form is coming (wait cursor, status note), then build it: the
         timer lets the note be painted before the widgets are made on this thread."""
         form_id = item.data(FORM_ROLE)
-        QApplication.setOverrideCursor(Qt.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.status_message.emit(fill_numbered(self.tr("Opening form %1\u2026"), form_id))
         QTimer.singleShot(0, self, lambda: self._open_with_cue(form_id))
 

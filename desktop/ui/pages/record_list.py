@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -65,17 +65,17 @@ def records_table(model: RecordsTableModel, name: str) -> QTableView:
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectRows)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.setWordWrap(False)
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     # Fixed starting widths (the user may drag them): measuring contents of lazily loaded rows
     # would both cost time and change as pages arrive.
-    header.setSectionResizeMode(QHeaderView.Interactive)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     for column, width in COLUMN_WIDTHS.items():
         header.resizeSection(column, width)
-    header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+    header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     header.setSortIndicatorShown(True)
     header.setSectionsClickable(False)  # the store decides the order (newest first)
     return table
@@ -229,7 +229,7 @@ class RecordListPage(CataloguePage):
         column = order_column(filters)
         header = self.table.horizontalHeader()
         header.setSortIndicatorShown(column >= 0)
-        header.setSortIndicator(max(column, 0), Qt.DescendingOrder)
+        header.setSortIndicator(max(column, 0), Qt.SortOrder.DescendingOrder)
         self.model.set_filter(filters)
         self._update_count()
 
@@ -245,8 +245,13 @@ class RecordListPage(CataloguePage):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Enter opens the current record (Qt's own "activated" on Enter varies by platform).
-        is_key = watched is self.table and event.type() == QEvent.KeyPress
-        if is_key and event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        is_key = watched is self.table and event.type() == QEvent.Type.KeyPress
+        if (
+            is_key
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers()
+        ):
             self._on_table_activated(self.table.currentIndex())
             return True
         return False
@@ -283,7 +288,7 @@ class RecordListPage(CataloguePage):
             self.view.pdf_requested.connect(
                 lambda: self.printer.save_pdf(self._view_record_id(), form_id=self._view_form_id())
             )
-            QShortcut(QKeySequence(Qt.Key_Escape), self.view, self.show_list)
+            QShortcut(QKeySequence(Qt.Key.Key_Escape), self.view, self.show_list)
             self.stack.addWidget(self.view)
         self.view.show_details(details, allowed)
         self.stack.setCurrentWidget(self.view)

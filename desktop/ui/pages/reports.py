@@ -34,6 +34,7 @@ from desktop.core.permissions import Permission
 from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_today
 from desktop.render import paint_document, write_pdf
+from desktop.storage.report_store import StoredReport
 from desktop.storage.reports import ReportView
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.report_list_model import PERIOD, REPORT_ROLE, ReportListModel
@@ -80,14 +81,14 @@ class ReportsPage(CataloguePage):
         self.table = QTableView()
         self.table.setObjectName("reportTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         compact = self.table.fontMetrics().height() + 8  # ~120 rows: keep many on screen
         self.table.verticalHeader().setDefaultSectionSize(compact)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        header.setSectionResizeMode(LABEL, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         self.narrative: dict[str, QPlainTextEdit] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("&Figures"))
@@ -96,20 +97,20 @@ class ReportsPage(CataloguePage):
         self.past = QTableView()
         self.past.setObjectName("pastReports")
         self.past.setModel(self.list_model)
-        self.past.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.past.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.past.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.past.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.past.verticalHeader().setVisible(False)
         self.past.verticalHeader().setDefaultSectionSize(compact)
         self.past.setWordWrap(False)
         past_header = self.past.horizontalHeader()
-        past_header.setSectionResizeMode(QHeaderView.ResizeToContents)
-        past_header.setSectionResizeMode(PERIOD, QHeaderView.Stretch)
+        past_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        past_header.setSectionResizeMode(PERIOD, QHeaderView.ResizeMode.Stretch)
         past_box = QWidget()
         past_layout = QVBoxLayout(past_box)
         past_layout.setContentsMargins(0, 0, 0, 0)
         past_layout.addWidget(style_label(QLabel(self.tr("Reports")), bold=True))
         past_layout.addWidget(self.past)
-        splitter = QSplitter(Qt.Horizontal)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(past_box)
         splitter.addWidget(self.tabs)
         splitter.setSizes([330, 760])
@@ -149,7 +150,7 @@ class ReportsPage(CataloguePage):
     def _narrative_form(self) -> QWidget:
         body = QWidget()
         form = QFormLayout(body)
-        form.setRowWrapPolicy(QFormLayout.WrapAllRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         for key, title in NARRATIVE_PARTS:
             editor = QPlainTextEdit()
             editor.setObjectName(f"narrative_{key}")
@@ -274,7 +275,7 @@ class ReportsPage(CataloguePage):
 
     def _on_past_current_changed(self, current: Any, _previous: Any) -> None:
         report = self.list_model.data(current, REPORT_ROLE) if current.isValid() else None
-        if report is not None and (
+        if isinstance(report, StoredReport) and (
             not self.opened or self.opened.view.period.code != report.period_code
         ):
             self.picker.set_period(parse_period(report.period_code))
@@ -314,10 +315,10 @@ class ReportsPage(CataloguePage):
                 ),
                 period.label(self.language),
             ),
-            QMessageBox.Yes | QMessageBox.Cancel,
-            QMessageBox.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
         )
-        return answer == QMessageBox.Yes
+        return answer == QMessageBox.StandardButton.Yes
 
     def _on_submit_button_clicked(self) -> None:
         period = self._period()

@@ -76,10 +76,10 @@ class ReviewQueuePage(CataloguePage):
             context.tasks, loader, None, language=self.language, parent=self
         )
         self.table = records_table(self.model, "reviewTable")
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setColumnHidden(STATUS, True)  # every record here waits: the room goes to titles
         self.preview = RecordView(None, self.language, with_actions=False)
-        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.preview)
         self.splitter.setSizes([260, 420])
@@ -115,7 +115,7 @@ class ReviewQueuePage(CataloguePage):
     def reload(self) -> None:
         if self.catalogue is not None:
             self.table.horizontalHeader().setSortIndicator(
-                order_column(WAITING), Qt.DescendingOrder
+                order_column(WAITING), Qt.SortOrder.DescendingOrder
             )
             self.model.set_filter(WAITING)
             self._update_count()
@@ -136,7 +136,7 @@ class ReviewQueuePage(CataloguePage):
     def select_ids(self, record_ids: list[str]) -> None:
         self.table.clearSelection()
         mode = self.table.selectionMode()
-        self.table.setSelectionMode(QAbstractItemView.MultiSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         for record_id in record_ids:
             row = self.model.row_of(record_id)
             if row >= 0:
@@ -185,7 +185,7 @@ class ReviewQueuePage(CataloguePage):
         if not ids:
             return
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             self.tr("Approve"),
             fill_numbered(
                 self.tr(
@@ -194,30 +194,30 @@ class ReviewQueuePage(CataloguePage):
                 ),
                 format_number(len(ids)),
             ),
-            QMessageBox.Yes | QMessageBox.Cancel,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             self,
         )
         box.setObjectName("approveConfirm")
-        box.button(QMessageBox.Yes).setText(self.tr("&Approve"))
-        box.setDefaultButton(QMessageBox.Yes)
-        box.setAttribute(Qt.WA_DeleteOnClose)
+        box.button(QMessageBox.StandardButton.Yes).setText(self.tr("&Approve"))
+        box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.finished.connect(lambda answer: self._on_approval_answered(ids, answer))
         self.confirm_box = box
         box.open()  # not exec(): the window (and its idle lock) stays live behind it
 
     def _on_approval_answered(self, ids: list[str], answer: int) -> None:
         self.confirm_box = None
-        if answer != QMessageBox.Yes:
+        if answer != QMessageBox.StandardButton.Yes:
             return
         self.approve_button.setEnabled(False)
         self.run_record_work(record_work.approve_records, ids, on_done=self._on_approved)
 
     def _on_approved(self, outcomes: list[record_work.Outcome]) -> None:
         done = [o for o in outcomes if o.error is None]
-        failed = [o for o in outcomes if o.error is not None]
+        failed = [o.error for o in outcomes if o.error is not None]
         text = fill_numbered(self.tr("%1 record(s) approved."), str(len(done)))
         if failed:
-            reasons = "; ".join(sorted({describe(o.error).headline for o in failed}))
+            reasons = "; ".join(sorted({describe(error).headline for error in failed}))
             text += " " + fill_numbered(self.tr("%1 not approved: %2"), str(len(failed)), reasons)
         self._show_result(text, ok=not failed)
         self.status_message.emit(text)

@@ -90,7 +90,7 @@ class SettingsPage(Page):
             self.tr("The law says \u201cimmediately\u201d; the dashboard warns before this limit.")
         )
         self.station_form = QFormLayout(box)
-        self.station_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.station_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.station_form.addRow(label, self.auto_lock)
         self.station_form.addRow(hours_label, self.transfer_hours)
         self.station_form.addRow("", self.apply_button)  # applies both
@@ -108,14 +108,14 @@ class SettingsPage(Page):
         box = QGroupBox(self.tr("This computer"))
         self.language = QComboBox()
         self.language.setObjectName("language")
-        self.language.setSizeAdjustPolicy(QComboBox.AdjustToContents)
+        self.language.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.language.addItem("Tiếng Việt", "vi")
         self.language.addItem("English", "en")
         self.language.setCurrentIndex(self.language.findData(self.context.services.language))
         self.language_note = QLabel()
         self.language_note.setWordWrap(True)
         self.computer_form = QFormLayout(box)
-        self.computer_form.setFieldGrowthPolicy(QFormLayout.FieldsStayAtSizeHint)
+        self.computer_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         self.computer_form.addRow(self.tr("&Language:"), self.language)
         self.computer_form.addRow("", self.language_note)
         self.computer_form.setRowVisible(self.language_note, False)
@@ -180,7 +180,7 @@ class SettingsPage(Page):
 
     def _on_password_button_clicked(self) -> None:
         dialog = ChangePasswordDialog(self.context.tasks, self.context.session, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.password_note.setText(self.tr("Password changed.")))
         self.dialog = dialog
         dialog.open()

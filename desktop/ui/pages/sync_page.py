@@ -82,6 +82,7 @@ class SyncPage(Page):
 
     def __init__(self, context: PageContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
+        assert context.sync is not None  # the window always passes its controller
         self.sync: SyncController = context.sync
         self.supervisor = allows(context.session.user.role, Permission.MANAGE_SETTINGS)
         self.status: SyncStatus | None = None
@@ -196,7 +197,7 @@ class SyncPage(Page):
         problems = QWidget()
         problems_layout = QVBoxLayout(problems)
         problems_layout.addWidget(self.problem_table, 1)
-        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignLeft)
+        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history, self.tr("History"))
         self.tabs.addTab(problems, self.tr("Refused and held aside"))
@@ -228,11 +229,11 @@ class SyncPage(Page):
         table = QTableWidget(0, len(headers))
         table.setObjectName(name)
         table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
         return table
 
@@ -329,7 +330,9 @@ class SyncPage(Page):
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 if 3 <= column <= 6:
-                    cell.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 self.history.setItem(row, column, cell)
 
     def _load_problems(self) -> None:
@@ -471,20 +474,29 @@ class SyncPage(Page):
         dialog = EnrolDialog(
             self.sync.service, self.context.tasks, str(self.context.services.log_file), self
         )
-        dialog.enrolled.connect(
-            lambda _e: (self.status_message.emit(self.tr("Station enrolled.")), self.sync.start())
-        )
+
+        def on_enrolled(_enrolment: object) -> None:
+            self.status_message.emit(self.tr("Station enrolled."))
+            self.sync.start()
+
+        dialog.enrolled.connect(on_enrolled)
         dialog.open()
         self.enrol_dialog = dialog
 
     def _on_save_settings(self) -> None:
         service, policy, auto = self.sync.service, self.policy.currentData(), self.auto.isChecked()
+
+        def save() -> None:
+            service.set_policy(policy)
+            service.set_auto_sync(auto)
+
+        def on_saved(_nothing: None) -> None:
+            self.status_message.emit(self.tr("Sync settings saved."))
+            self.sync.refresh(then_probe=True)
+
         self.context.tasks.run(
-            lambda: (service.set_policy(policy), service.set_auto_sync(auto)),
-            on_done=lambda _r: (
-                self.status_message.emit(self.tr("Sync settings saved.")),
-                self.sync.refresh(then_probe=True),
-            ),
+            save,
+            on_done=on_saved,
             on_error=self.show_error,
             context=self,
         )

@@ -37,6 +37,9 @@ from desktop.ui.user_dialogs import (
     ResetPasswordDialog,
 )
 
+# The dialogs this page opens: each names the user it acted on in `target`.
+UserDialog = AddUserDialog | ResetPasswordDialog | ChangeRoleDialog | RemoveUserDialog
+
 
 class UsersPage(Page):
     KEY = "users"
@@ -53,12 +56,14 @@ class UsersPage(Page):
         self.table.setObjectName("usersTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(USERNAME, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.sortByColumn(USERNAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(FULL_NAME, QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(
+            FULL_NAME, QHeaderView.ResizeMode.Stretch
+        )
         self.add_button = QPushButton(self.tr("&Add user\u2026"))
         self.reset_button = QPushButton(self.tr("Reset &password\u2026"))
         self.role_button = QPushButton(self.tr("Change r&ole\u2026"))
@@ -136,10 +141,10 @@ class UsersPage(Page):
         self.role_button.setEnabled(active and not is_me)
         self.remove_button.setEnabled(active and not is_me)
 
-    def _open(self, dialog: TaskDialog, done_message: str) -> None:
+    def _open(self, dialog: UserDialog, done_message: str) -> None:
         # open(), not exec(): the event loop keeps running (and tests can type into the dialog).
         self.dialog = dialog
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog.target, done_message))
         dialog.open()
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
-from desktop.ui.record_form.options import FOLDED_ROLE, VALUE_ROLE, Index
+from desktop.ui.record_form.options import FOLDED_ROLE, VALUE_ROLE, Index, OptionListModel
 from domain.forms.model import FieldDefinition
 from domain.vietnamese import fold
 
@@ -39,7 +39,9 @@ class ParentFilter(QSortFilterProxyModel):
         if not self.parent_value or row == 0:
             return True
         # Straight from the entries: a data() call per row is 3,321 Python calls per filter.
-        return self.sourceModel().parent_of(row) == self.parent_value
+        source = self.sourceModel()
+        assert isinstance(source, OptionListModel)  # ChoiceEditor sets no other
+        return source.parent_of(row) == self.parent_value
 
 
 class FoldingCompleter(QCompleter):
@@ -49,7 +51,7 @@ class FoldingCompleter(QCompleter):
         return [fold(path)]
 
     def pathFromIndex(self, index: Index) -> str:
-        return index.data(Qt.DisplayRole)
+        return index.data(Qt.ItemDataRole.DisplayRole)
 
 
 class _ChoiceLine(QLineEdit):
@@ -60,7 +62,7 @@ class _ChoiceLine(QLineEdit):
         self._editor = editor
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             self._editor.commit()
         super().keyPressEvent(event)
 
@@ -75,13 +77,17 @@ class ChoiceEditor(FieldEditor):
         self.combo = QComboBox()
         # setLineEdit makes the combo editable: setEditable(True) first would build a line
         # edit (and its completer) only to throw it away, ~2 ms a list on X11.
-        self.combo.setLineEdit(_ChoiceLine(self))
-        self.combo.setInsertPolicy(QComboBox.NoInsert)
+        line = _ChoiceLine(self)
+        self.combo.setLineEdit(line)
+        self.combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.combo.setMaxVisibleItems(15)
         # Sized by a fixed length, not by measuring 3,321 commune names on every layout pass.
-        self.combo.setSizeAdjustPolicy(QComboBox.AdjustToMinimumContentsLengthWithIcon)
+        self.combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.combo.setMinimumContentsLength(22)
         source = context.option_models.model_for(definition)
+        self.option_model = source  # the filter's source, or the combo's model when none
         self.filter: ParentFilter | None = None
         if definition.parent is not None:
             self.filter = ParentFilter(self)
@@ -91,12 +97,13 @@ class ChoiceEditor(FieldEditor):
             self.combo.setModel(source)
         completer = FoldingCompleter(self.combo.model(), self.combo)
         completer.setCompletionRole(FOLDED_ROLE)
-        completer.setFilterMode(Qt.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setMaxVisibleItems(12)
         self.combo.setCompleter(completer)
+        self.completer = completer
         self.set_value(None)
-        self.combo.lineEdit().setPlaceholderText(self.tr("Type to search\u2026"))
+        line.setPlaceholderText(self.tr("Type to search\u2026"))
         width = 420 if definition.reference in ("communes", "provinces") else 320
         self.combo.setMinimumWidth(min(width, 260))
         self.combo.setMaximumWidth(width)
@@ -106,8 +113,8 @@ class ChoiceEditor(FieldEditor):
         layout.addStretch(0)
         self.setFocusProxy(self.combo)
         self.combo.currentIndexChanged.connect(self.changed)
-        self.combo.lineEdit().textEdited.connect(self.changed)
-        self.combo.lineEdit().editingFinished.connect(self.commit)
+        line.textEdited.connect(self.changed)
+        line.editingFinished.connect(self.commit)
 
     def focus_target(self) -> QWidget:
         return self.combo
@@ -146,7 +153,7 @@ class ChoiceEditor(FieldEditor):
             self.combo.setEditText(str(value))
 
     def _row_of(self, value: str) -> int:
-        source = self.filter.sourceModel() if self.filter is not None else self.combo.model()
+        source = self.option_model
         row = source.row_of(value)
         if row > 0 and self.filter is not None:
             row = self.filter.mapFromSource(source.index(row, 0)).row()  # -1 if filtered out
@@ -163,8 +170,9 @@ class ChoiceEditor(FieldEditor):
 
     def commit(self) -> None:
         """Settle typed text on the best entry: the same name, else the first that contains it."""
-        popup = self.combo.completer().popup()
-        popup.hide()
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.hide()
         text = self.combo.currentText()
         if not text.strip():
             self.combo.setCurrentIndex(0)

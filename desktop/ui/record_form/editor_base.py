@@ -41,7 +41,7 @@ def style_label(
     label.setFont(font)
     if colour is not None:
         palette = label.palette()
-        palette.setColor(QPalette.WindowText, QColor(colour))
+        palette.setColor(QPalette.ColorRole.WindowText, QColor(colour))
         label.setPalette(palette)
     return label
 
@@ -151,7 +151,7 @@ class FieldEditor(QWidget):
         if severity is None:
             palette = QApplication.palette(target)
         else:
-            palette.setColor(QPalette.Base, QColor(_FIELD_BACKGROUNDS[severity]))
+            palette.setColor(QPalette.ColorRole.Base, QColor(_FIELD_BACKGROUNDS[severity]))
         target.setPalette(palette)
 
 

@@ -92,9 +92,11 @@ class RowDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.panel)
-        scroll.setFrameShape(QScrollArea.NoFrame)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.button(QDialogButtonBox.Ok).setText(self.tr("&Keep this row"))
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("&Keep this row"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.buttons = buttons
@@ -124,7 +126,7 @@ class RowDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter in a field moves to the next one (as in the form), never closes the dialog early.
-        enter = event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers()
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers()
         if enter and not isinstance(self.focusWidget(), QPushButton):
             self.focusNextChild()
             return
@@ -147,12 +149,12 @@ class GroupEditor(RowsEditor):
         self.columns = _table_fields(definition)
         self.table = QTableWidget(0, len(self.columns))
         self.table.setHorizontalHeaderLabels([f.label.get(context.language) for f in self.columns])
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table, like every other field
         self.table.verticalHeader().setVisible(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.installEventFilter(self)
         self.add_button = QPushButton(self.tr("Add a row"))
         self.add_button.setToolTip(self.tr("Insert"))
@@ -188,13 +190,16 @@ class GroupEditor(RowsEditor):
     def eventFilter(self, watched: Any, event: Any) -> bool:
         if watched is self.table and event.type() == event.Type.KeyPress:
             key = event.key()
-            if key == Qt.Key_Insert:
+            if key == Qt.Key.Key_Insert:
                 self.add_row()
                 return True
-            if key == Qt.Key_Delete and self.rows:
+            if key == Qt.Key.Key_Delete and self.rows:
                 self.remove_row(self.table.currentRow())
                 return True
-            edit = key in (Qt.Key_Return, Qt.Key_Enter, Qt.Key_F2) and not event.modifiers()
+            edit = (
+                key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2)
+                and not event.modifiers()
+            )
             if edit and self.rows and self.table.currentRow() >= 0:
                 self.edit_row(self.table.currentRow())
                 return True
@@ -239,7 +244,7 @@ class GroupEditor(RowsEditor):
 
     def _open(self, row: int, values: dict[str, Any]) -> None:
         dialog = RowDialog(self.definition, self.context, values, row, self)
-        dialog.setAttribute(Qt.WA_DeleteOnClose)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._on_dialog_accepted(dialog))
         dialog.finished.connect(lambda _result: self._on_dialog_finished(dialog))
         self.dialog = dialog

@@ -83,9 +83,9 @@ class ComputedEditor(_LineEditor):
     ) -> None:
         super().__init__(definition, context, parent)
         self.line.setReadOnly(True)
-        self.line.setFocusPolicy(Qt.NoFocus)
+        self.line.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         palette = self.line.palette()
-        palette.setColor(QPalette.Base, QColor("#f1f1f1"))
+        palette.setColor(QPalette.ColorRole.Base, QColor("#f1f1f1"))
         self.line.setPalette(palette)
 
     def value(self) -> Any:
@@ -144,7 +144,7 @@ class NumberEditor(_LineEditor):
         self, definition: FieldDefinition, context: EditorContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(definition, context, parent)
-        self.line.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.line.setMaximumWidth(160)
         self.layout_.addStretch(1)
 
@@ -160,10 +160,10 @@ class NumberEditor(_LineEditor):
 
     def set_value(self, value: Any) -> None:
         parsed = self._parse(value) if isinstance(value, str) else value
-        is_number = isinstance(parsed, int | float) and not isinstance(parsed, bool)
-        self.line.setText(
-            format_decimal(parsed) if is_number else "" if value is None else str(value)
-        )
+        if isinstance(parsed, int | float) and not isinstance(parsed, bool):
+            self.line.setText(format_decimal(parsed))
+        else:
+            self.line.setText("" if value is None else str(value))
 
     def commit(self) -> None:
         parsed = self._parse(self.line.text())
@@ -178,7 +178,7 @@ class MoneyEditor(_LineEditor):
         self, definition: FieldDefinition, context: EditorContext, parent: QWidget | None = None
     ) -> None:
         super().__init__(definition, context, parent)
-        self.line.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
+        self.line.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.line.setMaximumWidth(200)
         self.layout_.addWidget(QLabel(self.tr("đồng")))
         self.layout_.addStretch(1)
@@ -215,8 +215,8 @@ class CalendarPopup(QCalendarWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowFlags(Qt.Popup)
-        self.setFirstDayOfWeek(Qt.Monday)
+        self.setWindowFlags(Qt.WindowType.Popup)
+        self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setGridVisible(True)
         self.activated.connect(self._on_self_chosen)
         self.clicked.connect(self._on_self_chosen)
@@ -226,7 +226,7 @@ class CalendarPopup(QCalendarWidget):
         self.picked.emit(day)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key_Escape:
+        if event.key() == Qt.Key.Key_Escape:
             self.close()
             return
         super().keyPressEvent(event)
@@ -257,18 +257,26 @@ class DateEditor(_LineEditor):
         self.button: QToolButton | None = None
         if self.kind is not FieldType.PARTIAL_DATE:
             self.button = QToolButton()
-            self.button.setArrowType(Qt.DownArrow)
+            self.button.setArrowType(Qt.ArrowType.DownArrow)
             self.button.setToolTip(self.tr("Choose on a calendar (Alt+Down)"))
-            self.button.setFocusPolicy(Qt.NoFocus)  # Tab goes field to field; Alt+Down opens
+            # Tab goes field to field; Alt+Down opens.
+            self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self.button.clicked.connect(self.open_calendar)
             self.layout_.addWidget(self.button)
             self.line.installEventFilter(self)
         self.layout_.addStretch(1)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.line and event.type() == QEvent.KeyPress:
-            alt_down = event.key() == Qt.Key_Down and event.modifiers() & Qt.AltModifier
-            if alt_down or event.key() == Qt.Key_F4:
+        if (
+            watched is self.line
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            alt_down = (
+                event.key() == Qt.Key.Key_Down
+                and event.modifiers() & Qt.KeyboardModifier.AltModifier
+            )
+            if alt_down or event.key() == Qt.Key.Key_F4:
                 self.open_calendar()
                 return True
         return False

@@ -35,7 +35,7 @@ from domain.validation.problems import Problem
 _TUCKED = frozenset({"legacy_province_code", "legacy_district_code", "legacy_ward_code"})
 
 # Made once: combining Qt flags goes through Python's enum machinery (~2 ms a time here).
-_LABEL_ALIGNMENT = Qt.AlignLeft | Qt.AlignTop
+_LABEL_ALIGNMENT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
 
 
 class FieldRow(QWidget):
@@ -47,7 +47,7 @@ class FieldRow(QWidget):
         self.problem = QLabel()
         self.problem.setObjectName("problem")
         self.problem.setWordWrap(True)
-        self.problem.setTextFormat(Qt.RichText)
+        self.problem.setTextFormat(Qt.TextFormat.RichText)
         self.problem.setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -103,9 +103,9 @@ class FieldsPanel(QWidget):
         self.labels: dict[str, QLabel] = {}
         self.visible: dict[str, bool] = {}
         self.form = QFormLayout(self)
-        self.form.setRowWrapPolicy(QFormLayout.DontWrapRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.setLabelAlignment(_LABEL_ALIGNMENT)
-        self.form.setFieldGrowthPolicy(QFormLayout.AllNonFixedFieldsGrow)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.more: QToolButton | None = None
         for definition in fields:
@@ -113,8 +113,8 @@ class FieldsPanel(QWidget):
                 self.more = QToolButton()
                 self.more.setText(self.tr("Former codes"))
                 self.more.setCheckable(True)
-                self.more.setArrowType(Qt.RightArrow)
-                self.more.setToolButtonStyle(Qt.ToolButtonTextBesideIcon)
+                self.more.setArrowType(Qt.ArrowType.RightArrow)
+                self.more.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 self.more.setAutoRaise(True)
                 self.more.toggled.connect(self._on_more_toggled)
                 self.form.addRow("", self.more)
@@ -183,7 +183,7 @@ class FieldsPanel(QWidget):
 
     def _on_more_toggled(self, shown: bool) -> None:
         assert self.more is not None
-        self.more.setArrowType(Qt.DownArrow if shown else Qt.RightArrow)
+        self.more.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         for key in _TUCKED & set(self.rows):
             self.form.setRowVisible(self.rows[key], shown and self.visible[key])
 
@@ -282,7 +282,7 @@ class FieldsPanel(QWidget):
             editor.unfold()
             editor.sub_panel.focus_first()  # a block: its first field
         else:
-            editor.focus_target().setFocus(Qt.OtherFocusReason)
+            editor.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def focus_field(self, parts: list[tuple[str, int | None]]) -> bool:
         """Put the keyboard in the field at these path parts; False if it is not shown here."""

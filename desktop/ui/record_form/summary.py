@@ -22,8 +22,8 @@ from desktop.ui.record_form.paths import path_label
 from domain.forms.model import FormDefinition
 from domain.validation import Override, Problem
 
-PATH_ROLE = Qt.UserRole + 1
-PROBLEM_ROLE = Qt.UserRole + 2
+PATH_ROLE = Qt.ItemDataRole.UserRole + 1
+PROBLEM_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ProblemSummary(QWidget):

@@ -95,14 +95,14 @@ class RecordFormWidget(QWidget):
         self.general = QLabel()
         self.general.setWordWrap(True)
         self.general.setVisible(False)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.NoFrame)
-        self.scroll.setWidget(self._build_body())
+        self.scroll_area = QScrollArea()  # not `scroll`: QWidget.scroll() is a method
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(self._build_body())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.general)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         for editor in self.editors():
             if isinstance(editor, GroupEditor):
                 editor.checker = self._row_checker(editor)
@@ -111,6 +111,7 @@ class RecordFormWidget(QWidget):
         self._refresh_timer.setInterval(0)  # once per burst of changes, after the event settles
         self._refresh_timer.timeout.connect(self._refresh)
         app = QApplication.instance()
+        assert isinstance(app, QApplication)  # widgets exist only under a QApplication
         app.focusChanged.connect(self._on_app_focus_changed)
         self.set_values(values or {})
 
@@ -134,8 +135,8 @@ class RecordFormWidget(QWidget):
                 QLabel(section.title.get(self.language)), points=12.5, bold=True, colour="#1a3c6e"
             )
             rule = QFrame()
-            rule.setFrameShape(QFrame.HLine)
-            rule.setFrameShadow(QFrame.Sunken)
+            rule.setFrameShape(QFrame.Shape.HLine)
+            rule.setFrameShadow(QFrame.Shadow.Sunken)
             inner.addWidget(heading)
             inner.addWidget(rule)
             panel = FieldsPanel(section.fields, "", self.context, scope_names=self.form.names)
@@ -316,13 +317,14 @@ class RecordFormWidget(QWidget):
 
     def _on_app_focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if new is not None and self.isAncestorOf(new):
-            self.scroll.ensureWidgetVisible(new, 40, 60)
+            self.scroll_area.ensureWidgetVisible(new, 40, 60)
         left = editor_of(old)
         if left is None or left is editor_of(new):
             return
         window = left.window()
         if isinstance(window, RowDialog):
-            if self.isAncestorOf(window.parentWidget()):  # a row of this form, not another's
+            owner = window.parentWidget()
+            if owner is not None and self.isAncestorOf(owner):  # a row of this form, not another's
                 left.commit()
                 window.field_left(left.path)
             return
@@ -346,7 +348,7 @@ class RecordFormWidget(QWidget):
                 found = panel.focus_field(parts)
                 focused = QApplication.focusWidget()
                 if focused is not None and self.isAncestorOf(focused):
-                    self.scroll.ensureWidgetVisible(focused, 40, 80)
+                    self.scroll_area.ensureWidgetVisible(focused, 40, 80)
                 return found
         return False
 
@@ -365,7 +367,7 @@ class RecordFormWidget(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter, like Tab, goes to the next field; on a button it presses the button.
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and not event.modifiers():
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             focus = QApplication.focusWidget()
             if isinstance(focus, QPushButton | QToolButton) and not isinstance(focus, QCheckBox):
                 focus.click()

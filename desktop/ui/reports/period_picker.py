@@ -51,11 +51,19 @@ class PeriodPicker(QWidget):
         self.start = self._date_edit("periodStart", today.replace(day=1))
         self.end = self._date_edit("periodEnd", today)
         self.dash = QLabel("\u2013")
-        label = QLabel(QCoreApplication.translate("PeriodPicker", "&Period:"))
-        label.setBuddy(self.kind)
+        period_label = QLabel(QCoreApplication.translate("PeriodPicker", "&Period:"))
+        period_label.setBuddy(self.kind)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (label, self.kind, self.number, self.year, self.start, self.dash, self.end):
+        for widget in (
+            period_label,
+            self.kind,
+            self.number,
+            self.year,
+            self.start,
+            self.dash,
+            self.end,
+        ):
             layout.addWidget(widget)
         self._fill_numbers(today.month)
         self._update_visibility()

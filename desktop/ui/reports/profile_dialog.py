@@ -94,7 +94,9 @@ class StationProfileDialog(QDialog):
         self.message.setStyleSheet("color: #b71c1c;")
         self.message.setWordWrap(True)
         self.message.setVisible(False)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Save | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -136,7 +138,10 @@ class StationProfileDialog(QDialog):
             value = values.get(field_id)
             if isinstance(editor, QComboBox):
                 editor.setCurrentIndex(max(editor.findData(value), 0))
-            elif isinstance(editor, QSpinBox | QDoubleSpinBox):
+            # One branch each, so that each minimum() keeps its own type (int, float).
+            elif isinstance(editor, QSpinBox):  # noqa: SIM114
+                editor.setValue(editor.minimum() if value is None else value)
+            elif isinstance(editor, QDoubleSpinBox):
                 editor.setValue(editor.minimum() if value is None else value)
 
     def values(self) -> dict[str, Any]:

@@ -70,7 +70,8 @@ class EnrolDialog(QDialog):
         form.addRow(self.tr("&Enrolment code:"), self.code)
         form.addRow(self.tr("&CA certificate:"), ca_row)
         for row, buddy in ((0, self.url), (1, self.code), (2, self.ca_path)):
-            label = form.itemAt(row, QFormLayout.LabelRole).widget()
+            item = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            label = item.widget() if item is not None else None
             if isinstance(label, QLabel):
                 label.setBuddy(buddy)
 
@@ -80,15 +81,17 @@ class EnrolDialog(QDialog):
         self.identity_label = QLabel()
         self.identity_label.setObjectName("enrolIdentity")
         self.identity_label.setWordWrap(True)
-        self.identity_label.setTextFormat(Qt.RichText)
+        self.identity_label.setTextFormat(Qt.TextFormat.RichText)
         self.compared = QCheckBox(
             self.tr("I compared the fingerprint with the one the centre announced")
         )
         self.compared.setObjectName("enrolCompared")
         self.compared.setVisible(False)
         self.compared.toggled.connect(self._update_buttons)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.enrol_button = self.buttons.addButton(self.tr("&Enrol"), QDialogButtonBox.AcceptRole)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.enrol_button = self.buttons.addButton(
+            self.tr("&Enrol"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.enrol_button.setObjectName("enrolSubmit")
         self.buttons.accepted.connect(self._on_enrol)
         self.buttons.rejected.connect(self.reject)
@@ -115,7 +118,7 @@ class EnrolDialog(QDialog):
         focus.no_auto_default(browse, self.check_button)
         self.enrol_button.setDefault(True)
         focus.order_from_layout(layout)
-        self.url.setFocus(Qt.OtherFocusReason)
+        self.url.setFocus(Qt.FocusReason.OtherFocusReason)
         self._update_buttons()
 
     # ---- step 1: who is the server --------------------------------------------------------------

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request, Response
 from starlette.concurrency import run_in_threadpool
 
@@ -11,7 +13,9 @@ from server.services import bundles
 
 router = APIRouter()
 
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 409, 413, 422, 429, 503)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 409, 413, 422, 429, 503)
+}
 
 
 @router.post(

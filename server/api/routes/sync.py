@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
 from sqlalchemy import Engine
@@ -17,7 +17,9 @@ from server.services import feed, ingest
 
 router = APIRouter(prefix="/sync")
 
-_ERRORS = {status: {"model": ErrorBody} for status in (400, 401, 403, 413, 415, 422, 429, 503)}
+_ERRORS: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody} for status in (400, 401, 403, 413, 415, 422, 429, 503)
+}
 SIGNATURE_PARAMS = [
     {"name": name, "in": "header", "required": True, "schema": {"type": "string"}}
     for name in SIGNED_HEADERS

@@ -20,11 +20,10 @@ from server.services.console_users import LoginThrottled, TotpRefused
 router = APIRouter()
 
 
-def _account(request: Request, user: ConsoleUser, **context: object) -> Response:
+def _account(request: Request, user: ConsoleUser, status: int = 200, **context: object) -> Response:
     engine = request.app.state.engine
     with engine.connect() as conn:
         row = console_users.get_user(conn, user.name)
-    status = int(context.pop("status", 200))  # type: ignore[call-overload]
     values = {"account": row, "error": "", "notice": ""} | context
     return render(request, "account.html", values, status_code=status)
 

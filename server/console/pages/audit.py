@@ -95,7 +95,7 @@ def audit_verify(request: Request, user: AdminUser, _checked: CsrfUser) -> Respo
     engine = request.app.state.engine
     result = console_audit.verify(engine)
     with engine.begin() as conn:
-        details = {"intact": result.intact, "count": result.count}
+        details: dict[str, Any] = {"intact": result.intact, "count": result.count}
         if not result.intact:
             details |= {"broken_seq": result.broken_seq, "reason": result.reason}
         console_audit.append(conn, user.name, "audit.verified", "console_audit", details)

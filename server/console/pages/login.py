@@ -9,6 +9,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import Engine
 from starlette.concurrency import run_in_threadpool
 
 from protocol.errors import ErrorCode
@@ -190,7 +191,7 @@ async def totp_submit(
     return await run_in_threadpool(_second_factor, request, info, code, next, enrol=False)
 
 
-def _enrol_context(engine, info: SessionInfo) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def _enrol_context(engine: Engine, info: SessionInfo) -> dict[str, str]:
     secret = console_users.pending_secret(engine, info.user_id)
     uri = totp.provisioning_uri(secret, info.name)
     return {"qr_svg": totp.qr_svg(uri), "secret_groups": totp.grouped(secret)}

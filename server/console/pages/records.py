@@ -138,7 +138,7 @@ def _record_context(conn: Connection, head: console_records.RecordHead, lang: st
     if current is None:  # a head is stored with its revision: only a damaged database has none
         raise not_found()
     form = _definition(conn, forms, head.form_id, current.form_version)
-    revisions = []
+    revisions: list[dict[str, Any]] = []
     previous = None
     for revision in history:
         definition = _definition(conn, forms, head.form_id, revision.form_version)

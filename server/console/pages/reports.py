@@ -108,12 +108,12 @@ def _province_bars(data: console_reports.Rollup) -> list[dict[str, Any]]:
 
 def _row_bars(data: console_reports.Rollup, lang: str) -> list[dict[str, Any]]:
     top = data.top_rows()
-    largest = max((row.total for _s, row in top), default=0) or 1
+    largest = max((row.total or 0 for _s, row in top), default=0) or 1  # numbers: top_rows
     return [
         {
             "label": row.label(lang),
             "text": format_number(row.total),
-            "share": round(100 * row.total / largest, 1),  # type: ignore[operator]
+            "share": round(100 * (row.total or 0) / largest, 1),
         }
         for section, row in top
     ]

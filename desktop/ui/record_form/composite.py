@@ -52,10 +52,11 @@ class CompositeEditor(FieldEditor):
         if self.fold is not None:
             layout.setSpacing(2)
             layout.addWidget(self.fold)
+        layout.addWidget(self.box)  # before any setVisible: a box without parent is a window
+        if self.fold is not None:
             self.fold.setChecked(definition.id in _OPEN_ADDRESSES)
             self.box.setVisible(self.fold.isChecked())
             self.fold.toggled.connect(self._on_fold_toggled)
-        layout.addWidget(self.box)
         self.setFocusProxy(self.panel)
 
     def set_path(self, path: str) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -105,7 +106,27 @@ class CountCard(QPushButton):
         for label in (self.value, self.caption):
             label.ensurePolished()
         lines = self.value.fontMetrics().height() + 2 * self.caption.fontMetrics().lineSpacing()
-        self.setMinimumHeight(max(72, lines + 8 + 8 + 6))
+        self._least_height = max(72, lines + 8 + 8 + 6)
+        self.setMinimumHeight(self._least_height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrower card wraps its caption onto more lines: grow with it, or the last line
+        # (and the marks below it, "tại đơn vị") is cut. The grid does not ask by itself.
+        super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        # From the font, not QLabel.heightForWidth(), which never goes below the minimum set here.
+        wrapped = QRect(0, 0, max(width, 1), 10_000)
+        caption = (
+            self.caption.fontMetrics()
+            .boundingRect(wrapped, Qt.TextWordWrap, self.caption.text())
+            .height()
+        )
+        self.caption.setMinimumHeight(caption)
+        content = self.value.sizeHint().height() + caption + margins.top() + margins.bottom()
+        needed = max(self._least_height, content + 6)
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.storage import record_store
 from desktop.ui.dashboard_charts import last_months
 from desktop.ui.main_window import MainWindow
 from desktop.ui.models.dashboard_models import FORM_ROLE, RECORD_ID_ROLE
-from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.pages.dashboard import CountCard, DashboardPage
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from tests.desktop.conftest import OFFICER, SUPERVISOR
@@ -210,3 +211,30 @@ def test_not_yet_at_the_centre_is_the_sync_pages_waiting_count(window, records, 
     assert page.cards["unsynced"].value.text() == "2"
     assert page.cards["unsynced"].toolTip() == "The station is not enrolled for sync."
     assert page.waiting.values["Unsent"] == 2
+
+
+def test_a_card_grows_with_its_caption_and_shrinks_back(qtbot):
+    """A narrow card wraps its caption onto more lines and grows to show all of them (the
+    marks below "tại đơn vị" included); wider again, it gives the height back."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    grid = QGridLayout(holder)
+    cards = [CountCard("Cập nhật hôm nay tại đơn vị của công an xã") for _ in range(6)]
+    for column, card in enumerate(cards):
+        grid.addWidget(card, 0, column)
+    holder.resize(700, 400)
+    holder.show()
+    card = cards[0]
+
+    def caption_fits() -> bool:
+        metrics, label = card.caption.fontMetrics(), card.caption
+        needed = metrics.boundingRect(
+            QRect(0, 0, label.width(), 10_000), Qt.TextWordWrap, label.text()
+        ).height()
+        return label.height() >= needed and label.geometry().bottom() < card.height()
+
+    qtbot.waitUntil(lambda: caption_fits() and card.caption.height() > 3 * 15)
+    narrow = card.height()
+    holder.resize(1500, 400)
+    qtbot.waitUntil(lambda: card.height() < narrow)
+    assert caption_fits()

@@ -1,0 +1,24 @@
+"""The record lists' columns at the window's first size: every status whole, room for the title."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QTableView
+
+from desktop.ui.main_window import DEFAULT_SIZE
+from desktop.ui.models.records_table_model import STATUS, TITLE
+from desktop.ui.pages.record_list import RecordListPage
+from desktop.ui.record_labels import status_name, statuses
+
+
+def test_statuses_fit_and_the_title_keeps_room(open_main_window):
+    """At 1100×720 in English (the longer status names), the status column shows each status
+    whole and the stretched title column keeps a readable width."""
+    window = open_main_window(pages=(RecordListPage,))
+    window.resize(*DEFAULT_SIZE)
+    window.show_page("records")
+    table: QTableView = window.page("records").table
+    header = table.horizontalHeader()
+    widest = max(header.fontMetrics().horizontalAdvance(status_name(s)) for s in statuses())
+    assert "Awaiting approval" in [status_name(s) for s in statuses()]
+    assert header.sectionSize(STATUS) >= widest + 12
+    assert header.sectionSize(TITLE) >= 110  # 76 with the old fixed pixel widths

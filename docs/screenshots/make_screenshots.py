@@ -61,7 +61,7 @@ def shoot(widget: QWidget, name: str, lang: str) -> None:
         0, frame.x(), frame.y(), frame.width(), frame.height()
     )
     target = OUT / lang / f"{name}.png"
-    target.parent.mkdir(exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     pixmap.save(str(target))
     print("saved", target.relative_to(ROOT))
 

@@ -45,7 +45,7 @@ from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_editor import AMEND, DRAFT, RecordEditor
 from desktop.ui.record_filters import RecordFilterBar
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
-from desktop.ui.record_labels import status_name, statuses
+from desktop.ui.record_labels import form_name, status_name, statuses
 from desktop.ui.record_view import RecordView, allowed_changes
 from desktop.ui.services import PageContext
 from domain.forms import Catalogue
@@ -94,7 +94,46 @@ def records_table(model: RecordsTableModel, name: str) -> QTableView:
     header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
     header.setSortIndicatorShown(True)
     header.setSectionsClickable(False)  # the store decides the order (newest first)
+    FormColumnFitter(table, model)
     return table
+
+
+TITLE_ROOM = 320  # what the title keeps before the form column takes its longest name
+
+
+class FormColumnFitter(QObject):
+    """Widens the form column to the catalogue's longest form name when the table has room for
+    it and the title still keeps TITLE_ROOM (at 1366 px English names were cut beside a wide
+    title); narrower, the column goes back to its start width and long names are elided."""
+
+    def __init__(self, table: QTableView, model: RecordsTableModel) -> None:
+        super().__init__(table)
+        self.table, self.model = table, model
+        self.narrow = table.horizontalHeader().sectionSize(FORM)
+        table.viewport().installEventFilter(self)
+        model.modelReset.connect(self.fit)  # the catalogue arrives before the first rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Resize:
+            self.fit()
+        return False
+
+    def wide(self) -> int:
+        catalogue, language = self.model.catalogue, self.model.language
+        if catalogue is None:
+            return self.narrow
+        metrics = self.table.horizontalHeader().fontMetrics()
+        names = [form_name(form, form.id, language) for form in catalogue]
+        return max([self.narrow, *(metrics.horizontalAdvance(n) + 20 for n in names)])
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in (FORM, TITLE))
+        room = self.table.viewport().width() - others
+        wide = self.wide()
+        width = wide if room - wide >= TITLE_ROOM else self.narrow
+        if header.sectionSize(FORM) != width:
+            header.resizeSection(FORM, width)
 
 
 class RecordListPage(CataloguePage):

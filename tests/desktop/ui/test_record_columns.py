@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QTableView
 
 from desktop.ui.main_window import DEFAULT_SIZE
-from desktop.ui.models.records_table_model import STATUS, TITLE
+from desktop.ui.models.records_table_model import FORM, STATUS, TITLE
 from desktop.ui.pages.record_list import RecordListPage
-from desktop.ui.record_labels import status_name, statuses
+from desktop.ui.record_labels import form_name, status_name, statuses
 
 
 def test_statuses_fit_and_the_title_keeps_room(open_main_window):
@@ -22,3 +22,21 @@ def test_statuses_fit_and_the_title_keeps_room(open_main_window):
     assert "Awaiting approval" in [status_name(s) for s in statuses()]
     assert header.sectionSize(STATUS) >= widest + 12
     assert header.sectionSize(TITLE) >= 110  # 76 with the old fixed pixel widths
+
+
+def test_the_form_column_takes_whole_names_when_there_is_room(open_main_window, qtbot):
+    """At 1100 px the form column keeps its start width (long names elided, the title keeps its
+    room); at 1366 px it widens to the catalogue's longest form name."""
+    window = open_main_window(pages=(RecordListPage,))
+    window.show_page("records")
+    page = window.page("records")
+    qtbot.waitUntil(lambda: page.catalogue is not None)
+    header = page.table.horizontalHeader()
+    metrics = header.fontMetrics()
+    longest = max(metrics.horizontalAdvance(form_name(f, f.id, "en")) for f in page.catalogue)
+    window.resize(*DEFAULT_SIZE)
+    qtbot.waitUntil(lambda: header.sectionSize(FORM) < longest)
+    assert header.sectionSize(TITLE) >= 110
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: header.sectionSize(FORM) >= longest + 12)
+    assert header.sectionSize(TITLE) >= 300

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTableView
+import pytest
+from PySide6.QtWidgets import QApplication, QTableView
 
+from desktop.ui import i18n
 from desktop.ui.main_window import DEFAULT_SIZE
 from desktop.ui.models.records_table_model import FORM, STATUS, TITLE
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.record_labels import form_name, status_name, statuses
+from tests.desktop.ui.test_translations import compiled  # noqa: F401 (fixture)
 
 
 def test_statuses_fit_and_the_title_keeps_room(open_main_window):
@@ -40,3 +43,27 @@ def test_the_form_column_takes_whole_names_when_there_is_room(open_main_window, 
     window.resize(1366, 768)
     qtbot.waitUntil(lambda: header.sectionSize(FORM) >= longest + 12)
     assert header.sectionSize(TITLE) >= 300
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_filter_dates_show_whole_in_a_window_of_the_first_size(
+    open_main_window,
+    qtbot,
+    compiled,  # noqa: F811
+    language,
+):
+    """The date filters keep room for "dd/mm/yyyy" and the filter bar does not widen the window
+    past 1100 px (one row of every filter squeezed the dates to "d…" in Vietnamese)."""
+    installed = i18n.install_translators(QApplication.instance(), language, compiled)
+    try:
+        window = open_main_window(pages=(RecordListPage,))
+    finally:
+        i18n.remove_translators(QApplication.instance(), installed)
+    window.resize(*DEFAULT_SIZE)
+    window.show_page("records")
+    bar = window.page("records").filter_bar
+    qtbot.waitUntil(lambda: bar.isVisible())
+    for edit in (bar.date_from, bar.date_to):
+        assert edit.width() >= edit.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 8
+    assert window.width() == DEFAULT_SIZE[0]
+    assert bar.minimumSizeHint().width() <= bar.width()

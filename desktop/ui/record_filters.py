@@ -45,6 +45,8 @@ class RecordFilterBar(QWidget):
             self.status.addItem(status_name(status), status)
         self.author = QComboBox()
         self.author.setObjectName("authorFilter")
+        # The users arrive after the first paint: grow with them ("Tôi (lan)" was cut).
+        self.author.setSizeAdjustPolicy(QComboBox.AdjustToContents)
         self.author.addItem(self.tr("Anyone"), "")
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()

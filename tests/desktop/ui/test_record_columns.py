@@ -6,10 +6,11 @@ import pytest
 from PySide6.QtWidgets import QApplication, QTableView
 
 from desktop.ui import i18n
-from desktop.ui.main_window import DEFAULT_SIZE
+from desktop.ui.main_window import DEFAULT_SIZE, MainWindow
 from desktop.ui.models.records_table_model import FORM, STATUS, TITLE
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.record_labels import form_name, status_name, statuses
+from tests.desktop.ui.conftest import make_services
 from tests.desktop.ui.test_translations import compiled  # noqa: F401 (fixture)
 
 
@@ -67,3 +68,27 @@ def test_the_filter_dates_show_whole_in_a_window_of_the_first_size(
         assert edit.width() >= edit.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 8
     assert window.width() == DEFAULT_SIZE[0]
     assert bar.minimumSizeHint().width() <= bar.width()
+
+
+def test_the_author_filter_grows_with_the_users(qtbot, station_home):
+    """Real threads: the users arrive after the filter bar is laid out, and the author box
+    widens to show each of them whole ("Tôi (lan)" was cut to "Tôi (lar")."""
+    services = make_services(station_home.home, threaded=True)
+    window = MainWindow(services, pages=(RecordListPage,))
+    qtbot.addWidget(window)
+    window.resize(*DEFAULT_SIZE)
+    window.show()
+    window.open_session(station_home.unlock())
+    qtbot.waitUntil(lambda: window.page("records") is not None)
+    window.show_page("records")
+    author = window.page("records").filter_bar.author
+    qtbot.waitUntil(lambda: author.count() > 1)
+    widest = max(
+        author.fontMetrics().horizontalAdvance(author.itemText(i)) for i in range(author.count())
+    )
+    try:
+        qtbot.waitUntil(lambda: author.width() >= widest + 20)
+    finally:
+        window.close()
+        services.idle.stop()
+        services.tasks.wait()

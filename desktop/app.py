@@ -113,7 +113,7 @@ def build(
 
     from desktop.storage import crypto
     from desktop.storage.station import Station
-    from desktop.ui import i18n, icons
+    from desktop.ui import i18n, icons, theme
     from desktop.ui.errors import show_error
     from desktop.ui.idle import IdleWatcher
     from desktop.ui.preferences import PreferencesStore
@@ -126,6 +126,7 @@ def build(
     qt.setApplicationName("CAX Desk")
     qt.setApplicationVersion(__version__)
     qt.setWindowIcon(icons.app_icon())
+    theme.apply_palette(qt)
     preferences = PreferencesStore(home)
     chosen = i18n.choose_language(language, preferences.load().language)
     translators = i18n.install_translators(qt, chosen)

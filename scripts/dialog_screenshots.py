@@ -1,13 +1,16 @@
 """Screenshots of the lock-out screen, the Add user dialog, the wizard's supervisor step and the
-user guide window, in Vietnamese and English, at 1100×720 (run under Xvfb to see real fonts):
+user guide window, in Vietnamese and English, the windows at 1100×720 or `--size WxH` (run under
+Xvfb to see real fonts):
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/dialog_screenshots.py OUT
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/dialog_screenshots.py [OUT]
 
-Writes OUT/{vi,en}/{lock-out,users-add-dialog,wizard-3-supervisor,help}.png.
+Writes OUT/{vi,en}/{lock-out,users-add-dialog,wizard-3-supervisor,help}.png; OUT is
+docs/screenshots at 1100×720 and docs/screenshots/WxH at another size.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -101,7 +104,15 @@ def main() -> None:
     from desktop.storage import crypto
     from desktop.storage.station import Station
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    global SIZE
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, help="folder of the vi/ and en/ pictures")
+    parser.add_argument("--size", default="1100x720", help="the windows' WIDTHxHEIGHT")
+    args = parser.parse_args()
+    width, _, height = args.size.partition("x")
+    SIZE = (int(width), int(height))
+    target = ROOT / "docs" / "screenshots"
+    target = args.out or (target if args.size == "1100x720" else target / args.size)
     for language in ("vi", "en"):
         home = Path(tempfile.mkdtemp(prefix="cax-shots-")) / "station"
         application = desk.build(home, language, threaded=False)

@@ -6,10 +6,10 @@ from datetime import date
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QStackedBarSeries,
     QValueAxis,
 )
@@ -30,6 +30,18 @@ def last_months(today: date, count: int = MONTHS_SHOWN) -> list[str]:
         months.append(f"{year:04d}-{month:02d}")
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
     return months[::-1]
+
+
+def month_labels(months: list[str]) -> list[str]:
+    """The month's number alone ("12", "1" … "11"): twelve "mm/yy" labels did not fit a chart
+    half a 1100 px window wide and were cut to "01…"; the years go in the axis title."""
+    return [str(int(month[5:7])) for month in months]
+
+
+def months_range(months: list[str]) -> str:
+    """ "12/2025 – 11/2026": the first and last month the chart shows."""
+    first, last = months[0], months[-1]
+    return f"{first[5:7]}/{first[:4]} \u2013 {last[5:7]}/{last[:4]}"
 
 
 def _chart(title: str) -> QChart:
@@ -75,12 +87,13 @@ class MonthlyChart:
             bar.append([by_month.get(m, {}).get(key, 0) for m in months])
             bars.append(bar)
         self.chart.addSeries(bars)
-        labels = [f"{m[5:7]}/{m[2:4]}" for m in months]  # 11/26: short enough for twelve
         x_axis = QBarCategoryAxis()
-        x_axis.append(labels)
-        small = x_axis.labelsFont()
-        small.setPointSizeF(small.pointSizeF() * 0.8)
-        x_axis.setLabelsFont(small)
+        x_axis.append(month_labels(months))
+        x_axis.setTitleText(months_range(months))
+        small = x_axis.titleFont()
+        small.setPointSizeF(x_axis.labelsFont().pointSizeF())
+        small.setBold(False)
+        x_axis.setTitleFont(small)
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
         self.totals = {m: sum(by_month.get(m, {}).values()) for m in months}
@@ -93,7 +106,11 @@ class MonthlyChart:
 
 
 class WaitingChart:
-    """Bars of the work waiting: drafts, the review queue and records not yet at the centre."""
+    """Bars of the work waiting: drafts, the review queue and records not yet at the centre.
+
+    The bars lie down, their names on the left where the axis makes room for them: standing
+    bars had a third of a narrow chart each for their name, and "Chờ duyệt" was cut to "Chờ d…".
+    """
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         self.chart = _chart(title)
@@ -108,19 +125,20 @@ class WaitingChart:
             self.chart.removeAxis(axis)
         bars = QBarSet("")
         bars.setColor(QColor("#3949ab"))
-        bars.append([value for _label, value in values])
-        series = QBarSeries()
+        shown = values[::-1]  # a horizontal series draws its first bar at the bottom
+        bars.append([value for _label, value in shown])
+        series = QHorizontalBarSeries()
         series.append(bars)
         series.setLabelsVisible(True)
-        series.setLabelsPosition(QBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setLabelsPosition(QHorizontalBarSeries.LabelsPosition.LabelsOutsideEnd)
         self.chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append([label for label, _value in values])
-        y_axis = QValueAxis()
-        y_axis.setLabelFormat("%d")
-        y_axis.setRange(0, max([v for _l, v in values] + [4]) * 1.15)
-        y_axis.applyNiceNumbers()
-        self.chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        self.chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        names = QBarCategoryAxis()
+        names.append([label for label, _value in shown])
+        counts = QValueAxis()
+        counts.setLabelFormat("%d")
+        counts.setRange(0, max([v for _l, v in values] + [4]) * 1.15)
+        counts.applyNiceNumbers()
+        self.chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        self.chart.addAxis(counts, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(counts)

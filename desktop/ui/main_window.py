@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -35,6 +36,10 @@ from desktop.ui.services import PageContext, Services
 from desktop.ui.status_bar import StationStatusBar
 from desktop.ui.sync.controller import SyncController
 from desktop.version import __version__
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1100, 720)  # the first start's size: fits a 1366×768 office screen
 
 
 @dataclass(frozen=True)
@@ -72,7 +77,8 @@ class MainWindow(QMainWindow):
         self._saved_state: dict[str, Any] | None = None
         self.setWindowTitle(fill_numbered(self.tr("CAX Desk %1"), __version__))
         self.setWindowIcon(icons.app_icon())
-        self.resize(1100, 720)
+        self.resize(*DEFAULT_SIZE)
+        self._restore_geometry()
         self.nav = QListWidget()
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(210)
@@ -293,7 +299,22 @@ class MainWindow(QMainWindow):
             ),
         )
 
+    def _restore_geometry(self) -> None:
+        """Where the window was when it was last closed on this PC (a screen since removed is
+        dealt with by Qt: the window comes back on a screen that exists)."""
+        saved = self.services.preferences.load().window_geometry
+        if saved:
+            self.restoreGeometry(QByteArray.fromBase64(saved.encode("ascii", "ignore")))
+
+    def _save_geometry(self) -> None:
+        geometry = self.saveGeometry().toBase64().toStdString()
+        try:
+            self.services.preferences.update(window_geometry=geometry)
+        except OSError:  # a full or read-only disk must not stop the app from closing
+            log.warning("could not keep the window's place", exc_info=True)
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_geometry()
         session, self.session = self.session, None
         if session is not None:
             self._drop_pages()

@@ -1,4 +1,5 @@
-"""This PC's own preferences (language), readable before any password is typed.
+"""This PC's own preferences (language, where the main window was), readable before any password
+is typed.
 
 They sit beside the station's files in plain JSON, like `login-attempts.json`: nothing secret, and
 the login window needs them before the encrypted database can be opened.
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 @dataclass(frozen=True)
 class DevicePreferences:
     language: str = ""
+    window_geometry: str = ""  # QMainWindow.saveGeometry() in base64: size, place, maximised
 
 
 class PreferencesStore:

@@ -6,7 +6,15 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from desktop.ui.record_labels import status_name, statuses
 from domain.forms import Catalogue
@@ -37,31 +45,38 @@ class RecordFilterBar(QWidget):
             self.status.addItem(status_name(status), status)
         self.author = QComboBox()
         self.author.setObjectName("authorFilter")
+        # The users arrive after the first paint: grow with them ("Tôi (lan)" was cut).
+        self.author.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.author.addItem(self.tr("Anyone"), "")
         self.date_from = QLineEdit()
         self.date_to = QLineEdit()
         for edit in (self.date_from, self.date_to):
             edit.setPlaceholderText("dd/mm/yyyy")
-            edit.setMaximumWidth(110)
+            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("dd/mm/yyyy") + 20)
         self.clear_button = QPushButton(self.tr("Clear filters"))
         self._wanted_author = ""  # restored before the user list has arrived
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.search, 0, 0, 1, 11)
+        # Two rows: the dates beside the search box, the choices under it. One row of all five
+        # squeezed the dates to "d…" in Vietnamese at 1100 px. Widgets are added in Tab order.
+        dates, choices = QHBoxLayout(), QHBoxLayout()
+        dates.addWidget(self.search, 1)
         pairs = (
-            (self.tr("&Form:"), self.form),
-            (self.tr("S&tatus:"), self.status),
-            (self.tr("A&uthor:"), self.author),
-            (self.tr("Event &from:"), self.date_from),
-            (self.tr("to:"), self.date_to),
+            (self.tr("&Form:"), self.form, choices),
+            (self.tr("S&tatus:"), self.status, choices),
+            (self.tr("A&uthor:"), self.author, choices),
+            (self.tr("Event &from:"), self.date_from, dates),
+            (self.tr("to:"), self.date_to, dates),
         )
-        for column, (text, widget) in enumerate(pairs):
+        for text, widget, row in pairs:
             label = QLabel(text)
             label.setBuddy(widget)
-            grid.addWidget(label, 1, column * 2)
-            grid.addWidget(widget, 1, column * 2 + 1)
-        grid.addWidget(self.clear_button, 1, 10)
-        grid.setColumnStretch(1, 1)
+            row.addWidget(label)
+            row.addWidget(widget)
+        choices.addStretch(1)
+        choices.addWidget(self.clear_button)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.addLayout(dates)
+        rows.addLayout(choices)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)  # one query per pause in typing, not per key

@@ -5,15 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -25,10 +24,10 @@ from desktop.core.permissions import Permission, Role, allows, require_record_ch
 from desktop.core.placeholders import fill_numbered
 from desktop.storage.centre_feed import CENTRE_ACTOR
 from desktop.ui.formats import format_timestamp
-from desktop.ui.models.audit_table_model import details_text
+from desktop.ui.models.record_history_models import RecordHistoryTableModel, RevisionsTableModel
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.record_html import record_html
-from desktop.ui.record_labels import form_name, record_action_name, status_name
+from desktop.ui.record_labels import form_name, status_name
 from desktop.ui.record_work import RECORD_RETURNED, RecordDetails
 from domain.forms import Catalogue
 from domain.records import RecordStatus, RecordSummary
@@ -81,22 +80,15 @@ def latest_return(details: RecordDetails) -> tuple[str, str] | None:
     return None
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+def _table(model: QAbstractItemModel) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
-
-
-def _fill(table: QTableWidget, rows: list[list[str]]) -> None:
-    table.setRowCount(len(rows))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(text))
 
 
 class RecordView(QWidget):
@@ -129,18 +121,10 @@ class RecordView(QWidget):
         self.note.setVisible(False)
         self.body = QTextBrowser()
         self.body.setObjectName("recordBody")
-        self.revisions = _table(
-            [
-                self.tr("Revision"),
-                self.tr("Status"),
-                self.tr("By"),
-                self.tr("Time"),
-                self.tr("Reason"),
-            ]
-        )
-        self.history = _table(
-            [self.tr("Time"), self.tr("By"), self.tr("Action"), self.tr("Details")]
-        )
+        self.revision_rows = RevisionsTableModel(self)
+        self.revisions = _table(self.revision_rows)
+        self.history_rows = RecordHistoryTableModel(self)
+        self.history = _table(self.history_rows)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.body, self.tr("Record"))
         self.tabs.addTab(self.revisions, self.tr("Revisions"))
@@ -200,31 +184,8 @@ class RecordView(QWidget):
             if form
             else escape(str(record.values))
         )
-        _fill(
-            self.revisions,
-            [
-                [
-                    str(r.revision),
-                    status_name(r.status),
-                    r.changed_by,
-                    format_timestamp(r.changed_at),
-                    r.reason,
-                ]
-                for r in reversed(record.revisions)
-            ],
-        )
-        _fill(
-            self.history,
-            [
-                [
-                    format_timestamp(e.at, seconds=True),
-                    e.actor,
-                    record_action_name(e.action),
-                    details_text(e.details),
-                ]
-                for e in details.history
-            ],
-        )
+        self.revision_rows.set_revisions(record.revisions)
+        self.history_rows.set_entries(details.history)
         allowed = allowed or Allowed(False, False, False)
         self.amend_button.setEnabled(allowed.amend)
         self.void_button.setEnabled(allowed.void)
@@ -236,8 +197,8 @@ class RecordView(QWidget):
         self.facts.setText("")
         self.note.setVisible(False)
         self.body.clear()
-        self.revisions.setRowCount(0)
-        self.history.setRowCount(0)
+        self.revision_rows.set_revisions(())
+        self.history_rows.set_entries(())
 
     def _show_note(self, details: RecordDetails) -> None:
         record = details.record

@@ -1,9 +1,12 @@
 """Screenshots of the record pages (dashboard, entry, problems, list, record, review), the periodic
 report and the Sync page, in a real X window.
 
-Run under Xvfb from the repository root (the pictures land in docs/screenshots/{vi,en}/):
+Run under Xvfb from the repository root, once per window size (the default 1100×720 lands in
+docs/screenshots/{vi,en}/, other sizes in docs/screenshots/WxH/{vi,en}/):
 
-    xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python docs/screenshots/make_record_screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_record_screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_record_screenshots.py \
+        --size 1366x768
 
 A fresh station in a temporary folder gets one record of each example in docs/examples; the main
 window then shows the record pages with the threaded task runner, as the real app runs. For the
@@ -12,6 +15,7 @@ Sync page a real `cax-server` (SQLite, TLS with a throw-away CA) runs on loopbac
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import socket
@@ -33,7 +37,7 @@ from desktop.core.permissions import Role  # noqa: E402
 from desktop.storage import accounts, crypto  # noqa: E402
 from desktop.storage.records import RecordService  # noqa: E402
 from desktop.storage.station import Station  # noqa: E402
-from desktop.ui import i18n  # noqa: E402
+from desktop.ui import i18n, theme  # noqa: E402
 from desktop.ui.idle import IdleWatcher  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
 from desktop.ui.pages.dashboard import DashboardPage  # noqa: E402
@@ -48,7 +52,9 @@ from desktop.ui.services import Services  # noqa: E402
 from desktop.ui.tasks import TaskRunner  # noqa: E402
 from tests.integration.tls_material import make_pki  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
+HERE = Path(__file__).resolve().parent
+DEFAULT_SIZE = (1100, 720)  # the main window's first size (desktop/ui/main_window.py)
+OUT = HERE  # where shoot() saves: set from --size by use_size()
 PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage, ReportsPage, SyncPage)
 # (form, status) of the records the station starts with; all typed by the officer.
 RECORDS = [
@@ -115,6 +121,24 @@ def make_station(home: Path) -> None:
     session.close()
 
 
+def parse_size(argv: list[str] | None = None) -> tuple[int, int]:
+    """The window size asked for on the command line (`--size 1366x768`), 1100×720 by default."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", default="x".join(map(str, DEFAULT_SIZE)), help="WIDTHxHEIGHT")
+    width, _, height = parser.parse_args(argv).size.partition("x")
+    return int(width), int(height)
+
+
+def output_dir(size: tuple[int, int]) -> Path:
+    """Pictures of the default size go to docs/screenshots/{vi,en}, others to WxH/{vi,en}."""
+    return HERE if size == DEFAULT_SIZE else HERE / f"{size[0]}x{size[1]}"
+
+
+def use_size(size: tuple[int, int]) -> None:
+    global OUT
+    OUT = output_dir(size)
+
+
 def shoot(window: MainWindow, name: str, lang: str) -> None:
     pause(300)
     frame = window.frameGeometry()
@@ -142,6 +166,8 @@ def tour(window: MainWindow, lang: str) -> None:
     shoot(window, "record-f1-top", lang)
     editor.form_widget.focus_path("reporter.permanent_address.street")
     shoot(window, "record-f1-person-address", lang)
+    editor.form_widget.focus_path("confidential")  # the unticked addresses just above it
+    shoot(window, "record-f1-optional-addresses", lang)
     editor.form_widget.focus_path("items_received")
     shoot(window, "record-f1-groups", lang)
     editor.close_editor()
@@ -172,6 +198,9 @@ def tour(window: MainWindow, lang: str) -> None:
     records.open_record(record_id)
     wait_until(lambda: records.view is not None and records.view.details is not None)
     shoot(window, "record-view", lang)
+    records.view.tabs.setCurrentWidget(records.view.history)
+    shoot(window, "record-view-history", lang)
+    records.view.tabs.setCurrentIndex(0)
     records.show_list()
     records.filter_bar.clear()
 
@@ -195,10 +224,8 @@ class Centre:
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
-        self.run("db", "upgrade")
+        self.run("db", "upgrade")  # also registers every form version of resources/forms
         self.run("station", "add", "00004", "Công an phường Ba Đình")
-        for form in shared_catalogue():
-            self.run("form", "publish", form.id.lower(), str(form.version))
         self.process = subprocess.Popen(
             [sys.executable, "-m", "server.cli", "serve", "--port", str(self.port),
              "--certfile", str(self.pki.cert_pem), "--keyfile", str(self.pki.key_pem)],
@@ -275,12 +302,15 @@ def open_window(
 
 
 def main() -> None:
+    size = parse_size()
+    use_size(size)
     app = QApplication(sys.argv[:1])
+    theme.apply_palette(app)  # as desktop/app.py does
     for lang in ("vi", "en"):
         translators = i18n.install_translators(app, lang)
         home = Path(tempfile.mkdtemp()) / "station"
         make_station(home)
-        window = open_window(home, lang, (1280, 860), "truong", "Ba-Dinh-2026!")
+        window = open_window(home, lang, size, "truong", "Ba-Dinh-2026!")
         tour(window, lang)
         reports_tour(window, lang)
         centre = Centre(home.parent / "centre")

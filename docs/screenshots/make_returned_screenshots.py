@@ -1,9 +1,10 @@
 """Screenshots of returned records as their author sees them: the dashboard's "Returned to you"
-tile, the list filtered by Returned, and a returned record with the comment, at 1100×720.
+tile, the list filtered by Returned, and a returned record with the comment.
 
-Run under Xvfb from the repository root (the pictures land in docs/screenshots/{vi,en}/):
+Run under Xvfb from the repository root, at 1100×720 (docs/screenshots/{vi,en}/) or another size
+(`--size 1366x768`: docs/screenshots/1366x768/{vi,en}/):
 
-    xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python docs/screenshots/make_returned_screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_returned_screenshots.py
 
 The station of make_record_screenshots.py; the chief returns one of the officer's records and
 the centre another (applied as a sync pull applies it), then the officer logs in.
@@ -21,7 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_record_screenshots import (
     make_station,
     open_window,
+    parse_size,
     shoot,
+    use_size,
     wait_until,
 )
 from PySide6.QtWidgets import QApplication
@@ -29,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
 from desktop.sync.pull import apply_update
-from desktop.ui import i18n
+from desktop.ui import i18n, theme
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_work import shared_catalogue
 from domain.records import RecordFilter, RecordStatus
@@ -81,13 +84,16 @@ def tour(window: MainWindow, lang: str) -> None:
 
 
 def main() -> None:
+    size = parse_size()
+    use_size(size)
     app = QApplication(sys.argv[:1])
+    theme.apply_palette(app)  # as desktop/app.py does
     for lang in ("vi", "en"):
         translators = i18n.install_translators(app, lang)
         home = Path(tempfile.mkdtemp()) / "station"
         make_station(home)
         return_two(home, lang)
-        window = open_window(home, lang, (1100, 720), "lan", "Canbo-Hoa-77")
+        window = open_window(home, lang, size, "lan", "Canbo-Hoa-77")
         tour(window, lang)
         window.close()
         window.services.idle.stop()

@@ -1,8 +1,9 @@
 """Screenshots of every main screen, from the real app in a real X window, in both languages.
 
-Run under Xvfb from the repository root (the pictures land beside this script):
+Run under Xvfb from the repository root; the main window at 1100×720 (its first size) lands in
+docs/screenshots/{vi,en}/, at another size (`--size 1366x768`) in docs/screenshots/1366x768/{vi,en}/:
 
-    xvfb-run -a -s "-screen 0 1280x800x24" .venv/bin/python docs/screenshots/make_screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_screenshots.py
 
 A fresh station is created in a temporary folder with the real key derivation, through the set-up
 wizard, so each picture shows what a user would see on a first morning.
@@ -19,6 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from make_record_screenshots import output_dir, parse_size  # noqa: E402
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
@@ -29,7 +31,8 @@ from desktop.ui import i18n  # noqa: E402
 from desktop.ui.errors import show_error  # noqa: E402
 from desktop.ui.recovery_dialog import RecoveryDialog  # noqa: E402
 
-OUT = Path(__file__).resolve().parent
+OUT = Path(__file__).resolve().parent  # set from --size in main()
+SIZE = (1100, 720)
 PASSWORD = "Ba-Dinh-Ha-Noi-2026"
 
 
@@ -58,7 +61,7 @@ def shoot(widget: QWidget, name: str, lang: str) -> None:
         0, frame.x(), frame.y(), frame.width(), frame.height()
     )
     target = OUT / lang / f"{name}.png"
-    target.parent.mkdir(exist_ok=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
     pixmap.save(str(target))
     print("saved", target.relative_to(ROOT))
 
@@ -102,7 +105,7 @@ def wizard_tour(wizard, lang: str) -> None:
 
 
 def main_window_tour(window, lang: str, home: Path) -> None:
-    window.move(40, 30)
+    window.setGeometry(0, 0, *SIZE)
     wait_until(lambda: bool(window.pages()))
     accounts.add_user(window.session, "lan", Role.OFFICER, "Canbo-Hoa-77", "Trần Thị Lan")
     for page in window.pages():
@@ -154,6 +157,9 @@ def login_tour(login, lang: str) -> None:
 
 
 def main() -> int:
+    global OUT, SIZE
+    SIZE = parse_size()
+    OUT = output_dir(SIZE)
     for lang in ("vi", "en"):
         with tempfile.TemporaryDirectory(prefix="cax-shots-") as tmp:
             tour(lang, Path(tmp) / "station")

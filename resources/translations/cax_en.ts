@@ -755,18 +755,6 @@
         <translation>Records by form and status</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Due</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>What</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
         <source>No deadline at risk.</source>
         <translation>No deadline at risk.</translation>
     </message>
@@ -798,17 +786,27 @@
         <source>Unsent</source>
         <translation>Unsent</translation>
     </message>
+</context>
+<context>
+    <name>DateEditor</name>
     <message>
-        <source>Form</source>
-        <translation>Form</translation>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Choose on a calendar (Alt+Down)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Due</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>Total</translation>
+        <source>What</source>
+        <translation>What</translation>
     </message>
     <message>
-        <source>All forms</source>
-        <translation>All forms</translation>
+        <source>Record</source>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Crime report not transferred</source>
@@ -819,19 +817,12 @@
         <translation>Supervision check-in</translation>
     </message>
     <message>
-        <source>overdue</source>
-        <translation>overdue</translation>
+        <source>%1 (overdue)</source>
+        <translation>%1 (overdue)</translation>
     </message>
     <message>
-        <source>soon</source>
-        <translation>soon</translation>
-    </message>
-</context>
-<context>
-    <name>DateEditor</name>
-    <message>
-        <source>Choose on a calendar (Alt+Down)</source>
-        <translation>Choose on a calendar (Alt+Down)</translation>
+        <source>%1 (soon)</source>
+        <translation>%1 (soon)</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1880,25 @@ Offline data entry for commune police stations.</translation>
     </message>
 </context>
 <context>
+    <name>RecordHistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
     <name>RecordLabels</name>
     <message>
         <source>Draft</source>
@@ -2014,34 +2024,6 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>held aside by the centre (see Sync)</source>
         <translation>held aside by the centre (see Sync)</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Details</translation>
     </message>
     <message>
         <source>Record</source>
@@ -2526,6 +2508,29 @@ The figures are counted once more and frozen with the narrative: records added o
     </message>
 </context>
 <context>
+    <name>RevisionsTableModel</name>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
     <name>RowDialog</name>
     <message>
         <source>%1 — row %2</source>
@@ -2708,6 +2713,21 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>No recent backup: Settings → Backup.</source>
         <translation>No recent backup: Settings → Backup.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCountsTableModel</name>
+    <message>
+        <source>Form</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>All forms</translation>
     </message>
 </context>
 <context>

@@ -755,18 +755,6 @@
         <translation>Hồ sơ theo biểu mẫu và trạng thái</translation>
     </message>
     <message>
-        <source>Due</source>
-        <translation>Hạn</translation>
-    </message>
-    <message>
-        <source>What</source>
-        <translation>Việc</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
         <source>No deadline at risk.</source>
         <translation>Không có việc nào sắp quá hạn.</translation>
     </message>
@@ -798,17 +786,27 @@
         <source>Unsent</source>
         <translation>Chưa gửi</translation>
     </message>
+</context>
+<context>
+    <name>DateEditor</name>
     <message>
-        <source>Form</source>
-        <translation>Biểu mẫu</translation>
+        <source>Choose on a calendar (Alt+Down)</source>
+        <translation>Chọn trên lịch (Alt+↓)</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesTableModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
     </message>
     <message>
-        <source>Total</source>
-        <translation>Tổng</translation>
+        <source>What</source>
+        <translation>Việc</translation>
     </message>
     <message>
-        <source>All forms</source>
-        <translation>Tất cả biểu mẫu</translation>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
     </message>
     <message>
         <source>Crime report not transferred</source>
@@ -819,19 +817,12 @@
         <translation>Kiểm tra người được giám sát</translation>
     </message>
     <message>
-        <source>overdue</source>
-        <translation>quá hạn</translation>
+        <source>%1 (overdue)</source>
+        <translation>%1 (quá hạn)</translation>
     </message>
     <message>
-        <source>soon</source>
-        <translation>sắp đến hạn</translation>
-    </message>
-</context>
-<context>
-    <name>DateEditor</name>
-    <message>
-        <source>Choose on a calendar (Alt+Down)</source>
-        <translation>Chọn trên lịch (Alt+↓)</translation>
+        <source>%1 (soon)</source>
+        <translation>%1 (sắp đến hạn)</translation>
     </message>
 </context>
 <context>
@@ -1889,6 +1880,25 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
 </context>
 <context>
+    <name>RecordHistoryTableModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
     <name>RecordLabels</name>
     <message>
         <source>Draft</source>
@@ -2014,34 +2024,6 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>held aside by the centre (see Sync)</source>
         <translation>trung tâm tạm giữ (xem trang Đồng bộ)</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Lần sửa</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Trạng thái</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Người thực hiện</translation>
-    </message>
-    <message>
-        <source>Time</source>
-        <translation>Thời gian</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <source>Action</source>
-        <translation>Thao tác</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Chi tiết</translation>
     </message>
     <message>
         <source>Record</source>
@@ -2526,6 +2508,29 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
 </context>
 <context>
+    <name>RevisionsTableModel</name>
+    <message>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
     <name>RowDialog</name>
     <message>
         <source>%1 — row %2</source>
@@ -2707,6 +2712,21 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>No recent backup: Settings → Backup.</source>
         <translation>Đã lâu chưa sao lưu: Cài đặt → Sao lưu.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusCountsTableModel</name>
+    <message>
+        <source>Form</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>All forms</source>
+        <translation>Tất cả biểu mẫu</translation>
     </message>
 </context>
 <context>

@@ -68,6 +68,10 @@ class ReportTableModel(ColumnTableModel):
         row = line.row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, column)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole and column == LABEL
+        ):  # whole, when a narrow window cuts it
+            return self._display(row, column).strip()
         if role == VALUE_ROLE:
             return (None, row.current, row.previous, row.change, row.change_percent)[column]
         if role == ROW_ID_ROLE:
@@ -81,7 +85,7 @@ class ReportTableModel(ColumnTableModel):
         return None
 
     def _title_data(self, section: Section, column: int, role: int) -> object:
-        if role == Qt.ItemDataRole.DisplayRole and column == LABEL:
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and column == LABEL:
             source = (
                 f" ({section.source})" if section.source and section.source != "profile" else ""
             )

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QModelIndex, QRect, Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,14 +30,24 @@ from desktop.core.station_time import station_today
 from desktop.sync.report import SyncStatus
 from desktop.ui import record_work
 from desktop.ui.dashboard_charts import MonthlyChart, WaitingChart, last_months
-from desktop.ui.formats import format_date, format_number, format_timestamp
+from desktop.ui.formats import format_number
 from desktop.ui.labels import role_name
+from desktop.ui.models.dashboard_models import (
+    FORM_ROLE,
+    RECORD,
+    RECORD_ID_ROLE,
+    STATUS_ROLE,
+    DeadlinesTableModel,
+    StatusCountsTableModel,
+)
 from desktop.ui.pages.catalogue_page import CataloguePage
-from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
-from desktop.ui.record_labels import form_name, status_name, statuses
+from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
+from desktop.ui.record_labels import form_name, statuses
 from desktop.ui.services import PageContext
 from domain.forms import Catalogue
 from domain.records import RecordStatus
+
+DEADLINE_ROWS_SHOWN = 6  # more scroll inside their table
 
 CARD_STYLE = (
     "QPushButton { border: 1px solid #c5cae9; border-radius: 6px; background: #f5f7ff; }"
@@ -48,6 +57,29 @@ CARD_STYLE = (
 
 def _heading(text: str) -> QLabel:
     return style_label(QLabel(text), points=12, bold=True)
+
+
+def _fit_rows(view: QTableView, rows: int) -> None:
+    """As tall as its first `rows` rows (the page scrolls, not the table), each row as tall as
+    its wrapped text."""
+    view.resizeRowsToContents()
+    height = sum(view.rowHeight(r) for r in range(rows))
+    view.setFixedHeight(
+        view.horizontalHeader().sizeHint().height() + height + 2 * view.frameWidth()
+    )
+
+
+def _table_view(model: QAbstractItemModel, name: str) -> QTableView:
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setWordWrap(True)
+    rows = view.verticalHeader()
+    rows.hide()
+    rows.setMinimumSectionSize(view.fontMetrics().height() + 10)
+    return view
 
 
 class CountCard(QPushButton):
@@ -74,7 +106,29 @@ class CountCard(QPushButton):
         for label in (self.value, self.caption):
             label.ensurePolished()
         lines = self.value.fontMetrics().height() + 2 * self.caption.fontMetrics().lineSpacing()
-        self.setMinimumHeight(max(72, lines + 8 + 8 + 6))
+        self._least_height = max(72, lines + 8 + 8 + 6)
+        self.setMinimumHeight(self._least_height)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # A narrower card wraps its caption onto more lines: grow with it, or the last line
+        # (and the marks below it, "tại đơn vị") is cut. The grid does not ask by itself.
+        super().resizeEvent(event)
+        layout = self.layout()
+        assert layout is not None  # set in __init__
+        margins = layout.contentsMargins()
+        width = self.width() - margins.left() - margins.right()
+        # From the font, not QLabel.heightForWidth(), which never goes below the minimum set here.
+        wrapped = QRect(0, 0, max(width, 1), 10_000)
+        caption = (
+            self.caption.fontMetrics()
+            .boundingRect(wrapped, Qt.TextFlag.TextWordWrap, self.caption.text())
+            .height()
+        )
+        self.caption.setMinimumHeight(caption)
+        content = self.value.sizeHint().height() + caption + margins.top() + margins.bottom()
+        needed = max(self._least_height, content + 6)
+        if needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
 
     def set_value(self, text: str) -> None:
         self.value.setText(text)
@@ -140,7 +194,7 @@ class DashboardPage(CataloguePage):
             self.cards[key] = card
             cards.addWidget(card, 0, column)
         self._set_cards(None)
-        self.unsynced: int | None = None
+        self.unsynced: int | None = None  # None until the sync status is known
 
         self.monthly = MonthlyChart(self.tr("Records by month of the event"))
         self.breakdown = QComboBox()
@@ -162,37 +216,31 @@ class DashboardPage(CataloguePage):
         charts.addLayout(chart_views)
 
         heading = _heading(self.tr("Records by form and status"))
-        self.table = QTableWidget(0, 0)
-        self.table.setObjectName("countsTable")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
+        self.counts = StatusCountsTableModel(self)
+        self.table = _table_view(self.counts, "countsTable")
         self.table.setAlternatingRowColors(True)
-        self.table.cellActivated.connect(self._on_cell_activated)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.activated.connect(self._on_count_activated)
 
-        self.deadlines = QTableWidget(0, 3)
-        self.deadlines.setObjectName("deadlinesTable")
-        self.deadlines.setHorizontalHeaderLabels(
-            [self.tr("Due"), self.tr("What"), self.tr("Record")]
-        )
-        self.deadlines.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.deadlines.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.deadlines.verticalHeader().hide()
-        self.deadlines.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
-        self.deadlines.horizontalHeader().setStretchLastSection(True)
-        self.deadlines.cellActivated.connect(self._on_deadline_activated)
+        self.deadline_rows = DeadlinesTableModel(self)
+        self.deadlines = _table_view(self.deadline_rows, "deadlinesTable")
+        # The date keeps its width; what and which record share the rest and wrap rather than
+        # being cut (at 1366 px the record's number and title did not fit beside the others).
+        header = self.deadlines.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(RECORD, QHeaderView.ResizeMode.Stretch)
+        self.deadlines.activated.connect(self._on_deadline_activated)
         self.no_deadlines = style_label(QLabel(self.tr("No deadline at risk.")), colour=HINT_COLOUR)
-        left, right = QVBoxLayout(), QVBoxLayout()
-        left.addWidget(heading)
-        left.addWidget(self.table, 1)
-        right.addWidget(_heading(self.tr("Deadlines at risk")))
-        right.addWidget(self.no_deadlines)
-        right.addWidget(self.deadlines, 1)
-        tables = QHBoxLayout()
-        tables.addLayout(left, 3)
-        tables.addLayout(right, 2)
+        # One above the other, each the page's full width: side by side at 1100 or 1366 px the
+        # form names wrapped and the deadline's record was cut. What is late comes first.
+        tables = QVBoxLayout()
+        tables.addWidget(_heading(self.tr("Deadlines at risk")))
+        tables.addWidget(self.no_deadlines)
+        tables.addWidget(self.deadlines)
+        tables.addSpacing(8)
+        tables.addWidget(heading)
+        tables.addWidget(self.table)
+        tables.addStretch(1)
 
         top = QHBoxLayout()
         top.addWidget(self.greeting)
@@ -290,9 +338,11 @@ class DashboardPage(CataloguePage):
             card.set_value("\u2026" if overview is None else format_number(getattr(overview, key)))
 
     def _on_sync_status(self, status: SyncStatus) -> None:
-        self.unsynced = status.outbox.waiting if status.enrolled else None
+        # The Sync page's "Waiting to send": records wait in the outbox whether or not the
+        # station is enrolled yet, so the count is the same either way.
+        self.unsynced = status.outbox.waiting
         card = self.cards["unsynced"]
-        card.set_value("\u2013" if self.unsynced is None else format_number(self.unsynced))
+        card.set_value(format_number(self.unsynced))
         card.setToolTip("" if status.enrolled else self.tr("The station is not enrolled for sync."))
         self._show_waiting()
 
@@ -321,89 +371,34 @@ class DashboardPage(CataloguePage):
             self._on_breakdown_changed()
         self._show_waiting()
         self._show_deadlines(overview.deadlines)
-        shown = statuses()
-        headers = [self.tr("Form"), *(status_name(s) for s in shown), self.tr("Total")]
-        forms = [f for f in self.catalogue] if self.catalogue else []
-        known = {f.id for f in forms}
-        form_ids = [f.id for f in forms] + sorted(set(overview.by_form_status) - known)
-        self.table.clear()
-        self.table.setColumnCount(len(headers))
-        self.table.setHorizontalHeaderLabels(headers)
-        self.table.setRowCount(len(form_ids) + 1)
-        totals = [0] * (len(shown) + 1)
-        for row, form_id in enumerate(form_ids):
-            counts = overview.by_form_status.get(form_id, {})
-            name = form_name(self.catalogue.get(form_id) if self.catalogue and form_id in known else None, form_id,
-                             self.context.services.language)  # fmt: skip
-            self._put(row, 0, f"{form_id} \u00b7 {name}", form_id)
-            values = [counts.get(s, 0) for s in shown]
-            values.append(sum(values))
-            for column, value in enumerate(values, 1):
-                totals[column - 1] += value
-                self._put(row, column, format_number(value), form_id, numeric=True)
-        last = len(form_ids)
-        self._put(last, 0, self.tr("All forms"), "", bold=True)
-        for column, value in enumerate(totals, 1):
-            self._put(last, column, format_number(value), "", numeric=True, bold=True)
-        rows = self.table.rowCount()
-        self.table.setMinimumHeight(
-            self.table.horizontalHeader().height()
-            + rows * self.table.verticalHeader().defaultSectionSize()
-            + 4
-        )
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(headers)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self._show_counts(overview)
 
-    def _put(
-        self, row: int, column: int, text: str, form_id: str, *, numeric: bool = False,
-        bold: bool = False,
-    ) -> None:  # fmt: skip
-        item = QTableWidgetItem(text)
-        item.setData(Qt.ItemDataRole.UserRole, form_id)
-        if numeric:
-            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if bold:
-            font = item.font()
-            font.setBold(True)
-            item.setFont(font)
-        self.table.setItem(row, column, item)
+    def _show_counts(self, overview: StationOverview) -> None:
+        language = self.context.services.language
+        forms = [
+            (f.id, f"{f.id} \u00b7 {form_name(f, f.id, language)}") for f in (self.catalogue or [])
+        ]
+        self.counts.set_counts(forms, overview.by_form_status, statuses())
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(StatusCountsTableModel.FORM, QHeaderView.ResizeMode.Stretch)
+        _fit_rows(self.table, self.counts.rowCount())
 
     def _show_deadlines(self, deadlines: tuple[Deadline, ...]) -> None:
-        kinds = {
-            "transfer": self.tr("Crime report not transferred"),
-            "check_in": self.tr("Supervision check-in"),
-        }
-        self.deadlines.setRowCount(len(deadlines))
-        for row, deadline in enumerate(deadlines):
-            due = format_timestamp(deadline.due.isoformat())
-            if deadline.kind == "check_in":
-                due = format_date(deadline.due.date())
-            state = self.tr("overdue") if deadline.overdue else self.tr("soon")
-            cells = [
-                f"{due} ({state})",
-                kinds.get(deadline.kind, deadline.kind),
-                " \u00b7 ".join(filter(None, [deadline.document_number, deadline.title])),
-            ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, deadline.record_id)
-                if deadline.overdue:
-                    item.setForeground(QColor(ERROR_COLOUR))
-                self.deadlines.setItem(row, column, item)
+        self.deadline_rows.set_deadlines(deadlines)
+        _fit_rows(self.deadlines, min(len(deadlines), DEADLINE_ROWS_SHOWN))
+        self.deadlines.setVisible(bool(deadlines))
         self.no_deadlines.setVisible(not deadlines)
 
-    def _on_deadline_activated(self, row: int, _column: int) -> None:
-        item = self.deadlines.item(row, 0)
-        if item is not None:
-            self.open_requested.emit("records", {"record_id": item.data(Qt.ItemDataRole.UserRole)})
+    def _on_deadline_activated(self, index: QModelIndex) -> None:
+        record_id = index.data(RECORD_ID_ROLE)
+        if record_id:
+            self.open_requested.emit("records", {"record_id": record_id})
 
-    def _on_cell_activated(self, row: int, column: int) -> None:
+    def _on_count_activated(self, index: QModelIndex) -> None:
         """Enter or double-click on a count opens the records it counts."""
-        item = self.table.item(row, 0)
-        request: dict[str, Any] = {"form": item.data(Qt.ItemDataRole.UserRole) if item else ""}
-        shown = statuses()
-        if 1 <= column <= len(shown):
-            request["status"] = shown[column - 1]
+        request: dict[str, Any] = {"form": index.data(FORM_ROLE) or ""}
+        status = index.data(STATUS_ROLE)
+        if status:
+            request["status"] = status
         self.open_requested.emit("records", request)

@@ -36,7 +36,7 @@ def _form_html(form: FormDefinition, language: str) -> str:
     basis = form.legal_basis.split(";")[0].strip()
     second = " \u00b7 ".join(part for part in (form.id, basis) if part)
     title = escape(form.title.get(language))
-    return f"<b>{title}</b><br><span style='color:#666'>{escape(second)}</span>"
+    return f"<b>{title}</b><br><span style='color:{HINT_COLOUR}'>{escape(second)}</span>"
 
 
 class RecordEntryPage(CataloguePage):

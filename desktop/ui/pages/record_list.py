@@ -7,7 +7,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -45,19 +45,35 @@ from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_editor import AMEND, DRAFT, EditMode, RecordEditor
 from desktop.ui.record_filters import RecordFilterBar
 from desktop.ui.record_form.editor_base import HINT_COLOUR, style_label
+from desktop.ui.record_labels import form_name, status_name, statuses
 from desktop.ui.record_view import RecordView, allowed_changes
 from desktop.ui.services import PageContext
 from domain.forms import Catalogue
 
-COLUMN_WIDTHS = {
-    NUMBER: 100,
-    FORM: 165,
-    EVENT_DATE: 92,
-    COMMUNE: 135,
-    STATUS: 85,
-    AUTHOR: 75,
-    UPDATED: 120,
+# What each fixed column shows whole (besides its header), so widths follow the font and the
+# language: fixed pixels cut "Awaiting approval" in English yet left the title ~70 px at 1100.
+# Form and commune names longer than their sample are elided; the title takes the rest.
+COLUMN_SAMPLES = {
+    NUMBER: ["00/BB-VPHC"],
+    FORM: ["Biên bản VPHC"],
+    EVENT_DATE: ["00/00/0000"],
+    COMMUNE: ["Phường Ba Đình"],
+    STATUS: [],  # every status name, in the UI's language: see column_widths()
+    AUTHOR: ["truong"],
+    UPDATED: ["00/00/0000 00:00"],
 }
+
+
+def column_widths(model: RecordsTableModel, metrics: QFontMetrics) -> dict[int, int]:
+    """Starting widths of the fixed columns: their header or their widest sample, with room for
+    the cell's margins and the header's sort arrow."""
+    widths = {}
+    for column, samples in COLUMN_SAMPLES.items():
+        texts = [str(model.headerData(column, Qt.Orientation.Horizontal)), *samples]
+        if column == STATUS:
+            texts += [status_name(s) for s in statuses()]
+        widths[column] = max(metrics.horizontalAdvance(t) for t in texts) + 20
+    return widths
 
 
 def records_table(model: RecordsTableModel, name: str) -> QTableView:
@@ -73,12 +89,51 @@ def records_table(model: RecordsTableModel, name: str) -> QTableView:
     # Fixed starting widths (the user may drag them): measuring contents of lazily loaded rows
     # would both cost time and change as pages arrive.
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    for column, width in COLUMN_WIDTHS.items():
+    for column, width in column_widths(model, header.fontMetrics()).items():
         header.resizeSection(column, width)
     header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
     header.setSortIndicatorShown(True)
     header.setSectionsClickable(False)  # the store decides the order (newest first)
+    FormColumnFitter(table, model)
     return table
+
+
+TITLE_ROOM = 320  # what the title keeps before the form column takes its longest name
+
+
+class FormColumnFitter(QObject):
+    """Widens the form column to the catalogue's longest form name when the table has room for
+    it and the title still keeps TITLE_ROOM (at 1366 px English names were cut beside a wide
+    title); narrower, the column goes back to its start width and long names are elided."""
+
+    def __init__(self, table: QTableView, model: RecordsTableModel) -> None:
+        super().__init__(table)
+        self.table, self.model = table, model
+        self.narrow = table.horizontalHeader().sectionSize(FORM)
+        table.viewport().installEventFilter(self)
+        model.modelReset.connect(self.fit)  # the catalogue arrives before the first rows
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+    def wide(self) -> int:
+        catalogue, language = self.model.catalogue, self.model.language
+        if catalogue is None:
+            return self.narrow
+        metrics = self.table.horizontalHeader().fontMetrics()
+        names = [form_name(form, form.id, language) for form in catalogue]
+        return max([self.narrow, *(metrics.horizontalAdvance(n) + 20 for n in names)])
+
+    def fit(self) -> None:
+        header = self.table.horizontalHeader()
+        others = sum(header.sectionSize(c) for c in range(header.count()) if c not in (FORM, TITLE))
+        room = self.table.viewport().width() - others
+        wide = self.wide()
+        width = wide if room - wide >= TITLE_ROOM else self.narrow
+        if header.sectionSize(FORM) != width:
+            header.resizeSection(FORM, width)
 
 
 class RecordListPage(CataloguePage):

@@ -113,7 +113,7 @@ class ReportsPage(CataloguePage):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(past_box)
         splitter.addWidget(self.tabs)
-        splitter.setSizes([330, 760])
+        splitter.setSizes([250, 840])  # the figures need the room: indicators were cut
         self.profile_button = QPushButton(self.tr("Station &profile\u2026"))
         self.save_button = QPushButton(self.tr("&Save draft"))
         self.preview_button = QPushButton(self.tr("Print pre&view\u2026"))

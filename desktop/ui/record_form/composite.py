@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QVBoxLayout, QWidget
 
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
 from desktop.ui.record_form.panel import FieldsPanel
@@ -17,7 +17,7 @@ _OPEN_ADDRESSES = frozenset({"permanent_address"})
 
 class CompositeEditor(FieldEditor):
     """A person or an address: a framed block of its own fields. Addresses inside a person can be
-    folded away (a tick box in the frame's title), as most people give only one of three."""
+    folded away (a tick box above the frame), as most people give only one of three."""
 
     def __init__(
         self,
@@ -29,7 +29,10 @@ class CompositeEditor(FieldEditor):
     ) -> None:
         super().__init__(definition, context, parent)
         self.title = definition.label.get(context.language)
-        self.box = QGroupBox(self.title)
+        # Foldable: the tick box carries the title and the frame is shown only while it is
+        # ticked (a folded QGroupBox would still draw an empty frame under its title).
+        self.fold = QCheckBox(self.title) if foldable else None
+        self.box = QGroupBox("" if foldable else self.title)
         self.box.setObjectName(
             "personBlock" if definition.type is FieldType.PERSON else "addressBlock"
         )
@@ -46,12 +49,14 @@ class CompositeEditor(FieldEditor):
         inner.addWidget(self.panel)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box)
-        if foldable:
-            self.box.setCheckable(True)
-            self.box.setChecked(definition.id in _OPEN_ADDRESSES)
-            self.panel.setVisible(self.box.isChecked())
-            self.box.toggled.connect(self._on_box_toggled)
+        if self.fold is not None:
+            layout.setSpacing(2)
+            layout.addWidget(self.fold)
+        layout.addWidget(self.box)  # before any setVisible: a box without parent is a window
+        if self.fold is not None:
+            self.fold.setChecked(definition.id in _OPEN_ADDRESSES)
+            self.box.setVisible(self.fold.isChecked())
+            self.fold.toggled.connect(self._on_fold_toggled)
         self.setFocusProxy(self.panel)
 
     def set_path(self, path: str) -> None:
@@ -59,21 +64,25 @@ class CompositeEditor(FieldEditor):
         self.panel.set_prefix(path + ".")
 
     def focus_target(self) -> QWidget:
-        return self.box if self.foldable and not self.box.isChecked() else self.panel
+        return self.fold if self.fold is not None and self._folded() else self.panel
 
     def set_required(self, required: bool) -> None:
-        self.box.setTitle(self.title + (" *" if required else ""))
+        title = self.title + (" *" if required else "")
+        if self.fold is not None:
+            self.fold.setText(title)
+        else:
+            self.box.setTitle(title)
 
     def unfold(self) -> None:
-        if self.foldable and not self.box.isChecked():
-            self.box.setChecked(True)
+        if self.fold is not None:
+            self.fold.setChecked(True)
 
-    def _on_box_toggled(self, shown: bool) -> None:
-        self.panel.setVisible(shown)
+    def _on_fold_toggled(self, shown: bool) -> None:
+        self.box.setVisible(shown)
         self.changed.emit()
 
     def _folded(self) -> bool:
-        return self.foldable and not self.box.isChecked()
+        return self.fold is not None and not self.fold.isChecked()
 
     def all_values(self) -> dict[str, Any] | None:
         return None if self._folded() else self.panel.all_values() or None
@@ -88,8 +97,8 @@ class CompositeEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         self.panel.set_values(value)
-        if self.foldable:
-            self.box.setChecked(self.definition.id in _OPEN_ADDRESSES or not is_empty(value))
+        if self.fold is not None:
+            self.fold.setChecked(self.definition.id in _OPEN_ADDRESSES or not is_empty(value))
 
     def set_read_only(self, read_only: bool) -> None:
         for editor in self.panel.editors():

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QGridLayout, QWidget
 
 from desktop.storage import record_store
 from desktop.ui.dashboard_charts import last_months
 from desktop.ui.main_window import MainWindow
-from desktop.ui.pages.dashboard import DashboardPage
+from desktop.ui.models.dashboard_models import FORM_ROLE, RECORD_ID_ROLE
+from desktop.ui.pages.dashboard import CountCard, DashboardPage
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from tests.desktop.conftest import OFFICER, SUPERVISOR
@@ -33,10 +35,11 @@ def window(qtbot, services, station_home):
 
 
 def _cell(page: DashboardPage, form_id: str, header: str) -> str:
-    headers = [page.table.horizontalHeaderItem(c).text() for c in range(page.table.columnCount())]
-    for row in range(page.table.rowCount()):
-        if page.table.item(row, 0).data(Qt.UserRole) == form_id:
-            return page.table.item(row, headers.index(header)).text()
+    model = page.table.model()
+    headers = [model.headerData(c, Qt.Horizontal) for c in range(model.columnCount())]
+    for row in range(model.rowCount()):
+        if model.index(row, 0).data(FORM_ROLE) == form_id:
+            return model.index(row, headers.index(header)).data()
     raise AssertionError(f"no row for {form_id!r}")
 
 
@@ -137,10 +140,12 @@ def test_deadlines_at_risk_are_listed_and_open_their_record(window, records, qtb
     assert set(due) == {late_id, supervised_id}
     assert due[late_id].kind == "transfer" and due[late_id].overdue
     assert due[supervised_id].kind == "check_in" and due[supervised_id].overdue
-    assert page.deadlines.rowCount() == 2 and not page.no_deadlines.isVisibleTo(page)
-    row = next(r for r in range(2) if page.deadlines.item(r, 0).data(Qt.UserRole) == late_id)
-    assert page.deadlines.item(row, 1).text() == "Crime report not transferred"
-    page._on_deadline_activated(row, 0)
+    model = page.deadlines.model()
+    assert model.rowCount() == 2 and not page.no_deadlines.isVisibleTo(page)
+    row = next(r for r in range(2) if model.index(r, 0).data(RECORD_ID_ROLE) == late_id)
+    assert model.index(row, 1).data() == "Crime report not transferred"
+    assert model.index(row, 0).data().endswith("(overdue)")
+    page.deadlines.activated.emit(model.index(row, 2))
     listing = main.current_page()
     assert isinstance(listing, RecordListPage)
     qtbot.waitUntil(lambda: listing.stack.currentWidget() is not listing.list_view)
@@ -190,3 +195,46 @@ def test_a_form_broken_down_by_its_category_month_by_month(window, records):
     this_month = len(last_months(now.date())) - 1  # the last bar
     assert by_label["Public order"].at(this_month) == 2
     assert by_label["Drugs"].at(this_month) == 1
+
+
+def test_not_yet_at_the_centre_is_the_sync_pages_waiting_count(window, records, qtbot):
+    """On a station not enrolled yet, completed records still wait to be sent: the card says
+    how many, the same figure as the Sync page's "Waiting to send", not a dash."""
+    records.make("F1", example_values("F1"), status="completed", by=OFFICER)
+    records.make("F3", example_values("F3"), status="completed", by=OFFICER)
+    records.make("F3", example_values("F3"), status="draft", by=OFFICER)
+    main = window(SUPERVISOR)
+    qtbot.waitUntil(lambda: main.sync is not None and main.sync.status is not None)
+    status = main.sync.status
+    assert not status.enrolled and status.outbox.waiting == 2
+    page = main.page("dashboard")
+    assert page.cards["unsynced"].value.text() == "2"
+    assert page.cards["unsynced"].toolTip() == "The station is not enrolled for sync."
+    assert page.waiting.values["Unsent"] == 2
+
+
+def test_a_card_grows_with_its_caption_and_shrinks_back(qtbot):
+    """A narrow card wraps its caption onto more lines and grows to show all of them (the
+    marks below "tại đơn vị" included); wider again, it gives the height back."""
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    grid = QGridLayout(holder)
+    cards = [CountCard("Cập nhật hôm nay tại đơn vị của công an xã") for _ in range(6)]
+    for column, card in enumerate(cards):
+        grid.addWidget(card, 0, column)
+    holder.resize(700, 400)
+    holder.show()
+    card = cards[0]
+
+    def caption_fits() -> bool:
+        metrics, label = card.caption.fontMetrics(), card.caption
+        needed = metrics.boundingRect(
+            QRect(0, 0, label.width(), 10_000), Qt.TextWordWrap, label.text()
+        ).height()
+        return label.height() >= needed and label.geometry().bottom() < card.height()
+
+    qtbot.waitUntil(lambda: caption_fits() and card.caption.height() > 3 * 15)
+    narrow = card.height()
+    holder.resize(1500, 400)
+    qtbot.waitUntil(lambda: card.height() < narrow)
+    assert caption_fits()

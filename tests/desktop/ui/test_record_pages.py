@@ -253,8 +253,9 @@ def test_status_filter_and_opening_an_approved_record(window, records, qtbot):
     assert page.stack.currentWidget() is view
     assert "Trần Quốc Bảo" in view.title.text()
     assert "Approved" in view.facts.text() and "01/BB-VPHC" in view.facts.text()
-    assert view.revisions.rowCount() == 1
-    actions = [view.history.item(r, 2).text() for r in range(view.history.rowCount())]
+    assert view.revision_rows.rowCount() == 1
+    history = view.history_rows
+    actions = [history.index(r, 2).data() for r in range(history.rowCount())]
     assert {"Record created", "Record completed", "Record approved", "Record viewed"} <= set(
         actions
     )

@@ -242,3 +242,25 @@ def test_unsaved_narrative_survives_a_lock(qtbot, reports_page):
     )
     assert restored.narrative["shortcomings"].toPlainText() == "Thiếu phương tiện."
     assert restored.capture_state()["narrative"]["shortcomings"] == "Thiếu phương tiện."
+
+
+def test_the_indicators_show_whole_at_1366_and_in_tooltips(qtbot, reports_page):
+    """At 1366×768 every indicator shows whole (the list of past reports took a third of the
+    width and cut them); narrower, each label keeps its whole text in its tooltip."""
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.ui.models.report_table_model import LABEL
+
+    page = reports_page
+    page.window().resize(1366, 768)
+    model, header = page.model, page.table.horizontalHeader()
+
+    def width(row: int) -> int:
+        font = model.index(row, LABEL).data(Qt.FontRole) or page.table.font()
+        return QFontMetrics(font).horizontalAdvance(model.index(row, LABEL).data())
+
+    widest = max(width(r) for r in range(model.rowCount()))
+    qtbot.waitUntil(lambda: header.sectionSize(LABEL) >= widest + 8)
+    for row in range(model.rowCount()):
+        label = model.index(row, LABEL)
+        assert label.data(Qt.ToolTipRole) == label.data().strip()

@@ -107,10 +107,8 @@ def test_chief_returns_officer_amends_and_the_return_is_cleared(window, records,
     assert stored.returned_by is None
     view = listing.view
     assert not view.note.isVisibleTo(view)
-    history = [
-        (view.history.item(r, 2).text(), view.history.item(r, 3).text())
-        for r in range(view.history.rowCount())
-    ]
+    rows = view.history_rows
+    history = [(rows.index(r, 2).data(), rows.index(r, 3).data()) for r in range(rows.rowCount())]
     assert any(action == "Returned with a comment" and COMMENT in d for action, d in history)
     officer.show_page("dashboard")
     officer.current_page().refresh()

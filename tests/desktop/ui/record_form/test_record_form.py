@@ -231,6 +231,22 @@ def test_hidden_and_empty_blocks_are_not_stored(show_form):
     assert "confidential" not in values
 
 
+def test_a_folded_address_is_its_tick_box_alone(show_form, qtbot):
+    """An unticked address shows only its tick box (no empty frame under it); ticking it shows
+    its fields, Space on the focused tick box too, and unticking folds them away again."""
+    form = show_form("F1", {"reporter_kind": "ca_nhan", "reporter": {"full_name": "Lê Văn A"}})
+    address = form.editor_at("reporter.temporary_address")
+    assert address.fold is not None and not address.fold.isChecked()
+    assert not address.box.isVisibleTo(form)
+    assert address.height() <= address.fold.sizeHint().height() + 2
+    address.focus_target().setFocus()
+    key(Qt.Key_Space)
+    qtbot.waitUntil(lambda: address.box.isVisible())
+    assert address.height() > 4 * address.fold.sizeHint().height()
+    address.fold.setChecked(False)
+    assert not address.box.isVisibleTo(form)
+
+
 def test_the_provision_is_picked_from_the_legal_catalogue(show_form):
     """F3's provision: words typed without accents pick the newest matching catalogue entry."""
     form = show_form("F3")

@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages CAX Desk needs that a fresh machine may lack (idempotent).
 # Usage: scripts/system-deps.sh [gui] [browser]
-#   "gui" adds what a real window and screenshots need; "browser" adds headless Chromium and its
-#   driver for the web console's browser tests (tests/integration/test_console_browser.py).
+#   "gui" adds what a real window and screenshots need (Xvfb takes them without a display);
+#   "browser" adds headless Chromium and its driver for the web console's browser tests
+#   (tests/integration/test_console_browser.py).
 set -euo pipefail
 
 packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
 for mode in "$@"; do
   case "$mode" in
     gui) packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-                    libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libx11-xcb1) ;;
+                    libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libx11-xcb1
+                    xvfb) ;;
     browser) packages+=(chromium chromium-driver) ;;
     *) echo "system-deps.sh: unknown mode '$mode' (gui, browser)" >&2; exit 2 ;;
   esac

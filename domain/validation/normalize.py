@@ -151,6 +151,10 @@ def _yes_no(value: Any) -> Any:
 
 
 def _scalar(kind: FieldType, value: Any) -> Any:
+    # Parse the cleaned text: "0\x08" is stored as "0" after cleaning, which the next
+    # normalisation would read as the number 0 — parsing first keeps normalising idempotent.
+    if isinstance(value, str):
+        value = normalize_text(value)
     parsed: Any = None
     if kind is FieldType.INTEGER:
         parsed = formats.parse_integer(value)
@@ -166,9 +170,7 @@ def _scalar(kind: FieldType, value: Any) -> Any:
     elif kind is FieldType.DATETIME:
         moment = formats.parse_datetime(value)
         parsed = formats.format_datetime(moment) if moment else None
-    if parsed is not None:
-        return parsed
-    return normalize_text(value) if isinstance(value, str) else value
+    return parsed if parsed is not None else value
 
 
 def _compute(

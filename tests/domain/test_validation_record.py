@@ -342,3 +342,13 @@ def test_validation_never_crashes_and_normalising_is_idempotent(
     validate_record(form, values, today=TODAY)
     once = normalize_values(form, values, today=TODAY)
     assert normalize_values(form, once, today=TODAY) == once
+
+
+@pytest.mark.parametrize("typed", ["0\x08", "\x080", " 0\x00"])
+def test_a_number_typed_with_control_characters_is_read_once(typed: str) -> None:
+    """Found by the property test above: the cleaned text used to be stored as "0", and only
+    the next normalisation read it as a number."""
+    form = CATALOGUE.get("F2")
+    once = normalize_values(form, {"deaths": typed}, today=TODAY)
+    assert once["deaths"] == 0
+    assert normalize_values(form, once, today=TODAY) == once

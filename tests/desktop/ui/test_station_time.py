@@ -86,4 +86,4 @@ def test_deadlines_agree_with_the_clock_shown(pc_in_utc, window, records):  # no
     [deadline] = page.overview.deadlines
     assert not deadline.overdue
     due = (received + timedelta(hours=24)).strftime("%d/%m/%Y %H:%M")
-    assert page.deadlines.item(0, 0).text() == f"{due} (soon)"
+    assert page.deadlines.model().index(0, 0).data() == f"{due} (soon)"

@@ -141,7 +141,9 @@ def _decode(path: Path, media_type: str) -> Image.Image:
                 if opened.width * opened.height > MAX_PIXELS:
                     raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS)
                 opened.load()
-                upright = ImageOps.exif_transpose(opened)
+                # In place: a second full copy of the pixels would double the C memory.
+                ImageOps.exif_transpose(opened, in_place=True)
+                upright = opened
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS) from error
     except (OSError, SyntaxError, ValueError) as error:  # Pillow's "truncated", "broken data"

@@ -34,6 +34,20 @@ LONG_NAMES = frozenset(name for name in UNSAFE_NAMES if len(name) >= 6)
 PIECE = 1 << 20
 MAX_INFLATED = 64 << 20
 _NAME = re.compile(rb"/([^\s/<>\[\]()%{}]*)")
+_REGULAR = rb"[^\s/<>\[\]()%{}]"
+# In binary stream data: only the long names spelled out, or any name with a `#xx` escape (both
+# rare in random bytes, so the scan stays as fast as the disk).
+_LONG_NAME = re.compile(
+    rb"/((?:"
+    + b"|".join(sorted((n.encode() for n in LONG_NAMES), key=len, reverse=True))
+    + rb")"
+    + _REGULAR
+    + rb"*|"
+    + _REGULAR
+    + rb"*#[0-9A-Fa-f]{2}"
+    + _REGULAR
+    + rb"*)"
+)
 _STREAM = re.compile(rb"(?<![A-Za-z])stream(?:\r\n|\n|\r)")
 _ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
 
@@ -53,20 +67,23 @@ class _NameScanner:
     def __init__(self, found: set[str], only: frozenset[str] = UNSAFE_NAMES) -> None:
         self.found = found
         self._only = only
+        self._pattern = _NAME if only == UNSAFE_NAMES else _LONG_NAME
         self._carry = b""
 
     def feed(self, data: bytes) -> None:
-        text = self._carry + data
+        text = self._carry + data if self._carry else data
         cut = text.rfind(b"/")
         if cut < 0 or len(text) - cut > 512:  # no name can still be running (they are ≤ 127)
             cut = len(text)
-        self.close(text[:cut])
+        self._scan(text, cut)
         self._carry = text[cut:]
 
-    def close(self, text: bytes | None = None) -> None:
-        if text is None:
-            text, self._carry = self._carry, b""
-        for match in _NAME.finditer(text):
+    def close(self) -> None:
+        self._scan(self._carry, len(self._carry))
+        self._carry = b""
+
+    def _scan(self, text: bytes, end: int) -> None:
+        for match in self._pattern.finditer(text, 0, end):
             name = _decoded(match.group(1))
             if name in self._only:
                 self.found.add(name)

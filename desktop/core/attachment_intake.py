@@ -117,6 +117,10 @@ def prepare(path: Path, limit_bytes: int) -> Intake:
 def _check_pdf(path: Path) -> None:
     try:
         with path.open("rb") as file:
+            file.seek(max(path.stat().st_size - 1024, 0))
+            if b"%%EOF" not in file.read():  # every complete PDF ends so: this one was cut
+                raise AttachmentDamaged(name=path.name)
+            file.seek(0)
             found = pdf_scan.unsafe_features(file)
     except pdf_scan.PdfUnreadable as error:
         raise AttachmentDamaged(name=path.name) from error

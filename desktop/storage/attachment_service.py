@@ -146,6 +146,8 @@ class AttachmentService:
     def _check_field(self, stored: StoredRecord, field_path: str | None) -> None:
         if field_path is None or self.catalogue is None:
             return
+        if stored.summary.form_id not in self.catalogue:  # a form this program no longer ships
+            raise InvalidInput(field="field", reason="unknown_field", value=field_path)
         form = self.catalogue.get(stored.summary.form_id)
         if field_path not in {path for path, _ in form.walk()}:
             raise InvalidInput(field="field", reason="unknown_field", value=field_path)

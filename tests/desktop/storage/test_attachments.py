@@ -237,6 +237,11 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
             )
         )
         return path
+    if kind == "truncated_pdf":
+        whole = files.clean_pdf(tmp_path / "whole.pdf", payload=os.urandom(5000)).read_bytes()
+        path = tmp_path / "cut.pdf"
+        path.write_bytes(whole[:3000])
+        return path
     if kind == "too_large":
         return files.clean_pdf(tmp_path / "big.pdf", payload=os.urandom(2 * 1024 * 1024))
     raise AssertionError(kind)
@@ -247,6 +252,7 @@ def _hostile(tmp_path: Path, kind: str) -> Path:
     [
         ("bomb", "ATTACHMENT_IMAGE_TOO_BIG"),
         ("truncated", "ATTACHMENT_DAMAGED"),
+        ("truncated_pdf", "ATTACHMENT_DAMAGED"),
         ("renamed", "ATTACHMENT_TYPE_MISMATCH"),
         ("program", "ATTACHMENT_TYPE_REFUSED"),
         ("script", "ATTACHMENT_PDF_UNSAFE"),
@@ -338,3 +344,14 @@ def test_sniffing_reads_the_content_not_the_name():
     assert attachment_intake.sniff(b"%PDF-1.4\n") == attachment_intake.PDF
     assert attachment_intake.sniff(b"\x00\x00\x00\x18ftypheic") == attachment_intake.HEIC
     assert attachment_intake.sniff(b"GIF89a") is None
+
+
+def test_a_field_path_must_be_one_of_the_forms_fields(officer, tmp_path):
+    record_id = completed(officer)
+    scan = files.clean_pdf(tmp_path / "to_giac.pdf")
+    with pytest.raises(AppError) as refused:
+        officer.files.attach(record_id, [scan], field_path="khong_co")
+    assert refused.value.code == "INVALID_INPUT"
+    field = next(path for path, _ in CATALOGUE.get("F1").walk())
+    [added] = officer.files.attach(record_id, [scan], field_path=field)
+    assert added.field_path == field

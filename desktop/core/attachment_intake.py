@@ -17,6 +17,7 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, cast
 
 import pillow_heif
 from PIL import Image, ImageOps
@@ -188,7 +189,8 @@ class _Pieces(io.RawIOBase):
 
 
 def _save(image: Image.Image, media_type: str, write: Write) -> None:
-    pieces = _Pieces(write)
+    # A RawIOBase is not typing.IO to the checker, though Pillow needs only write() and tell().
+    pieces = cast("IO[bytes]", _Pieces(write))
     if media_type == PNG:
         image.save(pieces, format="PNG", compress_level=6)
     else:

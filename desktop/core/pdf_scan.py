@@ -39,7 +39,7 @@ _REGULAR = rb"[^\s/<>\[\]()%{}]"
 # rare in random bytes, so the scan stays as fast as the disk).
 _LONG_NAME = re.compile(
     rb"/((?:"
-    + b"|".join(sorted((n.encode() for n in LONG_NAMES), key=len, reverse=True))
+    + b"|".join(n.encode() for n in sorted(LONG_NAMES, key=len, reverse=True))
     + rb")"
     + _REGULAR
     + rb"*|"

@@ -114,7 +114,7 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
                 f"SELECT seq, values_json FROM records WHERE seq IN ({marks})", tuple(seqs)
             ).all()
         )
-        attached = dict(
+        attached: dict[int, int] = dict(
             conn.exec_driver_sql(
                 "SELECT r.seq, count(*) FROM records r JOIN attachments a ON a.record_id = r.id "
                 f"AND a.removed_at IS NULL WHERE r.seq IN ({marks}) GROUP BY r.seq",

@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import attachment_commands
 from desktop.cli.commands import EXIT_FAILED, EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, UnknownForm, ValidationFailed
@@ -294,3 +295,4 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     void.add_argument("record")
     void.add_argument("--reason", required=True)
     void.set_defaults(handler=record_void)
+    attachment_commands.add_parsers(record, common)

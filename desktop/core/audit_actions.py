@@ -31,6 +31,9 @@ class AuditAction(StrEnum):
     RECORD_VOIDED = "record.voided"
     RECORD_PRINTED = "record.printed"
     RECORD_EXPORTED = "record.exported"
+    RECORD_ATTACHED = "record.attached"  # a file added: name, short hash, revision
+    RECORD_DETACHED = "record.detached"  # a file removed with a reason
+    ATTACHMENT_EXTRACTED = "record.attachment_extracted"  # decrypted out to a file (supervisor)
     RECORDS_EXPORTED = "records.exported"  # a filtered list to Excel/CSV: filters, format, count
     BACKUP_CREATED = "station.backup_created"
     BACKUP_RESTORED = "station.backup_restored"

@@ -650,4 +650,122 @@ STATION_ERRORS: dict[str, ErrorText] = {
             "No entry of the legal catalogue matches '{text}'.",
         ),
     ),
+    "ATTACHMENT_UNREADABLE": ErrorText(
+        line=(
+            "Không đọc được tệp {path} ({reason}); chưa đính kèm gì.",
+            "Cannot read the file {path} ({reason}); nothing was attached.",
+        ),
+        headline=("Không đọc được tệp này.", "This file cannot be read."),
+        advice=(
+            "Hãy kiểm tra tệp còn đó và USB vẫn cắm, rồi làm lại.",
+            "Check that the file is still there and the USB stick is in, then try again.",
+        ),
+    ),
+    "ATTACHMENT_TYPE_REFUSED": ErrorText(
+        line=(
+            "Tệp {name} không phải ảnh JPEG, PNG, HEIC hay tệp PDF; chưa đính kèm gì.",
+            "The file {name} is not a JPEG, PNG or HEIC image nor a PDF; nothing was attached.",
+        ),
+        headline=("Loại tệp này không được đính kèm.", "This kind of file cannot be attached."),
+        advice=(
+            "Chỉ đính kèm được ảnh (JPEG, PNG, HEIC) và bản quét PDF.",
+            "Only images (JPEG, PNG, HEIC) and PDF scans can be attached.",
+        ),
+    ),
+    "ATTACHMENT_TYPE_MISMATCH": ErrorText(
+        line=(
+            "Tệp {name} mang tên kiểu {named} nhưng nội dung là {content}; chưa đính kèm gì.",
+            "The file {name} is named as {named} but holds {content}; nothing was attached.",
+        ),
+        headline=(
+            "Nội dung tệp không đúng như tên tệp.",
+            "The file is not what its name says.",
+        ),
+        advice=(
+            "Tệp có thể đã bị đổi tên hoặc giả mạo. Hãy lấy lại tệp gốc.",
+            "It may have been renamed or disguised. Get the original file again.",
+        ),
+    ),
+    "ATTACHMENT_TOO_LARGE": ErrorText(
+        line=(
+            "Tệp {name} lớn hơn {limit_mb} MB, mức tối đa cho một tệp; chưa đính kèm gì.",
+            "The file {name} is over {limit_mb} MB, the limit for one file; nothing was attached.",
+        ),
+        headline=("Tệp quá lớn.", "The file is too large."),
+        advice=(
+            "Hãy quét lại với độ phân giải thấp hơn, hoặc chia thành nhiều tệp.",
+            "Scan it again at a lower resolution, or split it into several files.",
+        ),
+    ),
+    "ATTACHMENT_RECORD_FULL": ErrorText(
+        line=(
+            "Tài liệu kèm theo hồ sơ {record} sẽ vượt {limit_mb} MB; chưa đính kèm gì.",
+            "The files of record {record} would exceed {limit_mb} MB; nothing was attached.",
+        ),
+        headline=(
+            "Hồ sơ đã đủ dung lượng tài liệu kèm theo.",
+            "The record holds as many files as it may.",
+        ),
+        advice=(
+            "Hãy gỡ bớt tệp không cần, hoặc nhờ trưởng Công an xã nâng giới hạn.",
+            "Remove files it does not need, or ask the chief to raise the limit.",
+        ),
+    ),
+    "ATTACHMENT_IMAGE_TOO_BIG": ErrorText(
+        line=(
+            "Ảnh {name} có quá nhiều điểm ảnh (trên {limit}); có thể là tệp độc hại. Chưa đính "
+            "kèm gì.",
+            "The image {name} has too many pixels (over {limit}); it may be a hostile file. "
+            "Nothing was attached.",
+        ),
+        headline=("Ảnh lớn bất thường.", "The image is abnormally large."),
+        advice=(
+            "Không máy ảnh hay máy quét nào tạo ra ảnh như vậy. Hãy chụp hoặc quét lại.",
+            "No camera or scanner makes such an image. Take or scan it again.",
+        ),
+    ),
+    "ATTACHMENT_DAMAGED": ErrorText(
+        line=(
+            "Tệp {name} bị hỏng hoặc không trọn vẹn; chưa đính kèm gì.",
+            "The file {name} is damaged or incomplete; nothing was attached.",
+        ),
+        headline=("Tệp bị hỏng.", "The file is damaged."),
+        advice=(
+            "Hãy chép lại tệp từ máy ảnh hoặc máy quét.",
+            "Copy it again from the camera or the scanner.",
+        ),
+    ),
+    "ATTACHMENT_PDF_UNSAFE": ErrorText(
+        line=(
+            "Tệp PDF {name} chứa nội dung tự chạy hoặc tệp nhúng ({feature}); chưa đính kèm gì.",
+            "The PDF {name} holds active content or embedded files ({feature}); nothing was "
+            "attached.",
+        ),
+        headline=(
+            "Tệp PDF có nội dung không an toàn.",
+            "The PDF carries unsafe content.",
+        ),
+        advice=(
+            "Chỉ đính kèm bản quét giấy tờ. Hãy quét lại tài liệu thành PDF.",
+            "Attach scans of paper only. Scan the document to PDF again.",
+        ),
+    ),
+    "ATTACHMENT_NOT_FOUND": ErrorText(
+        line=(
+            "Hồ sơ {record} không có tài liệu kèm theo tên '{name}'.",
+            "Record {record} has no attached file named '{name}'.",
+        ),
+        headline=("Không tìm thấy tài liệu kèm theo.", "The attached file was not found."),
+    ),
+    "ATTACHMENT_CORRUPT": ErrorText(
+        line=(
+            "Tài liệu kèm theo {sha256} không còn khớp mã băm: dữ liệu đã hỏng.",
+            "The attached file {sha256} no longer matches its hash: the data is damaged.",
+        ),
+        headline=("Một tài liệu kèm theo bị hỏng.", "An attached file is damaged."),
+        advice=(
+            "Hãy chạy 'Kiểm tra dữ liệu' và khôi phục từ bản sao lưu gần nhất.",
+            "Run the database check and restore from the latest backup.",
+        ),
+    ),
 }

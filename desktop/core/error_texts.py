@@ -86,6 +86,7 @@ REASONS: dict[str, Pair] = {
     "not_a_number": ("phải là một số", "must be a number"),
     "negative": ("không được âm", "must not be negative"),
     "unknown_choice": ("không có trong danh sách", "not one of the choices"),
+    "unknown_field": ("biểu mẫu không có trường này", "the form has no such field"),
     "year_range": ("năm không hợp lệ", "not a plausible year"),
     "exceeds_total": ("lớn hơn tổng số", "more than the total"),
     "too_long": (

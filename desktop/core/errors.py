@@ -280,3 +280,63 @@ class UnitWithoutPolice(AppError):
     """A unit with no commune police (the Hoàng Sa and Trường Sa special zones)."""
 
     code = "UNIT_WITHOUT_POLICE"
+
+
+class AttachmentUnreadable(AppError):
+    """The file to attach (`path`) could not be opened or read: nothing was stored."""
+
+    code = "ATTACHMENT_UNREADABLE"
+
+
+class AttachmentTypeRefused(AppError):
+    """The file's content (not its name) is none of JPEG, PNG, HEIC or PDF."""
+
+    code = "ATTACHMENT_TYPE_REFUSED"
+
+
+class AttachmentTypeMismatch(AppError):
+    """The file's name says one type (`named`) and its content is another (`content`)."""
+
+    code = "ATTACHMENT_TYPE_MISMATCH"
+
+
+class AttachmentTooLarge(AppError):
+    """One file over the station's per-file limit (`limit_mb`)."""
+
+    code = "ATTACHMENT_TOO_LARGE"
+
+
+class AttachmentRecordFull(AppError):
+    """The record's attachments would go over the per-record limit (`limit_mb`)."""
+
+    code = "ATTACHMENT_RECORD_FULL"
+
+
+class AttachmentImageTooBig(AppError):
+    """An image of more pixels than any camera or scanner makes (a decompression bomb)."""
+
+    code = "ATTACHMENT_IMAGE_TOO_BIG"
+
+
+class AttachmentDamaged(AppError):
+    """A truncated or otherwise undecodable image or PDF."""
+
+    code = "ATTACHMENT_DAMAGED"
+
+
+class AttachmentPdfUnsafe(AppError):
+    """A PDF with scripts, automatic actions, launched programs or embedded files (`feature`)."""
+
+    code = "ATTACHMENT_PDF_UNSAFE"
+
+
+class AttachmentNotFound(AppError):
+    """No current attachment of the record `record` has the name `name`."""
+
+    code = "ATTACHMENT_NOT_FOUND"
+
+
+class AttachmentCorrupt(AppError):
+    """A stored blob whose chunks no longer hash to its SHA-256 (`sha256`)."""
+
+    code = "ATTACHMENT_CORRUPT"

@@ -60,6 +60,8 @@ _FIXED: tuple[tuple[str, str, str, int], ...] = (
     ("created", "Ngày tạo", "Created", 2),
     ("updated", "Cập nhật lần cuối", "Last updated", 2),
     ("revision", "Lần sửa", "Revision", 3),
+    # How many files the record carries now; their names and contents stay in the station.
+    ("attachments", "Tài liệu kèm theo", "Attachments", 3),
 )
 _KINDS = (TEXT, DATE, DATETIME, NUMBER)
 _DETAILS = ("Nội dung", "Details")
@@ -91,6 +93,7 @@ class ExportRecord:
     created_at: str
     updated_at: str
     values: Mapping[str, Any]
+    attachments: int = 0  # current attached files
 
 
 def plan_columns(
@@ -131,6 +134,7 @@ def row_cells(
         "document_number": record.document_number,
         "created_at": record.created_at,
         "updated_at": record.updated_at,
+        "attachments": record.attachments,
     }
     if not include_sensitive and record.form_id in catalogue:
         form = catalogue.get(record.form_id)

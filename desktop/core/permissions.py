@@ -27,6 +27,7 @@ class Permission(StrEnum):
     EXPORT_RECORDS = "export_records"  # record lists to Excel/CSV: plaintext leaves the station
     BACKUP_STATION = "backup_station"  # a backup opens with any of its passwords: all the data
     MANAGE_REPORTS = "manage_reports"  # periodic reports and the station profile (the chief)
+    EXTRACT_ATTACHMENTS = "extract_attachments"  # a decrypted copy of a file leaves the database
 
 
 _GRANTS: dict[Role, frozenset[Permission]] = {

@@ -114,6 +114,13 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
                 f"SELECT seq, values_json FROM records WHERE seq IN ({marks})", tuple(seqs)
             ).all()
         )
+        attached: dict[int, int] = dict(
+            conn.exec_driver_sql(
+                "SELECT r.seq, count(*) FROM records r JOIN attachments a ON a.record_id = r.id "
+                f"AND a.removed_at IS NULL WHERE r.seq IN ({marks}) GROUP BY r.seq",
+                tuple(seqs),
+            ).all()
+        )
         for row in page:
             yield ExportRecord(
                 id=row.id,
@@ -127,6 +134,7 @@ def iter_records(conn: Connection, filters: RecordFilter) -> Iterator[ExportReco
                 created_at=row.created_at,
                 updated_at=row.updated_at,
                 values=json.loads(values[row.seq]),
+                attachments=attached.get(row.seq, 0),
             )
         if len(page) < BATCH:
             return

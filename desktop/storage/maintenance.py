@@ -10,7 +10,7 @@ from desktop.core import credentials
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AppError, DatabaseCorrupt
 from desktop.core.permissions import Permission
-from desktop.storage import audit, authorship, crypto, grants
+from desktop.storage import attachments, audit, authorship, crypto, grants
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import StationSession
 
@@ -103,7 +103,8 @@ def verify_audit(session: StationSession) -> AuditReport:
 
 
 def check_database(session: StationSession) -> CheckReport:
-    """SQLCipher page HMACs, SQLite structure, foreign keys, the key-slot file and the audit chain."""
+    """SQLCipher page HMACs, SQLite structure, foreign keys, the key-slot file, attachments'
+    hashes and the audit chain."""
     session.require(Permission.CHECK_DATABASE)
     problems = session.db.integrity_problems()
     keyfile_problem, orphans = None, []
@@ -119,6 +120,11 @@ def check_database(session: StationSession) -> CheckReport:
             problems.append(f"ROLE_TAMPERED: {name}")
     except AppError as error:
         keyfile_problem = error.code
+    try:
+        with session.db.read() as conn:  # every attachment's chunks against its SHA-256
+            problems.extend(f"ATTACHMENT_CORRUPT: {sha}" for sha in attachments.corrupt_blobs(conn))
+    except DatabaseCorrupt:
+        problems.append("attachments unreadable")  # their pages are among the damaged ones
     try:
         audit_report: AuditReport | None = verify_audit(session)
     except DatabaseCorrupt:

@@ -21,12 +21,16 @@ BACKUP_REMINDER_DAYS = "backup_reminder_days"  # remind when the last backup is 
 TRANSFER_HOURS = "crime_report_transfer_hours"
 SYNC_POLICY = "sync_policy"  # when a record goes to the centre (storage/sync_settings.py)
 AUTO_SYNC = "auto_sync"  # the supervisor's choice: off until enabled
+ATTACHMENT_FILE_MB = "attachment_file_mb"  # largest file a record may be given
+ATTACHMENT_RECORD_MB = "attachment_record_mb"  # all of one record's current files together
 DEFAULTS: dict[str, Any] = {
     AUTO_LOCK_MINUTES: 10,
     BACKUP_REMINDER_DAYS: 7,
     TRANSFER_HOURS: 24,
     SYNC_POLICY: "on_completion",
     AUTO_SYNC: False,
+    ATTACHMENT_FILE_MB: 25,
+    ATTACHMENT_RECORD_MB: 200,
 }
 
 
@@ -120,3 +124,12 @@ def backup_overdue(
         return True
     limit = timedelta(days=days if days is not None else backup_reminder_days(session))
     return (now or datetime.now(UTC)) - last > limit
+
+
+def attachment_limit_mb(conn: Connection, key: str) -> int:
+    """An attachment limit in MB (ATTACHMENT_FILE_MB or ATTACHMENT_RECORD_MB) inside the
+    caller's transaction; a damaged value gives the default."""
+    value = setting_in(conn, key)
+    if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 4096:
+        return value
+    return DEFAULTS[key]

@@ -1,0 +1,89 @@
+"""`cax record attach|attachments|detach|extract`: a record's files from a terminal."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from desktop.cli.commands import EXIT_OK, open_session, print_json
+from desktop.cli.messages import Messages
+from desktop.storage.attachment_service import AttachmentService
+from desktop.storage.attachments import Attachment
+from domain.forms.catalogue import load_catalogue
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB" if n >= 1024 * 1024 else f"{max(n // 1024, 1)} KB"
+
+
+def _day(stamp: str | None) -> str:
+    """dd/mm/yyyy of an ISO time (the station writes its own local time)."""
+    return "/".join(reversed(stamp[:10].split("-"))) if stamp else ""
+
+
+def _print(rows: list[Attachment], args: argparse.Namespace) -> None:
+    if getattr(args, "json", False):
+        print_json([asdict(a) for a in rows])
+        return
+    for a in rows:
+        removed = (
+            f"  -r{a.removed_revision} {a.removed_by}: {a.removed_reason}" if a.removed_at else ""
+        )
+        print(
+            f"{a.name}  {_size(a.size)}  {a.media_type}  {a.short_hash}  r{a.added_revision}  "
+            f"{a.added_by}  {_day(a.added_at)}{removed}"
+        )
+
+
+def record_attach(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        service = AttachmentService(session, load_catalogue())
+        added = service.attach(args.record, [Path(f) for f in args.files], args.field)
+    _print(added, args)
+    return EXIT_OK
+
+
+def record_attachments(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        rows = AttachmentService(session).list(args.record, with_removed=args.all)
+    _print(rows, args)
+    return EXIT_OK
+
+
+def record_detach(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        revision = AttachmentService(session).detach(args.record, args.name, args.reason)
+    print(revision)
+    return EXIT_OK
+
+
+def record_extract(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    with open_session(args, home, messages) as session:
+        attachment = AttachmentService(session).extract(args.record, args.name, Path(args.out))
+    _print([attachment], args)
+    return EXIT_OK
+
+
+def add_parsers(record: Any, common: argparse.ArgumentParser) -> None:
+    """The attachment commands, added to the `record` command group."""
+    attach = record.add_parser("attach", parents=[common], help="attach files to a record")
+    attach.add_argument("record")
+    attach.add_argument("files", nargs="+", metavar="FILE")
+    attach.add_argument("--field", default=None, help="the field the files belong to")
+    attach.set_defaults(handler=record_attach)
+    listing = record.add_parser("attachments", parents=[common], help="a record's files")
+    listing.add_argument("record")
+    listing.add_argument("--all", action="store_true", help="removed files too")
+    listing.set_defaults(handler=record_attachments)
+    detach = record.add_parser("detach", parents=[common], help="remove a file, with a reason")
+    detach.add_argument("record")
+    detach.add_argument("name")
+    detach.add_argument("--reason", required=True)
+    detach.set_defaults(handler=record_detach)
+    extract = record.add_parser("extract", parents=[common], help="(supervisors) decrypt a file")
+    extract.add_argument("record")
+    extract.add_argument("name")
+    extract.add_argument("--out", required=True, help="a new file (never over an existing one)")
+    extract.set_defaults(handler=record_extract)

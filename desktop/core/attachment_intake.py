@@ -1,0 +1,200 @@
+"""What a file must be to become an attachment, and what it becomes: its type read from its
+content, its size within the limits, an image re-saved without its metadata, a PDF without
+active content. Nothing here writes to disk; the output goes to a `write` callable in pieces.
+
+Images (JPEG, PNG, HEIC) are decoded by Pillow, turned upright (`ImageOps.exif_transpose`) and
+saved anew with no EXIF (so no GPS position), XMP, ICC profile or comment: a phone photo of a
+scene says where and on which phone it was taken, which the record does not need. HEIC photos
+are stored as JPEG, which every viewer opens. The decoded pixels live in Pillow's C memory, not
+in Python objects; that is the one place a whole image is in memory. PDFs are stored byte for
+byte, read in pieces.
+"""
+
+from __future__ import annotations
+
+import io
+import warnings
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import IO, cast
+
+import pillow_heif
+from PIL import Image, ImageOps
+
+from desktop.core import pdf_scan
+from desktop.core.errors import (
+    AttachmentDamaged,
+    AttachmentImageTooBig,
+    AttachmentPdfUnsafe,
+    AttachmentTooLarge,
+    AttachmentTypeMismatch,
+    AttachmentTypeRefused,
+    AttachmentUnreadable,
+)
+
+pillow_heif.register_heif_opener()
+
+CHUNK = 256 * 1024  # bytes per stored chunk
+MB = 1024 * 1024
+# Pillow's own bound (about 89 million pixels, well above a 50 MP camera): a larger image is
+# refused before its pixels are decoded. Above twice this Pillow itself raises.
+MAX_PIXELS = Image.MAX_IMAGE_PIXELS or 89_478_485
+JPEG_QUALITY = 90
+
+# media type by the content's first bytes, and the names each type may carry
+JPEG, PNG, HEIC, PDF = "image/jpeg", "image/png", "image/heic", "application/pdf"
+_EXTENSIONS = {
+    ".jpg": JPEG,
+    ".jpeg": JPEG,
+    ".jpe": JPEG,
+    ".png": PNG,
+    ".heic": HEIC,
+    ".heif": HEIC,
+    ".pdf": PDF,
+}
+_HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b"msf1"}
+_PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", HEIC: "HEIF"}
+
+Write = Callable[[bytes], None]
+
+
+@dataclass(frozen=True)
+class Intake:
+    """A file checked and ready to store: `media_type` as stored (HEIC becomes JPEG), `name` as
+    the record will show it, and `write_to` that sends the stored bytes in pieces."""
+
+    name: str
+    media_type: str
+    write_to: Callable[[Write], None]
+
+
+def sniff(head: bytes) -> str | None:
+    """The media type the first bytes of a file announce, or None for anything else."""
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head[4:8] == b"ftyp" and head[8:12] in _HEIC_BRANDS:
+        return HEIC
+    return None
+
+
+def check_type(name: str, head: bytes) -> str:
+    """The content's type; refused when unknown or when the name's extension says another."""
+    content = sniff(head)
+    if content is None:
+        raise AttachmentTypeRefused(name=name)
+    named = _EXTENSIONS.get(Path(name).suffix.lower())
+    if named is not None and named != content:
+        raise AttachmentTypeMismatch(name=name, named=named, content=content)
+    return content
+
+
+def prepare(path: Path, limit_bytes: int) -> Intake:
+    """Check the file at `path` and say how to store it; every refusal is a coded error."""
+    name = path.name
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as file:
+            head = file.read(16)
+    except OSError as error:
+        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+    if size > limit_bytes:
+        raise AttachmentTooLarge(name=name, limit_mb=limit_bytes // MB)
+    media_type = check_type(name, head)
+    if media_type == PDF:
+        _check_pdf(path)
+        return Intake(name, PDF, lambda write: _copy(path, write))
+    image = _decode(path, media_type)
+    stored_type = PNG if media_type == PNG else JPEG
+    if media_type == HEIC:
+        name = str(Path(name).with_suffix(".jpg"))
+    return Intake(name, stored_type, lambda write: _save(image, stored_type, write))
+
+
+def _check_pdf(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
+            file.seek(max(path.stat().st_size - 1024, 0))
+            if b"%%EOF" not in file.read():  # every complete PDF ends so: this one was cut
+                raise AttachmentDamaged(name=path.name)
+            file.seek(0)
+            found = pdf_scan.unsafe_features(file)
+    except pdf_scan.PdfUnreadable as error:
+        raise AttachmentDamaged(name=path.name) from error
+    except OSError as error:
+        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+    if found:
+        raise AttachmentPdfUnsafe(name=path.name, feature=", ".join(sorted(found)))
+
+
+def _copy(path: Path, write: Write) -> None:
+    with path.open("rb") as file:
+        while piece := file.read(CHUNK):
+            write(piece)
+
+
+def _decode(path: Path, media_type: str) -> Image.Image:
+    """The image upright, decoded whole (a truncated file fails here), metadata dropped."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path, formats=[_PILLOW_FORMAT[media_type]]) as opened:
+                if opened.width * opened.height > MAX_PIXELS:
+                    raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS)
+                opened.load()
+                # In place: a second full copy of the pixels would double the C memory.
+                ImageOps.exif_transpose(opened, in_place=True)
+                upright = opened
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS) from error
+    except (OSError, SyntaxError, ValueError) as error:  # Pillow's "truncated", "broken data"
+        raise AttachmentDamaged(name=path.name) from error
+    # Keep only what shapes the pixels (a palette's transparent colour); EXIF, XMP, ICC, text
+    # chunks and comments all live in `info` and would otherwise be written back.
+    upright.info = {k: v for k, v in upright.info.items() if k == "transparency"}
+    return upright
+
+
+class _Pieces(io.RawIOBase):
+    """A write-only file that passes what Pillow writes on in pieces of at most CHUNK bytes."""
+
+    def __init__(self, write: Write) -> None:
+        self._write = write
+        self._pending = bytearray()
+        self._written = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: bytes) -> int:  # type: ignore[override]
+        self._pending += data
+        while len(self._pending) >= CHUNK:
+            self._write(bytes(self._pending[:CHUNK]))
+            del self._pending[:CHUNK]
+        self._written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._written
+
+    def close(self) -> None:
+        if self._pending:
+            self._write(bytes(self._pending))
+            self._pending.clear()
+        super().close()
+
+
+def _save(image: Image.Image, media_type: str, write: Write) -> None:
+    # A RawIOBase is not typing.IO to the checker, though Pillow needs only write() and tell().
+    pieces = cast("IO[bytes]", _Pieces(write))
+    if media_type == PNG:
+        image.save(pieces, format="PNG", compress_level=6)
+    else:
+        if image.mode not in ("RGB", "L", "CMYK"):
+            image = image.convert("RGB")
+        image.save(pieces, format="JPEG", quality=JPEG_QUALITY, optimize=False)
+    pieces.close()

@@ -73,7 +73,7 @@ def sync_run(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         retry = RetryPolicy(attempts=args.retries) if args.retries is not None else RetryPolicy()
         service = SyncService(session, retry=retry, batch=sizer)
         show = _progress_printer(messages, args.progress or sys.stderr.isatty())
-        report = service.run(show)
+        report = service.run(show, wait=max(0.0, args.wait))
     if getattr(args, "json", False):
         print_json(asdict(report))
         return EXIT_OK
@@ -194,6 +194,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
     run.add_argument("--batch", type=int, default=0, help="at most this many records a request")
     run.add_argument("--progress", action="store_true", help="a progress line per batch")
     run.add_argument("--retries", type=int, default=None, help="tries per request (default 6)")
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when the app or another cax is syncing this station, wait this long for it",
+    )
     run.set_defaults(handler=sync_run)
 
     status = sync.add_parser("status", parents=[common], help="what waits, the last syncs")

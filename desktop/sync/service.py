@@ -51,6 +51,7 @@ from desktop.sync.report import (
     SyncStatus,
 )
 from desktop.sync.report_push import push_reports
+from desktop.sync.station_lock import Holder, StationSyncLock
 from desktop.sync.tls import describe_certificate
 from protocol.messages import EnrollRequest, SignedRoster
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
@@ -118,8 +119,10 @@ class SyncService:
         retry: RetryPolicy = DEFAULT_RETRY,
         batch: BatchSizer | None = None,
         clock: Callable[[], str] = audit.utc_now,
+        program: str = "cax",
     ) -> None:
         self.session = session
+        self.program = program  # named to a second sync the station's lock keeps waiting
         self.retry = retry
         self._clock = clock
         self._lock = threading.Lock()
@@ -256,8 +259,13 @@ class SyncService:
         self,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        *,
+        wait: float = 0.0,
     ) -> SyncReport:
         """Push every waiting revision and submitted report, then pull the centre's updates.
+
+        One sync at a time per station: while the app or `cax` holds the station's sync lock,
+        this waits up to `wait` seconds, then raises SYNC_BUSY naming who holds it.
 
         Network trouble raises ServerUnreachable / ServerUnavailable (and TlsUntrusted,
         DeviceNotAuthorised…) after the session was written to the history as failed; whatever
@@ -265,10 +273,21 @@ class SyncService:
         """
         if not self._lock.acquire(blocking=False):
             raise SyncRunning()
+        cancel = cancel or threading.Event()
+        station_lock = StationSyncLock(self.session.station.home)
         try:
-            return self._run(progress or _ignore, cancel or threading.Event())
+            user = self.session.user.username
+            station_lock.acquire(user, self._clock(), self.program, wait=wait, cancel=cancel)
+            try:
+                return self._run(progress or _ignore, cancel)
+            finally:
+                station_lock.release()
         finally:
             self._lock.release()
+
+    def busy_with(self) -> Holder | None:
+        """Who holds the station's sync lock now (this program or another), if anyone."""
+        return StationSyncLock(self.session.station.home).holder()
 
     def _run(self, progress: ProgressCallback, cancel: threading.Event) -> SyncReport:
         enrolment = self._require_enrolment()

@@ -57,7 +57,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.session, self.tasks = session, tasks
-        self.service = service or SyncService(session)
+        self.service = service or SyncService(session, program="CAX Desk")
         self.status: SyncStatus | None = None
         self.online: bool | None = None
         self.running = False

@@ -36,6 +36,7 @@ from desktop.core.errors import (
     TlsUntrusted,
 )
 from desktop.sync.tls import PinnedCaAdapter
+from protocol import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
 from protocol.errors import ErrorCode
 from protocol.messages import (
     EnrollRequest,
@@ -144,6 +145,9 @@ class SyncClient:
         self.policy = policy
         self.cancel = cancel or threading.Event()
         self.offset = 0.0  # seconds to add to the local clock to get server time
+        # The protocol version spoken with this server: 1 until its health answer says more, so
+        # a station never sends a newer server's fields to an older one.
+        self.protocol = MIN_PROTOCOL_VERSION
         self.bytes_sent = 0
         self.bytes_received = 0
         self._http = requests.Session()
@@ -166,6 +170,9 @@ class SyncClient:
         sent_at = time.time()
         answer = self._call(lambda: self._send("GET", f"{API}/health"), HealthResponse)
         self.offset = clock_offset(answer.server_timestamp, sent_at, time.time())
+        self.protocol = max(
+            MIN_PROTOCOL_VERSION, min(PROTOCOL_VERSION, answer.max_protocol_version)
+        )
         return answer
 
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
@@ -201,7 +208,13 @@ class SyncClient:
             nonlocal nonce
             stamp = int(time.time() + self.offset)
             signed = sign_request(
-                identity.private_key, method, path, body, stamp, device_id=identity.device_id
+                identity.private_key,
+                method,
+                path,
+                body,
+                stamp,
+                device_id=identity.device_id,
+                protocol=self.protocol,
             )
             nonce = signed[HEADER_NONCE]
             return self._send(method, path, body, {**headers, **signed})

@@ -162,6 +162,7 @@ class SyncService:
             client.health()  # the address and certificate are right before the code is spent
             answer = client.enroll(
                 EnrollRequest(
+                    protocol_version=client.protocol,  # as the health answer allows
                     code=code,
                     public_key=public_key_b64(key),
                     device_name=name,

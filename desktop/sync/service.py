@@ -31,6 +31,7 @@ from desktop.storage import (
     centre_feed,
     grants,
     outbox,
+    report_sync,
     reports,
     sync_history,
     sync_settings,
@@ -312,7 +313,7 @@ class SyncService:
                 roster=self.session.station.load_slots().roster,
             )
             if not cancel.is_set():
-                push_reports(self.session, client, tally, cancel)
+                push_reports(self.session, client, tally, cancel, progress)
             if not cancel.is_set():
                 pull_updates(
                     db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
@@ -404,6 +405,7 @@ class SyncService:
                 running=self._lock.locked(),
                 history=tuple(sync_history.recent(conn, limit=history)) if history else (),
                 reports_waiting=reports.count_unsynced(conn),
+                report_conflicts=tuple(report_sync.conflicts(conn)),
             )
 
     def problems(self) -> list[OutboxProblem]:
@@ -419,6 +421,23 @@ class SyncService:
             if done:
                 details = {"requeued": entry_id}
                 audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
+        return done
+
+    def resolve_report_conflict(self, report_id: str, *, replace: bool) -> bool:
+        """A supervisor's decision on a report the centre holds otherwise (audited): `replace`
+        sends the station's copy at the next sync in place of the centre's; otherwise the
+        centre's copy is kept and the report counts as delivered. False: no such conflict."""
+        self.session.require(Permission.MANAGE_SETTINGS)
+        user, now = self.session.user.username, self._clock()
+        with self.session.db.write() as conn:
+            if replace:
+                done = report_sync.request_replacement(conn, report_id, user, now)
+            else:
+                done = report_sync.keep_centre_copy(conn, report_id, now)
+            if done:
+                choice = "replace" if replace else "keep_centre"
+                details = {"report_conflict": report_id, "resolution": choice}
+                audit.append(conn, user, AuditAction.SYNC, report_id, details)
         return done
 
     def history(self, limit: int = 50) -> list[SyncSession]:

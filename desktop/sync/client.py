@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -86,8 +86,10 @@ class RetryPolicy:
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
 
-    def retry(self) -> Retry:
+    def retry(self, cancel: threading.Event | None = None) -> Retry:
+        """The transport's retries; with `cancel`, their waits end as soon as it is set."""
         return _Retry(
+            cancel=cancel,
             total=self.attempts,
             connect=self.attempts,
             read=self.attempts,
@@ -109,7 +111,28 @@ PROBE = RetryPolicy(attempts=0, connect_timeout=3.0, read_timeout=5.0)
 
 
 class _Retry(Retry):
-    """urllib3's Retry, except that a certificate problem fails at once: waiting will not fix it."""
+    """urllib3's Retry, except that a certificate problem fails at once (waiting will not fix
+    it), and that a cancelled sync stops waiting between tries: locking the app waits for the
+    sync to return (docs/sync.md), so it must not sit out a backoff of up to 30 s per try."""
+
+    def __init__(self, *args: Any, cancel: threading.Event | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cancel = cancel
+
+    def new(self, **kw: Any) -> _Retry:
+        fresh = super().new(**kw)
+        fresh.cancel = self.cancel
+        return fresh
+
+    def sleep(self, response: Any = None) -> None:
+        if self.cancel is None:
+            return super().sleep(response)
+        pause = self.get_retry_after(response) if response is not None else None
+        if pause is None or not self.respect_retry_after_header:
+            pause = self.get_backoff_time()
+        if self.cancel.wait(pause):
+            raise MaxRetryError(None, "", ProtocolError("cancelled"))  # type: ignore[arg-type]
+        return None
 
     def increment(
         self, method=None, url=None, response=None, error=None, _pool=None, _stacktrace=None
@@ -152,10 +175,11 @@ class SyncClient:
         self.bytes_received = 0
         self._http = requests.Session()
         self._http.headers["User-Agent"] = "cax-desk-sync"
+        retries = policy.retry(self.cancel)
         adapter: HTTPAdapter = (
-            PinnedCaAdapter(ca_pem, max_retries=policy.retry())
+            PinnedCaAdapter(ca_pem, max_retries=retries)
             if ca_pem
-            else HTTPAdapter(max_retries=policy.retry())
+            else HTTPAdapter(max_retries=retries)
         )
         self._http.mount("https://", adapter)
         self._http.mount("http://", adapter)
@@ -247,6 +271,8 @@ class SyncClient:
             except requests.exceptions.SSLError as exc:
                 raise TlsUntrusted(server=self.base_url, reason=_ssl_reason(exc)) from None
             except _TRANSIENT as exc:
+                if self.cancel.is_set():
+                    raise ServerUnreachable(server=self.base_url, reason="cancelled") from None
                 if _gave_up(exc):
                     raise ServerUnreachable(server=self.base_url) from None
                 retry = self._again(retry, exc)

@@ -319,9 +319,11 @@ class SyncService:
                     db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
                 )
         except AppError as error:
-            self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
-            self._finish(session_id, sync_history.FAILED, tally, client, error.code)
-            raise
+            if not (cancel.is_set() and error.params.get("reason") == "cancelled"):
+                self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
+                self._finish(session_id, sync_history.FAILED, tally, client, error.code)
+                raise
+            # Cancelled while waiting to try again: a cancelled session, not a failed one.
         except BaseException:
             self._finish(session_id, sync_history.FAILED, tally, client, "INTERNAL_ERROR")
             raise

@@ -18,7 +18,8 @@ from desktop.sync.service import SyncService
 from protocol.canonical import document_hash
 from server.models import StationReport
 from server.services import reports_ingest
-from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
+from tests.desktop.cli.test_cax_cli import as_user, run_cax
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import CATALOGUE, completed_records
 
 NARRATIVE = {"political_security": "Ổn định.", "hot_spots": "Không có “điểm nóng”."}
@@ -90,7 +91,7 @@ def _centre_holds_other_copy(server_db, report_id: str) -> dict:
     return other
 
 
-def test_conflicting_report_waits_for_a_decision(enrolled, session, server_db):
+def test_conflicting_report_waits_for_a_decision(enrolled, session, server_db, station_home):
     """The sync still succeeds and is marked REPORT_CONFLICT; the report stays waiting, listed
     as a conflict with both hashes, and is not sent again by the next sync; the centre's copy is
     untouched."""
@@ -112,6 +113,10 @@ def test_conflicting_report_waits_for_a_decision(enrolled, session, server_db):
 
     again = enrolled.run()
     assert (again.reports_sent, again.reports_waiting) == (0, 1)  # not resent at every sync
+    env = {**as_user(station_home.home, SUPERVISOR, SUPERVISOR_PASSWORD), "CAX_LANG": "en"}
+    shown = run_cax("sync", "status", env=env)
+    number = conflict.document_number
+    assert f"The centre holds another version of report {number} (period 2026-10)" in shown.stdout
     [held] = server_reports(server_db)
     assert held.document == other
 

@@ -73,20 +73,22 @@ class SyncPage(Page):
         self.language = context.services.language
         self.status: SyncStatus | None = None
         title = style_label(QLabel(self.tr("Sync with the centre")), points=16, bold=True)
+        # Built top to bottom: the Tab key follows the order widgets were made in.
+        server_line = self._build_server_line()
         self.counts = QLabel()
         self.counts.setObjectName("syncCounts")
         self.counts.setWordWrap(True)
+        actions = self._build_actions()
         side = QHBoxLayout()
         side.addWidget(self._build_settings(), 1)
         side.addWidget(self._build_usb(), 1)
+        tabs = self._build_tabs()
         layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(self._build_server_line())
-        layout.addWidget(self.counts)
-        layout.addLayout(self._build_actions())
-        layout.addWidget(self.progress_text)
-        layout.addLayout(side)
-        layout.addWidget(self._build_tabs(), 1)
+        for part in (title, server_line, self.counts, actions, self.progress_text, side, tabs):
+            if isinstance(part, QHBoxLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part, 1 if part is tabs else 0)
         self._follow_sync()
 
     # ---- building -------------------------------------------------------------------------------
@@ -183,6 +185,8 @@ class SyncPage(Page):
         header = self.history.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(OUTCOME, QHeaderView.Stretch)
+        self.history.setWordWrap(True)  # a long outcome wraps rather than being cut (≤ 50 rows)
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)
         self.refused = RefusedRecordsPanel(self.supervisor)
         self.refused.requeue_requested.connect(self._on_requeue)
         self.report_conflicts = ReportConflictsPanel(self.supervisor, self.language)

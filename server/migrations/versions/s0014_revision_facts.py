@@ -16,8 +16,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.add_column("record_revisions", sa.Column("document_number", sa.String(48)))
-    op.add_column("record_revisions", sa.Column("amendment_reason", sa.Text))
+    # Only what is missing: a database whose recorded revision was set back (to run an earlier,
+    # idempotent migration again) may hold the columns already.
+    present = {c["name"] for c in sa.inspect(op.get_bind()).get_columns("record_revisions")}
+    if "document_number" not in present:
+        op.add_column("record_revisions", sa.Column("document_number", sa.String(48)))
+    if "amendment_reason" not in present:
+        op.add_column("record_revisions", sa.Column("amendment_reason", sa.Text))
 
 
 def downgrade() -> None:

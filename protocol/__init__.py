@@ -1,6 +1,11 @@
 """The wire contract between station and server, imported by both sides (pure Python)."""
 
 # The version this code speaks; a server accepts every version in its supported range.
-PROTOCOL_VERSION = 1
+# Version 2 adds each revision's document number and amendment reason, and the replacement of a
+# report the centre holds otherwise (docs/protocol.md, "Versioning"); a station sends them only to
+# a server whose health answer says it speaks 2, and a server still accepts version 1.
+PROTOCOL_VERSION = 2
 MIN_PROTOCOL_VERSION = 1
-MAX_PROTOCOL_VERSION = 1
+MAX_PROTOCOL_VERSION = 2
+# The first version with the fields above.
+RECORD_FACTS_VERSION = REPORT_REPLACE_VERSION = 2

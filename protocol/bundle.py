@@ -38,7 +38,6 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pydantic import AwareDatetime, Field, ValidationError
 
-from protocol import PROTOCOL_VERSION
 from protocol.canonical import canonical_json
 from protocol.errors import ErrorCode
 from protocol.messages import (
@@ -71,6 +70,10 @@ _NONCE_BYTES = 12
 
 KeyId = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
 
+# Bundles carry version-1 records (no document number or amendment reason): the office that
+# imports one may run an older server, and the station cannot ask it which it speaks.
+BUNDLE_PROTOCOL_VERSION = 1
+
 
 class BundleError(Exception):
     """A bundle or receipt refused: a stable `code` to act on and show, a `detail` for logs."""
@@ -87,7 +90,7 @@ class BundleError(Exception):
 class BundleHeader(WireModel):
     """Readable without any key: who made the bundle, for which server, and how many records."""
 
-    protocol_version: ProtocolVersion = PROTOCOL_VERSION
+    protocol_version: ProtocolVersion = BUNDLE_PROTOCOL_VERSION
     bundle_id: uuid.UUID
     station_code: StationCode
     device_id: uuid.UUID

@@ -144,6 +144,11 @@ class RecordRevision(WireModel):
     # it; absent only from stations whose roles are not signed yet (docs/security.md).
     signed_by: Text | None = Field(default=None, min_length=1, max_length=128)
     signature: Signature | None = None
+    # Version 2: the record's official number (given at completion, e.g. "12/BB-TTCS") and, for an
+    # amendment, the reason the author gave. Facts about the revision, not its content: not in
+    # the content hash, so a revision hashes the same whichever version carried it.
+    document_number: Text | None = Field(default=None, min_length=1, max_length=48)
+    amendment_reason: Text | None = Field(default=None, min_length=1, max_length=1000)
 
     def expected_hash(self) -> str:
         """The content hash this revision must carry (see `protocol.canonical`)."""
@@ -354,6 +359,10 @@ class ReportSubmission(WireModel):
     submitted_at: AwareDatetime
     content_hash: Sha256Hex
     document: dict[str, Any]
+    # Version 2: a supervisor chose to replace the copy the centre answered `conflict` with, whose
+    # hash this is. The centre replaces it only if it still holds exactly that hash (the replaced
+    # copy is kept aside); otherwise the answer is `conflict` again.
+    replaces: Sha256Hex | None = None
 
     def expected_hash(self) -> str:
         return document_hash(self.document)

@@ -81,8 +81,10 @@ def sign_request(
     nonce: str | None = None,
     *,
     device_id: str,
+    protocol: int = PROTOCOL_VERSION,
 ) -> dict[str, str]:
-    """Headers that authenticate one request; `body` is the bytes on the wire (after gzip)."""
+    """Headers that authenticate one request; `body` is the bytes on the wire (after gzip).
+    `protocol`: the version agreed with the server (its health answer's range)."""
     nonce = nonce or new_nonce()
     message = signing_message(method, path, body, timestamp, nonce, device_id)
     signature = base64.b64encode(private_key.sign(message)).decode("ascii")
@@ -91,7 +93,7 @@ def sign_request(
         HEADER_TIMESTAMP: str(timestamp),
         HEADER_NONCE: nonce,
         HEADER_SIGNATURE: signature,
-        HEADER_PROTOCOL: str(PROTOCOL_VERSION),
+        HEADER_PROTOCOL: str(protocol),
     }
 
 

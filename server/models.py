@@ -245,6 +245,9 @@ class RecordRevisionRow(Base):
     updated_at: Mapped[datetime] = mapped_column(Timestamp)
     device_seq: Mapped[int] = mapped_column(BigInteger)
     received_at: Mapped[datetime] = mapped_column(Timestamp)
+    # Protocol version 2 (migration s0014): facts of the revision outside its content hash.
+    document_number: Mapped[str | None] = mapped_column(String(48))
+    amendment_reason: Mapped[str | None] = mapped_column(Text)
     __table_args__ = (Index(None, "station_id", "received_at"),)
 
 

@@ -209,6 +209,16 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Báo cáo định kỳ chờ gửi trung tâm: {reports}",
         "Periodic reports waiting for the centre: {reports}",
     ),
+    "sync_status_report_conflict": (
+        "Trung tâm giữ bản khác của báo cáo {number} (kỳ {period}): chỉ huy quyết định "
+        "ở trang Đồng bộ.",
+        "The centre holds another version of report {number} (period {period}): a supervisor "
+        "decides on the Sync page.",
+    ),
+    "sync_progress_reports": (
+        "Đang gửi báo cáo định kỳ: {done}/{total}",
+        "Sending periodic reports: {done}/{total}",
+    ),
     "sync_status_never": ("Chưa đồng bộ lần nào.", "Never synced."),
     "sync_status_session": (
         "{at}  {outcome}  gửi {sent}, đã nhận {acknowledged}",

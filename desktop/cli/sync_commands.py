@@ -14,7 +14,7 @@ from desktop.core.errors import CertificateInvalid
 from desktop.storage import sync_settings
 from desktop.sync.batching import SMALLEST, BatchSizer
 from desktop.sync.client import RetryPolicy
-from desktop.sync.report import SyncProgress
+from desktop.sync.report import PUSH, REPORTS, SyncProgress
 from desktop.sync.restore import declare_restore
 from desktop.sync.service import SyncService
 from desktop.sync.tls import describe_certificate
@@ -53,14 +53,15 @@ def sync_enroll(args: argparse.Namespace, home: Path, messages: Messages) -> int
 
 def _progress_printer(messages: Messages, enabled: bool) -> Any:
     def show(progress: SyncProgress) -> None:
-        if enabled and progress.phase == "push":
-            line = messages.notice(
-                "sync_progress",
-                done=progress.records_done,
-                total=progress.records_total,
-                kib=progress.bytes_sent // 1024,
-            )
-            print(line, file=sys.stderr, flush=True)
+        if not enabled or progress.phase not in (PUSH, REPORTS):
+            return
+        done, total = progress.records_done, progress.records_total
+        if progress.phase == PUSH:
+            kib = progress.bytes_sent // 1024
+            line = messages.notice("sync_progress", done=done, total=total, kib=kib)
+        else:
+            line = messages.notice("sync_progress_reports", done=done, total=total)
+        print(line, file=sys.stderr, flush=True)
 
     return show
 
@@ -73,7 +74,7 @@ def sync_run(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         retry = RetryPolicy(attempts=args.retries) if args.retries is not None else RetryPolicy()
         service = SyncService(session, retry=retry, batch=sizer)
         show = _progress_printer(messages, args.progress or sys.stderr.isatty())
-        report = service.run(show)
+        report = service.run(show, wait=max(0.0, args.wait))
     if getattr(args, "json", False):
         print_json(asdict(report))
         return EXIT_OK
@@ -129,6 +130,10 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
     )
     if status.reports_waiting:
         print(messages.notice("sync_status_reports", reports=status.reports_waiting))
+    for conflict in status.report_conflicts:
+        number = conflict.document_number or conflict.report_id[:8]
+        period = conflict.period_code
+        print(messages.notice("sync_status_report_conflict", number=number, period=period))
     sessions = status.history or ((status.last_session,) if status.last_session else ())
     if not sessions:
         print(messages.notice("sync_status_never"))
@@ -194,6 +199,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> Any:
     run.add_argument("--batch", type=int, default=0, help="at most this many records a request")
     run.add_argument("--progress", action="store_true", help="a progress line per batch")
     run.add_argument("--retries", type=int, default=None, help="tries per request (default 6)")
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="when the app or another cax is syncing this station, wait this long for it",
+    )
     run.set_defaults(handler=sync_run)
 
     status = sync.add_parser("status", parents=[common], help="what waits, the last syncs")

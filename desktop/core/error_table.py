@@ -584,6 +584,22 @@ STATION_ERRORS: dict[str, ErrorText] = {
         headline=("Đang có một lần đồng bộ chạy.", "A sync is already running."),
         advice=("Hãy chờ lần đó kết thúc.", "Wait for it to finish."),
     ),
+    "SYNC_BUSY": ErrorText(
+        line=(
+            "{user} đang đồng bộ trạm này (từ {since}, {program}); hãy đợi lần đó kết thúc, "
+            "hoặc chạy lại với --wait GIÂY.",
+            "{user} is syncing this station (since {since}, {program}); wait for it to finish, "
+            "or run again with --wait SECONDS.",
+        ),
+        headline=(
+            "{user} đang đồng bộ trạm này (từ {since}, {program}).",
+            "{user} is syncing this station (since {since}, {program}).",
+        ),
+        advice=(
+            "Lần đồng bộ đó gửi cả hồ sơ của bạn; hãy chờ nó kết thúc.",
+            "That sync sends your records too; wait for it to finish.",
+        ),
+    ),
     "BUNDLE_REFUSED": ErrorText(
         line=(
             "Tệp bị hỏng, bị sửa hoặc không dành cho đơn vị này.",

@@ -228,6 +228,13 @@ class SyncRunning(AppError):
     code = "SYNC_RUNNING"
 
 
+class SyncBusy(AppError):
+    """Another program (the app or `cax`) holds this station's sync lock: `user` started it at
+    `since` (local dd/mm/yyyy HH:MM) from `program`."""
+
+    code = "SYNC_BUSY"
+
+
 class ReportNotFound(AppError):
     code = "REPORT_NOT_FOUND"
 

@@ -166,27 +166,47 @@ def has_entries(conn: Connection, record_id: str) -> bool:
 
 
 def unsent(
-    conn: Connection, station_code: str, *, limit: int, after_id: int = 0
+    conn: Connection,
+    station_code: str,
+    *,
+    limit: int,
+    after_id: int = 0,
+    record_facts: bool = False,
 ) -> list[PendingRevision]:
-    """Up to `limit` revisions still to deliver, oldest first, after entry `after_id`."""
+    """Up to `limit` revisions still to deliver, oldest first, after entry `after_id`.
+    `record_facts`: with the document number and amendment reason (protocol version 2)."""
     rows = conn.exec_driver_sql(
         "SELECT o.id, o.record_id, o.revision, r.form_id, r.form_version, r.author, r.created_at, "
         # INDEXED BY: walked in id order the scan stops at LIMIT; SQLite's own choice (the state
         # index, then a sort) joins every waiting row first — quadratic over a big backlog.
-        "v.status, v.changed_at, v.reason, v.values_json, v.signed_by, v.signature "
+        "v.status, v.changed_at, v.reason, r.document_number, "
+        "v.values_json, v.signed_by, v.signature "
         "FROM outbox o INDEXED BY ix_outbox_unsent "
         "JOIN records r ON r.id = o.record_id "
         "JOIN record_revisions v ON v.record_id = o.record_id AND v.revision = o.revision "
         f"WHERE o.state IN {_UNSENT} AND o.id > ? ORDER BY o.id LIMIT {int(limit)}",
         (after_id,),
     )
-    return [_pending(row, station_code) for row in rows]
+    return [_pending(row, station_code, record_facts) for row in rows]
 
 
-def _pending(row: Sequence[Any], station_code: str) -> PendingRevision:
+def _facts_of(revision: int, deleted: bool, reason: object, number: object) -> dict[str, str]:
+    """Version 2's facts of a revision, outside its hash: the record's document number, and the
+    reason of an amendment (a revision after the first that is not a void)."""
+    facts = {}
+    if number:
+        facts["document_number"] = str(number)
+    if reason and revision > 1 and not deleted:
+        facts["amendment_reason"] = str(reason)
+    return facts
+
+
+def _pending(row: Sequence[Any], station_code: str, facts: bool = False) -> PendingRevision:
     entry_id, values_json, signed_by, signature = row[0], row[-3], row[-2], row[-1]
-    metadata = revision_metadata(row[1:-3], station_code)
+    metadata = revision_metadata(row[1:-4], station_code)
     record_id, revision = row[1], row[2]
+    deleted = bool(metadata["deleted"])
+    extra = _facts_of(int(revision), deleted, row[9], row[10]) if facts else {}
     # The stored values are canonical JSON already (record_store writes them sorted and compact),
     # so they are hashed and sent as stored: no parse, and the bytes the hash covers are the ones
     # on the wire.
@@ -194,7 +214,7 @@ def _pending(row: Sequence[Any], station_code: str) -> PendingRevision:
     digest = content_hash_with_values(metadata, values)
     authorship = {"signed_by": signed_by, "signature": signature} if signature else {}
     head = canonical_json(
-        {**metadata, "content_hash": digest, "device_seq": entry_id, **authorship}
+        {**metadata, "content_hash": digest, "device_seq": entry_id, **authorship, **extra}
     )
     wire = head[:-1] + b',"values":' + values + b"}"
     return PendingRevision(int(entry_id), str(record_id), int(revision), digest, wire)

@@ -15,7 +15,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Self, TypeVar
 
 import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -36,6 +36,7 @@ from desktop.core.errors import (
     TlsUntrusted,
 )
 from desktop.sync.tls import PinnedCaAdapter
+from protocol import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
 from protocol.errors import ErrorCode
 from protocol.messages import (
     EnrollRequest,
@@ -91,8 +92,10 @@ class RetryPolicy:
     connect_timeout: float = 10.0
     read_timeout: float = 60.0
 
-    def retry(self) -> Retry:
+    def retry(self, cancel: threading.Event | None = None) -> Retry:
+        """The transport's retries; with `cancel`, their waits end as soon as it is set."""
         return _Retry(
+            cancel=cancel,
             total=self.attempts,
             connect=self.attempts,
             read=self.attempts,
@@ -114,7 +117,28 @@ PROBE = RetryPolicy(attempts=0, connect_timeout=3.0, read_timeout=5.0)
 
 
 class _Retry(Retry):
-    """urllib3's Retry, except that a certificate problem fails at once: waiting will not fix it."""
+    """urllib3's Retry, except that a certificate problem fails at once (waiting will not fix
+    it), and that a cancelled sync stops waiting between tries: locking the app waits for the
+    sync to return (docs/sync.md), so it must not sit out a backoff of up to 30 s per try."""
+
+    def __init__(self, *args: Any, cancel: threading.Event | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cancel = cancel
+
+    def new(self, **kw: Any) -> _Retry:
+        fresh = super().new(**kw)
+        fresh.cancel = self.cancel
+        return fresh
+
+    def sleep(self, response: Any = None) -> None:
+        if self.cancel is None:
+            return super().sleep(response)
+        pause = self.get_retry_after(response) if response is not None else None
+        if pause is None or not self.respect_retry_after_header:
+            pause = self.get_backoff_time()
+        if self.cancel.wait(pause):
+            raise MaxRetryError(None, "", ProtocolError("cancelled"))  # type: ignore[arg-type]
+        return None
 
     def increment(
         self,
@@ -157,14 +181,18 @@ class SyncClient:
         self.policy = policy
         self.cancel = cancel or threading.Event()
         self.offset = 0.0  # seconds to add to the local clock to get server time
+        # The protocol version spoken with this server: 1 until its health answer says more, so
+        # a station never sends a newer server's fields to an older one.
+        self.protocol = MIN_PROTOCOL_VERSION
         self.bytes_sent = 0
         self.bytes_received = 0
         self._http = requests.Session()
         self._http.headers["User-Agent"] = "cax-desk-sync"
+        retries = policy.retry(self.cancel)
         adapter: HTTPAdapter = (
-            PinnedCaAdapter(ca_pem, max_retries=policy.retry())
+            PinnedCaAdapter(ca_pem, max_retries=retries)
             if ca_pem
-            else HTTPAdapter(max_retries=policy.retry())
+            else HTTPAdapter(max_retries=retries)
         )
         self._http.mount("https://", adapter)
         self._http.mount("http://", adapter)
@@ -179,6 +207,9 @@ class SyncClient:
         sent_at = time.time()
         answer = self._call(lambda: self._send("GET", f"{API}/health"), HealthResponse)
         self.offset = clock_offset(answer.server_timestamp, sent_at, time.time())
+        self.protocol = max(
+            MIN_PROTOCOL_VERSION, min(PROTOCOL_VERSION, answer.max_protocol_version)
+        )
         return answer
 
     def enroll(self, request: EnrollRequest) -> EnrollResponse:
@@ -214,7 +245,13 @@ class SyncClient:
             nonlocal nonce
             stamp = int(time.time() + self.offset)
             signed = sign_request(
-                identity.private_key, method, path, body, stamp, device_id=identity.device_id
+                identity.private_key,
+                method,
+                path,
+                body,
+                stamp,
+                device_id=identity.device_id,
+                protocol=self.protocol,
             )
             nonce = signed[HEADER_NONCE]
             return self._send(method, path, body, {**headers, **signed})
@@ -247,6 +284,8 @@ class SyncClient:
             except requests.exceptions.SSLError as exc:
                 raise TlsUntrusted(server=self.base_url, reason=_ssl_reason(exc)) from None
             except _TRANSIENT as exc:
+                if self.cancel.is_set():
+                    raise ServerUnreachable(server=self.base_url, reason="cancelled") from None
                 if _gave_up(exc):
                     raise ServerUnreachable(server=self.base_url) from None
                 retry = self._again(retry, exc)

@@ -26,7 +26,7 @@ from desktop.storage.outbox import Answer, OutboxCounts, PendingRevision
 from desktop.sync.batching import MAX_BODY_BYTES, BatchSizer
 from desktop.sync.client import SyncClient
 from desktop.sync.report import PUSH, SyncProgress
-from protocol import PROTOCOL_VERSION
+from protocol import PROTOCOL_VERSION, RECORD_FACTS_VERSION
 from protocol.canonical import canonical_json
 from protocol.errors import ErrorCode
 from protocol.messages import PushResponse
@@ -78,12 +78,14 @@ def batch_body(
     batch: list[PendingRevision],
     head: dict[str, object] | AuditState,
     roster: dict[str, object] | None = None,
+    protocol: int = PROTOCOL_VERSION,
 ) -> bytes:
     """A gzip'd PushRequest; each record's wire JSON is spliced in as prepared by the outbox.
-    `roster`: the station's signed roster, which tells the server whose signatures to accept."""
+    `roster`: the station's signed roster, which tells the server whose signatures to accept;
+    `protocol`: the version agreed with the server (the records were read for it)."""
     state = head if isinstance(head, AuditState) else AuditState(head)
     fields: dict[str, Any] = {
-        "protocol_version": PROTOCOL_VERSION,
+        "protocol_version": protocol,
         "batch_id": str(uuid.uuid4()),
         "audit_head": state.head,
         "records": [],
@@ -135,12 +137,14 @@ def _prepare(
     after: int,
     now: Callable[[], str],
     roster: dict[str, object] | None = None,
+    protocol: int = PROTOCOL_VERSION,
 ) -> _Prepared | None:
     """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
     sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it.
     With nothing to send, a waiting restore declaration still goes, in an empty batch."""
     with db.read() as conn:
-        batch = outbox.unsent(conn, station_code, limit=limit, after_id=after)
+        facts = protocol >= RECORD_FACTS_VERSION
+        batch = outbox.unsent(conn, station_code, limit=limit, after_id=after, record_facts=facts)
         state = AuditState.read(conn, device_id)
         if not batch and (state.restore is None or after != 0):
             return None
@@ -148,7 +152,7 @@ def _prepare(
         with db.write() as conn:
             outbox.mark_sent(conn, [p.entry_id for p in batch], now())
     restore_id = str(state.restore["declaration_id"]) if state.restore else None
-    return _Prepared(after, batch, batch_body(batch, state, roster), restore_id)
+    return _Prepared(after, batch, batch_body(batch, state, roster, protocol), restore_id)
 
 
 def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> _Sent | None:
@@ -211,7 +215,15 @@ def push_waiting(
 
         def prepare(after: int) -> Future[_Prepared | None]:
             return helper.submit(
-                _prepare, db, station_code, device_id, sizer.size, after, now, roster
+                _prepare,
+                db,
+                station_code,
+                device_id,
+                sizer.size,
+                after,
+                now,
+                roster,
+                client.protocol,
             )
 
         ahead = prepare(0)

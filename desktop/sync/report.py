@@ -6,17 +6,19 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from desktop.storage.outbox import OutboxCounts
+from desktop.storage.report_sync import ReportConflict
 from desktop.storage.sync_history import SessionCounts, SyncSession
 from desktop.sync.tls import CertificateInfo
 
-PUSH, PULL = "push", "pull"
+PUSH, REPORTS, PULL = "push", "reports", "pull"
 
 
 @dataclass(frozen=True)
 class SyncProgress:
-    """Where a running sync is: `records_done` of `records_total` answered in the push phase."""
+    """Where a running sync is: `records_done` of `records_total` answered in the push phase
+    (periodic reports in the reports phase; the pull phase counts nothing)."""
 
-    phase: str  # push, pull
+    phase: str  # push, reports, pull
     records_done: int
     records_total: int
     bytes_sent: int
@@ -70,3 +72,5 @@ class SyncStatus:
     running: bool = False
     history: tuple[SyncSession, ...] = field(default=())
     reports_waiting: int = 0  # submitted periodic reports not yet held by the centre
+    # Reports the centre holds with other content, waiting for a supervisor's decision.
+    report_conflicts: tuple[ReportConflict, ...] = field(default=())

@@ -31,6 +31,7 @@ from desktop.storage import (
     centre_feed,
     grants,
     outbox,
+    report_sync,
     reports,
     sync_history,
     sync_settings,
@@ -51,6 +52,7 @@ from desktop.sync.report import (
     SyncStatus,
 )
 from desktop.sync.report_push import push_reports
+from desktop.sync.station_lock import Holder, StationSyncLock
 from desktop.sync.tls import describe_certificate
 from protocol.messages import EnrollRequest, SignedRoster
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
@@ -118,8 +120,10 @@ class SyncService:
         retry: RetryPolicy = DEFAULT_RETRY,
         batch: BatchSizer | None = None,
         clock: Callable[[], str] = audit.utc_now,
+        program: str = "cax",
     ) -> None:
         self.session = session
+        self.program = program  # named to a second sync the station's lock keeps waiting
         self.retry = retry
         self._clock = clock
         self._lock = threading.Lock()
@@ -159,6 +163,7 @@ class SyncService:
             client.health()  # the address and certificate are right before the code is spent
             answer = client.enroll(
                 EnrollRequest(
+                    protocol_version=client.protocol,  # as the health answer allows
                     code=code,
                     public_key=public_key_b64(key),
                     device_name=name,
@@ -256,8 +261,13 @@ class SyncService:
         self,
         progress: ProgressCallback | None = None,
         cancel: threading.Event | None = None,
+        *,
+        wait: float = 0.0,
     ) -> SyncReport:
         """Push every waiting revision and submitted report, then pull the centre's updates.
+
+        One sync at a time per station: while the app or `cax` holds the station's sync lock,
+        this waits up to `wait` seconds, then raises SYNC_BUSY naming who holds it.
 
         Network trouble raises ServerUnreachable / ServerUnavailable (and TlsUntrusted,
         DeviceNotAuthorised…) after the session was written to the history as failed; whatever
@@ -265,10 +275,21 @@ class SyncService:
         """
         if not self._lock.acquire(blocking=False):
             raise SyncRunning()
+        cancel = cancel or threading.Event()
+        station_lock = StationSyncLock(self.session.station.home)
         try:
-            return self._run(progress or _ignore, cancel or threading.Event())
+            user = self.session.user.username
+            station_lock.acquire(user, self._clock(), self.program, wait=wait, cancel=cancel)
+            try:
+                return self._run(progress or _ignore, cancel)
+            finally:
+                station_lock.release()
         finally:
             self._lock.release()
+
+    def busy_with(self) -> Holder | None:
+        """Who holds the station's sync lock now (this program or another), if anyone."""
+        return StationSyncLock(self.session.station.home).holder()
 
     def _run(self, progress: ProgressCallback, cancel: threading.Event) -> SyncReport:
         enrolment = self._require_enrolment()
@@ -292,15 +313,17 @@ class SyncService:
                 roster=self.session.station.load_slots().roster,
             )
             if not cancel.is_set():
-                push_reports(self.session, client, tally, cancel)
+                push_reports(self.session, client, tally, cancel, progress)
             if not cancel.is_set():
                 pull_updates(
                     db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
                 )
         except AppError as error:
-            self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
-            self._finish(session_id, sync_history.FAILED, tally, client, error.code)
-            raise
+            if not (cancel.is_set() and error.params.get("reason") == "cancelled"):
+                self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
+                self._finish(session_id, sync_history.FAILED, tally, client, error.code)
+                raise
+            # Cancelled while waiting to try again: a cancelled session, not a failed one.
         except BaseException:
             self._finish(session_id, sync_history.FAILED, tally, client, "INTERNAL_ERROR")
             raise
@@ -384,6 +407,7 @@ class SyncService:
                 running=self._lock.locked(),
                 history=tuple(sync_history.recent(conn, limit=history)) if history else (),
                 reports_waiting=reports.count_unsynced(conn),
+                report_conflicts=tuple(report_sync.conflicts(conn)),
             )
 
     def problems(self) -> list[OutboxProblem]:
@@ -399,6 +423,23 @@ class SyncService:
             if done:
                 details = {"requeued": entry_id}
                 audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
+        return done
+
+    def resolve_report_conflict(self, report_id: str, *, replace: bool) -> bool:
+        """A supervisor's decision on a report the centre holds otherwise (audited): `replace`
+        sends the station's copy at the next sync in place of the centre's; otherwise the
+        centre's copy is kept and the report counts as delivered. False: no such conflict."""
+        self.session.require(Permission.MANAGE_SETTINGS)
+        user, now = self.session.user.username, self._clock()
+        with self.session.db.write() as conn:
+            if replace:
+                done = report_sync.request_replacement(conn, report_id, user, now)
+            else:
+                done = report_sync.keep_centre_copy(conn, report_id, now)
+            if done:
+                choice = "replace" if replace else "keep_centre"
+                details = {"report_conflict": report_id, "resolution": choice}
+                audit.append(conn, user, AuditAction.SYNC, report_id, details)
         return done
 
     def history(self, limit: int = 50) -> list[SyncSession]:

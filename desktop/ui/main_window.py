@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,8 +54,16 @@ def load_session_facts(session: StationSession) -> SessionFacts:
     return SessionFacts(session.info(), settings.auto_lock_minutes(session))
 
 
-def end_session(session: StationSession, reason: str) -> None:
-    """Work function: log the lock or log-out, then close the database and drop the key."""
+def end_session(
+    session: StationSession, reason: str, sync_stopped: threading.Event | None = None
+) -> None:
+    """Work function: log the lock or log-out, then close the database and drop the key.
+
+    A sync cancelled at lock time may still be waiting for the server's answer to its last batch
+    on the network worker, and then writes that answer down: `sync_stopped` is awaited first, so
+    nothing is written after the close and nothing answered is forgotten."""
+    if sync_stopped is not None:
+        sync_stopped.wait()
     try:
         with session.db.write() as conn:
             audit.append(conn, session.user.username, AuditAction.LOGOUT, "", {"reason": reason})
@@ -238,11 +247,12 @@ class MainWindow(QMainWindow):
                 "pages": {page.KEY: page.capture_state() for page in self.pages()},
             }
         self._drop_pages()
-        self._stop_sync()
+        sync_stopped = self._stop_sync()
         self.session = None
         reason = "idle" if idle else ("lock" if keep_state else "logout")
-        # Queued on the database worker: it runs after any work the pages had started.
-        self.services.tasks.run(end_session, session, reason, context=self)
+        # Queued on the database worker: it runs after any work the pages had started, and
+        # waits there for the cancelled sync to return.
+        self.services.tasks.run(end_session, session, reason, sync_stopped, context=self)
         self.services.idle.stop()
         self._set_session_actions(False)
         self.status.set_locked(logged_out=reason == "logout")
@@ -281,11 +291,14 @@ class MainWindow(QMainWindow):
     def _on_sync_status(self, status: SyncStatus) -> None:
         self.status.set_pending_sync(status.outbox.waiting if status.enrolled else None)
 
-    def _stop_sync(self) -> None:
-        if self.sync is not None:
-            self.sync.stop()
-            self.sync.deleteLater()  # its queued answers are dropped (tasks.py: context deleted)
-            self.sync = None
+    def _stop_sync(self) -> threading.Event | None:
+        """Cancel the sync; the event is set once it has returned (None: there was none)."""
+        if self.sync is None:
+            return None
+        stopped = self.sync.stop()
+        self.sync.deleteLater()  # its queued answers are dropped (tasks.py: context deleted)
+        self.sync = None
+        return stopped
 
     def _on_help_triggered(self) -> None:
         show_help(self, self.services.language)
@@ -318,7 +331,8 @@ class MainWindow(QMainWindow):
         session, self.session = self.session, None
         if session is not None:
             self._drop_pages()
-            self.services.tasks.run(end_session, session, "quit")
+            sync_stopped = self._stop_sync()
+            self.services.tasks.run(end_session, session, "quit", sync_stopped)
         self.services.idle.stop()
         self.services.tasks.wait()
         super().closeEvent(event)

@@ -11,6 +11,10 @@ Work functions take plain arguments and never touch widgets; their result or exc
 on the GUI thread as a signal and is handed to the caller's callbacks. Callbacks bound to a widget
 that has been deleted meanwhile are dropped, so a page torn down at lock time never hears back.
 `TaskRunner(threaded=False)` runs everything at once, which is what tests use by default.
+
+The database lane is not the only writer: the sync on the network lane writes its answers, history
+and audit entries through its own connections (SQLite serialises the writes). So closing a session
+waits for the network lane to run dry first (`SyncController.stop`, `main_window.end_session`).
 """
 
 from __future__ import annotations

@@ -701,6 +701,13 @@
     </message>
 </context>
 <context>
+    <name>CodedText</name>
+    <message>
+        <source>a reason this version does not know</source>
+        <translation>a reason this version does not know</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Hello, %1!</source>
@@ -2215,6 +2222,13 @@ Offline data entry for commune police stations.</translation>
     </message>
 </context>
 <context>
+    <name>RefusedRecordsPanel</name>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>Send a&amp;gain</translation>
+    </message>
+</context>
+<context>
     <name>RemoveUserDialog</name>
     <message>
         <source>Remove user</source>
@@ -2235,6 +2249,54 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>&amp;Remove user</source>
         <translation>&amp;Remove user</translation>
+    </message>
+</context>
+<context>
+    <name>ReportConflictsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Found</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy: %1
+This station&apos;s copy: %2</source>
+        <translation>The centre&apos;s copy: %1
+This station&apos;s copy: %2</translation>
+    </message>
+    <message>
+        <source>%1 chose to send this station&apos;s copy: it goes with the next sync</source>
+        <translation>%1 chose to send this station&apos;s copy: it goes with the next sync</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor&apos;s decision</source>
+        <translation>Waiting for a supervisor&apos;s decision</translation>
+    </message>
+</context>
+<context>
+    <name>ReportConflictsPanel</name>
+    <message>
+        <source>The centre already holds another version of these submitted reports. Compare with the centre, then keep its copy, or send this station&apos;s copy to replace it.</source>
+        <translation>The centre already holds another version of these submitted reports. Compare with the centre, then keep its copy, or send this station&apos;s copy to replace it.</translation>
+    </message>
+    <message>
+        <source>Send &amp;ours as a replacement</source>
+        <translation>Send &amp;ours as a replacement</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the centre&apos;s copy</source>
+        <translation>&amp;Keep the centre&apos;s copy</translation>
     </message>
 </context>
 <context>
@@ -2758,7 +2820,43 @@ The figures are counted once more and frozen with the narrative: records added o
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>SyncHistoryModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Started</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Outcome</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Received by the centre</source>
+        <translation>Received by the centre</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Updates</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>By</translation>
+    </message>
     <message>
         <source>Finished</source>
         <translation>Finished</translation>
@@ -2791,14 +2889,9 @@ The figures are counted once more and frozen with the narrative: records added o
         <source>USB receipt</source>
         <translation>USB receipt</translation>
     </message>
-    <message>
-        <source>Refused by the centre</source>
-        <translation>Refused by the centre</translation>
-    </message>
-    <message>
-        <source>Held aside (conflict)</source>
-        <translation>Held aside (conflict)</translation>
-    </message>
+</context>
+<context>
+    <name>SyncPage</name>
     <message>
         <source>Sync with the centre</source>
         <translation>Sync with the centre</translation>
@@ -2860,68 +2953,16 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Write the waiting records to a USB stick (encrypted for the centre), carry it to a connected office, and bring back the receipt.</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Started</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Kind</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Outcome</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Sent</translation>
-    </message>
-    <message>
-        <source>Received by the centre</source>
-        <translation>Received by the centre</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Refused</translation>
-    </message>
-    <message>
-        <source>Updates</source>
-        <translation>Updates</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Data</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>By</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Record</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Revision</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <source>Send a&amp;gain</source>
-        <translation>Send a&amp;gain</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
         <source>Refused and held aside</source>
         <translation>Refused and held aside</translation>
+    </message>
+    <message>
+        <source>Reports the centre holds otherwise</source>
+        <translation>Reports the centre holds otherwise</translation>
     </message>
     <message>
         <source>checking the connection…</source>
@@ -2964,8 +3005,16 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>%1 submitted periodic report(s) waiting to be sent.</translation>
     </message>
     <message>
+        <source>%1 report(s) held otherwise by the centre wait for a decision.</source>
+        <translation>%1 report(s) held otherwise by the centre wait for a decision.</translation>
+    </message>
+    <message>
         <source>%1 record(s) returned by the centre with a comment.</source>
         <translation>%1 record(s) returned by the centre with a comment.</translation>
+    </message>
+    <message>
+        <source>Reports the centre holds otherwise (%1)</source>
+        <translation>Reports the centre holds otherwise (%1)</translation>
     </message>
     <message>
         <source>Refused and held aside (%1)</source>
@@ -2978,6 +3027,10 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Sending: %1 of %2 records</source>
         <translation>Sending: %1 of %2 records</translation>
+    </message>
+    <message>
+        <source>Sending periodic reports: %1 of %2</source>
+        <translation>Sending periodic reports: %1 of %2</translation>
     </message>
     <message>
         <source>Receiving the centre&apos;s updates</source>
@@ -3024,6 +3077,14 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>%1 record(s) will be sent again.</translation>
     </message>
     <message>
+        <source>This station&apos;s report goes to the centre with the next sync.</source>
+        <translation>This station&apos;s report goes to the centre with the next sync.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy of the report is kept.</source>
+        <translation>The centre&apos;s copy of the report is kept.</translation>
+    </message>
+    <message>
         <source>Write the USB bundle to</source>
         <translation>Write the USB bundle to</translation>
     </message>
@@ -3050,6 +3111,33 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
         <translation>Receipt read: %1 record(s) received by the centre, %2 already known.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Refused by the centre</source>
+        <translation>Refused by the centre</translation>
+    </message>
+    <message>
+        <source>Held aside (conflict)</source>
+        <translation>Held aside (conflict)</translation>
     </message>
 </context>
 <context>

@@ -701,6 +701,13 @@
     </message>
 </context>
 <context>
+    <name>CodedText</name>
+    <message>
+        <source>a reason this version does not know</source>
+        <translation>một lý do mà phiên bản này chưa biết</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <source>Hello, %1!</source>
@@ -2215,6 +2222,13 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     </message>
 </context>
 <context>
+    <name>RefusedRecordsPanel</name>
+    <message>
+        <source>Send a&amp;gain</source>
+        <translation>&amp;Gửi lại</translation>
+    </message>
+</context>
+<context>
     <name>RemoveUserDialog</name>
     <message>
         <source>Remove user</source>
@@ -2235,6 +2249,54 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>&amp;Remove user</source>
         <translation>&amp;Xóa người dùng</translation>
+    </message>
+</context>
+<context>
+    <name>ReportConflictsModel</name>
+    <message>
+        <source>Period</source>
+        <translation>Kỳ</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Phát hiện lúc</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy: %1
+This station&apos;s copy: %2</source>
+        <translation>Bản của trung tâm: %1
+Bản của đơn vị: %2</translation>
+    </message>
+    <message>
+        <source>%1 chose to send this station&apos;s copy: it goes with the next sync</source>
+        <translation>%1 đã chọn gửi bản của đơn vị: bản này được gửi trong lần đồng bộ tới</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor&apos;s decision</source>
+        <translation>Chờ chỉ huy quyết định</translation>
+    </message>
+</context>
+<context>
+    <name>ReportConflictsPanel</name>
+    <message>
+        <source>The centre already holds another version of these submitted reports. Compare with the centre, then keep its copy, or send this station&apos;s copy to replace it.</source>
+        <translation>Trung tâm đang giữ một bản khác của các báo cáo đã nộp này. Hãy đối chiếu với trung tâm, rồi giữ bản của trung tâm, hoặc gửi bản của đơn vị để thay thế.</translation>
+    </message>
+    <message>
+        <source>Send &amp;ours as a replacement</source>
+        <translation>Gửi bản của đơn vị để &amp;thay thế</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the centre&apos;s copy</source>
+        <translation>&amp;Giữ bản của trung tâm</translation>
     </message>
 </context>
 <context>
@@ -2757,7 +2819,43 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
 </context>
 <context>
-    <name>SyncPage</name>
+    <name>SyncHistoryModel</name>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Cách</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <source>Received by the centre</source>
+        <translation>Trung tâm đã nhận</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>Updates</source>
+        <translation>Cập nhật nhận về</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Người thực hiện</translation>
+    </message>
     <message>
         <source>Finished</source>
         <translation>Hoàn tất</translation>
@@ -2790,14 +2888,9 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <source>USB receipt</source>
         <translation>Biên nhận USB</translation>
     </message>
-    <message>
-        <source>Refused by the centre</source>
-        <translation>Trung tâm từ chối</translation>
-    </message>
-    <message>
-        <source>Held aside (conflict)</source>
-        <translation>Tạm giữ (xung đột)</translation>
-    </message>
+</context>
+<context>
+    <name>SyncPage</name>
     <message>
         <source>Sync with the centre</source>
         <translation>Đồng bộ với trung tâm</translation>
@@ -2859,68 +2952,16 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Ghi các hồ sơ đang chờ vào USB (được mã hóa cho trung tâm), mang đến nơi có mạng, rồi mang biên nhận về.</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Cách</translation>
-    </message>
-    <message>
-        <source>Outcome</source>
-        <translation>Kết quả</translation>
-    </message>
-    <message>
-        <source>Sent</source>
-        <translation>Đã gửi</translation>
-    </message>
-    <message>
-        <source>Received by the centre</source>
-        <translation>Trung tâm đã nhận</translation>
-    </message>
-    <message>
-        <source>Refused</source>
-        <translation>Bị từ chối</translation>
-    </message>
-    <message>
-        <source>Updates</source>
-        <translation>Cập nhật nhận về</translation>
-    </message>
-    <message>
-        <source>Data</source>
-        <translation>Dung lượng</translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation>Người thực hiện</translation>
-    </message>
-    <message>
-        <source>Record</source>
-        <translation>Hồ sơ</translation>
-    </message>
-    <message>
-        <source>Revision</source>
-        <translation>Lần sửa</translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation>Tình trạng</translation>
-    </message>
-    <message>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <source>Send a&amp;gain</source>
-        <translation>&amp;Gửi lại</translation>
-    </message>
-    <message>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
         <source>Refused and held aside</source>
         <translation>Bị từ chối và tạm giữ</translation>
+    </message>
+    <message>
+        <source>Reports the centre holds otherwise</source>
+        <translation>Báo cáo trung tâm giữ bản khác</translation>
     </message>
     <message>
         <source>checking the connection…</source>
@@ -2963,8 +3004,16 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>%1 báo cáo định kỳ đã nộp đang chờ gửi.</translation>
     </message>
     <message>
+        <source>%1 report(s) held otherwise by the centre wait for a decision.</source>
+        <translation>%1 báo cáo mà trung tâm giữ bản khác đang chờ quyết định.</translation>
+    </message>
+    <message>
         <source>%1 record(s) returned by the centre with a comment.</source>
         <translation>%1 hồ sơ bị trung tâm trả lại kèm ý kiến.</translation>
+    </message>
+    <message>
+        <source>Reports the centre holds otherwise (%1)</source>
+        <translation>Báo cáo trung tâm giữ bản khác (%1)</translation>
     </message>
     <message>
         <source>Refused and held aside (%1)</source>
@@ -2977,6 +3026,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Sending: %1 of %2 records</source>
         <translation>Đang gửi: %1 trên %2 hồ sơ</translation>
+    </message>
+    <message>
+        <source>Sending periodic reports: %1 of %2</source>
+        <translation>Đang gửi báo cáo định kỳ: %1 trên %2</translation>
     </message>
     <message>
         <source>Receiving the centre&apos;s updates</source>
@@ -3023,6 +3076,14 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>%1 hồ sơ sẽ được gửi lại.</translation>
     </message>
     <message>
+        <source>This station&apos;s report goes to the centre with the next sync.</source>
+        <translation>Báo cáo của đơn vị sẽ được gửi lên trung tâm trong lần đồng bộ tới.</translation>
+    </message>
+    <message>
+        <source>The centre&apos;s copy of the report is kept.</source>
+        <translation>Đã giữ bản báo cáo của trung tâm.</translation>
+    </message>
+    <message>
         <source>Write the USB bundle to</source>
         <translation>Ghi gói USB vào</translation>
     </message>
@@ -3049,6 +3110,33 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
         <translation>Đã đọc biên nhận: trung tâm đã nhận %1 hồ sơ, %2 hồ sơ đã ghi nhận trước đó.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsModel</name>
+    <message>
+        <source>Record</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Lần sửa</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Refused by the centre</source>
+        <translation>Trung tâm từ chối</translation>
+    </message>
+    <message>
+        <source>Held aside (conflict)</source>
+        <translation>Tạm giữ (xung đột)</translation>
     </message>
 </context>
 <context>

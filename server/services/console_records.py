@@ -382,6 +382,9 @@ class Revision:
     updated_at: datetime
     received_at: datetime
     values: dict[str, Any]
+    # Sent by stations speaking protocol version 2 (None before, or from an older station).
+    document_number: str | None = None
+    amendment_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -451,6 +454,8 @@ def revisions(conn: Connection, record_id: uuid.UUID) -> list[Revision]:
             updated_at=as_utc(r.updated_at),
             received_at=as_utc(r.received_at),
             values=r.field_values if isinstance(r.field_values, dict) else {},
+            document_number=r.document_number,
+            amendment_reason=r.amendment_reason,
         )
         for r in rows
     ]

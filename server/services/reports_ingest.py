@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
+from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, REPORT_REPLACE_VERSION
 from protocol.canonical import values_problem
 from protocol.errors import ErrorCode
 from protocol.messages import ReportResult, ReportStatus, ReportSubmission
@@ -46,6 +46,8 @@ def _check(document: Any, device: AuthenticatedDevice) -> ReportSubmission:
         device.station_code,
     ):
         raise ServerError(ErrorCode.WRONG_STATION, "report belongs to another station")
+    if report.replaces is not None and report.protocol_version < REPORT_REPLACE_VERSION:
+        raise ServerError(ErrorCode.REPORT_SCHEMA, "replaces needs protocol version 2")
     if report.document.get("report_id") not in (None, str(report.report_id)):
         raise ServerError(ErrorCode.REPORT_SCHEMA, "document.report_id differs from report_id")
     # Stored as JSONB, the document must come back byte-identical, or its hash would not hold.
@@ -62,7 +64,9 @@ def _check(document: Any, device: AuthenticatedDevice) -> ReportSubmission:
 
 
 def submit(engine: Engine, device: AuthenticatedDevice, document: Any) -> ReportResult:
-    """Store a new report (`stored`); the same again is `duplicate`; other content `conflict`."""
+    """Store a new report (`stored`); the same again is `duplicate`; other content `conflict`,
+    unless it `replaces` exactly the hash stored now (a station supervisor's decision): then it
+    is stored in its place (`stored`) and the replaced copy is kept aside."""
     report = _check(document, device)
     now = datetime.now(UTC)
     key = {"station_id": device.station_id, "report_id": report.report_id}
@@ -94,6 +98,8 @@ def submit(engine: Engine, device: AuthenticatedDevice, document: Any) -> Report
         ).scalar_one()
         if stored_hash == report.content_hash:
             return _result(report.report_id, ReportStatus.DUPLICATE, stored_hash)
+        if report.replaces == stored_hash and _replace(conn, report, device, now):
+            return _result(report.report_id, ReportStatus.STORED, report.content_hash)
         conn.execute(
             insert_ignore(conn, _conflicts, ["station_id", "report_id", "content_hash"]),
             {
@@ -105,6 +111,57 @@ def submit(engine: Engine, device: AuthenticatedDevice, document: Any) -> Report
             },
         )
     return _result(report.report_id, ReportStatus.CONFLICT, stored_hash)
+
+
+def _replace(
+    conn: Connection, report: ReportSubmission, device: AuthenticatedDevice, now: datetime
+) -> bool:
+    """Put `report` in place of the stored copy whose hash it names, keeping that copy aside (in
+    `station_report_conflicts`, as it was stored). False if another request replaced it first."""
+    where = (
+        (_reports.c.station_id == device.station_id)
+        & (_reports.c.report_id == report.report_id)
+        & (_reports.c.content_hash == report.replaces)
+    )
+    old = conn.execute(select(_reports).where(where).with_for_update()).mappings().one_or_none()
+    if old is None:
+        return False
+    kept = {
+        "protocol_version": 1,
+        "report_id": str(old["report_id"]),
+        "station_code": device.station_code,
+        "period_code": old["period_code"],
+        "number": old["number"],
+        "submitted_at": as_utc(old["submitted_at"]).isoformat(),
+        "content_hash": old["content_hash"],
+        "document": old["document"],
+        "replaced_at": now.isoformat(),
+    }
+    conn.execute(
+        insert_ignore(conn, _conflicts, ["station_id", "report_id", "content_hash"]),
+        {
+            "station_id": device.station_id,
+            "report_id": report.report_id,
+            "content_hash": old["content_hash"],
+            "device_id": old["device_id"],
+            "payload": kept,
+            "received_at": old["received_at"],
+        },
+    )
+    conn.execute(
+        _reports.update()
+        .where(where)
+        .values(
+            period_code=report.period_code,
+            number=report.number,
+            submitted_at=as_utc(report.submitted_at),
+            content_hash=report.content_hash,
+            document=report.document,
+            device_id=device.device_id,
+            received_at=now,
+        )
+    )
+    return True
 
 
 def _result(report_id: uuid.UUID, status: ReportStatus, stored_hash: str) -> ReportResult:

@@ -39,6 +39,8 @@ def _revision_row(
         "updated_at": record.updated_at,
         "device_seq": record.device_seq,
         "received_at": now,
+        "document_number": record.document_number,
+        "amendment_reason": record.amendment_reason,
     }
 
 

@@ -34,14 +34,15 @@ _INSERT_REVISIONS = text(
     INSERT INTO record_revisions (
         record_id, revision, station_id, device_id, batch_id, form_id, form_version, author,
         field_values, content_hash, deleted, delete_reason, created_at, updated_at, device_seq,
-        received_at)
+        received_at, document_number, amendment_reason)
     SELECT r.record_id, r.revision, :station_id, :device_id, :batch_id, r.form_id, r.form_version,
         r.author, r.field_values, r.content_hash, r.deleted, r.delete_reason, r.created_at,
-        r.updated_at, r.device_seq, :received_at
+        r.updated_at, r.device_seq, :received_at, r.document_number, r.amendment_reason
     FROM json_to_recordset(CAST(:rows AS json)) AS r(
         record_id uuid, revision int, form_id varchar, form_version int, author varchar,
         field_values jsonb, content_hash varchar, deleted bool, delete_reason text,
-        created_at timestamptz, updated_at timestamptz, device_seq bigint)
+        created_at timestamptz, updated_at timestamptz, device_seq bigint,
+        document_number varchar, amendment_reason text)
     ON CONFLICT (record_id, revision) DO NOTHING
     RETURNING record_id, revision
     """
@@ -104,6 +105,8 @@ def insert_revisions(
                 "created_at": record.created_at.isoformat(),
                 "updated_at": record.updated_at.isoformat(),
                 "device_seq": record.device_seq,
+                "document_number": record.document_number,
+                "amendment_reason": record.amendment_reason,
             }
         )
         parts.append(f'{meta[:-1]},"field_values":{values.decode("utf-8")}}}')

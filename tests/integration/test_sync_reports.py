@@ -7,13 +7,19 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import select, text
 
-from desktop.storage import reports, sync_history
+from desktop.core.audit_actions import AuditAction
+from desktop.core.errors import PermissionDenied
+from desktop.storage import audit, reports, sync_history
 from desktop.storage.reports import ReportService
+from desktop.sync.service import SyncService
 from protocol.canonical import document_hash
 from server.models import StationReport
 from server.services import reports_ingest
+from tests.desktop.cli.test_cax_cli import as_user, run_cax
+from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import CATALOGUE, completed_records
 
 NARRATIVE = {"political_security": "Ổn định.", "hot_spots": "Không có “điểm nóng”."}
@@ -61,11 +67,9 @@ def test_submitted_report_reaches_the_centre_once(enrolled, session, server_db):
     assert [str(r.report_id) for r in listed] == [report_id]
 
 
-def test_conflicting_report_stays_waiting(enrolled, session, server_db):
-    """The centre already holds other content under the report's id: the sync still succeeds,
-    the report stays waiting, and the session is marked REPORT_CONFLICT; the centre's copy is
-    untouched."""
-    report_id = submit_report(session)
+def _centre_holds_other_copy(server_db, report_id: str) -> dict:
+    """The centre already holds other content under the report's id (say, from a station whose
+    data was restored from an old backup before it submitted again)."""
     other = {"schema": 1, "report_id": report_id, "station": {"code": "00004"}, "number": "x"}
     with server_db.engine.begin() as conn:
         station_id = conn.exec_driver_sql("SELECT id FROM stations WHERE code = '00004'").scalar()
@@ -84,12 +88,80 @@ def test_conflicting_report_stays_waiting(enrolled, session, server_db):
                 "received_at": now,
             },
         )
-    result = enrolled.run()
+    return other
+
+
+def test_conflicting_report_waits_for_a_decision(enrolled, session, server_db, station_home):
+    """The sync still succeeds and is marked REPORT_CONFLICT; the report stays waiting, listed
+    as a conflict with both hashes, and is not sent again by the next sync; the centre's copy is
+    untouched."""
+    report_id = submit_report(session)
+    other = _centre_holds_other_copy(server_db, report_id)
+    seen = []
+    result = enrolled.run(seen.append)
     assert result.outcome == "ok"
     assert (result.reports_sent, result.reports_waiting) == (1, 1)
+    assert [(p.phase, p.records_done, p.records_total) for p in seen if p.phase == "reports"] == [
+        ("reports", 1, 1)
+    ]
     with session.db.read() as conn:
         assert sync_history.last(conn).error_code == "REPORT_CONFLICT"
     assert [r.id for r in reports.pending_sync(session)] == [report_id]
+    [conflict] = enrolled.status().report_conflicts
+    assert conflict.report_id == report_id and conflict.centre_hash == document_hash(other)
+    assert conflict.station_hash != conflict.centre_hash and conflict.replace_requested_at is None
+
+    again = enrolled.run()
+    assert (again.reports_sent, again.reports_waiting) == (0, 1)  # not resent at every sync
+    env = {**as_user(station_home.home, SUPERVISOR, SUPERVISOR_PASSWORD), "CAX_LANG": "en"}
+    shown = run_cax("sync", "status", env=env)
+    number = conflict.document_number
+    assert f"The centre holds another version of report {number} (period 2026-10)" in shown.stdout
+    [held] = server_reports(server_db)
+    assert held.document == other
+
+
+def test_a_supervisor_replaces_the_centre_copy(enrolled, session, server_db):
+    """ "Send ours as a replacement": the next sync puts the station's copy in place of the
+    centre's, which the centre keeps aside; the report is then delivered; audited."""
+    report_id = submit_report(session)
+    other = _centre_holds_other_copy(server_db, report_id)
+    enrolled.run()
+    assert enrolled.resolve_report_conflict(report_id, replace=True)
+    [conflict] = enrolled.status().report_conflicts
+    assert conflict.replace_requested_by == "truong"
+    result = enrolled.run()
+    assert (result.reports_sent, result.reports_waiting) == (1, 0)
+    assert enrolled.status().report_conflicts == ()
+    [local] = [r for r in ReportService(session, CATALOGUE).reports() if r.id == report_id]
+    [held] = server_reports(server_db)
+    assert held.document == local.frozen and held.content_hash == local.content_hash
+    [listed] = reports_ingest.list_reports(server_db.engine, "00004")
+    # Kept aside: the station's copy when it first conflicted, then the centre's it replaced.
+    assert listed.conflicts == 2
+    with session.db.read() as conn:
+        [entry] = [e for e in audit.entries(conn, action=AuditAction.SYNC) if e.target == report_id]
+    assert entry.details == {"report_conflict": report_id, "resolution": "replace"}
+    assert other != local.frozen
+
+
+def test_a_supervisor_keeps_the_centre_copy(enrolled, session, server_db, station_home):
+    """ "Keep the centre's": nothing more is sent, the report no longer waits; an officer may not
+    decide."""
+    report_id = submit_report(session)
+    other = _centre_holds_other_copy(server_db, report_id)
+    enrolled.run()
+    officer = station_home.unlock(OFFICER, OFFICER_PASSWORD)
+    try:
+        with pytest.raises(PermissionDenied):
+            SyncService(officer).resolve_report_conflict(report_id, replace=False)
+    finally:
+        officer.close()
+    assert enrolled.resolve_report_conflict(report_id, replace=False)
+    assert not enrolled.resolve_report_conflict(report_id, replace=False)  # already decided
+    status = enrolled.status()
+    assert status.report_conflicts == () and status.reports_waiting == 0
+    assert enrolled.run().reports_sent == 0
     [held] = server_reports(server_db)
     assert held.document == other
 

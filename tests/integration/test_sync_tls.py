@@ -32,7 +32,7 @@ def test_pinned_ca_enrols_and_syncs(session, server_db, tmp_path, pkis):
         service = SyncService(session, retry=FAST_RETRY)
         identity = service.identify_server(server.url, centre.ca_pem.read_text())
         assert identity.ca is not None and "CAX test CA centre" in identity.ca.subject
-        assert len(identity.ca.sha256) == 95 and identity.protocol_versions == (1, 1)
+        assert len(identity.ca.sha256) == 95 and identity.protocol_versions == (1, 2)
         enrolment = service.enroll(
             server.url, server_db.enrolment_code(), centre.ca_pem.read_text()
         )

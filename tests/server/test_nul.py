@@ -171,6 +171,9 @@ def _voided_record() -> dict[str, Any]:
         "delete_reason": "Nhập trùng",
         "values": example_values("F8"),
         "device_seq": 1,
+        # Protocol version 2's facts (outside the hash): filled, so a NUL is tried there too.
+        "document_number": "12/BB-TTCS",
+        "amendment_reason": "Sửa số nhà",
     }
     record["content_hash"] = content_hash_fields(
         record_id=record["record_id"],
@@ -206,7 +209,7 @@ def _push_document(record: dict[str, Any], device: StationDevice | None = None) 
         device.key if device else new_private_key()
     )
     return {
-        "protocol_version": 1,
+        "protocol_version": 2,
         "batch_id": str(uuid.uuid4()),
         "audit_head": {"seq": 3, "hash": "a" * 64},
         "audit_anchor": {"seq": 2, "hash": "b" * 64},
@@ -246,6 +249,8 @@ def test_nul_in_any_report_string_is_refused(
     from tests.server.test_reports_ingest import frozen, send, submission
 
     report = submission(frozen(str(uuid.uuid4())))
+    # Version 2's optional hash of a copy to replace: with none stored, the report is stored.
+    report |= {"protocol_version": 2, "replaces": "c" * 64}
     for where, changed in variants(report, ReportSubmission):
         if where.startswith(("document.", "key document.")):
             # A station hashes what it froze: a NUL inside gets a matching hash.
@@ -328,7 +333,7 @@ def test_the_models_refuse_nul_themselves() -> None:
             },
         ),
         (PushRequest, _push_document(_voided_record())),
-        (ReportSubmission, submission(frozen(str(uuid.uuid4())))),
+        (ReportSubmission, submission(frozen(str(uuid.uuid4()))) | {"replaces": "c" * 64}),
     ]
     for model, document in examples:
         model.model_validate(document)

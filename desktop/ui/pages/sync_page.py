@@ -1,8 +1,11 @@
 """The Sync page: where the station stands with the centre, "Sync now" with its progress, the
-history, the records the centre refused or holds aside, and the USB bundle for offline stations.
+history, the records the centre refused or holds aside, the periodic reports it holds otherwise,
+and the USB bundle for offline stations.
 
-Everyone sees the state and may sync; enrolling, the sync settings and sending a refused record
-again are for supervisors (MANAGE_SETTINGS), as the sync service itself enforces.
+Everyone sees the state and may sync; enrolling, the sync settings, sending a refused record again
+and deciding a report conflict are for supervisors (MANAGE_SETTINGS), as the sync service itself
+enforces. The lists are table models (desktop/ui/models/sync_*, report_conflicts_model.py) shown
+in the panels of desktop/ui/sync/problem_panels.py; codes from the centre are shown translated.
 """
 
 from __future__ import annotations
@@ -11,9 +14,8 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QFileDialog,
@@ -24,8 +26,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -37,12 +37,14 @@ from desktop.core.placeholders import fill_numbered
 from desktop.storage.outbox import OutboxProblem, refused_fields
 from desktop.storage.sync_settings import SyncPolicy
 from desktop.sync import bundle
-from desktop.sync.report import SyncProgress, SyncReport, SyncStatus
+from desktop.sync.report import PUSH, REPORTS, SyncProgress, SyncReport, SyncStatus
 from desktop.sync.restore import declare_restore
 from desktop.sync.service import SyncService
 from desktop.ui import record_work
 from desktop.ui.errors import describe
 from desktop.ui.formats import format_number, format_timestamp
+from desktop.ui.models.coded import coded_text
+from desktop.ui.models.sync_history_model import OUTCOME, SyncHistoryModel
 from desktop.ui.pages.base import Page
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -51,27 +53,11 @@ from desktop.ui.record_form.paths import path_label
 from desktop.ui.services import PageContext
 from desktop.ui.sync.controller import SyncController
 from desktop.ui.sync.enrol_dialog import EnrolDialog
+from desktop.ui.sync.problem_panels import RefusedRecordsPanel, ReportConflictsPanel, table_view
 from domain.forms import Catalogue
 from domain.validation.codes import Code, Severity
 from domain.validation.problems import Problem
 from domain.vietnamese import file_size
-
-_OUTCOMES = {
-    "ok": QT_TRANSLATE_NOOP("SyncPage", "Finished"),
-    "failed": QT_TRANSLATE_NOOP("SyncPage", "Failed"),
-    "cancelled": QT_TRANSLATE_NOOP("SyncPage", "Cancelled"),
-    "interrupted": QT_TRANSLATE_NOOP("SyncPage", "Interrupted"),
-    "running": QT_TRANSLATE_NOOP("SyncPage", "Running"),
-}
-_KINDS = {
-    "network": QT_TRANSLATE_NOOP("SyncPage", "Network"),
-    "bundle": QT_TRANSLATE_NOOP("SyncPage", "USB bundle"),
-    "receipt": QT_TRANSLATE_NOOP("SyncPage", "USB receipt"),
-}
-_PROBLEM_STATES = {
-    "quarantined": QT_TRANSLATE_NOOP("SyncPage", "Refused by the centre"),
-    "conflict": QT_TRANSLATE_NOOP("SyncPage", "Held aside (conflict)"),
-}
 
 
 class SyncPage(Page):
@@ -85,10 +71,30 @@ class SyncPage(Page):
         assert context.sync is not None  # the window always passes its controller
         self.sync: SyncController = context.sync
         self.supervisor = allows(context.session.user.role, Permission.MANAGE_SETTINGS)
+        self.language = context.services.language
         self.status: SyncStatus | None = None
-        self.problems: list[OutboxProblem] = []
-
         title = style_label(QLabel(self.tr("Sync with the centre")), points=16, bold=True)
+        # Built top to bottom: the Tab key follows the order widgets were made in.
+        server_line = self._build_server_line()
+        self.counts = QLabel()
+        self.counts.setObjectName("syncCounts")
+        self.counts.setWordWrap(True)
+        actions = self._build_actions()
+        side = QHBoxLayout()
+        side.addWidget(self._build_settings(), 1)
+        side.addWidget(self._build_usb(), 1)
+        tabs = self._build_tabs()
+        layout = QVBoxLayout(self)
+        for part in (title, server_line, self.counts, actions, self.progress_text, side, tabs):
+            if isinstance(part, QHBoxLayout):
+                layout.addLayout(part)
+            else:
+                layout.addWidget(part, 1 if part is tabs else 0)
+        self._follow_sync()
+
+    # ---- building -------------------------------------------------------------------------------
+
+    def _build_server_line(self) -> QHBoxLayout:
         self.server = QLabel()
         self.server.setObjectName("syncServer")
         self.server.setWordWrap(True)
@@ -96,13 +102,12 @@ class SyncPage(Page):
         self.enrol_button.setObjectName("syncEnrol")
         self.enrol_button.setVisible(self.supervisor)
         self.enrol_button.clicked.connect(self._on_enrol)
-        top = QHBoxLayout()
-        top.addWidget(self.server, 1)
-        top.addWidget(self.enrol_button)
+        line = QHBoxLayout()
+        line.addWidget(self.server, 1)
+        line.addWidget(self.enrol_button)
+        return line
 
-        self.counts = QLabel()
-        self.counts.setObjectName("syncCounts")
-        self.counts.setWordWrap(True)
+    def _build_actions(self) -> QHBoxLayout:
         self.sync_button = QPushButton(self.tr("&Sync now"))
         self.sync_button.setObjectName("syncNow")
         self.sync_button.setDefault(True)
@@ -126,7 +131,9 @@ class SyncPage(Page):
         actions.addWidget(self.cancel_button)
         actions.addWidget(self.progress, 1)
         actions.addWidget(self.declare_button)
+        return actions
 
+    def _build_settings(self) -> QGroupBox:
         self.policy = QComboBox()
         self.policy.setObjectName("syncPolicy")
         self.policy.addItem(self.tr("when a record is completed"), str(SyncPolicy.ON_COMPLETION))
@@ -137,22 +144,22 @@ class SyncPage(Page):
         self.auto.setObjectName("syncAuto")
         save = QPushButton(self.tr("A&pply"))
         save.clicked.connect(self._on_save_settings)
-        settings_box = QGroupBox(self.tr("Settings"))
-        settings_form = QFormLayout(settings_box)
-        settings_form.addRow(self.tr("Send a record to the centre:"), self.policy)
-        settings_form.addRow(self.auto)
-        settings_form.addRow(save)
+        box = QGroupBox(self.tr("Settings"))
+        form = QFormLayout(box)
+        form.addRow(self.tr("Send a record to the centre:"), self.policy)
+        form.addRow(self.auto)
+        form.addRow(save)
         for widget in (self.policy, self.auto, save):
             widget.setEnabled(self.supervisor)
+        return box
 
+    def _build_usb(self) -> QGroupBox:
         export_button = QPushButton(self.tr("Write a USB &bundle\u2026"))
         export_button.setObjectName("syncExportBundle")
         export_button.clicked.connect(self._on_export_bundle)
         receipt_button = QPushButton(self.tr("Read a &receipt\u2026"))
         receipt_button.setObjectName("syncImportReceipt")
         receipt_button.clicked.connect(self._on_import_receipt)
-        usb_box = QGroupBox(self.tr("No network at all"))
-        usb = QVBoxLayout(usb_box)
         hint = QLabel(
             self.tr(
                 "Write the waiting records to a USB stick (encrypted for the centre), carry it to a "
@@ -160,60 +167,38 @@ class SyncPage(Page):
             )
         )
         hint.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(export_button)
+        buttons.addWidget(receipt_button)
+        buttons.addStretch(1)
+        box = QGroupBox(self.tr("No network at all"))
+        usb = QVBoxLayout(box)
         usb.addWidget(hint)
-        usb_buttons = QHBoxLayout()
-        usb_buttons.addWidget(export_button)
-        usb_buttons.addWidget(receipt_button)
-        usb_buttons.addStretch(1)
-        usb.addLayout(usb_buttons)
+        usb.addLayout(buttons)
         for widget in (export_button, receipt_button):
             widget.setEnabled(self.supervisor)
+        return box
 
-        self.history = self._table(
-            "syncHistory",
-            [
-                self.tr("Started"),
-                self.tr("Kind"),
-                self.tr("Outcome"),
-                self.tr("Sent"),
-                self.tr("Received by the centre"),
-                self.tr("Refused"),
-                self.tr("Updates"),
-                self.tr("Data"),
-                self.tr("By"),
-            ],
-        )
-        self.problem_table = self._table(
-            "syncProblems",
-            [self.tr("Record"), self.tr("Revision"), self.tr("State"), self.tr("Reason")],
-        )
-        self.requeue_button = QPushButton(self.tr("Send a&gain"))
-        self.requeue_button.setObjectName("syncRequeue")
-        self.requeue_button.setVisible(self.supervisor)
-        self.requeue_button.clicked.connect(self._on_requeue)
-        self.problem_table.itemSelectionChanged.connect(
-            lambda: self.requeue_button.setEnabled(bool(self.problem_table.selectedIndexes()))
-        )
-        problems = QWidget()
-        problems_layout = QVBoxLayout(problems)
-        problems_layout.addWidget(self.problem_table, 1)
-        problems_layout.addWidget(self.requeue_button, 0, Qt.AlignmentFlag.AlignLeft)
+    def _build_tabs(self) -> QTabWidget:
+        self.history_model = SyncHistoryModel(self.language, self)
+        self.history = table_view("syncHistory", self.history_model)
+        # The outcome (with what a code means) takes the room left; the rest fit their contents.
+        header = self.history.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(OUTCOME, QHeaderView.ResizeMode.Stretch)
+        self.history.setWordWrap(True)  # a long outcome wraps rather than being cut (≤ 50 rows)
+        self.history.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.refused = RefusedRecordsPanel(self.supervisor)
+        self.refused.requeue_requested.connect(self._on_requeue)
+        self.report_conflicts = ReportConflictsPanel(self.supervisor, self.language)
+        self.report_conflicts.resolve_requested.connect(self._on_resolve_report)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.history, self.tr("History"))
-        self.tabs.addTab(problems, self.tr("Refused and held aside"))
+        self.tabs.addTab(self.refused, self.tr("Refused and held aside"))
+        self.tabs.addTab(self.report_conflicts, self.tr("Reports the centre holds otherwise"))
+        return self.tabs
 
-        side = QHBoxLayout()
-        side.addWidget(settings_box, 1)
-        side.addWidget(usb_box, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(top)
-        layout.addWidget(self.counts)
-        layout.addLayout(actions)
-        layout.addWidget(self.progress_text)
-        layout.addLayout(side)
-        layout.addWidget(self.tabs, 1)
-
+    def _follow_sync(self) -> None:
         self.sync.status_changed.connect(self._show_status)
         self.sync.online_changed.connect(lambda _online: self._show_status(self.sync.status))
         self.sync.running_changed.connect(self._on_running_changed)
@@ -223,19 +208,6 @@ class SyncPage(Page):
         self._on_running_changed(self.sync.running)
         if self.sync.status is not None:
             self._show_status(self.sync.status)
-
-    @staticmethod
-    def _table(name: str, headers: list[str]) -> QTableWidget:
-        table = QTableWidget(0, len(headers))
-        table.setObjectName(name)
-        table.setHorizontalHeaderLabels(headers)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.verticalHeader().hide()
-        table.setAlternatingRowColors(True)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
-        return table
 
     def page_shown(self) -> None:
         self.sync.refresh()
@@ -297,6 +269,13 @@ class SyncPage(Page):
                     format_number(status.reports_waiting),
                 )
             )
+        if status.report_conflicts:
+            lines.append(
+                fill_numbered(
+                    self.tr("%1 report(s) held otherwise by the centre wait for a decision."),
+                    format_number(len(status.report_conflicts)),
+                )
+            )
         if status.open_returns:
             lines.append(
                 fill_numbered(
@@ -311,29 +290,15 @@ class SyncPage(Page):
         self._show_history(status)
 
     def _show_history(self, status: SyncStatus) -> None:
-        self.history.setRowCount(len(status.history))
-        for row, item in enumerate(status.history):
-            outcome = self.tr(_OUTCOMES.get(item.outcome, item.outcome))
-            if item.error_code:
-                outcome += f" ({item.error_code})"
-            cells = [
-                format_timestamp(item.started_at),
-                self.tr(_KINDS.get(item.kind, item.kind)),
-                outcome,
-                format_number(item.sent),
-                format_number(item.acknowledged),
-                format_number(item.quarantined),
-                format_number(item.pulled),
-                file_size(item.bytes_sent + item.bytes_received),
-                item.started_by,
-            ]
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
-                if 3 <= column <= 6:
-                    cell.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.history.setItem(row, column, cell)
+        self.history_model.set_sessions(status.history)
+        conflicts = status.report_conflicts
+        self.report_conflicts.show_conflicts(conflicts)
+        label = self.tr("Reports the centre holds otherwise")
+        if conflicts:
+            label = fill_numbered(
+                self.tr("Reports the centre holds otherwise (%1)"), len(conflicts)
+            )
+        self.tabs.setTabText(2, label)
 
     def _load_problems(self) -> None:
         self.context.tasks.run(
@@ -345,23 +310,10 @@ class SyncPage(Page):
 
     def _show_problems(self, loaded: tuple[list[OutboxProblem], Catalogue]) -> None:
         problems, catalogue = loaded
-        self.problems = problems
-        self.problem_table.setRowCount(len(problems))
-        for row, problem in enumerate(problems):
-            name = problem.document_number or problem.record_id[:8]
-            reason = self._reason(problem, catalogue)
-            cells = [
-                f"{name} \u00b7 {problem.title}",
-                str(problem.revision),
-                self.tr(_PROBLEM_STATES.get(problem.state, problem.state)),
-                reason,
-            ]
-            for column, text in enumerate(cells):
-                self.problem_table.setItem(row, column, QTableWidgetItem(text))
+        self.refused.show_problems(problems, [self._reason(p, catalogue) for p in problems])
         self.tabs.setTabText(
             1, fill_numbered(self.tr("Refused and held aside (%1)"), str(len(problems)))
         )
-        self.requeue_button.setEnabled(False)  # until a row is chosen
 
     def _reason(self, problem: OutboxProblem, catalogue: Catalogue) -> str:
         """Values the centre refused name each field and say what is wrong, as the form does."""
@@ -370,15 +322,15 @@ class SyncPage(Page):
         if not fields:
             if problem.code in error_texts.ERRORS:  # the centre's reason, in the user's words
                 return error_texts.line(problem.code, {}, language)
-            return problem.detail or problem.code or ""
+            return coded_text(problem.code or "", language)  # never the bare code
         form = catalogue.forms.get(problem.form_id.upper())
         parts = []
         for path, code in fields:
             label = path_label(form, path, language) if form else path
             try:
                 found = Problem(path, Severity.ERROR, Code(code))
-            except ValueError:  # a code this version does not know: show it as it came
-                parts.append(f"{label}: {code}")
+            except ValueError:  # a code this version does not know
+                parts.append(f"{label}: {coded_text(code, language)}")
                 continue
             parts.append(f"{label}: {describe_problem(found, form, language=language)}")
         return error_texts.line("RECORD_INVALID", {"problems": "; ".join(parts)}, language)
@@ -395,11 +347,16 @@ class SyncPage(Page):
             self.progress_text.setText(self.tr("Connecting to the centre\u2026"))
 
     def _show_progress(self, progress: SyncProgress) -> None:
-        if progress.phase == "push":
+        if progress.phase in (PUSH, REPORTS):
             self.progress.setRange(0, max(progress.records_total, 1))
             self.progress.setValue(progress.records_done)
+            template = (
+                self.tr("Sending: %1 of %2 records")
+                if progress.phase == PUSH
+                else self.tr("Sending periodic reports: %1 of %2")
+            )
             text = fill_numbered(
-                self.tr("Sending: %1 of %2 records"),
+                template,
                 format_number(progress.records_done),
                 format_number(progress.records_total),
             )
@@ -501,13 +458,10 @@ class SyncPage(Page):
             context=self,
         )
 
-    def _on_requeue(self) -> None:
-        rows = sorted({index.row() for index in self.problem_table.selectedIndexes()})
-        entries = [self.problems[r].entry_id for r in rows]
-        if not entries:
-            return
+    def _on_requeue(self, entries: list[int]) -> None:
+        service = self.sync.service
         self.context.tasks.run(
-            lambda: sum(self.sync.service.requeue(entry) for entry in entries),
+            lambda: sum(service.requeue(entry) for entry in entries),
             on_done=self._on_requeued,
             on_error=self.show_error,
             context=self,
@@ -519,6 +473,22 @@ class SyncPage(Page):
         )
         self.sync.refresh()
         self._load_problems()
+
+    def _on_resolve_report(self, report_id: str, replace: bool) -> None:
+        self.context.tasks.run(
+            partial(self.sync.service.resolve_report_conflict, report_id, replace=replace),
+            on_done=partial(self._on_report_resolved, replace),
+            on_error=self.show_error,
+            context=self,
+        )
+
+    def _on_report_resolved(self, replace: bool, _done: bool) -> None:
+        self.status_message.emit(
+            self.tr("This station's report goes to the centre with the next sync.")
+            if replace
+            else self.tr("The centre's copy of the report is kept.")
+        )
+        self.sync.refresh()
 
     def _on_export_bundle(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -57,7 +57,7 @@ class SyncController(QObject):
     ) -> None:
         super().__init__(parent)
         self.session, self.tasks = session, tasks
-        self.service = service or SyncService(session)
+        self.service = service or SyncService(session, program="CAX Desk")
         self.status: SyncStatus | None = None
         self.online: bool | None = None
         self.running = False
@@ -86,8 +86,14 @@ class SyncController(QObject):
         """Read the status, then probe the server (if enrolled)."""
         self.refresh(then_probe=True)
 
-    def stop(self) -> None:
-        """At lock or log-out: no more probes; a running sync stops at its next step."""
+    def stop(self) -> threading.Event:
+        """At lock or log-out: no more probes, and a running sync stops at its next step.
+
+        Returns an event set once the network lane has run dry: the sync (and any probe queued
+        before this) has returned, so nothing it does can touch the database after that. The
+        caller waits for it before closing the session (MainWindow.lock): the sync writes its
+        answers, history and audit entry from the network worker, not from the database lane.
+        """
         self._timer.stop()
         self._cancel.set()
         if not self.running:
@@ -98,6 +104,9 @@ class SyncController(QObject):
                 info.reachabilityChanged.disconnect(self._on_reachability_changed)
         except (RuntimeError, TypeError):
             pass
+        drained = threading.Event()
+        self.tasks.run(drained.set, lane=Lane.NETWORK)  # the lane is serial: runs after the sync
+        return drained
 
     # ---- status ---------------------------------------------------------------------------------
 

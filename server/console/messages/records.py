@@ -50,8 +50,8 @@ MESSAGES = {
     "record.form": ("Biểu mẫu", "Form"),
     "record.number": ("Số văn bản", "Document number"),
     "record.number_none": (
-        "Số văn bản do đơn vị cấp không được gửi lên trung tâm.",
-        "The unit's document number is not sent to the centre.",
+        "Đơn vị chưa gửi số văn bản (phiên bản CAX Desk của đơn vị cũ hơn).",
+        "The unit has not sent its document number (its CAX Desk is older).",
     ),
     "record.status": ("Trạng thái", "Status"),
     "record.received": ("Trung tâm nhận lúc", "Received by the centre"),
@@ -91,6 +91,7 @@ MESSAGES = {
     "record.first_revision": ("Bản đầu tiên gửi lên.", "First version sent."),
     "record.no_changes": ("Không đổi nội dung.", "No change to the content."),
     "record.voided_in": ("Hủy hồ sơ. Lý do: {reason}", "Voided. Reason: {reason}"),
+    "record.amended_because": ("Lý do sửa: {reason}", "Reason for the amendment: {reason}"),
     "record.empty": ("(trống)", "(empty)"),
     "record.reviews": ("Lịch sử duyệt", "Review history"),
     "record.no_reviews": ("Chưa có quyết định duyệt nào.", "No review decision yet."),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -149,3 +150,18 @@ def test_nobody_listening_is_unreachable():
     with pytest.raises(ServerUnreachable) as caught:
         client.health()
     assert caught.value.params["server"] == url
+
+
+def test_cancel_ends_the_transport_backoff_at_once():
+    """Nothing listens and the transport waits seconds between tries; a cancel (a lock of the
+    app) ends the wait at once with ServerUnreachable(reason=cancelled), not after the budget."""
+    cancel = threading.Event()
+    slow = RetryPolicy(attempts=6, backoff_factor=2.0, backoff_max=30.0, backoff_jitter=0.0)
+    client = SyncClient(f"http://127.0.0.1:{free_port()}", policy=slow, cancel=cancel)
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    with pytest.raises(ServerUnreachable) as failure:
+        client.health()
+    assert time.monotonic() - started < 2.0  # the first backoff alone is 2 s, the budget ~60 s
+    assert failure.value.params.get("reason") == "cancelled"
+    client.close()

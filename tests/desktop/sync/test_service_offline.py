@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import base64
 import gzip
+import threading
+import time
 
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
@@ -19,6 +21,7 @@ from desktop.core.errors import (
 from desktop.storage import outbox, sync_history, sync_settings
 from desktop.storage.sync_settings import Enrolment
 from desktop.sync.batching import BatchSizer
+from desktop.sync.client import RetryPolicy
 from desktop.sync.push import answers_for, audit_head, batch_body
 from desktop.sync.service import SyncService, normalise_server_url
 from protocol.messages import PushRequest, PushResponse
@@ -158,3 +161,18 @@ def test_interrupted_sessions_are_marked(session):
         sync_history.start(conn, "network", "truong", "2026-11-28T09:05:00+00:00")
         sessions = {s.id: s.outcome for s in sync_history.recent(conn)}
     assert sessions[first] == "interrupted"
+
+
+def test_a_sync_cancelled_while_the_server_is_away_ends_cancelled(session):
+    """Cancelled (the app locked) while waiting to try an absent server again: the session ends
+    at once as cancelled, not failed, and everything still waits."""
+    _fake_enrolment(session, f"http://127.0.0.1:{free_port()}")
+    completed_records(session, 2)
+    slow = RetryPolicy(attempts=6, backoff_factor=2.0, backoff_max=30.0, backoff_jitter=0.0)
+    cancel = threading.Event()
+    threading.Timer(0.3, cancel.set).start()
+    started = time.monotonic()
+    report = SyncService(session, retry=slow).run(cancel=cancel)
+    assert time.monotonic() - started < 2.0
+    assert report.outcome == sync_history.CANCELLED and report.waiting == 2
+    assert SyncService(session).status(history=1).last_session.outcome == "cancelled"

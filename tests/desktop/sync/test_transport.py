@@ -109,6 +109,8 @@ def test_cli_refuses_plain_http_in_vietnamese_and_english(station_home, capsys, 
 class _FakeCentre:
     """A SyncClient answering health and enrolment as the centre would, with no network."""
 
+    protocol = 1  # what a real client speaks before a health answer says more
+
     def __init__(self, url: str, *args: object, **kwargs: object) -> None:
         self.url = url
 

@@ -77,7 +77,8 @@ def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server
     assert page.progress.value() == page.progress.maximum()
     assert main.status.pending.text() == "Waiting to sync: 0"
     assert "received by the centre: 3" in page.counts.text()
-    assert page.history.rowCount() >= 1 and page.history.item(0, 2).text() == "Finished"
+    history = page.history_model
+    assert history.rowCount() >= 1 and history.index(0, 2).data() == "Finished"
     assert len(server_db.revisions()) == 3
     main.show_page("records")
     listing = main.current_page()
@@ -167,8 +168,8 @@ def test_values_the_centre_refused_name_their_fields(window, station_home):
         outbox.apply_answers(conn, [outbox.Answer.of(record_id, 1, refusal)], "2026-11-22T08:31Z")
     page = _sync_page(main)
     page.tabs.setCurrentIndex(1)
-    assert page.problem_table.rowCount() == 1
-    reason = page.problem_table.item(0, 3).text()
+    assert page.refused.model.rowCount() == 1
+    reason = page.refused.model.index(0, 3).data()
     assert reason.startswith("The centre found errors:")
     assert "Place received:" in reason and "Reporter › Full name:" in reason
     assert "REQUIRED" not in reason and "received_place" not in reason

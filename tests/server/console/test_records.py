@@ -335,3 +335,27 @@ def test_a_record_of_an_unreadable_form_version_shows_its_values_raw(
     seen = text_of(page.text)
     assert "Máy chủ không có định nghĩa biểu mẫu F8 phiên bản 1" in seen
     assert '"mission": "Tuần tra phòng chống trộm cắp tài sản' in unescape(page.text)
+
+
+def test_record_page_shows_the_number_and_amendment_reason(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """From a station speaking protocol 2: the document number in the record's facts and each
+    amendment's reason beside its changes; from an older station, a note that it has none."""
+    record_id = uuid.uuid4()
+    first = wire_record(device, "F1", record_id=record_id) | {"document_number": "07/BB-TTCS"}
+    changed = example_values("F1")
+    changed["reporter"] = {**changed["reporter"], "occupation": "Kỹ sư"}
+    second = wire_record(device, "F1", record_id=record_id, revision=2, values=changed)
+    second |= {"document_number": "07/BB-TTCS", "amendment_reason": "Ghi nhầm nghề nghiệp"}
+    response = device.push(client, [first, second], protocol_version=2)
+    assert response.json()["stored"] == 2, response.text
+    older = wire_record(device, "F1")
+    push(client, device, [older])
+    login(client, create_user(engine, "tinh", "viewer", "all"))
+    seen = text_of(client.get(f"/console/records/{record_id}").text)
+    assert "Số văn bản 07/BB-TTCS" in seen
+    assert "Lý do sửa: Ghi nhầm nghề nghiệp" in seen
+    assert seen.count("Lý do sửa:") == 1  # the first revision is no amendment
+    without = text_of(client.get(f"/console/records/{older['record_id']}").text)
+    assert "Đơn vị chưa gửi số văn bản" in without

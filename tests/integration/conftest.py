@@ -3,6 +3,7 @@ and a fresh encrypted station, enrolled with it."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from tests.integration.servers import ServerDatabase, ServerProcess, create_data
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin
 
 
-@pytest.fixture
-def server_db() -> Iterator[ServerDatabase]:
+@contextlib.contextmanager
+def fresh_server_database() -> Iterator[ServerDatabase]:
     _pg_admin().dispose()  # fail (in CI) or skip clearly when PostgreSQL is not there
     database, name = create_database(PG_ADMIN_URL)
     try:
@@ -28,14 +29,26 @@ def server_db() -> Iterator[ServerDatabase]:
         drop_database(PG_ADMIN_URL, name)
 
 
-@pytest.fixture
-def server(server_db: ServerDatabase, tmp_path: Path) -> Iterator[ServerProcess]:
-    process = ServerProcess(server_db.url, tmp_path)
+@contextlib.contextmanager
+def running_server(database: ServerDatabase, folder: Path) -> Iterator[ServerProcess]:
+    process = ServerProcess(database.url, folder)
     process.start()
     try:
         yield process
     finally:
         process.kill()
+
+
+@pytest.fixture
+def server_db() -> Iterator[ServerDatabase]:
+    with fresh_server_database() as database:
+        yield database
+
+
+@pytest.fixture
+def server(server_db: ServerDatabase, tmp_path: Path) -> Iterator[ServerProcess]:
+    with running_server(server_db, tmp_path) as process:
+        yield process
 
 
 @pytest.fixture

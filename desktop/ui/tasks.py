@@ -25,6 +25,11 @@ ErrorHandler = Callable[[BaseException], None]
 class Lane(Enum):
     DATABASE = "database"  # serial: one unit of work on the station database at a time
     NETWORK = "network"  # serial too, but never queued behind a slow database job
+    # Serial too: exports, backups, a year's report — jobs of a minute or more that read on their
+    # own connection (WAL: a reader never blocks a writer, nor is blocked by one) so that saving
+    # a record on the database lane does not wait for them (bench/long_job_bench.py). Their one
+    # short write, the audit entry, takes the write lock like any other (BEGIN IMMEDIATE waits).
+    LONG = "long"
 
 
 class _Relay(QObject):

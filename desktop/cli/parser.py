@@ -218,7 +218,9 @@ def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
     )
     cmd.add_argument("--out", required=True, metavar="FILE")
     cmd.add_argument("--form", dest="filter_form", default=None)
-    cmd.add_argument("--status", choices=["draft", "completed", "approved", "voided"])
+    cmd.add_argument(
+        "--status", choices=LazyChoices(_record_statuses), metavar="STATUS", help="%(choices)s"
+    )
     cmd.add_argument("--author", default=None)
     cmd.add_argument("--commune", default=None, help="5-digit commune code")
     cmd.add_argument("--from", dest="date_from", default=None, help="event date, dd/mm/yyyy")

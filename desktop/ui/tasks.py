@@ -1,4 +1,5 @@
-"""Running work off the GUI thread: one serial worker for the database, another for the network.
+"""Running work off the GUI thread: one serial worker for the database, another for the network,
+a third for long jobs (exports, backups) so that entry never queues behind them.
 
 Work functions take plain arguments and never touch widgets; their result or exception comes back
 on the GUI thread as a signal and is handed to the caller's callbacks. Callbacks bound to a widget

@@ -10,6 +10,8 @@ TESTS = Path(__file__).resolve().parent
 # Calls that make a test slow by themselves: waiting on the clock, or killing a process (and then
 # waiting for it to die and for what it left behind to be recovered).
 SLOW_CALLS = {"sleep", "kill", "send_signal"}
+# Folders whose conftest marks every test slow (each starts real server processes).
+SLOW_FOLDERS = ("integration",)
 
 
 def _is_slow_mark(node: ast.expr) -> bool:
@@ -37,6 +39,8 @@ def _slow_calls(function: ast.FunctionDef) -> list[str]:
 def _unmarked_slow_tests() -> list[str]:
     unmarked = []
     for path in sorted(TESTS.rglob("test_*.py")):
+        if path.relative_to(TESTS).parts[0] in SLOW_FOLDERS:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"))
         if _module_is_slow(tree):
             continue
@@ -51,6 +55,12 @@ def _unmarked_slow_tests() -> list[str]:
 
 def test_every_test_that_sleeps_or_kills_is_marked_slow():
     assert _unmarked_slow_tests() == []
+
+
+def test_the_slow_folders_mark_their_tests():
+    for folder in SLOW_FOLDERS:
+        conftest = (TESTS / folder / "conftest.py").read_text(encoding="utf-8")
+        assert "pytest_collection_modifyitems" in conftest and "mark.slow" in conftest
 
 
 def test_the_check_sees_a_sleep():

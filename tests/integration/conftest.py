@@ -17,6 +17,16 @@ from tests.desktop.sync.helpers import FAST_RETRY
 from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin
 
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here runs real server processes on PostgreSQL (and kills them after): `make
+    test` runs them, `make check` leaves them out."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
+
 
 @contextlib.contextmanager
 def fresh_server_database() -> Iterator[ServerDatabase]:

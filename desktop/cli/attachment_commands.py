@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
@@ -64,26 +63,3 @@ def record_extract(args: argparse.Namespace, home: Path, messages: Messages) -> 
         attachment = AttachmentService(session).extract(args.record, args.name, Path(args.out))
     _print([attachment], args)
     return EXIT_OK
-
-
-def add_parsers(record: Any, common: argparse.ArgumentParser) -> None:
-    """The attachment commands, added to the `record` command group."""
-    attach = record.add_parser("attach", parents=[common], help="attach files to a record")
-    attach.add_argument("record")
-    attach.add_argument("files", nargs="+", metavar="FILE")
-    attach.add_argument("--field", default=None, help="the field the files belong to")
-    attach.set_defaults(handler=record_attach)
-    listing = record.add_parser("attachments", parents=[common], help="a record's files")
-    listing.add_argument("record")
-    listing.add_argument("--all", action="store_true", help="removed files too")
-    listing.set_defaults(handler=record_attachments)
-    detach = record.add_parser("detach", parents=[common], help="remove a file, with a reason")
-    detach.add_argument("record")
-    detach.add_argument("name")
-    detach.add_argument("--reason", required=True)
-    detach.set_defaults(handler=record_detach)
-    extract = record.add_parser("extract", parents=[common], help="(supervisors) decrypt a file")
-    extract.add_argument("record")
-    extract.add_argument("name")
-    extract.add_argument("--out", required=True, help="a new file (never over an existing one)")
-    extract.set_defaults(handler=record_extract)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 from pathlib import Path
-from typing import Any
 
 from desktop.cli.commands import EXIT_OK, _password, _username, open_session, print_json
 from desktop.cli.messages import Messages
@@ -113,37 +112,3 @@ def backup_restore(args: argparse.Namespace, home: Path, messages: Messages) -> 
     if result.moved_aside is not None:
         print(messages.notice("rekey_after_restore"))
     return EXIT_OK
-
-
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    group = sub.add_parser("backup", help="encrypted backups").add_subparsers(
-        dest="action", required=True
-    )
-    create = group.add_parser("create", parents=[common], help="back up the station to FILE")
-    create.add_argument("file", metavar="FILE")
-    create.set_defaults(handler=backup_create)
-    check = group.add_parser("check", parents=[common], help="check a backup file's contents")
-    check.add_argument("file", metavar="FILE")
-    check.set_defaults(handler=backup_check)
-    restore = group.add_parser(
-        "restore", parents=[common], help="replace the station with FILE (close CAX Desk first)"
-    )
-    restore.add_argument("file", metavar="FILE")
-    restore.add_argument(
-        "--other-station", action="store_true", help="accept a backup of another station"
-    )
-    restore.add_argument(
-        "--recovery-key",
-        action="store_true",
-        help="allow the restore with the current station's recovery key instead of --user",
-    )
-    restore.add_argument("--recovery-key-file", default=None)
-    restore.add_argument(
-        "--backup-user", default="", help="a supervisor in the backup (default: --user)"
-    )
-    restore.add_argument(
-        "--backup-password-file",
-        default=None,
-        help="their password in the backup (else $CAX_BACKUP_PASSWORD, else --user's)",
-    )
-    restore.set_defaults(handler=backup_restore)

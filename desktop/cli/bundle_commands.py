@@ -10,20 +10,6 @@ from desktop.cli.messages import Messages
 from desktop.sync import bundle
 
 
-def add_parsers(sync: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    """Add both commands to the `cax sync` group."""
-    export = sync.add_parser(
-        "export-bundle", parents=[common], help="write every waiting record to a bundle file"
-    )
-    export.add_argument("file", help="the bundle file to write (e.g. on a USB stick)")
-    export.set_defaults(handler=export_bundle)
-    receipt = sync.add_parser(
-        "import-receipt", parents=[common], help="apply the server's receipt of a bundle"
-    )
-    receipt.add_argument("file", help="the receipt written by `cax-server import-bundle`")
-    receipt.set_defaults(handler=import_receipt)
-
-
 def export_bundle(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     target = Path(args.file).expanduser()
     with open_session(args, home, messages) as session:

@@ -17,23 +17,6 @@ from domain.validation.formats import parse_date
 from domain.vietnamese import format_money
 
 
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    law = sub.add_parser("law", help="the legal catalogue").add_subparsers(
-        dest="action", required=True
-    )
-    search = law.add_parser("search", parents=[common], help="find violations by words")
-    search.add_argument("text", help="words of the behaviour, accents optional")
-    when = search.add_mutually_exclusive_group()
-    when.add_argument(
-        "--date", default=None, help="provisions in force on DD/MM/YYYY (default: today)"
-    )
-    when.add_argument("--all", action="store_true", help="every version, repealed ones too")
-    search.set_defaults(handler=search_command)
-    show = law.add_parser("show", parents=[common], help="one entry in full")
-    show.add_argument("entry", help="catalogue id, e.g. nd282.8.1.a")
-    show.set_defaults(handler=show_command)
-
-
 def _frame(entry: LawEntry, party: str) -> str:
     low, high = entry.frame(party)
     return f"{format_money(low)} – {format_money(high)}"

@@ -1,8 +1,8 @@
-"""Entry point of `cax`: arguments, language, and one clear line (never a traceback) per failure."""
+"""Entry point of `cax`: language, the command's handler, and one clear line (never a traceback)
+per failure. The arguments are defined in `parser.py`."""
 
 from __future__ import annotations
 
-import argparse
 import logging
 import logging.handlers
 import sys
@@ -11,20 +11,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import paths
-from desktop.cli import (
-    backup_commands,
-    bundle_commands,
-    commands,
-    export_command,
-    law_command,
-    print_command,
-    record_commands,
-    report_command,
-    sync_commands,
-)
 from desktop.cli.messages import Messages, choose_language
+from desktop.cli.parser import build_parser, resolve_handler
 from desktop.core.errors import AppError
-from desktop.version import __version__
 from domain.logsafe import RedactingFormatter
 
 # Exit codes scripts can rely on.
@@ -85,85 +74,6 @@ EXIT_INTERNAL = 70
 log = logging.getLogger("cax.cli")
 
 
-def _common_options() -> argparse.ArgumentParser:
-    """Options every command takes, before or after the command name."""
-    common = argparse.ArgumentParser(add_help=False)
-    add = common.add_argument
-    add("--home", default=argparse.SUPPRESS, help="station data folder (default: $CAX_HOME)")
-    add("--lang", choices=["vi", "en"], default=argparse.SUPPRESS, help="message language")
-    add("--user", default=argparse.SUPPRESS, help="who you are (default: $CAX_USER)")
-    add("--password-file", default=argparse.SUPPRESS, help="read your password from this file")
-    add("--new-password-file", default=argparse.SUPPRESS, help="read the new password from here")
-    add("--json", action="store_true", default=argparse.SUPPRESS, help="machine-readable output")
-    return common
-
-
-def build_parser() -> argparse.ArgumentParser:
-    common = _common_options()
-    parser = argparse.ArgumentParser(
-        prog="cax", description="CAX Desk station administration", parents=[common]
-    )
-    parser.add_argument("--version", action="version", version=f"cax {__version__}")
-    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    init = sub.add_parser("init", parents=[common], help="set up a new station")
-    init.add_argument("--station-code", required=True)
-    init.add_argument("--station-name", required=True)
-    init.add_argument("--supervisor", required=True, help="user name of the first supervisor")
-    init.add_argument("--full-name", default="")
-    init.set_defaults(handler=commands.init)
-
-    user = sub.add_parser("user", help="manage users").add_subparsers(dest="action", required=True)
-    add = user.add_parser("add", parents=[common])
-    add.add_argument("username")
-    add.add_argument("--role", choices=["officer", "supervisor"], required=True)
-    add.add_argument("--full-name", default="")
-    add.set_defaults(handler=commands.user_add)
-    lst = user.add_parser("list", parents=[common])
-    lst.add_argument("--all", action="store_true", help="include removed users")
-    lst.set_defaults(handler=commands.user_list)
-    passwd = user.add_parser("passwd", parents=[common])
-    passwd.add_argument("username", nargs="?", default="", help="(supervisors) another user")
-    passwd.set_defaults(handler=commands.user_passwd)
-    remove = user.add_parser("remove", parents=[common])
-    remove.add_argument("username")
-    remove.add_argument("--reason", default="")
-    remove.set_defaults(handler=commands.user_remove)
-
-    unlock = sub.add_parser("unlock", parents=[common], help="reset a supervisor's password")
-    unlock.add_argument("--recovery-key", action="store_true", required=True)
-    unlock.add_argument("--recovery-key-file", default=None)
-    unlock.set_defaults(handler=commands.unlock_with_recovery_key)
-
-    audit = sub.add_parser("audit", help="the audit log").add_subparsers(
-        dest="action", required=True
-    )
-    audit.add_parser("verify", parents=[common]).set_defaults(handler=commands.audit_verify)
-    audit_list = audit.add_parser("list", parents=[common])
-    audit_list.add_argument("--limit", type=int, default=50)
-    audit_list.add_argument("--action", dest="audit_action", default=None)
-    audit_list.set_defaults(handler=commands.audit_list)
-
-    record_commands.add_parsers(sub, common)
-    report_command.add_parser(sub, common)
-    export_command.add_parser(sub, common)
-    backup_commands.add_parsers(sub, common)
-    print_command.add_parser(sub, common)
-    law_command.add_parser(sub, common)
-    bundle_commands.add_parsers(sync_commands.add_parsers(sub, common), common)
-
-    db = sub.add_parser("db", help="database upkeep").add_subparsers(dest="action", required=True)
-    db.add_parser("check", parents=[common]).set_defaults(handler=commands.db_check)
-    rekey = db.add_parser("rekey", parents=[common])
-    rekey.add_argument(
-        "--new-recovery-key",
-        action="store_true",
-        help="also replace the recovery key (the new one is shown once)",
-    )
-    rekey.set_defaults(handler=commands.db_rekey)
-    return parser
-
-
 def _log_to_file(home: Path) -> Path:
     folder = home / "logs" if home.is_dir() else Path(tempfile.gettempdir())
     folder.mkdir(parents=True, exist_ok=True)
@@ -180,7 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     messages = Messages(choose_language(getattr(args, "lang", None)))
     home = paths.data_home(getattr(args, "home", None))
     try:
-        return args.handler(args, home, messages)
+        # Imported only now: each command loads what it uses, `--version` loads nothing.
+        return resolve_handler(args.handler)(args, home, messages)
     except AppError as error:
         print(messages.app_error(error), file=sys.stderr)
         return _EXIT_BY_CODE.get(error.code, EXIT_FAILED)

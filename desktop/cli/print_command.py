@@ -57,15 +57,3 @@ def _pdf_writer() -> Any:
     except ImportError as error:  # the packaged `cax` is built without PySide6
         raise PrintingUnavailable() from error
     return write_pdf
-
-
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    cmd = sub.add_parser("print", parents=[common], help="a record as its document (PDF)")
-    cmd.add_argument("record", help="record id")
-    cmd.add_argument("--pdf", required=True, metavar="FILE", help="write the PDF here")
-    cmd.add_argument(
-        "--document",
-        metavar="NAME",
-        help="which paper of a form that prints several (F1: intake or transfer)",
-    )
-    cmd.set_defaults(handler=print_record)

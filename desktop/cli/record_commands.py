@@ -8,7 +8,6 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from desktop.cli import attachment_commands
 from desktop.cli.commands import EXIT_FAILED, EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, UnknownForm, ValidationFailed
@@ -241,58 +240,3 @@ def record_return(args: argparse.Namespace, home: Path, messages: Messages) -> i
     with open_session(args, home, messages) as session:
         RecordService(session, load_catalogue()).return_to_author(args.record, args.comment)
     return EXIT_OK
-
-
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    """The `form` and `record` command groups, added to the main parser."""
-    form = sub.add_parser("form", help="the form catalogue").add_subparsers(
-        dest="action", required=True
-    )
-    form.add_parser("list", parents=[common]).set_defaults(handler=form_list)
-    show = form.add_parser("show", parents=[common])
-    show.add_argument("form")
-    show.set_defaults(handler=form_show)
-
-    filters = argparse.ArgumentParser(add_help=False)
-    filters.add_argument("--form", dest="filter_form", default=None)
-    filters.add_argument("--status", choices=[str(status) for status in RecordStatus])
-    filters.add_argument("--author", default=None)
-    filters.add_argument("--commune", default=None, help="5-digit commune code")
-    filters.add_argument("--from", dest="date_from", default=None, help="dd/mm/yyyy")
-    filters.add_argument("--to", dest="date_to", default=None, help="dd/mm/yyyy")
-    filters.add_argument("--limit", type=int, default=50)
-
-    record = sub.add_parser("record", help="records").add_subparsers(dest="action", required=True)
-    new = record.add_parser("new", parents=[common])
-    new.add_argument("form")
-    new.add_argument("--data", required=True, help="JSON file (see docs/examples)")
-    new.add_argument("--draft", action="store_true", help="store even with errors, as a draft")
-    new.set_defaults(handler=record_new)
-    record.add_parser("list", parents=[common, filters]).set_defaults(handler=record_list)
-    search = record.add_parser("search", parents=[common, filters])
-    search.add_argument("text", nargs="+")
-    search.set_defaults(handler=record_search)
-    for name, handler in (("show", record_show), ("complete", record_complete)):
-        cmd = record.add_parser(name, parents=[common])
-        cmd.add_argument("record")
-        if name == "complete":
-            cmd.add_argument("--override", action="append", default=[], metavar="PATH=CODE:REASON")
-        cmd.set_defaults(handler=handler)
-    approve = record.add_parser("approve", parents=[common])
-    approve.add_argument("records", nargs="+")
-    approve.set_defaults(handler=record_approve)
-    amend = record.add_parser("amend", parents=[common])
-    amend.add_argument("record")
-    amend.add_argument("--data", required=True)
-    amend.add_argument("--reason", required=True)
-    amend.add_argument("--override", action="append", default=[], metavar="PATH=CODE:REASON")
-    amend.set_defaults(handler=record_amend)
-    back = record.add_parser("return", parents=[common], help="send back to the author")
-    back.add_argument("record")
-    back.add_argument("--comment", required=True, help="what the author must correct")
-    back.set_defaults(handler=record_return)
-    void = record.add_parser("void", parents=[common])
-    void.add_argument("record")
-    void.add_argument("--reason", required=True)
-    void.set_defaults(handler=record_void)
-    attachment_commands.add_parsers(record, common)

@@ -116,24 +116,3 @@ def _print_table(content: ReportContent, lang: str) -> None:
             print(
                 f"  {label[:58]:<58} {figures[0]:>12} {figures[1]:>12} {figures[2]:>10} {figures[3]:>9}"
             )
-
-
-def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
-    cmd = sub.add_parser(
-        "report", parents=[common], help="the periodic report (báo cáo định kỳ; supervisors)"
-    )
-    cmd.add_argument(
-        "--period",
-        required=True,
-        help="2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, 2026-W42 or 01/10/2026-31/10/2026",
-    )
-    cmd.add_argument("--pdf", default=None, metavar="FILE", help="also write the document as PDF")
-    cmd.add_argument("--submit", action="store_true", help="submit: freeze figures and text")
-    cmd.add_argument(
-        "--narrative",
-        default=None,
-        metavar="FILE",
-        help="JSON with the written parts: political_security, hot_spots, movement, "
-        "shortcomings, plans, recommendations",
-    )
-    cmd.set_defaults(handler=report)

@@ -135,15 +135,18 @@ class Station:
             raise DatabaseCorrupt(reason="missing")
         return KeySlotFile.load(self.keys_path)
 
-    def unlock(self, username: str, password: str) -> StationSession:
-        """Open the station as `username`. Failures are counted, slowed down and later audited."""
+    def unlock(
+        self, username: str, password: str, *, progress: migrate.ProgressCallback | None = None
+    ) -> StationSession:
+        """Open the station as `username`. Failures are counted, slowed down and later audited.
+        `progress` hears how a schema upgrade advances (the first unlock after an update)."""
         slots = self.load_slots()
         try:
             username = credentials.normalize_username(username)
         except InvalidInput:
             raise UnknownUser(username=username) from None
         opened = self.check_password(slots, username, password)
-        session = self._open(slots, opened)
+        session = self._open(slots, opened, progress)
         try:
             session.identify(self.load_slots(), opened, username)
             session.record_login(self.throttle)
@@ -203,7 +206,12 @@ class Station:
             raise
         return session
 
-    def _open(self, slots: KeySlotFile, candidates: OpenedSlot) -> StationSession:
+    def _open(
+        self,
+        slots: KeySlotFile,
+        candidates: OpenedSlot,
+        progress: migrate.ProgressCallback | None = None,
+    ) -> StationSession:
         """Open the database with the first key that fits; finish a rotation a crash interrupted."""
         for index, key in enumerate(candidates):
             try:
@@ -216,7 +224,7 @@ class Station:
                     slots.promote_next_key()
                     slots.save(self.keys_path, key)
                 session = StationSession(self, db, key)
-                session.upgrade_schema(slots.station_id)
+                session.upgrade_schema(slots.station_id, progress)
                 return session
             except BaseException:
                 db.close()
@@ -360,11 +368,13 @@ class StationSession:
             raise AppError()  # a closed session is a programming error, never a user's
         return bytes(self._data_key)
 
-    def upgrade_schema(self, station_id: str) -> None:
+    def upgrade_schema(
+        self, station_id: str, progress: migrate.ProgressCallback | None = None
+    ) -> None:
         with self.db.write() as conn:
             if migrate.current_revision(conn) is None:
                 raise DatabaseCorrupt(reason="empty")  # set-up always migrates: this is not ours
-            migrate.upgrade(conn)
+            migrate.upgrade(conn, progress=progress)
             stored = conn.execute(text("SELECT id FROM station")).scalar()
             if stored != station_id:
                 raise DatabaseCorrupt(reason="other_station")

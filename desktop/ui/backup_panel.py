@@ -166,6 +166,7 @@ class BackupPanel(QGroupBox):
             on_done=self._on_backup_made,
             on_error=self._on_backup_failed,
             context=self,
+            lane=Lane.LONG,  # copying and checking a big station: entry goes on meanwhile
         )
 
     def _on_backup_made(self, result: backup.BackupResult) -> None:

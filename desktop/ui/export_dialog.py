@@ -25,6 +25,7 @@ from desktop.core.station_time import station_today
 from desktop.storage.export import export_records
 from desktop.ui.services import PageContext
 from desktop.ui.task_dialog import TaskDialog
+from desktop.ui.tasks import Lane
 from domain.forms import Catalogue
 from domain.records import RecordFilter
 
@@ -123,4 +124,5 @@ class ExportDialog(TaskDialog):
             self.filters,
             path,
             fmt,
+            lane=Lane.LONG,  # a 100k-record export takes ~100 s: entry must not wait for it
         )

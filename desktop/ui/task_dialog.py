@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import AppError
 from desktop.ui import focus
 from desktop.ui.errors import inline_message, show_error
-from desktop.ui.tasks import TaskRunner
+from desktop.ui.tasks import Lane, TaskRunner
 
 
 class TaskDialog(QDialog):
@@ -60,12 +60,14 @@ class TaskDialog(QDialog):
     def submit(self) -> None:
         raise NotImplementedError
 
-    def run(self, fn: Callable[..., Any], *args: Any) -> None:
+    def run(self, fn: Callable[..., Any], *args: Any, lane: Lane = Lane.DATABASE) -> None:
         """Run `fn(*args)`; close with Accepted when it returns, stay open with the error if not."""
         self.buttons.setEnabled(False)
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         self.message.setText(self.tr("Working\u2026"))
-        self.tasks.run(fn, *args, on_done=self._on_done, on_error=self._on_error, context=self)
+        self.tasks.run(
+            fn, *args, on_done=self._on_done, on_error=self._on_error, context=self, lane=lane
+        )
 
     def fail(self, error: AppError) -> None:
         self.message.setText(inline_message(error))

@@ -1,5 +1,6 @@
-"""Running work off the GUI thread on two serial lanes: one for the pages' database work, one for
-the network (sync, enrolment, health probes).
+"""Running work off the GUI thread on three serial lanes: one for the pages' database work, one for
+the network (sync, enrolment, health probes), one for long jobs (exports, backups) so that entry
+never queues behind them.
 
 The database lane is not the only writer: a sync on the network lane writes the server's answers,
 what it pulled and its history through the same session, each in a transaction of its own. SQLite's
@@ -38,6 +39,11 @@ class Lane(Enum):
     # Serial too, never queued behind a slow database job; a sync here writes the database in
     # transactions of its own (see the module's docstring).
     NETWORK = "network"
+    # Serial too: exports, backups, a year's report — jobs of a minute or more that read on their
+    # own connection (WAL: a reader never blocks a writer, nor is blocked by one) so that saving
+    # a record on the database lane does not wait for them (bench/long_job_bench.py). Their one
+    # short write, the audit entry, takes the write lock like any other (BEGIN IMMEDIATE waits).
+    LONG = "long"
 
 
 class _Relay(QObject):

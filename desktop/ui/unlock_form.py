@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import time
 
-from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
 
 from desktop.core import credentials
 from desktop.core.errors import AppError, LoginThrottled, WrongPassword
+from desktop.core.placeholders import fill_numbered
 from desktop.storage.keyslots import RECOVERY_LABEL
+from desktop.storage.migrate import MigrationProgress, ProgressCallback
 from desktop.storage.station import Station, StationSession
 from desktop.ui.errors import inline_message, show_error
 from desktop.ui.password_fields import CapsLockWatcher, caps_lock_label
@@ -29,9 +32,21 @@ from desktop.ui.recovery_dialog import RecoveryDialog
 from desktop.ui.tasks import TaskRunner
 
 
-def unlock_station(station: Station, username: str, password: str) -> StationSession:
-    """Work function: Argon2id and the database open (~0.4 s), off the GUI thread."""
-    return station.unlock(username, password)
+def unlock_station(
+    station: Station, username: str, password: str, progress: ProgressCallback | None = None
+) -> StationSession:
+    """Work function: Argon2id and the database open (~0.4 s), off the GUI thread; after an
+    update of the program, the schema upgrade too, reported step by step to `progress`."""
+    return station.unlock(username, password, progress=progress)
+
+
+class MigrationRelay(QObject):
+    """Made on the GUI thread: the database lane emits on it, the bar hears it on the GUI thread."""
+
+    advanced = Signal(object)  # MigrationProgress
+
+    def report(self, progress: MigrationProgress) -> None:
+        self.advanced.emit(progress)
 
 
 def known_users(station: Station) -> list[str]:
@@ -40,6 +55,7 @@ def known_users(station: Station) -> list[str]:
 
 
 SLOW_UNLOCK_MS = 4000  # after this long, the message explains the wait (a migration)
+PROGRESS_STEPS = 1000  # the bar's resolution: a tenth of a percent
 
 
 class WrappedMessage(QLabel):
@@ -102,6 +118,12 @@ class UnlockForm(QWidget):
         self.countdown.setObjectName("throttleCountdown")
         self.countdown.setStyleSheet("color: #b45309; font-weight: bold;")
         self.countdown.setVisible(False)
+        self.migration = QProgressBar()
+        self.migration.setObjectName("migrationProgress")
+        self.migration.setRange(0, PROGRESS_STEPS)
+        self.migration.setVisible(False)
+        self._relay = MigrationRelay(self)
+        self._relay.advanced.connect(self._on_migration_advanced)
         self.submit = QPushButton(self.tr("&Log in"))
         self.submit.setDefault(True)
         self.forgot = QPushButton(self.tr("&Forgot password?"))
@@ -135,6 +157,7 @@ class UnlockForm(QWidget):
         layout.addWidget(self.caps)
         layout.addWidget(self.countdown)
         layout.addWidget(self.message)
+        layout.addWidget(self.migration)
         layout.addLayout(buttons)
 
     def reload_users(self, preferred: str = "") -> None:
@@ -177,6 +200,7 @@ class UnlockForm(QWidget):
             self.station,
             self.user.currentText().strip(),
             self.password.text(),
+            self._relay.report,
             on_done=self._on_unlocked,
             on_error=self._on_unlock_failed,
             context=self,
@@ -191,12 +215,26 @@ class UnlockForm(QWidget):
                 )
             )
 
+    def _on_migration_advanced(self, progress: MigrationProgress) -> None:
+        """A schema upgrade runs (first unlock after an update): a real bar instead of a wait."""
+        if not self.busy:
+            return  # a late report of an unlock that already ended
+        self._slow.stop()
+        template = self.tr(
+            "Updating the station's data for this version of CAX Desk: step %1 of %2. "
+            "On a large station this takes a few minutes; please wait."
+        )
+        self.message.setText(fill_numbered(template, progress.step, progress.steps))
+        self.migration.setVisible(True)
+        self.migration.setValue(round(progress.fraction * PROGRESS_STEPS))
+
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
         if busy:
             self._slow.start()
         else:
             self._slow.stop()
+            self.migration.setVisible(False)
         for widget in (self.user, self.password, self.submit, self.forgot):
             widget.setEnabled(not busy)
         if busy:

@@ -3181,6 +3181,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <source>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</source>
         <translation>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</translation>
     </message>
+    <message>
+        <source>Updating the station&apos;s data for this version of CAX Desk: step %1 of %2. On a large station this takes a few minutes; please wait.</source>
+        <translation>Updating the station&apos;s data for this version of CAX Desk: step %1 of %2. On a large station this takes a few minutes; please wait.</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>

@@ -3180,6 +3180,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <source>Opening the station… After an update of CAX Desk this can take a few minutes on a large station. Please wait.</source>
         <translation>Đang mở dữ liệu đơn vị… Sau khi cập nhật CAX Desk, việc này có thể mất vài phút nếu dữ liệu lớn. Xin vui lòng chờ.</translation>
     </message>
+    <message>
+        <source>Updating the station&apos;s data for this version of CAX Desk: step %1 of %2. On a large station this takes a few minutes; please wait.</source>
+        <translation>Đang cập nhật dữ liệu của đơn vị cho phiên bản CAX Desk này: bước %1/%2. Với đơn vị nhiều hồ sơ, việc này mất vài phút; xin vui lòng chờ.</translation>
+    </message>
     <message numerus="yes">
         <source>Too many wrong passwords. You can try again in %n second(s).</source>
         <translation>

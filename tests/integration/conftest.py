@@ -3,6 +3,7 @@ and a fresh encrypted station, enrolled with it."""
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,9 +17,19 @@ from tests.desktop.sync.helpers import FAST_RETRY
 from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin
 
+HERE = Path(__file__).resolve().parent
 
-@pytest.fixture
-def server_db() -> Iterator[ServerDatabase]:
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test here runs real server processes on PostgreSQL (and kills them after): `make
+    test` runs them, `make check` leaves them out."""
+    for item in items:
+        if HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
+
+
+@contextlib.contextmanager
+def fresh_server_database() -> Iterator[ServerDatabase]:
     _pg_admin().dispose()  # fail (in CI) or skip clearly when PostgreSQL is not there
     database, name = create_database(PG_ADMIN_URL)
     try:
@@ -28,14 +39,26 @@ def server_db() -> Iterator[ServerDatabase]:
         drop_database(PG_ADMIN_URL, name)
 
 
-@pytest.fixture
-def server(server_db: ServerDatabase, tmp_path: Path) -> Iterator[ServerProcess]:
-    process = ServerProcess(server_db.url, tmp_path)
+@contextlib.contextmanager
+def running_server(database: ServerDatabase, folder: Path) -> Iterator[ServerProcess]:
+    process = ServerProcess(database.url, folder)
     process.start()
     try:
         yield process
     finally:
         process.kill()
+
+
+@pytest.fixture
+def server_db() -> Iterator[ServerDatabase]:
+    with fresh_server_database() as database:
+        yield database
+
+
+@pytest.fixture
+def server(server_db: ServerDatabase, tmp_path: Path) -> Iterator[ServerProcess]:
+    with running_server(server_db, tmp_path) as process:
+        yield process
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import re
 import shutil
 from pathlib import Path
 
+import pytest
 from sqlalchemy import create_engine
 
 from server.services import console_stations
@@ -23,6 +24,9 @@ from tests.integration.test_deployment_walk import (  # noqa: F401  (server_env 
 )
 from tests.server.conftest import pg_url  # noqa: F401  (a fixture used by server_env)
 from tests.server.serverproc import running_server
+
+# Backups put back and synced through real processes, ~35 s a walk: `make test` only.
+pytestmark = pytest.mark.slow
 
 STATION = "00004"
 

@@ -38,6 +38,9 @@ from tests.integration.browser import (
 )
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin
 
+# Chromium and a server per test, TOTP steps waited for: `make test`, not `make check`.
+pytestmark = pytest.mark.slow
+
 HANOI, HCMC = "00004", "26824"  # Ba Đình (province 01) and a ward of Hồ Chí Minh City (79)
 
 

@@ -18,6 +18,9 @@ from tests.desktop.cli.test_cax_cli import run_cax
 from tests.server.conftest import pg_url  # noqa: F401  (a fixture used here)
 from tests.server.serverproc import ROOT, running_server
 
+# The whole deployment guide, ~40 s a walk: `make test`, not `make check`.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = ROOT / "docs" / "examples"
 FORMS = [f"F{i}" for i in range(1, 11)]
 PASSWORD = "Trạm-trưởng 2026!"

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.desktop.cli.test_cax_cli import as_user, assert_one_clear_line, run_cax
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import completed_records
@@ -38,6 +40,7 @@ def test_enroll_run_status(station_home, server, server_db):
     assert len(server_db.revisions()) == 7
 
 
+@pytest.mark.slow
 def test_wrong_certificate_is_one_translated_line(station_home, server_db, tmp_path):
     """A server whose certificate the given CA did not sign: TLS_UNTRUSTED, exit 21, vi and en."""
     centre, intruder = make_pki(tmp_path / "a", "centre"), make_pki(tmp_path / "b", "intruder")
@@ -59,6 +62,7 @@ def test_wrong_certificate_is_one_translated_line(station_home, server_db, tmp_p
         server.kill()
 
 
+@pytest.mark.slow
 def test_offline_unenrolled_and_bad_code(station_home, server, server_db):
     """No server: SERVER_UNREACHABLE (exit 20); not enrolled: 23; a wrong code: 22."""
     env = _env(station_home, "en")

@@ -9,6 +9,8 @@ import threading
 import time
 from collections import Counter
 
+import pytest
+
 from desktop.core.errors import ServerUnavailable, ServerUnreachable
 from desktop.storage import outbox, sync_settings
 from desktop.sync.batching import BatchSizer
@@ -18,6 +20,9 @@ from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.integration.conftest import local_revisions
 from tests.integration.fault_proxy import FaultProxy, Faults
 from tests.integration.servers import ServerProcess
+
+# Servers killed and restarted, outages waited out: `make test`, not `make check`.
+pytestmark = pytest.mark.slow
 
 DEADLINE = 150  # seconds a test may spend converging before it fails
 

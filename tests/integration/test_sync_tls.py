@@ -12,6 +12,9 @@ from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.integration.servers import ServerProcess
 from tests.integration.tls_material import make_pki
 
+# A server (and an impostor) started and killed per test: `make test`, not `make check`.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def pkis(tmp_path):

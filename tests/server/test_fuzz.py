@@ -62,6 +62,7 @@ def _send_signed(client: TestClient, device: StationDevice, case: Any) -> Any:
 
 
 @pytest.mark.parametrize("mode", ["positive", "negative"])
+@pytest.mark.slow  # fuzzes every endpoint for ~30 s
 def test_schemathesis_finds_no_server_error(
     engine: Engine, settings: Settings, device: StationDevice, mode: str
 ) -> None:

@@ -87,6 +87,7 @@ def _repair(conn: Any) -> None:
     conn.execute(text("ALTER TABLE record_revisions DROP CONSTRAINT IF EXISTS cax_test_check"))
 
 
+@pytest.mark.slow  # a real server process on PostgreSQL, faults injected between pushes
 def test_a_database_failing_mid_push_leaves_no_personal_data_in_the_logs(
     pg_engine: Engine, pg_url: str, tmp_path: Path
 ) -> None:

@@ -219,7 +219,9 @@ def test_unexpected_error_is_logged_not_shown(station_home, monkeypatch, capsys)
     def boom(*_args):
         raise RuntimeError("simulated bug")
 
-    monkeypatch.setattr(cli_main.commands, "db_check", boom)
+    from desktop.cli import commands
+
+    monkeypatch.setattr(commands, "db_check", boom)
     monkeypatch.setenv("CAX_HOME", str(station_home.home))
     code = cli_main.main(["db", "check"])
     err = capsys.readouterr().err

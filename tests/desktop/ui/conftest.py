@@ -23,7 +23,6 @@ from tests.desktop.conftest import (
     SUPERVISOR_PASSWORD,
     StationFixture,
 )
-from tests.integration.conftest import server, server_db  # noqa: F401  (a real server, for Sync)
 
 PASSWORDS = {SUPERVISOR: SUPERVISOR_PASSWORD, OFFICER: OFFICER_PASSWORD}
 

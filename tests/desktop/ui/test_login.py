@@ -145,3 +145,34 @@ def test_a_slow_unlock_says_why_it_waits(qtbot, services, station_home, monkeypa
         tasks.finish_first()  # the migration is over: the session opens
     opened.args[0].close()
     assert form.message.text() == "" and not form._slow.isActive()
+
+
+def test_first_unlock_after_an_update_shows_a_real_progress_bar(qtbot, station_home):
+    """A station at an old schema: the unlock migrates it on the database lane while the form's
+    bar, fed across threads, moves step by step to the end; then the session opens."""
+    from desktop.storage import migrate
+    from desktop.ui.login_window import LoginWindow
+    from tests.desktop.storage.old_station import build_old_station
+    from tests.desktop.ui.conftest import make_services
+
+    build_old_station(station_home).db.close()
+    services = make_services(station_home.home, threaded=True)
+    window = LoginWindow(services.station, services.tasks, last_user=SUPERVISOR)
+    qtbot.addWidget(window)
+    window.show()
+    form = window.form
+    seen: list[tuple[int, str]] = []
+    form.migration.valueChanged.connect(lambda value: seen.append((value, form.message.text())))
+    unlocked = []
+    form.unlocked.connect(unlocked.append)
+    type_into(form.password, SUPERVISOR_PASSWORD)
+    press(form.password, Qt.Key_Return)
+    qtbot.waitUntil(lambda: bool(unlocked), timeout=60_000)
+    services.tasks.wait()
+    unlocked[0].close()
+    steps = len(migrate.revision_chain()) - 3  # 0004 … head
+    values = [value for value, _ in seen]
+    assert values == sorted(values) and values[-1] == form.migration.maximum()
+    assert len(values) >= steps  # at least one move per step
+    assert f"step 1 of {steps}" in seen[0][1] and f"step {steps} of {steps}" in seen[-1][1]
+    assert not form.migration.isVisible()  # gone once the station is open

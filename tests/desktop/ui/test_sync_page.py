@@ -16,6 +16,21 @@ from protocol.messages import PushStatus, RecordProblem, RecordResult
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.desktop.ui.conftest import PASSWORDS, type_into
+from tests.integration.conftest import fresh_server_database, running_server
+
+
+# A real server on PostgreSQL: only this module of the UI tests needs one, so the UI tests'
+# conftest does not import the server's fixtures (nor the server).
+@pytest.fixture
+def server_db():
+    with fresh_server_database() as database:
+        yield database
+
+
+@pytest.fixture
+def server(server_db, tmp_path):
+    with running_server(server_db, tmp_path) as process:
+        yield process
 
 
 @pytest.fixture
@@ -86,6 +101,7 @@ def test_enrol_then_sync_now_shows_progress_and_ends_done(window, server, server
     assert "received by the centre" in listing.view.facts.text()
 
 
+@pytest.mark.slow
 def test_going_offline_shows_in_the_status_bar_without_a_dialog(window, server, server_db):
     main = window(SUPERVISOR)
     page = _sync_page(main)

@@ -110,6 +110,7 @@ def test_filters_narrow_the_list_and_bad_input_gets_a_clear_page(
     assert "Liên kết trang không hợp lệ" in text_of(forged.text)
 
 
+@pytest.mark.slow  # pages through hundreds of records
 def test_next_page_links_neither_repeat_nor_skip(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:

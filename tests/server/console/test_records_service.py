@@ -129,6 +129,7 @@ def test_filters_by_form_station_status_and_event_date(
     assert len(titles(engine, RecordQuery(status="submitted"))) == 5
 
 
+@pytest.mark.slow  # pages through hundreds of records
 def test_keyset_pages_neither_repeat_nor_skip(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:

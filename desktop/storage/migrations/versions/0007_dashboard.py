@@ -12,6 +12,9 @@ a partial index.
 """
 
 from alembic import op
+from sqlalchemy import text
+
+from desktop.storage.migrate import report_rows
 
 revision = "0007"
 down_revision = "0006"
@@ -20,6 +23,23 @@ depends_on = None
 
 MONTH_NEW = "substr(coalesce(new.event_date, ''), 1, 7)"
 MONTH_OLD = "substr(coalesce(old.event_date, ''), 1, 7)"
+# Existing records are counted a slice of `seq` at a time: at a million records one GROUP BY took
+# 95 s with nothing to show; slices let the first unlock after the update show a progress bar.
+SLICE = 20_000
+_COUNT_SLICE = text(
+    "INSERT INTO record_counts (form_id, status, author, month, n) "
+    "SELECT form_id, status, author, substr(coalesce(event_date, ''), 1, 7), count(*) "
+    "FROM records WHERE seq > :low AND seq <= :high GROUP BY 1, 2, 3, 4 "
+    "ON CONFLICT (form_id, status, author, month) DO UPDATE SET n = n + excluded.n"
+)
+
+
+def _count_existing_records() -> None:
+    conn = op.get_bind()
+    last = conn.execute(text("SELECT coalesce(max(seq), 0) FROM records")).scalar_one()
+    for low in range(0, last, SLICE):
+        conn.execute(_COUNT_SLICE, {"low": low, "high": low + SLICE})
+        report_rows(min(low + SLICE, last), last)
 
 
 def upgrade() -> None:
@@ -28,11 +48,7 @@ def upgrade() -> None:
         "author TEXT NOT NULL, month TEXT NOT NULL, n INTEGER NOT NULL, "
         "PRIMARY KEY (form_id, status, author, month)) WITHOUT ROWID"
     )
-    op.execute(
-        "INSERT INTO record_counts (form_id, status, author, month, n) "
-        "SELECT form_id, status, author, substr(coalesce(event_date, ''), 1, 7), count(*) "
-        "FROM records GROUP BY 1, 2, 3, 4"
-    )
+    _count_existing_records()
     add = (
         "INSERT INTO record_counts (form_id, status, author, month, n) "
         f"VALUES (new.form_id, new.status, new.author, {MONTH_NEW}, 1) "

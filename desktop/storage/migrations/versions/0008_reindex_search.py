@@ -20,6 +20,7 @@ from alembic import op
 from sqlalchemy import text
 
 from desktop.storage import record_store
+from desktop.storage.migrate import report_rows
 from domain.forms.catalogue import load_catalogue
 from domain.forms.errors import UnknownForm
 from domain.records import grouped_numbers, search_text
@@ -59,7 +60,9 @@ def upgrade() -> None:
     if not affected:
         return
     catalogue = load_catalogue()
-    for seq, form_id, values_json in affected:
+    for done, (seq, form_id, values_json) in enumerate(affected, start=1):
+        if done % 500 == 0:
+            report_rows(done, len(affected))
         try:
             form = catalogue.get(form_id)
         except UnknownForm:

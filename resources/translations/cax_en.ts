@@ -1267,6 +1267,14 @@ Offline data entry for commune police stations.</translation>
         <translation>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</translation>
     </message>
     <message>
+        <source>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</source>
+        <translation>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</translation>
+    </message>
+    <message>
+        <source>This person is under supervision: give the number of their supervision file (F10).</source>
+        <translation>This person is under supervision: give the number of their supervision file (F10).</translation>
+    </message>
+    <message>
         <source>Not transferred within %1 hours of receipt.</source>
         <translation>Not transferred within %1 hours of receipt.</translation>
     </message>

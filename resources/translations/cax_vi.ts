@@ -1267,6 +1267,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Xử phạt không lập biên bản chỉ áp dụng phạt cảnh cáo hoặc phạt tiền đến %1 đồng.</translation>
     </message>
     <message>
+        <source>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</source>
+        <translation>Tố giác chỉ do cá nhân thực hiện (Điều 144 BLTTHS); cơ quan, tổ chức báo tin về tội phạm là tin báo.</translation>
+    </message>
+    <message>
+        <source>This person is under supervision: give the number of their supervision file (F10).</source>
+        <translation>Người này thuộc diện quản lý, giám sát: ghi số hồ sơ quản lý, giám sát (F10).</translation>
+    </message>
+    <message>
         <source>Not transferred within %1 hours of receipt.</source>
         <translation>Chưa chuyển trong vòng %1 giờ kể từ khi tiếp nhận.</translation>
     </message>

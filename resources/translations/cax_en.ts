@@ -1052,6 +1052,10 @@ Offline data entry for commune police stations.</translation>
         <translation>Month</translation>
     </message>
     <message>
+        <source>Reporting month (15th–14th)</source>
+        <translation>Reporting month (15th–14th)</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>Quarter</translation>
     </message>
@@ -1937,6 +1941,10 @@ Offline data entry for commune police stations.</translation>
         <translation>&amp;Figures</translation>
     </message>
     <message>
+        <source>&amp;Typed figures</source>
+        <translation>&amp;Typed figures</translation>
+    </message>
+    <message>
         <source>&amp;Narrative</source>
         <translation>&amp;Narrative</translation>
     </message>
@@ -1963,6 +1971,10 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>S&amp;ubmit…</source>
         <translation>S&amp;ubmit…</translation>
+    </message>
+    <message>
+        <source>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</source>
+        <translation>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</translation>
     </message>
     <message>
         <source>Counting the records of the period…</source>

@@ -1052,6 +1052,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Tháng</translation>
     </message>
     <message>
+        <source>Reporting month (15th–14th)</source>
+        <translation>Kỳ báo cáo tháng (từ ngày 15 đến ngày 14)</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
@@ -1937,6 +1941,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>&amp;Số liệu</translation>
     </message>
     <message>
+        <source>&amp;Typed figures</source>
+        <translation>Số liệu nhập &amp;tay</translation>
+    </message>
+    <message>
         <source>&amp;Narrative</source>
         <translation>&amp;Phần nhận xét</translation>
     </message>
@@ -1963,6 +1971,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>S&amp;ubmit…</source>
         <translation>&amp;Nộp…</translation>
+    </message>
+    <message>
+        <source>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</source>
+        <translation>Hồ sơ cư trú, căn cước được giải quyết trên các hệ thống quốc gia: nhập số hồ sơ đã tiếp nhận, đã giải quyết trong kỳ này (không lũy kế từ đầu năm). Để ô ở — khi chưa có số liệu.</translation>
     </message>
     <message>
         <source>Counting the records of the period…</source>

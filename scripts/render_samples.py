@@ -1,6 +1,8 @@
 """Render docs/samples/F1.png … F10.png, every page of each form's document, from docs/examples
 (page 1 as F1.png, the next ones as F1-p2.png, …). A form printing several papers gets its
-first as F1.png and the others by name: F1-transfer.png, F1-transfer-p2.png, …
+first as F1.png and the others by name: F1-transfer.png, F1-transfer-p2.png, … And
+docs/samples/report.png (report-p2.png, …): the periodic report of the reporting month 12/2026
+(15/11–14/12) counted from those examples.
 
     .venv/bin/python scripts/render_samples.py [--out docs/samples] [--dpi 100] [--pdf-dir DIR]
 
@@ -26,6 +28,11 @@ from desktop.render import write_pdf  # noqa: E402
 from desktop.render.headless import ensure_gui_application  # noqa: E402
 from domain.documents import IssuingBody, RecordFacts, build_document, documents_for  # noqa: E402
 from domain.forms import load_catalogue  # noqa: E402
+from domain.reports.builder import PeriodData, build_content  # noqa: E402
+from domain.reports.document import ReportFacts, report_document  # noqa: E402
+from domain.reports.periods import parse_period  # noqa: E402
+from domain.reports.profile import StationProfile  # noqa: E402
+from domain.reports.sections import ReportRecord  # noqa: E402
 from domain.validation import check_record  # noqa: E402
 from tests.desktop.ui.pdf_raster import render_page  # noqa: E402
 
@@ -53,6 +60,57 @@ def sample_facts(form_id: str, number_symbol: str | None) -> RecordFacts:
     )
 
 
+REPORT_PERIOD = "2026-K12"  # the police's reporting month: 15/11/2026 to 14/12/2026
+REPORT_DAY = date(2026, 12, 15)
+REPORT_TYPED = {"residence_received": 126, "residence_online": 58, "residence_resolved": 121,
+                "id_received": 43, "id_resolved": 40, "vneid_activated": 95}  # fmt: skip
+REPORT_PROFILE = {
+    "hq_status": "da_co", "hq_area": 420, "hq_year": 2024,
+    "hq_funding_budget": 4_500_000_000, "hq_funding_socialised": 650_000_000,
+    "barracks_status": "du", "chief_in_party_committee": "co",
+    "staff_total": 16, "staff_officers": 13, "staff_investigators": 2, "staff_quota": 18,
+    "cars": 1, "motorbikes": 6, "computers": 9, "printers": 4,
+    "security_teams": 7, "security_team_members": 28,
+}  # fmt: skip
+REPORT_NARRATIVE = {
+    "political_security": "Tình hình an ninh chính trị trên địa bàn ổn định, không phát sinh "
+    "vụ việc phức tạp.",
+    "plans": "Tăng cường tuần tra, kiểm soát ban đêm tại các tuyến phố Đội Cấn, Liễu Giai; "
+    "tiếp tục rà soát, làm sạch dữ liệu dân cư.",
+}
+
+
+def render_report_sample(out: Path, pdf_dir: Path, dpi: int) -> None:
+    """The report of REPORT_PERIOD from the example records, submitted by the chief."""
+    catalogue = load_catalogue()
+    period = parse_period(REPORT_PERIOD)
+    records, supervised = [], []
+    for form in catalogue:
+        values = sample_facts(form.id, None).values
+        record = ReportRecord(
+            form.id, str(values.get(form.event_date_field or "", ""))[:10], values
+        )
+        if form.id == "F10":
+            supervised.append(record)
+        elif record.event_date and period.contains(date.fromisoformat(record.event_date)):
+            records.append(record)
+    profile = StationProfile(2, "2026-11-01", REPORT_PROFILE, "truong", "")
+    content = build_content(
+        catalogue,
+        PeriodData(period, records, supervised, profile, typed=REPORT_TYPED),
+        PeriodData(period.same_period_last_year()),
+    )
+    facts = ReportFacts(
+        STATION, REPORT_DAY, "12/BC", True, "Thượng tá Nguyễn Văn Trưởng", report_id="sample"
+    )
+    pdf = pdf_dir / "report.pdf"
+    pages = write_pdf(report_document(content, REPORT_NARRATIVE, facts), pdf)
+    for page in range(pages):
+        target = out / (f"report-p{page + 1}.png" if page else "report.png")
+        render_page(pdf, page, dpi=dpi).save(str(target), "PNG")
+        print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
@@ -78,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
                 target = args.out / f"{stem}{suffix}.png"
                 render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
                 print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
+    render_report_sample(args.out, pdf_dir, args.dpi)
     return 0
 
 

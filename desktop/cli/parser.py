@@ -217,7 +217,8 @@ def _add_report(sub: Any, common: argparse.ArgumentParser) -> None:
     cmd.add_argument(
         "--period",
         required=True,
-        help="2026-10, 2026-Q3, 2026-H1, 2026-9M, 2026, 2026-W42 or 01/10/2026-31/10/2026",
+        help="2026-10, 2026-K10 (15/09 to 14/10), 2026-Q3, 2026-H1, 2026-9M, 2026, 2026-W42 "
+        "or 01/10/2026-31/10/2026",
     )
     cmd.add_argument("--pdf", default=None, metavar="FILE", help="also write the document as PDF")
     cmd.add_argument("--submit", action="store_true", help="submit: freeze figures and text")
@@ -227,6 +228,14 @@ def _add_report(sub: Any, common: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="JSON with the written parts: political_security, hot_spots, movement, "
         "shortcomings, plans, recommendations",
+    )
+    cmd.add_argument(
+        "--figures",
+        default=None,
+        metavar="FILE",
+        # The keys are listed in docs/reports.md: naming them here would import the report
+        # package at every start of cax.
+        help="JSON with the period's residence and ID applications (keys: docs/reports.md)",
     )
     cmd.set_defaults(handler="report_command:report")
 

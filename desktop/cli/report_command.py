@@ -1,4 +1,5 @@
-"""`cax report --period 2026-10 [--pdf FILE] [--submit]`: the periodic report from a terminal."""
+"""`cax report --period 2026-10 [--narrative FILE] [--figures FILE] [--pdf FILE] [--submit]`: the
+periodic report from a terminal."""
 
 from __future__ import annotations
 
@@ -15,25 +16,34 @@ from desktop.storage.reports import ReportService, ReportView
 from domain.forms.catalogue import load_catalogue
 from domain.reports.content import ReportContent
 from domain.reports.document import ReportDocument
-from domain.reports.formatting import format_change, format_change_percent, format_value
+from domain.reports.formatting import (
+    format_change,
+    format_change_percent,
+    format_value,
+    unit_label,
+)
 from domain.reports.periods import parse_period
+from domain.reports.typed import clean_figures
 
 
-def _narrative(path: str | None) -> dict[str, Any] | None:
+def _json_object(path: str | None, field: str = "narrative") -> dict[str, Any] | None:
     if not path:
         return None
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError):
-        raise InvalidInput(field="narrative", reason="data_file") from None
+        raise InvalidInput(field=field, reason="data_file") from None
     if not isinstance(data, dict):
-        raise InvalidInput(field="narrative", reason="data_file")
+        raise InvalidInput(field=field, reason="data_file")
     return data
 
 
 def report(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     period = parse_period(args.period)  # a bad period is refused before the password is asked
-    narrative = _narrative(args.narrative)
+    narrative = _json_object(args.narrative)
+    # The residence and ID applications of the period, typed by the chief (docs/reports.md);
+    # checked before the password is asked, like the period.
+    figures = clean_figures(_json_object(args.figures, "figures")) if args.figures else None
     lang = "en" if messages.index == 1 else "vi"
     # The PDF's folder and writer are checked before anything is submitted: a build without Qt
     # or a missing folder must not leave a frozen report behind an error.
@@ -43,9 +53,12 @@ def report(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         service = ReportService(session, load_catalogue())
         view = service.open(period)
         if args.submit:
-            view = service.submit(period, narrative if narrative is not None else view.narrative)
-        elif narrative is not None:
-            service.save_draft(period, narrative)
+            text = narrative if narrative is not None else view.narrative
+            view = service.submit(period, text, figures)
+        elif narrative is not None or figures is not None:
+            service.save_draft(
+                period, narrative if narrative is not None else view.narrative, figures
+            )
             view = service.open(period)
         pages = 0
         if target and writer:
@@ -103,7 +116,7 @@ def _print_table(content: ReportContent, lang: str) -> None:
     for section in content.sections:
         print(f"\n== {section.title(lang)}")
         for row in section.rows:
-            label = "  " * row.level + row.label(lang)
+            label = "  " * row.level + row.label(lang) + unit_label(row.unit, lang)
             if row.heading:
                 print(f"  {label}")
                 continue

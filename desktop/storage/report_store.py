@@ -6,7 +6,7 @@ Runs inside the caller's transaction; the rules (who may, what freezes when) are
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Connection, text
@@ -120,12 +120,13 @@ class StoredReport:
     content_hash: str | None
     sync_pending: bool
     synced_at: str | None
+    figures: dict[str, int] = field(default_factory=dict)  # typed by the chief (typed.py)
 
 
 _REPORT = (
     "SELECT id, period_code, period_kind, start_date, end_date, status, narrative_json, "
     "created_by, created_at, updated_at, document_number, submitted_by, submitted_at, "
-    "frozen_json, content_hash, sync_pending, synced_at FROM reports"
+    "frozen_json, content_hash, sync_pending, synced_at, figures_json FROM reports"
 )
 
 
@@ -134,6 +135,7 @@ def _report(row: Any) -> StoredReport:
     values[6] = json.loads(values[6])
     values[13] = json.loads(values[13]) if values[13] else None
     values[15] = bool(values[15])
+    values[17] = json.loads(values[17] or "{}")
     return StoredReport(*values)
 
 
@@ -156,6 +158,7 @@ def list_reports(conn: Connection, limit: int = 500) -> list[StoredReport]:
 def insert_report(conn: Connection, **row: Any) -> None:
     narrative = canonical_json(row.pop("narrative"))
     row["narrative_json"] = narrative
+    row["figures_json"] = canonical_json(row.pop("figures", {}))
     columns = ", ".join(row)
     values = ", ".join(f":{c}" for c in row)
     draft = ReportStatus.DRAFT
@@ -165,6 +168,8 @@ def insert_report(conn: Connection, **row: Any) -> None:
 def update_report(conn: Connection, report_id: str, **changes: Any) -> None:
     if "narrative" in changes:
         changes["narrative_json"] = canonical_json(changes.pop("narrative"))
+    if "figures" in changes:
+        changes["figures_json"] = canonical_json(changes.pop("figures"))
     if "frozen" in changes:
         changes["frozen_json"] = canonical_json(changes.pop("frozen"))
     sets = ", ".join(f"{c} = :{c}" for c in changes)

@@ -27,6 +27,7 @@ from domain.reports.narrative import clean_narrative
 from domain.reports.periods import Period, parse_period
 from domain.reports.profile import StationProfile, clean_profile
 from domain.reports.status import ReportStatus
+from domain.reports.typed import clean_figures
 from domain.validation.formats import VN_TZ
 
 REPORT_SYMBOL = "BC"  # "05/BC": báo cáo, numbered per station per year like other documents
@@ -52,6 +53,11 @@ class ReportView:
     @property
     def submitted(self) -> bool:
         return self.stored is not None and self.stored.status == ReportStatus.SUBMITTED
+
+    @property
+    def figures(self) -> dict[str, int]:
+        """The figures the chief typed for this period (residence, ID applications)."""
+        return dict(self.stored.figures) if self.stored else {}
 
 
 class ReportService:
@@ -103,18 +109,28 @@ class ReportService:
 
     # ---- computing --------------------------------------------------------------------------------
 
-    def _period_data(self, conn: Connection, period: Period) -> PeriodData:
+    def _period_data(
+        self, conn: Connection, period: Period, typed: Mapping[str, Any] | None = None
+    ) -> PeriodData:
+        """What the report counts for `period`; the chief's typed figures are `typed` (being
+        edited) or else those stored with that period's report (last year's, for comparison)."""
         start, end = period.start.isoformat(), period.end.isoformat()
+        if typed is None:
+            stored = report_store.load_report(conn, period_code=period.code)
+            typed = stored.figures if stored else {}
         return PeriodData(
             period,
             report_store.period_records(conn, start, end),
             report_store.supervision_files(conn, end),
             report_store.profile_at(conn, end),
             report_store.draft_count(conn, start, end),
+            typed,
         )
 
-    def _compute(self, conn: Connection, period: Period) -> ReportContent:
-        now = self._period_data(conn, period)
+    def _compute(
+        self, conn: Connection, period: Period, typed: Mapping[str, Any] | None = None
+    ) -> ReportContent:
+        now = self._period_data(conn, period, typed)
         then = self._period_data(conn, period.same_period_last_year())
         return build_content(self.catalogue, now, then)
 
@@ -152,19 +168,32 @@ class ReportService:
         with self.session.db.read() as conn:
             return report_store.list_reports(conn)
 
-    def save_draft(self, period: Period | str, narrative: Mapping[str, Any]) -> str:
-        """Create or update the period's draft (its narrative); the figures stay live until submit."""
+    def save_draft(
+        self,
+        period: Period | str,
+        narrative: Mapping[str, Any],
+        figures: Mapping[str, Any] | None = None,
+    ) -> str:
+        """Create or update the period's draft: its narrative and the figures the chief types
+        (`figures`; None keeps those saved); counted figures stay live until submit."""
         self._require()
         period = parse_period(period) if isinstance(period, str) else period
         text_parts = clean_narrative(narrative)
+        typed = None if figures is None else clean_figures(figures)
         with self.session.db.write() as conn:
-            report_id = self._save(conn, period, text_parts)
+            report_id = self._save(conn, period, text_parts, typed)
             audit.append(
                 conn, self._user, AuditAction.REPORT_SAVED, report_id, {"period": period.code}
             )
         return report_id
 
-    def _save(self, conn: Connection, period: Period, narrative: dict[str, str]) -> str:
+    def _save(
+        self,
+        conn: Connection,
+        period: Period,
+        narrative: dict[str, str],
+        figures: dict[str, int] | None = None,
+    ) -> str:
         stored = report_store.load_report(conn, period_code=period.code)
         now = self._clock().isoformat()
         if stored is None:
@@ -177,6 +206,7 @@ class ReportService:
                 start_date=period.start.isoformat(),
                 end_date=period.end.isoformat(),
                 narrative=narrative,
+                figures=figures or {},
                 created_by=self._user,
                 created_at=now,
                 updated_at=now,
@@ -184,18 +214,28 @@ class ReportService:
             return report_id
         if stored.status == ReportStatus.SUBMITTED:
             raise ReportSubmitted(report=stored.id, number=stored.document_number)
-        report_store.update_report(conn, stored.id, narrative=narrative, updated_at=now)
+        changes: dict[str, Any] = {"narrative": narrative, "updated_at": now}
+        if figures is not None:
+            changes["figures"] = figures
+        report_store.update_report(conn, stored.id, **changes)
         return stored.id
 
-    def submit(self, period: Period | str, narrative: Mapping[str, Any]) -> ReportView:
-        """Freeze the period's report: figures computed now, narrative, number and signer stored
-        as JSON with its SHA-256 in one transaction, queued for the centre (sync_pending)."""
+    def submit(
+        self,
+        period: Period | str,
+        narrative: Mapping[str, Any],
+        figures: Mapping[str, Any] | None = None,
+    ) -> ReportView:
+        """Freeze the period's report: figures computed now (with the typed ones: `figures`, or
+        those saved with the draft), narrative, number and signer stored as JSON with its SHA-256
+        in one transaction, queued for the centre (sync_pending)."""
         self._require()
         period = parse_period(period) if isinstance(period, str) else period
         text_parts = clean_narrative(narrative)
+        typed = None if figures is None else clean_figures(figures)
         now = self._clock()
         with self.session.db.write() as conn:
-            report_id = self._save(conn, period, text_parts)
+            report_id = self._save(conn, period, text_parts, typed)
             content = self._compute(conn, period)
             number = record_store.allocate_number(conn, REPORT_SYMBOL, now.year)
             document_number = f"{number:02d}/{REPORT_SYMBOL}"
@@ -254,7 +294,8 @@ class ReportService:
             day=day,
             number=stored.document_number if stored else None,
             submitted=submitted,
-            signer_name=view.signer_name,
+            # A draft shows who would sign it: the chief preparing it.
+            signer_name=view.signer_name or self.session.user.full_name or "",
             report_id=stored.id if stored else "",
             content_hash=(stored.content_hash or "") if stored else "",
         )

@@ -4,7 +4,7 @@ period last year: the record sections, then the Resolution 12 build-up indicator
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from domain.forms.catalogue import Catalogue
@@ -12,6 +12,7 @@ from domain.reports.content import ReportContent, Row, Section, merge_rows
 from domain.reports.periods import Period
 from domain.reports.profile import GROUPS, MIN_STAFF, PROFILE_FIELDS, StationProfile, display
 from domain.reports.sections import ReportRecord, section_rows
+from domain.reports.typed import figures_section
 
 PROFILE_SOURCE = "profile"
 
@@ -25,6 +26,7 @@ class PeriodData:
     supervised: Sequence[ReportRecord] = ()  # every F10 file begun by the window's end
     profile: StationProfile | None = None
     drafts: int = 0  # drafts dated in the window, not counted
+    typed: Mapping[str, Any] = field(default_factory=dict)  # the chief's figures (typed.py)
 
 
 def build_content(catalogue: Catalogue, now: PeriodData, then: PeriodData) -> ReportContent:
@@ -40,6 +42,7 @@ def build_content(catalogue: Catalogue, now: PeriodData, then: PeriodData) -> Re
         )
         for spec, rows in current
     ]
+    sections.append(figures_section(now.typed, then.typed))
     patrols = (_count(now.records, "F8"), _count(then.records, "F8"))
     sections += _profile_sections(now.profile, then.profile, patrols)
     notes: tuple[str, ...] = () if now.profile else ("no_profile",)
@@ -70,7 +73,9 @@ def _profile_rows(profile: StationProfile | None, patrols: int) -> dict[str, lis
     for f in PROFILE_FIELDS:
         value = values.get(f.id)
         shown_vi = display(f, value, "vi") if value is not None else None
-        rows[f.group].append(Row(f"r12.{f.id}", f.label.vi, f.label.en, shown_vi, unit=f.unit))
+        rows[f.group].append(
+            Row(f"r12.{f.id}", f.label.vi, f.label.en, shown_vi, unit=f.unit, static=True)
+        )
     staff, quota = values.get("staff_total"), values.get("staff_quota")
     rows["staffing"] += [
         Row(
@@ -80,6 +85,7 @@ def _profile_rows(profile: StationProfile | None, patrols: int) -> dict[str, lis
             _share(staff, quota),
             unit="%",
             level=1,
+            static=True,
         ),
         Row(
             "r12.staff_minimum",
@@ -87,25 +93,7 @@ def _profile_rows(profile: StationProfile | None, patrols: int) -> dict[str, lis
             f"Officers above the minimum of {MIN_STAFF}",
             staff - MIN_STAFF if isinstance(staff, int) else None,
             level=1,
-        ),
-    ]
-    received = values.get("tthc_received")
-    rows["digital"] += [
-        Row(
-            "r12.tthc_online_rate",
-            "Tỷ lệ hồ sơ trực tuyến",
-            "Share received online",
-            _share(values.get("tthc_online"), received),
-            unit="%",
-            level=1,
-        ),
-        Row(
-            "r12.tthc_resolved_rate",
-            "Tỷ lệ hồ sơ đã giải quyết",
-            "Share resolved",
-            _share(values.get("tthc_resolved"), received),
-            unit="%",
-            level=1,
+            static=True,
         ),
     ]
     rows["grassroots"].append(

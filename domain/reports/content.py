@@ -19,16 +19,19 @@ class Row:
     label_en: str
     current: Value
     previous: Value = None
-    unit: str = ""  # "", "VND", "%", "m²", "h"
+    unit: str = ""  # "", "VND" (printed "đồng"), "%", "m²", "h"
     level: int = 0  # 0 a main figure, 1 a breakdown of the main figure above it
     heading: bool = False  # a caption over the breakdown rows that follow, with no figure
+    # A state of the station (headquarters, staff, the chief's Party post), not the period's
+    # work: both figures are shown, never a change between them.
+    static: bool = False
 
     def label(self, lang: str = "vi") -> str:
         return self.label_vi if lang == "vi" else self.label_en
 
     @property
     def comparable(self) -> bool:
-        return _is_number(self.current) and _is_number(self.previous)
+        return not self.static and _is_number(self.current) and _is_number(self.previous)
 
     @property
     def change(self) -> int | float | None:

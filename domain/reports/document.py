@@ -13,12 +13,19 @@ from html import escape
 from domain.documents.dates import place_and_date
 from domain.documents.model import IssuingBody
 from domain.reports.content import ReportContent, Row, Section
-from domain.reports.formatting import format_change, format_change_percent, format_value
+from domain.reports.formatting import (
+    format_change,
+    format_change_percent,
+    format_value,
+    unit_label,
+)
 from domain.reports.narrative import NARRATIVE_PARTS
+from domain.reports.typed import SOURCE as TYPED_SOURCE
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
+NBSP = "\u00a0"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 _PARTS = {key: text for key, text in NARRATIVE_PARTS}
 
@@ -63,7 +70,8 @@ def report_document(
     payload = f"cax-report:{facts.report_id}:{facts.content_hash}" if facts.submitted else None
     html = '<html><body style="font-size: 13pt;">' + "".join(body) + "</body></html>"
     return ReportDocument(
-        title=f"{facts.number or DRAFT_MARK} – Báo cáo {content.period_label_vi}",
+        title=f"{printed_number(facts) if facts.number else DRAFT_MARK} – Báo cáo "
+        f"{content.period_label_vi}",
         html=html,
         watermark=None if facts.submitted else DRAFT_MARK,
         footer_text=footer,
@@ -75,9 +83,31 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
+# The issuing unit's symbol after the document kind (NĐ 30/2020 Annex I: "Số: 05/BC-CAX").
+_UNIT_SYMBOLS = (("Phường ", "CAP"), ("Xã ", "CAX"), ("Đặc khu ", "CAĐK"), ("Thị trấn ", "CATT"))
+
+
+def unit_symbol(issuing: IssuingBody) -> str:
+    """ "CAX" for a Công an xã, "CAP" for a phường, "CAĐK" for a special zone ("" if unknown)."""
+    name = issuing.commune_name or issuing.station_name.removeprefix("Công an ").capitalize()
+    return next((symbol for prefix, symbol in _UNIT_SYMBOLS if name.startswith(prefix)), "")
+
+
+def printed_number(facts: ReportFacts) -> str:
+    """The number as printed: "05/BC-CAX"; a draft's is blank before the slash: "      /BC-CAX"."""
+    symbol = unit_symbol(facts.issuing)
+    suffix = f"-{symbol}" if symbol else ""
+    return f"{facts.number}{suffix}" if facts.number else f"{NBSP * 6}/BC{suffix}"
+
+
+def number_line(facts: ReportFacts) -> str:
+    """ "Số: 05/BC-CAX" (NĐ 30/2020 Annex I)."""
+    return f"Số: {printed_number(facts)}"
+
+
 def _header(facts: ReportFacts) -> str:
     body = facts.issuing
-    number = f"Số: {escape(facts.number)}" if facts.number else "Số: &nbsp;&nbsp;&nbsp;&nbsp;/BC"
+    number = escape(number_line(facts)).replace(NBSP, "&nbsp;")
     left = (
         f'<p align="center" style="font-size: 12pt;">{escape(body.supervising_line)}<br/>'
         f"<b>{escape(body.unit_line)}</b><br/>———————</p>"
@@ -131,6 +161,8 @@ def _heading(text: str, level: int) -> str:
 
 _COLUMNS = ("Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm")
 _WIDTHS = (44, 12, 16, 15, 13)
+# A state of the station (the profile) has no "change": only its two figures are printed.
+_STATIC_WIDTHS = (60, 20, 20)
 
 
 def _printed_rows(section: Section) -> list[Row]:
@@ -149,25 +181,25 @@ def _printed_rows(section: Section) -> list[Row]:
 
 
 def _table(section: Section) -> str:
+    static = bool(section.rows) and all(r.static or r.heading for r in section.rows)
+    widths = _STATIC_WIDTHS if static else _WIDTHS
     head = "".join(
         f'<th bgcolor="#eeeeee" width="{w}%">{h}</th>'
-        for h, w in zip(_COLUMNS, _WIDTHS, strict=True)
+        for h, w in zip(_COLUMNS, widths, strict=False)
     )
     rows = []
     for row in _printed_rows(section):
-        label = escape(row.label_vi) + (
-            f" ({escape(row.unit)})" if row.unit in ("VND", "m²", "h") else ""
-        )
+        label = escape(row.label_vi + unit_label(row.unit, "vi"))
         indent = "&nbsp;" * 4 * row.level
         if row.heading:
-            rows.append(f'<tr><td colspan="5"><i>{indent}{label}</i></td></tr>')
+            rows.append(f'<tr><td colspan="{len(widths)}"><i>{indent}{label}</i></td></tr>')
             continue
-        cells = (
+        cells: tuple[str, ...] = (
             format_value(row.current, row.unit),
             format_value(row.previous, row.unit),
-            format_change(row),
-            format_change_percent(row),
         )
+        if not static:
+            cells += (format_change(row), format_change_percent(row))
         figures = "".join(f'<td align="right">{escape(c)}</td>' for c in cells)
         rows.append(f"<tr><td>{indent}{label}</td>{figures}</tr>")
     return (
@@ -222,24 +254,36 @@ def _subsections(
                 continue
             title, body = _PARTS[key].vi, _paragraph(narrative[key])
         elif section is not None:
-            title, body = f"{section.title_vi} ({section.source})", _table(section)
+            title, body = section.title_vi + _source(section), _table(section)
         else:
             continue
         out.append(_heading(f"{len(out) + 1}. {title}", 2) + body)
     return out
 
 
+def _source(section: Section) -> str:
+    """Where a section's figures come from, after its title: "(F3)", "(số liệu đơn vị tổng hợp)"."""
+    if section.source == TYPED_SOURCE:
+        return " (số liệu đơn vị tổng hợp)"
+    return f" ({section.source})" if section.source else ""
+
+
 def _signature(facts: ReportFacts) -> str:
     province = facts.issuing.province_name
-    supervising = f"Công an {province}" if province else ""
+    # Running text writes the unit's kind in lower case (NĐ 30/2020 Annex II): "thành phố Hà Nội".
+    supervising = f"Công an {province[:1].lower()}{province[1:]}" if province else ""
     recipients = "<b><i>Nơi nhận:</i></b><br/>"
     if supervising:
         recipients += f"- {escape(supervising)};<br/>"
     recipients += "- Lưu: VT."
-    name = f"<br/><br/><br/><br/><b>{escape(facts.signer_name)}</b>" if facts.submitted else ""
+    # The position in capitals, room for the signature and the seal, then the signer's name.
+    # QTextDocument ignores margins on table cells: blank lines make the room.
+    name = f"<b>{escape(facts.signer_name)}</b>" if facts.signer_name else "&nbsp;"
     return (
-        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-top: 12pt;"><tr>'
+        "<p>&nbsp;</p>"
+        '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="45%" valign="top" style="font-size: 11pt;">{recipients}</td>'
-        f'<td width="55%" align="center" valign="top"><p align="center"><b>{escape(facts.signer_title)}</b>'
-        f"{name}</p></td></tr></table>"
+        '<td width="55%" align="center" valign="top">'
+        f'<p align="center"><b>{escape(facts.signer_title)}</b>'
+        f"<br/><br/><br/><br/><br/>{name}</p></td></tr></table>"
     )

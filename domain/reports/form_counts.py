@@ -47,6 +47,7 @@ def count_f1(
         "classified", "Đã phân loại sơ bộ", "Preliminarily classified", sum(classified.values())
     )
     out.by_option("classification", form.field("classification"), classified)
+    _crimes_by_group(out, form, records)
     urgent = sum(1 for r in records if get(r.values, "urgent") is True)
     out.add("urgent", "Nguồn tin khẩn (báo ngay Cơ quan điều tra)", "Urgent reports", urgent)
     transferred, on_time = 0, 0
@@ -75,6 +76,22 @@ def count_f1(
         "%",
     )
     return out.rows
+
+
+def _crimes_by_group(out: Rows, form: FormDefinition, records: list[ReportRecord]) -> None:
+    """Reports showing signs of a crime, by F1's crime group (the Penal Code chapters,
+    docs/domain.md); those made before F1 had the group are counted as not grouped."""
+    crimes = [r for r in records if get(r.values, "classification") == "dau_hieu_toi_pham"]
+    groups = count_by(crimes, "crime_group")
+    out.heading("crime_group", "Tội phạm theo nhóm tội", "Crimes by group")
+    out.by_option("crime_group", form.field("crime_group"), groups)
+    out.add(
+        "crime_group.none",
+        "Chưa xác định nhóm tội",
+        "Group not given",
+        len(crimes) - sum(groups.values()),
+        level=1,
+    )
 
 
 # ---- F2 public-order incidents --------------------------------------------------------------

@@ -8,6 +8,16 @@ from domain.reports.content import Row, Value
 NONE = "\u2014"  # em dash
 MINUS = "\u2212"
 
+# Units named after a row's label. Money is kept as "VND" in the figures (the centre reads rows
+# by it) but written "đồng" in Vietnamese, as official papers do (docs/domain.md, money).
+_UNIT_WORDS = {"VND": ("đồng", "VND"), "đồng": ("đồng", "VND"), "m²": ("m²", "m²"), "h": ("h", "h")}
+
+
+def unit_label(unit: str, lang: str = "vi") -> str:
+    """ "(đồng)", "(m²)", "(h)" after a row's label; "" for counts and rates."""
+    words = _UNIT_WORDS.get(unit)
+    return f" ({words[0] if lang == 'vi' else words[1]})" if words else ""
+
 
 def _number(value: float | int, decimals: int = 2) -> str:
     if isinstance(value, float) and not value.is_integer():

@@ -1,5 +1,5 @@
 """Report periods (docs/reports.md): week, month, quarter, 6 and 9 months, year, custom dates —
-parsed from what a chief types ("2026-10", "2026-Q3", "01/10/2026-31/10/2026"…), with their
+parsed from what a chief types ("2026-10", "2026-K10", "2026-Q3", "01/10/2026-31/10/2026"…), with their
 canonical code, their Vietnamese and English names, and the same period one year earlier."""
 
 from __future__ import annotations
@@ -13,11 +13,16 @@ from enum import StrEnum
 from domain.errors import InvalidInput
 
 MIN_YEAR, MAX_YEAR = 2000, 2100
+# Police monthly reports count from the 15th of the previous month to the 14th (docs/reports.md).
+# A unit with another cut-off types its window as custom dates.
+REPORT_MONTH_FIRST_DAY = 15
 
 
 class PeriodKind(StrEnum):
     WEEK = "week"  # tuần (ISO week, Monday to Sunday)
     MONTH = "month"  # tháng
+    # kỳ báo cáo tháng: the police's monthly window, the 15th of the month before to the 14th
+    REPORT_MONTH = "report_month"
     QUARTER = "quarter"  # quý
     HALF = "half"  # 6 tháng (H1: 6 tháng đầu năm, H2: 6 tháng cuối năm)
     NINE_MONTHS = "nine_months"  # 9 tháng (January to September)
@@ -45,6 +50,7 @@ class Period:
         return {
             PeriodKind.WEEK: f"{y}-W{self.number:02d}",
             PeriodKind.MONTH: f"{y}-{self.number:02d}",
+            PeriodKind.REPORT_MONTH: f"{y}-K{self.number:02d}",
             PeriodKind.QUARTER: f"{y}-Q{self.number}",
             PeriodKind.HALF: f"{y}-H{self.number}",
             PeriodKind.NINE_MONTHS: f"{y}-9M",
@@ -109,6 +115,17 @@ def month(year: int, number: int) -> Period:
     )
 
 
+def report_month(year: int, number: int) -> Period:
+    """Reporting month `number` of `year`: from the 15th of the month before (of the year before
+    for month 1) to the 14th of month `number`."""
+    _check_year(year)
+    if not 1 <= number <= 12:
+        raise InvalidInput(field="period", reason="period_number", value=str(number))
+    first = REPORT_MONTH_FIRST_DAY
+    start = date(year - (number == 1), (number - 2) % 12 + 1, first)
+    return Period(PeriodKind.REPORT_MONTH, start, date(year, number, first - 1), year, number)
+
+
 def quarter(year: int, number: int) -> Period:
     if not 1 <= number <= 4:
         raise InvalidInput(field="period", reason="period_number", value=str(number))
@@ -144,6 +161,7 @@ def custom(start: date, end: date) -> Period:
 _BUILDERS: dict[PeriodKind, Callable[[int, int], Period]] = {
     PeriodKind.WEEK: week,
     PeriodKind.MONTH: month,
+    PeriodKind.REPORT_MONTH: report_month,
     PeriodKind.QUARTER: quarter,
     PeriodKind.HALF: half,
     PeriodKind.NINE_MONTHS: nine_months,
@@ -166,6 +184,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (rf"{_ISO_DAY}{_RANGE}{_ISO_DAY}", "iso_range"),
         (rf"{_DAY}{_RANGE}{_DAY}", "vn_range"),
         (r"(\d{4})-?W(\d{1,2})", "week"),
+        (r"(\d{4})-?K(\d{1,2})", "report_month"),
+        (r"K(\d{1,2})[/-](\d{4})", "report_month_rev"),
         (r"W(\d{1,2})[/-](\d{4})", "week_rev"),
         (r"(\d{4})-?Q([1-4IV]+)", "quarter"),
         (r"Q([1-4IV]+)[/-](\d{4})", "quarter_rev"),
@@ -193,7 +213,8 @@ def _day(day: str, month_: str, year: str) -> date:
 def parse_period(text: str) -> Period:
     """The period `text` names; InvalidInput(field="period", reason=…) when it names none.
 
-    Accepted: "2026-10" or "10/2026" (month), "2026-Q3" / "Q3/2026" / "2026-QIII" (quarter),
+    Accepted: "2026-10" or "10/2026" (month), "2026-K10" or "K10/2026" (reporting month,
+    15/09/2026 to 14/10/2026), "2026-Q3" / "Q3/2026" / "2026-QIII" (quarter),
     "2026-H1" / "2026-H2" / "2026-6M" (six months; 6M is the first half), "2026-9M" (nine months),
     "2026" (year), "2026-W42" / "W42/2026" (ISO week), "01/10/2026-31/10/2026" or
     "2026-10-01..2026-10-31" (custom dates, both days included).
@@ -215,6 +236,10 @@ def _from_match(kind: str, g: tuple[str, ...]) -> Period:
         return week(int(g[0]), int(g[1]))
     if kind == "week_rev":
         return week(int(g[1]), int(g[0]))
+    if kind == "report_month":
+        return report_month(int(g[0]), int(g[1]))
+    if kind == "report_month_rev":
+        return report_month(int(g[1]), int(g[0]))
     if kind == "quarter":
         return quarter(int(g[0]), _quarter_number(g[1]))
     if kind == "quarter_rev":
@@ -241,6 +266,8 @@ def _label_vi(p: Period) -> str:
             return f"Tuần {p.number} năm {y} (từ {_d(p.start)} đến {_d(p.end)})"
         case PeriodKind.MONTH:
             return f"Tháng {p.number} năm {y}"
+        case PeriodKind.REPORT_MONTH:
+            return f"Kỳ báo cáo tháng {p.number} năm {y} (từ {_d(p.start)} đến {_d(p.end)})"
         case PeriodKind.QUARTER:
             return f"Quý {_ROMAN[p.number - 1]} năm {y}"
         case PeriodKind.HALF:
@@ -275,6 +302,8 @@ def _label_en(p: Period) -> str:
             return f"Week {p.number} of {y} ({_d(p.start)} to {_d(p.end)})"
         case PeriodKind.MONTH:
             return f"{_MONTHS_EN[p.number - 1]} {y}"
+        case PeriodKind.REPORT_MONTH:
+            return f"Reporting month {_MONTHS_EN[p.number - 1]} {y} ({_d(p.start)} to {_d(p.end)})"
         case PeriodKind.QUARTER:
             return f"Quarter {_ROMAN[p.number - 1]} {y}"
         case PeriodKind.HALF:

@@ -30,9 +30,11 @@ class ProfileField:
     id: str
     group: str
     label: Text
-    kind: str = "count"  # count (whole ≥ 0), area (m², decimal ≥ 0), year, choice
+    kind: str = (
+        "count"  # count (whole ≥ 0), money (whole đồng ≥ 0), area (m², decimal), year, choice
+    )
     options: tuple[Option, ...] = ()
-    unit: str = ""  # the same in both languages: "m²"
+    unit: str = ""  # "m²", "đồng" (printed as such in Vietnamese, docs/domain.md)
 
 
 def _o(value: str, vi: str, en: str) -> Option:
@@ -66,6 +68,23 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         "hq_year", "facilities", Text("Năm đưa trụ sở vào sử dụng", "Year in use"), "year"
     ),
     ProfileField(
+        "hq_funding_budget",
+        "facilities",
+        Text("Kinh phí xây dựng trụ sở từ ngân sách", "Headquarters funding from the budget"),
+        "money",
+        unit="đồng",
+    ),
+    ProfileField(
+        "hq_funding_socialised",
+        "facilities",
+        Text(
+            "Kinh phí xây dựng trụ sở huy động xã hội hóa",
+            "Headquarters funding raised from the community",
+        ),
+        "money",
+        unit="đồng",
+    ),
+    ProfileField(
         "barracks_status",
         "facilities",
         Text("Nhà ở doanh trại", "Barracks housing"),
@@ -77,6 +96,16 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
         ),
     ),
     _count("barracks_missing", "facilities", "Số chỗ ở doanh trại còn thiếu", "Places missing"),
+    ProfileField(
+        "chief_in_party_committee",
+        "staffing",
+        Text(
+            "Trưởng Công an xã tham gia Ban Thường vụ Đảng ủy xã",
+            "Station chief sits on the commune Party standing committee",
+        ),
+        "choice",
+        (_o("co", "Có", "Yes"), _o("khong", "Không", "No")),
+    ),
     _count("staff_total", "staffing", "Tổng số cán bộ, chiến sĩ", "Officers in total"),
     _count("staff_officers", "staffing", "Số sĩ quan", "Commissioned officers"),
     _count(
@@ -93,24 +122,6 @@ PROFILE_FIELDS: tuple[ProfileField, ...] = (
     _count("computers", "equipment", "Máy tính", "Computers"),
     _count("printers", "equipment", "Máy in", "Printers"),
     _count("network_devices", "equipment", "Thiết bị kết nối mạng", "Network devices"),
-    _count(
-        "tthc_received",
-        "digital",
-        "Hồ sơ thủ tục hành chính tiếp nhận (lũy kế năm)",
-        "Administrative procedures received (year to date)",
-    ),
-    _count(
-        "tthc_resolved",
-        "digital",
-        "Hồ sơ thủ tục hành chính đã giải quyết (lũy kế năm)",
-        "Administrative procedures resolved (year to date)",
-    ),
-    _count(
-        "tthc_online",
-        "digital",
-        "Hồ sơ tiếp nhận trực tuyến (lũy kế năm)",
-        "Received online (year to date)",
-    ),
     _count(
         "vneid_activated", "digital", "Tài khoản VNeID đã kích hoạt", "VNeID accounts activated"
     ),
@@ -176,19 +187,20 @@ def clean_profile(values: Mapping[str, Any], today: date) -> dict[str, Any]:
 
 
 def _check_parts(clean: Mapping[str, Any]) -> None:
-    """A part cannot exceed its whole (officers and investigators ≤ all staff; online ≤ received)."""
+    """A part cannot exceed its whole (officers and investigators ≤ all staff)."""
     for part, whole in (
         ("staff_officers", "staff_total"),
         ("staff_investigators", "staff_total"),
-        ("tthc_resolved", "tthc_received"),
-        ("tthc_online", "tthc_received"),
     ):
         if part in clean and whole in clean and clean[part] > clean[whole]:
             raise InvalidInput(field=part, reason="exceeds_total", total=whole)
 
 
 def display(field: ProfileField, value: Any, lang: str = "vi") -> Any:
-    """A choice as its label; numbers stay numbers so reports can compare them."""
+    """A choice as its label; a year as its digits ("2024", never "2.024"); other numbers stay
+    numbers so reports can compare them."""
     if field.kind == "choice":
         return next((o.label.get(lang) for o in field.options if o.value == value), value)
+    if field.kind == "year" and isinstance(value, int):
+        return str(value)
     return value

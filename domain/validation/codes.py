@@ -60,6 +60,10 @@ class Code(StrEnum):
     WARNING_NOT_ALLOWED = "WARNING_NOT_ALLOWED"  # the provision allows no warning, only a fine
     MEASURE_BEYOND_COMPETENCE = "MEASURE_BEYOND_COMPETENCE"  # params: measure (e.g. truc_xuat)
     NO_RECORD_LIMIT_EXCEEDED = "NO_RECORD_LIMIT_EXCEEDED"  # params: max
+    # A denunciation (tố giác) comes from an individual only (BLTTHS Art. 144; docs/domain.md)
+    DENUNCIATION_NOT_INDIVIDUAL = "DENUNCIATION_NOT_INDIVIDUAL"
+    # An absence declaration of a supervised person names their F10 file (docs/domain.md)
+    SUPERVISION_FILE_MISSING = "SUPERVISION_FILE_MISSING"
     TRANSFER_OVERDUE = "TRANSFER_OVERDUE"
     DECISION_LATE = "DECISION_LATE"
     NOTICE_LATE = "NOTICE_LATE"

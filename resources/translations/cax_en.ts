@@ -1413,6 +1413,10 @@ Offline data entry for commune police stations.</translation>
         <translation>Month</translation>
     </message>
     <message>
+        <source>Reporting month (15th–14th)</source>
+        <translation>Reporting month (15th–14th)</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>Quarter</translation>
     </message>
@@ -1626,6 +1630,14 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</source>
         <translation>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</translation>
+    </message>
+    <message>
+        <source>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</source>
+        <translation>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</translation>
+    </message>
+    <message>
+        <source>This person is under supervision: give the number of their supervision file (F10).</source>
+        <translation>This person is under supervision: give the number of their supervision file (F10).</translation>
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>
@@ -2352,6 +2364,10 @@ This station&apos;s copy: %2</translation>
         <translation>&amp;Figures</translation>
     </message>
     <message>
+        <source>&amp;Typed figures</source>
+        <translation>&amp;Typed figures</translation>
+    </message>
+    <message>
         <source>&amp;Narrative</source>
         <translation>&amp;Narrative</translation>
     </message>
@@ -2378,6 +2394,10 @@ This station&apos;s copy: %2</translation>
     <message>
         <source>S&amp;ubmit…</source>
         <translation>S&amp;ubmit…</translation>
+    </message>
+    <message>
+        <source>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</source>
+        <translation>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</translation>
     </message>
     <message>
         <source>Counting the records of the period…</source>

@@ -1413,6 +1413,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Tháng</translation>
     </message>
     <message>
+        <source>Reporting month (15th–14th)</source>
+        <translation>Kỳ báo cáo tháng (từ ngày 15 đến ngày 14)</translation>
+    </message>
+    <message>
         <source>Quarter</source>
         <translation>Quý</translation>
     </message>
@@ -1626,6 +1630,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Without a violation record, only a warning or a fine of at most %1 đồng is allowed.</source>
         <translation>Xử phạt không lập biên bản chỉ áp dụng phạt cảnh cáo hoặc phạt tiền đến %1 đồng.</translation>
+    </message>
+    <message>
+        <source>Only an individual can make a denunciation (tố giác); what an organisation reports is a tin báo.</source>
+        <translation>Tố giác chỉ do cá nhân thực hiện (Điều 144 BLTTHS); cơ quan, tổ chức báo tin về tội phạm là tin báo.</translation>
+    </message>
+    <message>
+        <source>This person is under supervision: give the number of their supervision file (F10).</source>
+        <translation>Người này thuộc diện quản lý, giám sát: ghi số hồ sơ quản lý, giám sát (F10).</translation>
     </message>
     <message>
         <source>Not transferred within %1 hours of receipt.</source>
@@ -2352,6 +2364,10 @@ Bản của đơn vị: %2</translation>
         <translation>&amp;Số liệu</translation>
     </message>
     <message>
+        <source>&amp;Typed figures</source>
+        <translation>Số liệu nhập &amp;tay</translation>
+    </message>
+    <message>
         <source>&amp;Narrative</source>
         <translation>&amp;Phần nhận xét</translation>
     </message>
@@ -2378,6 +2394,10 @@ Bản của đơn vị: %2</translation>
     <message>
         <source>S&amp;ubmit…</source>
         <translation>&amp;Nộp…</translation>
+    </message>
+    <message>
+        <source>Residence and ID applications are handled in the national systems: type how many were received and resolved in this period (not since the start of the year). Leave a box at — when the figure is not known.</source>
+        <translation>Hồ sơ cư trú, căn cước được giải quyết trên các hệ thống quốc gia: nhập số hồ sơ đã tiếp nhận, đã giải quyết trong kỳ này (không lũy kế từ đầu năm). Để ô ở — khi chưa có số liệu.</translation>
     </message>
     <message>
         <source>Counting the records of the period…</source>

@@ -181,6 +181,8 @@ TARGETS: Mapping[str, Target] = {
     "r12.hq_area": Target("at_least", 0.01, "> 0", "> 0"),
     "r12.barracks_status": _choice("barracks_status", "du"),
     "r12.barracks_missing": Target("at_most", 0, "= 0", "= 0"),
+    # The station chief is meant to sit on the commune Party standing committee (Resolution 12).
+    "r12.chief_in_party_committee": _choice("chief_in_party_committee", "co"),
     "r12.staff_total": _least(MIN_STAFF),
     "r12.staff_officers": _HAS,
     "r12.staff_investigators": _HAS,

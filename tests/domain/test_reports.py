@@ -277,8 +277,8 @@ def test_profile_indicators_come_from_the_versions_in_force():
             "staff_total": 15,
             "staff_quota": 15,
             "hq_status": "da_co",
-            "tthc_received": 400,
-            "tthc_online": 300,
+            "chief_in_party_committee": "co",
+            "hq_funding_socialised": 1_500_000_000,
         },
         "truong",
         "",
@@ -291,12 +291,17 @@ def test_profile_indicators_come_from_the_versions_in_force():
         PeriodData(period.same_period_last_year(), profile=then),
     )
     staff = content.row("r12.staff_total")
-    assert (staff.current, staff.previous, staff.change) == (15, 12, 3)
+    # A state of the station, not the period's work: both figures, never a change.
+    assert (staff.current, staff.previous, staff.change, staff.static) == (15, 12, None, True)
     assert content.row("r12.hq_status").current == "Đã có"
-    assert content.row("r12.hq_status").change is None  # a state, not a figure
+    assert content.row("r12.hq_status").change is None
+    assert content.row("r12.chief_in_party_committee").current == "Có"
+    assert content.row("r12.chief_in_party_committee").previous is None
+    funding = content.row("r12.hq_funding_socialised")
+    assert (funding.current, funding.unit) == (1_500_000_000, "đồng")
     assert content.row("r12.staff_vs_quota").current == 100.0
     assert content.row("r12.staff_minimum").current == 3
-    assert content.row("r12.tthc_online_rate").current == 75.0
+    assert content.row("r12.tthc_online_rate") is None  # typed per period now, not a year total
     assert (content.profile_version, content.previous_profile_version) == (2, 1)
 
 
@@ -309,7 +314,8 @@ def test_profile_indicators_come_from_the_versions_in_force():
         ({"hq_status": "lau_dai"}, "hq_status", "unknown_choice"),
         ({"hq_year": 1800}, "hq_year", "year_range"),
         ({"staff_total": 10, "staff_officers": 11}, "staff_officers", "exceeds_total"),
-        ({"tthc_received": 5, "tthc_online": 6}, "tthc_online", "exceeds_total"),
+        ({"chief_in_party_committee": "yes"}, "chief_in_party_committee", "unknown_choice"),
+        ({"hq_funding_budget": "-5"}, "hq_funding_budget", "negative"),
     ],
 )
 def test_profile_values_are_checked(values, field, reason):
@@ -322,10 +328,16 @@ def test_profile_values_are_checked(values, field, reason):
 def test_profile_values_are_normalised():
     """Thousands separators and decimal commas are read; blanks and unknown keys dropped."""
     clean = clean_profile(
-        {"tthc_received": "1.200", "hq_area": "250,5", "cars": "", "bogus": 3, "hq_year": 2024},
+        {"staff_total": "1.200", "hq_area": "250,5", "cars": "", "bogus": 3, "hq_year": 2024,
+         "hq_funding_budget": "2.500.000.000"},
         TODAY,
-    )
-    assert clean == {"tthc_received": 1200, "hq_area": 250.5, "hq_year": 2024}
+    )  # fmt: skip
+    assert clean == {
+        "staff_total": 1200,
+        "hq_area": 250.5,
+        "hq_year": 2024,
+        "hq_funding_budget": 2_500_000_000,
+    }
 
 
 def test_narrative_is_cleaned():

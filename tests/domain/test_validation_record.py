@@ -45,6 +45,7 @@ def f6(**changes: Any) -> dict[str, Any]:
     values = {
         "declarant": person(),
         "legal_category": "an_treo",
+        "supervision_file": "03/HS-GS",
         "absence_from": "25/11/2026",
         "absence_to": "10/12/2026",
         "reason": "Đi làm thời vụ",

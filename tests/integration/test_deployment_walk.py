@@ -61,7 +61,7 @@ def test_the_deployment_guide_from_an_empty_server_to_ten_records(
 ) -> None:
     """Ten approved examples synced by `cax sync run` are ten records on the server."""
     upgrade = _ok(cax_server("db", "upgrade", env=server_env))
-    assert "forms registered: f1 v1" in upgrade
+    assert "forms registered: f1 v2" in upgrade  # F1 version 2: the legal review
     again = _ok(cax_server("db", "upgrade", env=server_env))
     assert "already at" in again and "already registered" in again
     assert "Công an phường Ba Đình" in _ok(cax_server("station", "add", "00004", env=server_env))

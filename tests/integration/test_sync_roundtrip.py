@@ -37,7 +37,7 @@ def test_pull_applies_centre_updates_once(enrolled, session, server_db):
     shows "returned by the centre" (audited) until amended; pulling again changes nothing."""
     record_id = completed_records(session, 1)[0]
     enrolled.run()
-    catalog.publish_form_document(server_db.engine, form_document("F1", 2))
+    catalog.publish_form_document(server_db.engine, form_document("F1", 3))
     catalog.publish_reference_data(server_db.engine, "communes", 3, [{"code": "00004"}])
     reviews.review_record(
         server_db.engine, uuid.UUID(record_id), ReviewDecision.RETURNED, "Thiếu số nhà", "Tổ A"
@@ -51,8 +51,8 @@ def test_pull_applies_centre_updates_once(enrolled, session, server_db):
         assert [r.record_id for r in centre_feed.open_returns(conn)] == [record_id]
     assert review is not None and review.decision == "returned"
     assert review.comment == "Thiếu số nhà" and review.reviewer == "Tổ A"
-    published = [f for f in forms if (f["form_id"], f["version"]) == ("f1", 2)]
-    assert len(published) == 1 and published[0]["definition"]["form"]["version"] == 2
+    published = [f for f in forms if (f["form_id"], f["version"]) == ("f1", 3)]
+    assert len(published) == 1 and published[0]["definition"]["form"]["version"] == 3
     assert len(returned) == 1 and returned[0].details["comment"] == "Thiếu số nhà"
 
     assert enrolled.run().counts.pulled == 0  # the cursor moved: nothing is applied twice

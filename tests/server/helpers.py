@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import json
 import time
@@ -14,6 +15,7 @@ from typing import Any
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import Engine
 
+from domain.forms.catalogue import load_catalogue
 from protocol import authorship
 from protocol.canonical import canonical_json, content_hash_fields
 from protocol.messages import RecordRevision, RosterBody, RosterUser
@@ -42,6 +44,11 @@ def patrol(**changes: Any) -> dict[str, Any]:
     return {**example_values("F8"), **changes}
 
 
+@functools.cache
+def _shipped_version(form_id: str) -> int:
+    return load_catalogue().get(form_id.upper()).version
+
+
 def make_record(
     station_code: str = STATION_CODE,
     *,
@@ -49,11 +56,14 @@ def make_record(
     revision: int = 1,
     values: dict[str, Any] | None = None,
     form_id: str = FORM_ID,
-    form_version: int = 1,
+    form_version: int | None = None,
     device_seq: int = 1,
     author: str = "lan",
 ) -> dict[str, Any]:
-    """A valid wire record with a correct content hash."""
+    """A valid wire record with a correct content hash, of the form version this program ships
+    (the one `db upgrade` registers) unless `form_version` says otherwise."""
+    if form_version is None:
+        form_version = _shipped_version(form_id)
     now = datetime(2026, 11, 22, 8, 30, tzinfo=UTC)  # after the example patrol ended
     record = {
         "record_id": str(record_id or uuid.uuid4()),

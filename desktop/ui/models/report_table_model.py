@@ -10,7 +10,13 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.ui.models.columns import ColumnTableModel, Index
 from domain.reports.content import ReportContent, Row, Section
-from domain.reports.formatting import format_change, format_change_percent, format_value
+from domain.reports.formatting import (
+    format_change,
+    format_change_percent,
+    format_value,
+    unit_label,
+)
+from domain.reports.typed import SOURCE as TYPED_SOURCE
 
 LABEL, CURRENT, PREVIOUS, CHANGE, PERCENT = range(5)
 
@@ -26,7 +32,6 @@ _HEADERS = (
     QT_TRANSLATE_NOOP("ReportTableModel", "Change %"),
 )
 _SECTION_BACKGROUND = QBrush(QColor("#e3f2fd"))
-_UNITS_SHOWN = ("VND", "m²", "h")
 
 
 @dataclass(frozen=True)
@@ -86,9 +91,9 @@ class ReportTableModel(ColumnTableModel):
 
     def _title_data(self, section: Section, column: int, role: int) -> object:
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and column == LABEL:
-            source = (
-                f" ({section.source})" if section.source and section.source != "profile" else ""
-            )
+            # Record sections name their forms; the profile and typed figures need no source.
+            named = section.source and section.source not in ("profile", TYPED_SOURCE)
+            source = f" ({section.source})" if named else ""
             return section.title(self.language) + source
         if role == ROW_ID_ROLE:
             return section.id
@@ -102,8 +107,9 @@ class ReportTableModel(ColumnTableModel):
 
     def _display(self, row: Row, column: int) -> str:
         if column == LABEL:
-            unit = f" ({row.unit})" if row.unit in _UNITS_SHOWN else ""
-            return "    " * row.level + row.label(self.language) + unit
+            return (
+                "    " * row.level + row.label(self.language) + unit_label(row.unit, self.language)
+            )
         if row.heading:
             return ""
         if column == CURRENT:

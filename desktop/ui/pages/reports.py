@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -50,10 +51,12 @@ from domain.forms import Catalogue
 from domain.reports.document import ReportDocument
 from domain.reports.narrative import NARRATIVE_PARTS
 from domain.reports.periods import Period, parse_period
+from domain.reports.typed import PERIOD_FIGURES
 
 REFRESH_DELAY_MS = 250  # turning the period pickers recomputes once, where they stop
 _DRAFT_STYLE = "background: #fff8e1; color: #5d4037; padding: 6px; border: 1px solid #ffe082;"
 _FROZEN_STYLE = "background: #e8f5e9; color: #1b5e20; padding: 6px; border: 1px solid #a5d6a7;"
+_BLANK = -1  # a figure box's "not typed" value, shown as "—"
 
 
 class ReportsPage(CataloguePage):
@@ -90,8 +93,10 @@ class ReportsPage(CataloguePage):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(LABEL, QHeaderView.ResizeMode.Stretch)
         self.narrative: dict[str, QPlainTextEdit] = {}
+        self.typed: dict[str, QSpinBox] = {}
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, self.tr("&Figures"))
+        self.tabs.addTab(self._typed_form(), self.tr("&Typed figures"))
         self.tabs.addTab(self._narrative_form(), self.tr("&Narrative"))
         self.list_model = ReportListModel(self.language, self)
         self.past = QTableView()
@@ -164,6 +169,44 @@ class ReportsPage(CataloguePage):
         scroll.setWidget(body)
         return scroll
 
+    def _typed_form(self) -> QWidget:
+        """The period's figures no record holds (residence and ID applications, docs/reports.md):
+        typed by the chief for this period, never a year total."""
+        body = QWidget()
+        form = QFormLayout(body)
+        intro = QLabel(
+            self.tr(
+                "Residence and ID applications are handled in the national systems: type how many"
+                " were received and resolved in this period (not since the start of the year)."
+                " Leave a box at — when the figure is not known."
+            )
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        for figure in PERIOD_FIGURES:
+            spin = QSpinBox()
+            spin.setObjectName(f"typed_{figure.id}")
+            spin.setRange(_BLANK, 10_000_000)
+            spin.setSpecialValueText("\u2014")
+            spin.setGroupSeparatorShown(True)
+            spin.setValue(_BLANK)
+            spin.valueChanged.connect(self._on_narrative_changed)
+            self.typed[figure.id] = spin
+            indent = "    " * figure.level
+            form.addRow(indent + figure.label.get(self.language), spin)
+        return body
+
+    def typed_values(self) -> dict[str, int]:
+        return {key: spin.value() for key, spin in self.typed.items() if spin.value() != _BLANK}
+
+    def _show_typed(self, figures: dict[str, Any], read_only: bool) -> None:
+        for key, spin in self.typed.items():
+            spin.blockSignals(True)
+            value = figures.get(key)
+            spin.setValue(value if isinstance(value, int) else _BLANK)
+            spin.setReadOnly(read_only)
+            spin.blockSignals(False)
+
     # ---- loading ------------------------------------------------------------------------------
 
     def page_shown(self) -> None:
@@ -194,6 +237,7 @@ class ReportsPage(CataloguePage):
                 report_work.save_draft,
                 previous.code,
                 self.narrative_values(),
+                self.typed_values(),
                 on_done=lambda _o: None,
             )
         self.state.setText(self.tr("Counting the records of the period\u2026"))
@@ -205,16 +249,20 @@ class ReportsPage(CataloguePage):
         self.model.set_content(view.content)
         self.list_model.set_reports(list(opened.reports))
         self._select_in_list(view.period.code)
-        narrative = dict(view.narrative)
+        narrative, figures = dict(view.narrative), view.figures
         if self._restored and self._restored.get("period") == view.period.code:
-            narrative, self._restored = self._restored.get("narrative", narrative), None
+            narrative = self._restored.get("narrative", narrative)
+            figures = self._restored.get("figures", figures)
+            self._restored = None
         for key, editor in self.narrative.items():
             editor.blockSignals(True)
             editor.setPlainText(narrative.get(key, ""))
             editor.setReadOnly(view.submitted)
             editor.blockSignals(False)
+        self._show_typed(figures, view.submitted)
         written = {k: v for k, v in narrative.items() if v.strip()}
-        self._dirty = not view.submitted and written != dict(view.narrative)
+        changed = written != dict(view.narrative) or figures != view.figures
+        self._dirty = not view.submitted and changed
         self._show_state()
         self._update_buttons()
 
@@ -296,7 +344,11 @@ class ReportsPage(CataloguePage):
         if period is None:
             return
         self.run_record_work(
-            report_work.save_draft, period.code, self.narrative_values(), on_done=self._on_saved
+            report_work.save_draft,
+            period.code,
+            self.narrative_values(),
+            self.typed_values(),
+            on_done=self._on_saved,
         )
 
     def _on_saved(self, opened: report_work.OpenedReport) -> None:
@@ -329,6 +381,7 @@ class ReportsPage(CataloguePage):
             report_work.submit_report,
             period.code,
             self.narrative_values(),
+            self.typed_values(),
             on_done=self._on_submitted,
         )
 
@@ -424,7 +477,11 @@ class ReportsPage(CataloguePage):
         period = self._period()
         if period is None or not self._dirty:
             return {}
-        return {"period": period.code, "narrative": self.narrative_values()}
+        return {
+            "period": period.code,
+            "narrative": self.narrative_values(),
+            "figures": self.typed_values(),
+        }
 
     def restore_state(self, state: dict[str, Any]) -> None:
         if state.get("period"):

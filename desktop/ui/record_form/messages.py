@@ -114,6 +114,15 @@ _TEXTS: dict[str, str] = {
         "ProblemMessages",
         "Without a violation record, only a warning or a fine of at most %1 đồng is allowed.",
     ),
+    Code.DENUNCIATION_NOT_INDIVIDUAL: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "Only an individual can make a denunciation (tố giác); "
+        "what an organisation reports is a tin báo.",
+    ),
+    Code.SUPERVISION_FILE_MISSING: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "This person is under supervision: give the number of their supervision file (F10).",
+    ),
     Code.TRANSFER_OVERDUE: QT_TRANSLATE_NOOP(
         "ProblemMessages", "Not transferred within %1 hours of receipt."
     ),

@@ -1,4 +1,5 @@
-"""Choosing a report period: its kind (week … year, or custom dates), the year and which one."""
+"""Choosing a report period: its kind (week … year, the 15th-to-14th reporting month, or custom
+dates), the year and which one."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from domain.reports.periods import (
 
 _KINDS = (
     (PeriodKind.MONTH, QT_TRANSLATE_NOOP("PeriodPicker", "Month")),
+    # The police's monthly window (docs/reports.md): 15th of the month before to the 14th.
+    (PeriodKind.REPORT_MONTH, QT_TRANSLATE_NOOP("PeriodPicker", "Reporting month (15th–14th)")),
     (PeriodKind.QUARTER, QT_TRANSLATE_NOOP("PeriodPicker", "Quarter")),
     (PeriodKind.HALF, QT_TRANSLATE_NOOP("PeriodPicker", "6 months")),
     (PeriodKind.NINE_MONTHS, QT_TRANSLATE_NOOP("PeriodPicker", "9 months")),
@@ -87,7 +90,7 @@ class PeriodPicker(QWidget):
 
     def _numbers(self) -> list[tuple[str, int]]:
         kind = self.current_kind
-        if kind is PeriodKind.MONTH:
+        if kind in (PeriodKind.MONTH, PeriodKind.REPORT_MONTH):
             return [
                 (fill_numbered(QCoreApplication.translate("PeriodPicker", "Month %1"), str(n)), n)
                 for n in range(1, 13)

@@ -116,6 +116,15 @@ class StationProfileDialog(QDialog):
             for option in field.options:
                 combo.addItem(option.label.get(self.language), option.value)
             return combo
+        if field.kind == "money":
+            # Whole đồng, billions for a headquarters: beyond a QSpinBox's 32-bit range.
+            money = QDoubleSpinBox()
+            money.setDecimals(0)
+            money.setRange(BLANK, 1_000_000_000_000)
+            money.setGroupSeparatorShown(True)
+            money.setSpecialValueText("\u2014")
+            money.setValue(BLANK)
+            return money
         if field.kind == "area":
             area = QDoubleSpinBox()
             area.setRange(BLANK, 1_000_000)

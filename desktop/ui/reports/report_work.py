@@ -35,18 +35,26 @@ def open_report(session: StationSession, catalogue: Catalogue, period_code: str)
 
 
 def save_draft(
-    session: StationSession, catalogue: Catalogue, period_code: str, narrative: Mapping[str, str]
+    session: StationSession,
+    catalogue: Catalogue,
+    period_code: str,
+    narrative: Mapping[str, str],
+    figures: Mapping[str, int] | None = None,
 ) -> OpenedReport:
     service = ReportService(session, catalogue)
-    service.save_draft(period_code, narrative)
+    service.save_draft(period_code, narrative, figures)
     return _opened(service, service.open(period_code))
 
 
 def submit_report(
-    session: StationSession, catalogue: Catalogue, period_code: str, narrative: Mapping[str, str]
+    session: StationSession,
+    catalogue: Catalogue,
+    period_code: str,
+    narrative: Mapping[str, str],
+    figures: Mapping[str, int] | None = None,
 ) -> OpenedReport:
     service = ReportService(session, catalogue)
-    return _opened(service, service.submit(period_code, narrative))
+    return _opened(service, service.submit(period_code, narrative, figures))
 
 
 def list_reports(session: StationSession, catalogue: Catalogue) -> list[StoredReport]:

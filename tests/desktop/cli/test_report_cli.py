@@ -122,3 +122,30 @@ def test_a_report_pdf_that_cannot_be_written_is_not_audited(cax, station_home, t
             assert audit.entries(conn, limit=5, action=AuditAction.REPORT_PRINTED) == []
     finally:
         session.close()
+
+
+def test_reporting_month_with_typed_figures(cax, tmp_path, monkeypatch):
+    """`--period 2026-K11` is the 15/10–14/11 window; `--figures` saves the residence and ID
+    applications of that period with the draft; a bad figure is refused before the password."""
+    _add_incident(cax)  # 22/11/2026: outside the reporting month 11 (ends 14/11)
+    figures = tmp_path / "figures.json"
+    figures.write_text(json.dumps({"residence_received": 120, "id_received": "36"}), "utf-8")
+    pdf = tmp_path / "ky-11.pdf"
+    code, out, err = cax(
+        "report", "--period", "2026-K11", "--figures", str(figures), "--pdf", str(pdf), "--json"
+    )  # fmt: skip
+    assert code == 0, err
+    data = json.loads(out)
+    assert (data["content"]["start"], data["content"]["end"]) == ("2026-10-15", "2026-11-14")
+    rows = {r["id"]: r for s in data["content"]["sections"] for r in s["rows"]}
+    assert rows["f2.total"]["current"] == 0
+    assert rows["applications.residence_received"]["current"] == 120
+    assert rows["applications.id_received"]["current"] == 36
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(pdf).pages).split())
+    for expected in ("/BC-CAP", "kỳ báo cáo tháng 11 năm 2026", "TRƯỞNG CÔNG AN", "(đồng)"):
+        assert expected in text, expected
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps({"residence_received": 5, "residence_online": 6}), "utf-8")
+    monkeypatch.delenv("CAX_PASSWORD")
+    code, _, err = cax("report", "--period", "2026-K11", "--figures", str(bad))
+    assert code == 1 and "[INVALID_INPUT]" in err and "Traceback" not in err

@@ -172,7 +172,7 @@ def test_profile_versions_and_the_one_in_force(session, service):
     service.save_profile({"staff_total": 16}, date(2026, 11, 15))
     october = service.compute("2026-10")
     staff = october.row("r12.staff_total")
-    assert (staff.current, staff.previous, staff.change) == (15, 12, 3)
+    assert (staff.current, staff.previous, staff.change) == (15, 12, None)  # a state: no change
     assert october.row("r12.hq_status").current == "Đã có"
     assert (october.profile_version, october.previous_profile_version) == (2, 1)
     assert service.profile().values == {"staff_total": 16}
@@ -201,3 +201,27 @@ def test_numbers_run_per_year(service):
     """Report numbers are consecutive within the year like other documents."""
     numbers = [service.submit(code, {}).stored.document_number for code in ("2026-08", "2026-09")]
     assert numbers == ["01/BC", "02/BC"]
+
+
+def test_typed_figures_are_kept_with_the_draft_and_frozen(session, records, service):
+    """The residence and ID applications the chief types are saved with the period's draft,
+    compared with those of last year's report, frozen on submission; a bad one is refused."""
+    service.save_draft("2025-K11", {}, {"residence_received": 90})
+    service.save_draft("2026-K11", {"plans": "Tuần tra."}, {"residence_received": "120"})
+    view = service.open("2026-K11")
+    assert view.figures == {"residence_received": 120}
+    row = view.content.row("applications.residence_received")
+    assert (row.current, row.previous, row.change) == (120, 90, 30)
+    service.save_draft("2026-K11", {"plans": "Tuần tra."})  # figures not given: kept
+    assert service.open("2026-K11").figures == {"residence_received": 120}
+    with pytest.raises(InvalidInput):
+        service.save_draft("2026-K11", {}, {"residence_received": 5, "residence_online": 6})
+    submitted = service.submit("2026-K11", {"plans": "Tuần tra."}, {"residence_received": 121})
+    assert submitted.content.row("applications.residence_received").current == 121
+    assert submitted.stored.frozen["content"]["period_code"] == "2026-K11"
+    with pytest.raises(ReportSubmitted):
+        service.save_draft("2026-K11", {}, {"residence_received": 1})
+    with session.db.write() as conn, pytest.raises(DatabaseError):
+        conn.execute(text("UPDATE reports SET figures_json = '{}' WHERE period_code = '2026-K11'"))
+    document = service.document(service.open("2026-K11"))
+    assert "Số: 01/BC-CAP" in document.html

@@ -41,7 +41,7 @@ def test_returns_made_before_0010_are_found_again(station_home):
     by_chief, answered, by_centre, untouched = ids
     service.amend(answered, _example("F3"), "sửa theo ý kiến")
     with officer.db.write() as conn:
-        assert migrate.current_revision(conn) == "0010"
+        assert migrate.current_revision(conn) >= "0010"  # 0010 ran (later ones may follow)
         # What the app wrote before 0010: an audit entry only, the record left "completed".
         for record_id in (by_chief, answered):
             details = {"comment": "Bổ sung", "author": OFFICER}

@@ -106,6 +106,7 @@ def test_crime_report_intake_is_completed_from_the_keyboard_alone(window, record
     key(Qt.Key_Return, Qt.ControlModifier)  # keep the row
     qtbot.waitUntil(lambda: focused_path() == "items")
     fill("classification", "dau hieu toi pham")
+    fill("crime_group", "xam pham so huu")  # required once signs of a crime are found
     key(Qt.Key_Return, Qt.ControlModifier)  # complete
 
     assert page.editor is None, page.editor.summary.list.item(0).text() if page.editor else ""

@@ -264,3 +264,43 @@ def test_the_indicators_show_whole_at_1366_and_in_tooltips(qtbot, reports_page):
     for row in range(model.rowCount()):
         label = model.index(row, LABEL)
         assert label.data(Qt.ToolTipRole) == label.data().strip()
+
+
+def test_reporting_month_and_typed_figures(qtbot, reports_page):
+    """The 15th-to-14th reporting month is a period choice; the residence and ID applications
+    typed for it are saved with the draft, shown as figures and come back when reopened."""
+    page = reports_page
+    picker = page.picker
+    picker.kind.setCurrentIndex(picker.kind.findData(str(PeriodKind.REPORT_MONTH)))
+    picker.year.setValue(2026)
+    picker.number.setCurrentIndex(picker.number.findData(10))
+    qtbot.waitUntil(lambda: page.opened is not None and page.opened.view.period.code == "2026-K10")
+    assert page.opened.view.content.start == "2026-09-15"
+    assert _figure(page, "f2.total") == "1"  # 05/10 is in; 20/10 is after the 14th
+    assert _figure(page, "applications.residence_received") == "\u2014"
+    page.typed["residence_received"].setValue(120)
+    page.typed["id_received"].setValue(36)
+    assert page.capture_state()["figures"] == {"residence_received": 120, "id_received": 36}
+    qtbot.mouseClick(page.save_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: _figure(page, "applications.residence_received") == "120")
+    _choose_month(qtbot, page, 2026, 10)
+    assert page.typed["residence_received"].value() == -1  # another period: nothing typed
+    picker.kind.setCurrentIndex(picker.kind.findData(str(PeriodKind.REPORT_MONTH)))
+    picker.number.setCurrentIndex(picker.number.findData(10))
+    qtbot.waitUntil(lambda: page.opened.view.period.code == "2026-K10")
+    assert page.typed["id_received"].value() == 36
+
+
+def test_profile_dialog_takes_billions_of_dong_and_the_party_post(qtbot, reports_page):
+    page = reports_page
+    qtbot.mouseClick(page.profile_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible())
+    dialog = page.dialog
+    dialog.editors["hq_funding_budget"].setValue(4_500_000_000)
+    party = dialog.editors["chief_in_party_committee"]
+    party.setCurrentIndex(party.findData("co"))
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Save), Qt.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    qtbot.waitUntil(lambda: _figure(page, "r12.hq_funding_budget") == "4.500.000.000")
+    assert _figure(page, "r12.chief_in_party_committee") == "Có"  # labels are frozen in vi
+    assert page.model.index(page.model.row_of("r12.hq_funding_budget"), 0).data().endswith("(VND)")

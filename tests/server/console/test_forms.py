@@ -75,7 +75,7 @@ def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engi
     """A version's page lists its sections and field labels from the stored definition, in
     Vietnamese or English."""
     login(client, create_user(engine, "xem01", "viewer", "province:01"))
-    page = client.get("/console/forms/f1/1")
+    page = client.get("/console/forms/f1/2")
     assert page.status_code == 200, page.text
     assert "Tiếp nhận" in page.text and "Thời điểm tiếp nhận" in page.text
     assert 'data-field="received_at"' in page.text
@@ -86,7 +86,7 @@ def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engi
     assert "badge amber" not in page.text and "nhạy cảm<" not in page.text
     assert client.get("/console/forms/f1/9").status_code == 404
     client.cookies.set("cax_lang", "en", path="/")
-    english = client.get("/console/forms/f1/1").text
+    english = client.get("/console/forms/f1/2").text
     assert "Crime report intake record" in english and "Time received" in english
     assert _type_cell(english, "received_at") == "Date and time"
     assert '<span class="badge sensitive">Sensitive</span>' in english
@@ -94,31 +94,31 @@ def test_version_page_shows_sections_and_fields(client: TestClient, engine: Engi
 
 
 def test_publishing_a_new_version_reaches_the_stations(client: TestClient, engine: Engine) -> None:
-    """F1 version 2 from its JSON file is stored, audited and in every station's pull feed."""
+    """F1 version 3 from its JSON file is stored, audited and in every station's pull feed."""
     stations.add_station(engine, "00004")
     device = enrol_device(client, engine, "00004")
     csrf = _admin(client, engine)
-    document = form_document("F1", 2)
+    document = form_document("F1", 3)
     answer = _upload(client, json.dumps(document, ensure_ascii=False).encode(), csrf)
     assert answer.status_code == 303, answer.text
-    assert answer.headers["location"] == "/console/forms/f1/2?published=1"
+    assert answer.headers["location"] == "/console/forms/f1/3?published=1"
     page = client.get(answer.headers["location"])
     assert "Đã phát hành" in page.text and "Thời điểm tiếp nhận" in page.text
     catalogue = client.get("/console/forms").text
-    assert 'data-version="f1-2"' in catalogue
+    assert 'data-version="f1-3"' in catalogue
     feed = device.pull(client).json()["updates"]
     published = [
         u["payload"]
         for u in feed
         if u["kind"] == "form_version" and u["payload"]["form_id"] == "f1"
     ]
-    assert [p["version"] for p in published] == [1, 2]
+    assert [p["version"] for p in published] == [2, 3]
     assert published[1]["definition"]["form"] == document
     with engine.connect() as conn:
         entry = conn.execute(
             select(ConsoleAuditEntry).where(ConsoleAuditEntry.action == "form.published")
         ).one()
-    assert (entry.actor, entry.target) == ("quantri", "f1 v2")
+    assert (entry.actor, entry.target) == ("quantri", "f1 v3")
     assert entry.details["file"] == "F1.json"
 
 
@@ -140,13 +140,13 @@ def test_schema_breaking_definition_is_refused_with_path_and_reason(
     stored, and an unknown field in a condition is caught by the linker the same way."""
     csrf = _admin(client, engine)
     before = _stored(engine)
-    broken = form_document("F1", 2)
+    broken = form_document("F1", 3)
     broken["sections"][0]["fields"][2]["type"] = "bogus"
     answer = _upload(client, json.dumps(broken).encode(), csrf)
     assert answer.status_code == 400
     assert "Định nghĩa biểu mẫu không hợp lệ" in answer.text
     assert "F1.json sections[0].fields[2].type: &#39;bogus&#39; is not one of" in answer.text
-    linked = form_document("F1", 2)
+    linked = form_document("F1", 3)
     linked["sections"][0]["fields"][0]["visible_if"] = "no_such_field == 1"
     answer = _upload(client, json.dumps(linked).encode(), csrf)
     assert answer.status_code == 400 and "unknown_field" in answer.text
@@ -154,13 +154,13 @@ def test_schema_breaking_definition_is_refused_with_path_and_reason(
 
 
 def test_version_not_above_the_latest_is_refused(client: TestClient, engine: Engine) -> None:
-    """Version 1 again cannot replace what stations already have."""
+    """The shipped version again cannot replace what stations already have."""
     csrf = _admin(client, engine)
     before = _stored(engine)
-    answer = _upload(client, json.dumps(form_document("F1", 1)).encode(), csrf)
+    answer = _upload(client, json.dumps(form_document("F1", 2)).encode(), csrf)
     assert answer.status_code == 409
     assert "Số phiên bản phải lớn hơn phiên bản mới nhất" in answer.text
-    assert "publish version 2 or higher" in answer.text
+    assert "publish version 3 or higher" in answer.text
     assert _stored(engine) == before
 
 
@@ -169,7 +169,7 @@ def test_too_large_file_is_refused(client: TestClient, engine: Engine) -> None:
     page each time, nothing stored."""
     csrf = _admin(client, engine)
     before = _stored(engine)
-    document = form_document("F1", 2)
+    document = form_document("F1", 3)
     padded = json.dumps({**document, "legal_basis": "x" * MAX_DEFINITION_BYTES}).encode()
     for content in (padded[: MAX_DEFINITION_BYTES + 10], padded * 3):
         answer = _upload(client, content, csrf)
@@ -183,7 +183,7 @@ def test_non_admin_cannot_publish(client: TestClient, engine: Engine) -> None:
     login(client, create_user(engine, "duyet", "reviewer", "all"))
     csrf = csrf_of(client, "/console/forms")
     before = _stored(engine)
-    answer = _upload(client, json.dumps(form_document("F1", 2)).encode(), csrf)
+    answer = _upload(client, json.dumps(form_document("F1", 3)).encode(), csrf)
     assert answer.status_code == 403
     assert "Không có quyền" in answer.text
     assert _stored(engine) == before
@@ -193,9 +193,9 @@ def test_missing_csrf_token_is_refused(client: TestClient, engine: Engine) -> No
     """An admin's post without the form's token (another site's form) changes nothing."""
     _admin(client, engine)
     before = _stored(engine)
-    answer = _upload(client, json.dumps(form_document("F1", 2)).encode(), None)
+    answer = _upload(client, json.dumps(form_document("F1", 3)).encode(), None)
     assert answer.status_code == 403
     assert "Biểu mẫu đã hết hạn hoặc không hợp lệ" in answer.text
-    forged = _upload(client, json.dumps(form_document("F1", 2)).encode(), "forged")
+    forged = _upload(client, json.dumps(form_document("F1", 3)).encode(), "forged")
     assert forged.status_code == 403
     assert _stored(engine) == before

@@ -95,13 +95,28 @@ def _province_setup(client: TestClient, engine: Engine) -> dict[str, Any]:
             client,
             devices[BA_DINH],
             "2026-10",
-            content("2026-10", 1, 2, {"hq_status": "da_co", "staff_total": 14, "cars": 1}),
+            content(
+                "2026-10",
+                1,
+                2,
+                {
+                    "hq_status": "da_co",
+                    "staff_total": 14,
+                    "cars": 1,
+                    "chief_in_party_committee": "co",
+                },
+            ),
         ),
         NGOC_HA: submit(
             client,
             devices[NGOC_HA],
             "2026-10",
-            content("2026-10", 2, 1, {"hq_status": "dang_xay", "staff_total": 10}),
+            content(
+                "2026-10",
+                2,
+                1,
+                {"hq_status": "dang_xay", "staff_total": 10, "chief_in_party_committee": "khong"},
+            ),
             number="07/BC",
         ),
         THUC_PHAN: submit(
@@ -136,6 +151,7 @@ def test_rollup_sums_the_province_and_lists_who_has_not_submitted(
     # Resolution 12: one of the two has its headquarters and at least 12 officers.
     assert row_cells(html, "r12.hq_status")[3] == "1/2"
     assert row_cells(html, "r12.staff_total")[3:] == ["1/2", "2", "24"]
+    assert row_cells(html, "r12.chief_in_party_committee")[3] == "1/2"  # the chief in the Party
     missing = table(html, "missing")
     assert GIANG_VO in missing and BA_DINH not in missing and THUC_PHAN not in missing
     submitted = table(html, "submitted")

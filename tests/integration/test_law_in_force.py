@@ -8,7 +8,7 @@ import json
 import pytest
 
 from desktop.core.errors import ValidationFailed
-from desktop.storage import centre_feed
+from desktop.storage import centre_feed, outbox
 from desktop.storage.records import RecordService
 from domain.law import default_catalogue
 from server.services import law
@@ -56,3 +56,41 @@ def test_a_station_without_a_pulled_catalogue_uses_the_bundled_one(session):
     with session.db.read() as conn:
         assert centre_feed.latest_law_catalogue(conn) is None
         assert centre_feed.law_catalogue_in_force(conn) is default_catalogue()
+
+
+def test_a_station_behind_the_centre_is_refused_naming_the_field_then_agrees(
+    enrolled, session, server_db
+):
+    """The centre ends nd282.8.1.a on 30/06/2026 and moves the act to a new point. A record the
+    station completed before its pull is refused (RECORD_INVALID, the field named, listed for
+    the Sync page); after the pull the station refuses it too, and the amendment goes through."""
+    document = with_new_entry("2027.7")
+    for entry in document["entries"]:
+        if entry["id"] == "nd282.8.1.a":
+            entry["effective_to"] = "2026-06-30"
+    replacement = {
+        **next(e for e in document["entries"] if e["id"] == "nd282.8.1.a"),
+        "id": "nd282.8.1.e",
+        "point": "e",
+        "effective_from": "2026-07-01",
+        "effective_to": None,
+    }
+    document["entries"].append(replacement)
+    service = RecordService(session, CATALOGUE)
+    record_id = service.create("F3", example("F3"), draft_ok=False)  # cites nd282.8.1.a
+    service.complete(record_id)
+    law.publish_law_catalogue(server_db.engine, document)
+
+    enrolled.run()
+    with session.db.read() as conn:
+        refused = outbox.problems(conn)
+    assert [(p.record_id, p.code) for p in refused] == [(record_id, "RECORD_INVALID")]
+    assert "law_entry=LAW_ENTRY_NOT_IN_FORCE" in (refused[0].detail or "")
+    _, found = service.check("F3", service.get(record_id).values)  # pulled: the station agrees
+    assert ("law_entry", "LAW_ENTRY_NOT_IN_FORCE") in {(p.path, p.code) for p in found}
+
+    values = {**service.get(record_id).values, "law_entry": "nd282.8.1.e"}
+    values.pop("legal_provision")
+    service.amend(record_id, values, "quy định mới có hiệu lực")
+    assert service.get(record_id).values["legal_provision"].startswith("Điểm e khoản 1 Điều 8")
+    assert enrolled.run().counts.acknowledged == 1

@@ -1,6 +1,8 @@
 """`cax law search TEXT [--date DD/MM/YYYY | --all]`, `cax law show ID`: the legal catalogue.
 
-The catalogue is public law, not station data: no password is asked and no station is needed."""
+They list the catalogue the station judges records with: the newest one pulled from the centre,
+kept in the encrypted station database, so a station home asks for a user and password as every
+station command does. Without a station (a laptop reading the law) the bundled catalogue is used."""
 
 from __future__ import annotations
 
@@ -9,12 +11,22 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from desktop.cli.commands import EXIT_OK, print_json
+from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, LawEntryNotFound
-from domain.law import LawEntry, default_catalogue
+from desktop.storage import centre_feed
+from desktop.storage.station import Station
+from domain.law import Catalogue, LawEntry, default_catalogue
 from domain.validation.formats import parse_date
 from domain.vietnamese import format_money
+
+
+def catalogue_in_force(args: argparse.Namespace, home: Path, messages: Messages) -> Catalogue:
+    """The station's catalogue in force; the bundled one where no station is set up."""
+    if not Station(home).exists():
+        return default_catalogue()
+    with open_session(args, home, messages) as session, session.db.read() as conn:
+        return centre_feed.law_catalogue_in_force(conn)
 
 
 def _frame(entry: LawEntry, party: str) -> str:
@@ -43,7 +55,7 @@ def _as_json(entry: LawEntry) -> dict[str, Any]:
     }
 
 
-def search_command(args: argparse.Namespace, _home: Path, messages: Messages) -> int:
+def search_command(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     day: date | None = None if args.all else date.today()
     if args.date is not None:
         day = parse_date(args.date)
@@ -51,7 +63,7 @@ def search_command(args: argparse.Namespace, _home: Path, messages: Messages) ->
             raise InvalidInput(field="--date", reason="date_format", value=args.date)
     if not args.text.strip():
         raise InvalidInput(field="TEXT", reason="blank_text")
-    found = default_catalogue().search(args.text, day)
+    found = catalogue_in_force(args, home, messages).search(args.text, day)
     if not found:
         raise LawEntryNotFound(text=args.text)
     if getattr(args, "json", False):
@@ -70,8 +82,8 @@ def search_command(args: argparse.Namespace, _home: Path, messages: Messages) ->
     return EXIT_OK
 
 
-def show_command(args: argparse.Namespace, _home: Path, messages: Messages) -> int:
-    entry = default_catalogue().entry(args.entry.strip())
+def show_command(args: argparse.Namespace, home: Path, messages: Messages) -> int:
+    entry = catalogue_in_force(args, home, messages).entry(args.entry.strip())
     if entry is None:
         raise LawEntryNotFound(text=args.entry)
     if getattr(args, "json", False):

@@ -3,6 +3,7 @@ revocations, and review decisions (a record "returned by the centre" shows the c
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any
@@ -11,7 +12,7 @@ from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
-from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict
+from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict, default_catalogue
 from domain.records import RecordStatus
 from protocol.messages import ReviewDecision
 
@@ -131,19 +132,35 @@ def count_open_returns(conn: Connection) -> int:
 
 
 def latest_law_catalogue(conn: Connection) -> Catalogue | None:
-    """The newest legal catalogue the centre published that reads correctly (None: none yet).
-
-    Not yet used by validation, which still judges with the bundled catalogue on both sides
-    (docs/legal-catalogue.md): a station must never accept what the server would refuse."""
+    """The newest legal catalogue the centre published that reads correctly (None: none yet)."""
+    rows = conn.execute(
+        text("SELECT payload_json FROM sync_updates WHERE kind = 'law_catalogue' ORDER BY cursor")
+    )
     newest = None
-    for payload in updates(conn, "law_catalogue"):
-        try:
-            catalogue = catalogue_from_dict(payload.get("catalogue", {}))
-        except CatalogueInvalid:
+    for (payload_json,) in rows:
+        catalogue = _catalogue_of(payload_json)
+        if catalogue is None:
             continue  # kept as received; a later version replaces it
         if newest is None or _version_key(catalogue.version) > _version_key(newest.version):
             newest = catalogue
     return newest
+
+
+def law_catalogue_in_force(conn: Connection) -> Catalogue:
+    """The catalogue this station validates, cites and lists with: the newest one pulled that
+    reads correctly, else the one bundled with the program (docs/legal-catalogue.md)."""
+    return latest_law_catalogue(conn) or default_catalogue()
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue_of(payload_json: str) -> Catalogue | None:
+    """One pulled payload read once: the form window asks on every check, and the text as
+    stored is the key, so a second station database in the process never gets a stale one."""
+    try:
+        payload = json.loads(payload_json)
+        return catalogue_from_dict(payload.get("catalogue", {}))
+    except (CatalogueInvalid, ValueError, AttributeError):
+        return None
 
 
 def _version_key(version: str) -> tuple[int, ...]:

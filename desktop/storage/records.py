@@ -21,13 +21,14 @@ from desktop.core.errors import (
 )
 from desktop.core.overview import StationOverview
 from desktop.core.permissions import Permission, require_record_change
-from desktop.storage import audit, outbox, record_store
+from desktop.storage import audit, centre_feed, outbox, record_store
 from desktop.storage.outbox import RecordEvent
 from desktop.storage.station import StationSession
 from domain.forms.catalogue import Catalogue
 from domain.forms.model import FormDefinition
 from domain.forms.summaries import format_document_number, redact_sensitive
 from domain.ids import new_record_id
+from domain.law import Catalogue as LawCatalogue
 from domain.records import RecordFilter, RecordStatus, RecordSummary, StoredRecord, project
 from domain.validation import Override, Problem, blocking_problems, check_record
 from domain.validation.formats import VN_TZ
@@ -70,8 +71,14 @@ class RecordService:
             now=now.replace(tzinfo=None),
             rules=self.catalogue.rules,
             station_commune=self._station_commune,
+            law=self.law_catalogue(),
         )
         return checked.values, checked.problems
+
+    def law_catalogue(self) -> LawCatalogue:
+        """The legal catalogue in force on this station (the newest pulled, else bundled)."""
+        with self.session.db.read() as conn:
+            return centre_feed.law_catalogue_in_force(conn)
 
     @property
     def _station_commune(self) -> str | None:

@@ -95,6 +95,7 @@ class RecordEditor(QWidget):
             language=language,
             rules=catalogue.rules,
             station_commune=station_code if len(station_code) == 5 else None,
+            law=record_work.law_catalogue(context.session, catalogue),
         )
         role = context.session.user.role
         self.summary = ProblemSummary(

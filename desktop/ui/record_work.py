@@ -15,6 +15,7 @@ from desktop.storage.audit import AuditEntry
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from domain.forms import Catalogue, load_catalogue
+from domain.law import Catalogue as LawCatalogue
 from domain.records import RecordFilter, RecordSummary, StoredRecord
 from domain.validation import Override
 
@@ -32,6 +33,11 @@ def shared_catalogue() -> Catalogue:
 
 def _service(session: StationSession, catalogue: Catalogue) -> RecordService:
     return RecordService(session, catalogue)
+
+
+def law_catalogue(session: StationSession, catalogue: Catalogue) -> LawCatalogue:
+    """The legal catalogue the station judges with, so the form checks as saving will."""
+    return _service(session, catalogue).law_catalogue()
 
 
 def save_draft(

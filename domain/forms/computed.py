@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
-from domain.forms.evaluation import as_moment
-from domain.law import default_catalogue
+from domain.forms.evaluation import EvalContext, as_moment
+from domain.law import Catalogue, LawEntry, default_catalogue
 from domain.validation.formats import parse_money
 from domain.vietnamese import money_in_words as _money_words
 
+# A computed function gets its arguments' values and the evaluation context (rules, catalogue).
+ComputedFunction = Callable[[list[Any], EvalContext], Any]
 
-def _money_in_words(args: list[Any], rules: Mapping[str, Any]) -> str | None:
+
+def _money_in_words(args: list[Any], context: EvalContext) -> str | None:
+    rules = context.rules
     amount = parse_money(args[0])
     if amount is None:
         return None
@@ -23,8 +27,9 @@ def _money_in_words(args: list[Any], rules: Mapping[str, Any]) -> str | None:
     )
 
 
-def _stay_notice_late(args: list[Any], rules: Mapping[str, Any]) -> bool | None:
+def _stay_notice_late(args: list[Any], context: EvalContext) -> bool | None:
     """Luật Cư trú Art. 30: notify before 23:00 on arrival day, or by 08:00 next day if arriving later."""
+    rules = context.rules
     arrival, notified = as_moment(args[0]), as_moment(args[1])
     if arrival is None or notified is None:
         return None
@@ -38,25 +43,32 @@ def _stay_notice_late(args: list[Any], rules: Mapping[str, Any]) -> bool | None:
     return notified > deadline
 
 
-def _law_citation(args: list[Any], _rules: Mapping[str, Any]) -> Any:
+def _law_entry(entry_id: Any, context: EvalContext) -> LawEntry | None:
+    """The entry in the catalogue in force on this side (the context's), so the citation and
+    frame a record stores come from the same catalogue its law check judges with."""
+    catalogue: Catalogue = context.law or default_catalogue()
+    return catalogue.entry(entry_id) if isinstance(entry_id, str) else None
+
+
+def _law_citation(args: list[Any], context: EvalContext) -> Any:
     """The provision as printed, from the catalogue entry chosen; without one (a record made
     before the catalogue existed) the text typed then is kept."""
-    entry = default_catalogue().entry(args[0]) if isinstance(args[0], str) else None
+    entry = _law_entry(args[0], context)
     return entry.citation if entry is not None else args[1]
 
 
-def _law_frame(bound: int) -> Callable[[list[Any], Mapping[str, Any]], Any]:
+def _law_frame(bound: int) -> ComputedFunction:
     """The entry's fine frame bound (0 = from, 1 = to) for the party; else the value typed."""
 
-    def frame(args: list[Any], _rules: Mapping[str, Any]) -> Any:
-        entry = default_catalogue().entry(args[0]) if isinstance(args[0], str) else None
+    def frame(args: list[Any], context: EvalContext) -> Any:
+        entry = _law_entry(args[0], context)
         return entry.frame(str(args[1]))[bound] if entry is not None else args[2]
 
     return frame
 
 
 # name → (number of arguments, implementation)
-COMPUTED_FUNCTIONS: dict[str, tuple[int, Callable[[list[Any], Mapping[str, Any]], Any]]] = {
+COMPUTED_FUNCTIONS: dict[str, tuple[int, ComputedFunction]] = {
     "money_in_words": (1, _money_in_words),
     "stay_notice_late": (2, _stay_notice_late),
     "law_citation": (2, _law_citation),

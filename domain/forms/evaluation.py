@@ -20,6 +20,7 @@ from domain.forms.expressions import (
     Not,
     Ref,
 )
+from domain.law import Catalogue
 from domain.validation.formats import parse_date, parse_datetime, parse_partial_date
 
 
@@ -31,7 +32,9 @@ class EvalContext:
     now: datetime | None = None
     rules: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     station_commune: str | None = None
-    law: Any = None  # a domain.law.Catalogue other than the bundled one (tests, a published one)
+    # The legal catalogue in force on this side (domain.law.Catalogue); None: the bundled one.
+    # Part of the context so that validation and computed fields judge with the same one.
+    law: Catalogue | None = None
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from domain.forms.computed import COMPUTED_FUNCTIONS
 from domain.forms.evaluation import EvalContext, Scope, evaluate, is_empty, resolve
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 from domain.forms.rules import Rules, default_rules
+from domain.law import Catalogue
 from domain.validation import formats
 from domain.validation.codes import Code, Severity
 from domain.validation.named import NAMED_VALIDATORS
@@ -28,11 +29,13 @@ def normalize_values(
     *,
     today: date | None = None,
     rules: Rules | None = None,
+    law: Catalogue | None = None,
 ) -> dict[str, Any]:
     """The values as they are stored: unknown keys and blanks dropped, defaults filled in,
     computed fields worked out. Values that cannot be read are kept as typed, for validation
-    to report. Idempotent: normalising twice changes nothing."""
-    return normalize_with_notes(form, values, today=today, rules=rules)[0]
+    to report. Idempotent: normalising twice changes nothing. `law` is the legal catalogue in
+    force (None: the bundled one): computed citations and fine frames are read from it."""
+    return normalize_with_notes(form, values, today=today, rules=rules, law=law)[0]
 
 
 def normalize_with_notes(
@@ -41,12 +44,13 @@ def normalize_with_notes(
     *,
     today: date | None = None,
     rules: Rules | None = None,
+    law: Catalogue | None = None,
 ) -> tuple[dict[str, Any], list[Problem]]:
     """As normalize_values, plus warnings for corrections made on the way (old phone numbers)."""
     notes: list[Problem] = []
     source = values if isinstance(values, Mapping) else {}
     result = _fields(form.fields, source, "", notes)
-    context = EvalContext(today=today, rules=(rules or default_rules()).values())
+    context = EvalContext(today=today, rules=(rules or default_rules()).values(), law=law)
     _compute(form.fields, result, [], context)
     return result, notes
 
@@ -203,4 +207,4 @@ def _computed_value(f: FieldDefinition, scopes: list[Scope], context: EvalContex
         return evaluate(computed.expression, scopes, context)
     _, function = COMPUTED_FUNCTIONS[computed.function or ""]
     args = [resolve(arg.split("."), scopes) for arg in computed.args]
-    return function(args, context.rules)
+    return function(args, context)

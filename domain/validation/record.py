@@ -52,7 +52,7 @@ def check_record(
     rules = rules or default_rules()
     if not isinstance(values, Mapping):
         return CheckedRecord({}, [problem("", Code.WRONG_TYPE, expected="object")])
-    normalized, notes = normalize_with_notes(form, values, today=today, rules=rules)
+    normalized, notes = normalize_with_notes(form, values, today=today, rules=rules, law=law)
     context = EvalContext(
         today=today,
         now=now or datetime.combine(today, time(23, 59)),
@@ -75,6 +75,7 @@ def validate_record(
     rules: Rules | None = None,
     reference: ReferenceData | None = None,
     station_commune: str | None = None,
+    law: Catalogue | None = None,
 ) -> list[Problem]:
     """Every problem in a record's values (raw or already normalised), in form order."""
     return check_record(
@@ -85,6 +86,7 @@ def validate_record(
         rules=rules,
         reference=reference,
         station_commune=station_commune,
+        law=law,
     ).problems
 
 

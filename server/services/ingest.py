@@ -30,7 +30,7 @@ from protocol.messages import (
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from server.services import audit_anchors, authors, catalog, record_checks, store_pg
+from server.services import audit_anchors, authors, catalog, law, record_checks, store_pg
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
 from server.services.record_checks import HeadProjection
@@ -147,6 +147,7 @@ def _check_against_forms(conn: Connection, batch: _Batch) -> None:
         key: catalog.form_definition(conn, *key)
         for key in sorted({(r.form_id, r.form_version) for _, r in batch.candidates})
     }
+    law_in_force = law.catalogue_in_force(conn)
     kept = []
     for index, record in batch.candidates:
         form = forms[(record.form_id, record.form_version)]
@@ -159,7 +160,7 @@ def _check_against_forms(conn: Connection, batch: _Batch) -> None:
                 f"form {record.form_id} version {record.form_version} is not registered",
             )
             continue
-        problems = record_checks.blocking_problems(form, record)
+        problems = record_checks.blocking_problems(form, record, law_in_force)
         if problems:
             where = ", ".join(f"{p.path or '-'}: {p.code}" for p in problems[:5])
             batch.reject(index, marker, ErrorCode.RECORD_INVALID, where, problems)

@@ -6,13 +6,15 @@ different catalogues under one version (docs/legal-catalogue.md)."""
 
 from __future__ import annotations
 
+import functools
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from domain.law import CatalogueInvalid, catalogue_from_dict
+from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict, default_catalogue
 from protocol.errors import ErrorCode
 from protocol.messages import LawCataloguePayload, UpdateKind
 from server.errors import ServerError
@@ -43,6 +45,32 @@ def published_versions(engine: Engine) -> list[str]:
             .order_by(_updates.c.cursor)
         )
         return [str(payload.get("version")) for (payload,) in rows if isinstance(payload, dict)]
+
+
+def catalogue_in_force(conn: Connection) -> Catalogue:
+    """The catalogue the server judges pushed revisions with: the newest it published that
+    reads correctly, else the one bundled with the program. Stations switch to it at their
+    next pull (docs/legal-catalogue.md, "Which catalogue is in force")."""
+    rows = conn.execute(
+        select(_updates.c.payload)
+        .where(_updates.c.kind == UpdateKind.LAW_CATALOGUE.value)
+        .order_by(_updates.c.cursor.desc())
+    )
+    for (payload,) in rows:
+        catalogue = _read(json.dumps(payload, sort_keys=True, ensure_ascii=False))
+        if catalogue is not None:
+            return catalogue
+    return default_catalogue()
+
+
+@functools.lru_cache(maxsize=8)
+def _read(payload_json: str) -> Catalogue | None:
+    """Each push asks: a published payload is read once (keyed by its text, not its cursor,
+    so two server databases in one process never share a stale one)."""
+    try:
+        return catalogue_from_dict(json.loads(payload_json).get("catalogue", {}))
+    except (CatalogueInvalid, AttributeError):
+        return None  # read by an older program; the loader refuses it now
 
 
 def publish_law_catalogue(engine: Engine, document: Any) -> PublishedLaw:

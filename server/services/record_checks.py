@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from domain.forms import FormDefinition
+from domain.law import Catalogue
 from domain.records import project
 from domain.validation import check_record
 from domain.validation.formats import VN_TZ
@@ -27,17 +28,20 @@ class HeadProjection:
     search_text: str
 
 
-def blocking_problems(form: FormDefinition, record: RecordRevision) -> list[RecordProblem]:
+def blocking_problems(
+    form: FormDefinition, record: RecordRevision, law: Catalogue | None = None
+) -> list[RecordProblem]:
     """Errors the station could not have accepted: overridable ones (an ID whose sex digit
     disagrees…) may carry a supervisor's reason the wire does not bring, so they pass.
 
     Dates are judged as of the revision's last change in Vietnam, as the station judged them,
-    so a record is never refused later for being "in the future" or "too old"."""
+    so a record is never refused later for being "in the future" or "too old". `law` is the
+    catalogue in force on the server (None: the bundled one)."""
     if record.deleted:
         return []  # a tombstone keeps the values it had; the void itself is what travels
     changed = record.updated_at.astimezone(VN_TZ).replace(tzinfo=None)
     checked = check_record(
-        form, record.values, today=changed.date(), now=changed, station_commune=None
+        form, record.values, today=changed.date(), now=changed, station_commune=None, law=law
     )
     found = [p for p in checked.problems if p.is_error and not p.overridable]
     return [RecordProblem(path=p.path[:300], code=str(p.code)) for p in found[:MAX_PROBLEMS]]

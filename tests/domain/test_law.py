@@ -162,3 +162,24 @@ def test_the_violation_record_checks_its_entry_on_the_violation_date() -> None:
     )
     values = {**example["values"], "law_entry": "nd144.8.1.a"}
     assert ("law_entry", "LAW_ENTRY_NOT_IN_FORCE") in errors(values, form="F3")
+
+
+def test_the_citation_and_frame_come_from_the_catalogue_validation_is_given() -> None:
+    """A catalogue other than the bundled one (one the centre published) is the one the computed
+    citation and fine frame are read from, not only the one the law check judges with."""
+    raw = raw_catalogue()
+    for entry in raw["entries"]:
+        if entry["id"] == "nd282.8.1.a":
+            entry["fine_individual"] = [600000, 1200000]
+            entry["point"] = "g"
+    published = catalogue_from_dict({**raw, "version": "2099.1"})
+    values = decision(fine_amount=1100000)
+    result = check_record(FORMS.get("F4"), values, today=TODAY, law=published)
+    assert result.values["legal_provision"].startswith("Điểm g khoản 1 Điều 8")
+    assert (result.values["fine_frame_min"], result.values["fine_frame_max"]) == (600000, 1200000)
+    bundled = check_record(FORMS.get("F4"), values, today=TODAY)
+    assert bundled.values["fine_frame_max"] == 1000000
+    assert ("fine_amount", "FINE_OUTSIDE_FRAME") in {(p.path, p.code.value) for p in bundled.errors}
+    assert ("fine_amount", "FINE_OUTSIDE_FRAME") not in {
+        (p.path, p.code.value) for p in result.errors
+    }

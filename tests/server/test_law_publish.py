@@ -6,13 +6,16 @@ import json
 from pathlib import Path
 
 from fastapi.testclient import TestClient
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
-from domain.law import catalogue_from_dict
+from domain.law import catalogue_from_dict, default_catalogue
 from domain.resources import resource_path
 from server.cli import main
 from server.core.config import Settings
-from tests.server.helpers import StationDevice
+from server.models import RecordRevisionRow
+from server.services import law
+from tests.desktop.sync.helpers import example
+from tests.server.helpers import StationDevice, make_record
 
 
 def bundled() -> dict:
@@ -55,3 +58,50 @@ def test_a_broken_or_old_catalogue_is_refused_and_nothing_is_published(  # type:
     assert code != 0 and "[LAW_CATALOGUE_INVALID]" in err
     kinds = [u["kind"] for u in device.pull(client).json()["updates"]]
     assert kinds.count("law_catalogue") == 1
+
+
+def with_new_entry(version: str) -> dict:
+    """The bundled catalogue plus a provision no program release knows yet."""
+    document = bundled()
+    new = {
+        **document["entries"][-1],
+        "id": "nd282.8.9.z",
+        "act": "tha_dieu_nguy_hiem",
+        "article": 8,
+        "clause": 9,
+        "point": "z",
+        "behaviour": "Thả diều gây nguy hiểm cho người khác",
+        "keywords": "thả diều",
+        "warning": True,
+        "fine_individual": [300000, 500000],
+        "fine_organisation": [600000, 1000000],
+        "effective_from": "2026-07-01",
+        "effective_to": None,
+    }
+    return {**document, "version": version, "entries": [*document["entries"], new]}
+
+
+def test_the_server_judges_with_its_newest_published_catalogue(  # type: ignore[no-untyped-def]
+    engine: Engine, cli_env: Settings, client: TestClient, device: StationDevice, tmp_path, capsys
+) -> None:
+    """A record citing a provision only a published catalogue has is refused with the field
+    named while the server knows the bundled one alone, and stored once it is published."""
+    citation = "Điểm z khoản 9 Điều 8 Nghị định 282/2025/NĐ-CP"  # as the station computed it
+    values = {**example("F3"), "law_entry": "nd282.8.9.z", "legal_provision": citation}
+    before = device.push(client, [make_record(form_id="f3", form_version=2, values=values)])
+    result = before.json()["results"][0]
+    assert (result["status"], result["code"]) == ("rejected", "RECORD_INVALID")
+    assert {"path": "law_entry", "code": "LAW_ENTRY_UNKNOWN"} in result["problems"]
+    assert publish(capsys, tmp_path, with_new_entry("2027.5"))[0] == 0
+    record = make_record(form_id="f3", form_version=2, values=values, device_seq=2)
+    after = device.push(client, [record]).json()["results"][0]
+    assert after["status"] == "stored", after
+    with engine.connect() as conn:
+        assert law.catalogue_in_force(conn).version == "2027.5"
+        stored = conn.execute(select(RecordRevisionRow.field_values)).scalars().one()
+    assert stored["law_entry"] == "nd282.8.9.z"
+
+
+def test_without_a_published_catalogue_the_server_uses_the_bundled_one(engine: Engine) -> None:
+    with engine.connect() as conn:
+        assert law.catalogue_in_force(conn) is default_catalogue()

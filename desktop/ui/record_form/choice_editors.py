@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt
@@ -17,8 +18,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.record_form.editor_base import EditorContext, FieldEditor
-from desktop.ui.record_form.options import FOLDED_ROLE, VALUE_ROLE, Index, OptionListModel
+from desktop.ui.record_form.options import (
+    FOLDED_ROLE,
+    VALUE_ROLE,
+    Index,
+    OptionListModel,
+    is_law_picker,
+)
 from domain.forms.model import FieldDefinition
+from domain.law import Catalogue
 from domain.vietnamese import fold
 
 
@@ -42,6 +50,32 @@ class ParentFilter(QSortFilterProxyModel):
         source = self.sourceModel()
         assert isinstance(source, OptionListModel)  # ChoiceEditor sets no other
         return source.parent_of(row) == self.parent_value
+
+
+class LawDayFilter(QSortFilterProxyModel):
+    """Only the provisions in force on the violation date; no date yet: every one, newest first.
+
+    An act is judged under the law of the day it was committed (docs/legal-catalogue.md), so
+    offering a repealed or not-yet-applicable provision would only invite LAW_ENTRY_NOT_IN_FORCE."""
+
+    def __init__(self, catalogue: Catalogue, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.day: date | None = None
+        self._entries = {e.id: e for e in catalogue.entries}
+
+    def set_day(self, day: date | None) -> None:
+        if day != self.day:
+            self.beginFilterChange()
+            self.day = day
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Index) -> bool:
+        if self.day is None or row == 0:
+            return True
+        source = self.sourceModel()
+        assert isinstance(source, OptionListModel)  # ChoiceEditor sets no other
+        entry = self._entries.get(source.value_of(row))
+        return entry is not None and entry.in_force(self.day)
 
 
 class FoldingCompleter(QCompleter):
@@ -89,10 +123,15 @@ class ChoiceEditor(FieldEditor):
         source = context.option_models.model_for(definition)
         self.option_model = source  # the filter's source, or the combo's model when none
         self.filter: ParentFilter | None = None
+        self.day_filter: LawDayFilter | None = None
+        self.proxy: QSortFilterProxyModel | None = None  # whichever filter the combo shows
         if definition.parent is not None:
-            self.filter = ParentFilter(self)
-            self.filter.setSourceModel(source)
-            self.combo.setModel(self.filter)
+            self.filter = self.proxy = ParentFilter(self)
+        elif is_law_picker(definition):
+            self.day_filter = self.proxy = LawDayFilter(context.option_models.law, self)
+        if self.proxy is not None:
+            self.proxy.setSourceModel(source)
+            self.combo.setModel(self.proxy)
         else:
             self.combo.setModel(source)
         completer = FoldingCompleter(self.combo.model(), self.combo)
@@ -130,6 +169,17 @@ class ChoiceEditor(FieldEditor):
         self.filter.set_parent_value(value if isinstance(value, str) else "")
         self._select(chosen)  # the filter moved rows: keep the same entry, if still listed
 
+    def set_law_day(self, day: date | None) -> None:
+        """List the provisions in force on `day` (None: all). A provision chosen that is not in
+        force then stays, as its id, for validation to name the one that was."""
+        if self.day_filter is None or day == self.day_filter.day:
+            return
+        chosen = self.value()
+        self.day_filter.set_day(day)
+        if chosen and not self._select(chosen):
+            self.combo.setCurrentIndex(-1)
+            self.combo.setEditText(str(chosen))
+
     def value(self) -> Any:
         index = self.combo.currentIndex()
         text = self.combo.currentText().strip()
@@ -155,8 +205,8 @@ class ChoiceEditor(FieldEditor):
     def _row_of(self, value: str) -> int:
         source = self.option_model
         row = source.row_of(value)
-        if row > 0 and self.filter is not None:
-            row = self.filter.mapFromSource(source.index(row, 0)).row()  # -1 if filtered out
+        if row > 0 and self.proxy is not None:
+            row = self.proxy.mapFromSource(source.index(row, 0)).row()  # -1 if filtered out
         return row
 
     def _is_commune(self) -> bool:

@@ -7,8 +7,8 @@ as a `SubPanel`, so no module here imports one that imports it back."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
@@ -81,6 +81,9 @@ class EditorContext:
     evaluation: Callable[[], EvalContext]  # today, now, rules and station for conditions
     describe: Callable[[Problem], str]  # a problem as the sentence shown beside its field
     make_editor: EditorFactory
+    # A legal-catalogue picker's field id → the date field its law check judges it on: the
+    # picker lists only the provisions in force on that date.
+    law_day_of: Mapping[str, str] = field(default_factory=dict)
 
 
 class FieldEditor(QWidget):

@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from domain.forms.model import FieldDefinition
-from domain.law import default_catalogue
+from domain.law import Catalogue, default_catalogue
 from domain.reference import ReferenceData
 from domain.vietnamese import fold
 
@@ -64,10 +64,11 @@ def is_law_picker(definition: FieldDefinition) -> bool:
     return definition.ui.get("picker") == "law"
 
 
-def law_entries() -> tuple[OptionEntry, ...]:
-    """Every catalogue entry, the newest provisions first; validation judges the date chosen."""
+def law_entries(catalogue: Catalogue) -> tuple[OptionEntry, ...]:
+    """Every entry of the catalogue in force, the newest provisions first; the picker narrows
+    them to the violation date (LawDayFilter), and validation judges the one chosen."""
     shown = []
-    for e in sorted(default_catalogue().entries, key=lambda e: e.effective_from, reverse=True):
+    for e in sorted(catalogue.entries, key=lambda e: e.effective_from, reverse=True):
         until = f"–{e.effective_to:%d/%m/%Y}" if e.effective_to else ""
         label = f"{e.citation} ({e.effective_from:%d/%m/%Y}{until}): {e.behaviour}"
         shown.append(OptionEntry(e.id, label, f"{e.search_key} | {e.id}"))
@@ -81,6 +82,9 @@ class OptionListModel(QAbstractListModel):
         super().__init__(parent)
         self._entries = (OptionEntry("", "", ""), *entries)
         self._rows: dict[str, int] | None = None  # value → row, made on first look-up
+
+    def value_of(self, row: int) -> str:
+        return self._entries[row].value if 0 <= row < len(self._entries) else ""
 
     def parent_of(self, row: int) -> str:
         return self._entries[row].parent if 0 <= row < len(self._entries) else ""
@@ -106,16 +110,23 @@ class OptionListModel(QAbstractListModel):
 class OptionModels(QObject):
     """The models of one form's choice lists; each reference list is built once per form."""
 
-    def __init__(self, language: str, reference: ReferenceData, parent: QObject | None = None):
+    def __init__(
+        self,
+        language: str,
+        reference: ReferenceData,
+        parent: QObject | None = None,
+        law: Catalogue | None = None,
+    ):
         super().__init__(parent)
         self.language = language
         self.reference = reference
+        self.law = law or default_catalogue()  # the station's catalogue in force
         self._shared: dict[str, OptionListModel] = {}
 
     def model_for(self, definition: FieldDefinition) -> OptionListModel:
         if is_law_picker(definition):
             if "law" not in self._shared:
-                self._shared["law"] = OptionListModel(law_entries(), self)
+                self._shared["law"] = OptionListModel(law_entries(self.law), self)
             return self._shared["law"]
         if definition.reference is None:
             entries = tuple(

@@ -26,7 +26,7 @@ from desktop.ui.record_form.editor_base import (
 )
 from desktop.ui.record_form.line_editors import ComputedEditor
 from desktop.ui.record_form.paths import is_under
-from domain.forms.evaluation import Scope, holds, is_empty
+from domain.forms.evaluation import Scope, as_moment, holds, is_empty, resolve
 from domain.forms.model import FieldDefinition
 from domain.forms.summaries import display_value
 from domain.validation.problems import Problem
@@ -223,6 +223,10 @@ class FieldsPanel(QWidget):
             parent_value = values.get(definition.parent)
             editor.set_parent_value(parent_value)
             self._fill_parent(editor, definition.parent)
+        elif isinstance(editor, ChoiceEditor) and definition.id in self.context.law_day_of:
+            on = resolve(self.context.law_day_of[definition.id].split("."), scopes)
+            moment = as_moment(on)
+            editor.set_law_day(moment.date() if moment is not None else None)
         elif editor.sub_panel is not None:
             editor.sub_panel.update_state(values.get(definition.id), scopes)
         elif isinstance(editor, RowsEditor):

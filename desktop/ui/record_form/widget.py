@@ -38,8 +38,9 @@ from desktop.ui.record_form.options import OptionModels
 from desktop.ui.record_form.panel import FieldsPanel
 from desktop.ui.record_form.paths import is_under, split_path
 from domain.forms.evaluation import EvalContext, Scope, holds
-from domain.forms.model import FormDefinition
+from domain.forms.model import FormDefinition, LawCheck
 from domain.forms.rules import Rules, default_rules
+from domain.law import Catalogue, default_catalogue
 from domain.reference import ReferenceData, default_reference
 from domain.validation import Problem, check_record
 from domain.validation.formats import VN_TZ
@@ -71,12 +72,14 @@ class RecordFormWidget(QWidget):
         rules: Rules | None = None,
         station_commune: str | None = None,
         clock: Callable[[], datetime] = local_now,
+        law: Catalogue | None = None,
     ) -> None:
         super().__init__(parent)
         self.form, self.language = form, language
         self.reference = reference or default_reference()
         self.rules = rules or default_rules()
         self.station_commune, self._clock = station_commune, clock
+        self.law = law or default_catalogue()  # the station's catalogue in force
         self.problems: list[Problem] = []
         self.visited: set[str] = set()
         self.show_all = False
@@ -86,10 +89,11 @@ class RecordFormWidget(QWidget):
         self.context = EditorContext(
             language=language,
             reference=self.reference,
-            option_models=OptionModels(language, self.reference, self),
+            option_models=OptionModels(language, self.reference, self, law=self.law),
             evaluation=self.evaluation,
             describe=self.describe,
             make_editor=create_editor,
+            law_day_of={c.entry: c.on for c in form.checks if isinstance(c, LawCheck)},
         )
         self.sections: list[tuple[Any, QWidget, FieldsPanel]] = []
         self.general = QLabel()
@@ -203,6 +207,7 @@ class RecordFormWidget(QWidget):
             now=now,
             rules=self.rules.values(),
             station_commune=self.station_commune,
+            law=self.law,
         )
 
     def describe(self, problem: Problem) -> str:
@@ -237,7 +242,9 @@ class RecordFormWidget(QWidget):
         context = self.evaluation()
         raw = self.all_values()
         try:
-            normalized = normalize_values(self.form, raw, today=context.today, rules=self.rules)
+            normalized = normalize_values(
+                self.form, raw, today=context.today, rules=self.rules, law=self.law
+            )
         except Exception:
             # A province's odd definition must never stop the typing: conditions use raw values.
             log.exception("normalising %s for its conditions failed", self.form.id)
@@ -264,6 +271,7 @@ class RecordFormWidget(QWidget):
             rules=self.rules,
             reference=self.reference,
             station_commune=self.station_commune,
+            law=self.law,
         ).problems
 
     def validate(self) -> list[Problem]:

@@ -37,14 +37,14 @@ class Row:
     def change(self) -> int | float | None:
         """This period minus last year (for a rate: the difference in percentage points)."""
         # self.comparable, spelled out so that the type checker sees two numbers below
-        if not (_is_number(self.current) and _is_number(self.previous)):
+        if self.static or not (_is_number(self.current) and _is_number(self.previous)):
             return None
         return _tidy(self.current - self.previous)
 
     @property
     def change_percent(self) -> float | None:
         """The change as a share of last year's figure; none for rates or when last year was 0."""
-        if not (_is_number(self.current) and _is_number(self.previous)):  # as in change
+        if self.static or not (_is_number(self.current) and _is_number(self.previous)):  # as above
             return None
         if self.unit == "%" or not self.previous:
             return None

@@ -1,0 +1,99 @@
+"""Work functions for a record's files, run on the database lane: list them with thumbnails,
+attach, remove with a reason, read one to show it, save a copy. Plain values in and out.
+
+A file is only ever decrypted into memory here (the chunks joined into bytes, checked against
+their SHA-256): the viewer and the thumbnails decode from those bytes, never from a file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from desktop.core.errors import AttachmentCorrupt, AttachmentNotFound
+from desktop.storage import attachments
+from desktop.storage.attachment_service import AttachmentService
+from desktop.storage.attachments import Attachment
+from desktop.storage.station import StationSession
+from domain.forms import Catalogue
+
+THUMBNAIL_PX = 64
+
+
+@dataclass(frozen=True)
+class AttachmentRow:
+    """One current file of a record, with a small PNG of it when it is an image."""
+
+    attachment: Attachment
+    thumbnail: bytes | None  # PNG, at most THUMBNAIL_PX on its longer side
+
+
+def is_image(attachment: Attachment) -> bool:
+    return attachment.media_type.startswith("image/")
+
+
+def is_pdf(attachment: Attachment) -> bool:
+    return attachment.media_type == "application/pdf"
+
+
+def _read(session: StationSession, sha256: str) -> bytes:
+    """The decrypted bytes of one blob, checked against its hash (a damaged chunk is named,
+    never shown as a broken picture)."""
+    digest, parts = hashlib.sha256(), []
+    with session.db.read() as conn:
+        for chunk in attachments.read_blob(conn, sha256):
+            digest.update(chunk)
+            parts.append(chunk)
+    if digest.hexdigest() != sha256:
+        raise AttachmentCorrupt(sha256=sha256)
+    return b"".join(parts)
+
+
+def _thumbnail(data: bytes) -> bytes | None:
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.thumbnail((THUMBNAIL_PX, THUMBNAIL_PX))
+            out = io.BytesIO()
+            image.convert("RGBA").save(out, format="PNG")
+    except (UnidentifiedImageError, Image.DecompressionBombError, OSError, ValueError):
+        return None  # shown without a picture; opening it names the problem
+    return out.getvalue()
+
+
+def list_files(session: StationSession, record_id: str) -> list[AttachmentRow]:
+    """The record's current files in the order they were added, images with a thumbnail."""
+    rows = []
+    for attachment in AttachmentService(session).list(record_id):
+        picture = _thumbnail(_read(session, attachment.sha256)) if is_image(attachment) else None
+        rows.append(AttachmentRow(attachment, picture))
+    return rows
+
+
+def attach_files(
+    session: StationSession, catalogue: Catalogue, record_id: str, paths: list[str]
+) -> list[Attachment]:
+    """Every file or none: one refused file leaves nothing of the others (one transaction)."""
+    return AttachmentService(session, catalogue).attach(record_id, [Path(p) for p in paths])
+
+
+def detach_file(
+    session: StationSession, catalogue: Catalogue, record_id: str, name: str, reason: str
+) -> int:
+    return AttachmentService(session, catalogue).detach(record_id, name, reason)
+
+
+def read_file(session: StationSession, record_id: str, name: str) -> tuple[Attachment, bytes]:
+    """A current file of the record and its bytes, to show inside the app."""
+    for attachment in AttachmentService(session).list(record_id):
+        if attachment.name == name:
+            return attachment, _read(session, attachment.sha256)
+    raise AttachmentNotFound(record=record_id, name=name)
+
+
+def save_copy(session: StationSession, record_id: str, name: str, out: str) -> Attachment:
+    """A supervisor's decrypted copy at a place they chose (audited by the service)."""
+    return AttachmentService(session).extract(record_id, name, Path(out))

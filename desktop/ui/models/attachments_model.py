@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QApplication, QStyle
 
 from desktop.ui.attachment_work import AttachmentRow
 from desktop.ui.formats import format_number, format_timestamp
@@ -80,7 +81,11 @@ class AttachmentsTableModel(ColumnTableModel):
         if role == ROW_ROLE:
             return row
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return self._pictures.get(a.sha256)
+            picture = self._pictures.get(a.sha256)
+            if picture is not None:
+                return picture
+            # A PDF (or an image that would not decode): the platform's file icon.
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -74,14 +74,14 @@ def list_files(session: StationSession, record_id: str) -> list[AttachmentRow]:
 
 
 def attach_files(
-    session: StationSession, catalogue: Catalogue, record_id: str, paths: list[str]
+    session: StationSession, catalogue: Catalogue | None, record_id: str, paths: list[str]
 ) -> list[Attachment]:
     """Every file or none: one refused file leaves nothing of the others (one transaction)."""
     return AttachmentService(session, catalogue).attach(record_id, [Path(p) for p in paths])
 
 
 def detach_file(
-    session: StationSession, catalogue: Catalogue, record_id: str, name: str, reason: str
+    session: StationSession, catalogue: Catalogue | None, record_id: str, name: str, reason: str
 ) -> int:
     return AttachmentService(session, catalogue).detach(record_id, name, reason)
 

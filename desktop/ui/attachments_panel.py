@@ -65,7 +65,7 @@ class AttachmentsPanel(QWidget):
     changed = Signal(int)  # a file added or removed: the record's revision now
 
     def __init__(
-        self, context: PageContext, catalogue: Catalogue, parent: QWidget | None = None
+        self, context: PageContext, catalogue: Catalogue | None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.context, self.catalogue = context, catalogue

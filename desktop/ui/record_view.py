@@ -135,7 +135,7 @@ class RecordView(QWidget):
         self.tabs.addTab(self.history, self.tr("History"))
         # The files need the session (the database lane): only a page that has one shows them.
         self.attachments: AttachmentsPanel | None = None
-        if context is not None and catalogue is not None:
+        if context is not None:
             self.attachments = AttachmentsPanel(context, catalogue)
             self.attachments.setObjectName("recordAttachments")
             self.tabs.addTab(self.attachments, self.tr("Attachments"))

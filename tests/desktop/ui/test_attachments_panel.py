@@ -17,6 +17,8 @@ from desktop.storage.attachment_service import AttachmentService
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
 from desktop.ui.attachments_panel import AttachmentsDialog, AttachmentsPanel
 from desktop.ui.errors import ui_language
+from desktop.ui.pages.record_list import RecordListPage
+from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.record_editor import RecordEditor
 from desktop.ui.record_view import RecordView, allowed_changes
 from desktop.ui.record_work import open_record
@@ -217,3 +219,37 @@ def test_the_editor_saves_the_draft_then_opens_its_files(qtbot, records, page_co
     stored = records.service().get(editor.record_id)
     assert stored.summary.status == "draft" and stored.summary.revision == 1
     QApplication.processEvents()
+
+
+def test_a_file_attached_on_the_records_page_shows_as_a_revision_and_in_history(
+    open_main_window, records, tmp_path
+):
+    record_id = records.make("F3", example_values("F3"))
+    main = open_main_window(SUPERVISOR, pages=(RecordListPage,))
+    main.show_page("records")
+    page = main.current_page()
+    page.open_record(record_id)
+    view = page.view
+    assert view is not None and view.attachments is not None
+    assert view.revision_rows.rowCount() == 1
+    view.attachments.attach_paths([str(files.photo_with_gps(tmp_path / "anh.jpg"))])
+    assert view.revision_rows.rowCount() == 2  # the page opened the record again
+    actions = [view.history_rows.index(r, 2).data() for r in range(view.history_rows.rowCount())]
+    assert "File attached" in actions
+    assert view.attachments.rows.names() == ["anh.jpg"]
+
+
+def test_the_review_preview_shows_the_files_without_changes(open_main_window, records, tmp_path):
+    record_id = records.make("F3", example_values("F3"), by=OFFICER)
+    AttachmentService(records.session(OFFICER), records.catalogue).attach(
+        record_id, [files.photo_with_gps(tmp_path / "anh.jpg")]
+    )
+    main = open_main_window(SUPERVISOR, pages=(ReviewQueuePage,))
+    main.show_page("review")
+    page = main.current_page()
+    page.table.selectRow(0)
+    page._load_preview()
+    panel = page.preview.attachments
+    assert panel is not None and panel.rows.names() == ["anh.jpg"]
+    assert not panel.attach_button.isVisibleTo(panel)
+    assert not panel.remove_button.isVisibleTo(panel)

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -122,6 +122,12 @@ class AttachmentsPanel(QWidget):
         self.remove_button.clicked.connect(self.remove_selected)
         self.copy_button.clicked.connect(self.save_copy_selected)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
+        keys = {Qt.Key.Key_Return: self.open_selected, Qt.Key.Key_Enter: self.open_selected}
+        keys[Qt.Key.Key_Delete] = self.remove_selected
+        for key, slot in keys.items():
+            QShortcut(
+                QKeySequence(key), self.table, slot, context=Qt.ShortcutContext.WidgetShortcut
+            )
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.setAcceptDrops(True)
         self._update_buttons()
@@ -152,7 +158,12 @@ class AttachmentsPanel(QWidget):
     def reload(self) -> None:
         if self.record_id is None:
             return
-        self._run(attachment_work.list_files, self.record_id, on_done=self._on_listed)
+        self._run(
+            attachment_work.list_files,
+            self.record_id,
+            self.rows.known_pictures(),
+            on_done=self._on_listed,
+        )
 
     def _on_listed(self, rows: list[attachment_work.AttachmentRow]) -> None:
         self.rows.set_rows(rows)

@@ -54,13 +54,15 @@ class AttachmentsTableModel(ColumnTableModel):
     def set_rows(self, rows: Sequence[AttachmentRow]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
-        # Decoded once per content (the PNG thumbnail made on the database lane).
-        self._pictures = {
-            row.attachment.sha256: QPixmap.fromImage(QImage.fromData(row.thumbnail))
-            for row in self._rows
-            if row.thumbnail
-        }
+        # Kept by content hash across reloads: the lane sends a thumbnail only for new content.
+        for row in self._rows:
+            if row.thumbnail:
+                picture = QPixmap.fromImage(QImage.fromData(row.thumbnail))
+                self._pictures[row.attachment.sha256] = picture
         self.endResetModel()
+
+    def known_pictures(self) -> frozenset[str]:
+        return frozenset(self._pictures)
 
     def names(self) -> list[str]:
         return [row.attachment.name for row in self._rows]

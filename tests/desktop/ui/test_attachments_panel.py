@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core import error_texts
 from desktop.storage.attachment_service import AttachmentService
+from desktop.ui import attachment_work
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
 from desktop.ui.attachments_panel import AttachmentsDialog, AttachmentsPanel
 from desktop.ui.errors import ui_language
@@ -253,3 +254,63 @@ def test_the_review_preview_shows_the_files_without_changes(open_main_window, re
     assert panel is not None and panel.rows.names() == ["anh.jpg"]
     assert not panel.attach_button.isVisibleTo(panel)
     assert not panel.remove_button.isVisibleTo(panel)
+
+
+@pytest.fixture
+def threaded_context(station_home) -> Iterator[PageContext]:
+    """The supervisor with the real, threaded lanes: work comes back through the event loop."""
+    services = make_services(station_home.home, threaded=True)
+    session = station_home.unlock()
+    yield PageContext(services, session, session.info())
+    services.tasks.wait()
+    session.close()
+
+
+def test_the_busy_bar_shows_while_the_lane_stores_the_files(
+    qtbot, records, threaded_context, tmp_path
+):
+    record_id = records.make("F3", example_values("F3"))
+    panel = AttachmentsPanel(threaded_context, records.catalogue)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.show_record(record_id, may_change=True)
+    qtbot.waitUntil(lambda: threaded_context.tasks.pending == 0)
+    big = files.clean_pdf(tmp_path / "scan.pdf", payload=bytes(range(256)) * 16_384)  # 4 MB
+    panel.attach_paths([str(big)])
+    assert panel.progress.isVisible() and "4,0 MB" in panel.progress.format()
+    assert not panel.attach_button.isEnabled()
+    qtbot.waitUntil(lambda: panel.rows.names() == ["scan.pdf"], timeout=10_000)
+    assert not panel.progress.isVisible() and panel.attach_button.isEnabled()
+
+
+def test_enter_opens_and_delete_asks_to_remove(qtbot, records, page_context, tmp_path):
+    record_id = records.make("F3", example_values("F3"))
+    view = _view(page_context, records, record_id)
+    qtbot.addWidget(view)
+    panel = view.attachments
+    assert panel is not None
+    panel.attach_paths([str(files.photo_with_gps(tmp_path / "anh.jpg"))])
+    view.tabs.setCurrentWidget(panel)
+    view.activateWindow()
+    panel.select("anh.jpg")
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert isinstance(panel.viewer, ImageViewer)
+    panel.viewer.close()
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.dialog is not None and panel.dialog.isVisible()
+    panel.dialog.reject()
+
+
+def test_a_thumbnail_already_shown_is_not_decrypted_again(records, page_context, tmp_path):
+    record_id = records.make("F3", example_values("F3"))
+    AttachmentService(page_context.session, records.catalogue).attach(
+        record_id, [files.photo_with_gps(tmp_path / "anh.jpg")]
+    )
+    (first,) = attachment_work.list_files(page_context.session, record_id)
+    assert first.thumbnail is not None
+    known = frozenset({first.attachment.sha256})
+    (again,) = attachment_work.list_files(page_context.session, record_id, known)
+    assert again.thumbnail is None and again.attachment == first.attachment

@@ -17,7 +17,9 @@ from desktop.storage.attachment_service import AttachmentService
 from desktop.ui import attachment_work
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
 from desktop.ui.attachments_panel import AttachmentsDialog, AttachmentsPanel
+from desktop.ui.audit_details import RECORD_ACTIONS, details_text
 from desktop.ui.errors import ui_language
+from desktop.ui.labels import action_name
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.record_editor import RecordEditor
@@ -314,3 +316,10 @@ def test_a_thumbnail_already_shown_is_not_decrypted_again(records, page_context,
     known = frozenset({first.attachment.sha256})
     (again,) = attachment_work.list_files(page_context.session, record_id, known)
     assert again.thumbnail is None and again.attachment == first.attachment
+
+
+def test_the_audit_log_says_what_happened_to_a_file_in_words():
+    for action in ("record.attached", "record.detached", "record.attachment_extracted"):
+        assert action_name(action) != action and action in RECORD_ACTIONS
+    text = details_text({"name": "anh.jpg", "sha256": "0123456789ab", "revision": 2})
+    assert text == "name: anh.jpg, fingerprint: 0123456789ab, revision: 2"

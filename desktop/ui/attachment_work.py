@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,10 +81,16 @@ def list_files(
 
 
 def attach_files(
-    session: StationSession, catalogue: Catalogue | None, record_id: str, paths: list[str]
+    session: StationSession,
+    catalogue: Catalogue | None,
+    record_id: str,
+    paths: list[str],
+    progress: Callable[[int], None] | None = None,
 ) -> list[Attachment]:
-    """Every file or none: one refused file leaves nothing of the others (one transaction)."""
-    return AttachmentService(session, catalogue).attach(record_id, [Path(p) for p in paths])
+    """Every file or none: one refused file leaves nothing of the others (one transaction).
+    `progress` hears the bytes stored so far (called on the lane's thread)."""
+    service = AttachmentService(session, catalogue)
+    return service.attach(record_id, [Path(p) for p in paths], progress=progress)
 
 
 def detach_file(

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -61,6 +61,23 @@ def local_files(event: QDragEnterEvent | QDropEvent) -> list[str]:
     return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
 
+class _ProgressRelay(QObject):
+    """Lives on the GUI thread: the lane emits on it, so the bar is moved on the GUI thread.
+    Only a change of a thousandth is sent, whatever the size of the pieces stored."""
+
+    stored = Signal(int)
+
+    def __init__(self, total: int, parent: QObject) -> None:
+        super().__init__(parent)
+        self.total, self._last = max(total, 1), -1
+
+    def tell(self, done: int) -> None:  # on the lane's thread
+        step = min(done * 1000 // self.total, 1000)
+        if step != self._last:
+            self._last = step
+            self.stored.emit(step)
+
+
 class AttachmentsPanel(QWidget):
     changed = Signal(int)  # a file added or removed: the record's revision now
 
@@ -72,6 +89,7 @@ class AttachmentsPanel(QWidget):
         self.record_id: str | None = None
         self.may_change = False
         self._busy = False
+        self._relay: _ProgressRelay | None = None
         self.may_extract = allows(context.session.user.role, Permission.EXTRACT_ATTACHMENTS)
         self.viewer: QDialog | None = None
         self.dialog: QDialog | None = None
@@ -102,7 +120,7 @@ class AttachmentsPanel(QWidget):
         self.message.setVisible(False)
         self.progress = QProgressBar()
         self.progress.setObjectName("attachmentsProgress")
-        self.progress.setRange(0, 0)  # busy: the lane does not report bytes as it goes
+        self.progress.setRange(0, 0)
         self.progress.setTextVisible(True)
         self.progress.setVisible(False)
         bar = QHBoxLayout()
@@ -211,15 +229,35 @@ class AttachmentsPanel(QWidget):
                 self.tr("Attaching %1 file(s), %2\u2026"), str(len(paths)), size_text(total)
             )
         )
+        # The bytes stored against the files' sizes: a re-saved photo may end a little short
+        # of or past its original, so the bar is a guide, and it is full when the lane is done.
+        relay = _ProgressRelay(total, self)
+        relay.stored.connect(self._on_progress)
         self._run(
             attachment_work.attach_files,
             self.catalogue,
             self.record_id,
             list(paths),
+            relay.tell,
             on_done=self._on_attached,
         )
+        self._relay = relay
+
+    def _on_progress(self, thousandths: int) -> None:
+        if not self._busy:
+            return  # a late signal after the lane answered
+        if self.progress.maximum() == 0:
+            self.progress.setRange(0, 1000)
+            self.progress.setFormat(f"{self.progress.format()} %p%")
+        self.progress.setValue(thousandths)
+
+    def _drop_relay(self) -> None:
+        if self._relay is not None:
+            self._relay.deleteLater()
+            self._relay = None
 
     def _on_attached(self, added: list[Attachment]) -> None:
+        self._drop_relay()
         self._set_idle()
         names = ", ".join(a.name for a in added)
         self._say(fill_numbered(self.tr("Attached: %1."), names))
@@ -337,6 +375,7 @@ class AttachmentsPanel(QWidget):
 
     def _set_busy(self, text: str) -> None:
         self._busy = True
+        self.progress.setRange(0, 0)  # busy until the first bytes are stored
         self.progress.setFormat(text)
         self.progress.setVisible(True)
         self.message.setVisible(False)
@@ -344,6 +383,7 @@ class AttachmentsPanel(QWidget):
 
     def _set_idle(self) -> None:
         self._busy = False
+        self._drop_relay()
         self.progress.setVisible(False)
         self._update_buttons()
 

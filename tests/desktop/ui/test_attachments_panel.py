@@ -278,11 +278,23 @@ def test_the_busy_bar_shows_while_the_lane_stores_the_files(
     panel.show_record(record_id, may_change=True)
     qtbot.waitUntil(lambda: threaded_context.tasks.pending == 0)
     big = files.clean_pdf(tmp_path / "scan.pdf", payload=bytes(range(256)) * 16_384)  # 4 MB
+    seen: list[tuple[int, int]] = []
+    shown = panel._on_progress
+
+    def spy(thousandths: int) -> None:
+        shown(thousandths)
+        seen.append((thousandths, panel.progress.value()))
+
+    panel._on_progress = spy  # connected when the attach starts
     panel.attach_paths([str(big)])
     assert panel.progress.isVisible() and "4,0 MB" in panel.progress.format()
     assert not panel.attach_button.isEnabled()
     qtbot.waitUntil(lambda: panel.rows.names() == ["scan.pdf"], timeout=10_000)
     assert not panel.progress.isVisible() and panel.attach_button.isEnabled()
+    # The bar moved with the stored bytes, on the GUI thread, up to the whole file.
+    steps = [value for value, _ in seen]
+    assert len(steps) >= 4 and steps == sorted(steps) and steps[-1] == 1000
+    assert all(value == bar for value, bar in seen)
 
 
 def test_enter_opens_and_delete_asks_to_remove(qtbot, records, page_context, tmp_path):

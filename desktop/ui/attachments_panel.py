@@ -80,6 +80,7 @@ class _ProgressRelay(QObject):
 
 class AttachmentsPanel(QWidget):
     changed = Signal(int)  # a file added or removed: the record's revision now
+    counted = Signal(int)  # how many files the record has, each time the list is read
 
     def __init__(
         self, context: PageContext, catalogue: Catalogue | None, parent: QWidget | None = None
@@ -172,6 +173,7 @@ class AttachmentsPanel(QWidget):
         self.record_id = None
         self.rows.set_rows(())
         self._update_buttons()
+        self.counted.emit(0)
 
     def reload(self) -> None:
         if self.record_id is None:
@@ -186,6 +188,7 @@ class AttachmentsPanel(QWidget):
     def _on_listed(self, rows: list[attachment_work.AttachmentRow]) -> None:
         self.rows.set_rows(rows)
         self._update_buttons()
+        self.counted.emit(len(rows))
 
     def selected_name(self) -> str | None:
         index = self.table.currentIndex()

@@ -140,6 +140,7 @@ class RecordView(QWidget):
             self.attachments.setObjectName("recordAttachments")
             self.tabs.addTab(self.attachments, self.tr("Attachments"))
             self.attachments.changed.connect(self.attachments_changed)
+            self.attachments.counted.connect(self._show_attachment_count)
         self.back_button = QPushButton(self.tr("\u2190 &Back to the list"))
         self.amend_button = QPushButton(self.tr("&Amend with reason\u2026"))
         self.void_button = QPushButton(self.tr("&Void with reason\u2026"))
@@ -203,6 +204,15 @@ class RecordView(QWidget):
         if self.attachments is not None:
             # Adding or removing a file is a change of the record: the same rules as amending.
             self.attachments.show_record(summary.id, allowed.amend or allowed.edit_draft)
+
+    def _show_attachment_count(self, count: int) -> None:
+        """ "Attachments (3)": a record's files are seen without opening the tab."""
+        assert self.attachments is not None
+        index = self.tabs.indexOf(self.attachments)
+        if count:
+            self.tabs.setTabText(index, fill_numbered(self.tr("Attachments (%1)"), str(count)))
+        else:
+            self.tabs.setTabText(index, self.tr("Attachments"))
 
     def show_placeholder(self, text: str) -> None:
         """No record shown (none or several chosen): say so rather than keep an old one."""

@@ -2269,6 +2269,10 @@ Offline data entry for commune police stations.</translation>
         <translation>last change %1</translation>
     </message>
     <message>
+        <source>Attachments (%1)</source>
+        <translation>Attachments (%1)</translation>
+    </message>
+    <message>
         <source>Voided: %1</source>
         <translation>Voided: %1</translation>
     </message>

@@ -2269,6 +2269,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>sửa lần cuối %1</translation>
     </message>
     <message>
+        <source>Attachments (%1)</source>
+        <translation>Tài liệu kèm theo (%1)</translation>
+    </message>
+    <message>
         <source>Voided: %1</source>
         <translation>Đã hủy: %1</translation>
     </message>

@@ -82,6 +82,7 @@ def test_attach_see_open_rotate_and_remove_with_a_reason(qtbot, records, page_co
 
     panel.attach_paths([str(files.photo_with_gps(tmp_path / "hien_truong.jpg", size=(120, 60)))])
     assert panel.rows.names() == ["hien_truong.jpg"] and revisions == [2]
+    assert view.tabs.tabText(view.tabs.indexOf(panel)) == "Attachments (1)"
     picture = panel.rows.thumbnail(0)
     assert picture is not None and not picture.isNull()
     # Turned upright on the way in (EXIF orientation 6): the 120 × 60 photo stands 60 × 120.
@@ -115,6 +116,7 @@ def test_attach_see_open_rotate_and_remove_with_a_reason(qtbot, records, page_co
     dialog.reason.setPlainText("ảnh chụp nhầm")
     dialog.ok.click()
     assert panel.rows.names() == [] and revisions == [2, 3]
+    assert view.tabs.tabText(view.tabs.indexOf(panel)) == "Attachments"
     (gone,) = AttachmentService(records.session()).list(record_id, with_removed=True)
     assert (gone.removed_revision, gone.removed_reason) == (3, "ảnh chụp nhầm")
 

@@ -109,6 +109,16 @@ def tour(window: MainWindow, lang: str, record_id: str) -> None:
     panel.select(NAMES[lang][0])
     shoot(window, "record-attachments", lang)
 
+    # A PDF that would run a script when opened: refused in the catalogue's words, nothing kept.
+    hostile = Path(tempfile.mkdtemp()) / "scan.pdf"
+    hostile.write_bytes(
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n"
+        b"2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    )
+    panel.attach_paths([str(hostile)])
+    wait_until(lambda: panel.message.isVisible() and not panel.progress.isVisible())
+    shoot(window, "record-attachment-refused", lang)
+
     panel.open_selected()
     wait_until(lambda: panel.viewer is not None and panel.viewer.isVisible())
     viewer = panel.viewer

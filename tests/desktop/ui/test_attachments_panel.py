@@ -8,8 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent, QTransform
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTransform
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import error_texts
@@ -22,7 +22,7 @@ from desktop.ui.errors import ui_language
 from desktop.ui.labels import action_name
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
-from desktop.ui.record_editor import RecordEditor
+from desktop.ui.record_editor import AMEND, RecordEditor
 from desktop.ui.record_view import RecordView, allowed_changes
 from desktop.ui.record_work import open_record
 from desktop.ui.services import PageContext
@@ -337,3 +337,49 @@ def test_the_audit_log_says_what_happened_to_a_file_in_words():
         assert action_name(action) != action and action in RECORD_ACTIONS
     text = details_text({"name": "anh.jpg", "sha256": "0123456789ab", "revision": 2})
     assert text == "name: anh.jpg, fingerprint: 0123456789ab, revision: 2"
+
+
+def _drag(panel: AttachmentsPanel, url: QUrl) -> QDragEnterEvent:
+    mime = QMimeData()
+    mime.setUrls([url])
+    event = QDragEnterEvent(
+        QPoint(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    panel.dragEnterEvent(event)
+    return event
+
+
+def test_a_drag_is_welcome_only_with_local_files_and_the_right_to_change(
+    qtbot, records, page_context, tmp_path
+):
+    record_id = records.make("F3", example_values("F3"))
+    panel = AttachmentsPanel(page_context, records.catalogue)
+    qtbot.addWidget(panel)
+    photo = QUrl.fromLocalFile(str(files.photo_with_gps(tmp_path / "anh.jpg")))
+    panel.show_record(record_id, may_change=True)
+    assert _drag(panel, photo).isAccepted()
+    assert not _drag(panel, QUrl("https://example.org/anh.jpg")).isAccepted()
+    panel.show_record(record_id, may_change=False)
+    assert not _drag(panel, photo).isAccepted()
+
+
+def test_an_amendment_changes_files_from_the_view_not_the_editor(qtbot, records, page_context):
+    record_id = records.make("F3", example_values("F3"))
+    form = records.catalogue.get("F3")
+    editor = RecordEditor(
+        page_context,
+        records.catalogue,
+        form,
+        record_id=record_id,
+        values=example_values("F3"),
+        mode=AMEND,
+    )
+    qtbot.addWidget(editor)
+    editor.show()
+    assert not editor.attachments_button.isVisible()
+    editor.attachments_button.click()
+    assert editor.attachments_dialog is None

@@ -22,7 +22,7 @@ def _day(stamp: str | None) -> str:
     return "/".join(reversed(stamp[:10].split("-"))) if stamp else ""
 
 
-def _print(rows: list[Attachment], args: argparse.Namespace) -> None:
+def print_rows(rows: list[Attachment], args: argparse.Namespace) -> None:
     if getattr(args, "json", False):
         print_json([asdict(a) for a in rows])
         return
@@ -40,14 +40,14 @@ def record_attach(args: argparse.Namespace, home: Path, messages: Messages) -> i
     with open_session(args, home, messages) as session:
         service = AttachmentService(session, load_catalogue())
         added = service.attach(args.record, [Path(f) for f in args.files], args.field)
-    _print(added, args)
+    print_rows(added, args)
     return EXIT_OK
 
 
 def record_attachments(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
         rows = AttachmentService(session).list(args.record, with_removed=args.all)
-    _print(rows, args)
+    print_rows(rows, args)
     return EXIT_OK
 
 
@@ -61,5 +61,5 @@ def record_detach(args: argparse.Namespace, home: Path, messages: Messages) -> i
 def record_extract(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
         attachment = AttachmentService(session).extract(args.record, args.name, Path(args.out))
-    _print([attachment], args)
+    print_rows([attachment], args)
     return EXIT_OK

@@ -11,6 +11,7 @@ from typing import Any
 from desktop.cli.commands import EXIT_FAILED, EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, UnknownForm, ValidationFailed
+from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.records import RecordService
 from domain.forms.catalogue import Catalogue, load_catalogue
 from domain.forms.model import FieldDefinition, FormDefinition, walk_fields
@@ -169,8 +170,9 @@ def record_search(args: argparse.Namespace, home: Path, messages: Messages) -> i
 def record_show(args: argparse.Namespace, home: Path, messages: Messages) -> int:
     with open_session(args, home, messages) as session:
         stored = RecordService(session, load_catalogue()).get(args.record)
+        files = AttachmentService(session).list(args.record)
     if getattr(args, "json", False):
-        print_json(asdict(stored))
+        print_json(asdict(stored) | {"attachments": [asdict(a) for a in files]})
         return EXIT_OK
     s = stored.summary
     print(f"{s.id}  {s.form_id} v{s.form_version}  {s.status}  {s.document_number or ''}")
@@ -180,6 +182,9 @@ def record_show(args: argparse.Namespace, home: Path, messages: Messages) -> int
         print(
             f"rev {rev.revision}  {rev.status:<9} {rev.changed_at[:16]}  {rev.changed_by}  {rev.reason}"
         )
+    if files:
+        print("\nattachments:")
+        attachment_commands.print_rows(files, args)
     return EXIT_OK
 
 

@@ -57,6 +57,30 @@ def _unique_name(name: str, taken: set[str]) -> str:
     return f"{path.stem} ({n}){path.suffix}"
 
 
+class _Counter:
+    """Counts the bytes a producer writes, telling `progress` (if any) as they pass."""
+
+    def __init__(self, progress: Callable[[int], None] | None) -> None:
+        self._progress, self.total = progress, 0
+
+    def counting(
+        self, produce: Callable[[Callable[[bytes], None]], None]
+    ) -> Callable[[Callable[[bytes], None]], None]:
+        if self._progress is None:
+            return produce
+        tell = self._progress
+
+        def counted(write: Callable[[bytes], None]) -> None:
+            def passing(data: bytes) -> None:
+                write(data)
+                self.total += len(data)
+                tell(self.total)
+
+            produce(passing)
+
+        return counted
+
+
 class AttachmentService:
     """The files of one unlocked station's records, as the logged-in user may change them."""
 
@@ -77,9 +101,15 @@ class AttachmentService:
     # ---- changing -------------------------------------------------------------------------------
 
     def attach(
-        self, record_id: str, paths: Sequence[Path], field_path: str | None = None
+        self,
+        record_id: str,
+        paths: Sequence[Path],
+        field_path: str | None = None,
+        progress: Callable[[int], None] | None = None,
     ) -> list[Attachment]:
-        """Store the files at `paths` with the record, in one new revision; the new attachments."""
+        """Store the files at `paths` with the record, in one new revision; the new attachments.
+        `progress` (the app's progress bar) hears the count of bytes stored so far, file after
+        file, as the chunks go in."""
         with self.session.db.write() as conn:
             stored = self._load(conn, record_id)
             self._check_field(stored, field_path)
@@ -87,11 +117,12 @@ class AttachmentService:
             record_limit = settings.attachment_limit_mb(conn, settings.ATTACHMENT_RECORD_MB)
             revision, now = self._revision_for_change(conn, stored), self._clock().isoformat()
             added: list[tuple[str, attachments.Blob]] = []
+            counter = _Counter(progress)
             for path in paths:
                 intake = attachment_intake.prepare(Path(path), file_limit * MB)
                 blob_id, blob = attachments.store_blob(
                     conn,
-                    intake.write_to,
+                    counter.counting(intake.write_to),
                     intake.media_type,
                     now,
                     limit=file_limit * MB,

@@ -10,7 +10,7 @@ from sqlalchemy import Connection, text
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.permissions import Permission
-from desktop.storage import audit, record_store
+from desktop.storage import attachments, audit, record_store
 from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
@@ -66,7 +66,7 @@ def prepare_printout(
     one of `domain.documents.documents_for(form)` (F1: "intake" or "transfer"); None, the
     form's first. A name the form does not print is INVALID_INPUT."""
     info = session.info()
-    stored, content_hash = _read_record(session, record_id, info.code)
+    stored, content_hash, files = _read_record(session, record_id, info.code)
     s = stored.summary
     if s.form_id not in catalogue:
         raise UnknownForm(form=s.form_id)
@@ -84,6 +84,7 @@ def prepare_printout(
         created_at=s.created_at,
         completed_at=stored.completed_at,
         author_name=_full_name(session, s.author),
+        attachments=files,
     )
     # The unit's name in force on the document's own date, as the report's header is.
     day = document_day(choose_template(form, facts.values, document), facts)
@@ -93,17 +94,19 @@ def prepare_printout(
 
 def _read_record(
     session: StationSession, record_id: str, station_code: str
-) -> tuple[StoredRecord, str]:
-    """The record and the content hash of the very revision it is at, in one transaction (a
-    change in between would print one revision's values beside another's hash); the opening is
-    audited as a view, as `RecordService.get` does."""
+) -> tuple[StoredRecord, str, tuple[str, ...]]:
+    """The record, the content hash of the very revision it is at and the names of its files,
+    in one transaction (a change in between would print one revision's values beside another's
+    hash, or another revision's files); the opening is audited as a view, as `RecordService.get`
+    does."""
     with session.db.write() as conn:
         stored = record_store.load(conn, record_id)
         if stored is None:
             raise RecordNotFound(record=record_id)
         content_hash = revision_content_hash(conn, record_id, stored.summary.revision, station_code)
+        files = tuple(a.name for a in attachments.current(conn, record_id))
         audit.append(conn, session.user.username, AuditAction.RECORD_VIEWED, record_id)
-    return stored, content_hash
+    return stored, content_hash, files
 
 
 def _may_see_sensitive(session: StationSession) -> bool:

@@ -53,6 +53,7 @@ _KEYS = {
     "to": QT_TRANSLATE_NOOP("AuditDetails", "to"),
     "pages": QT_TRANSLATE_NOOP("AuditDetails", "pages"),
     "hash": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint"),
+    "sha256": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint"),
     "format": QT_TRANSLATE_NOOP("AuditDetails", "format"),
     "count": QT_TRANSLATE_NOOP("AuditDetails", "records"),
     "records": QT_TRANSLATE_NOOP("AuditDetails", "records"),
@@ -255,6 +256,9 @@ RECORD_ACTIONS = frozenset(
         AuditAction.RECORD_PRINTED,
         AuditAction.RECORD_EXPORTED,
         AuditAction.RECORD_ACCEPTED,
+        AuditAction.RECORD_ATTACHED,
+        AuditAction.RECORD_DETACHED,
+        AuditAction.ATTACHMENT_EXTRACTED,
     }
 )
 

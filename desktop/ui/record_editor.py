@@ -20,6 +20,7 @@ from desktop.core.permissions import Permission, allows
 from desktop.core.placeholders import fill_numbered
 from desktop.core.station_time import station_now
 from desktop.ui import record_work
+from desktop.ui.attachments_panel import AttachmentsDialog
 from desktop.ui.reason_dialog import ReasonDialog
 from desktop.ui.record_form import RecordFormWidget
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
@@ -110,6 +111,15 @@ class RecordEditor(QWidget):
         self.complete_button.setToolTip("Ctrl+Enter")
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setToolTip(self.tr("A draft is saved before it closes."))
+        # A draft's files (photos, signed scans) while it is typed; an amended record's files
+        # are changed from its view, each change a revision of its own.
+        self.attachments_button = QPushButton(self.tr("A&ttachments\u2026"))
+        self.attachments_button.setToolTip(self.tr("The draft is saved first."))
+        # hide(), never setVisible(True) here: shown before it is in a layout, a parentless
+        # button would open as a window of its own and take the keyboard.
+        if mode != DRAFT:
+            self.attachments_button.hide()
+        self.attachments_dialog: AttachmentsDialog | None = None
         self.status = style_label(QLabel(), colour=HINT_COLOUR)
         self.status.setObjectName("editorStatus")
         self._show_status(self.tr("Ctrl+S saves the draft, Ctrl+Enter completes."))
@@ -127,6 +137,7 @@ class RecordEditor(QWidget):
         bar.addWidget(self.save_button)
         bar.addWidget(self.complete_button)
         bar.addWidget(self.close_button)
+        bar.addWidget(self.attachments_button)
         bar.addSpacing(12)
         bar.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
@@ -138,6 +149,7 @@ class RecordEditor(QWidget):
         self.save_button.clicked.connect(self.save_now)
         self.complete_button.clicked.connect(self.complete)
         self.close_button.clicked.connect(self.close_editor)
+        self.attachments_button.clicked.connect(self.open_attachments)
         self.summary.path_activated.connect(self.form_widget.focus_path)
         self.summary.override_requested.connect(self._on_summary_override_requested)
         self.form_widget.values_changed.connect(self._on_form_values_changed)
@@ -241,6 +253,22 @@ class RecordEditor(QWidget):
         from desktop.ui.errors import show_error
 
         show_error(self, error, str(self.context.services.log_file))
+
+    def open_attachments(self) -> None:
+        """The draft's files in a dialog; the draft is saved first (a file needs its record)."""
+        if self.mode != DRAFT or self.busy or self.saving:
+            return
+        self.form_widget.commit_focused()
+        self.saving, self.dirty = True, False
+
+        def saved(record_id: str) -> None:
+            self._on_saved(record_id)
+            self.attachments_dialog = AttachmentsDialog(
+                self.context, self.catalogue, record_id, self.tr("Attachments"), self
+            )
+            self.attachments_dialog.open()
+
+        self._save_draft(saved, lambda error: self._on_save_failed(error, False))
 
     def close_editor(self) -> None:
         """Close: a draft with changes is saved first, so closing never loses anything."""

@@ -23,12 +23,14 @@ from desktop.core.errors import PermissionDenied
 from desktop.core.permissions import Permission, Role, allows, require_record_change
 from desktop.core.placeholders import fill_numbered
 from desktop.storage.centre_feed import CENTRE_ACTOR
+from desktop.ui.attachments_panel import AttachmentsPanel
 from desktop.ui.formats import format_timestamp
 from desktop.ui.models.record_history_models import RecordHistoryTableModel, RevisionsTableModel
 from desktop.ui.record_form.editor_base import ERROR_COLOUR, HINT_COLOUR, style_label
 from desktop.ui.record_html import record_html
 from desktop.ui.record_labels import form_name, status_name
 from desktop.ui.record_work import RECORD_RETURNED, RecordDetails
+from desktop.ui.services import PageContext
 from domain.forms import Catalogue
 from domain.records import RecordStatus, RecordSummary
 
@@ -97,6 +99,7 @@ class RecordView(QWidget):
     back_requested = Signal()
     print_requested = Signal()  # print preview of the official document (desktop/ui/printing)
     pdf_requested = Signal()  # the same document saved as a PDF file
+    attachments_changed = Signal(int)  # a file added or removed: the record's new revision
 
     def __init__(
         self,
@@ -105,6 +108,7 @@ class RecordView(QWidget):
         parent: QWidget | None = None,
         *,
         with_actions: bool = True,
+        context: PageContext | None = None,
     ) -> None:
         super().__init__(parent)
         self.catalogue, self.language = catalogue, language
@@ -129,6 +133,14 @@ class RecordView(QWidget):
         self.tabs.addTab(self.body, self.tr("Record"))
         self.tabs.addTab(self.revisions, self.tr("Revisions"))
         self.tabs.addTab(self.history, self.tr("History"))
+        # The files need the session (the database lane): only a page that has one shows them.
+        self.attachments: AttachmentsPanel | None = None
+        if context is not None:
+            self.attachments = AttachmentsPanel(context, catalogue)
+            self.attachments.setObjectName("recordAttachments")
+            self.tabs.addTab(self.attachments, self.tr("Attachments"))
+            self.attachments.changed.connect(self.attachments_changed)
+            self.attachments.counted.connect(self._show_attachment_count)
         self.back_button = QPushButton(self.tr("\u2190 &Back to the list"))
         self.amend_button = QPushButton(self.tr("&Amend with reason\u2026"))
         self.void_button = QPushButton(self.tr("&Void with reason\u2026"))
@@ -189,6 +201,18 @@ class RecordView(QWidget):
         allowed = allowed or Allowed(False, False, False)
         self.amend_button.setEnabled(allowed.amend)
         self.void_button.setEnabled(allowed.void)
+        if self.attachments is not None:
+            # Adding or removing a file is a change of the record: the same rules as amending.
+            self.attachments.show_record(summary.id, allowed.amend or allowed.edit_draft)
+
+    def _show_attachment_count(self, count: int) -> None:
+        """ "Attachments (3)": a record's files are seen without opening the tab."""
+        assert self.attachments is not None
+        index = self.tabs.indexOf(self.attachments)
+        if count:
+            self.tabs.setTabText(index, fill_numbered(self.tr("Attachments (%1)"), str(count)))
+        else:
+            self.tabs.setTabText(index, self.tr("Attachments"))
 
     def show_placeholder(self, text: str) -> None:
         """No record shown (none or several chosen): say so rather than keep an old one."""
@@ -199,6 +223,8 @@ class RecordView(QWidget):
         self.body.clear()
         self.revision_rows.set_revisions(())
         self.history_rows.set_entries(())
+        if self.attachments is not None:
+            self.attachments.clear()
 
     def _show_note(self, details: RecordDetails) -> None:
         record = details.record

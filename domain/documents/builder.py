@@ -34,6 +34,7 @@ DRAFT_MARK = "DỰ THẢO"
 # keep that table on one page: signatures never split from their titles.
 KEEP_TOGETHER = "cax-keep-together"
 VOID_MARK = "ĐÃ HỦY"
+ATTACHMENTS_HEADING = "Tài liệu kèm theo"
 SIGNATURE_SPACE = "<br>&nbsp;<br>&nbsp;<br>&nbsp;<br>"  # ≈ 2 cm for the signature (and seal)
 _PATH_PART = re.compile(r"^([a-z][a-z0-9_]*)(?:\[(\d+)\])?$")
 
@@ -92,6 +93,7 @@ def build_document(
             _header(form, record, issuer, template, filler),
             _title(template),
             filler.blocks(template.body),
+            attachments_html(record.attachments),
             _signatures(template, record, issuer),
         )
     )
@@ -108,6 +110,15 @@ def build_document(
         template=template.id,
         document=template.document,
     )
+
+
+def attachments_html(names: tuple[str, ...]) -> str:
+    """ "Tài liệu kèm theo: 1. ảnh hiện trường.jpg; 2. …" after the body, before the signatures:
+    those who sign the paper sign for the files it lists too. Nothing when there are none."""
+    if not names:
+        return ""
+    items = "; ".join(f"{n}. {escape(name)}" for n, name in enumerate(names, start=1))
+    return f'<p style="margin-top:6pt"><b>{ATTACHMENTS_HEADING}:</b> {items}.</p>'
 
 
 def watermark_for(status: str) -> str | None:

@@ -74,6 +74,8 @@ class RecordFacts:
     created_at: str = ""  # ISO timestamps, the fallback date of the document
     completed_at: str | None = None
     author_name: str = ""  # who entered it: signs where the form has no officer field
+    # The names of the files attached to the record, listed on the paper ("Tài liệu kèm theo").
+    attachments: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -56,6 +56,123 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>&amp;Attach files…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Remove with reason…</source>
+        <translation>&amp;Remove with reason…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Save a &amp;copy…</translation>
+    </message>
+    <message>
+        <source>A decrypted copy leaves the station&apos;s protection.</source>
+        <translation>A decrypted copy leaves the station&apos;s protection.</translation>
+    </message>
+    <message>
+        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</source>
+        <translation>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</translation>
+    </message>
+    <message>
+        <source>The files kept with this record.</source>
+        <translation>The files kept with this record.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Attach files</translation>
+    </message>
+    <message>
+        <source>Photos and PDF scans (%1)</source>
+        <translation>Photos and PDF scans (%1)</translation>
+    </message>
+    <message>
+        <source>Attaching %1 file(s), %2…</source>
+        <translation>Attaching %1 file(s), %2…</translation>
+    </message>
+    <message>
+        <source>Attached: %1.</source>
+        <translation>Attached: %1.</translation>
+    </message>
+    <message>
+        <source>Remove an attached file</source>
+        <translation>Remove an attached file</translation>
+    </message>
+    <message>
+        <source>Why is “%1” being removed? Older revisions keep it; the reason is kept with the new revision.</source>
+        <translation>Why is “%1” being removed? Older revisions keep it; the reason is kept with the new revision.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Removing %1…</translation>
+    </message>
+    <message>
+        <source>Removed %1 (revision %2).</source>
+        <translation>Removed %1 (revision %2).</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <source>Copy saved to %1.</source>
+        <translation>Copy saved to %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Added by</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>Added at</translation>
+    </message>
+    <message>
+        <source>Photo (JPEG)</source>
+        <translation>Photo (JPEG)</translation>
+    </message>
+    <message>
+        <source>Image (PNG)</source>
+        <translation>Image (PNG)</translation>
+    </message>
+    <message>
+        <source>PDF scan</source>
+        <translation>PDF scan</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetails</name>
     <message>
         <source>role</source>
@@ -1031,6 +1148,37 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Fit</translation>
+    </message>
+    <message>
+        <source>Turn &amp;left</source>
+        <translation>Turn &amp;left</translation>
+    </message>
+    <message>
+        <source>Turn &amp;right</source>
+        <translation>Turn &amp;right</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <source>Welcome to CAX Desk</source>
@@ -1158,6 +1306,18 @@ Everything is stored encrypted on this computer; nothing is sent anywhere.</tran
     <message>
         <source>Record exported</source>
         <translation>Record exported</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>File attached</translation>
+    </message>
+    <message>
+        <source>Attached file removed</source>
+        <translation>Attached file removed</translation>
+    </message>
+    <message>
+        <source>Attached file copied out</source>
+        <translation>Attached file copied out</translation>
     </message>
     <message>
         <source>Synchronised</source>
@@ -1404,6 +1564,29 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>Strong</source>
         <translation>Strong</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>Zoom &amp;in</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>Zoom &amp;out</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Fit width</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 page(s)</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1936,14 @@ Offline data entry for commune police stations.</translation>
         <translation>A draft is saved before it closes.</translation>
     </message>
     <message>
+        <source>A&amp;ttachments…</source>
+        <translation>A&amp;ttachments…</translation>
+    </message>
+    <message>
+        <source>The draft is saved first.</source>
+        <translation>The draft is saved first.</translation>
+    </message>
+    <message>
         <source>Ctrl+S saves the draft, Ctrl+Enter completes.</source>
         <translation>Ctrl+S saves the draft, Ctrl+Enter completes.</translation>
     </message>
@@ -1779,6 +1970,10 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>The draft could not be saved.</source>
         <translation>The draft could not be saved.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
     </message>
     <message>
         <source>Completing…</source>
@@ -2057,6 +2252,10 @@ Offline data entry for commune police stations.</translation>
         <translation>History</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
         <source>← &amp;Back to the list</source>
         <translation>← &amp;Back to the list</translation>
     </message>
@@ -2087,6 +2286,10 @@ Offline data entry for commune police stations.</translation>
     <message>
         <source>last change %1</source>
         <translation>last change %1</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Attachments (%1)</translation>
     </message>
     <message>
         <source>Voided: %1</source>

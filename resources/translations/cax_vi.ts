@@ -56,6 +56,123 @@
     </message>
 </context>
 <context>
+    <name>AttachmentsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsPanel</name>
+    <message>
+        <source>&amp;Attach files…</source>
+        <translation>Đính &amp;kèm tệp…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở</translation>
+    </message>
+    <message>
+        <source>&amp;Remove with reason…</source>
+        <translation>&amp;Gỡ bỏ (nêu lý do)…</translation>
+    </message>
+    <message>
+        <source>Save a &amp;copy…</source>
+        <translation>Lưu &amp;bản sao…</translation>
+    </message>
+    <message>
+        <source>A decrypted copy leaves the station&apos;s protection.</source>
+        <translation>Bản sao đã giải mã nằm ngoài sự bảo vệ của phần mềm.</translation>
+    </message>
+    <message>
+        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</source>
+        <translation>Ảnh (JPEG, PNG, HEIC) và bản quét PDF: kéo thả vào đây hoặc chọn bằng “Đính kèm tệp”. Mỗi thay đổi tạo một lần sửa mới.</translation>
+    </message>
+    <message>
+        <source>The files kept with this record.</source>
+        <translation>Các tệp được lưu cùng hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>Photos and PDF scans (%1)</source>
+        <translation>Ảnh và bản quét PDF (%1)</translation>
+    </message>
+    <message>
+        <source>Attaching %1 file(s), %2…</source>
+        <translation>Đang đính kèm %1 tệp, %2…</translation>
+    </message>
+    <message>
+        <source>Attached: %1.</source>
+        <translation>Đã đính kèm: %1.</translation>
+    </message>
+    <message>
+        <source>Remove an attached file</source>
+        <translation>Gỡ bỏ tài liệu kèm theo</translation>
+    </message>
+    <message>
+        <source>Why is “%1” being removed? Older revisions keep it; the reason is kept with the new revision.</source>
+        <translation>Vì sao gỡ bỏ “%1”? Các lần sửa trước vẫn giữ tệp; lý do được lưu cùng lần sửa mới.</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>&amp;Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>Removing %1…</source>
+        <translation>Đang gỡ bỏ %1…</translation>
+    </message>
+    <message>
+        <source>Removed %1 (revision %2).</source>
+        <translation>Đã gỡ bỏ %1 (lần sửa %2).</translation>
+    </message>
+    <message>
+        <source>Save a copy</source>
+        <translation>Lưu bản sao</translation>
+    </message>
+    <message>
+        <source>Copy saved to %1.</source>
+        <translation>Đã lưu bản sao vào %1.</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentsTableModel</name>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Added by</source>
+        <translation>Người thêm</translation>
+    </message>
+    <message>
+        <source>Added at</source>
+        <translation>Thời điểm thêm</translation>
+    </message>
+    <message>
+        <source>Photo (JPEG)</source>
+        <translation>Ảnh (JPEG)</translation>
+    </message>
+    <message>
+        <source>Image (PNG)</source>
+        <translation>Hình (PNG)</translation>
+    </message>
+    <message>
+        <source>PDF scan</source>
+        <translation>Bản quét PDF</translation>
+    </message>
+</context>
+<context>
     <name>AuditDetails</name>
     <message>
         <source>role</source>
@@ -1031,6 +1148,37 @@
     </message>
 </context>
 <context>
+    <name>ImageViewer</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Fit</source>
+        <translation>&amp;Vừa cửa sổ</translation>
+    </message>
+    <message>
+        <source>Turn &amp;left</source>
+        <translation>Xoay &amp;trái</translation>
+    </message>
+    <message>
+        <source>Turn &amp;right</source>
+        <translation>Xoay &amp;phải</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+</context>
+<context>
     <name>IntroPage</name>
     <message>
         <source>Welcome to CAX Desk</source>
@@ -1158,6 +1306,18 @@ Mọi dữ liệu được mã hóa và lưu trên máy tính này; không gửi
     <message>
         <source>Record exported</source>
         <translation>Xuất hồ sơ</translation>
+    </message>
+    <message>
+        <source>File attached</source>
+        <translation>Đính kèm tệp</translation>
+    </message>
+    <message>
+        <source>Attached file removed</source>
+        <translation>Gỡ bỏ tài liệu kèm theo</translation>
+    </message>
+    <message>
+        <source>Attached file copied out</source>
+        <translation>Lưu bản sao tài liệu kèm theo</translation>
     </message>
     <message>
         <source>Synchronised</source>
@@ -1404,6 +1564,29 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>Strong</source>
         <translation>Mạnh</translation>
+    </message>
+</context>
+<context>
+    <name>PdfViewer</name>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>&amp;Phóng to</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>&amp;Thu nhỏ</translation>
+    </message>
+    <message>
+        <source>&amp;Fit width</source>
+        <translation>&amp;Vừa chiều ngang</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>%1 page(s)</source>
+        <translation>%1 trang</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1936,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Bản nháp được lưu trước khi đóng.</translation>
     </message>
     <message>
+        <source>A&amp;ttachments…</source>
+        <translation>Tài liệu &amp;kèm theo…</translation>
+    </message>
+    <message>
+        <source>The draft is saved first.</source>
+        <translation>Bản nháp được lưu trước.</translation>
+    </message>
+    <message>
         <source>Ctrl+S saves the draft, Ctrl+Enter completes.</source>
         <translation>Ctrl+S: lưu nháp · Ctrl+Enter: hoàn thành.</translation>
     </message>
@@ -1779,6 +1970,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>The draft could not be saved.</source>
         <translation>Không lưu được bản nháp.</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>Tài liệu kèm theo</translation>
     </message>
     <message>
         <source>Completing…</source>
@@ -2057,6 +2252,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Lịch sử</translation>
     </message>
     <message>
+        <source>Attachments</source>
+        <translation>Tài liệu kèm theo</translation>
+    </message>
+    <message>
         <source>← &amp;Back to the list</source>
         <translation>← &amp;Quay lại danh sách</translation>
     </message>
@@ -2087,6 +2286,10 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
     <message>
         <source>last change %1</source>
         <translation>sửa lần cuối %1</translation>
+    </message>
+    <message>
+        <source>Attachments (%1)</source>
+        <translation>Tài liệu kèm theo (%1)</translation>
     </message>
     <message>
         <source>Voided: %1</source>

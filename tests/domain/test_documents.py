@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import date, datetime
 from pathlib import Path
 
@@ -191,3 +192,14 @@ def test_the_provision_prints_as_its_citation_never_the_catalogue_id(form_id):
     html = build_document(CATALOGUE.get(form_id), facts(form_id), STATION).html
     assert "Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP" in html
     assert "nd282" not in html and "danh mục" not in html
+
+
+def test_attached_files_are_listed_escaped_before_the_signatures():
+    """ "Tài liệu kèm theo: 1. …; 2. …" only when the record has files; names are escaped."""
+    plain = build_document(CATALOGUE.get("F3"), facts("F3"), STATION).html
+    assert "Tài liệu kèm theo" not in plain
+    named = replace(facts("F3"), attachments=("ảnh <1>.jpg", "biên bản & ký.pdf"))
+    html = build_document(CATALOGUE.get("F3"), named, STATION).html
+    assert "Tài liệu kèm theo:</b> 1. ảnh &lt;1&gt;.jpg; 2. biên bản &amp; ký.pdf." in html
+    assert "<1>" not in html
+    assert html.index("Tài liệu kèm theo") < html.index("NGƯỜI")

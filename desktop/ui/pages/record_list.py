@@ -331,7 +331,10 @@ class RecordListPage(CataloguePage):
             return
         if self.view is None:
             assert self.catalogue is not None
-            self.view = RecordView(self.catalogue, self.language)
+            self.view = RecordView(self.catalogue, self.language, context=self.context)
+            self.view.attachments_changed.connect(
+                lambda _revision: self.open_record(self._view_record_id())
+            )
             self.view.back_requested.connect(self.show_list)
             self.view.amend_requested.connect(self._on_view_amend_requested)
             self.view.void_requested.connect(self._on_view_void_requested)

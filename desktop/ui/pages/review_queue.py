@@ -78,7 +78,8 @@ class ReviewQueuePage(CataloguePage):
         self.table = records_table(self.model, "reviewTable")
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setColumnHidden(STATUS, True)  # every record here waits: the room goes to titles
-        self.preview = RecordView(None, self.language, with_actions=False)
+        # Read-only here (no change is offered): the reviewer sees the photos and scans too.
+        self.preview = RecordView(None, self.language, with_actions=False, context=context)
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.preview)

@@ -66,6 +66,18 @@ def test_attach_list_detach_and_extract(cax, monkeypatch, tmp_path):
     assert "-r3 lan: mờ" in out
 
 
+def test_record_show_lists_the_current_files(cax, tmp_path):
+    record_id = _record(cax)
+    photo = files.photo_with_gps(tmp_path / "hien_truong.jpg")
+    assert cax("record", "attach", record_id, str(photo))[0] == 0
+    code, out, err = cax("record", "show", record_id)
+    assert code == 0, err
+    attachments_part = out.split("attachments:")[1]
+    assert "hien_truong.jpg" in attachments_part and "image/jpeg" in attachments_part
+    code, out, _ = cax("record", "show", record_id, "--json")
+    assert [a["name"] for a in json.loads(out)["attachments"]] == ["hien_truong.jpg"]
+
+
 @pytest.mark.parametrize(
     ("make", "code", "exit_code"),
     [

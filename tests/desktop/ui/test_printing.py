@@ -16,6 +16,7 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import FileUnwritable
 from desktop.render import suggested_file_name, write_pdf
 from desktop.storage import audit, outbox
+from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.printouts import log_printout, prepare_printout, revision_content_hash
 from desktop.ui.printing import record_printer
 from desktop.ui.printing.record_printer import RecordPrinter
@@ -23,6 +24,7 @@ from desktop.ui.record_view import RecordView
 from desktop.ui.record_work import open_record
 from domain.documents import parse_qr_payload
 from domain.reports.document import ReportDocument
+from tests.desktop.storage import attachment_files
 from tests.desktop.ui.pdf_raster import render_page
 from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
     example_values,
@@ -98,6 +100,29 @@ def test_every_form_prints_to_a_pdf_that_reads_back_and_verifies(qapp, records, 
     assert check is not None and check.record_id == record_id
     assert (check.revision, check.content_hash) == sent_revision(session, record_id)
     assert check.content_hash[:12] in text  # the footer's short hash, for the eye
+
+
+def test_the_attached_files_are_listed_at_the_end_of_the_document(qapp, records, tmp_path):
+    """ "Tài liệu kèm theo: 1. …; 2. …" names each current file, after the body, before the
+    signatures; a removed file is no longer listed; a record without files has no such line."""
+    record_id = records.make("F3", example_values("F3"), status="completed")
+    session = records.session()
+    plain = tmp_path / "plain.pdf"
+    write_pdf(prepare_printout(session, records.catalogue, record_id), plain)
+    assert "Tài liệu kèm theo" not in pdf_text(plain)
+
+    photo = attachment_files.photo_with_gps(tmp_path / "ảnh hiện trường.jpg")
+    scan = attachment_files.clean_pdf(tmp_path / "giấy ký.pdf")
+    blurred = attachment_files.photo_with_gps(tmp_path / "mờ.jpg", size=(32, 32))
+    service = AttachmentService(session, records.catalogue)
+    service.attach(record_id, [photo, blurred, scan])
+    service.detach(record_id, "mờ.jpg", "ảnh mờ")
+    target = tmp_path / "with-files.pdf"
+    write_pdf(prepare_printout(session, records.catalogue, record_id), target)
+    text = pdf_text(target)
+    assert "Tài liệu kèm theo: 1. ảnh hiện trường.jpg; 2. giấy ký.pdf." in text
+    assert "mờ.jpg" not in text
+    assert text.index("Tài liệu kèm theo") < text.rindex("NGƯỜI")  # the signatures come after
 
 
 def test_a_record_not_yet_approved_prints_as_a_draft(qapp, records, tmp_path):

@@ -586,13 +586,13 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "SYNC_BUSY": ErrorText(
         line=(
-            "{user} đang đồng bộ trạm này (từ {since}, {program}); hãy đợi lần đó kết thúc, "
+            "{user} đang đồng bộ đơn vị này (từ {since}, {program}); hãy đợi lần đó kết thúc, "
             "hoặc chạy lại với --wait GIÂY.",
             "{user} is syncing this station (since {since}, {program}); wait for it to finish, "
             "or run again with --wait SECONDS.",
         ),
         headline=(
-            "{user} đang đồng bộ trạm này (từ {since}, {program}).",
+            "{user} đang đồng bộ đơn vị này (từ {since}, {program}).",
             "{user} is syncing this station (since {since}, {program}).",
         ),
         advice=(

@@ -183,7 +183,16 @@ class Database:
             for (row,) in conn.execute(text("PRAGMA integrity_check")):
                 if row != "ok":
                     problems.append(f"sqlite: {row}")
-            for row in conn.execute(text("PRAGMA foreign_key_check")):
+            try:
+                broken_links = conn.execute(text("PRAGMA foreign_key_check")).all()
+            except exc.DatabaseError:
+                if not problems:
+                    raise
+                # The damaged pages found above stop SQLite walking the links: say so, and keep
+                # the page numbers already found for the report.
+                problems.append("foreign keys: not checked (damaged pages)")
+                broken_links = []
+            for row in broken_links:
                 problems.append(f"foreign key: {tuple(row)}")
         return problems
 

@@ -11,6 +11,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from sqlalchemy import text
 
 from desktop.storage import attachments
@@ -23,6 +24,7 @@ WRITER = Path(__file__).with_name("attach_writer.py")
 KILLS = 8
 
 
+@pytest.mark.slow
 def test_sigkill_while_attaching_leaves_whole_files_or_nothing(station_home, tmp_path):
     session = station_home.unlock()
     record_id = RecordService(session, CATALOGUE).create("F1", example("F1"))

@@ -157,7 +157,7 @@ def test_first_unlock_after_an_update_shows_a_real_progress_bar(qtbot, station_h
 
     build_old_station(station_home).db.close()
     services = make_services(station_home.home, threaded=True)
-    window = LoginWindow(services.station, services.tasks, last_user=SUPERVISOR)
+    window = LoginWindow(services.station, services.tasks, user=SUPERVISOR)
     qtbot.addWidget(window)
     window.show()
     form = window.form

@@ -180,6 +180,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Đang gửi: {done}/{total} hồ sơ, {kib} KiB",
         "Sending: {done}/{total} records, {kib} KiB",
     ),
+    "sync_progress_attachments": (
+        "Đang gửi tệp đính kèm: {done}/{total} phần (mỗi phần 1 MiB), {kib} KiB",
+        "Sending attachments: {done}/{total} pieces (1 MiB each), {kib} KiB",
+    ),
     "sync_done": (
         "Đồng bộ xong: gửi {sent}, trung tâm đã nhận {acknowledged}, bị từ chối {quarantined}, "
         "xung đột {conflicts}; nhận về {pulled} cập nhật; còn chờ gửi {waiting}.",

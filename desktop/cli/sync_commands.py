@@ -51,11 +51,14 @@ def sync_enroll(args: argparse.Namespace, home: Path, messages: Messages) -> int
     return EXIT_OK
 
 
+_PROGRESS_LINES = {"push": "sync_progress", "attachments": "sync_progress_attachments"}
+
+
 def _progress_printer(messages: Messages, enabled: bool) -> Any:
     def show(progress: SyncProgress) -> None:
-        if enabled and progress.phase == "push":
+        if enabled and progress.phase in _PROGRESS_LINES:
             line = messages.notice(
-                "sync_progress",
+                _PROGRESS_LINES[progress.phase],
                 done=progress.records_done,
                 total=progress.records_total,
                 kib=progress.bytes_sent // 1024,

@@ -26,7 +26,9 @@ MAX_ATTACHMENTS = 200
 MAX_BLOB_BYTES = 2 * 1024 * 1024 * 1024
 
 Sha256Hex = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
-MediaType = Annotated[str, Field(min_length=3, max_length=127, pattern=r"^[a-z0-9.+-]+/[a-z0-9.+-]+$")]
+MediaType = Annotated[
+    str, Field(min_length=3, max_length=127, pattern=r"^[a-z0-9.+-]+/[a-z0-9.+-]+$")
+]
 Name = Annotated[str, Field(min_length=1, max_length=255, pattern=r"^[^\x00/\\]+$")]
 
 

@@ -497,3 +497,19 @@ class BlobChunk(Base):
     )
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)
     data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionAttachment(Base):
+    """The files a stored revision lists (its `attachments` on the wire), in order: what the
+    console shows of a record, and which blobs of its station a revision points at."""
+
+    __tablename__ = "revision_attachments"
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(127))
+    name: Mapped[str] = mapped_column(String(255))
+    field_path: Mapped[str | None] = mapped_column(String(255))

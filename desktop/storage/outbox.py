@@ -182,9 +182,7 @@ def unsent(
         (after_id,),
     ).all()
     listed = revision_wire.any_attachments(conn)
-    return [
-        _pending(row, station_code, _attached(conn, row) if listed else None) for row in rows
-    ]
+    return [_pending(row, station_code, _attached(conn, row) if listed else None) for row in rows]
 
 
 def _attached(conn: Connection, row: Sequence[Any]) -> list[dict[str, object]] | None:

@@ -94,7 +94,9 @@ def _upload_one(
     """Upload one blob from where the server stopped; returns the chunks counted done so far."""
     done, total = position
     try:
-        status = client.blob_begin(blob.sha256, BlobBegin(size=blob.size, media_type=blob.media_type))
+        status = client.blob_begin(
+            blob.sha256, BlobBegin(size=blob.size, media_type=blob.media_type)
+        )
         done += len(status.received)
         # Said before the first chunk goes: where the upload stands when this sync takes it up.
         progress(SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received))

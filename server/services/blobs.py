@@ -10,6 +10,7 @@ in memory (docs/protocol.md, "Attachments").
 from __future__ import annotations
 
 import hashlib
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,10 +28,11 @@ from protocol.messages import RecordResult, RecordRevision
 from server.core.config import Settings
 from server.core.sql import insert_ignore
 from server.errors import ServerError
-from server.models import Blob, BlobChunk
+from server.models import Blob, BlobChunk, RevisionAttachment
 
 _blobs = Blob.__table__
 _chunks = BlobChunk.__table__
+_listed = RevisionAttachment.__table__
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,82 @@ def mark_attachments(
         results[index] = results[index].model_copy(update={"attachments_complete": complete})
 
 
+def record_lists(
+    conn: Connection, station_id: int, stored: list[tuple[int, RecordRevision]]
+) -> None:
+    """Keep the attachment list of each revision just stored (ignored if already kept)."""
+    rows = [
+        {
+            "record_id": record.record_id,
+            "revision": record.revision,
+            "position": position,
+            "station_id": station_id,
+            "sha256": ref.sha256,
+            "size": ref.size,
+            "media_type": ref.media_type,
+            "name": ref.name,
+            "field_path": ref.field,
+        }
+        for _, record in stored
+        for position, ref in enumerate(record.attachments or ())
+    ]
+    if rows:
+        conn.execute(insert_ignore(conn, _listed, ["record_id", "revision", "position"]), rows)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One file of a stored revision, and whether the server holds its bytes."""
+
+    sha256: str
+    size: int
+    media_type: str
+    name: str
+    field_path: str | None
+    complete: bool
+
+    @property
+    def is_image(self) -> bool:
+        return self.media_type.startswith("image/")
+
+
+def of_revision(conn: Connection, record_id: uuid.UUID, revision: int) -> list[Listed]:
+    """The files `revision` of the record lists, in order, each marked complete or not."""
+    complete = (
+        select(_blobs.c.complete)
+        .where(_blobs.c.station_id == _listed.c.station_id, _blobs.c.sha256 == _listed.c.sha256)
+        .scalar_subquery()
+    )
+    rows = conn.execute(
+        select(
+            _listed.c.sha256,
+            _listed.c.size,
+            _listed.c.media_type,
+            _listed.c.name,
+            _listed.c.field_path,
+            complete,
+        )
+        .where(_listed.c.record_id == record_id, _listed.c.revision == revision)
+        .order_by(_listed.c.position)
+    ).all()
+    return [Listed(r[0], r[1], r[2], r[3], r[4], bool(r[5])) for r in rows]
+
+
+def listed_file(conn: Connection, record_id: uuid.UUID, sha256: str) -> tuple[int, Listed] | None:
+    """(owning station, the file) when some revision of the record lists `sha256`: the console
+    serves only such files, and from the blobs of the station that pushed the record."""
+    row = conn.execute(
+        select(_listed.c.station_id, _listed.c.revision)
+        .where(_listed.c.record_id == record_id, _listed.c.sha256 == sha256)
+        .order_by(_listed.c.revision.desc())
+        .limit(1)
+    ).one_or_none()
+    if row is None:
+        return None
+    found = [f for f in of_revision(conn, record_id, row[1]) if f.sha256 == sha256]
+    return int(row[0]), found[0]
+
+
 def read(engine: Engine, station_id: int, sha256: str) -> Iterator[bytes]:
     """A complete blob's bytes, chunk by chunk (for the console's download)."""
     with engine.connect() as conn:
@@ -213,4 +291,3 @@ def read(engine: Engine, station_id: int, sha256: str) -> Iterator[bytes]:
         if row is None or not row.complete:
             raise ServerError(ErrorCode.NOT_FOUND, "no such attachment")
         yield from _each_chunk(conn, row.id)
-

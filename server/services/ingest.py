@@ -345,6 +345,7 @@ def _store(
         stored, unstored = _release_raced_records(conn, batch, stored, unstored, device)
         for index, record in stored:
             batch.answer(index, record, PushStatus.STORED)
+        blobs.record_lists(conn, device.station_id, stored)
         if unstored:
             _classify_unstored(conn, batch, unstored, device, envelope.batch_id, now)
         blobs.mark_attachments(conn, device.station_id, batch.results, batch.candidates)

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from desktop.storage import blob_uploads
+from desktop.storage import attachments, blob_uploads
 from desktop.storage.attachment_service import AttachmentService
+from desktop.storage.printouts import revision_content_hash
 from desktop.sync.report import SyncProgress
 from desktop.sync.service import SyncService
 from protocol.attachments import chunk_count
@@ -28,9 +29,13 @@ from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.storage.attachment_files import clean_pdf
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.integration.servers import ServerDatabase, ServerProcess
+from tests.integration.throttle import ThrottledLink
 
 MB = 1024 * 1024
 ATTACHMENT_LINE = "Đang gửi tệp đính kèm"  # the CLI speaks Vietnamese by default
+# The station's uploads cross a link of 2 MiB/s: a chunk takes half a second.
+LINK_RATE = 2 * MB
+CHUNK_SECONDS = MB / LINK_RATE
 
 
 def _attach_scan(session, folder: Path, payload_bytes: int, name: str = "scan.pdf"):
@@ -39,8 +44,6 @@ def _attach_scan(session, folder: Path, payload_bytes: int, name: str = "scan.pd
     scan = clean_pdf(folder / name, payload=os.urandom(payload_bytes))
     added = AttachmentService(session).attach(record_id, [scan])[0]
     with session.db.read() as conn:
-        from desktop.storage import attachments
-
         stored = b"".join(attachments.read_blob(conn, added.sha256))
     return record_id, added, stored
 
@@ -73,11 +76,17 @@ def test_a_record_and_its_attachment_reach_the_server(enrolled, session, server_
     assert complete and rows == distinct == chunk_count(len(stored)) == 3
     assert hashlib.sha256(data).hexdigest() == added.sha256 and data == stored
     with server_db.engine.connect() as conn:
-        revisions = conn.execute(
-            text("SELECT revision FROM record_revisions WHERE record_id = :r"), dict(r=record_id)
-        ).scalars()
-        assert sorted(revisions) == [1, 2]  # completed, then the revision that added the scan
+        hashes = dict(
+            conn.execute(
+                text("SELECT revision, content_hash FROM record_revisions WHERE record_id = :r"),
+                dict(r=record_id),
+            ).all()
+        )
+    assert sorted(hashes) == [1, 2]  # completed, then the revision that added the scan
     with session.db.read() as conn:
+        # The printout's hash of the revision is the server's: both cover the attachment list.
+        assert revision_content_hash(conn, record_id, 2, session.info().code) == hashes[2]
+        assert revision_content_hash(conn, record_id, 1, session.info().code) == hashes[1]
         assert blob_uploads.state_of(conn, added.sha256) == ("complete", None)
         assert blob_uploads.due(conn) == []
     enrolled.run()
@@ -106,9 +115,7 @@ def test_a_stopped_upload_resumes_from_what_the_server_holds(
     assert complete and rows == distinct == chunk_count(len(stored)) and data == stored
 
 
-def test_a_refused_type_is_set_aside_with_its_code_not_retried(
-    session, server_db, tmp_path
-):
+def test_a_refused_type_is_set_aside_with_its_code_not_retried(session, server_db, tmp_path):
     server = ServerProcess(server_db.url, tmp_path, env={"CAX_SERVER_BLOB_TYPES": "image/png"})
     server.start()
     try:
@@ -152,23 +159,28 @@ def _spawn_sync(env: dict[str, str]) -> tuple[subprocess.Popen[str], list[str]]:
 def _kill_during_upload(
     env: dict[str, str], db: ServerDatabase, total: int, rng: random.Random
 ) -> bool:
-    """Start a sync, SIGKILL it a random moment (up to about two chunks' time) after its
-    attachments phase began; True if the kill landed while the server's copy was incomplete."""
+    """Start a sync, SIGKILL it at a random moment shortly after its attachments phase began; True if the kill landed while the server's copy was incomplete."""
     child, lines = _spawn_sync(env)
     deadline = time.monotonic() + 60
     while not any(ATTACHMENT_LINE in line for line in lines) and child.poll() is None:
         assert time.monotonic() < deadline, "the sync never reached its attachments phase"
         time.sleep(0.002)
-    time.sleep(rng.uniform(0, 0.08))
+    # Within one chunk's time on the throttled link: most kills cut a chunk mid-way.
+    time.sleep(rng.uniform(0, CHUNK_SECONDS))
     child.send_signal(signal.SIGKILL)
     child.wait()
     return child.returncode == -signal.SIGKILL and _chunk_rows(db) < total
 
 
 def sigkills_then_resume(station_home, server, server_db, tmp_path, kills: int) -> None:
+    with ThrottledLink(server.port, LINK_RATE) as link:
+        _sigkills_then_resume(station_home, link.url, server_db, tmp_path, kills)
+
+
+def _sigkills_then_resume(station_home, url: str, server_db, tmp_path, kills: int) -> None:
     env = as_user(station_home.home, SUPERVISOR, SUPERVISOR_PASSWORD)
     code = server_db.enrolment_code()
-    assert run_cax("sync", "enroll", "--server", server.url, "--code", code, env=env).returncode == 0
+    assert run_cax("sync", "enroll", "--server", url, "--code", code, env=env).returncode == 0
     session = station_home.unlock()
     try:
         _, added, stored = _attach_scan(session, tmp_path, 20 * MB)

@@ -35,7 +35,10 @@ def _call(client: TestClient, device: StationDevice, method: str, path: str, bod
     return client.request(method, path, content=body, headers=device.headers(method, path, body))
 
 
-def _begin(client, device, sha=SHA, size=len(PAYLOAD), media_type="image/jpeg"):
+SIZE = len(PAYLOAD)
+
+
+def _begin(client, device, sha=SHA, size=SIZE, media_type="image/jpeg"):
     body = json.dumps({"size": size, "media_type": media_type}).encode()
     return _call(client, device, "POST", blob_path(sha), body)
 
@@ -63,9 +66,7 @@ def test_a_whole_upload_completes_and_is_stored_once(client, device, engine):
     assert status["complete"] is True and status["received"] == [0, 1, 2]
     assert status["chunks"] == 3 and status["size"] == len(PAYLOAD)
     with engine.connect() as conn:
-        data = conn.execute(
-            select(BlobChunk.data).order_by(BlobChunk.seq)
-        ).scalars()
+        data = conn.execute(select(BlobChunk.data).order_by(BlobChunk.seq)).scalars()
         assert hashlib.sha256(b"".join(data)).hexdigest() == SHA
 
 

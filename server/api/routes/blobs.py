@@ -68,9 +68,7 @@ async def put_chunk(
 
 
 @router.post("/{sha256}/complete", **_DOC)
-async def complete(
-    request: Request, sha256: Sha, signed: SignedDep, engine: EngineDep
-) -> Response:
+async def complete(request: Request, sha256: Sha, signed: SignedDep, engine: EngineDep) -> Response:
     """Check the whole blob (size and SHA-256) and mark it complete."""
     answer = await run_in_threadpool(blobs.complete, engine, signed.device.station_id, sha256)
     return await _answer(request, signed, answer)

@@ -1,5 +1,6 @@
 """Attachment blobs sent by stations: one row per (station, content hash), its bytes in 1 MiB
-chunks (protocol.attachments, docs/protocol.md "Attachments")."""
+chunks; and the files each stored revision lists (protocol.attachments, docs/protocol.md
+"Attachments")."""
 
 import sqlalchemy as sa
 from alembic import op
@@ -36,6 +37,21 @@ def upgrade() -> None:
             ["blob_id"], ["blobs.id"], name="fk_blob_chunks_blob_id_blobs", ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("blob_id", "seq", name="pk_blob_chunks"),
+    )
+    op.create_table(
+        "revision_attachments",
+        sa.Column("record_id", sa.Uuid(), nullable=False),
+        sa.Column("revision", sa.Integer(), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.Column("station_id", sa.Integer(), nullable=False),
+        sa.Column("sha256", sa.String(64), nullable=False),
+        sa.Column("size", sa.BigInteger(), nullable=False),
+        sa.Column("media_type", sa.String(127), nullable=False),
+        sa.Column("name", sa.String(255), nullable=False),
+        sa.Column("field_path", sa.String(255), nullable=True),
+        sa.PrimaryKeyConstraint(
+            "record_id", "revision", "position", name="pk_revision_attachments"
+        ),
     )
 
 

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Connection, Engine, delete, func, select, update
 
@@ -291,3 +292,64 @@ def read(engine: Engine, station_id: int, sha256: str) -> Iterator[bytes]:
         if row is None or not row.complete:
             raise ServerError(ErrorCode.NOT_FOUND, "no such attachment")
         yield from _each_chunk(conn, row.id)
+
+
+class FileExport:
+    """`cax-server records export --with-attachments DIR`: each revision's attachment list, and
+    each complete file written once to DIR as `<sha256>` (streamed, one chunk in memory).
+
+    The lists are read before the rows are streamed and the files written after, so the export
+    never holds two connections at once (SQLite would see a lock)."""
+
+    def __init__(self, engine: Engine, directory: Path) -> None:
+        self.engine, self.directory = engine, directory
+        self.wanted: set[tuple[int, str]] = set()
+        self.lists: dict[tuple[str, int], list[tuple[int, Listed]]] = {}
+        complete = (
+            select(_blobs.c.complete)
+            .where(_blobs.c.station_id == _listed.c.station_id, _blobs.c.sha256 == _listed.c.sha256)
+            .scalar_subquery()
+        )
+        query = select(
+            _listed.c.record_id,
+            _listed.c.revision,
+            _listed.c.station_id,
+            _listed.c.sha256,
+            _listed.c.size,
+            _listed.c.media_type,
+            _listed.c.name,
+            _listed.c.field_path,
+            complete,
+        ).order_by(_listed.c.record_id, _listed.c.revision, _listed.c.position)
+        with engine.connect() as conn:
+            for r in conn.execute(query):
+                file = Listed(r[3], r[4], r[5], r[6], r[7], bool(r[8]))
+                self.lists.setdefault((str(r[0]), r[1]), []).append((r[2], file))
+
+    def of(self, record_id: str, revision: int) -> list[dict[str, object]]:
+        listed: list[dict[str, object]] = []
+        for station_id, f in self.lists.get((record_id, revision), []):
+            if f.complete:
+                self.wanted.add((station_id, f.sha256))
+            listed.append(
+                {
+                    "sha256": f.sha256,
+                    "size": f.size,
+                    "media_type": f.media_type,
+                    "name": f.name,
+                    "field": f.field_path,
+                    "file": f.sha256 if f.complete else None,
+                }
+            )
+        return listed
+
+    def write_files(self) -> int:
+        """Write every complete file the exported rows named; returns how many."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for station_id, sha256 in sorted(self.wanted):
+            partial = self.directory / f"{sha256}.part"
+            with partial.open("wb") as out:
+                for chunk in read(self.engine, station_id, sha256):
+                    out.write(chunk)
+            partial.replace(self.directory / sha256)
+        return len(self.wanted)

@@ -159,7 +159,8 @@ def _spawn_sync(env: dict[str, str]) -> tuple[subprocess.Popen[str], list[str]]:
 def _kill_during_upload(
     env: dict[str, str], db: ServerDatabase, total: int, rng: random.Random
 ) -> bool:
-    """Start a sync, SIGKILL it at a random moment shortly after its attachments phase began; True if the kill landed while the server's copy was incomplete."""
+    """Start a sync, SIGKILL it at a random moment within a chunk's time after its attachments
+    phase began; True if the kill landed while the server's copy was incomplete."""
     child, lines = _spawn_sync(env)
     deadline = time.monotonic() + 60
     while not any(ATTACHMENT_LINE in line for line in lines) and child.poll() is None:

@@ -159,12 +159,20 @@ def test_limits_come_from_the_environment():
     assert settings.blob_media_types == frozenset({"image/png", "image/jpeg"})
 
 
-def _with_attachment(record: dict[str, Any], sha: str) -> dict[str, Any]:
+def _with_attachment(
+    record: dict[str, Any], sha: str, ref: dict[str, Any] | None = None
+) -> dict[str, Any]:
     from datetime import datetime
 
     from protocol.canonical import canonical_json, content_hash_with_values, metadata_document
 
-    ref = {"sha256": sha, "size": 7, "media_type": "image/jpeg", "name": "a.jpg", "field": None}
+    ref = ref or {
+        "sha256": sha,
+        "size": 7,
+        "media_type": "image/jpeg",
+        "name": "a.jpg",
+        "field": None,
+    }
     stamp = datetime.fromisoformat(record["created_at"].replace("Z", "+00:00"))
     metadata = metadata_document(
         record_id=record["record_id"],
@@ -205,3 +213,37 @@ def test_a_revision_without_attachments_hashes_as_before(listed):
         record["attachments"] = listed
     revision = RecordRevision.model_validate(record)
     assert revision.expected_hash() == record["content_hash"]
+
+
+def test_records_export_can_carry_the_attachments(
+    client, device, engine, cli_env, capsys, tmp_path
+):
+    """`records export --with-attachments DIR`: each row lists the files its hash covers, and
+    each complete file is in DIR under its SHA-256, byte for byte."""
+    from protocol.messages import RecordRevision
+    from tests.server.test_cli import run
+
+    ref = {
+        "sha256": SHA,
+        "size": SIZE,
+        "media_type": "image/jpeg",
+        "name": "ảnh.jpg",
+        "field": None,
+    }
+    record = _with_attachment(make_record(device.station_code), SHA, ref)
+    assert device.push(client, [record]).json()["stored"] == 1
+    _upload_all(client, device)
+    folder = tmp_path / "files"
+    code, out, err = run(capsys, "records", "export", "--with-attachments", str(folder))
+    assert code == 0, err
+    row = json.loads(out.splitlines()[0])
+    assert row["attachments"] == [{**ref, "file": SHA}]
+    assert (folder / SHA).read_bytes() == PAYLOAD
+    listed = [{k: v for k, v in a.items() if k != "file"} for a in row["attachments"]]
+    keep = set(RecordRevision.model_fields) - {"attachments"}
+    again = RecordRevision.model_validate(
+        {k: v for k, v in row.items() if k in keep} | {"attachments": listed}
+    )
+    assert again.expected_hash() == row["content_hash"]  # verifiable from the export alone
+    code, out, _ = run(capsys, "records", "export")
+    assert "attachments" not in json.loads(out.splitlines()[0])  # only when asked

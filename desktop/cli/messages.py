@@ -213,6 +213,14 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Báo cáo định kỳ chờ gửi trung tâm: {reports}",
         "Periodic reports waiting for the centre: {reports}",
     ),
+    "sync_status_attachments": (
+        "Tệp đính kèm chờ gửi trung tâm: {due}; bị trung tâm từ chối: {refused}",
+        "Attachments waiting for the centre: {due}; refused by the centre: {refused}",
+    ),
+    "sync_status_attachment_refused": (
+        "  tệp {sha} bị từ chối [{code}]",
+        "  file {sha} refused [{code}]",
+    ),
     "sync_status_never": ("Chưa đồng bộ lần nào.", "Never synced."),
     "sync_status_session": (
         "{at}  {outcome}  gửi {sent}, đã nhận {acknowledged}",

@@ -11,7 +11,7 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import CertificateInvalid
-from desktop.storage import sync_settings
+from desktop.storage import blob_uploads, sync_settings
 from desktop.sync.batching import SMALLEST, BatchSizer
 from desktop.sync.client import RetryPolicy
 from desktop.sync.report import SyncProgress
@@ -103,8 +103,21 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
         service = SyncService(session)
         status = service.status(history=args.history)
         problems = service.problems()
+        with session.db.read() as conn:
+            blobs_due = len(blob_uploads.due(conn))
+            blobs_refused = blob_uploads.refused(conn)
     if getattr(args, "json", False):
-        print_json({**asdict(status), "problems": [asdict(p) for p in problems]})
+        attachments = {
+            "waiting": blobs_due,
+            "refused": [{"sha256": sha, "code": code} for sha, code, _ in blobs_refused],
+        }
+        print_json(
+            {
+                **asdict(status),
+                "problems": [asdict(p) for p in problems],
+                "attachments": attachments,
+            }
+        )
         return EXIT_OK
     if status.enrolled:
         print(
@@ -132,6 +145,10 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
     )
     if status.reports_waiting:
         print(messages.notice("sync_status_reports", reports=status.reports_waiting))
+    if blobs_due or blobs_refused:
+        print(messages.notice("sync_status_attachments", due=blobs_due, refused=len(blobs_refused)))
+        for sha, code, _ in blobs_refused:
+            print(messages.notice("sync_status_attachment_refused", sha=sha[:12], code=code))
     sessions = status.history or ((status.last_session,) if status.last_session else ())
     if not sessions:
         print(messages.notice("sync_status_never"))

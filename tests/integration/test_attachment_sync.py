@@ -115,7 +115,9 @@ def test_a_stopped_upload_resumes_from_what_the_server_holds(
     assert complete and rows == distinct == chunk_count(len(stored)) and data == stored
 
 
-def test_a_refused_type_is_set_aside_with_its_code_not_retried(session, server_db, tmp_path):
+def test_a_refused_type_is_set_aside_with_its_code_not_retried(
+    station_home, session, server_db, tmp_path
+):
     server = ServerProcess(server_db.url, tmp_path, env={"CAX_SERVER_BLOB_TYPES": "image/png"})
     server.start()
     try:
@@ -129,6 +131,10 @@ def test_a_refused_type_is_set_aside_with_its_code_not_retried(session, server_d
         phases: list[str] = []
         service.run(lambda p: phases.append(p.phase))
         assert "attachments" not in phases  # never offered again
+        env = as_user(station_home.home, SUPERVISOR, SUPERVISOR_PASSWORD)
+        shown = run_cax("sync", "status", env=env).stdout
+        assert "bị trung tâm từ chối: 1" in shown
+        assert f"tệp {added.sha256[:12]} bị từ chối [BLOB_TYPE_REFUSED]" in shown
     finally:
         server.kill()
 

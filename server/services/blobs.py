@@ -31,6 +31,9 @@ from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Blob, BlobChunk, RevisionAttachment
 
+# Shown as thumbnails and inline by the console; anything else is only ever downloaded.
+INLINE_IMAGES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"})
+
 _blobs = Blob.__table__
 _chunks = BlobChunk.__table__
 _listed = RevisionAttachment.__table__
@@ -245,7 +248,8 @@ class Listed:
 
     @property
     def is_image(self) -> bool:
-        return self.media_type.startswith("image/")
+        """A raster image a browser may show inline (never SVG: it can carry scripts)."""
+        return self.media_type in INLINE_IMAGES
 
 
 def of_revision(conn: Connection, record_id: uuid.UUID, revision: int) -> list[Listed]:

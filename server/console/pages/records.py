@@ -232,6 +232,8 @@ def record_attachment(
             "Content-Disposition": f"{disposition}; filename*=UTF-8''{filename}",
             "Content-Length": str(listed.size),
             "X-Content-Type-Options": "nosniff",
+            # Opened directly, a file the station sent runs nothing on the console's origin.
+            "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
             "Cache-Control": "private, no-store",
         },
     )

@@ -96,6 +96,13 @@ def test_attachments_are_listed_shown_and_downloaded_in_scope(
     assert got.headers["content-disposition"].startswith("attachment; filename*=UTF-8''bi%C3%AAn")
     thumb = client.get(png_url, params={"inline": 1})
     assert thumb.content == PNG and thumb.headers["content-disposition"].startswith("inline")
+    assert thumb.headers["content-security-policy"].startswith("sandbox")
+    # A PDF asked for inline still comes as a download.
+    assert (
+        client.get(pdf_url, params={"inline": 1})
+        .headers["content-disposition"]
+        .startswith("attachment")
+    )
     assert ("record.attachment_opened", record["record_id"]) in audit_actions(engine)
 
 

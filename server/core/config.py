@@ -48,7 +48,7 @@ class Settings:
     console_idle_minutes: int = 30
     # Attachment blobs (docs/protocol.md, "Attachments"): the largest accepted, and the media
     # types accepted (CAX_SERVER_BLOB_TYPES, comma-separated).
-    blob_max_bytes: int = 25 * 1000 * 1000
+    blob_max_bytes: int = 25 * MIB  # the station's own default limit for one file
     blob_media_types: frozenset[str] = DEFAULT_BLOB_TYPES
 
     @property
@@ -69,6 +69,6 @@ class Settings:
             rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
             bundle_uploads_per_hour=_int_env(env, "CAX_SERVER_BUNDLE_RATE_LIMIT", 30),
             console_idle_minutes=_int_env(env, "CAX_CONSOLE_IDLE_MINUTES", 30),
-            blob_max_bytes=_int_env(env, "CAX_SERVER_BLOB_MAX_BYTES", 25 * 1000 * 1000),
+            blob_max_bytes=_int_env(env, "CAX_SERVER_BLOB_MAX_BYTES", 25 * MIB),
             blob_media_types=_types_env(env, "CAX_SERVER_BLOB_TYPES", DEFAULT_BLOB_TYPES),
         )

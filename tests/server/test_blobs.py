@@ -137,7 +137,7 @@ def test_unsigned_requests_are_refused(client, device):
 
 
 def test_size_and_type_limits_are_refused_with_their_code(client, device, engine):
-    too_big = _begin(client, device, size=25 * 1000 * 1000 + 1)
+    too_big = _begin(client, device, size=25 * 1024 * 1024 + 1)
     assert too_big.status_code == 413 and too_big.json()["code"] == "BLOB_TOO_LARGE"
     wrong_type = _begin(client, device, media_type="application/x-msdownload")
     assert wrong_type.status_code == 415 and wrong_type.json()["code"] == "BLOB_TYPE_REFUSED"

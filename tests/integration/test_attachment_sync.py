@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop.core.errors import ServerUnreachable
 from desktop.storage import attachments, blob_uploads
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.printouts import revision_content_hash
@@ -213,3 +214,35 @@ def test_sigkills_mid_upload_then_the_next_sync_finishes(station_home, server, s
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_thirty_sigkills_mid_upload_of_20_mb(station_home, server, server_db, tmp_path):
     sigkills_then_resume(station_home, server, server_db, tmp_path, kills=30)
+
+
+@pytest.mark.slow
+def test_a_100_mb_record_resumes_after_the_link_is_cut(session, server, server_db, tmp_path):
+    """Four 25 MiB scans of one record over a throttled link (16 MiB/s), the link cut mid-way:
+    the sync fails as unreachable, the next one sends only what the server lacks."""
+    with ThrottledLink(server.port, 16 * MB) as link:
+        service = SyncService(session, retry=FAST_RETRY)
+        service.enroll(link.url, server_db.enrolment_code())
+        record_id = completed_records(session, 1)[0]
+        scans = [
+            clean_pdf(tmp_path / f"scan-{n}.pdf", payload=os.urandom(25 * MB - 1024))
+            for n in range(4)
+        ]
+        added = AttachmentService(session).attach(record_id, scans)
+        total = sum(chunk_count(a.size) for a in added)
+        assert sum(a.size for a in added) > 100 * 1000 * 1000
+
+        def cut_half_way(progress: SyncProgress) -> None:
+            if progress.phase == "attachments" and progress.records_done >= total // 2:
+                link.set_down(True)
+
+        with pytest.raises(ServerUnreachable):
+            service.run(cut_half_way)
+        held = _chunk_rows(server_db)
+        assert total // 2 <= held < total
+        link.set_down(False)
+        assert service.run().outcome == "ok"
+    assert _chunk_rows(server_db) == total  # nothing stored twice
+    for a in added:
+        complete, rows, data, distinct = _server_blob(server_db, a.sha256)
+        assert complete and rows == distinct and hashlib.sha256(data).hexdigest() == a.sha256

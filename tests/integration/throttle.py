@@ -27,6 +27,17 @@ class ThrottledLink:
         self.port = self._listener.getsockname()[1]
         self._stopped = threading.Event()
         self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._down = False
+        self._live: set[_Connection] = set()
+        self._lock = threading.Lock()
+
+    def set_down(self, down: bool) -> None:
+        """Cut the link (every open connection reset, new ones closed at once), or mend it."""
+        with self._lock:
+            self._down = down
+            live = list(self._live) if down else []
+        for connection in live:
+            connection.cut()
 
     @property
     def url(self) -> str:
@@ -48,12 +59,18 @@ class ThrottledLink:
                 continue
             except OSError:
                 return
+            if self._down:
+                client.close()
+                continue
             try:
                 upstream = socket.create_connection(("127.0.0.1", self.upstream_port), timeout=5)
             except OSError:
                 client.close()
                 continue
-            _Connection(client, upstream, self.rate, self._stopped).start()
+            connection = _Connection(client, upstream, self.rate, self._stopped)
+            with self._lock:
+                self._live.add(connection)
+            connection.start()
 
 
 class _Connection:
@@ -68,6 +85,13 @@ class _Connection:
     def start(self) -> None:
         for target in (self._drain_client, self._send_slowly, self._answers):
             threading.Thread(target=target, daemon=True).start()
+
+    def cut(self) -> None:
+        with self.ready:
+            self.gone = True
+            self.queue.clear()
+            self.ready.notify()
+        self._reset()
 
     def _drain_client(self) -> None:
         try:

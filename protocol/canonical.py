@@ -111,9 +111,11 @@ def metadata_document(
     updated_at: datetime,
     deleted: bool,
     delete_reason: str | None,
+    attachments: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
-    """The hashed fields other than `values`."""
-    return {
+    """The hashed fields other than `values`. `attachments` (`protocol.attachments`) is a key
+    only when the revision has some, so every revision made before attachments hashes as before."""
+    document: dict[str, Any] = {
         "author": author,
         "created_at": format_timestamp(created_at),
         "delete_reason": delete_reason,
@@ -125,6 +127,9 @@ def metadata_document(
         "station_code": station_code,
         "updated_at": format_timestamp(updated_at),
     }
+    if attachments:
+        document["attachments"] = attachments
+    return document
 
 
 def content_hash_with_values(metadata: dict[str, Any], values_json: bytes) -> str:

@@ -70,6 +70,15 @@ class ErrorCode(StrEnum):
     RECEIPT_TOO_LARGE = "RECEIPT_TOO_LARGE"
     RECEIPT_BAD_SIGNATURE = "RECEIPT_BAD_SIGNATURE"
     RECEIPT_FOREIGN = "RECEIPT_FOREIGN"
+    # Attachment blobs (`protocol.attachments`): refused for good, the station quarantines them.
+    BLOB_TOO_LARGE = "BLOB_TOO_LARGE"
+    BLOB_TYPE_REFUSED = "BLOB_TYPE_REFUSED"
+    BLOB_HASH_MISMATCH = "BLOB_HASH_MISMATCH"  # the chunks do not hash to the blob's name
+    BLOB_CONFLICT = "BLOB_CONFLICT"  # announced again with another size or media type
+    # ... and refused until the station does the step it skipped.
+    BLOB_UNKNOWN = "BLOB_UNKNOWN"  # a chunk or completion before the blob was announced
+    BLOB_CHUNK_INVALID = "BLOB_CHUNK_INVALID"  # a chunk number or length that cannot be
+    BLOB_INCOMPLETE = "BLOB_INCOMPLETE"  # completion asked with chunks still missing
     # Administration (CLI) and the server itself.
     STATION_NOT_FOUND = "STATION_NOT_FOUND"
     STATION_EXISTS = "STATION_EXISTS"

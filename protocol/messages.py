@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
 from protocol import PROTOCOL_VERSION
+from protocol.attachments import MAX_ATTACHMENTS, AttachmentRef, hashed_list
 from protocol.canonical import (
     canonical_json,
     content_hash_with_values,
@@ -149,12 +150,23 @@ class RecordRevision(WireModel):
     # the content hash, so a revision hashes the same whichever version carried it.
     document_number: Text | None = Field(default=None, min_length=1, max_length=48)
     amendment_reason: Text | None = Field(default=None, min_length=1, max_length=1000)
+    # The files that are part of this revision (their bytes travel as blobs afterwards); absent
+    # from stations without attachments, and then left out of the hash (docs/protocol.md).
+    attachments: list[AttachmentRef] | None = Field(default=None, max_length=MAX_ATTACHMENTS)
 
     def expected_hash(self) -> str:
         """The content hash this revision must carry (see `protocol.canonical`)."""
-        return content_hash_with_values(self.metadata_document(), canonical_json(self.values))
+        return content_hash_with_values(self.hashed_document(), canonical_json(self.values))
+
+    def hashed_document(self) -> dict[str, Any]:
+        """What the content hash covers besides `values`: the metadata and the attachments."""
+        document = self.metadata_document()
+        listed = hashed_list(self.attachments)
+        return {**document, "attachments": listed} if listed else document
 
     def metadata_document(self) -> dict[str, Any]:
+        """The metadata the author's signature covers (attachments are added to a revision
+        after it is signed, so the signature leaves them to the content hash)."""
         return metadata_document(
             record_id=str(self.record_id),
             revision=self.revision,
@@ -264,6 +276,9 @@ class RecordResult(WireModel):
     code: ErrorCode | None = None
     detail: Text | None = None
     problems: list[RecordProblem] | None = None
+    # For a revision listing attachments: whether the server holds all their bytes already
+    # (False until the blob upload that follows the push completes them).
+    attachments_complete: bool | None = None
 
 
 class PushResponse(WireModel):

@@ -81,6 +81,11 @@ def _build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("csv", "jsonl"), default="jsonl")
     export.add_argument("--station")
     export.add_argument("--output", help="file to write (default: standard output)")
+    export.add_argument(
+        "--with-attachments",
+        metavar="DIR",
+        help="also list each revision's attachments and write their files to DIR",
+    )
 
     reports = top.add_parser("reports", help="periodic reports from stations").add_subparsers(
         dest="reports_cmd", required=True

@@ -111,11 +111,12 @@ def records_count(args: argparse.Namespace, settings: Settings) -> int:
 
 def records_export(args: argparse.Namespace, settings: Settings) -> int:
     engine = _engine(settings)
+    files = Path(args.with_attachments) if args.with_attachments else None
     if args.output:
         with Path(args.output).open("w", encoding="utf-8", newline="") as out:
-            count = records.export_records(engine, out, args.format, args.station)
+            count = records.export_records(engine, out, args.format, args.station, files)
     else:
-        count = records.export_records(engine, sys.stdout, args.format, args.station)
+        count = records.export_records(engine, sys.stdout, args.format, args.station, files)
     print(f"{count} revisions exported", file=sys.stderr)
     return 0
 

@@ -469,3 +469,50 @@ class ConsoleAuditEntry(Base):
     details: Mapped[dict[str, Any]] = mapped_column(JsonType)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+
+
+class Blob(Base):
+    """An attachment's bytes as one station sent them, by content hash (protocol.attachments).
+
+    Scoped to the station: the same bytes sent by two stations are two blobs, so no station can
+    learn whether another holds a file, nor read or complete another's upload. `complete` is set
+    once the chunks were checked against `sha256` and `size`."""
+
+    __tablename__ = "blobs"
+    __table_args__ = (UniqueConstraint("station_id", "sha256"),)
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(127))
+    complete: Mapped[bool] = mapped_column(Boolean, default=False)
+    created_at: Mapped[datetime] = mapped_column(Timestamp)
+    completed_at: Mapped[datetime | None] = mapped_column(Timestamp)
+
+
+class BlobChunk(Base):
+    """One chunk (CHUNK_SIZE bytes, the last one shorter) of a blob; its key makes a chunk sent
+    twice a no-op."""
+
+    __tablename__ = "blob_chunks"
+    blob_id: Mapped[int] = mapped_column(
+        BigId, ForeignKey("blobs.id", ondelete="CASCADE"), primary_key=True
+    )
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class RevisionAttachment(Base):
+    """The files a stored revision lists (its `attachments` on the wire), in order: what the
+    console shows of a record, and which blobs of its station a revision points at."""
+
+    __tablename__ = "revision_attachments"
+    record_id: Mapped[uuid.UUID] = mapped_column(Uuid, primary_key=True)
+    revision: Mapped[int] = mapped_column(Integer, primary_key=True)
+    position: Mapped[int] = mapped_column(Integer, primary_key=True)
+    station_id: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    size: Mapped[int] = mapped_column(BigInteger)
+    media_type: Mapped[str] = mapped_column(String(127))
+    name: Mapped[str] = mapped_column(String(255))
+    field_path: Mapped[str | None] = mapped_column(String(255))

@@ -180,6 +180,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Đang gửi: {done}/{total} hồ sơ, {kib} KiB",
         "Sending: {done}/{total} records, {kib} KiB",
     ),
+    "sync_progress_attachments": (
+        "Đang gửi tệp đính kèm: {done}/{total} phần (mỗi phần 1 MiB), {kib} KiB",
+        "Sending attachments: {done}/{total} pieces (1 MiB each), {kib} KiB",
+    ),
     "sync_done": (
         "Đồng bộ xong: gửi {sent}, trung tâm đã nhận {acknowledged}, bị từ chối {quarantined}, "
         "xung đột {conflicts}; nhận về {pulled} cập nhật; còn chờ gửi {waiting}.",
@@ -218,6 +222,14 @@ _NOTICES: dict[str, tuple[str, str]] = {
     "sync_progress_reports": (
         "Đang gửi báo cáo định kỳ: {done}/{total}",
         "Sending periodic reports: {done}/{total}",
+    ),
+    "sync_status_attachments": (
+        "Tệp đính kèm chờ gửi trung tâm: {due}; bị trung tâm từ chối: {refused}",
+        "Attachments waiting for the centre: {due}; refused by the centre: {refused}",
+    ),
+    "sync_status_attachment_refused": (
+        "  tệp {sha} bị từ chối [{code}]",
+        "  file {sha} refused [{code}]",
     ),
     "sync_status_never": ("Chưa đồng bộ lần nào.", "Never synced."),
     "sync_status_session": (

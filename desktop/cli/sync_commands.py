@@ -11,7 +11,8 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import CertificateInvalid
-from desktop.storage import sync_settings
+from desktop.storage import blob_uploads, sync_settings
+from desktop.sync.attachments import ATTACHMENTS
 from desktop.sync.batching import SMALLEST, BatchSizer
 from desktop.sync.client import RetryPolicy
 from desktop.sync.report import PUSH, REPORTS, SyncProgress
@@ -51,17 +52,23 @@ def sync_enroll(args: argparse.Namespace, home: Path, messages: Messages) -> int
     return EXIT_OK
 
 
+_PROGRESS_LINES = {
+    PUSH: "sync_progress",
+    REPORTS: "sync_progress_reports",
+    ATTACHMENTS: "sync_progress_attachments",
+}
+
+
 def _progress_printer(messages: Messages, enabled: bool) -> Any:
     def show(progress: SyncProgress) -> None:
-        if not enabled or progress.phase not in (PUSH, REPORTS):
-            return
-        done, total = progress.records_done, progress.records_total
-        if progress.phase == PUSH:
-            kib = progress.bytes_sent // 1024
-            line = messages.notice("sync_progress", done=done, total=total, kib=kib)
-        else:
-            line = messages.notice("sync_progress_reports", done=done, total=total)
-        print(line, file=sys.stderr, flush=True)
+        if enabled and progress.phase in _PROGRESS_LINES:
+            line = messages.notice(
+                _PROGRESS_LINES[progress.phase],
+                done=progress.records_done,
+                total=progress.records_total,
+                kib=progress.bytes_sent // 1024,
+            )
+            print(line, file=sys.stderr, flush=True)
 
     return show
 
@@ -101,8 +108,21 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
         service = SyncService(session)
         status = service.status(history=args.history)
         problems = service.problems()
+        with session.db.read() as conn:
+            blobs_due = len(blob_uploads.due(conn))
+            blobs_refused = blob_uploads.refused(conn)
     if getattr(args, "json", False):
-        print_json({**asdict(status), "problems": [asdict(p) for p in problems]})
+        attachments = {
+            "waiting": blobs_due,
+            "refused": [{"sha256": sha, "code": code} for sha, code, _ in blobs_refused],
+        }
+        print_json(
+            {
+                **asdict(status),
+                "problems": [asdict(p) for p in problems],
+                "attachments": attachments,
+            }
+        )
         return EXIT_OK
     if status.enrolled:
         print(
@@ -134,6 +154,10 @@ def sync_status(args: argparse.Namespace, home: Path, messages: Messages) -> int
         number = conflict.document_number or conflict.report_id[:8]
         period = conflict.period_code
         print(messages.notice("sync_status_report_conflict", number=number, period=period))
+    if blobs_due or blobs_refused:
+        print(messages.notice("sync_status_attachments", due=blobs_due, refused=len(blobs_refused)))
+        for sha, code, _ in blobs_refused:
+            print(messages.notice("sync_status_attachment_refused", sha=sha[:12], code=code))
     sessions = status.history or ((status.last_session,) if status.last_session else ())
     if not sessions:
         print(messages.notice("sync_status_never"))

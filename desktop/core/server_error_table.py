@@ -153,6 +153,55 @@ SERVER_ERRORS: dict[str, ErrorText] = {
         ),
         advice=("Hãy xuất lại gói.", "Export the bundle again."),
     ),
+    "BLOB_TOO_LARGE": ErrorText(
+        line=(
+            "Tệp đính kèm lớn hơn mức máy chủ nhận; tệp được giữ lại trên máy.",
+            "The attachment is larger than the server accepts; it is kept on this computer.",
+        ),
+        advice=("Hãy báo trung tâm.", "Tell the centre."),
+    ),
+    "BLOB_TYPE_REFUSED": ErrorText(
+        line=(
+            "Máy chủ không nhận loại tệp đính kèm này; tệp được giữ lại trên máy.",
+            "The server does not accept this kind of attachment; it is kept on this computer.",
+        ),
+        advice=("Hãy báo trung tâm.", "Tell the centre."),
+    ),
+    "BLOB_HASH_MISMATCH": ErrorText(
+        line=(
+            "Tệp đính kèm đến máy chủ bị sai lệch.",
+            "The attachment arrived at the server damaged.",
+        ),
+        advice=("Hãy chạy kiểm tra dữ liệu (cax db check).", "Run a data check (cax db check)."),
+    ),
+    "BLOB_CONFLICT": ErrorText(
+        line=(
+            "Máy chủ đã ghi nhận tệp đính kèm này với kích thước hoặc loại khác.",
+            "The server recorded this attachment with another size or type.",
+        ),
+        advice=("Hãy báo trung tâm.", "Tell the centre."),
+    ),
+    "BLOB_UNKNOWN": ErrorText(
+        line=(
+            "Máy chủ không có tệp đính kèm này.",
+            "The server does not hold this attachment.",
+        ),
+        advice=("Hãy đồng bộ lại.", "Sync again."),
+    ),
+    "BLOB_CHUNK_INVALID": ErrorText(
+        line=(
+            "Một phần tệp đính kèm gửi lên không đúng.",
+            "A piece of an attachment was sent wrongly.",
+        ),
+        advice=("Hãy đồng bộ lại.", "Sync again."),
+    ),
+    "BLOB_INCOMPLETE": ErrorText(
+        line=(
+            "Tệp đính kèm chưa gửi hết.",
+            "The attachment has not been sent in full yet.",
+        ),
+        advice=("Hãy đồng bộ lại.", "Sync again."),
+    ),
     "DEVICE_NOT_FOUND": ErrorText(
         line=("Không tìm thấy thiết bị này.", "This station computer was not found."),
     ),

@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from desktop.storage import revision_wire
 from desktop.storage.revision_wire import revision_metadata
 from desktop.storage.sync_settings import SyncPolicy, policy_in
 from protocol.canonical import canonical_json, content_hash_with_values
@@ -186,8 +187,16 @@ def unsent(
         "JOIN record_revisions v ON v.record_id = o.record_id AND v.revision = o.revision "
         f"WHERE o.state IN {_UNSENT} AND o.id > ? ORDER BY o.id LIMIT {int(limit)}",
         (after_id,),
-    )
-    return [_pending(row, station_code, record_facts) for row in rows]
+    ).all()
+    listed = revision_wire.any_attachments(conn)
+    return [
+        _pending(row, station_code, record_facts, _attached(conn, row) if listed else None)
+        for row in rows
+    ]
+
+
+def _attached(conn: Connection, row: Sequence[Any]) -> list[dict[str, object]] | None:
+    return revision_wire.attachment_list(conn, str(row[1]), int(row[2])) or None
 
 
 def _facts_of(revision: int, deleted: bool, reason: object, number: object) -> dict[str, str]:
@@ -201,9 +210,16 @@ def _facts_of(revision: int, deleted: bool, reason: object, number: object) -> d
     return facts
 
 
-def _pending(row: Sequence[Any], station_code: str, facts: bool = False) -> PendingRevision:
+def _pending(
+    row: Sequence[Any],
+    station_code: str,
+    facts: bool = False,
+    attachments: list[dict[str, object]] | None = None,
+) -> PendingRevision:
     entry_id, values_json, signed_by, signature = row[0], row[-3], row[-2], row[-1]
     metadata = revision_metadata(row[1:-4], station_code)
+    if attachments:  # listed and hashed only when there are some (docs/protocol.md)
+        metadata["attachments"] = attachments
     record_id, revision = row[1], row[2]
     deleted = bool(metadata["deleted"])
     extra = _facts_of(int(revision), deleted, row[9], row[10]) if facts else {}

@@ -11,7 +11,7 @@ from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import PermissionDenied, RecordNotFound, UnknownForm
 from desktop.core.permissions import Permission
 from desktop.storage import attachments, audit, record_store
-from desktop.storage.revision_wire import revision_metadata
+from desktop.storage.revision_wire import attachment_list, revision_metadata
 from desktop.storage.station import StationSession
 from domain.documents import IssuingBody, PrintedDocument, RecordFacts, build_document
 from domain.documents.builder import choose_template, document_day
@@ -47,6 +47,9 @@ def revision_content_hash(
     if row is None:
         row = conn.execute(text(_DRAFT_ROW), dict(id=record_id)).one()
     metadata = revision_metadata(tuple(row[:-1]), station_code)
+    listed = attachment_list(conn, record_id, int(row[1]))
+    if listed:  # hashed with the revision when it has any, as the outbox sends it
+        metadata["attachments"] = listed
     return content_hash_with_values(metadata, str(row[-1]).encode("utf-8"))
 
 

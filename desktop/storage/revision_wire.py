@@ -7,6 +7,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
+from sqlalchemy import Connection, text
+
+from desktop.storage import attachments
 from domain.records import RecordStatus
 from protocol.canonical import metadata_document
 
@@ -35,3 +38,23 @@ def revision_metadata(row: Sequence[object], station_code: str) -> dict[str, obj
         deleted=deleted,
         delete_reason=str(reason) if deleted else None,
     )
+
+
+def attachment_list(conn: Connection, record_id: str, revision: int) -> list[dict[str, object]]:
+    """The attachments `revision` lists on the wire (`protocol.attachments.AttachmentRef`), in
+    the order they were added; the content hash covers them when there are any."""
+    return [
+        {
+            "field": a.field_path,
+            "media_type": a.media_type,
+            "name": a.name,
+            "sha256": a.sha256,
+            "size": a.size,
+        }
+        for a in attachments.blobs_of_revision(conn, record_id, revision)
+    ]
+
+
+def any_attachments(conn: Connection) -> bool:
+    """Whether the station ever stored an attachment (most never do: no lookup per revision)."""
+    return conn.execute(text("SELECT 1 FROM attachments LIMIT 1")).first() is not None

@@ -37,6 +37,7 @@ from desktop.core.errors import (
 )
 from desktop.sync.tls import PinnedCaAdapter
 from protocol import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
+from protocol.attachments import BlobBegin, BlobStatus, blob_path, chunk_path, complete_path
 from protocol.errors import ErrorCode
 from protocol.messages import (
     EnrollRequest,
@@ -231,6 +232,21 @@ class SyncClient:
     def pull(self, cursor: int, limit: int = 500) -> PullResponse:
         path = f"{API}/sync/pull?cursor={cursor}&limit={limit}"
         return self._signed("GET", path, b"", {}, PullResponse)
+
+    # ---- attachment blobs (protocol.attachments) ---------------------------------------------
+
+    def blob_begin(self, sha256: str, announced: BlobBegin) -> BlobStatus:
+        """Announce a blob (idempotent); the answer says which chunks the server holds."""
+        body = announced.model_dump_json().encode("utf-8")
+        headers = {"Content-Type": "application/json"}
+        return self._signed("POST", blob_path(sha256), body, headers, BlobStatus)
+
+    def blob_chunk(self, sha256: str, n: int, data: bytes) -> BlobStatus:
+        headers = {"Content-Type": "application/octet-stream"}
+        return self._signed("PUT", chunk_path(sha256, n), data, headers, BlobStatus)
+
+    def blob_complete(self, sha256: str) -> BlobStatus:
+        return self._signed("POST", complete_path(sha256), b"", {}, BlobStatus)
 
     # ---- machinery -------------------------------------------------------------------------------
 

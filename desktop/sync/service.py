@@ -40,6 +40,7 @@ from desktop.storage.outbox import OutboxProblem
 from desktop.storage.station import StationSession
 from desktop.storage.sync_history import SessionCounts, SyncSession
 from desktop.storage.sync_settings import Enrolment
+from desktop.sync.attachments import upload_attachments
 from desktop.sync.batching import BatchSizer
 from desktop.sync.client import DEFAULT_RETRY, PROBE, DeviceIdentity, RetryPolicy, SyncClient
 from desktop.sync.pull import pull_updates
@@ -312,6 +313,8 @@ class SyncService:
                 cancel,
                 roster=self.session.station.load_slots().roster,
             )
+            if not cancel.is_set():
+                upload_attachments(db, client, self._clock, progress, cancel)
             if not cancel.is_set():
                 push_reports(self.session, client, tally, cancel, progress)
             if not cancel.is_set():

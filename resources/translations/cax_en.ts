@@ -3256,6 +3256,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>Sending periodic reports: %1 of %2</translation>
     </message>
     <message>
+        <source>Sending attachments: %1 of %2 MB</source>
+        <translation>Sending attachments: %1 of %2 MB</translation>
+    </message>
+    <message>
         <source>Receiving the centre&apos;s updates</source>
         <translation>Receiving the centre&apos;s updates</translation>
     </message>

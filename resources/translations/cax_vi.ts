@@ -3255,6 +3255,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Đang gửi báo cáo định kỳ: %1 trên %2</translation>
     </message>
     <message>
+        <source>Sending attachments: %1 of %2 MB</source>
+        <translation>Đang gửi tài liệu kèm theo: %1 / %2 MB</translation>
+    </message>
+    <message>
         <source>Receiving the centre&apos;s updates</source>
         <translation>Đang nhận cập nhật từ trung tâm</translation>
     </message>

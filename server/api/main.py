@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 from protocol.messages import PushRequest, ReportSubmission
 from server.api import errors
 from server.api.body import BodyLimitMiddleware
-from server.api.routes import bundles, enroll, health, reports, sync
+from server.api.routes import blobs, bundles, enroll, health, reports, sync
 from server.api.routes.health import product_version
 from server.console import app as console
 from server.core.config import Settings
@@ -53,6 +53,7 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     api.include_router(sync.router)
     api.include_router(bundles.router)
     api.include_router(reports.router)
+    api.include_router(blobs.router)
     app.include_router(api)
     console.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)

@@ -10,6 +10,7 @@ from protocol.errors import ErrorCode
 from server.errors import ServerError
 
 MIB = 1024 * 1024
+DEFAULT_BLOB_TYPES = frozenset({"image/jpeg", "image/png", "image/heic", "application/pdf"})
 
 
 def _default_home() -> Path:
@@ -26,6 +27,13 @@ def _int_env(env: dict[str, str], name: str, default: int) -> int:
         raise ServerError(ErrorCode.BAD_ARGUMENT, f"{name} must be an integer") from None
 
 
+def _types_env(env: dict[str, str], name: str, default: frozenset[str]) -> frozenset[str]:
+    raw = env.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return frozenset(part.strip().lower() for part in raw.split(",") if part.strip())
+
+
 @dataclass(frozen=True)
 class Settings:
     """Everything configurable; `database_url` wins over the SQLite file in `home`."""
@@ -38,6 +46,10 @@ class Settings:
     # Bundles one device's uploads may open in an hour (`POST /api/v1/bundles`; not the CLI).
     bundle_uploads_per_hour: int = 30
     console_idle_minutes: int = 30
+    # Attachment blobs (docs/protocol.md, "Attachments"): the largest accepted, and the media
+    # types accepted (CAX_SERVER_BLOB_TYPES, comma-separated).
+    blob_max_bytes: int = 25 * MIB  # the station's own default limit for one file
+    blob_media_types: frozenset[str] = DEFAULT_BLOB_TYPES
 
     @property
     def url(self) -> str:
@@ -57,4 +69,6 @@ class Settings:
             rate_limit_per_minute=_int_env(env, "CAX_SERVER_RATE_LIMIT", 600),
             bundle_uploads_per_hour=_int_env(env, "CAX_SERVER_BUNDLE_RATE_LIMIT", 30),
             console_idle_minutes=_int_env(env, "CAX_CONSOLE_IDLE_MINUTES", 30),
+            blob_max_bytes=_int_env(env, "CAX_SERVER_BLOB_MAX_BYTES", 25 * MIB),
+            blob_media_types=_types_env(env, "CAX_SERVER_BLOB_TYPES", DEFAULT_BLOB_TYPES),
         )

@@ -30,7 +30,15 @@ from protocol.messages import (
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import Conflict, PushReceipt, Record, RecordRevisionRow
-from server.services import audit_anchors, authors, catalog, law, record_checks, store_pg
+from server.services import (
+    audit_anchors,
+    authors,
+    blobs,
+    catalog,
+    law,
+    record_checks,
+    store_pg,
+)
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
 from server.services.record_checks import HeadProjection
@@ -110,7 +118,7 @@ def _validate(batch: _Batch, index: int, raw: Any, device: AuthenticatedDevice) 
         return
     try:
         values_json = canonical_json(record.values)
-        expected = content_hash_with_values(record.metadata_document(), values_json)
+        expected = content_hash_with_values(record.hashed_document(), values_json)
     except UnicodeEncodeError:  # a subclass of ValueError, so first
         batch.reject(index, raw, ErrorCode.INVALID_UTF8, "text is not valid Unicode")
         return
@@ -346,8 +354,10 @@ def _store(
         stored, unstored = _release_raced_records(conn, batch, stored, unstored, device)
         for index, record in stored:
             batch.answer(index, record, PushStatus.STORED)
+        blobs.record_lists(conn, device.station_id, stored)
         if unstored:
             _classify_unstored(conn, batch, unstored, device, envelope.batch_id, now)
+        blobs.mark_attachments(conn, device.station_id, batch.results, batch.candidates)
         response = _response(batch, envelope.batch_id, len(envelope.records), anchored)
         _write_receipt(conn, device, envelope, response, now)
     return response

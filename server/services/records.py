@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 from sqlalchemy import Engine, func, select
@@ -14,6 +15,7 @@ from protocol.canonical import format_timestamp
 from server.core.sql import as_utc
 from server.models import Record as RecordHead
 from server.models import RecordRevisionRow, Station
+from server.services import blobs
 from server.services.stations import station_by_code
 
 _records = RecordHead.__table__
@@ -80,18 +82,35 @@ def _rows(engine: Engine, station_code: str | None) -> Iterator[dict[str, Any]]:
             }
 
 
-def export_records(engine: Engine, out: TextIO, fmt: str, station_code: str | None = None) -> int:
-    """Write every revision as CSV (values as a JSON column) or JSON Lines; returns the count."""
+def export_records(
+    engine: Engine,
+    out: TextIO,
+    fmt: str,
+    station_code: str | None = None,
+    attachments_dir: Path | None = None,
+) -> int:
+    """Write every revision as CSV (values as a JSON column) or JSON Lines; returns the count.
+    With `attachments_dir`, each row also lists its attachments (the list its content hash
+    covers, plus the file's name in that folder) and the complete files are written there."""
     count = 0
-    writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS) if fmt == "csv" else None
+    columns = EXPORT_COLUMNS + (("attachments",) if attachments_dir else ())
+    writer = csv.DictWriter(out, fieldnames=columns) if fmt == "csv" else None
     if writer:
         writer.writeheader()
+    files = blobs.FileExport(engine, attachments_dir) if attachments_dir else None
     for row in _rows(engine, station_code):
+        if files is not None:
+            row["attachments"] = files.of(row["record_id"], row["revision"])
         if writer:
             buffer = io.StringIO()
             json.dump(row["values"], buffer, ensure_ascii=False, sort_keys=True)
-            writer.writerow({**row, "values": buffer.getvalue()})
+            extra = (
+                {"attachments": json.dumps(row["attachments"], ensure_ascii=False)} if files else {}
+            )
+            writer.writerow({**row, "values": buffer.getvalue(), **extra})
         else:
             out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
         count += 1
+    if files is not None:
+        files.write_files()
     return count

@@ -42,6 +42,9 @@ def test_openapi_and_docs_are_served(client: TestClient) -> None:
         "/api/v1/sync/pull",
         "/api/v1/bundles",
         "/api/v1/reports",
+        "/api/v1/blobs/{sha256}",
+        "/api/v1/blobs/{sha256}/chunks/{n}",
+        "/api/v1/blobs/{sha256}/complete",
     }
     assert "PushRequest" in schema["components"]["schemas"]
     assert "ReportSubmission" in schema["components"]["schemas"]

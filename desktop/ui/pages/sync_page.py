@@ -360,6 +360,14 @@ class SyncPage(Page):
                 format_number(progress.records_done),
                 format_number(progress.records_total),
             )
+        elif progress.phase == "attachments":  # records_* count 1 MiB pieces of the files
+            self.progress.setRange(0, max(progress.records_total, 1))
+            self.progress.setValue(progress.records_done)
+            text = fill_numbered(
+                self.tr("Sending attachments: %1 of %2 MB"),
+                format_number(progress.records_done),
+                format_number(progress.records_total),
+            )
         else:
             self.progress.setRange(0, 0)
             text = self.tr("Receiving the centre's updates")

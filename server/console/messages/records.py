@@ -57,6 +57,12 @@ MESSAGES = {
     "record.received": ("Trung tâm nhận lúc", "Received by the centre"),
     "record.changed": ("Sửa lần cuối tại đơn vị", "Last changed at the unit"),
     "record.revision": ("Lần sửa hiện tại", "Current revision"),
+    "record.attachments": ("Tài liệu kèm theo ({count})", "Attachments ({count})"),
+    "record.attachment_field": ("thuộc trường {field}", "of field {field}"),
+    "record.attachment_pending": (
+        "Đơn vị chưa gửi xong tệp này",
+        "The unit has not finished sending this file",
+    ),
     "record.id": ("Mã hồ sơ", "Record id"),
     "record.event_date": ("Ngày vụ việc", "Event date"),
     "record.voided": (
@@ -141,4 +147,5 @@ MESSAGES = {
     "action.records.searched": ("Tìm hồ sơ", "Records searched"),
     "action.record.accepted": ("Duyệt hồ sơ", "Record accepted"),
     "action.record.returned": ("Trả lại hồ sơ", "Record returned"),
+    "action.record.attachment_opened": ("Mở tài liệu kèm theo", "Attachment opened"),
 }

@@ -8,10 +8,10 @@ import json
 import uuid
 from datetime import date
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Form, Query, Request
-from fastapi.responses import RedirectResponse, Response
+from fastapi.responses import RedirectResponse, Response, StreamingResponse
 from sqlalchemy import Connection
 
 from domain.forms import FormDefinition
@@ -21,7 +21,14 @@ from server.console.errors import PageError, not_found
 from server.console.i18n import lang_of
 from server.console.scope import station_condition
 from server.console.templating import parse_date, render
-from server.services import catalog, console_audit, console_records, record_view, reviews
+from server.services import (
+    blobs,
+    catalog,
+    console_audit,
+    console_records,
+    record_view,
+    reviews,
+)
 from server.services.console_records import Cursor, RecordQuery
 from server.services.reviews import MAX_COMMENT, ReviewRefused
 
@@ -160,6 +167,7 @@ def _record_context(conn: Connection, head: console_records.RecordHead, lang: st
         "reviews": console_records.reviews_of(conn, head.record_id),
         "void_reason": current.delete_reason if head.deleted else None,
         "max_comment": MAX_COMMENT,
+        "attachments": blobs.of_revision(conn, head.record_id, head.revision),
     }
 
 
@@ -197,6 +205,38 @@ def record_page(
     request: Request, user: CurrentUser, record_id: str, done: ShortText = ""
 ) -> Response:
     return _record_response(request, user, _record_id(record_id), done=done)
+
+
+@router.get("/console/records/{record_id}/attachments/{sha256}")
+def record_attachment(
+    request: Request, user: CurrentUser, record_id: str, sha256: str, inline: int = 0
+) -> Response:
+    """A file the record lists, streamed chunk by chunk from its station's blob, to a user whose
+    scope holds the record; audited (a thumbnail's inline fetch too: it shows the content)."""
+    wanted = _record_id(record_id)
+    engine = request.app.state.engine
+    with engine.begin() as conn:
+        head = console_records.find_record(conn, station_condition(user), wanted)
+        found = blobs.listed_file(conn, wanted, sha256) if head is not None else None
+        if head is None or found is None or not found[1].complete:
+            raise not_found()
+        station_id, listed = found
+        details = {"station": head.station_code, "name": listed.name, "sha256": sha256[:12]}
+        console_audit.append(conn, user.name, "record.attachment_opened", str(wanted), details)
+    disposition = "inline" if inline and listed.is_image else "attachment"
+    filename = quote(listed.name)
+    return StreamingResponse(
+        blobs.read(engine, station_id, sha256),
+        media_type=listed.media_type,
+        headers={
+            "Content-Disposition": f"{disposition}; filename*=UTF-8''{filename}",
+            "Content-Length": str(listed.size),
+            "X-Content-Type-Options": "nosniff",
+            # Opened directly, a file the station sent runs nothing on the console's origin.
+            "Content-Security-Policy": "sandbox; default-src 'none'; img-src 'self'",
+            "Cache-Control": "private, no-store",
+        },
+    )
 
 
 # Why a decision was refused → the status of the page that says so.

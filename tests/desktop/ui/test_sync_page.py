@@ -221,3 +221,12 @@ def test_a_refused_audit_log_is_explained_and_a_restore_can_be_declared(
     with server_db.engine.connect() as conn:
         kinds = conn.execute(text("SELECT kind FROM audit_alerts ORDER BY id")).scalars().all()
     assert kinds == ["rollback", "declared_restore"]
+
+
+def test_the_attachments_phase_shows_its_own_progress(window, station_home):
+    """While files go, the bar counts their 1 MB pieces; it never claims to be receiving."""
+    main = window(SUPERVISOR)
+    page = _sync_page(main)
+    page._show_progress(SyncProgress("attachments", 7, 21, 7 * 1024 * 1024, 4096))
+    assert page.progress_text.text().startswith("Sending attachments: 7 of 21 MB")
+    assert (page.progress.value(), page.progress.maximum()) == (7, 21)

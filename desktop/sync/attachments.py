@@ -1,0 +1,125 @@
+"""The attachments phase of a sync: after the revisions went, send the bytes of every blob they
+list, in 1 MiB chunks, resuming from what the server already holds.
+
+Each blob is announced first; the answer lists the chunks the server holds, so a sync killed
+mid-upload costs at most the chunk that was on the wire (the server ignores a chunk it has).
+The server then checks the whole blob's SHA-256 and size; only then is it marked complete here.
+A refusal the server will repeat (size, media type, bytes that do not hash to the name) is set
+aside with its code and never offered again; anything else fails the sync like a push failure,
+and the next sync picks up where this one stopped (docs/sync.md, "Attachments").
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from desktop.core.errors import ServerRefused
+from desktop.storage import attachments, blob_uploads
+from desktop.storage.blob_uploads import DueBlob
+from desktop.storage.database import Database
+from desktop.sync.client import SyncClient
+from desktop.sync.report import SyncProgress
+from protocol.attachments import CHUNK_SIZE, BlobBegin, chunk_count, missing_chunks
+from protocol.errors import ErrorCode
+
+log = logging.getLogger("cax.sync")
+ATTACHMENTS = "attachments"
+# The station stores blobs in smaller chunks than the wire's; one wire chunk is this many.
+_PER_WIRE_CHUNK = CHUNK_SIZE // attachments.CHUNK
+assert _PER_WIRE_CHUNK * attachments.CHUNK == CHUNK_SIZE, "wire chunks must be whole station chunks"
+# Refusals the server will give again whatever the station does: set aside for good.
+FINAL = frozenset(
+    str(code)
+    for code in (
+        ErrorCode.BLOB_TOO_LARGE,
+        ErrorCode.BLOB_TYPE_REFUSED,
+        ErrorCode.BLOB_HASH_MISMATCH,
+        ErrorCode.BLOB_CONFLICT,
+        ErrorCode.BLOB_CHUNK_INVALID,
+    )
+)
+
+
+@dataclass
+class BlobTally:
+    completed: int = 0
+    refused: int = 0
+    chunks_sent: int = 0
+
+
+def wire_chunk(db: Database, sha256: str, n: int) -> bytes:
+    """Chunk `n` of the blob as the wire cuts it (at most CHUNK_SIZE bytes, 1 MiB in memory)."""
+    pieces = bytearray()
+    with db.read() as conn:
+        for piece in attachments.read_blob(conn, sha256, n * _PER_WIRE_CHUNK):
+            pieces += piece
+            if len(pieces) >= CHUNK_SIZE:
+                break
+    return bytes(pieces)
+
+
+def upload_attachments(
+    db: Database,
+    client: SyncClient,
+    now: Callable[[], str],
+    progress: Callable[[SyncProgress], None],
+    cancel: threading.Event,
+) -> BlobTally:
+    """Send every due blob; raises ServerUnreachable/Unavailable/Refused like the push does."""
+    tally = BlobTally()
+    with db.read() as conn:
+        due = blob_uploads.due(conn)
+    total = sum(chunk_count(blob.size) for blob in due)
+    done = 0
+    for blob in due:
+        if cancel.is_set():
+            break
+        done = _upload_one(db, client, blob, now, cancel, tally, progress, (done, total))
+    return tally
+
+
+def _upload_one(
+    db: Database,
+    client: SyncClient,
+    blob: DueBlob,
+    now: Callable[[], str],
+    cancel: threading.Event,
+    tally: BlobTally,
+    progress: Callable[[SyncProgress], None],
+    position: tuple[int, int],
+) -> int:
+    """Upload one blob from where the server stopped; returns the chunks counted done so far."""
+    done, total = position
+    try:
+        status = client.blob_begin(
+            blob.sha256, BlobBegin(size=blob.size, media_type=blob.media_type)
+        )
+        done += len(status.received)
+        # Said before the first chunk goes: where the upload stands when this sync takes it up.
+        progress(SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received))
+        for n in missing_chunks(status):
+            if cancel.is_set():
+                return done
+            client.blob_chunk(blob.sha256, n, wire_chunk(db, blob.sha256, n))
+            tally.chunks_sent += 1
+            done += 1
+            progress(
+                SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received)
+            )
+        client.blob_complete(blob.sha256)
+    except ServerRefused as refusal:
+        code = str(refusal.params.get("server_code"))
+        if code not in FINAL:
+            raise
+        log.warning("attachment %s refused by the centre: %s", blob.sha256[:12], code)
+        with db.write() as conn:
+            blob_uploads.mark(conn, blob.sha256, blob_uploads.REFUSED, now(), code)
+        tally.refused += 1
+        return done
+    with db.write() as conn:
+        blob_uploads.mark(conn, blob.sha256, blob_uploads.COMPLETE, now())
+    tally.completed += 1
+    return done

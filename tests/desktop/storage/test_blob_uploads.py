@@ -1,0 +1,77 @@
+"""Which blobs the attachments phase offers: only those of revisions the centre acknowledged,
+until the centre completed or refused them; and how a revision lists its files on the wire."""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+
+from desktop.storage import blob_uploads, outbox
+from protocol.messages import RecordRevision
+from tests.desktop.storage import attachment_files as files
+from tests.desktop.storage.test_attachments import chief, completed  # noqa: F401 (a fixture)
+
+NOW = "2026-12-04T10:00:00+00:00"
+
+
+def _acknowledge_all(desk) -> None:
+    with desk.session.db.write() as conn:
+        conn.execute(text("UPDATE outbox SET state = 'acknowledged'"))
+
+
+def _due(desk) -> list[str]:
+    with desk.session.db.read() as conn:
+        return [b.sha256 for b in blob_uploads.due(conn)]
+
+
+def test_a_blob_is_due_once_its_revision_was_acknowledged(chief, tmp_path):  # noqa: F811
+    record_id = completed(chief)
+    scan = chief.files.attach(record_id, [files.clean_pdf(tmp_path / "a.pdf", b"x" * 5000)])[0]
+    assert _due(chief) == []  # the revision that lists it has not reached the centre yet
+    _acknowledge_all(chief)
+    assert _due(chief) == [scan.sha256]
+    with chief.session.db.write() as conn:
+        blob_uploads.mark(conn, scan.sha256, blob_uploads.COMPLETE, NOW)
+    assert _due(chief) == []
+
+
+def test_a_refused_blob_is_kept_with_its_code_and_not_offered_again(chief, tmp_path):  # noqa: F811
+    record_id = completed(chief)
+    scan = chief.files.attach(record_id, [files.clean_pdf(tmp_path / "a.pdf", b"y" * 10)])[0]
+    _acknowledge_all(chief)
+    with chief.session.db.write() as conn:
+        blob_uploads.mark(conn, scan.sha256, blob_uploads.REFUSED, NOW, "BLOB_TYPE_REFUSED")
+        assert blob_uploads.refused(conn) == [(scan.sha256, "BLOB_TYPE_REFUSED", None)]
+    assert _due(chief) == []
+
+
+def test_a_file_removed_before_it_went_is_not_offered(chief, tmp_path):  # noqa: F811
+    """Attached in revision 2 and removed in 3 with only revision 3 acknowledged: no revision
+    the centre holds lists it."""
+    record_id = completed(chief)
+    scan = chief.files.attach(record_id, [files.clean_pdf(tmp_path / "a.pdf", b"z" * 10)])[0]
+    chief.files.detach(record_id, scan.name, "nhầm tệp")
+    with chief.session.db.write() as conn:
+        conn.execute(
+            text("UPDATE outbox SET state = 'acknowledged' WHERE revision != 2"),
+        )
+    assert _due(chief) == []
+
+
+def test_the_outbox_lists_a_revisions_files_and_hashes_them(chief, tmp_path):  # noqa: F811
+    record_id = completed(chief)
+    with chief.session.db.read() as conn:
+        before = {p.revision: p for p in outbox.unsent(conn, "00004", limit=10)}
+    scan = chief.files.attach(record_id, [files.clean_pdf(tmp_path / "b.pdf", b"w" * 10)])[0]
+    with chief.session.db.read() as conn:
+        after = {p.revision: p for p in outbox.unsent(conn, "00004", limit=10)}
+    assert b'"attachments"' not in before[1].wire_json
+    assert after[1].wire_json == before[1].wire_json  # an old revision hashes as before
+    revision = RecordRevision.model_validate_json(after[2].wire_json)
+    assert revision.attachments is not None
+    assert [(a.name, a.sha256, a.size) for a in revision.attachments] == [
+        ("b.pdf", scan.sha256, scan.size)
+    ]
+    assert revision.expected_hash() == revision.content_hash == after[2].content_hash
+    # The same revision without its list would hash otherwise: the list is covered.
+    bare = revision.model_copy(update={"attachments": None})
+    assert bare.expected_hash() != revision.content_hash

@@ -32,8 +32,9 @@ def current_revision(conn: Connection) -> str | None:
     return MigrationContext.configure(conn).get_current_revision()
 
 
-def upgrade(engine: Engine) -> bool:
-    """Upgrade to head in one transaction; True if anything ran. Refuses a newer database."""
+def upgrade(engine: Engine, target: str = "head") -> bool:
+    """Upgrade to `target` (a revision id; default the newest) in one transaction; True if
+    anything ran. Refuses a newer database."""
     with engine.begin() as conn:
         current = current_revision(conn)
         known = {rev.revision for rev in _script().walk_revisions()}
@@ -44,7 +45,7 @@ def upgrade(engine: Engine) -> bool:
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS_DIR))
         config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        command.upgrade(config, target)
     return True
 
 

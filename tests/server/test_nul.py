@@ -27,7 +27,12 @@ from sqlalchemy import Engine, func, select
 from protocol import bundle as bundle_format
 from protocol.bundle import BundleHeader, write_bundle
 from protocol.bundle_receipt import read_receipt
-from protocol.canonical import canonical_json, content_hash_fields, document_hash
+from protocol.canonical import (
+    canonical_json,
+    content_hash_with_values,
+    document_hash,
+    metadata_document,
+)
 from protocol.messages import (
     AuditHead,
     EnrollRequest,
@@ -174,8 +179,18 @@ def _voided_record() -> dict[str, Any]:
         # Protocol version 2's facts (outside the hash): filled, so a NUL is tried there too.
         "document_number": "12/BB-TTCS",
         "amendment_reason": "Sửa số nhà",
+        # A file of the revision, every string filled: its list is part of the content hash.
+        "attachments": [
+            {
+                "sha256": "a" * 64,
+                "size": 1234,
+                "media_type": "image/jpeg",
+                "name": "ảnh ca trực.jpg",
+                "field": "shift",
+            }
+        ],
     }
-    record["content_hash"] = content_hash_fields(
+    metadata = metadata_document(
         record_id=record["record_id"],
         revision=1,
         station_code=STATION_CODE,
@@ -186,8 +201,9 @@ def _voided_record() -> dict[str, Any]:
         updated_at=stamp,
         deleted=True,
         delete_reason="Nhập trùng",
-        values=record["values"],
+        attachments=record["attachments"],
     )
+    record["content_hash"] = content_hash_with_values(metadata, canonical_json(record["values"]))
     return StationRoles().sign(record)  # its author's signature: the last optional strings
 
 

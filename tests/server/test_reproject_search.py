@@ -23,10 +23,15 @@ def test_stale_search_text_is_rebuilt_for_the_affected_heads(
         conn.execute(text("UPDATE records SET search_text = 'stale'"))
         previous = migrate._script().get_revision("s0013").down_revision
         conn.execute(text("UPDATE alembic_version SET version_num = :v"), {"v": previous})
-    assert migrate.upgrade(engine) is True
-    with engine.connect() as conn:
+    # s0013 alone: the later migrations already ran and would create their tables twice.
+    assert migrate.upgrade(engine, "s0013") is True
+    with engine.begin() as conn:
         rebuilt = dict(conn.execute(text("SELECT title, search_text FROM records")).all())
-        assert migrate.current_revision(conn) == migrate.head_revision()
+        assert migrate.current_revision(conn) == "s0013"
+        # Back at the head the schema is really at, for the tests that share this database.
+        conn.execute(
+            text("UPDATE alembic_version SET version_num = :v"), {"v": migrate.head_revision()}
+        )
     [eth_title] = [title for title in rebuilt if "Hoa" in title]
     [plain_title] = [title for title in rebuilt if title != eth_title]
     assert rebuilt[eth_title] == fresh[eth_title]

@@ -56,6 +56,24 @@ def test_every_example_survives_the_form(show_form, form_id):
     assert without_false(again) == without_false(expected)
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("form_id", FORMS)
+def test_every_form_fits_the_page_of_a_first_size_window(show_form, form_id, language):
+    """At 1100×720 the form gets about 826 pixels: no form may need a horizontal scroll bar
+    there (F3's long tick-box labels side by side once needed 985)."""
+    form = show_form(form_id, example_values(form_id), language=language)
+    assert form.scroll_area.widget().minimumSizeHint().width() <= 800
+
+
+def test_long_tick_box_labels_stand_in_one_column(show_form):
+    """F3's circumstances (labels up to 54 characters) get one column, its five shorter
+    preventive measures two."""
+    form = show_form("F3", language="vi")
+    circumstances = form.editor_at("circumstances").layout()
+    measures = form.editor_at("preventive_measures").layout()
+    assert (circumstances.columnCount(), measures.columnCount()) == (1, 2)
+
+
 def test_money_is_grouped_as_it_is_typed(show_form):
     """Typing 18500000 in a money field shows 18.500.000 and stores the whole number."""
     form = show_form("F4")

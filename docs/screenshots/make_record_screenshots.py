@@ -40,12 +40,7 @@ from desktop.storage.station import Station  # noqa: E402
 from desktop.ui import i18n, theme  # noqa: E402
 from desktop.ui.idle import IdleWatcher  # noqa: E402
 from desktop.ui.main_window import MainWindow  # noqa: E402
-from desktop.ui.pages.dashboard import DashboardPage  # noqa: E402
-from desktop.ui.pages.record_entry import RecordEntryPage  # noqa: E402
-from desktop.ui.pages.record_list import RecordListPage  # noqa: E402
-from desktop.ui.pages.reports import ReportsPage  # noqa: E402
-from desktop.ui.pages.review_queue import ReviewQueuePage  # noqa: E402
-from desktop.ui.pages.sync_page import SyncPage  # noqa: E402
+from desktop.ui.pages import ALL_PAGES  # noqa: E402
 from desktop.ui.preferences import PreferencesStore  # noqa: E402
 from desktop.ui.record_work import shared_catalogue  # noqa: E402
 from desktop.ui.services import Services  # noqa: E402
@@ -55,7 +50,6 @@ from tests.integration.tls_material import make_pki  # noqa: E402
 HERE = Path(__file__).resolve().parent
 DEFAULT_SIZE = (1100, 720)  # the main window's first size (desktop/ui/main_window.py)
 OUT = HERE  # where shoot() saves: set from --size by use_size()
-PAGES = (DashboardPage, RecordEntryPage, RecordListPage, ReviewQueuePage, ReportsPage, SyncPage)
 # (form, status) of the records the station starts with; all typed by the officer.
 RECORDS = [
     ("F1", "completed"),
@@ -293,7 +287,7 @@ def open_window(
         language=lang,
         log_file=home / "logs" / "cax-desk.log",
     )
-    window = MainWindow(services, pages=PAGES)
+    window = MainWindow(services, pages=ALL_PAGES)  # the side bar a user sees
     window.setGeometry(0, 0, *size)
     window.show()
     window.activateWindow()

@@ -40,10 +40,20 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.record_work import shared_catalogue
 from protocol.signing import new_private_key
 
-SESSIONS = (  # started, outcome, counts, error code
-    ("2026-12-01T01:30:00+00:00", "ok", SessionCounts(sent=6, acknowledged=6, pulled=3), None),
+SESSIONS = (  # started, outcome, counts (with the bytes a real session moves), error code
+    (
+        "2026-12-01T01:30:00+00:00",
+        "ok",
+        SessionCounts(sent=6, acknowledged=6, pulled=3, bytes_sent=48_200, bytes_received=21_700),
+        None,
+    ),
     ("2026-12-02T02:10:00+00:00", "failed", SessionCounts(), "SERVER_UNREACHABLE"),
-    ("2026-12-03T03:05:00+00:00", "ok", SessionCounts(sent=2, acknowledged=2), "REPORT_CONFLICT"),
+    (
+        "2026-12-03T03:05:00+00:00",
+        "ok",
+        SessionCounts(sent=2, acknowledged=2, bytes_sent=15_900, bytes_received=1_200),
+        "REPORT_CONFLICT",
+    ),
 )
 
 

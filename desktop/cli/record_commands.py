@@ -8,6 +8,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from desktop.cli import attachment_commands
 from desktop.cli.commands import EXIT_FAILED, EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, UnknownForm, ValidationFailed

@@ -275,3 +275,13 @@ def test_the_provision_is_picked_from_the_legal_catalogue(show_form):
     picker = form.editor_at("law_entry")
     assert picker.value() == "nd282.8.1.a"
     assert picker.combo.currentText().startswith("Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP")
+
+
+def test_a_long_loaded_text_shows_its_beginning(show_form):
+    """A value longer than its box opens at its first character, not scrolled to its tail."""
+    values = example_values("F3")
+    values["basis"] = f"{values['basis']}; {values['basis']}"
+    form = show_form("F3", values)
+    line = form.editor_at("basis").line
+    assert line.fontMetrics().horizontalAdvance(line.text()) > line.width()
+    assert line.cursorPosition() == 0

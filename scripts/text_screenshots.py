@@ -1,15 +1,17 @@
 """Screenshots of the texts issue 15 found contradictory or raw: the audit log after a return, an
 export and a print (details and targets in words), the screen after a log-out, and "Forgot
-password" opened for an officer, in Vietnamese and English at 1100×720 (run under Xvfb to see
-real fonts):
+password" opened for an officer, in Vietnamese and English, the window at 1100×720 or
+`--size WxH` (run under Xvfb to see real fonts):
 
-    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/text_screenshots.py OUT
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/text_screenshots.py [OUT]
 
-Writes OUT/{vi,en}/{audit-log-details,logged-out,forgot-password-officer}.png.
+Writes OUT/{vi,en}/{audit-log-details,logged-out,forgot-password-officer}.png; OUT is
+docs/screenshots at 1100×720 and docs/screenshots/WxH at another size.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import tempfile
@@ -106,7 +108,15 @@ def main() -> None:
     from desktop import app as desk
     from desktop.ui import i18n
 
-    target = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
+    global SIZE
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, help="folder of the vi/ and en/ pictures")
+    parser.add_argument("--size", default="1100x720", help="the window's WIDTHxHEIGHT")
+    args = parser.parse_args()
+    width, _, height = args.size.partition("x")
+    SIZE = (int(width), int(height))
+    target = ROOT / "docs" / "screenshots"
+    target = args.out or (target if args.size == "1100x720" else target / args.size)
     for language in ("vi", "en"):
         home = Path(tempfile.mkdtemp(prefix="cax-shots-")) / "station"
         application = desk.build(home, language, threaded=False)

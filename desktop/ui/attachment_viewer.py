@@ -5,7 +5,15 @@ page by page through QtPdf reading from a QBuffer — never a temporary file on 
 from __future__ import annotations
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPainter, QPixmap, QShortcut, QWheelEvent
+from PySide6.QtGui import (
+    QGuiApplication,
+    QImage,
+    QKeySequence,
+    QPainter,
+    QPixmap,
+    QShortcut,
+    QWheelEvent,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -40,6 +48,18 @@ class _ZoomingView(QGraphicsView):
             event.accept()
             return
         super().wheelEvent(event)
+
+
+def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+    """`width`×`height`, but no larger than the screen's free area: a PDF page wants 900 pixels
+    of height, a 1366×768 laptop has about 730 under its panels, and the window's foot (and
+    the manager's title bar on top) would fall off the screen."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    free = screen.availableGeometry() if screen is not None else None
+    if free is not None:
+        frame = 40  # the title bar and borders the window manager adds around the dialog
+        width, height = min(width, free.width()), min(height, free.height() - frame)
+    window.resize(width, height)
 
 
 def _bar(*buttons: QPushButton) -> QHBoxLayout:
@@ -99,7 +119,7 @@ class ImageViewer(QDialog):
         self.close_button.clicked.connect(self.close)
         QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomIn), self, self.zoom_in_button.click)
         QShortcut(QKeySequence(QKeySequence.StandardKey.ZoomOut), self, self.zoom_out_button.click)
-        self.resize(900, 680)
+        resize_within_screen(self, 900, 680)
         self._apply()
 
     def zoom_by(self, factor: float) -> None:
@@ -168,7 +188,7 @@ class PdfViewer(QDialog):
         self.zoom_out_button.clicked.connect(lambda: self._zoom_by(1 / ZOOM_STEP))
         self.fit_button.clicked.connect(lambda: self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth))
         self.close_button.clicked.connect(self.close)
-        self.resize(820, 900)
+        resize_within_screen(self, 820, 900)
 
     def _zoom_by(self, factor: float) -> None:
         self.view.setZoomMode(QPdfView.ZoomMode.Custom)

@@ -50,6 +50,7 @@ _KEYS = {
     "legacy_revisions": QT_TRANSLATE_NOOP("AuditDetails", "older revisions"),
     # printing, export, backup
     "output": QT_TRANSLATE_NOOP("AuditDetails", "output"),
+    "document": QT_TRANSLATE_NOOP("AuditDetails", "paper"),  # a print's template, F1's slip
     "to": QT_TRANSLATE_NOOP("AuditDetails", "to"),
     "pages": QT_TRANSLATE_NOOP("AuditDetails", "pages"),
     "hash": QT_TRANSLATE_NOOP("AuditDetails", "fingerprint"),

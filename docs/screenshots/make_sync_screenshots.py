@@ -1,9 +1,10 @@
 """Screenshots of the Sync page's lists: the history with the centre's codes in words, and a
-periodic report the centre holds otherwise, waiting for the supervisor's decision (1280×860).
+periodic report the centre holds otherwise, waiting for the supervisor's decision.
 
-Run under Xvfb from the repository root (the pictures land in docs/screenshots/{vi,en}/):
+Run under Xvfb from the repository root, at 1100×720 (docs/screenshots/{vi,en}/) or another size
+(`--size 1366x768`: docs/screenshots/1366x768/{vi,en}/):
 
-    xvfb-run -a -s "-screen 0 1280x860x24" .venv/bin/python docs/screenshots/make_sync_screenshots.py
+    xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/screenshots/make_sync_screenshots.py
 
 The station of make_record_screenshots.py, enrolled with a centre that is not running (so the
 page shows it offline); its history and the report conflict are written as a sync writes them.
@@ -19,7 +20,14 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from make_record_screenshots import make_station, open_window, shoot, wait_until
+from make_record_screenshots import (
+    make_station,
+    open_window,
+    parse_size,
+    shoot,
+    use_size,
+    wait_until,
+)
 from PySide6.QtWidgets import QApplication
 
 from desktop.storage import report_sync, sync_history, sync_settings
@@ -32,10 +40,20 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.record_work import shared_catalogue
 from protocol.signing import new_private_key
 
-SESSIONS = (  # started, outcome, counts, error code
-    ("2026-12-01T01:30:00+00:00", "ok", SessionCounts(sent=6, acknowledged=6, pulled=3), None),
+SESSIONS = (  # started, outcome, counts (with the bytes a real session moves), error code
+    (
+        "2026-12-01T01:30:00+00:00",
+        "ok",
+        SessionCounts(sent=6, acknowledged=6, pulled=3, bytes_sent=48_200, bytes_received=21_700),
+        None,
+    ),
     ("2026-12-02T02:10:00+00:00", "failed", SessionCounts(), "SERVER_UNREACHABLE"),
-    ("2026-12-03T03:05:00+00:00", "ok", SessionCounts(sent=2, acknowledged=2), "REPORT_CONFLICT"),
+    (
+        "2026-12-03T03:05:00+00:00",
+        "ok",
+        SessionCounts(sent=2, acknowledged=2, bytes_sent=15_900, bytes_received=1_200),
+        "REPORT_CONFLICT",
+    ),
 )
 
 
@@ -84,13 +102,15 @@ def tour(window: MainWindow, lang: str) -> None:
 
 
 def main() -> None:
+    size = parse_size()
+    use_size(size)
     app = QApplication(sys.argv[:1])
     for lang in ("vi", "en"):
         translators = i18n.install_translators(app, lang)
         home = Path(tempfile.mkdtemp()) / "station"
         make_station(home)
         prepare(home)
-        window = open_window(home, lang, (1280, 860), "truong", "Ba-Dinh-2026!")
+        window = open_window(home, lang, size, "truong", "Ba-Dinh-2026!")
         tour(window, lang)
         window.close()
         window.services.idle.stop()

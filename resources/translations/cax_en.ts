@@ -267,6 +267,10 @@
         <translation>output</translation>
     </message>
     <message>
+        <source>paper</source>
+        <translation>paper</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>to</translation>
     </message>

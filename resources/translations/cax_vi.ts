@@ -267,6 +267,10 @@
         <translation>in ra</translation>
     </message>
     <message>
+        <source>paper</source>
+        <translation>mẫu giấy in</translation>
+    </message>
+    <message>
         <source>to</source>
         <translation>đến</translation>
     </message>

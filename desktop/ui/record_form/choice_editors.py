@@ -257,6 +257,11 @@ def _starts_a_word(label: str, needle: str) -> bool:
     )
 
 
+# Tick boxes do not wrap: two columns of longer labels (F3's aggravating circumstances) made the
+# form wider than the page of a 1100-pixel window, with a horizontal scroll bar.
+TWO_COLUMN_LABEL_LIMIT = 40
+
+
 class MultiChoiceEditor(FieldEditor):
     """One tick box per option (Space ticks); several may be ticked."""
 
@@ -267,10 +272,12 @@ class MultiChoiceEditor(FieldEditor):
         self.boxes: list[tuple[str, QCheckBox]] = []
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        columns = 2 if len(definition.options) > 4 else 1
+        labels = [option.label.get(context.language) for option in definition.options]
+        side_by_side = len(labels) > 4 and max(map(len, labels)) <= TWO_COLUMN_LABEL_LIMIT
+        columns = 2 if side_by_side else 1
         per_column = -(-len(definition.options) // columns)
-        for number, option in enumerate(definition.options):
-            box = QCheckBox(option.label.get(context.language))
+        for number, (option, label) in enumerate(zip(definition.options, labels, strict=True)):
+            box = QCheckBox(label)
             box.toggled.connect(self.changed)
             layout.addWidget(box, number % per_column, number // per_column)
             self.boxes.append((option.value, box))

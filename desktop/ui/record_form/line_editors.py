@@ -55,6 +55,9 @@ class _LineEditor(FieldEditor):
 
     def set_value(self, value: Any) -> None:
         self.line.setText("" if value is None else str(value))
+        # setText leaves the cursor at the end: a value longer than the box showed only its
+        # tail ("ết quả kiểm tra … 20/11/2026"), the beginning that says what it is cut off.
+        self.line.setCursorPosition(0)
 
 
 class TextEditor(_LineEditor):

@@ -30,6 +30,7 @@ _KINDS = (
     (PeriodKind.CUSTOM, QT_TRANSLATE_NOOP("PeriodPicker", "Custom dates")),
 )
 _ROMAN = ("I", "II", "III", "IV")
+_MONTHLY = {PeriodKind.MONTH, PeriodKind.REPORT_MONTH}
 
 
 def _tr(text: str) -> str:
@@ -68,6 +69,7 @@ class PeriodPicker(QWidget):
             self.end,
         ):
             layout.addWidget(widget)
+        self._shown_kind = self.current_kind
         self._fill_numbers(today.month)
         self._update_visibility()
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
@@ -137,7 +139,11 @@ class PeriodPicker(QWidget):
             widget.setVisible(is_custom)
 
     def _on_kind_changed(self) -> None:
-        self._fill_numbers(1)
+        # Month and reporting month count the same twelve: December stays December. Any other
+        # change starts at the first number, as the numbers mean something else.
+        both_monthly = {self._shown_kind, self.current_kind} <= _MONTHLY
+        self._shown_kind = self.current_kind
+        self._fill_numbers(None if both_monthly else 1)
         self._update_visibility()
         self.period_changed.emit()
 
@@ -159,6 +165,7 @@ class PeriodPicker(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         self.kind.setCurrentIndex(self.kind.findData(str(period.kind)))
+        self._shown_kind = period.kind
         self.year.setValue(period.year)
         self._fill_numbers(period.number)
         self.start.setDate(QDate(period.start.year, period.start.month, period.start.day))

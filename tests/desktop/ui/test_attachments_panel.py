@@ -141,6 +141,8 @@ def test_files_dropped_on_the_panel_are_attached_and_a_pdf_opens_in_the_app(
     viewer = panel.viewer
     assert isinstance(viewer, PdfViewer)
     assert viewer.document.pageCount() == 1
+    free = viewer.screen().availableGeometry()  # offscreen: 800×600, smaller than a PDF page
+    assert viewer.height() < free.height() and viewer.width() <= free.width()
     assert not list(tmp_path.glob("*.tmp"))
 
 

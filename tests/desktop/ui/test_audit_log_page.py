@@ -138,6 +138,12 @@ def test_details_in_words_without_empty_values():
     )
 
 
+def test_a_print_names_its_paper_in_words():
+    """A print's details (as log_printout writes them) carry no raw key such as "document"."""
+    text = details_text({"output": "pdf", "document": "TT119-M03", "pages": 1})
+    assert "paper: TT119-M03" in text and "document" not in text
+
+
 @pytest.fixture
 def returned(records):
     """The officer's completed record, returned by the supervisor with a comment."""

@@ -4,6 +4,7 @@ program holds named on the page."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from desktop.storage import report_sync, sync_history
@@ -122,3 +123,24 @@ def test_a_sync_held_by_cax_is_named_on_the_page(open_main_window, station_home)
     assert shown.startswith("lan is syncing this station (since ")
     assert "cax" in shown and "wait for it to finish" in shown
     assert not main.sync.running
+
+
+def test_the_outcome_keeps_room_at_the_first_window_size(open_main_window, qtbot):
+    """At 1100×720 the count columns' long headers stand on two lines, so the outcome (a code's
+    meaning, the column a supervisor reads) is not squeezed to a sliver."""
+    main = open_main_window(SUPERVISOR)
+    main.resize(1100, 720)
+    with main.session.db.write() as conn:
+        started = sync_history.start(conn, "network", "truong", "2026-11-28T03:00:00+00:00")
+        sync_history.finish(
+            conn, started, "failed", SessionCounts(), "2026-11-28T03:00:05+00:00",
+            "SERVER_UNREACHABLE",
+        )  # fmt: skip
+    page = _sync_page(main)
+    main.sync.refresh()
+    qtbot.waitUntil(lambda: page.history_model.rowCount() == 1)
+    header = page.history.horizontalHeader()
+    one_line = header.fontMetrics().horizontalAdvance("Received by the centre")
+    qtbot.waitUntil(lambda: header.sectionSize(4) < one_line)
+    assert header.sectionSize(2) > header.sectionSize(4)
+    assert page.history_model.headerData(4, Qt.Orientation.Horizontal) == "Received by\nthe centre"

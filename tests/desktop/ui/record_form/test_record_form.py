@@ -56,6 +56,24 @@ def test_every_example_survives_the_form(show_form, form_id):
     assert without_false(again) == without_false(expected)
 
 
+@pytest.mark.parametrize("language", ["vi", "en"])
+@pytest.mark.parametrize("form_id", FORMS)
+def test_every_form_fits_the_page_of_a_first_size_window(show_form, form_id, language):
+    """At 1100×720 the form gets about 826 pixels: no form may need a horizontal scroll bar
+    there (F3's long tick-box labels side by side once needed 985)."""
+    form = show_form(form_id, example_values(form_id), language=language)
+    assert form.scroll_area.widget().minimumSizeHint().width() <= 800
+
+
+def test_long_tick_box_labels_stand_in_one_column(show_form):
+    """F3's circumstances (labels up to 54 characters) get one column, its five shorter
+    preventive measures two."""
+    form = show_form("F3", language="vi")
+    circumstances = form.editor_at("circumstances").layout()
+    measures = form.editor_at("preventive_measures").layout()
+    assert (circumstances.columnCount(), measures.columnCount()) == (1, 2)
+
+
 def test_money_is_grouped_as_it_is_typed(show_form):
     """Typing 18500000 in a money field shows 18.500.000 and stores the whole number."""
     form = show_form("F4")
@@ -257,3 +275,13 @@ def test_the_provision_is_picked_from_the_legal_catalogue(show_form):
     picker = form.editor_at("law_entry")
     assert picker.value() == "nd282.8.1.a"
     assert picker.combo.currentText().startswith("Điểm a khoản 1 Điều 8 Nghị định 282/2025/NĐ-CP")
+
+
+def test_a_long_loaded_text_shows_its_beginning(show_form):
+    """A value longer than its box opens at its first character, not scrolled to its tail."""
+    values = example_values("F3")
+    values["basis"] = f"{values['basis']}; {values['basis']}"
+    form = show_form("F3", values)
+    line = form.editor_at("basis").line
+    assert line.fontMetrics().horizontalAdvance(line.text()) > line.width()
+    assert line.cursorPosition() == 0

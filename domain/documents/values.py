@@ -14,7 +14,7 @@ from domain.documents.dates import document_date
 from domain.documents.wording import plain
 from domain.forms.evaluation import is_empty
 from domain.forms.model import FieldDefinition, FieldType
-from domain.forms.summaries import display_value
+from domain.forms.summaries import display_value, format_address
 from domain.reference import ReferenceData
 from domain.validation.formats import parse_date, parse_datetime
 from domain.vietnamese import money_in_words
@@ -40,20 +40,7 @@ def running(text: str) -> str:
 
 def address_in_text(value: Mapping[str, Any], reference: ReferenceData) -> str:
     """Street to province in running text: "số 7 ngõ 35, phường Giảng Võ, thành phố Hà Nội"."""
-    country = value.get("country")
-    if isinstance(country, str) and country not in ("", "VN"):
-        name = reference.label("nationalities", country) or country
-        return ", ".join(str(p) for p in (value.get("foreign_address"), name) if p)
-    commune = reference.commune(value.get("commune"))
-    province = reference.province(value.get("province"))
-    parts = [
-        value.get("street"),
-        value.get("hamlet"),
-        commune.name if commune else None,
-        province.name if province else None,
-    ]
-    line = ", ".join(running(str(p).strip()) for p in parts if p and str(p).strip())
-    return line or str(value.get("legacy_text") or "")
+    return format_address(value, reference, running)
 
 
 def value_text(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -96,8 +96,13 @@ def _choice_label(f: FieldDefinition, value: str, lang: str, reference: Referenc
     return f.option_label(value, lang) or value
 
 
-def format_address(value: Mapping[str, Any], reference: ReferenceData | None = None) -> str:
-    """One line, street to province: "12 Lý Thường Kiệt, Phường Ba Đình, Thành phố Hà Nội"."""
+def format_address(
+    value: Mapping[str, Any],
+    reference: ReferenceData | None = None,
+    spell: Callable[[str], str] = str.strip,
+) -> str:
+    """One line, street to province: "12 Lý Thường Kiệt, Phường Ba Đình, Thành phố Hà Nội".
+    `spell` writes each part of a Vietnamese address (a document lowers the units' kinds)."""
     reference = reference or default_reference()
     country = value.get("country")
     if isinstance(country, str) and country not in ("", "VN"):
@@ -111,7 +116,7 @@ def format_address(value: Mapping[str, Any], reference: ReferenceData | None = N
         commune.name if commune else None,
         province.name if province else None,
     ]
-    line = ", ".join(str(p) for p in parts if p)
+    line = ", ".join(spell(str(p).strip()) for p in parts if p and str(p).strip())
     return line or str(value.get("legacy_text") or "")
 
 

@@ -23,23 +23,14 @@ from desktop.sync.service import SyncService
 from desktop.ui.main_window import MainWindow
 from tests.desktop.conftest import SUPERVISOR
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
+from tests.desktop.ui import server_fixtures
 from tests.desktop.ui.conftest import PASSWORDS, make_services
-from tests.integration.conftest import fresh_server_database, local_revisions, running_server
+from tests.integration.conftest import local_revisions
+
+# A real server for these tests (tests/desktop/ui/server_fixtures.py).
+server_db, server = server_fixtures.server_db, server_fixtures.server
 
 RECORDS, BATCH = 6, 2
-
-
-# A real server on PostgreSQL, as in test_sync_page.py: the UI tests' conftest imports no server.
-@pytest.fixture
-def server_db():
-    with fresh_server_database() as database:
-        yield database
-
-
-@pytest.fixture
-def server(server_db, tmp_path):
-    with running_server(server_db, tmp_path) as process:
-        yield process
 
 
 class HeldTransport:

@@ -15,22 +15,11 @@ from protocol.errors import ErrorCode
 from protocol.messages import PushStatus, RecordProblem, RecordResult
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
+from tests.desktop.ui import server_fixtures
 from tests.desktop.ui.conftest import PASSWORDS, type_into
-from tests.integration.conftest import fresh_server_database, running_server
 
-
-# A real server on PostgreSQL: only this module of the UI tests needs one, so the UI tests'
-# conftest does not import the server's fixtures (nor the server).
-@pytest.fixture
-def server_db():
-    with fresh_server_database() as database:
-        yield database
-
-
-@pytest.fixture
-def server(server_db, tmp_path):
-    with running_server(server_db, tmp_path) as process:
-        yield process
+# A real server for these tests (tests/desktop/ui/server_fixtures.py).
+server_db, server = server_fixtures.server_db, server_fixtures.server
 
 
 @pytest.fixture

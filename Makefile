@@ -40,8 +40,8 @@ test: venv translations
 	scripts/system-deps.sh browser
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
 
-# The fast lane (≤ 3 min on 2 cores): lint, types when the project has a `typecheck` target, and
-# every test not marked slow, spread over the cores. `make test` still runs everything.
+# The fast lane (≤ 3 min on 2 cores): lint, types, and every test not marked slow, spread over
+# the cores. `make test` still runs everything.
 check: venv translations
 	$(MAKE) lint
 	$(MAKE) typecheck

@@ -1,0 +1,383 @@
+"""Attachments benchmark: attach, open and sync throughput for 1 MB and 20 MB files, each against
+its floor measured in the same run, and the memory peak of attaching a 25 MB file.
+
+- attach (AttachmentService.attach: chunks, revision, outbox, audit in one transaction) against
+  writing the same bytes to a plain file with fsync (target: attach >= 30 % of the plain write);
+- open (AttachmentService.extract: the decrypted, hash-checked copy the viewer reads) against
+  reading, hashing and writing the same bytes from a plain file;
+- sync (`SyncService.run`: the revision, then the blob in 1 MiB signed chunks) to a real
+  `cax-server serve` on PostgreSQL, against a raw signed HTTP upload of the same bytes
+  (begin, chunks, complete, nothing else) by another station's device to the same server
+  (target: sync >= 50 % of the raw upload);
+- memory: the process's peak resident size (resource.getrusage ru_maxrss) while attaching a
+  25 MB scan, above the same process's resident size idle with its station open (/proc/self/statm),
+  measured in a fresh process
+  (target <= 64 MB); tracemalloc's peak of Python objects is printed beside it.
+
+The files are PDFs whose page is incompressible random data. `--rekey-total-mb N` also times a
+data-key rotation and a backup with 50 MB and N MB of files stored.
+
+    .venv/bin/python bench/attachments_bench.py [--sizes 1,20] [--peak-mb 25] [--rekey-total-mb 0]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import http.client
+import json
+import multiprocessing
+import os
+import resource
+import secrets
+import signal
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT))
+
+import server_ingest_bench as ingest  # noqa: E402
+from sqlalchemy import create_engine, text  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
+
+from desktop.storage import backup, blob_uploads, crypto, maintenance  # noqa: E402
+from desktop.storage.attachment_service import AttachmentService  # noqa: E402
+from desktop.storage.records import RecordService  # noqa: E402
+from desktop.storage.station import Station, StationSession  # noqa: E402
+from desktop.sync.service import SyncService  # noqa: E402
+from domain.forms.catalogue import load_catalogue  # noqa: E402
+from protocol.attachments import CHUNK_SIZE, blob_path, chunk_path  # noqa: E402
+from protocol.signing import (  # noqa: E402
+    enrolment_proof,
+    new_private_key,
+    public_key_b64,
+    sign_request,
+)
+from server.core.config import Settings  # noqa: E402
+from server.core.db import make_engine  # noqa: E402
+from server.services import enrolment, setup, stations  # noqa: E402
+
+PASSWORD = "Bench-Pass-2026!"
+MB = 1024 * 1024
+F1 = json.loads((ROOT / "docs" / "examples" / "F1.json").read_text(encoding="utf-8"))["values"]
+TARGET_ATTACH, TARGET_SYNC, TARGET_PEAK_MB = 0.30, 0.50, 64
+
+
+def scan_pdf(path: Path, size: int) -> Path:
+    """A one-page PDF of `size` bytes in all, its stream incompressible random data."""
+    head = b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    head += b"2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n"
+    head += b"3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>\nendobj\n"
+    tail = b"\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+    body = size - len(head) - len(tail) - 40
+    with path.open("wb") as out:
+        out.write(head + b"4 0 obj\n<< /Length %d >>\nstream\n" % body)
+        left = body
+        while left:
+            piece = os.urandom(min(left, MB))
+            out.write(piece)
+            left -= len(piece)
+        out.write(tail)
+    return path
+
+
+def plain_write(source: Path, target: Path) -> float:
+    """Copy in 256 KiB pieces and fsync, as the database's synchronous=FULL commit would."""
+    started = time.perf_counter()
+    with source.open("rb") as src, target.open("wb") as dst:
+        while piece := src.read(256 * 1024):
+            dst.write(piece)
+        dst.flush()
+        os.fsync(dst.fileno())
+    return time.perf_counter() - started
+
+
+def plain_open(source: Path, target: Path) -> float:
+    """Read, hash and write a copy, as `extract` does with the stored chunks (no fsync either)."""
+    target.unlink(missing_ok=True)
+    started = time.perf_counter()
+    digest = hashlib.sha256()
+    with source.open("rb") as src, target.open("wb") as dst:
+        while piece := src.read(256 * 1024):
+            digest.update(piece)
+            dst.write(piece)
+    return time.perf_counter() - started
+
+
+def new_record(session: StationSession) -> str:
+    records = RecordService(session, load_catalogue())
+    record_id = records.create("F1", F1)
+    records.complete(record_id)
+    return record_id
+
+
+def timed_attach(session: StationSession, path: Path) -> tuple[str, float]:
+    record_id = new_record(session)
+    started = time.perf_counter()
+    AttachmentService(session).attach(record_id, [path])
+    return record_id, time.perf_counter() - started
+
+
+def timed_open(session: StationSession, record_id: str, path: Path, out: Path) -> float:
+    out.unlink(missing_ok=True)
+    started = time.perf_counter()
+    AttachmentService(session).extract(record_id, path.name, out)
+    return time.perf_counter() - started
+
+
+def enrol_device(port: int, engine: Any, station: str) -> tuple[str, Any]:
+    code = enrolment.issue_code(engine, station, 1).code
+    key = new_private_key()
+    body = json.dumps(
+        {
+            "code": code,
+            "public_key": public_key_b64(key),
+            "device_name": "raw",
+            "proof": enrolment_proof(key, code),
+        }
+    )
+    conn = http.client.HTTPConnection("127.0.0.1", port)
+    conn.request("POST", "/api/v1/enroll", body, {"Content-Type": "application/json"})
+    answer = json.loads(conn.getresponse().read())
+    return answer["device_id"], key
+
+
+def _signed(
+    conn: http.client.HTTPConnection,
+    device: tuple[str, Any],
+    method: str,
+    path: str,
+    body: bytes,
+    content_type: str | None,
+) -> dict[str, Any]:
+    device_id, key = device
+    headers = sign_request(key, method, path, body, int(time.time()), device_id=device_id)
+    if content_type:
+        headers["Content-Type"] = content_type
+    conn.request(method, path, body, headers)
+    response = conn.getresponse()
+    answer = json.loads(response.read())
+    if response.status != 200:
+        raise SystemExit(f"raw upload refused: {answer}")
+    return answer
+
+
+def raw_upload(port: int, device: tuple[str, Any], path: Path) -> float:
+    """The same bytes through the blob endpoints with nothing else around them: the floor."""
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    size = path.stat().st_size
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    started = time.perf_counter()
+    begin = json.dumps({"size": size, "media_type": "application/pdf"}).encode()
+    _signed(conn, device, "POST", blob_path(sha256), begin, "application/json")
+    with path.open("rb") as src:
+        n = 0
+        while piece := src.read(CHUNK_SIZE):
+            _signed(conn, device, "PUT", chunk_path(sha256, n), piece, "application/octet-stream")
+            n += 1
+    answer = _signed(conn, device, "POST", blob_path(sha256) + "/complete", b"", None)
+    seconds = time.perf_counter() - started
+    if not answer.get("complete"):
+        raise SystemExit(f"raw upload not complete: {answer}")
+    return seconds
+
+
+def timed_sync(service: SyncService, session: StationSession, path: Path) -> float:
+    sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+    started = time.perf_counter()
+    report = service.run()
+    seconds = time.perf_counter() - started
+    with session.db.read() as conn:
+        state = blob_uploads.state_of(conn, sha256)
+    if report.waiting or state is None or state[0] != blob_uploads.COMPLETE:
+        raise SystemExit(f"sync did not complete the blob: {report}, {state}")
+    return seconds
+
+
+def _peak_child(work: str, mb: int, answer: Any) -> None:
+    """In a fresh process: idle resident peak with the station open, then attach `mb` MB."""
+    work_dir = Path(work)
+    session, _ = Station.create(
+        work_dir / "peak",
+        code="00004",
+        name="Peak",
+        supervisor="truong",
+        password=PASSWORD,
+        kdf=crypto.TEST_KDF,
+    )
+    path = scan_pdf(work_dir / "peak.pdf", mb * MB)
+    record_id = new_record(session)
+    idle = _resident_kib()  # now, not the high-water mark: creating the station peaked higher
+    AttachmentService(session).attach(record_id, [path])
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    tracemalloc.start()
+    AttachmentService(session).attach(new_record(session), [path])
+    _, traced = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    session.close()
+    answer.put(((peak - idle) / 1024, traced / MB))
+
+
+def _resident_kib() -> int:
+    """The process's resident size now (Linux /proc), in KiB like ru_maxrss."""
+    pages = int(Path("/proc/self/statm").read_text().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") // 1024
+
+
+def memory_peak(work_dir: Path, mb: int) -> tuple[float, float]:
+    context = multiprocessing.get_context("spawn")
+    answer = context.Queue()
+    child = context.Process(target=_peak_child, args=(str(work_dir), mb, answer))
+    child.start()
+    child.join(600)
+    if child.exitcode != 0:
+        raise SystemExit(f"the memory measurement failed (exit code {child.exitcode})")
+    return answer.get(timeout=5)
+
+
+def verdict(value: float, target: float, at_least: bool = True) -> str:
+    met = value >= target if at_least else value <= target
+    return "met" if met else "MISSED"
+
+
+def measure_size(
+    size_mb: int, work_dir: Path, session: StationSession, service: SyncService, raw: Any
+) -> None:
+    """One size: attach, open and sync beside their floors, one line each."""
+    port, device = raw
+    path = scan_pdf(work_dir / f"scan-{size_mb}mb.pdf", size_mb * MB)
+    file_mb = path.stat().st_size / MB
+    plain = plain_write(path, work_dir / "plain.bin")
+    plain_read = plain_open(work_dir / "plain.bin", work_dir / "plain-copy.bin")
+    record_id, attach = timed_attach(session, path)
+    opened = timed_open(session, record_id, path, work_dir / "opened.pdf")
+    synced = timed_sync(service, session, path)
+    floor = raw_upload(port, device, path)
+
+    def rate(seconds: float) -> str:
+        return f"{file_mb / seconds:6.1f} MB/s"
+
+    print(f"{size_mb:>3} MB file")
+    print(
+        f"  attach {rate(attach)} | plain write+fsync {rate(plain)} | ratio {plain / attach:6.1%}"
+        f" (target >= {TARGET_ATTACH:.0%}: {verdict(plain / attach, TARGET_ATTACH)})"
+    )
+    print(
+        f"  open   {rate(opened)} | plain read+hash+copy {rate(plain_read)} | ratio "
+        f"{plain_read / opened:6.1%}"
+    )
+    print(
+        f"  sync   {rate(synced)} | raw HTTP upload {rate(floor)} | ratio {floor / synced:6.1%}"
+        f" (target >= {TARGET_SYNC:.0%}: {verdict(floor / synced, TARGET_SYNC)})"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1,20", help="file sizes in MB, comma-separated")
+    parser.add_argument("--peak-mb", type=int, default=25, help="file attached for the peak")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--rekey-total-mb", type=int, default=0, help="0: no rekey/backup timing")
+    args = parser.parse_args()
+
+    name = f"cax_attachbench_{secrets.token_hex(4)}"
+    admin = create_engine(ingest.ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db_text = make_url(ingest.ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    engine = make_engine(Settings(database_url=db_text))
+    process = None
+    with tempfile.TemporaryDirectory(prefix="cax-attach-bench-") as work:
+        work_dir = Path(work)
+        session = None
+        try:
+            setup.upgrade_database(engine)
+            stations.add_station(engine, "00004", "Bench")
+            stations.add_station(engine, "00008", "Raw upload")
+            session, _ = Station.create(
+                work_dir / "station",
+                code="00004",
+                name="Bench",
+                supervisor="truong",
+                password=PASSWORD,
+                kdf=crypto.TEST_KDF,
+            )
+            process, port = ingest.start_server(db_text, work_dir, args.workers)
+            service = SyncService(session)
+            service.enroll(
+                f"http://127.0.0.1:{port}", enrolment.issue_code(engine, "00004", 1).code
+            )
+            raw = (port, enrol_device(port, engine, "00008"))
+            print(f"serve --workers {args.workers}, PostgreSQL, {os.cpu_count()} cores")
+            for size_mb in (int(s) for s in args.sizes.split(",")):
+                measure_size(size_mb, work_dir, session, service, raw)
+            process.send_signal(signal.SIGINT)
+            process.wait(30)
+            process = None
+            if args.rekey_total_mb:
+                rekey_and_backup(session, work_dir, args.rekey_total_mb)
+        finally:
+            if session is not None:
+                session.close()
+            if process is not None:
+                process.kill()
+            engine.dispose()
+            with admin.connect() as conn:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+            admin.dispose()
+        above_idle, traced = memory_peak(work_dir, args.peak_mb)
+        print(
+            f"attaching {args.peak_mb} MB: peak resident size {above_idle:.1f} MB above the idle "
+            f"process (getrusage ru_maxrss; target <= {TARGET_PEAK_MB} MB: "
+            f"{verdict(above_idle, TARGET_PEAK_MB, at_least=False)}); "
+            f"tracemalloc peak of Python objects {traced:.1f} MB"
+        )
+
+
+def rekey_and_backup(session: StationSession, work_dir: Path, total_mb: int) -> None:
+    """What stored files cost a data-key rotation and a backup, with 50 MB and `total_mb` MB."""
+
+    def fill_to(megabytes: int) -> None:
+        stored = _stored_mb(session)
+        while stored < megabytes:
+            AttachmentService(session).attach(
+                new_record(session), [scan_pdf(work_dir / "more.pdf", 25 * MB)]
+            )
+            stored += 25
+
+    fill_to(50)
+    rekey_small, backup_small = _rekey_seconds(session), _backup_seconds(session, work_dir)
+    fill_to(total_mb)
+    rekey_big, backup_big = _rekey_seconds(session), _backup_seconds(session, work_dir)
+    print(f"rekey: {rekey_small:.2f} s with 50 MB of files, {rekey_big:.2f} s with {total_mb} MB")
+    print(f"backup: {backup_small:.2f} s with 50 MB, {backup_big:.2f} s with {total_mb} MB")
+
+
+def _stored_mb(session: StationSession) -> float:
+    with session.db.read() as conn:
+        return float(conn.execute(text("SELECT COALESCE(SUM(size), 0) FROM blobs")).scalar()) / MB
+
+
+def _rekey_seconds(session: StationSession) -> float:
+    started = time.perf_counter()
+    maintenance.rotate_data_key(session)
+    return time.perf_counter() - started
+
+
+def _backup_seconds(session: StationSession, work_dir: Path) -> float:
+    target = work_dir / "b.caxbackup"
+    started = time.perf_counter()
+    backup.create_backup(session, target)
+    seconds = time.perf_counter() - started
+    target.unlink()
+    return seconds
+
+
+if __name__ == "__main__":
+    main()

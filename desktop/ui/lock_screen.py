@@ -54,8 +54,11 @@ class LockScreen(QWidget):
         layout.addLayout(row)
         layout.addStretch(2)
 
-    def show_locked(self, station_name: str, username: str, at: str, reason: str) -> None:
-        """Say which station was locked when and why; `reason` is lock, idle or logout."""
+    def show_locked(
+        self, station_name: str, username: str, at: str, reason: str, full_name: str = ""
+    ) -> None:
+        """Say which station was locked when and why; `reason` is lock, idle or logout. The text
+        names the user by `full_name` when there is one; the user box keeps the login name."""
         # After a log-out the session is over: anyone logs in afresh, so the screen says "Log
         # in" and names no one; a lock keeps the user's work and asks that user to unlock.
         if reason == "logout":
@@ -70,7 +73,7 @@ class LockScreen(QWidget):
             else:
                 text = self.tr("%1 was locked at %2.")
             text += "\n" + self.tr("Unsaved work is kept until %3 unlocks again.")
-        self.detail.setText(fill_numbered(text, station_name, at, username))
+        self.detail.setText(fill_numbered(text, station_name, at, full_name or username))
         self.form.reload_users(username if reason != "logout" else "")
         if reason == "logout":
             self.form.set_user("")

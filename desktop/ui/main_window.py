@@ -258,7 +258,9 @@ class MainWindow(QMainWindow):
         self.status.set_locked(logged_out=reason == "logout")
         self.screens.setCurrentWidget(self.lock_screen)
         at = format_clock()
-        self.lock_screen.show_locked(self.station_name, self._locked_user, at, reason)
+        self.lock_screen.show_locked(
+            self.station_name, self._locked_user, at, reason, session.user.full_name
+        )
 
     def log_out(self) -> None:
         self.lock(keep_state=False)

@@ -95,6 +95,8 @@ def test_idle_lock_drops_the_key_and_unlock_restores_unsaved_input(qtbot, open_m
     qtbot.waitUntil(lambda: window.locked, timeout=3000)
     assert window.screens.currentWidget() is window.lock_screen
     assert "after a period without activity" in window.lock_screen.detail.text()
+    # Named as people know each other; the user box keeps the login name to unlock with.
+    assert "until Nguyễn Văn Trưởng unlocks again" in window.lock_screen.detail.text()
     with pytest.raises(AppError):
         session.data_key  # noqa: B018 (the key was dropped)
     assert window.pages() == []

@@ -14,6 +14,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 DROP, CUT, DELAY, PASS = "drop", "cut", "delay", "pass"
+# How an HTTP/1.1 request starts: the methods the station sends.
+_REQUEST_STARTS = (b"GET ", b"POST ", b"PUT ", b"DELETE ", b"HEAD ")
 
 
 @dataclass
@@ -122,10 +124,11 @@ class FaultProxy:
 
     def _pump(self, client: socket.socket, upstream: socket.socket, fault: str) -> None:
         peer = {client: upstream, upstream: client}
-        # Even a good connection lives for a few chunks only, so keep-alive cannot carry a whole
-        # sync past the faults: each new connection rolls again.
-        with self._lock:
-            chunks_left = self.random.randint(1, 2)
+        # Even a good connection carries one request only, so keep-alive cannot carry a whole
+        # sync past the faults: each request rolls again on a new connection. Counted in
+        # requests, not in chunks read, so an answer of any size (a first pull page over
+        # 128 KiB) can pass.
+        requests_left = 1
         with selectors.DefaultSelector() as selector:
             selector.register(client, selectors.EVENT_READ)
             selector.register(upstream, selectors.EVENT_READ)
@@ -144,6 +147,10 @@ class FaultProxy:
                         with contextlib.suppress(OSError):
                             client.sendall(data[:keep])
                         return
+                    if source is client and data.startswith(_REQUEST_STARTS):
+                        if self.faults != NO_FAULTS and requests_left == 0:
+                            return  # closed before this request: the client sends it anew
+                        requests_left -= 1
                     if fault == DELAY:
                         with self._lock:
                             pause = self.random.uniform(0, self.faults.max_delay)
@@ -152,7 +159,3 @@ class FaultProxy:
                         peer[source].sendall(data)
                     except OSError:
                         return
-                    if source is upstream and self.faults != NO_FAULTS:
-                        chunks_left -= 1
-                        if chunks_left == 0:
-                            return

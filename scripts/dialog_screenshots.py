@@ -10,30 +10,18 @@ docs/screenshots at 1100×720 and docs/screenshots/WxH at another size.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from widget_shots import settle, shoot, size_and_folder  # noqa: E402  (after the path)
 
 SIZE = (1100, 720)
 PASSWORD = "Ba-Dinh-2026!"
-
-
-def settle(app, seconds: float = 0.3) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        app.processEvents()
-
-
-def shoot(widget, path: Path, app) -> None:
-    settle(app)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    widget.grab().save(str(path))
-    print(path)
 
 
 def lock_out(app, services, session, out: Path) -> None:
@@ -105,14 +93,7 @@ def main() -> None:
     from desktop.storage.station import Station
 
     global SIZE
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", nargs="?", type=Path, help="folder of the vi/ and en/ pictures")
-    parser.add_argument("--size", default="1100x720", help="the windows' WIDTHxHEIGHT")
-    args = parser.parse_args()
-    width, _, height = args.size.partition("x")
-    SIZE = (int(width), int(height))
-    target = ROOT / "docs" / "screenshots"
-    target = args.out or (target if args.size == "1100x720" else target / args.size)
+    SIZE, target = size_and_folder(__doc__.splitlines()[0])
     for language in ("vi", "en"):
         home = Path(tempfile.mkdtemp(prefix="cax-shots-")) / "station"
         application = desk.build(home, language, threaded=False)

@@ -123,8 +123,9 @@ def _add_station(sub: Any, common: argparse.ArgumentParser) -> None:
     audit_list.set_defaults(handler="commands:audit_list")
 
 
-def _record_filters() -> argparse.ArgumentParser:
-    """The Records page's filters, shared by `record list` and `record search`."""
+def _record_filters(*, paged: bool = True) -> argparse.ArgumentParser:
+    """The Records page's filters, shared by `record list`, `record search` and `export`
+    (which writes every match: no --limit)."""
     filters = argparse.ArgumentParser(add_help=False)
     filters.add_argument("--form", dest="filter_form", default=None)
     filters.add_argument(
@@ -132,9 +133,10 @@ def _record_filters() -> argparse.ArgumentParser:
     )
     filters.add_argument("--author", default=None)
     filters.add_argument("--commune", default=None, help="5-digit commune code")
-    filters.add_argument("--from", dest="date_from", default=None, help="dd/mm/yyyy")
-    filters.add_argument("--to", dest="date_to", default=None, help="dd/mm/yyyy")
-    filters.add_argument("--limit", type=int, default=50)
+    filters.add_argument("--from", dest="date_from", default=None, help="event date, dd/mm/yyyy")
+    filters.add_argument("--to", dest="date_to", default=None, help="event date, dd/mm/yyyy")
+    if paged:
+        filters.add_argument("--limit", type=int, default=50)
     return filters
 
 
@@ -241,7 +243,11 @@ def _add_report(sub: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
-    cmd = sub.add_parser("export", parents=[common], help="records to Excel or CSV (supervisors)")
+    cmd = sub.add_parser(
+        "export",
+        parents=[common, _record_filters(paged=False)],
+        help="records to Excel or CSV (supervisors)",
+    )
     cmd.add_argument(
         "--format",
         choices=LazyChoices(_export_formats),
@@ -250,14 +256,6 @@ def _add_export(sub: Any, common: argparse.ArgumentParser) -> None:
         required=True,
     )
     cmd.add_argument("--out", required=True, metavar="FILE")
-    cmd.add_argument("--form", dest="filter_form", default=None)
-    cmd.add_argument(
-        "--status", choices=LazyChoices(_record_statuses), metavar="STATUS", help="%(choices)s"
-    )
-    cmd.add_argument("--author", default=None)
-    cmd.add_argument("--commune", default=None, help="5-digit commune code")
-    cmd.add_argument("--from", dest="date_from", default=None, help="event date, dd/mm/yyyy")
-    cmd.add_argument("--to", dest="date_to", default=None, help="event date, dd/mm/yyyy")
     cmd.add_argument("--search", default=None, metavar="TEXT", help="as the search box")
     cmd.add_argument(
         "--include-sensitive",

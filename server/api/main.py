@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from protocol.messages import PushRequest, ReportSubmission
 from server.api import errors
 from server.api.body import BodyLimitMiddleware
+from server.api.last_resort import LastResortMiddleware
 from server.api.routes import blobs, bundles, enroll, health, reports, sync
 from server.api.routes.health import product_version
 from server.console import app as console
@@ -57,6 +58,8 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
     app.include_router(api)
     console.install(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    # Added last, so outermost of ours: the console's and the API's handler, composed above.
+    app.add_middleware(LastResortMiddleware, handler=app.exception_handlers[Exception])
     # FastAPI's documented way to adjust the schema is to replace this method on the instance.
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app

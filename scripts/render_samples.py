@@ -101,7 +101,12 @@ def render_report_sample(out: Path, pdf_dir: Path, dpi: int) -> None:
         PeriodData(period.same_period_last_year()),
     )
     facts = ReportFacts(
-        STATION, REPORT_DAY, "12/BC", True, "Thượng tá Nguyễn Văn Trưởng", report_id="sample"
+        STATION,
+        REPORT_DAY,
+        "12/BC",
+        True,
+        "Thượng tá Nguyễn Văn Trưởng",
+        report_id="5d0f6c2e-8a41-4b7e-9c1d-2f6a3b8e7c10",
     )
     pdf = pdf_dir / "report.pdf"
     pages = write_pdf(report_document(content, REPORT_NARRATIVE, facts), pdf)

@@ -185,10 +185,12 @@ def export_bundle(
     max_records: int = MAX_BUNDLE_RECORDS,
     now: datetime | None = None,
 ) -> ExportedBundle:
-    """Seal every unsent revision (oldest first, as many as one bundle holds) into `path`.
+    """Seal every unsent revision (oldest first, as many as one bundle holds) into `path`, with
+    the attachment files the centre is not known to hold (`_bundle_files`).
 
     The entries become `sent`: they stay due, so the network or the next bundle sends them again
-    until a receipt or a push answers for them. Nothing to send → no file.
+    until a receipt or a push answers for them; so do the files until a receipt or an upload
+    completes them. Nothing to send → no file.
     """
     session.require(Permission.MANAGE_SETTINGS)  # records leave the station: supervisors only
     stamp = (now or datetime.now(UTC)).isoformat()

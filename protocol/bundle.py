@@ -1,16 +1,21 @@
-"""Offline sync bundles: pending revisions encrypted to the server and signed by the device.
+"""Offline sync bundles: pending revisions (and the files they list) encrypted to the server and
+signed by the device.
 
 A bundle file, all integers big-endian:
 
     magic "CAXBNDL\\n" (8) | format version u16 | header length u32 | header (canonical JSON)
-    | ciphertext length u64 | ciphertext | SHA-256 of everything before it (32)
+    | ciphertext length u64 | ciphertext | [version 2: attachment frames]
+    | SHA-256 of everything before it (32)
     | Ed25519 signature by the device of "CAX-BUNDLE-1\\n" + that digest (64)
 
 The ciphertext is AES-256-GCM over the gzip'd canonical JSON `{"audit_head", "records"}`, with the
 magic, version and header as associated data; the key comes from X25519 between a fresh ephemeral
-key (its public half in the header) and the server's `server_box_key`, through HKDF-SHA256. The
-SHA-256 tells a damaged or edited file (`BUNDLE_TAMPERED`) from one signed by another key
-(`BUNDLE_BAD_SIGNATURE`); each refusal has its own `ErrorCode`. Receipts: `protocol.bundle_receipt`.
+key (its public half in the header) and the server's `server_box_key`, through HKDF-SHA256.
+Version 2 adds the files the records list, sealed in frames under a sibling key
+(`protocol.bundle_parts`); version 1 files are still read. Files are read and written streaming:
+the records' ciphertext is the only part held whole. The SHA-256 tells a damaged or edited file
+(`BUNDLE_TAMPERED`) from one signed by another key (`BUNDLE_BAD_SIGNATURE`); each refusal has its
+own `ErrorCode`. Receipts: `protocol.bundle_receipt`.
 """
 
 from __future__ import annotations
@@ -18,16 +23,17 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import json
 import os
 import struct
 import uuid
 import zlib
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, BinaryIO
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -38,6 +44,17 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from pydantic import AwareDatetime, Field, ValidationError
 
+from protocol.bundle_parts import (
+    BundledFile,
+    BundleError,
+    FileEntry,
+    FrameReader,
+    FrameWriter,
+    files_key,
+    read_files,
+    section_length,
+    walk_frames,
+)
 from protocol.canonical import canonical_json
 from protocol.errors import ErrorCode
 from protocol.messages import (
@@ -51,13 +68,15 @@ from protocol.messages import (
 from protocol.signing import load_public_key
 
 MAGIC = b"CAXBNDL\n"
-FORMAT_VERSION = 1
-SUPPORTED_FORMAT_VERSIONS = frozenset({1})
+FORMAT_VERSION = 2
+SUPPORTED_FORMAT_VERSIONS = frozenset({1, 2})
 SIGNATURE_CONTEXT = b"CAX-BUNDLE-1\n"
 HKDF_INFO = b"CAX-BUNDLE-1 X25519-HKDF-SHA256 AES-256-GCM"
 
 # Limits a reader enforces before it allocates: a station with no network for months still fits.
-MAX_BUNDLE_BYTES = 128 * 1024 * 1024
+MAX_BUNDLE_BYTES = 128 * 1024 * 1024  # a version-1 file; a version-2 file's records
+# A version-2 file with its attachments: under FAT32's 4 GiB file limit, as USB sticks are.
+MAX_BUNDLE_FILE_BYTES = 4 * 1024 * 1024 * 1024 - 1
 MAX_PAYLOAD_BYTES = 256 * 1024 * 1024
 MAX_HEADER_BYTES = 4096
 MAX_BUNDLE_RECORDS = 250_000
@@ -73,18 +92,6 @@ KeyId = Annotated[str, Field(pattern=r"^[0-9a-f]{16}$")]
 # Bundles carry version-1 records (no document number or amendment reason): the office that
 # imports one may run an older server, and the station cannot ask it which it speaks.
 BUNDLE_PROTOCOL_VERSION = 1
-
-
-class BundleError(Exception):
-    """A bundle or receipt refused: a stable `code` to act on and show, a `detail` for logs."""
-
-    def __init__(self, code: ErrorCode, detail: str) -> None:
-        super().__init__(code, detail)
-        self.code = code
-        self.detail = detail
-
-    def __str__(self) -> str:
-        return f"{self.code.value}: {self.detail}"
 
 
 class BundleHeader(WireModel):
@@ -160,18 +167,57 @@ def _payload(
     return payload
 
 
-def _encrypt(
-    payload: bytes, associated: bytes, ephemeral: X25519PrivateKey, nonce: bytes, server: bytes
-) -> bytes:
-    """gzip, then AES-256-GCM under the key agreed between the ephemeral and the server key."""
+def _agree(ephemeral: X25519PrivateKey, server: bytes) -> tuple[bytes, bytes]:
+    """(shared secret, ephemeral public) of the exchange both keys come from."""
     shared = ephemeral.exchange(X25519PublicKey.from_public_bytes(server))
-    key = _derive_key(shared, _raw_public(ephemeral.public_key()), server)
+    return shared, _raw_public(ephemeral.public_key())
+
+
+def _encrypt(payload: bytes, associated: bytes, key: bytes, nonce: bytes) -> bytes:
+    """gzip, then AES-256-GCM under the key agreed between the ephemeral and the server key."""
     compressor = zlib.compressobj(6, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
     compressed = compressor.compress(payload) + compressor.flush()
     return AESGCM(key).encrypt(nonce, compressed, associated)
 
 
-def write_bundle(
+class _HashingSink:
+    """Writes through to the file, hashing the body (what the signature covers) and the whole."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.out, self.size = out, 0
+        self.body, self.whole = hashlib.sha256(), hashlib.sha256()
+
+    def write(self, data: bytes, /) -> int:
+        self.out.write(data)
+        self.body.update(data)
+        self.whole.update(data)
+        self.size += len(data)
+        return len(data)
+
+    def trailer(self, device_key: Ed25519PrivateKey) -> None:
+        digest = self.body.digest()
+        tail = digest + device_key.sign(SIGNATURE_CONTEXT + digest)
+        self.out.write(tail)
+        self.whole.update(tail)
+        self.size += len(tail)
+
+
+@dataclass(frozen=True)
+class WrittenBundle:
+    """What `write_bundle_to` wrote: its size and SHA-256 (as `SealedBundle.sha256`), and files."""
+
+    size: int
+    sha256: str
+    files: int
+    file_bytes: int
+
+
+# A file for the bundle: its entry, and its bytes in pieces of any length, read when written.
+BundleFile = tuple[FileEntry, Iterable[bytes]]
+
+
+def write_bundle_to(
+    out: BinaryIO,
     records: Sequence[RecordRevision | dict[str, Any]],
     *,
     station_code: str,
@@ -183,13 +229,20 @@ def write_bundle(
     bundle_id: uuid.UUID | None = None,
     created_at: datetime | None = None,
     roster: dict[str, Any] | None = None,
-) -> bytes:
-    """The bytes of one bundle holding `records` (push payload shape), ready to write to a file."""
+    files: Sequence[BundleFile] = (),
+    format_version: int = FORMAT_VERSION,
+) -> WrittenBundle:
+    """Write one bundle holding `records` (push payload shape) and `files` to `out`, streaming:
+    a file is read piece by piece as it is sealed. `format_version=1` writes the old format
+    (no files), which servers still read."""
     if len(records) > MAX_BUNDLE_RECORDS:
         raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"at most {MAX_BUNDLE_RECORDS} records")
+    if format_version not in SUPPORTED_FORMAT_VERSIONS:
+        raise ValueError(f"cannot write bundle format {format_version}")
     server_public = _raw_public(server_box_key)
     ephemeral = X25519PrivateKey.generate()
     nonce = os.urandom(_NONCE_BYTES)
+    shared, ephemeral_public = _agree(ephemeral, server_public)
     header = BundleHeader(
         bundle_id=bundle_id or uuid.uuid4(),
         station_code=station_code,
@@ -197,17 +250,37 @@ def write_bundle(
         server_key_id=key_id(server_public),
         created_at=created_at or datetime.now(UTC),
         record_count=len(records),
-        ephemeral_key=base64.b64encode(_raw_public(ephemeral.public_key())).decode("ascii"),
+        ephemeral_key=base64.b64encode(ephemeral_public).decode("ascii"),
         nonce=base64.b64encode(nonce).decode("ascii"),
     )
     header_bytes = canonical_json(header.model_dump(mode="json"))
-    prefix = _PREFIX.pack(MAGIC, FORMAT_VERSION, len(header_bytes)) + header_bytes
+    prefix = _PREFIX.pack(MAGIC, format_version, len(header_bytes)) + header_bytes
     ciphertext = _encrypt(
-        _payload(records, audit_head, audit_anchor, roster), prefix, ephemeral, nonce, server_public
+        _payload(records, audit_head, audit_anchor, roster),
+        prefix,
+        _derive_key(shared, ephemeral_public, server_public),
+        nonce,
     )
-    body = prefix + _LENGTH.pack(len(ciphertext)) + ciphertext
-    digest = hashlib.sha256(body).digest()
-    return body + digest + device_key.sign(SIGNATURE_CONTEXT + digest)
+    if format_version < 2 and files:
+        raise ValueError("format 1 bundles carry no files")
+    sink = _HashingSink(out)
+    sink.write(prefix + _LENGTH.pack(len(ciphertext)))
+    sink.write(ciphertext)
+    frames = FrameWriter(sink, files_key(shared, ephemeral_public, server_public), prefix)
+    if format_version >= 2:
+        sink.write(_LENGTH.pack(section_length([entry for entry, _ in files])))
+        for entry, pieces in files:
+            frames.add_file(entry, pieces)
+        frames.finish()
+    sink.trailer(device_key)
+    return WrittenBundle(sink.size, sink.whole.hexdigest(), frames.files, frames.file_bytes)
+
+
+def write_bundle(records: Sequence[RecordRevision | dict[str, Any]], **options: Any) -> bytes:
+    """The bytes of one bundle (see `write_bundle_to` for the options), for small bundles."""
+    out = io.BytesIO()
+    write_bundle_to(out, records, **options)
+    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -221,6 +294,9 @@ class SealedBundle:
     _ciphertext: bytes
     _digest: bytes
     _signature: bytes
+    # Version 2: the file it was read from and where its attachment frames lie in it.
+    _source: BinaryIO | None = field(default=None, compare=False, repr=False)
+    _files_span: tuple[int, int] = (0, 0)
 
     def verify_device(self, device_public_key: str | Ed25519PublicKey) -> None:
         """Refuse (`BUNDLE_BAD_SIGNATURE`) unless the device named in the header signed it."""
@@ -245,8 +321,8 @@ class SealedBundle:
                 f"encrypted for server key {self.header.server_key_id}, this server's is {ours}",
             )
 
-    def decrypt(self, server_box_private: X25519PrivateKey) -> BundleContents:
-        """Open the records with the server's box key; call `verify_device` first."""
+    def _exchange(self, server_box_private: X25519PrivateKey) -> tuple[bytes, bytes, bytes]:
+        """(shared secret, ephemeral public, server public) once the recipient is checked."""
         server_public = _raw_public(server_box_private.public_key())
         self.check_recipient(server_public)
         ephemeral_public = base64.b64decode(self.header.ephemeral_key)
@@ -254,12 +330,30 @@ class SealedBundle:
             shared = server_box_private.exchange(
                 X25519PublicKey.from_public_bytes(ephemeral_public)
             )
+        except ValueError:
+            raise BundleError(ErrorCode.BUNDLE_UNDECRYPTABLE, "cannot be decrypted") from None
+        return shared, ephemeral_public, server_public
+
+    def decrypt(self, server_box_private: X25519PrivateKey) -> BundleContents:
+        """Open the records with the server's box key; call `verify_device` first."""
+        shared, ephemeral_public, server_public = self._exchange(server_box_private)
+        try:
             key = _derive_key(shared, ephemeral_public, server_public)
             nonce = base64.b64decode(self.header.nonce)
             compressed = AESGCM(key).decrypt(nonce, self._ciphertext, self._associated)
         except (InvalidTag, ValueError):
             raise BundleError(ErrorCode.BUNDLE_UNDECRYPTABLE, "cannot be decrypted") from None
         return self._contents(_gunzip(compressed))
+
+    def files(self, server_box_private: X25519PrivateKey) -> Iterator[BundledFile]:
+        """The files a version-2 bundle carries, in order, read from its file as they are asked
+        for (none in version 1); call `verify_device` first. Each refusal is a BundleError."""
+        if self._source is None:
+            return iter(())
+        shared, ephemeral_public, server_public = self._exchange(server_box_private)
+        key = files_key(shared, ephemeral_public, server_public)
+        start, end = self._files_span
+        return read_files(FrameReader(self._source, start, end, key, self._associated))
 
     def _contents(self, payload: bytes) -> BundleContents:
         document = strict_json(payload, ErrorCode.BUNDLE_MALFORMED)
@@ -290,14 +384,51 @@ def _truncated(what: str) -> BundleError:
 
 
 def parse_bundle(data: bytes) -> SealedBundle:
-    """Check structure, version, sizes and checksum, and read the header; no key is needed."""
-    if len(data) > MAX_BUNDLE_BYTES:
-        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"file over {MAX_BUNDLE_BYTES} bytes")
-    if len(data) < _PREFIX.size:
-        if data and MAGIC.startswith(data[: len(MAGIC)]):
+    """`parse_bundle_file` of bytes already in memory."""
+    return parse_bundle_file(io.BytesIO(data))
+
+
+def _file_size(handle: BinaryIO) -> int:
+    size = handle.seek(0, os.SEEK_END)
+    handle.seek(0)
+    return size
+
+
+def _read_exact(handle: BinaryIO, length: int, what: str) -> bytes:
+    data = handle.read(length)
+    if len(data) < length:
+        raise _truncated(what)
+    return data
+
+
+def _files_length(handle: BinaryIO, version: int, records_end: int, size: int) -> int:
+    """The bytes from the records' end to the attachments' end: a version-2 bundle says how
+    many frames' worth follow (so a cut or lengthened file is told as exactly as version 1's)."""
+    if version < 2:
+        return 0
+    if records_end + _LENGTH.size > size:  # and never seek past the end (a flipped length)
+        raise _truncated("records" if size < records_end else "attachments")
+    handle.seek(records_end)
+    raw = handle.read(_LENGTH.size)
+    if len(raw) < _LENGTH.size:
+        raise _truncated("records" if size < records_end else "attachments")
+    return _LENGTH.size + _LENGTH.unpack(raw)[0]
+
+
+def parse_bundle_file(handle: BinaryIO) -> SealedBundle:
+    """Check structure, version, sizes and checksum, and read the header; no key is needed.
+
+    Reads the file once, front to back, a frame at a time; the records' ciphertext is kept (at
+    most MAX_BUNDLE_BYTES). A version-2 bundle keeps `handle` to read its files from later."""
+    size = _file_size(handle)
+    if size > MAX_BUNDLE_FILE_BYTES:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"file over {MAX_BUNDLE_FILE_BYTES} bytes")
+    start = handle.read(_PREFIX.size)
+    if len(start) < _PREFIX.size:
+        if start and MAGIC.startswith(start[: len(MAGIC)]):
             raise _truncated("file header")
         raise BundleError(ErrorCode.BUNDLE_MALFORMED, "not a CAX sync bundle")
-    magic, version, header_length = _PREFIX.unpack_from(data)
+    magic, version, header_length = _PREFIX.unpack(start)
     if magic != MAGIC:
         raise BundleError(ErrorCode.BUNDLE_MALFORMED, "not a CAX sync bundle")
     if version not in SUPPORTED_FORMAT_VERSIONS:
@@ -305,29 +436,46 @@ def parse_bundle(data: bytes) -> SealedBundle:
             ErrorCode.BUNDLE_UNSUPPORTED_VERSION,
             f"bundle format {version}; this program reads {sorted(SUPPORTED_FORMAT_VERSIONS)}",
         )
+    if version == 1 and size > MAX_BUNDLE_BYTES:
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"file over {MAX_BUNDLE_BYTES} bytes")
     if header_length > MAX_HEADER_BYTES:
         raise BundleError(ErrorCode.BUNDLE_MALFORMED, f"header over {MAX_HEADER_BYTES} bytes")
-    header_end = _PREFIX.size + header_length
-    if len(data) < header_end + _LENGTH.size:
-        raise _truncated("header")
-    (cipher_length,) = _LENGTH.unpack_from(data, header_end)
-    body_end = header_end + _LENGTH.size + cipher_length
-    expected = body_end + _DIGEST_BYTES + _SIGNATURE_BYTES
-    if len(data) < expected:
-        raise _truncated("records" if len(data) < body_end else "signature")
-    if len(data) > expected:
+    associated = start + _read_exact(handle, header_length, "header")
+    length_bytes = _read_exact(handle, _LENGTH.size, "header")
+    (cipher_length,) = _LENGTH.unpack(length_bytes)
+    records_end = len(associated) + _LENGTH.size + cipher_length
+    files_end = records_end + _files_length(handle, version, records_end, size)
+    trailer = _DIGEST_BYTES + _SIGNATURE_BYTES
+    if size < files_end + trailer:
+        where = "records" if size < records_end else "attachments" if size < files_end else ""
+        raise _truncated(where or "signature")
+    if size > files_end + trailer:
         raise BundleError(ErrorCode.BUNDLE_TAMPERED, "bytes were added after the signature")
-    digest = data[body_end : body_end + _DIGEST_BYTES]
-    if hashlib.sha256(data[:body_end]).digest() != digest:
+    if cipher_length > MAX_BUNDLE_BYTES:  # checked before the records are read into memory
+        raise BundleError(ErrorCode.BUNDLE_TOO_LARGE, f"records over {MAX_BUNDLE_BYTES} bytes")
+    handle.seek(len(associated) + _LENGTH.size)
+    ciphertext = _read_exact(handle, cipher_length, "records")
+    body = hashlib.sha256(associated + length_bytes)
+    body.update(ciphertext)
+    if version >= 2:
+        body.update(_read_exact(handle, _LENGTH.size, "attachments"))
+        walk_frames(handle, files_end, [body.update])
+    whole = body.copy()
+    tail = _read_exact(handle, trailer, "signature")
+    digest = tail[:_DIGEST_BYTES]
+    if body.digest() != digest:
         raise BundleError(ErrorCode.BUNDLE_TAMPERED, "the file was damaged or altered")
+    whole.update(tail)
     return SealedBundle(
         format_version=version,
-        header=_parse_header(data[_PREFIX.size : header_end]),
-        sha256=hashlib.sha256(data).hexdigest(),
-        _associated=data[:header_end],
-        _ciphertext=data[header_end + _LENGTH.size : body_end],
+        header=_parse_header(associated[_PREFIX.size :]),
+        sha256=whole.hexdigest(),
+        _associated=associated,
+        _ciphertext=ciphertext,
         _digest=digest,
-        _signature=data[body_end + _DIGEST_BYTES :],
+        _signature=tail[_DIGEST_BYTES:],
+        _source=handle if version >= 2 else None,
+        _files_span=(records_end + _LENGTH.size, files_end),
     )
 
 

@@ -1,9 +1,11 @@
-"""The server-signed receipt of an imported offline bundle: one status per record, as in a push.
+"""The server-signed receipt of an imported offline bundle: one status per record, as in a push,
+and (format 2) what became of the files the bundle's records list.
 
 A receipt file is canonical JSON `{"format": "cax-receipt", "format_version": 1, "receipt": {…},
 "signature": "<base64>"}`; the signature is Ed25519 by the server's `server_signing_key` over
 "CAX-RECEIPT-1\\n" + the canonical JSON of `receipt`. The station trusts only that key (learnt at
-enrolment) and only receipts naming its own station and device.
+enrolment) and only receipts naming its own station and device. Format 2 (the answer to a
+version-2 bundle) adds `receipt.blobs`; a version-1 bundle still gets a format-1 receipt.
 """
 
 from __future__ import annotations
@@ -24,11 +26,20 @@ from protocol.messages import RecordResult, Sha256Hex, StationCode, WireModel
 from protocol.signing import load_public_key
 
 RECEIPT_FORMAT = "cax-receipt"
-RECEIPT_FORMAT_VERSION = 1
-SUPPORTED_RECEIPT_VERSIONS = frozenset({1})
+RECEIPT_FORMAT_VERSION = 2
+SUPPORTED_RECEIPT_VERSIONS = frozenset({1, 2})
 RECEIPT_SIGNATURE_CONTEXT = b"CAX-RECEIPT-1\n"
 # ~120 bytes a result: room for the largest bundle's answer.
 MAX_RECEIPT_BYTES = 64 * 1024 * 1024
+
+
+class BlobOutcome(WireModel):
+    """One file a bundle's records list: complete at the centre, or refused for good (`code`,
+    as the online upload would have been refused)."""
+
+    sha256: Sha256Hex
+    complete: bool
+    code: str | None = Field(default=None, max_length=64, pattern=r"^[A-Z_]+$")
 
 
 class BundleReceipt(WireModel):
@@ -46,16 +57,20 @@ class BundleReceipt(WireModel):
     conflict: int = Field(ge=0)
     rejected: int = Field(ge=0)
     results: list[RecordResult]
+    # Format 2: the files now complete at the centre, and those it refused (None: format 1).
+    blobs: list[BlobOutcome] | None = None
 
 
 def sign_receipt(receipt: BundleReceipt, server_signing_key: Ed25519PrivateKey) -> bytes:
     """The receipt file's bytes."""
     body = receipt.model_dump(mode="json")
+    if body["blobs"] is None:  # what a station that reads only format 1 expects
+        del body["blobs"]
     signature = server_signing_key.sign(RECEIPT_SIGNATURE_CONTEXT + canonical_json(body))
     return canonical_json(
         {
             "format": RECEIPT_FORMAT,
-            "format_version": RECEIPT_FORMAT_VERSION,
+            "format_version": 1 if receipt.blobs is None else RECEIPT_FORMAT_VERSION,
             "receipt": body,
             "signature": base64.b64encode(signature).decode("ascii"),
         }

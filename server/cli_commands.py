@@ -7,8 +7,8 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
-from protocol.bundle import MAX_BUNDLE_BYTES, BundleError, read_limited
 from protocol.errors import ErrorCode
 from protocol.messages import ReviewDecision
 from server.core import migrate
@@ -175,11 +175,10 @@ def review(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def _read_bundle(path: Path) -> bytes:
+def _open_bundle(path: Path) -> BinaryIO:
+    """The bundle file, open for reading: it is read streaming, never whole."""
     try:
-        return read_limited(path, MAX_BUNDLE_BYTES, ErrorCode.BUNDLE_TOO_LARGE)
-    except BundleError as exc:
-        raise ServerError(exc.code, exc.detail) from None
+        return path.open("rb")
     except OSError as exc:
         raise ServerError(ErrorCode.BAD_ARGUMENT, f"cannot read {path}: {exc.strerror}") from None
 
@@ -199,8 +198,8 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def import_bundle(args: argparse.Namespace, settings: Settings) -> int:
-    data = _read_bundle(Path(args.file))
-    imported = bundles.import_bundle(_engine(settings), data)
+    with _open_bundle(Path(args.file)) as handle:
+        imported = bundles.import_bundle(_engine(settings), handle, settings=settings)
     _write_atomically(Path(args.receipt), imported.receipt_bytes)
     r = imported.receipt
     print(f"bundle {r.bundle_id} from station {r.station_code}, device {r.device_id}")
@@ -210,6 +209,11 @@ def import_bundle(args: argparse.Namespace, settings: Settings) -> int:
         f"{r.record_count} records: {r.stored} stored, {r.duplicate} duplicate, "
         f"{r.conflict} conflict, {r.rejected} rejected"
     )
+    if r.blobs is not None:
+        refused = [b for b in r.blobs if not b.complete]
+        print(f"{len(r.blobs) - len(refused)} attachment(s) complete, {len(refused)} refused")
+        for blob in refused:
+            print(f"  refused {blob.sha256[:12]}: {blob.code}")
     print(f"receipt written to {args.receipt}")
     return 0
 

@@ -22,6 +22,8 @@ def export_bundle(args: argparse.Namespace, home: Path, messages: Messages) -> i
                 "records": result.record_count,
                 "size": result.size,
                 "remaining": result.remaining,
+                "attachments": result.attachments,
+                "attachment_bytes": result.attachment_bytes,
             }
         )
         return EXIT_OK
@@ -29,6 +31,9 @@ def export_bundle(args: argparse.Namespace, home: Path, messages: Messages) -> i
         print(messages.notice("bundle_nothing"))
         return EXIT_OK
     print(messages.notice("bundle_exported", count=result.record_count, path=result.path))
+    if result.attachments:
+        megabytes = f"{result.attachment_bytes / 1_000_000:.1f}"
+        print(messages.notice("bundle_attachments", count=result.attachments, megabytes=megabytes))
     if result.remaining:
         print(messages.notice("bundle_remaining", remaining=result.remaining))
     return EXIT_OK
@@ -50,6 +55,14 @@ def import_receipt(args: argparse.Namespace, home: Path, messages: Messages) -> 
             quarantined=result.quarantined,
         )
     )
+    if result.attachments_complete or result.attachments_refused:
+        print(
+            messages.notice(
+                "receipt_attachments",
+                complete=result.attachments_complete,
+                refused=result.attachments_refused,
+            )
+        )
     if result.unchanged:
         print(messages.notice("receipt_unchanged", unchanged=result.unchanged))
     return EXIT_OK

@@ -148,6 +148,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Còn {remaining} hồ sơ không vừa gói này; hãy xuất gói tiếp theo sau khi nhập biên nhận.",
         "{remaining} more record(s) did not fit; export the next bundle after the receipt is in.",
     ),
+    "bundle_attachments": (
+        "Gói cũng mang {count} tệp đính kèm ({megabytes} MB) mà máy chủ chưa có đủ.",
+        "The bundle also carries {count} attachment file(s) ({megabytes} MB) the server lacks.",
+    ),
     "bundle_nothing": (
         "Không có hồ sơ nào chờ gửi; không tạo tệp.",
         "No records are waiting to be sent; no file was written.",
@@ -157,6 +161,10 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{quarantined} bị từ chối.",
         "Receipt of bundle {bundle}: {acknowledged} record(s) confirmed by the server, "
         "{conflicts} in conflict, {quarantined} rejected.",
+    ),
+    "receipt_attachments": (
+        "Tệp đính kèm: {complete} tệp máy chủ đã nhận đủ, {refused} tệp bị từ chối.",
+        "Attachments: {complete} file(s) complete at the server, {refused} refused.",
     ),
     "receipt_unchanged": (
         "{unchanged} hồ sơ đã được ghi nhận từ trước; không thay đổi.",

@@ -3332,6 +3332,10 @@ The figures are counted once more and frozen with the narrative: records added o
         <translation>%1 record(s) written to %2. Bring back the receipt.</translation>
     </message>
     <message>
+        <source>It also carries %1 attachment file(s).</source>
+        <translation>It also carries %1 attachment file(s).</translation>
+    </message>
+    <message>
         <source>%1 more need another bundle.</source>
         <translation>%1 more need another bundle.</translation>
     </message>
@@ -3342,6 +3346,10 @@ The figures are counted once more and frozen with the narrative: records added o
     <message>
         <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
         <translation>Receipt read: %1 record(s) received by the centre, %2 already known.</translation>
+    </message>
+    <message>
+        <source>Attachments: %1 file(s) complete at the centre, %2 refused.</source>
+        <translation>Attachments: %1 file(s) complete at the centre, %2 refused.</translation>
     </message>
 </context>
 <context>

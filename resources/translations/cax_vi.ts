@@ -3331,6 +3331,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
         <translation>Đã ghi %1 hồ sơ vào %2. Hãy mang biên nhận về.</translation>
     </message>
     <message>
+        <source>It also carries %1 attachment file(s).</source>
+        <translation>Gói cũng mang %1 tệp đính kèm.</translation>
+    </message>
+    <message>
         <source>%1 more need another bundle.</source>
         <translation>Còn %1 hồ sơ cần gói khác.</translation>
     </message>
@@ -3341,6 +3345,10 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     <message>
         <source>Receipt read: %1 record(s) received by the centre, %2 already known.</source>
         <translation>Đã đọc biên nhận: trung tâm đã nhận %1 hồ sơ, %2 hồ sơ đã ghi nhận trước đó.</translation>
+    </message>
+    <message>
+        <source>Attachments: %1 file(s) complete at the centre, %2 refused.</source>
+        <translation>Tệp đính kèm: %1 tệp máy chủ đã nhận đủ, %2 tệp bị từ chối.</translation>
     </message>
 </context>
 <context>

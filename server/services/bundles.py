@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 import base64
+import io
 import json
 import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from sqlalchemy import Connection, Engine, case, select, update
 
-from protocol.bundle import BundleContents, BundleError, SealedBundle, key_id, parse_bundle
-from protocol.bundle_receipt import BundleReceipt, sign_receipt
+from protocol.bundle import (
+    BundleContents,
+    BundleError,
+    SealedBundle,
+    key_id,
+    parse_bundle_file,
+)
+from protocol.bundle_receipt import BlobOutcome, BundleReceipt, sign_receipt
 from protocol.errors import ErrorCode
 from protocol.messages import PushStatus, RecordResult
+from server.core.config import Settings
 from server.core.security import ensure_server_keys
 from server.core.sql import insert_ignore
 from server.errors import ServerError
 from server.models import BundleImport, Device, ServerKey, Station
-from server.services import ingest
+from server.services import bundle_blobs, ingest
 from server.services.auth import AuthenticatedDevice
 
 _devices = Device.__table__
@@ -109,11 +118,11 @@ def open_from_device(engine: Engine, data: bytes) -> tuple[BundleContents, Authe
 
 
 def _authentic(
-    engine: Engine, data: bytes, uploads_per_hour: int | None = None
+    engine: Engine, data: bytes | BinaryIO, uploads_per_hour: int | None = None
 ) -> tuple[SealedBundle, AuthenticatedDevice, BundleKeys]:
     """Structure, checksum, recipient, the device's signature, revocation, station; then, for an
     upload, the device's hourly count. Nothing is decrypted yet. Raises BundleError/ServerError."""
-    sealed = parse_bundle(data)
+    sealed = parse_bundle_file(io.BytesIO(data) if isinstance(data, bytes) else data)
     with engine.begin() as conn:
         keys = load_keys(conn)
         sealed.check_recipient(keys.box_public)
@@ -199,22 +208,36 @@ def _ingest(
 
 
 def import_bundle(
-    engine: Engine, data: bytes, uploads_per_hour: int | None = None
+    engine: Engine,
+    data: bytes | BinaryIO,
+    uploads_per_hour: int | None = None,
+    settings: Settings | None = None,
 ) -> ImportedBundle:
-    """Store a bundle's new revisions (exactly as a push would) and sign what happened to each.
+    """Store a bundle's files and new revisions (exactly as a sync would) and sign what happened
+    to each.
 
-    The same file again is answered with the receipt signed at its first import (`repeated`),
-    without decrypting or ingesting it again. `uploads_per_hour` limits an upload (the CLI,
-    run by an administrator on the server, passes None)."""
+    `data` is the file's bytes or the open file (seekable; a version-2 bundle is read from it
+    streaming). Every file is checked before any is stored, and the files go before the records,
+    so each record's answer says whether its attachments are complete. The same file again is
+    answered with the receipt signed at its first import (`repeated`), without decrypting or
+    ingesting it again. `uploads_per_hour` limits an upload (the CLI, run by an administrator on
+    the server, passes None); `settings` gives the blob limits (default: the defaults)."""
     try:
         sealed, device, keys = _authentic(engine, data, uploads_per_hour)
         stored = _stored_receipt(engine, sealed)
         if stored is not None:
             return stored
         contents = sealed.decrypt(keys.box)
+        intact = bundle_blobs.check_files(sealed, keys.box)
+        outcomes = bundle_blobs.store_files(
+            engine, settings or Settings(), device.station_id, sealed, keys.box, intact
+        )
     except BundleError as error:
         raise _refused(error) from None
     results = _ingest(engine, contents, device)
+    blob_list: list[BlobOutcome] | None = None
+    if sealed.format_version >= 2:
+        blob_list = bundle_blobs.receipt_list(engine, device.station_id, contents.records, outcomes)
     counts = dict.fromkeys(PushStatus, 0)
     for result in results:
         counts[result.status] += 1
@@ -233,6 +256,7 @@ def import_bundle(
         conflict=counts[PushStatus.CONFLICT],
         rejected=counts[PushStatus.REJECTED],
         results=results,
+        blobs=blob_list,
     )
     signed = sign_receipt(receipt, keys.signing)
     with engine.begin() as conn:

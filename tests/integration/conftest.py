@@ -10,9 +10,14 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from desktop.cli import main as cax_main
 from desktop.storage.station import StationSession
 from desktop.sync.service import SyncService
-from tests.desktop.conftest import station_home  # noqa: F401  (a fixture used here)
+from tests.desktop.conftest import (
+    SUPERVISOR,
+    SUPERVISOR_PASSWORD,
+    station_home,  # noqa: F401  (a fixture used here)
+)
 from tests.desktop.sync.helpers import FAST_RETRY
 from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin
@@ -76,6 +81,21 @@ def enrolled(session: StationSession, server: ServerProcess, server_db: ServerDa
     service = SyncService(session, retry=FAST_RETRY)
     service.enroll(server.url, server_db.enrolment_code())
     return service
+
+
+@pytest.fixture
+def cax(station_home, monkeypatch, capsys):  # type: ignore[no-untyped-def]  # noqa: F811
+    """Run `cax` in-process as the supervisor, in English; returns (exit code, stdout, stderr)."""
+    monkeypatch.setenv("CAX_HOME", str(station_home.home))
+    monkeypatch.setenv("CAX_USER", SUPERVISOR)
+    monkeypatch.setenv("CAX_PASSWORD", SUPERVISOR_PASSWORD)
+
+    def run(*argv: str) -> tuple[int, str, str]:
+        code = cax_main.main([*argv, "--lang", "en"])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run
 
 
 def local_revisions(session: StationSession) -> set[tuple[str, int]]:

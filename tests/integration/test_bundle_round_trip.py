@@ -10,31 +10,13 @@ import sys
 from collections import Counter
 
 import httpx
-import pytest
 
-from desktop.cli import main as cax_main
 from desktop.storage import outbox
-from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.sync.helpers import completed_records
 from tests.integration.conftest import local_revisions
 from tests.integration.servers import create_database, drop_database
 from tests.server.conftest import PG_ADMIN_URL
 from tests.server.serverproc import ROOT
-
-
-@pytest.fixture
-def cax(station_home, monkeypatch, capsys):  # type: ignore[no-untyped-def]
-    """Run `cax` in-process as the supervisor, in English; returns (exit code, stdout, stderr)."""
-    monkeypatch.setenv("CAX_HOME", str(station_home.home))
-    monkeypatch.setenv("CAX_USER", SUPERVISOR)
-    monkeypatch.setenv("CAX_PASSWORD", SUPERVISOR_PASSWORD)
-
-    def run(*argv: str) -> tuple[int, str, str]:
-        code = cax_main.main([*argv, "--lang", "en"])
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return run
 
 
 def cax_server(db_url: str, *argv: str) -> subprocess.CompletedProcess[str]:

@@ -130,8 +130,12 @@ def test_two_bundles_of_the_same_records_differ(server_box, device_key, records)
 def test_every_flipped_byte_is_refused(sealed, server_box, device_key) -> None:
     """One changed byte anywhere is refused; in header, records or checksum it is TAMPERED."""
     header_end = 14 + struct.unpack_from(">I", sealed, 10)[0]
+    # Version 2 states the attachment section's length after the records: a length field too.
+    files_length_at = header_end + 8 + struct.unpack_from(">Q", sealed, header_end)[0]
+    lengths = {*range(header_end, header_end + 8), *range(files_length_at, files_length_at + 8)}
     signature_start = len(sealed) - 64
     positions = set(range(0, len(sealed), 7)) | {header_end + 9, signature_start - 1}
+    positions |= {files_length_at + 7, files_length_at + 8, signature_start - 30}
     codes: dict[int, ErrorCode] = {}
     for pos in sorted(positions):
         damaged = bytearray(sealed)
@@ -142,7 +146,7 @@ def test_every_flipped_byte_is_refused(sealed, server_box, device_key) -> None:
             assert code is ErrorCode.BUNDLE_MALFORMED
         elif pos < 10:
             assert code is ErrorCode.BUNDLE_UNSUPPORTED_VERSION
-        elif 14 <= pos < signature_start and not header_end <= pos < header_end + 8:
+        elif 14 <= pos < signature_start and pos not in lengths:
             assert code is ErrorCode.BUNDLE_TAMPERED, pos
         elif pos >= signature_start:
             assert code is ErrorCode.BUNDLE_BAD_SIGNATURE, pos
@@ -196,7 +200,7 @@ def test_edited_header_with_recomputed_checksum_is_a_bad_signature(
 
 def test_unknown_format_version_is_refused(sealed, server_box, device_key) -> None:
     """A newer format is named as such, not as damage."""
-    newer = sealed[:8] + struct.pack(">H", 2) + sealed[10:]
+    newer = sealed[:8] + struct.pack(">H", 3) + sealed[10:]
     assert _refusal(newer, server_box, device_key) is ErrorCode.BUNDLE_UNSUPPORTED_VERSION
 
 
@@ -309,7 +313,7 @@ def test_truncated_unknown_or_oversized_receipt_is_refused(server_signing, monke
     for length in (0, 1, len(data) // 2, len(data) - 1):
         assert _receipt_refusal(data[:length], server_signing) is ErrorCode.RECEIPT_MALFORMED
     assert _receipt_refusal(b"[1, 2]", server_signing) is ErrorCode.RECEIPT_MALFORMED
-    newer = data.replace(b'"format_version":1', b'"format_version":2', 1)
+    newer = data.replace(b'"format_version":1', b'"format_version":3', 1)
     assert _receipt_refusal(newer, server_signing) is ErrorCode.RECEIPT_UNSUPPORTED_VERSION
     monkeypatch.setattr(bundle_receipt, "MAX_RECEIPT_BYTES", 10)
     assert _receipt_refusal(data, server_signing) is ErrorCode.RECEIPT_TOO_LARGE

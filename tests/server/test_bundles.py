@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import hashlib
 import threading
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -19,6 +20,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine, func, select, update
 
 from protocol.bundle import key_id, write_bundle
+from protocol.bundle_parts import FileEntry
 from protocol.bundle_receipt import BundleReceipt, read_receipt
 from protocol.errors import ErrorCode
 from protocol.messages import AuditHead, PushStatus
@@ -26,12 +28,16 @@ from protocol.signing import new_private_key
 from server.api.main import create_app
 from server.cli import main
 from server.core.config import Settings
-from server.models import BundleImport, PushReceipt
+from server.models import Blob, BundleImport, PushReceipt
 from server.services import bundles, devices, records
 from server.services import stations as station_service
 from tests.server.helpers import STATION_CODE, StationDevice, enrol_device, make_record, patrol
 
 UPLOAD = "/api/v1/bundles"
+_SMALL = b"\x89PNG" + bytes(range(256)) * 8
+_SMALL_FILE = FileEntry(
+    sha256=hashlib.sha256(_SMALL).hexdigest(), size=len(_SMALL), media_type="image/png"
+)
 
 
 def seal(device: StationDevice, recs: list[dict], **kw) -> bytes:  # type: ignore[no-untyped-def]
@@ -333,8 +339,10 @@ def test_keys_show_prints_the_enrolment_keys(
 def test_random_damage_never_stores_or_fails_the_server(
     client: TestClient, engine: Engine, device: StationDevice, data: st.DataObject
 ) -> None:
-    """Random bytes, cuts, flips and splices of a real bundle: a BUNDLE_* refusal, never a 500."""
-    good = seal(device, [make_record()])  # its length varies: positions are drawn as fractions
+    """Random bytes, cuts, flips and splices of a real bundle (with a file in frames): a BUNDLE_*
+    refusal, never a 500, and neither record nor blob stored."""
+    # Its length varies: positions are drawn as fractions.
+    good = seal(device, [make_record()], files=[(_SMALL_FILE, [_SMALL])])
 
     def position(of: bytes) -> int:
         return int(data.draw(st.floats(0, 1)) * (len(of) - 1))
@@ -354,6 +362,8 @@ def test_random_damage_never_stores_or_fails_the_server(
     assert 400 <= response.status_code < 500, response.text
     assert response.json()["code"].startswith("BUNDLE_")
     assert records.count_records(engine) == (0, 0)
+    with engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(Blob)).scalar_one() == 0
 
 
 def test_two_uploads_of_one_file_at_once_get_one_receipt(

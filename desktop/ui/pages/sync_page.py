@@ -514,7 +514,7 @@ class SyncPage(Page):
             )
 
     def _on_bundle_written(self, written: Any) -> None:
-        if not written.record_count:
+        if written.path is None:  # a bundle of files alone (no record) is still written
             text = self.tr("Nothing is waiting to be sent: no bundle was written.")
         else:
             text = fill_numbered(
@@ -522,6 +522,11 @@ class SyncPage(Page):
                 format_number(written.record_count),
                 str(written.path),
             )
+            if written.attachments:
+                text += " " + fill_numbered(
+                    self.tr("It also carries %1 attachment file(s)."),
+                    format_number(written.attachments),
+                )
             if written.remaining:
                 text += " " + fill_numbered(
                     self.tr("%1 more need another bundle."), format_number(written.remaining)
@@ -542,13 +547,18 @@ class SyncPage(Page):
 
     def _on_receipt_read(self, receipt: Any) -> None:
         style_label(self.progress_text, colour="#1b5e20")
-        self.progress_text.setText(
-            fill_numbered(
-                self.tr("Receipt read: %1 record(s) received by the centre, %2 already known."),
-                format_number(receipt.acknowledged),
-                format_number(receipt.unchanged),
-            )
+        text = fill_numbered(
+            self.tr("Receipt read: %1 record(s) received by the centre, %2 already known."),
+            format_number(receipt.acknowledged),
+            format_number(receipt.unchanged),
         )
+        if receipt.attachments_complete or receipt.attachments_refused:
+            text += " " + fill_numbered(
+                self.tr("Attachments: %1 file(s) complete at the centre, %2 refused."),
+                format_number(receipt.attachments_complete),
+                format_number(receipt.attachments_refused),
+            )
+        self.progress_text.setText(text)
         self.sync.refresh()
         self._load_problems()
 

@@ -38,6 +38,6 @@ async def upload_bundle(request: Request, engine: EngineDep, settings: SettingsD
     (RATE_LIMITED)."""
     body = await request.body()
     imported = await run_in_threadpool(
-        bundles.import_bundle, engine, body, settings.bundle_uploads_per_hour
+        bundles.import_bundle, engine, body, settings.bundle_uploads_per_hour, settings
     )
     return Response(imported.receipt_bytes, media_type="application/json")

@@ -1,9 +1,11 @@
-"""Offline bundles at the station: export every unsent revision, apply the signed receipt once."""
+"""Offline bundles at the station: export every unsent revision (and the files the centre lacks),
+apply the signed receipt once."""
 
 from __future__ import annotations
 
 import base64
 import json
+import os
 import uuid
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -21,14 +23,16 @@ from cryptography.hazmat.primitives.serialization import (
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import BundleRefused, SyncNotEnrolled
-from desktop.storage import audit, outbox
+from desktop.storage import attachments, audit, blob_uploads, outbox
+from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.sync_settings import Enrolment, save_enrolment
 from desktop.sync.bundle import export_bundle, import_receipt
 from domain.validation.formats import VN_TZ
-from protocol.bundle import BundleContents, key_id, open_bundle
-from protocol.bundle_receipt import BundleReceipt, sign_receipt
+from protocol.bundle import BundleContents, key_id, open_bundle, parse_bundle
+from protocol.bundle_receipt import BlobOutcome, BundleReceipt, sign_receipt
 from protocol.errors import ErrorCode
 from protocol.messages import PushStatus, RecordResult, RecordRevision
+from tests.desktop.storage.attachment_files import clean_pdf
 from tests.desktop.sync.helpers import completed_records
 
 NOW = datetime(2026, 11, 28, 9, 30, tzinfo=VN_TZ)
@@ -279,3 +283,75 @@ def test_only_a_supervisor_takes_records_out_or_reads_a_receipt(
     finally:
         officer.close()
     assert not (tmp_path / "x.caxbundle").exists()
+
+
+# --- Attachment files --------------------------------------------------------------------
+
+
+def _attach(session, folder: Path) -> tuple[str, bytes]:  # type: ignore[no-untyped-def]
+    record_id = completed_records(session, 1)[0]
+    scan = clean_pdf(folder / "scan.pdf", payload=os.urandom(1_500_000))
+    added = AttachmentService(session).attach(record_id, [scan])[0]
+    with session.db.read() as conn:
+        return added.sha256, b"".join(attachments.read_blob(conn, added.sha256))
+
+
+def _files(centre: FakeCentre, path: Path) -> dict[str, bytes]:
+    opened = parse_bundle(path.read_bytes())
+    opened.verify_device(_b64_public(centre.device))
+    found = {}
+    for bundled in opened.files(centre.box):
+        found[bundled.entry.sha256] = b"".join(c for _, c in bundled.chunks())
+        assert bundled.intact
+    return found
+
+
+def _state(session, sha256: str):  # type: ignore[no-untyped-def]
+    with session.db.read() as conn:
+        return blob_uploads.state_of(conn, sha256)
+
+
+def test_the_file_travels_and_the_receipt_marks_it_complete_once(session, centre, tmp_path) -> None:
+    """Exported with its record; the receipt's `blobs` completes it; a second import changes
+    nothing; nothing is left to export after."""
+    sha256, stored = _attach(session, tmp_path)
+    exported = export_bundle(session, tmp_path / "b.caxbundle")
+    assert (exported.record_count, exported.attachments) == (2, 1)
+    assert exported.attachment_bytes == len(stored)
+    assert _files(centre, tmp_path / "b.caxbundle") == {sha256: stored}
+    contents = centre.open(tmp_path / "b.caxbundle")
+    receipt = tmp_path / "r.json"
+    receipt.write_bytes(centre.receipt(contents, blobs=[BlobOutcome(sha256=sha256, complete=True)]))
+    first = import_receipt(session, receipt)
+    assert (first.acknowledged, first.attachments_complete) == (2, 1)
+    assert _state(session, sha256) == ("complete", None)
+    second = import_receipt(session, receipt)
+    assert (second.acknowledged, second.attachments_complete) == (0, 0)
+    assert export_bundle(session, tmp_path / "next.caxbundle").path is None
+
+
+def test_files_of_answered_records_still_go_in_a_bundle_of_no_records(
+    session, centre, tmp_path
+) -> None:
+    """A receipt from an older centre answered the records but not the file: the next bundle
+    carries the file alone."""
+    sha256, stored = _attach(session, tmp_path)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    receipt = tmp_path / "r.json"
+    receipt.write_bytes(centre.receipt(centre.open(tmp_path / "b.caxbundle")))
+    assert import_receipt(session, receipt).attachments_complete == 0
+    again = export_bundle(session, tmp_path / "again.caxbundle")
+    assert (again.record_count, again.attachments) == (0, 1)
+    assert _files(centre, tmp_path / "again.caxbundle") == {sha256: stored}
+
+
+def test_a_file_the_centre_refused_is_set_aside(session, centre, tmp_path) -> None:
+    """The centre's final refusal is kept with its code and the file is not offered again."""
+    sha256, _ = _attach(session, tmp_path)
+    export_bundle(session, tmp_path / "b.caxbundle")
+    refused = BlobOutcome(sha256=sha256, complete=False, code="BLOB_TYPE_REFUSED")
+    receipt = tmp_path / "r.json"
+    receipt.write_bytes(centre.receipt(centre.open(tmp_path / "b.caxbundle"), blobs=[refused]))
+    assert import_receipt(session, receipt).attachments_refused == 1
+    assert _state(session, sha256) == ("refused", "BLOB_TYPE_REFUSED")
+    assert export_bundle(session, tmp_path / "next.caxbundle").path is None

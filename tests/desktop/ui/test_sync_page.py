@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 from sqlalchemy import text
 
 from desktop.storage import outbox
+from desktop.sync.bundle import ExportedBundle, ImportedReceipt
 from desktop.sync.report import SyncProgress
 from desktop.ui.main_window import MainWindow
 from desktop.ui.pages.sync_page import SyncPage
@@ -219,3 +222,18 @@ def test_the_attachments_phase_shows_its_own_progress(window, station_home):
     page._show_progress(SyncProgress("attachments", 7, 21, 7 * 1024 * 1024, 4096))
     assert page.progress_text.text().startswith("Sending attachments: 7 of 21 MB")
     assert (page.progress.value(), page.progress.maximum()) == (7, 21)
+
+
+def test_a_bundle_of_files_alone_and_its_receipt_say_what_they_carried(window, tmp_path):
+    """A bundle with no record but files is announced as written, not as "nothing to send";
+    the receipt's line counts the files the centre now holds."""
+    page = _sync_page(window(SUPERVISOR))
+    written = ExportedBundle(tmp_path / "b.caxbundle", uuid.uuid4(), 0, 5000, 0, attachments=2)
+    page._on_bundle_written(written)
+    assert "0 record(s) written to" in page.progress_text.text()
+    assert "It also carries 2 attachment file(s)." in page.progress_text.text()
+    receipt = ImportedReceipt(uuid.uuid4(), 1, 1, 0, 0, 0, attachments_complete=2)
+    page._on_receipt_read(receipt)
+    assert page.progress_text.text().endswith(
+        "Attachments: 2 file(s) complete at the centre, 0 refused."
+    )

@@ -1,0 +1,131 @@
+"""Version-2 bundles at the centre: the files go through the online upload's path (dedup by
+hash, the station's scope, limits, refusal codes), are answered in the receipt, and a bundle
+with a bad frame is refused whole with nothing stored; version-1 bundles import as before."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+
+import pytest
+from sqlalchemy import Engine, func, select
+
+from protocol.attachments import CHUNK_SIZE
+from protocol.bundle import SIGNATURE_CONTEXT
+from protocol.bundle_parts import FileEntry
+from protocol.errors import ErrorCode
+from server.core.config import Settings
+from server.errors import ServerError
+from server.models import Blob, BlobChunk
+from server.services import bundles, records
+from tests.server.helpers import StationDevice, make_record
+from tests.server.test_blobs import _with_attachment
+from tests.server.test_bundles import receipt_of, seal
+
+PHOTO = os.urandom(2 * CHUNK_SIZE + 99)
+PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
+
+
+def _listing(device: StationDevice, sha: str = PHOTO_SHA, size: int = len(PHOTO)) -> dict:
+    """A record whose revision lists one JPEG (its content hash covers the list)."""
+    ref = {"sha256": sha, "size": size, "media_type": "image/jpeg", "name": "a.jpg", "field": None}
+    return _with_attachment(make_record(device.station_code), sha, ref)
+
+
+def _file(data: bytes = PHOTO, sha: str = PHOTO_SHA, media_type: str = "image/jpeg"):  # type: ignore[no-untyped-def]
+    return (FileEntry(sha256=sha, size=len(data), media_type=media_type), [data])
+
+
+def _blob_rows(engine: Engine) -> tuple[int, int]:
+    with engine.connect() as conn:
+        blobs = conn.execute(select(func.count()).select_from(Blob)).scalar_one()
+        chunks = conn.execute(select(func.count()).select_from(BlobChunk)).scalar_one()
+    return blobs, chunks
+
+
+def test_files_are_stored_complete_before_their_record_is_answered(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """The photo's chunks are stored and checked; the record's answer says its files are there."""
+    data = seal(device, [_listing(device)], files=[_file()])
+    imported = bundles.import_bundle(engine, data, settings=settings)
+    receipt = receipt_of(device, imported.receipt_bytes)
+    assert [(b.sha256, b.complete, b.code) for b in receipt.blobs or []] == [
+        (PHOTO_SHA, True, None)
+    ]
+    assert receipt.results[0].attachments_complete is True
+    assert json.loads(imported.receipt_bytes)["format_version"] == 2
+    with engine.connect() as conn:
+        chunks = conn.execute(select(BlobChunk.data).order_by(BlobChunk.seq)).scalars()
+        assert hashlib.sha256(b"".join(chunks)).hexdigest() == PHOTO_SHA
+    assert _blob_rows(engine) == (1, 3)
+
+
+def test_a_file_the_centre_holds_is_not_stored_twice(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """Another bundle with the same file (dedup by hash), or listing it without carrying it:
+    answered complete, no chunk added."""
+    bundles.import_bundle(
+        engine, seal(device, [_listing(device)], files=[_file()]), settings=settings
+    )
+    again = seal(device, [_listing(device)], files=[_file()])
+    listed_only = seal(device, [_listing(device)])
+    for data in (again, listed_only):
+        receipt = bundles.import_bundle(engine, data, settings=settings).receipt
+        assert [(b.sha256, b.complete) for b in receipt.blobs or []] == [(PHOTO_SHA, True)]
+    assert _blob_rows(engine) == (1, 3)
+
+
+def test_refused_files_are_answered_with_their_code_and_never_stored(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """Bytes that are not their name, a type or a size the centre refuses: each in the receipt
+    with the online upload's code; the records are stored all the same."""
+    wrong = "1" * 64
+    pdf = b"%PDF-1.7 " + os.urandom(100)
+    pdf_sha = hashlib.sha256(pdf).hexdigest()
+    tight = dataclasses.replace(
+        settings, blob_max_bytes=CHUNK_SIZE, blob_media_types=frozenset({"image/jpeg"})
+    )
+    data = seal(
+        device,
+        [_listing(device)],
+        files=[_file(PHOTO[:10], wrong), _file(pdf, pdf_sha, "application/pdf"), _file()],
+    )
+    imported = bundles.import_bundle(engine, data, settings=tight)
+    assert {(b.sha256, b.complete, b.code) for b in imported.receipt.blobs or []} == {
+        (wrong, False, "BLOB_HASH_MISMATCH"),
+        (pdf_sha, False, "BLOB_TYPE_REFUSED"),
+        (PHOTO_SHA, False, "BLOB_TOO_LARGE"),
+    }
+    assert imported.receipt.stored == 1 and _blob_rows(engine) == (0, 0)
+
+
+def test_a_bad_frame_refuses_the_whole_bundle_with_nothing_stored(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """Even signed by the device, a frame that fails its tag stops the import before any file
+    or record is stored."""
+    data = bytearray(seal(device, [_listing(device)], files=[_file()]))
+    data[-96 - 200] ^= 0x01  # inside the last data frame
+    body = bytes(data[:-96])
+    digest = hashlib.sha256(body).digest()
+    resigned = body + digest + device.key.sign(SIGNATURE_CONTEXT + digest)
+    with pytest.raises(ServerError) as caught:
+        bundles.import_bundle(engine, resigned, settings=settings)
+    assert caught.value.code is ErrorCode.BUNDLE_UNDECRYPTABLE
+    assert _blob_rows(engine) == (0, 0) and records.count_records(engine) == (0, 0)
+
+
+def test_a_version_1_bundle_still_imports_with_a_version_1_receipt(
+    engine: Engine, device: StationDevice
+) -> None:
+    """Stations not yet updated keep working: their receipt has no file list, as they expect."""
+    data = seal(device, [make_record(device.station_code)], format_version=1)
+    imported = bundles.import_bundle(engine, data)
+    document = json.loads(imported.receipt_bytes)
+    assert document["format_version"] == 1 and "blobs" not in document["receipt"]
+    assert receipt_of(device, imported.receipt_bytes).stored == 1

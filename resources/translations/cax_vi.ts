@@ -3348,7 +3348,7 @@ Số liệu được đếm lại một lần nữa và cố định cùng phầ
     </message>
     <message>
         <source>Attachments: %1 file(s) complete at the centre, %2 refused.</source>
-        <translation>Tệp đính kèm: %1 tệp máy chủ đã nhận đủ, %2 tệp bị từ chối.</translation>
+        <translation>Tệp đính kèm: trung tâm đã nhận đủ %1 tệp, %2 tệp bị từ chối.</translation>
     </message>
 </context>
 <context>

@@ -14,6 +14,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from desktop.core.errors import ServerRefused
@@ -140,11 +141,25 @@ def _upload_chunks(
     done += len(status.received)
     # Said before the first chunk goes: where the upload stands when this sync takes it up.
     progress(SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received))
-    for n in missing_chunks(status):
-        if cancel.is_set():
-            return done, False
-        client.blob_chunk(blob.sha256, n, wire_chunk(db, blob.sha256, n))
-        tally.chunks_sent += 1
-        done += 1
-        progress(SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received))
+    missing = missing_chunks(status)
+    # The next chunk is read and decrypted while this one is on the wire (SQLCipher and the
+    # socket both let go of the GIL): at most two chunks, 2 MiB, are in memory.
+    with ThreadPoolExecutor(1, thread_name_prefix="cax-blob-read") as reader:
+        following = reader.submit(wire_chunk, db, blob.sha256, missing[0]) if missing else None
+        for i, n in enumerate(missing):
+            if cancel.is_set():
+                return done, False
+            assert following is not None  # one is always read ahead while chunks remain
+            data = following.result()
+            following = (
+                reader.submit(wire_chunk, db, blob.sha256, missing[i + 1])
+                if i + 1 < len(missing)
+                else None
+            )
+            client.blob_chunk(blob.sha256, n, data)
+            tally.chunks_sent += 1
+            done += 1
+            progress(
+                SyncProgress(ATTACHMENTS, done, total, client.bytes_sent, client.bytes_received)
+            )
     return done, True

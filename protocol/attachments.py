@@ -7,6 +7,8 @@ bytes travel separately, after the revision, by content hash (docs/protocol.md, 
     GET  /api/v1/blobs/{sha256}                        → BlobStatus  (which chunks are there)
     PUT  /api/v1/blobs/{sha256}/chunks/{n} raw bytes   → BlobStatus  (the same chunk again: no-op)
     POST /api/v1/blobs/{sha256}/complete               → BlobStatus  (server checks size + SHA-256)
+    PUT  /api/v1/blobs/{sha256}?media_type=…   raw bytes   → BlobStatus  (a one-chunk blob: all three
+                                                                         in one request; version 3)
 
 Every request is signed like a push; a blob belongs to the station that announced it.
 """
@@ -14,6 +16,7 @@ Every request is signed like a push; a blob belongs to the station that announce
 from __future__ import annotations
 
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -96,3 +99,8 @@ def chunk_path(sha256: str, n: int) -> str:
 
 def complete_path(sha256: str) -> str:
     return f"/api/v1/blobs/{sha256}/complete"
+
+
+def whole_path(sha256: str, media_type: str) -> str:
+    """Where a blob of at most one chunk goes whole; the media type rides in the signed query."""
+    return f"/api/v1/blobs/{sha256}?media_type={quote(media_type, safe='')}"

@@ -7,7 +7,7 @@ saved anew with no EXIF (so no GPS position), XMP, ICC profile or comment: a pho
 scene says where and on which phone it was taken, which the record does not need. HEIC photos
 are stored as JPEG, which every viewer opens. The decoded pixels live in Pillow's C memory, not
 in Python objects; that is the one place a whole image is in memory. PDFs are stored byte for
-byte, read in pieces.
+byte, read in pieces, while another thread scans them for active content (`pdf_scan`).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, cast
@@ -106,8 +107,8 @@ def prepare(path: Path, limit_bytes: int) -> Intake:
         raise AttachmentTooLarge(name=name, limit_mb=limit_bytes // MB)
     media_type = check_type(name, head)
     if media_type == PDF:
-        _check_pdf(path)
-        return Intake(name, PDF, lambda write: _copy(path, write))
+        _check_pdf_end(path)
+        return Intake(name, PDF, lambda write: _scanned_copy(path, write))
     image = _decode(path, media_type)
     stored_type = PNG if media_type == PNG else JPEG
     if media_type == HEIC:
@@ -115,13 +116,30 @@ def prepare(path: Path, limit_bytes: int) -> Intake:
     return Intake(name, stored_type, lambda write: _save(image, stored_type, write))
 
 
-def _check_pdf(path: Path) -> None:
+def _check_pdf_end(path: Path) -> None:
     try:
         with path.open("rb") as file:
             file.seek(max(path.stat().st_size - 1024, 0))
             if b"%%EOF" not in file.read():  # every complete PDF ends so: this one was cut
                 raise AttachmentDamaged(name=path.name)
-            file.seek(0)
+    except OSError as error:
+        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+
+
+def _scanned_copy(path: Path, write: Write) -> None:
+    """Send the PDF's bytes on while another thread scans the file for active content. The
+    scan is Python regex work and the store is SQLCipher's (which lets go of the GIL), so on two
+    cores they overlap instead of adding up. A refusal is raised after the last piece, inside the
+    caller's transaction, which then keeps nothing of the file (`store_blob`)."""
+    with ThreadPoolExecutor(1, thread_name_prefix="cax-pdf-scan") as scanner:
+        scan = scanner.submit(_check_pdf, path)
+        _copy(path, write)
+        scan.result()
+
+
+def _check_pdf(path: Path) -> None:
+    try:
+        with path.open("rb") as file:
             found = pdf_scan.unsafe_features(file)
     except pdf_scan.PdfUnreadable as error:
         raise AttachmentDamaged(name=path.name) from error

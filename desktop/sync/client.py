@@ -37,7 +37,14 @@ from desktop.core.errors import (
 )
 from desktop.sync.tls import PinnedCaAdapter
 from protocol import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
-from protocol.attachments import BlobBegin, BlobStatus, blob_path, chunk_path, complete_path
+from protocol.attachments import (
+    BlobBegin,
+    BlobStatus,
+    blob_path,
+    chunk_path,
+    complete_path,
+    whole_path,
+)
 from protocol.errors import ErrorCode
 from protocol.messages import (
     EnrollRequest,
@@ -247,6 +254,11 @@ class SyncClient:
 
     def blob_complete(self, sha256: str) -> BlobStatus:
         return self._signed("POST", complete_path(sha256), b"", {}, BlobStatus)
+
+    def blob_whole(self, sha256: str, media_type: str, data: bytes) -> BlobStatus:
+        """A blob of one chunk announced, sent and completed in one request (protocol 3)."""
+        headers = {"Content-Type": "application/octet-stream"}
+        return self._signed("PUT", whole_path(sha256, media_type), data, headers, BlobStatus)
 
     # ---- machinery -------------------------------------------------------------------------------
 

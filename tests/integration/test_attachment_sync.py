@@ -22,9 +22,11 @@ from desktop.core.errors import ServerUnreachable
 from desktop.storage import attachments, blob_uploads
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.printouts import revision_content_hash
+from desktop.sync.client import SyncClient
 from desktop.sync.report import SyncProgress
 from desktop.sync.service import SyncService
-from protocol.attachments import chunk_count
+from protocol.attachments import CHUNK_SIZE, chunk_count
+from protocol.messages import HealthResponse
 from tests.desktop.cli.test_cax_cli import as_user, run_cax
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.storage.attachment_files import clean_pdf
@@ -114,6 +116,52 @@ def test_a_stopped_upload_resumes_from_what_the_server_holds(
     assert sent[0] == 1 and len(sent) - 1 == chunk_count(len(stored)) - 1
     complete, rows, data, distinct = _server_blob(server_db, added.sha256)
     assert complete and rows == distinct == chunk_count(len(stored)) and data == stored
+
+
+def _blob_requests(patch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the blob requests the station's client makes, in order."""
+    made: list[str] = []
+    for name in ("blob_begin", "blob_chunk", "blob_complete", "blob_whole"):
+        real = getattr(SyncClient, name)
+
+        def counted(client, *args, _real=real, _name=name):
+            made.append(_name)
+            return _real(client, *args)
+
+        patch.setattr(SyncClient, name, counted)
+    return made
+
+
+def test_a_small_scan_goes_in_one_request(enrolled, session, server_db, tmp_path, monkeypatch):
+    """A blob of one wire chunk is announced, sent and completed by one request (protocol 3)."""
+    _, added, stored = _attach_scan(session, tmp_path, CHUNK_SIZE - 4096)
+    made = _blob_requests(monkeypatch)
+    assert enrolled.run().outcome == "ok"
+    assert made == ["blob_whole"]
+    complete, rows, data, _ = _server_blob(server_db, added.sha256)
+    assert complete and rows == 1 and data == stored
+    with session.db.read() as conn:
+        assert blob_uploads.state_of(conn, added.sha256) == ("complete", None)
+
+
+def test_a_version_2_server_gets_the_small_scan_in_three_requests(
+    enrolled, session, server_db, tmp_path, monkeypatch
+):
+    """A centre not yet upgraded to protocol 3 has no whole-blob route: the chunked one is used."""
+    real_health = SyncClient.health
+
+    def health(client: SyncClient) -> HealthResponse:
+        answer = real_health(client)
+        client.protocol = 2  # as the real method derives it from a server that speaks 1-2
+        return answer.model_copy(update={"max_protocol_version": 2})
+
+    monkeypatch.setattr(SyncClient, "health", health)
+    _, added, stored = _attach_scan(session, tmp_path, 1000)
+    made = _blob_requests(monkeypatch)
+    assert enrolled.run().outcome == "ok"
+    assert made == ["blob_begin", "blob_chunk", "blob_complete"]
+    complete, _, data, _ = _server_blob(server_db, added.sha256)
+    assert complete and data == stored
 
 
 def test_a_refused_type_is_set_aside_with_its_code_not_retried(

@@ -17,6 +17,7 @@ from protocol.attachments import (
     blob_path,
     chunk_path,
     complete_path,
+    whole_path,
 )
 from server.core.config import Settings
 from server.models import Blob, BlobChunk
@@ -149,6 +150,57 @@ def test_announcing_again_with_another_size_is_a_conflict(client, device):
     _begin(client, device)
     answer = _begin(client, device, size=5)
     assert answer.status_code == 409 and answer.json()["code"] == "BLOB_CONFLICT"
+
+
+SMALL = os.urandom(300_000)
+SMALL_SHA = hashlib.sha256(SMALL).hexdigest()
+
+
+def _whole(client, device, data=SMALL, sha=SMALL_SHA, media_type="application/pdf"):
+    return _call(client, device, "PUT", whole_path(sha, media_type), data)
+
+
+def test_a_one_chunk_blob_goes_whole_in_one_request_and_again_changes_nothing(
+    client, device, engine
+):
+    """Protocol 3: announce, chunk 0 and complete in one signed request; idempotent."""
+    first = _whole(client, device)
+    assert first.status_code == 200, first.text
+    status = first.json()
+    assert status["complete"] is True and status["received"] == [0]
+    assert (status["size"], status["media_type"], status["chunks"]) == (
+        len(SMALL),
+        "application/pdf",
+        1,
+    )
+    again = _whole(client, device)
+    assert again.status_code == 200 and again.json() == status
+    assert _chunk_rows(engine) == 1
+    # The chunked route sees the same blob: complete, nothing missing.
+    assert _call(client, device, "GET", blob_path(SMALL_SHA)).json() == status
+
+
+def test_a_whole_blob_is_checked_and_limited_like_a_chunked_one(client, device, engine):
+    """Wrong bytes, a refused type, more than one chunk, another station: each its code."""
+    wrong = _whole(client, device, data=b"x" * len(SMALL))
+    assert wrong.status_code == 422 and wrong.json()["code"] == "BLOB_HASH_MISMATCH"
+    assert _chunk_rows(engine) == 0
+    assert _call(client, device, "GET", blob_path(SMALL_SHA)).json()["code"] == "BLOB_UNKNOWN"
+    refused = _whole(client, device, media_type="text/html")
+    assert refused.status_code == 415 and refused.json()["code"] == "BLOB_TYPE_REFUSED"
+    malformed = _whole(client, device, media_type="not a type")
+    assert malformed.json()["code"] == "VALIDATION_ERROR"
+    too_long = _whole(client, device, data=PAYLOAD, sha=SHA)
+    assert too_long.json()["code"] == "BLOB_CHUNK_INVALID"
+    assert _chunk_rows(engine) == 0
+    assert _whole(client, device).json()["complete"] is True
+    conflict = _whole(client, device, media_type="image/jpeg")
+    assert conflict.status_code == 409 and conflict.json()["code"] == "BLOB_CONFLICT"
+    stations.add_station(engine, "00008", "Công an xã khác")
+    other = enrol_device(client, engine, "00008", name="PC-khac")
+    # Another station's upload of the same bytes is its own blob: the first stays its owner's.
+    assert _whole(client, other).json()["complete"] is True
+    assert _chunk_rows(engine) == 2
 
 
 def test_limits_come_from_the_environment():

@@ -54,10 +54,10 @@ def _stored(engine: Engine, record_id: str) -> list[Any]:
         ).all()
 
 
-def test_the_server_speaks_both_versions(client: TestClient) -> None:
+def test_the_server_speaks_every_version(client: TestClient) -> None:
     health = client.get("/api/v1/health").json()
-    assert (MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION, PROTOCOL_VERSION) == (1, 2, 2)
-    assert (health["min_protocol_version"], health["max_protocol_version"]) == (1, 2)
+    assert (MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION, PROTOCOL_VERSION) == (1, 3, 3)
+    assert (health["min_protocol_version"], health["max_protocol_version"]) == (1, 3)
 
 
 def test_a_push_from_a_version_1_station_still_lands(
@@ -102,8 +102,8 @@ def test_a_version_beyond_the_range_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     response = _post(
-        client, device, PUSH, {"protocol_version": 3, "batch_id": str(uuid.uuid4()),
-        "records": [make_record()]}, protocol=3,
+        client, device, PUSH, {"protocol_version": 4, "batch_id": str(uuid.uuid4()),
+        "records": [make_record()]}, protocol=4,
     )  # fmt: skip
     assert response.status_code == 400
     assert response.json()["code"] == "UNSUPPORTED_PROTOCOL_VERSION"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -48,6 +48,28 @@ async def begin(
     station = signed.device.station_id
     status = await run_in_threadpool(blobs.begin, engine, settings, station, sha256, announced)
     return await _answer(request, signed, status)
+
+
+@router.put("/{sha256}", **_DOC)
+async def put_whole(
+    request: Request,
+    sha256: Sha,
+    media_type: Annotated[str, Query(max_length=127, description="the blob's media type")],
+    signed: SignedDep,
+    engine: EngineDep,
+    settings: SettingsDep,
+) -> Response:
+    """A blob of at most one chunk (the raw bytes) announced, stored and completed in one request
+    (protocol version 3): what `POST`, `PUT …/chunks/0` and `POST …/complete` do together."""
+    try:
+        announced = BlobBegin(size=len(signed.body), media_type=media_type)
+    except ValidationError as exc:
+        raise ServerError(ErrorCode.VALIDATION_ERROR, str(exc.errors()[0]["msg"])) from None
+    station = signed.device.station_id
+    answer = await run_in_threadpool(
+        blobs.put_whole, engine, settings, station, sha256, announced, signed.body
+    )
+    return await _answer(request, signed, answer)
 
 
 @router.get("/{sha256}", **_DOC)

@@ -19,7 +19,7 @@ from protocol.errors import ErrorCode
 from server.core.config import Settings
 from server.errors import ServerError
 from server.models import Blob, BlobChunk
-from server.services import bundles, records
+from server.services import bundle_blobs, bundles, records
 from tests.server.helpers import StationDevice, make_record
 from tests.server.test_blobs import _with_attachment
 from tests.server.test_bundles import receipt_of, seal
@@ -129,3 +129,19 @@ def test_a_version_1_bundle_still_imports_with_a_version_1_receipt(
     document = json.loads(imported.receipt_bytes)
     assert document["format_version"] == 1 and "blobs" not in document["receipt"]
     assert receipt_of(device, imported.receipt_bytes).stored == 1
+
+
+def test_a_receipt_for_records_listing_many_files_is_answered(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """Records may list more files than one query may bind (PostgreSQL's 65,535): the centre
+    asks in slices and still answers which it holds, instead of failing after the ingest."""
+    bundles.import_bundle(
+        engine, seal(device, [_listing(device)], files=[_file()]), settings=settings
+    )
+    with engine.connect() as conn:
+        station_id = conn.execute(select(Blob.station_id)).scalar_one()
+    many = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(70_000)]
+    records = [{"attachments": [{"sha256": sha} for sha in [*many, PHOTO_SHA]]}]
+    answered = bundle_blobs.receipt_list(engine, station_id, records, {})
+    assert [(b.sha256, b.complete) for b in answered] == [(PHOTO_SHA, True)]

@@ -5,7 +5,9 @@ with a bad frame is refused whole with nothing stored; version-1 bundles import 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
+import io
 import json
 import os
 
@@ -16,13 +18,14 @@ from protocol.attachments import CHUNK_SIZE
 from protocol.bundle import SIGNATURE_CONTEXT
 from protocol.bundle_parts import FileEntry
 from protocol.errors import ErrorCode
+from server import cli_commands
 from server.core.config import Settings
 from server.errors import ServerError
 from server.models import Blob, BlobChunk
 from server.services import bundle_blobs, bundles, records
 from tests.server.helpers import StationDevice, make_record
 from tests.server.test_blobs import _with_attachment
-from tests.server.test_bundles import receipt_of, seal
+from tests.server.test_bundles import receipt_of, run, seal
 
 PHOTO = os.urandom(2 * CHUNK_SIZE + 99)
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
@@ -145,3 +148,33 @@ def test_a_receipt_for_records_listing_many_files_is_answered(
     records = [{"attachments": [{"sha256": sha} for sha in [*many, PHOTO_SHA]]}]
     answered = bundle_blobs.receipt_list(engine, station_id, records, {})
     assert [(b.sha256, b.complete) for b in answered] == [(PHOTO_SHA, True)]
+
+
+class _FailingStick(io.BytesIO):
+    """A bundle file on a USB stick that stops answering (EIO) past `fail_at`."""
+
+    def __init__(self, data: bytes, fail_at: int) -> None:
+        super().__init__(data)
+        self.fail_at = fail_at
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        if self.tell() >= self.fail_at:
+            raise OSError(errno.EIO, "Input/output error")
+        return super().read(size)
+
+
+@pytest.mark.parametrize("fail_at", [300, 1_500_000])  # in the records; in the file's frames
+def test_a_stick_that_fails_mid_read_is_one_coded_line(
+    engine: Engine, cli_env: Settings, device: StationDevice, tmp_path, capsys, monkeypatch, fail_at
+) -> None:  # type: ignore[no-untyped-def]
+    """The file is read streaming long after it is opened: a read error on the way is the same
+    coded line as a file that cannot be opened, with no traceback and no receipt."""
+    data = seal(device, [_listing(device)], files=[_file()])
+    monkeypatch.setattr(cli_commands, "_open_bundle", lambda path: _FailingStick(data, fail_at))
+    receipt = tmp_path / "receipt.json"
+    code, _, err = run(
+        capsys, "import-bundle", str(tmp_path / "b.caxbundle"), "--receipt", str(receipt)
+    )
+    assert (code, err.count("\n")) == (1, 1)
+    assert "Error [BAD_ARGUMENT]" in err and "Input/output error" in err
+    assert not receipt.exists()

@@ -25,7 +25,7 @@ from server.models import Blob, BlobChunk
 from server.services import bundle_blobs, bundles, records
 from tests.server.helpers import StationDevice, make_record
 from tests.server.test_blobs import _with_attachment
-from tests.server.test_bundles import receipt_of, run, seal
+from tests.server.test_bundles import receipt_of, run, seal, stored_rows
 
 PHOTO = os.urandom(2 * CHUNK_SIZE + 99)
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
@@ -178,3 +178,16 @@ def test_a_stick_that_fails_mid_read_is_one_coded_line(
     assert (code, err.count("\n")) == (1, 1)
     assert "Error [BAD_ARGUMENT]" in err and "Input/output error" in err
     assert not receipt.exists()
+
+
+def test_an_envelope_every_batch_would_refuse_stores_no_file(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """A malformed roster refuses every batch of records: it is refused before the files are
+    stored, so nothing of the bundle is kept."""
+    data = seal(device, [_listing(device)], files=[_file()], roster={"bogus": 1})
+    with pytest.raises(ServerError) as refused:
+        bundles.import_bundle(engine, data, settings=settings)
+    assert refused.value.code is ErrorCode.VALIDATION_ERROR
+    assert _blob_rows(engine) == (0, 0)
+    assert stored_rows(engine) == (0, 0, 0, 0)

@@ -191,3 +191,28 @@ def test_an_envelope_every_batch_would_refuse_stores_no_file(
     assert refused.value.code is ErrorCode.VALIDATION_ERROR
     assert _blob_rows(engine) == (0, 0)
     assert stored_rows(engine) == (0, 0, 0, 0)
+
+
+def test_one_hash_carried_twice_or_not_listed_is_stored_once(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """The same file twice is one blob and one answer; a second copy whose bytes are not the
+    name refuses that hash (the station sealed something wrong); a file no record of this bundle
+    lists is stored like any file the station uploads (it may be of a record answered before)."""
+    other = os.urandom(1000)
+    other_sha = hashlib.sha256(other).hexdigest()
+    data = seal(device, [_listing(device)], files=[_file(), _file(), _file(other, other_sha)])
+    receipt = bundles.import_bundle(engine, data, settings=settings).receipt
+    assert [(b.sha256, b.complete) for b in receipt.blobs or []] == [
+        (PHOTO_SHA, True),
+        (other_sha, True),
+    ]
+    assert _blob_rows(engine) == (2, 4)
+    third = os.urandom(10)
+    sha = hashlib.sha256(third).hexdigest()
+    twice = seal(device, [], files=[_file(third, sha), _file(third[::-1], sha)])
+    answered = bundles.import_bundle(engine, twice, settings=settings).receipt.blobs
+    assert [(b.sha256, b.complete, b.code) for b in answered or []] == [
+        (sha, False, "BLOB_HASH_MISMATCH")
+    ]
+    assert _blob_rows(engine) == (2, 4)

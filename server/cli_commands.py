@@ -198,8 +198,14 @@ def _write_atomically(path: Path, data: bytes) -> None:
 
 
 def import_bundle(args: argparse.Namespace, settings: Settings) -> int:
-    with _open_bundle(Path(args.file)) as handle:
-        imported = bundles.import_bundle(_engine(settings), handle, settings=settings)
+    path = Path(args.file)
+    with _open_bundle(path) as handle:
+        try:
+            imported = bundles.import_bundle(_engine(settings), handle, settings=settings)
+        except OSError as exc:  # the stick failed after it opened: the file is read streaming
+            raise ServerError(
+                ErrorCode.BAD_ARGUMENT, f"cannot read {path}: {exc.strerror}"
+            ) from None
     _write_atomically(Path(args.receipt), imported.receipt_bytes)
     r = imported.receipt
     print(f"bundle {r.bundle_id} from station {r.station_code}, device {r.device_id}")

@@ -4,6 +4,7 @@ and the blob upload states. No network, no Qt; the format is `protocol.bundle`."
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -15,7 +16,7 @@ from typing import BinaryIO
 from sqlalchemy import Connection, text
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import BundleRefused, SyncNotEnrolled
+from desktop.core.errors import AttachmentCorrupt, BundleRefused, SyncNotEnrolled
 from desktop.core.permissions import Permission
 from desktop.storage import attachments, audit, audit_anchor, blob_uploads, files, outbox
 from desktop.storage.outbox import Answer, PendingRevision
@@ -140,6 +141,19 @@ def _bundle_files(conn: Connection, pending: list[PendingRevision]) -> list[File
     return list(chosen.values())
 
 
+def _checked_bytes(conn: Connection, entry: FileEntry) -> Iterator[bytes]:
+    """The stored file's bytes as they are sealed, checked against its name on the way: a
+    damaged store stops the export (ATTACHMENT_CORRUPT, as `db check` names it) before the
+    file's last frame is written, rather than carrying bytes the centre refuses for good."""
+    digest, size = hashlib.sha256(), 0
+    for chunk in attachments.read_blob(conn, entry.sha256):
+        digest.update(chunk)
+        size += len(chunk)
+        yield chunk
+    if size != entry.size or digest.hexdigest() != entry.sha256:
+        raise AttachmentCorrupt(sha256=entry.sha256)
+
+
 def _write_checked(path: Path, write: Callable[[BinaryIO], WrittenBundle]) -> WrittenBundle:
     """Write whole or not at all, streaming, and read back (checksum and structure) before it
     takes its name: a flaky USB stick is caught here, not at the centre. Only sealed bytes ever
@@ -219,7 +233,7 @@ def export_bundle(
                     bundle_id=bundle_id,
                     created_at=now,
                     roster=session.station.load_slots().roster,
-                    files=[(e, attachments.read_blob(conn, e.sha256)) for e in carried],
+                    files=[(e, _checked_bytes(conn, e)) for e in carried],
                 )
 
         written = _write_checked(path, write)

@@ -9,7 +9,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
@@ -33,6 +33,7 @@ from server.errors import ServerError
 from server.models import BundleImport, Device, ServerKey, Station
 from server.services import bundle_blobs, ingest
 from server.services.auth import AuthenticatedDevice
+from server.services.batch import parse_envelope
 
 _devices = Device.__table__
 _stations = Station.__table__
@@ -180,25 +181,29 @@ def _batch_id(bundle_id: uuid.UUID, chunk: int) -> uuid.UUID:
     return bundle_id if chunk == 0 else uuid.uuid5(bundle_id, f"chunk-{chunk}")
 
 
+def _batch_document(contents: BundleContents, chunk: int, records: list[Any]) -> dict[str, Any]:
+    """Batch `chunk` of the bundle as a push request: every batch carries the same envelope."""
+    header, head, anchor = contents.header, contents.audit_head, contents.audit_anchor
+    document: dict[str, Any] = {
+        "protocol_version": header.protocol_version,
+        "batch_id": str(_batch_id(header.bundle_id, chunk)),
+        "audit_head": head.model_dump(mode="json") if head else None,
+        # Checked like a push's: a rolled-back or rewritten chain refuses the whole bundle.
+        "audit_anchor": anchor.model_dump(mode="json") if anchor else None,
+        "records": records,
+    }
+    if contents.roster is not None:
+        document["roster"] = contents.roster
+    return document
+
+
 def _ingest(
     engine: Engine, contents: BundleContents, device: AuthenticatedDevice
 ) -> list[RecordResult]:
     """Push the records in batches the push path accepts; one answer per record, in order."""
-    header = contents.header
-    audit_head = contents.audit_head.model_dump(mode="json") if contents.audit_head else None
-    anchor = contents.audit_anchor
     results: list[RecordResult] = []
     for chunk, start in enumerate(range(0, max(len(contents.records), 1), INGEST_BATCH)):
-        document = {
-            "protocol_version": header.protocol_version,
-            "batch_id": str(_batch_id(header.bundle_id, chunk)),
-            "audit_head": audit_head,
-            # Checked like a push's: a rolled-back or rewritten chain refuses the whole bundle.
-            "audit_anchor": anchor.model_dump(mode="json") if anchor else None,
-            "records": contents.records[start : start + INGEST_BATCH],
-        }
-        if contents.roster is not None:
-            document["roster"] = contents.roster
+        document = _batch_document(contents, chunk, contents.records[start : start + INGEST_BATCH])
         response = ingest.push(engine, device, document, bundle=True)
         results.extend(
             r.model_copy(update={"index": start + r.index}) if start else r
@@ -228,6 +233,9 @@ def import_bundle(
         if stored is not None:
             return stored
         contents = sealed.decrypt(keys.box)
+        # An envelope every batch would refuse (a malformed roster, say) is refused before any
+        # file is stored; the push path's later, semantic refusals are after (docs/protocol.md).
+        parse_envelope(_batch_document(contents, 0, []))
         intact = bundle_blobs.check_files(sealed, keys.box)
         outcomes = bundle_blobs.store_files(
             engine, settings or Settings(), device.station_id, sealed, keys.box, intact

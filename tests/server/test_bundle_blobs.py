@@ -5,7 +5,9 @@ with a bad frame is refused whole with nothing stored; version-1 bundles import 
 from __future__ import annotations
 
 import dataclasses
+import errno
 import hashlib
+import io
 import json
 import os
 
@@ -16,13 +18,14 @@ from protocol.attachments import CHUNK_SIZE
 from protocol.bundle import SIGNATURE_CONTEXT
 from protocol.bundle_parts import FileEntry
 from protocol.errors import ErrorCode
+from server import cli_commands
 from server.core.config import Settings
 from server.errors import ServerError
 from server.models import Blob, BlobChunk
-from server.services import bundles, records
+from server.services import bundle_blobs, bundles, records
 from tests.server.helpers import StationDevice, make_record
 from tests.server.test_blobs import _with_attachment
-from tests.server.test_bundles import receipt_of, seal
+from tests.server.test_bundles import receipt_of, run, seal, stored_rows
 
 PHOTO = os.urandom(2 * CHUNK_SIZE + 99)
 PHOTO_SHA = hashlib.sha256(PHOTO).hexdigest()
@@ -129,3 +132,87 @@ def test_a_version_1_bundle_still_imports_with_a_version_1_receipt(
     document = json.loads(imported.receipt_bytes)
     assert document["format_version"] == 1 and "blobs" not in document["receipt"]
     assert receipt_of(device, imported.receipt_bytes).stored == 1
+
+
+def test_a_receipt_for_records_listing_many_files_is_answered(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """Records may list more files than one query may bind (PostgreSQL's 65,535): the centre
+    asks in slices and still answers which it holds, instead of failing after the ingest."""
+    bundles.import_bundle(
+        engine, seal(device, [_listing(device)], files=[_file()]), settings=settings
+    )
+    with engine.connect() as conn:
+        station_id = conn.execute(select(Blob.station_id)).scalar_one()
+    many = [hashlib.sha256(str(n).encode()).hexdigest() for n in range(70_000)]
+    records = [{"attachments": [{"sha256": sha} for sha in [*many, PHOTO_SHA]]}]
+    answered = bundle_blobs.receipt_list(engine, station_id, records, {})
+    assert [(b.sha256, b.complete) for b in answered] == [(PHOTO_SHA, True)]
+
+
+class _FailingStick(io.BytesIO):
+    """A bundle file on a USB stick that stops answering (EIO) past `fail_at`."""
+
+    def __init__(self, data: bytes, fail_at: int) -> None:
+        super().__init__(data)
+        self.fail_at = fail_at
+
+    def read(self, size: int | None = -1, /) -> bytes:
+        if self.tell() >= self.fail_at:
+            raise OSError(errno.EIO, "Input/output error")
+        return super().read(size)
+
+
+@pytest.mark.parametrize("fail_at", [300, 1_500_000])  # in the records; in the file's frames
+def test_a_stick_that_fails_mid_read_is_one_coded_line(
+    engine: Engine, cli_env: Settings, device: StationDevice, tmp_path, capsys, monkeypatch, fail_at
+) -> None:  # type: ignore[no-untyped-def]
+    """The file is read streaming long after it is opened: a read error on the way is the same
+    coded line as a file that cannot be opened, with no traceback and no receipt."""
+    data = seal(device, [_listing(device)], files=[_file()])
+    monkeypatch.setattr(cli_commands, "_open_bundle", lambda path: _FailingStick(data, fail_at))
+    receipt = tmp_path / "receipt.json"
+    code, _, err = run(
+        capsys, "import-bundle", str(tmp_path / "b.caxbundle"), "--receipt", str(receipt)
+    )
+    assert (code, err.count("\n")) == (1, 1)
+    assert "Error [BAD_ARGUMENT]" in err and "Input/output error" in err
+    assert not receipt.exists()
+
+
+def test_an_envelope_every_batch_would_refuse_stores_no_file(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """A malformed roster refuses every batch of records: it is refused before the files are
+    stored, so nothing of the bundle is kept."""
+    data = seal(device, [_listing(device)], files=[_file()], roster={"bogus": 1})
+    with pytest.raises(ServerError) as refused:
+        bundles.import_bundle(engine, data, settings=settings)
+    assert refused.value.code is ErrorCode.VALIDATION_ERROR
+    assert _blob_rows(engine) == (0, 0)
+    assert stored_rows(engine) == (0, 0, 0, 0)
+
+
+def test_one_hash_carried_twice_or_not_listed_is_stored_once(
+    engine: Engine, device: StationDevice, settings: Settings
+) -> None:
+    """The same file twice is one blob and one answer; a second copy whose bytes are not the
+    name refuses that hash (the station sealed something wrong); a file no record of this bundle
+    lists is stored like any file the station uploads (it may be of a record answered before)."""
+    other = os.urandom(1000)
+    other_sha = hashlib.sha256(other).hexdigest()
+    data = seal(device, [_listing(device)], files=[_file(), _file(), _file(other, other_sha)])
+    receipt = bundles.import_bundle(engine, data, settings=settings).receipt
+    assert [(b.sha256, b.complete) for b in receipt.blobs or []] == [
+        (PHOTO_SHA, True),
+        (other_sha, True),
+    ]
+    assert _blob_rows(engine) == (2, 4)
+    third = os.urandom(10)
+    sha = hashlib.sha256(third).hexdigest()
+    twice = seal(device, [], files=[_file(third, sha), _file(third[::-1], sha)])
+    answered = bundles.import_bundle(engine, twice, settings=settings).receipt.blobs
+    assert [(b.sha256, b.complete, b.code) for b in answered or []] == [
+        (sha, False, "BLOB_HASH_MISMATCH")
+    ]
+    assert _blob_rows(engine) == (2, 4)

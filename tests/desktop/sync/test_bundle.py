@@ -20,9 +20,10 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
+from sqlalchemy import text
 
 from desktop.core.audit_actions import AuditAction
-from desktop.core.errors import BundleRefused, SyncNotEnrolled
+from desktop.core.errors import AttachmentCorrupt, BundleRefused, SyncNotEnrolled
 from desktop.storage import attachments, audit, blob_uploads, outbox
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.sync_settings import Enrolment, save_enrolment
@@ -355,3 +356,28 @@ def test_a_file_the_centre_refused_is_set_aside(session, centre, tmp_path) -> No
     assert import_receipt(session, receipt).attachments_refused == 1
     assert _state(session, sha256) == ("refused", "BLOB_TYPE_REFUSED")
     assert export_bundle(session, tmp_path / "next.caxbundle").path is None
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "UPDATE blob_chunks SET data = zeroblob(length(data))",  # same size, other bytes
+        "DELETE FROM blob_chunks WHERE seq = 1",  # a chunk lost: fewer bytes than listed
+    ],
+)
+def test_a_damaged_stored_file_stops_the_export_with_its_code(
+    session, tmp_path, damage: str
+) -> None:
+    """The store's bytes are checked against the file's name as they are sealed: a damaged file
+    is ATTACHMENT_CORRUPT (what `db check` says), not an internal error nor bytes the centre
+    would refuse for good; no bundle (nor its temporary file) is left and nothing is marked."""
+    sha256, _ = _attach(session, tmp_path)
+    with session.db.write() as conn:
+        conn.execute(text(damage))
+    target = tmp_path / "out" / "b.caxbundle"
+    target.parent.mkdir()
+    with pytest.raises(AttachmentCorrupt) as caught:
+        export_bundle(session, target)
+    assert caught.value.params == {"sha256": sha256}
+    assert list(target.parent.iterdir()) == []
+    assert set(states(session).values()) == {"pending"}

@@ -37,6 +37,8 @@ INLINE_IMAGES = frozenset({"image/jpeg", "image/png", "image/gif", "image/webp"}
 _blobs = Blob.__table__
 _chunks = BlobChunk.__table__
 _listed = RevisionAttachment.__table__
+# Content hashes asked about in one statement.
+_HASHES_PER_QUERY = 5000
 
 
 @dataclass(frozen=True)
@@ -223,16 +225,20 @@ def _each_chunk(conn: Connection, blob_id: int) -> Iterator[bytes]:
 
 def complete_blobs(conn: Connection, station_id: int, hashes: set[str]) -> set[str]:
     """Which of `hashes` the station's complete blobs include."""
-    if not hashes:
-        return set()
-    rows = conn.execute(
-        select(_blobs.c.sha256).where(
-            _blobs.c.station_id == station_id,
-            _blobs.c.sha256.in_(sorted(hashes)),
-            _blobs.c.complete.is_(True),
-        )
-    ).scalars()
-    return set(rows)
+    wanted = sorted(hashes)
+    held: set[str] = set()
+    # In slices: one statement binds at most 65,535 values on PostgreSQL (32,766 on SQLite), and
+    # one push or bundle may list more files than that.
+    for start in range(0, len(wanted), _HASHES_PER_QUERY):
+        rows = conn.execute(
+            select(_blobs.c.sha256).where(
+                _blobs.c.station_id == station_id,
+                _blobs.c.sha256.in_(wanted[start : start + _HASHES_PER_QUERY]),
+                _blobs.c.complete.is_(True),
+            )
+        ).scalars()
+        held.update(rows)
+    return held
 
 
 def mark_attachments(

@@ -32,8 +32,6 @@ FINAL = frozenset(
         ErrorCode.BLOB_CHUNK_INVALID,
     }
 )
-# Content hashes asked about in one query.
-_QUERY_SLICE = 5000
 
 
 def check_files(sealed: SealedBundle, box: X25519PrivateKey) -> dict[str, bool]:
@@ -112,13 +110,7 @@ def receipt_list(
     """What the receipt says of the files: each one carried, and each other file the records list
     that the centre holds complete already (sent online, or by an earlier bundle)."""
     listed = [h for h in listed_hashes(records) if h not in outcomes]
-    held: set[str] = set()
     with engine.connect() as conn:
-        # In slices: one query binds at most 65,535 values on PostgreSQL, and a bundle's records
-        # may list more files than that.
-        for start in range(0, len(listed), _QUERY_SLICE):
-            held |= blobs.complete_blobs(
-                conn, station_id, set(listed[start : start + _QUERY_SLICE])
-            )
+        held = blobs.complete_blobs(conn, station_id, set(listed))
     already = [BlobOutcome(sha256=h, complete=True) for h in listed if h in held]
     return [*outcomes.values(), *already]

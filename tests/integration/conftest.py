@@ -12,7 +12,10 @@ from sqlalchemy import text
 
 from desktop.storage.station import StationSession
 from desktop.sync.service import SyncService
-from tests.desktop.conftest import station_home  # noqa: F401  (a fixture used here)
+from tests.desktop.conftest import (  # noqa: F401  (fixtures used here)
+    _station_template,
+    station_home,
+)
 from tests.desktop.sync.helpers import FAST_RETRY
 from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database
 from tests.server.conftest import PG_ADMIN_URL, _pg_admin

@@ -32,6 +32,14 @@ def data_home(override: str | os.PathLike[str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_home() -> Path:
+    """Files the program may lose at any time (the remembered form checks): the platform's cache."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+# Digests of the form files that passed their schema check (desktop/core/checked_files.py).
+CHECKED_FORMS_FILE = "checked-form-files.json"
+
 USER_GUIDE = "user-guide.md"
 
 

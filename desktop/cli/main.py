@@ -89,6 +89,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     messages = Messages(choose_language(getattr(args, "lang", None)))
     home = paths.data_home(getattr(args, "home", None))
+    # Bundled form files that passed their schema check before are not checked again. Imported
+    # only now, as the handler is: `--version` and `--help` have exited by this line.
+    from desktop.core.checked_files import CheckedFilesFile
+    from domain.schema_memory import remember_checked_files
+
+    remember_checked_files(CheckedFilesFile(paths.cache_home() / paths.CHECKED_FORMS_FILE))
     try:
         # Imported only now: each command loads what it uses, `--version` loads nothing.
         return resolve_handler(args.handler)(args, home, messages)
@@ -103,6 +109,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("unexpected error in %s", args.command)
         print(messages.error("INTERNAL_ERROR", log=target), file=sys.stderr)
         return EXIT_INTERNAL
+    finally:
+        remember_checked_files(None)  # main() also runs inside tests: leave no process-wide state
 
 
 if __name__ == "__main__":

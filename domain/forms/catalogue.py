@@ -15,7 +15,7 @@ from domain.forms.errors import FormDefinitionInvalid, UnknownForm
 from domain.forms.linker import Linker
 from domain.forms.model import FormDefinition
 from domain.forms.rules import Rules, default_rules, load_rules
-from domain.forms.schema import validator
+from domain.forms.schema import first_error
 
 
 @dataclass(frozen=True)
@@ -44,18 +44,20 @@ class Catalogue:
 
 def _read_json(path: Path, kind: str) -> dict[str, Any]:
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        # The bytes parsed are the bytes a remembered check is looked up by: read once.
+        raw = path.read_bytes()
+        document = json.loads(raw.decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
         raise FormDefinitionInvalid(
             file=path.name, path="", reason="unreadable", detail=str(error)
         ) from error
-    check_schema(document, kind, path.name)
+    check_schema(document, kind, path.name, raw)
     return document
 
 
-def check_schema(document: Any, kind: str, file: str) -> None:
+def check_schema(document: Any, kind: str, file: str, raw: bytes | None = None) -> None:
     """FormDefinitionInvalid naming the first place where `document` breaks the `kind` schema."""
-    error = next(iter(validator(kind).iter_errors(document)), None)
+    error = first_error(document, kind, raw)
     if error is not None:
         where = json_path(error.absolute_path)
         raise FormDefinitionInvalid(file=file, path=where, reason="schema", detail=error.message)

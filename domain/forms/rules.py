@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 from domain.forms.errors import FormDefinitionInvalid
-from domain.forms.schema import validator
+from domain.forms.schema import first_error
 
 
 @dataclass(frozen=True)
@@ -47,8 +47,9 @@ def load_rules(path: Path | None = None) -> Rules:
         from domain.resources import resource_path
 
         path = resource_path("rules.json")
-    document = json.loads(path.read_text(encoding="utf-8"))
-    error = next(iter(validator("rules").iter_errors(document)), None)
+    raw = path.read_bytes()
+    document = json.loads(raw.decode("utf-8"))
+    error = first_error(document, "rules", raw)
     if error is not None:
         where = ".".join(str(p) for p in error.absolute_path)
         raise FormDefinitionInvalid(

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import functools
-from typing import Any
+import hashlib
+import json
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
+from domain.schema_memory import checked_files
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 FIELD_TYPES = [
     "text",
@@ -282,6 +288,9 @@ RULES_SCHEMA: dict[str, Any] = {
 }
 
 
+_SCHEMAS = {"form": FORM_SCHEMA, "block": BLOCK_SCHEMA, "rules": RULES_SCHEMA}
+
+
 @functools.cache
 def validator(kind: str) -> Draft202012Validator:
     """A validator for "form", "block" or "rules", built once per process.
@@ -289,5 +298,30 @@ def validator(kind: str) -> Draft202012Validator:
     The schemas themselves are checked against the meta-schema by the tests, not here: that
     check costs more than loading every form.
     """
-    schema = {"form": FORM_SCHEMA, "block": BLOCK_SCHEMA, "rules": RULES_SCHEMA}[kind]
-    return Draft202012Validator(schema)
+    # Imported here: a program whose files all passed before (domain/schema_memory.py) never needs it,
+    # and importing it is a good part of a `cax` command's start.
+    from jsonschema import Draft202012Validator
+
+    return Draft202012Validator(_SCHEMAS[kind])
+
+
+@functools.cache
+def _schemas_digest() -> str:
+    return hashlib.sha256(json.dumps(_SCHEMAS, sort_keys=True).encode()).hexdigest()
+
+
+def content_digest(kind: str, raw: bytes) -> str:
+    """What a passed check is remembered by: the schemas, the kind and the file's bytes."""
+    return hashlib.sha256(f"{_schemas_digest()}\0{kind}\0".encode() + raw).hexdigest()
+
+
+def first_error(document: Any, kind: str, raw: bytes | None = None) -> ValidationError | None:
+    """The first place where `document` (parsed from `raw`, when given) breaks the `kind` schema."""
+    checked = checked_files()
+    digest = content_digest(kind, raw) if raw is not None and checked is not None else None
+    if checked is not None and digest is not None and digest in checked:
+        return None
+    error = next(iter(validator(kind).iter_errors(document)), None)
+    if error is None and checked is not None and digest is not None:
+        checked.add(digest)
+    return error

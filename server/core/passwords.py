@@ -49,8 +49,11 @@ def _unb64(text: str) -> bytes:
     return base64.b64decode(text + "=" * (-len(text) % 4))
 
 
-def hash_password(password: str, params: Argon2Params = DEFAULT_PARAMS) -> str:
+def hash_password(password: str, params: Argon2Params | None = None) -> str:
     """`argon2id$t=3,m=65536,p=4$salt$hash` (unpadded base64)."""
+    # DEFAULT_PARAMS is read at each call, not bound at import: the server's tests set a cheap
+    # cost once for all (as the station's TEST_KDF does) and keep the real one where they check it.
+    params = params or DEFAULT_PARAMS
     salt = os.urandom(16)
     cost = f"t={params.iterations},m={params.memory_kib},p={params.lanes}"
     return f"argon2id${cost}${_b64(salt)}${_b64(params.derive(password, salt))}"

@@ -3,6 +3,8 @@ reference data: stations are communes, and a console user's province scope is on
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, select
@@ -21,6 +23,13 @@ class Unit:
     level: str  # "province" or "commune"
     name: str
     province_code: str
+
+
+@functools.cache
+def _default_rows() -> tuple[dict[str, str], ...]:
+    """The shipped lists' rows, folded once per process: every `db upgrade` (and every server
+    test's fresh database) compares against them, and folding 3,355 names is most of that work."""
+    return tuple(_rows(default_reference()))
 
 
 def _rows(reference: ReferenceData) -> list[dict[str, str]]:
@@ -52,7 +61,7 @@ def _rows(reference: ReferenceData) -> list[dict[str, str]]:
 def register_units(conn: Connection, reference: ReferenceData | None = None) -> int:
     """Insert or refresh every unit of the bundled lists (a renamed unit takes its new name);
     returns how many rows were new or changed. Units are never deleted: stations refer to them."""
-    rows = _rows(reference or default_reference())
+    rows: Sequence[dict[str, str]] = _rows(reference) if reference is not None else _default_rows()
     current = {
         r.code: (r.level, r.name, r.type, r.province_code)
         for r in conn.execute(

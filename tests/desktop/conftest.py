@@ -1,7 +1,12 @@
-"""Shared fixtures of the station tests: a fresh encrypted station per test under tmp_path."""
+"""Shared fixtures of the station tests: a fresh encrypted station per test under tmp_path.
+
+Creating a station costs about half a second of CPU (key slots, grants, every migration, the
+audit chain); a test gets a copy of one built once per worker, which is the same three files a
+station created on the spot would hold. Tests of creation itself call `Station.create`."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +36,9 @@ class StationFixture:
         return self.station.unlock(username, password)
 
 
-@pytest.fixture
-def station_home(tmp_path: Path) -> Iterator[StationFixture]:
-    """A station with one supervisor and one officer, created with the cheap test KDF."""
-    home = tmp_path / "station"
+def create_test_station(home: Path) -> str:
+    """A station with one supervisor and one officer, created with the cheap test KDF; returns
+    its recovery key."""
     session, recovery_key = Station.create(
         home,
         code="00004",
@@ -46,4 +50,20 @@ def station_home(tmp_path: Path) -> Iterator[StationFixture]:
     )
     accounts.add_user(session, OFFICER, Role.OFFICER, OFFICER_PASSWORD, "Trần Thị Lan")
     session.close()
-    yield StationFixture(home, recovery_key)
+    return recovery_key
+
+
+@pytest.fixture(scope="session")
+def _station_template(tmp_path_factory: pytest.TempPathFactory) -> StationFixture:
+    """Built once per worker and never opened again: every test copies it (see station_home)."""
+    home = tmp_path_factory.mktemp("template") / "station"
+    return StationFixture(home, create_test_station(home))
+
+
+@pytest.fixture
+def station_home(tmp_path: Path, _station_template: StationFixture) -> Iterator[StationFixture]:
+    """A station with one supervisor and one officer of its own (a copy of the template: the
+    test may change or break any of its files)."""
+    home = tmp_path / "station"
+    shutil.copytree(_station_template.home, home)
+    yield StationFixture(home, _station_template.recovery_key)

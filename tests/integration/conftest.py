@@ -13,10 +13,11 @@ from sqlalchemy import text
 from desktop.cli import main as cax_main
 from desktop.storage.station import StationSession
 from desktop.sync.service import SyncService
-from tests.desktop.conftest import (
+from tests.desktop.conftest import (  # noqa: F401  (fixtures used here)
     SUPERVISOR,
     SUPERVISOR_PASSWORD,
-    station_home,  # noqa: F401  (a fixture used here)
+    _station_template,
+    station_home,
 )
 from tests.desktop.sync.helpers import FAST_RETRY
 from tests.integration.servers import ServerDatabase, ServerProcess, create_database, drop_database

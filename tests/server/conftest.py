@@ -14,6 +14,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
 from server.api.main import create_app
+from server.core import passwords
 from server.core.config import Settings
 from server.core.db import make_engine
 from server.models import Base
@@ -37,6 +38,24 @@ def _pg_admin() -> Engine:
             pytest.fail(f"{message} (CI must not skip the PostgreSQL run)", pytrace=False)
         pytest.skip(message)
     return engine
+
+
+# Argon2id at the production cost (~0.2 s) for every console user created and every sign-in was
+# most of the console tests' time; what the cost itself must be is checked with real_password_cost.
+TEST_PASSWORD_COST = passwords.Argon2Params(iterations=1, memory_kib=8 * 1024, lanes=1)
+
+
+@pytest.fixture(autouse=True)
+def _cheap_password_cost(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(passwords, "DEFAULT_PARAMS", TEST_PASSWORD_COST)
+
+
+@pytest.fixture
+def real_password_cost(monkeypatch: pytest.MonkeyPatch) -> passwords.Argon2Params:
+    """The production Argon2id cost, for the tests that check it."""
+    real = passwords.Argon2Params()
+    monkeypatch.setattr(passwords, "DEFAULT_PARAMS", real)
+    return real
 
 
 @pytest.fixture(scope="session")

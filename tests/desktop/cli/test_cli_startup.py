@@ -4,6 +4,7 @@ unlock at the current schema no Alembic. (The figures are bench/cli_startup_benc
 from __future__ import annotations
 
 import argparse
+import os
 import subprocess
 import sys
 
@@ -43,9 +44,12 @@ def test_version_help_and_typos_load_no_heavy_library(args):
 def test_record_new_loads_neither_the_sync_client_nor_excel(tmp_path):
     """A command imports its own handler's module only: `form list` pays for the catalogue, not
     for openpyxl (export), urllib3 (sync) or Qt (printing)."""
-    loaded = _modules_after(_run_cax(["form", "list"]))
-    assert "jsonschema" in loaded  # it did load the catalogue
+    env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
+    loaded = _modules_after(_run_cax(["form", "list"]), env)
+    assert "jsonschema" in loaded  # it did load and check the catalogue
     assert not loaded & {"openpyxl", "urllib3", "requests", "PySide6", "alembic"}
+    # The next command finds every bundled file's check remembered: no schema library at all.
+    assert "jsonschema" not in _modules_after(_run_cax(["form", "list"]), env)
 
 
 def _handler_names(parser: argparse.ArgumentParser) -> list[str]:

@@ -44,7 +44,9 @@ def stored_user(engine: Engine, name: str):  # type: ignore[no-untyped-def]
         return conn.execute(select(ConsoleAccount).where(ConsoleAccount.name == name)).first()
 
 
-def test_cli_user_add_and_list(engine: Engine, cli_env: Settings, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_cli_user_add_and_list(
+    engine: Engine, cli_env: Settings, capsys, monkeypatch, real_password_cost
+) -> None:  # type: ignore[no-untyped-def]
     """`user add` with the password from the environment, then `user list` shows the account."""
     add_province(engine, "01", "Thành phố Hà Nội")
     monkeypatch.setenv("CAX_CONSOLE_PASSWORD", PASSWORD)
@@ -161,7 +163,7 @@ def test_password_rules_say_which_rule(password: str, rule: str) -> None:
     assert rule in refused.value.detail
 
 
-def test_password_hash_verifies_only_the_password() -> None:
+def test_password_hash_verifies_only_the_password(real_password_cost) -> None:  # type: ignore[no-untyped-def]
     """Argon2id with a fresh salt each time; a malformed stored hash never matches."""
     first, second = passwords.hash_password(PASSWORD), passwords.hash_password(PASSWORD)
     assert first != second

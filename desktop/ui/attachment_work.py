@@ -3,7 +3,8 @@ attach, remove with a reason, read one to show it, save a copy. Plain values in 
 
 A file is only ever decrypted into memory here (the chunks joined into bytes, checked against
 their SHA-256): the viewer and the thumbnails (a PDF's first page drawn by QtPdf) decode from
-those bytes, never from a file.
+those bytes, never from a file. A photo taken with a camera arrives as JPEG bytes and is
+attached as a `MemoryFile`, through the same intake as a file on disk.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtPdf import QPdfDocument
 
+from desktop.core.attachment_intake import MemoryFile
 from desktop.core.errors import AttachmentCorrupt, AttachmentNotFound
 from desktop.storage import attachments
 from desktop.storage.attachment_service import AttachmentService
@@ -147,6 +149,19 @@ def attach_files(
     `progress` hears the bytes stored so far (called on the lane's thread)."""
     service = AttachmentService(session, catalogue)
     return service.attach(record_id, [Path(p) for p in paths], progress=progress)
+
+
+def attach_photo(
+    session: StationSession,
+    catalogue: Catalogue | None,
+    record_id: str,
+    name: str,
+    jpeg: bytes,
+) -> list[Attachment]:
+    """A photo just taken, as JPEG bytes in memory: the same checks and metadata stripping as a
+    file chosen on disk, and no temporary file on the way."""
+    service = AttachmentService(session, catalogue)
+    return service.attach(record_id, [MemoryFile(name, jpeg)])
 
 
 def detach_file(

@@ -9,6 +9,7 @@ the record. A refused file is named with the catalogue's text and leaves nothing
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -230,14 +231,14 @@ class AttachmentsPanel(QWidget):
         self.camera_button.setVisible(self.may_change)
         self.camera_button.setEnabled(can_change and self.has_camera)
         if self.has_camera:
-            self.camera_button.setToolTip(self.tr("Take a photo with a camera or a scanner."))
+            tip = self.tr("Take a photo with a camera or a scanner.")
         else:
-            self.camera_button.setToolTip(
-                self.tr(
-                    "No camera or scanner with a video feed is connected. A scanner without "
-                    "one: scan to a file, then \u201cAttach files\u201d."
-                )
+            tip = self.tr(
+                "No camera or scanner with a video feed is connected. A scanner without "
+                "one: scan to a file, then \u201cAttach files\u201d."
             )
+        # As rich text Qt wraps the tooltip; a plain one runs off a laptop's screen.
+        self.camera_button.setToolTip(f"<p>{html.escape(tip)}</p>")
 
     # ---- attaching ------------------------------------------------------------------------------
 

@@ -79,9 +79,15 @@ class CaptureDialog(QDialog):
         self.still_label = QLabel()
         self.still_label.setObjectName("cameraStill")
         self.still_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # Without a device the preview would be a black box: say why in its place instead.
+        self.placeholder = style_label(QLabel(), colour=ERROR_COLOUR)
+        self.placeholder.setObjectName("cameraNone")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setMargin(40)
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.preview)
-        self.stack.addWidget(self.still_label)
+        for page in (self.preview, self.still_label, self.placeholder):
+            self.stack.addWidget(page)
         self.status = style_label(QLabel(), colour=HINT_COLOUR)
         self.status.setObjectName("cameraStatus")
         self.status.setWordWrap(True)
@@ -153,15 +159,17 @@ class CaptureDialog(QDialog):
         """Look through `device` (None: no device, nothing to look through)."""
         self._stop()
         if device is None or device.isNull():
-            self._say(
+            self.placeholder.setText(
                 self.tr(
                     "No camera or scanner with a video feed is connected. Connect one; it "
                     "shows here by itself. A scanner without one: scan to a file, then "
                     "\u201cAttach files\u201d."
-                ),
-                ERROR_COLOUR,
+                )
             )
+            self.stack.setCurrentWidget(self.placeholder)
+            self._say("")
             return
+        self.stack.setCurrentWidget(self.preview)
         camera = QCamera(device, self)
         camera.errorOccurred.connect(self._on_camera_error)
         self.session.setCamera(camera)
@@ -201,7 +209,7 @@ class CaptureDialog(QDialog):
     def retake(self) -> None:
         self.still = None
         self.still_label.clear()
-        self.stack.setCurrentWidget(self.preview)
+        self.stack.setCurrentWidget(self.preview if self.camera else self.placeholder)
         self._say(self.tr("Frame the paper or the scene, then press \u201cCapture\u201d."))
         self._update_buttons()
 

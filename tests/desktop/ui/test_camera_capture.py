@@ -128,7 +128,8 @@ def test_the_capture_dialog_without_a_device_says_so_and_takes_nothing(monkeypat
     dialog.show()
     assert dialog.device_box.count() == 0 and not dialog.device_box.isEnabled()
     assert not dialog.capture_button.isEnabled() and not dialog.use_button.isEnabled()
-    assert "No camera or scanner" in dialog.status.text()
+    assert "No camera or scanner" in dialog.placeholder.text()
+    assert dialog.stack.currentWidget() is dialog.placeholder  # not a black preview
     assert dialog.camera is None
     dialog.use()  # nothing taken: nothing sent
     _devices(monkeypatch, 1)

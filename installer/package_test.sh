@@ -63,6 +63,14 @@ cat "$T/deb1.log"
 version1=$("$T/v1/cax-desk/cax" --version | awk '{print $2}')
 deb_mb=$(( $(stat -c %s "$deb1") / 1024 / 1024 ))
 [ "$deb_mb" -lt "$MAX_DEB_MB" ] || fail ".deb is $deb_mb MB, more than $MAX_DEB_MB"
+# The camera plugin must load from the bundle with its FFmpeg and Qt Quick libraries (strip once
+# broke FFmpeg's: "ELF load command address/offset not page-aligned"). Loading the plugin loads
+# them all, in the order they need (libavutil alone lacks the OpenSSL stub the plugin brings).
+qtlib="$T/v1/cax-desk/_internal/PySide6/Qt/lib"
+for plugin in "$qtlib"/../plugins/multimedia/*.so; do
+  LD_LIBRARY_PATH="$qtlib" python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$plugin" \
+    || fail "$(basename "$plugin") in the bundle does not load"
+done
 dpkg-deb -e "$deb1" "$T/control"
 scripts=$(find "$T/control" -type f ! -name control ! -name md5sums ! -name conffiles)
 [ -z "$scripts" ] || fail "maintainer scripts found: $scripts"

@@ -10,7 +10,9 @@ QM_FILES := $(TS_FILES:.ts=.qm)
 
 .PHONY: venv run test check lint typecheck format bench system-deps clean package deb package-test nsis-check translations update-translations
 
-$(STAMP): pyproject.toml
+# system-deps.sh too: a system library added there (libpulse0 for the camera) reaches every
+# existing .venv at its next make, not only fresh clones.
+$(STAMP): pyproject.toml scripts/system-deps.sh
 	scripts/system-deps.sh $(if $(DISPLAY)$(WAYLAND_DISPLAY),gui,)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip

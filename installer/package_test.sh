@@ -63,6 +63,14 @@ cat "$T/deb1.log"
 version1=$("$T/v1/cax-desk/cax" --version | awk '{print $2}')
 deb_mb=$(( $(stat -c %s "$deb1") / 1024 / 1024 ))
 [ "$deb_mb" -lt "$MAX_DEB_MB" ] || fail ".deb is $deb_mb MB, more than $MAX_DEB_MB"
+# The camera plugin must load from the bundle with its FFmpeg and Qt Quick libraries (strip once
+# broke FFmpeg's: "ELF load command address/offset not page-aligned"). Loading the plugin loads
+# them all, in the order they need (libavutil alone lacks the OpenSSL stub the plugin brings).
+qtlib="$T/v1/cax-desk/_internal/PySide6/Qt/lib"
+for plugin in "$qtlib"/../plugins/multimedia/*.so; do
+  LD_LIBRARY_PATH="$qtlib" python3 -c 'import ctypes, sys; ctypes.CDLL(sys.argv[1])' "$plugin" \
+    || fail "$(basename "$plugin") in the bundle does not load"
+done
 dpkg-deb -e "$deb1" "$T/control"
 scripts=$(find "$T/control" -type f ! -name control ! -name md5sums ! -name conffiles)
 [ -z "$scripts" ] || fail "maintainer scripts found: $scripts"
@@ -72,10 +80,13 @@ for f in ./opt/cax-desk/cax-desk ./opt/cax-desk/cax ./usr/bin/cax-desk ./usr/bin
   ./opt/cax-desk/_internal/desktop/storage/migrations/env.py \
   ./opt/cax-desk/_internal/resources/translations/cax_vi.qm \
   ./opt/cax-desk/_internal/resources/translations/qtbase_vi.qm \
-  ./opt/cax-desk/_internal/docs/user-guide.md; do
+  ./opt/cax-desk/_internal/docs/user-guide.md \
+  ./opt/cax-desk/_internal/PySide6/Qt/plugins/multimedia/libffmpegmediaplugin.so; do
   grep -q " $f\$" "$T/contents.txt" || fail "$f is not in the .deb"
 done
-if grep -E 'libQt6(Qml|Quick|WebEngine)|/Qt/translations/qtbase_de' "$T/contents.txt"; then
+# libQt6Qml/libQt6Quick are in on purpose (the camera plugin links them); their bindings are not.
+if grep -E 'libQt6WebEngine|PySide6/Qt(Qml|Quick)[A-Za-z]*\.(abi3\.)?so|/Qt/translations/qtbase_de' \
+  "$T/contents.txt"; then
   fail "an excluded Qt module or catalogue is in the .deb"
 fi
 

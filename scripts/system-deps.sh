@@ -6,7 +6,9 @@
 #   (tests/integration/test_console_browser.py).
 set -euo pipefail
 
-packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core)
+# libpulse0: QtMultimedia (a photo taken with a camera in the app) will not load without it.
+packages=(libegl1 libgl1 libxkbcommon0 libfontconfig1 libglib2.0-0 libdbus-1-3 fonts-dejavu-core
+          libpulse0)
 for mode in "$@"; do
   case "$mode" in
     gui) packages+=(libxkbcommon-x11-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0

@@ -7,7 +7,9 @@ saved anew with no EXIF (so no GPS position), XMP, ICC profile or comment: a pho
 scene says where and on which phone it was taken, which the record does not need. HEIC photos
 are stored as JPEG, which every viewer opens. The decoded pixels live in Pillow's C memory, not
 in Python objects; that is the one place a whole image is in memory. PDFs are stored byte for
-byte, read in pieces, while another thread scans them for active content (`pdf_scan`).
+byte, read in pieces, while another thread scans them for active content (`pdf_scan`). A file
+may also come from memory (`MemoryFile`: a camera's photo), checked and stored exactly as one
+read from disk.
 """
 
 from __future__ import annotations
@@ -16,9 +18,9 @@ import io
 import warnings
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, BinaryIO, cast
 
 import pillow_heif
 from PIL import Image, ImageOps
@@ -94,83 +96,114 @@ def check_type(name: str, head: bytes) -> str:
     return content
 
 
-def prepare(path: Path, limit_bytes: int) -> Intake:
-    """Check the file at `path` and say how to store it; every refusal is a coded error."""
-    name = path.name
+@dataclass(frozen=True)
+class MemoryFile:
+    """A file that exists only in memory (a photo just taken with a camera): attached like a
+    file on disk, through the same checks, and never written out as a temporary file."""
+
+    name: str
+    data: bytes = field(repr=False)
+
+
+Source = Path | MemoryFile
+
+
+def _where(source: Source) -> str:
+    """The source as an error names it: a path, or a name alone (never the bytes)."""
+    return source.name if isinstance(source, MemoryFile) else str(source)
+
+
+def _open(source: Source) -> BinaryIO:
+    if isinstance(source, MemoryFile):
+        return io.BytesIO(source.data)
+    return source.open("rb")
+
+
+def _size(source: Source) -> int:
+    return len(source.data) if isinstance(source, MemoryFile) else source.stat().st_size
+
+
+def prepare(source: Source, limit_bytes: int) -> Intake:
+    """Check the file (on disk or in memory) and say how to store it; every refusal is a
+    coded error."""
+    name = source.name
     try:
-        size = path.stat().st_size
-        with path.open("rb") as file:
+        size = _size(source)
+        with _open(source) as file:
             head = file.read(16)
     except OSError as error:
-        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+        raise AttachmentUnreadable(path=_where(source), reason=error.strerror or "") from error
     if size > limit_bytes:
         raise AttachmentTooLarge(name=name, limit_mb=limit_bytes // MB)
     media_type = check_type(name, head)
     if media_type == PDF:
-        _check_pdf_end(path)
-        return Intake(name, PDF, lambda write: _scanned_copy(path, write))
-    image = _decode(path, media_type)
+        _check_pdf_end(source, size)
+        return Intake(name, PDF, lambda write: _scanned_copy(source, write))
+    image = _decode(source, media_type)
     stored_type = PNG if media_type == PNG else JPEG
     if media_type == HEIC:
         name = str(Path(name).with_suffix(".jpg"))
     return Intake(name, stored_type, lambda write: _save(image, stored_type, write))
 
 
-def _check_pdf_end(path: Path) -> None:
+def _check_pdf_end(source: Source, size: int) -> None:
     try:
-        with path.open("rb") as file:
-            file.seek(max(path.stat().st_size - 1024, 0))
+        with _open(source) as file:
+            file.seek(max(size - 1024, 0))
             if b"%%EOF" not in file.read():  # every complete PDF ends so: this one was cut
-                raise AttachmentDamaged(name=path.name)
+                raise AttachmentDamaged(name=source.name)
     except OSError as error:
-        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+        raise AttachmentUnreadable(path=_where(source), reason=error.strerror or "") from error
 
 
-def _scanned_copy(path: Path, write: Write) -> None:
+def _scanned_copy(source: Source, write: Write) -> None:
     """Send the PDF's bytes on while another thread scans the file for active content. The
     scan is Python regex work and the store is SQLCipher's (which lets go of the GIL), so on two
     cores they overlap instead of adding up. A refusal is raised after the last piece, inside the
     caller's transaction, which then keeps nothing of the file (`store_blob`)."""
     with ThreadPoolExecutor(1, thread_name_prefix="cax-pdf-scan") as scanner:
-        scan = scanner.submit(_check_pdf, path)
-        _copy(path, write)
+        scan = scanner.submit(_check_pdf, source)
+        _copy(source, write)
         scan.result()
 
 
-def _check_pdf(path: Path) -> None:
+def _check_pdf(source: Source) -> None:
     try:
-        with path.open("rb") as file:
+        with _open(source) as file:
             found = pdf_scan.unsafe_features(file)
     except pdf_scan.PdfUnreadable as error:
-        raise AttachmentDamaged(name=path.name) from error
+        raise AttachmentDamaged(name=source.name) from error
     except OSError as error:
-        raise AttachmentUnreadable(path=str(path), reason=error.strerror or "") from error
+        raise AttachmentUnreadable(path=_where(source), reason=error.strerror or "") from error
     if found:
-        raise AttachmentPdfUnsafe(name=path.name, feature=", ".join(sorted(found)))
+        raise AttachmentPdfUnsafe(name=source.name, feature=", ".join(sorted(found)))
 
 
-def _copy(path: Path, write: Write) -> None:
-    with path.open("rb") as file:
+def _copy(source: Source, write: Write) -> None:
+    with _open(source) as file:
         while piece := file.read(CHUNK):
             write(piece)
 
 
-def _decode(path: Path, media_type: str) -> Image.Image:
+def _decode(source: Source, media_type: str) -> Image.Image:
     """The image upright, decoded whole (a truncated file fails here), metadata dropped."""
+    name = source.name
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path, formats=[_PILLOW_FORMAT[media_type]]) as opened:
+            # Pillow reads a path or an open file alike; a path it opens and closes itself.
+            fp = io.BytesIO(source.data) if isinstance(source, MemoryFile) else source
+            with Image.open(fp, formats=[_PILLOW_FORMAT[media_type]]) as opened:
                 if opened.width * opened.height > MAX_PIXELS:
-                    raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS)
+                    raise AttachmentImageTooBig(name=name, limit=MAX_PIXELS)
                 opened.load()
                 # In place: a second full copy of the pixels would double the C memory.
                 ImageOps.exif_transpose(opened, in_place=True)
                 upright = opened
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
-        raise AttachmentImageTooBig(name=path.name, limit=MAX_PIXELS) from error
+        raise AttachmentImageTooBig(name=name, limit=MAX_PIXELS) from error
     except (OSError, SyntaxError, ValueError) as error:  # Pillow's "truncated", "broken data"
-        raise AttachmentDamaged(name=path.name) from error
+        raise AttachmentDamaged(name=name) from error
     # Keep only what shapes the pixels (a palette's transparent colour); EXIF, XMP, ICC, text
     # chunks and comments all live in `info` and would otherwise be written back.
     upright.info = {k: v for k, v in upright.info.items() if k == "transparency"}

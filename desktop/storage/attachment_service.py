@@ -103,11 +103,12 @@ class AttachmentService:
     def attach(
         self,
         record_id: str,
-        paths: Sequence[Path],
+        paths: Sequence[Path | attachment_intake.MemoryFile],
         field_path: str | None = None,
         progress: Callable[[int], None] | None = None,
     ) -> list[Attachment]:
         """Store the files at `paths` with the record, in one new revision; the new attachments.
+        A `MemoryFile` (a photo just taken) goes through the same checks as a file on disk.
         `progress` (the app's progress bar) hears the count of bytes stored so far, file after
         file, as the chunks go in."""
         with self.session.db.write() as conn:
@@ -119,7 +120,8 @@ class AttachmentService:
             added: list[tuple[str, attachments.Blob]] = []
             counter = _Counter(progress)
             for path in paths:
-                intake = attachment_intake.prepare(Path(path), file_limit * MB)
+                source = path if isinstance(path, attachment_intake.MemoryFile) else Path(path)
+                intake = attachment_intake.prepare(source, file_limit * MB)
                 blob_id, blob = attachments.store_blob(
                     conn,
                     counter.counting(intake.write_to),

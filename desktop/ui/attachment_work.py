@@ -2,7 +2,9 @@
 attach, remove with a reason, read one to show it, save a copy. Plain values in and out.
 
 A file is only ever decrypted into memory here (the chunks joined into bytes, checked against
-their SHA-256): the viewer and the thumbnails decode from those bytes, never from a file.
+their SHA-256): the viewer and the thumbnails (a PDF's first page drawn by QtPdf) decode from
+those bytes, never from a file. A photo taken with a camera arrives as JPEG bytes and is
+attached as a `MemoryFile`, through the same intake as a file on disk.
 """
 
 from __future__ import annotations
@@ -14,7 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, UnidentifiedImageError
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtPdf import QPdfDocument
 
+from desktop.core.attachment_intake import MemoryFile
 from desktop.core.errors import AttachmentCorrupt, AttachmentNotFound
 from desktop.storage import attachments
 from desktop.storage.attachment_service import AttachmentService
@@ -27,7 +33,7 @@ THUMBNAIL_PX = 64
 
 @dataclass(frozen=True)
 class AttachmentRow:
-    """One current file of a record, with a small PNG of it when it is an image."""
+    """One current file of a record, with a small PNG of it: an image, or a PDF's first page."""
 
     attachment: Attachment
     thumbnail: bytes | None  # PNG, at most THUMBNAIL_PX on its longer side
@@ -66,16 +72,68 @@ def _thumbnail(data: bytes) -> bytes | None:
     return out.getvalue()
 
 
+def _pdf_thumbnail(data: bytes) -> bytes | None:
+    """The first page drawn small by QtPdf, read from a buffer in memory (never a temporary
+    file); None when QtPdf cannot open or draw it, so the list shows the file icon instead."""
+    document = QPdfDocument()
+    buffer = QBuffer()
+    buffer.setData(QByteArray(data))
+    try:
+        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+        document.load(buffer)
+        if document.status() != QPdfDocument.Status.Ready or document.pageCount() < 1:
+            return None
+        page = document.pagePointSize(0)
+        longer = max(page.width(), page.height())
+        if longer <= 0:
+            return None
+        scale = THUMBNAIL_PX / longer
+        size = QSize(max(round(page.width() * scale), 1), max(round(page.height() * scale), 1))
+        image = document.render(0, size)
+        if image.isNull():
+            return None
+        return _png(_on_paper(image))
+    finally:
+        document.close()
+        buffer.close()
+
+
+def _on_paper(page: QImage) -> QImage:
+    """QtPdf leaves what the page does not paint transparent: put it on white paper with a
+    grey edge, so a typed page reads as a page on any row colour."""
+    paper = QImage(page.size(), QImage.Format.Format_ARGB32)
+    paper.fill(QColor("white"))
+    painter = QPainter(paper)
+    painter.drawImage(0, 0, page)
+    painter.setPen(QColor(150, 150, 150))
+    painter.drawRect(0, 0, paper.width() - 1, paper.height() - 1)
+    painter.end()
+    return paper
+
+
+def _png(image: QImage) -> bytes:
+    out = QBuffer()
+    out.open(QIODevice.OpenModeFlag.WriteOnly)
+    # The stub wants bytes for the format, the binding accepts only a str.
+    image.save(out, "PNG")  # type: ignore[call-overload]
+    return bytes(out.data().data())
+
+
+def _thumbnail_of(attachment: Attachment, data: bytes) -> bytes | None:
+    return _pdf_thumbnail(data) if is_pdf(attachment) else _thumbnail(data)
+
+
 def list_files(
     session: StationSession, record_id: str, known: frozenset[str] = frozenset()
 ) -> list[AttachmentRow]:
-    """The record's current files in the order they were added, images with a thumbnail —
-    except those whose SHA-256 is in `known`: the same hash is the same picture, so a list
-    reloaded after each change decrypts only the new files."""
+    """The record's current files in the order they were added, images and PDFs with a
+    thumbnail — except those whose SHA-256 is in `known`: the same hash is the same picture,
+    so a list reloaded after each change decrypts only the new files."""
     rows = []
     for attachment in AttachmentService(session).list(record_id):
-        wanted = is_image(attachment) and attachment.sha256 not in known
-        picture = _thumbnail(_read(session, attachment.sha256)) if wanted else None
+        shown = is_image(attachment) or is_pdf(attachment)
+        wanted = shown and attachment.sha256 not in known
+        picture = _thumbnail_of(attachment, _read(session, attachment.sha256)) if wanted else None
         rows.append(AttachmentRow(attachment, picture))
     return rows
 
@@ -91,6 +149,19 @@ def attach_files(
     `progress` hears the bytes stored so far (called on the lane's thread)."""
     service = AttachmentService(session, catalogue)
     return service.attach(record_id, [Path(p) for p in paths], progress=progress)
+
+
+def attach_photo(
+    session: StationSession,
+    catalogue: Catalogue | None,
+    record_id: str,
+    name: str,
+    jpeg: bytes,
+) -> list[Attachment]:
+    """A photo just taken, as JPEG bytes in memory: the same checks and metadata stripping as a
+    file chosen on disk, and no temporary file on the way."""
+    service = AttachmentService(session, catalogue)
+    return service.attach(record_id, [MemoryFile(name, jpeg)])
 
 
 def detach_file(

@@ -1,6 +1,6 @@
 """A record's files ("Tài liệu kèm theo") in the record view and the editor: thumbnails, attach
-from the file dialog or by dropping files, open one inside the app, remove one with a reason,
-and, for a supervisor, save a decrypted copy.
+from the file dialog, by dropping files or with a camera (when Qt Multimedia sees one), open one
+inside the app, remove one with a reason, and, for a supervisor, save a decrypted copy.
 
 Who may attach or remove follows the record's edit rules (`AttachmentService` checks them again
 on the database lane); each change makes a new revision, so `changed` tells the owner to reload
@@ -9,13 +9,15 @@ the record. A refused file is named with the catalogue's text and leaves nothing
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QDateTime, QObject, QSize, Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
+from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,6 +38,7 @@ from desktop.core.placeholders import fill_numbered
 from desktop.storage.attachments import Attachment
 from desktop.ui import attachment_work
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
+from desktop.ui.camera_capture import CaptureDialog, camera_devices, jpeg_bytes
 from desktop.ui.errors import inline_message, show_error
 from desktop.ui.models.attachments_model import (
     NAME,
@@ -108,6 +111,12 @@ class AttachmentsPanel(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         self.attach_button = QPushButton(self.tr("&Attach files\u2026"))
+        self.camera_button = QPushButton(self.tr("&Take photo\u2026"))
+        self.camera_button.setObjectName("takePhotoButton")
+        # Qt tells when a camera is plugged in or out: the button follows without a restart.
+        self.devices = QMediaDevices(self)
+        self.devices.videoInputsChanged.connect(self._on_devices_videoInputsChanged)
+        self.has_camera = bool(camera_devices())
         self.open_button = QPushButton(self.tr("&Open"))
         self.remove_button = QPushButton(self.tr("&Remove with reason\u2026"))
         self.copy_button = QPushButton(self.tr("Save a &copy\u2026"))
@@ -125,7 +134,8 @@ class AttachmentsPanel(QWidget):
         self.progress.setTextVisible(True)
         self.progress.setVisible(False)
         bar = QHBoxLayout()
-        for button in (self.attach_button, self.open_button, self.remove_button):
+        buttons = (self.attach_button, self.camera_button, self.open_button, self.remove_button)
+        for button in buttons:
             bar.addWidget(button)
         bar.addStretch(1)
         bar.addWidget(self.copy_button)
@@ -137,6 +147,7 @@ class AttachmentsPanel(QWidget):
         layout.addWidget(self.table, 1)
         self.copy_button.setVisible(self.may_extract)
         self.attach_button.clicked.connect(self.choose_files)
+        self.camera_button.clicked.connect(self.take_photo)
         self.open_button.clicked.connect(self.open_selected)
         self.remove_button.clicked.connect(self.remove_selected)
         self.copy_button.clicked.connect(self.save_copy_selected)
@@ -161,8 +172,9 @@ class AttachmentsPanel(QWidget):
         if may_change:
             self.hint.setText(
                 self.tr(
-                    "Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with "
-                    "\u201cAttach files\u201d. Each change makes a new revision."
+                    "Photos (JPEG, PNG, HEIC) and PDF scans, dragged here, chosen with "
+                    "\u201cAttach files\u201d or taken with \u201cTake photo\u201d. Each change "
+                    "makes a new revision."
                 )
             )
         else:
@@ -205,10 +217,28 @@ class AttachmentsPanel(QWidget):
         can_change = self.may_change and self.record_id is not None and not self._busy
         self.attach_button.setEnabled(can_change)
         self.attach_button.setVisible(self.may_change)
+        self._update_camera_button(can_change)
         self.remove_button.setVisible(self.may_change)
         self.remove_button.setEnabled(can_change and chosen)
         self.open_button.setEnabled(chosen)
         self.copy_button.setEnabled(chosen)
+
+    def _on_devices_videoInputsChanged(self) -> None:
+        self.has_camera = bool(camera_devices())
+        self._update_buttons()
+
+    def _update_camera_button(self, can_change: bool) -> None:
+        self.camera_button.setVisible(self.may_change)
+        self.camera_button.setEnabled(can_change and self.has_camera)
+        if self.has_camera:
+            tip = self.tr("Take a photo with a camera or a scanner.")
+        else:
+            tip = self.tr(
+                "No camera or scanner with a video feed is connected. A scanner without "
+                "one: scan to a file, then \u201cAttach files\u201d."
+            )
+        # As rich text Qt wraps the tooltip; a plain one runs off a laptop's screen.
+        self.camera_button.setToolTip(f"<p>{html.escape(tip)}</p>")
 
     # ---- attaching ------------------------------------------------------------------------------
 
@@ -245,6 +275,31 @@ class AttachmentsPanel(QWidget):
             on_done=self._on_attached,
         )
         self._relay = relay
+
+    def take_photo(self) -> None:
+        if not self.camera_button.isEnabled():
+            return
+        dialog = CaptureDialog(self)
+        dialog.photo_taken.connect(self.attach_image)
+        self.dialog = dialog
+        dialog.open()
+
+    def attach_image(self, image: QImage) -> None:
+        """A photo just taken: JPEG bytes in memory through the same intake as a file."""
+        if self.record_id is None or not self.may_change or self._busy:
+            return
+        data = jpeg_bytes(image)
+        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd HH.mm.ss")
+        name = fill_numbered(self.tr("Photo %1.jpg"), stamp)
+        self._set_busy(fill_numbered(self.tr("Attaching %1\u2026"), name))
+        self._run(
+            attachment_work.attach_photo,
+            self.catalogue,
+            self.record_id,
+            name,
+            data,
+            on_done=self._on_attached,
+        )
 
     def _on_progress(self, thousandths: int) -> None:
         if not self._busy:

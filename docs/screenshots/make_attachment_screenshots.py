@@ -1,5 +1,6 @@
-"""Screenshots of a record's files: the Attachments tab with thumbnails, the image viewer (zoomed,
-turned) and a PDF scan shown inside the app.
+"""Screenshots of a record's files: the Attachments tab with thumbnails (photos and a PDF's first
+page), "Take photo" off with its reason, the capture dialog without a device and with a still,
+the image viewer (zoomed, turned) and a PDF scan shown inside the app.
 
 Run under Xvfb from the repository root, at 1100×720 (docs/screenshots/{vi,en}/) or another size
 (`--size 1366x768`: docs/screenshots/1366x768/{vi,en}/):
@@ -8,6 +9,8 @@ Run under Xvfb from the repository root, at 1100×720 (docs/screenshots/{vi,en}/
 
 The station of make_record_screenshots.py; the officer attaches two scene photos and a signed
 scan (drawn here with Pillow: no real person's picture) to one of her completed records.
+Xvfb has no camera: the capture dialog is shown once as it is (no device), then with one
+stand-in device and a drawn still handed to it as the camera would hand over a capture.
 """
 
 from __future__ import annotations
@@ -28,12 +31,15 @@ from make_record_screenshots import (
     wait_until,
 )
 from PIL import Image, ImageDraw
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QImage
+from PySide6.QtMultimedia import QCameraDevice
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.records import RecordService
 from desktop.storage.station import Station
-from desktop.ui import i18n, theme
+from desktop.ui import camera_capture, i18n, theme
+from desktop.ui.camera_capture import CaptureDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.record_work import shared_catalogue
 from domain.records import RecordFilter, RecordStatus
@@ -108,6 +114,7 @@ def tour(window: MainWindow, lang: str, record_id: str) -> None:
     wait_until(lambda: panel.rows.rowCount() == 3)
     panel.select(NAMES[lang][0])
     shoot(window, "record-attachments", lang)
+    cameras(window, panel, lang)
 
     # A PDF that would run a script when opened: refused in the catalogue's words, nothing kept.
     hostile = Path(tempfile.mkdtemp()) / "scan.pdf"
@@ -137,6 +144,34 @@ def tour(window: MainWindow, lang: str, record_id: str) -> None:
     pause(800)
     shoot(window, "attachment-pdf-viewer", lang)
     pdf.close()
+
+
+def cameras(window: MainWindow, panel, lang: str) -> None:
+    """No camera here: "Take photo" is off and its tooltip says why; the dialog says the same;
+    with a stand-in device, a still as a capture hands it over, ready to use or retake."""
+    button = panel.camera_button
+    QToolTip.showText(button.mapToGlobal(button.rect().bottomLeft()), button.toolTip(), button)
+    shoot(window, "record-attachment-no-camera", lang)
+    QToolTip.hideText()
+    dialog = CaptureDialog(window)
+    dialog.setGeometry(window.x() + 160, window.y() + 70, 720, 540)
+    dialog.show()
+    shoot(window, "attachment-camera-none", lang)
+    dialog.close()
+    camera_capture.camera_devices = lambda: [QCameraDevice()]
+    dialog = CaptureDialog(window)
+    dialog.setGeometry(window.x() + 160, window.y() + 70, 720, 540)
+    dialog.show()
+    pause(200)
+    with tempfile.TemporaryDirectory() as folder:
+        still = scene(Path(folder) / "still.jpg", (200, 205, 210), (60, 120, 80))
+        dialog.show_still(QImage(str(still)))
+    shoot(window, "attachment-camera-still", lang)
+    dialog.close()
+    camera_capture.camera_devices = real_camera_devices
+
+
+real_camera_devices = camera_capture.camera_devices
 
 
 def main() -> None:

@@ -69,6 +69,10 @@
         <translation>&amp;Attach files…</translation>
     </message>
     <message>
+        <source>&amp;Take photo…</source>
+        <translation>&amp;Take photo…</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Open</translation>
     </message>
@@ -85,12 +89,20 @@
         <translation>A decrypted copy leaves the station&apos;s protection.</translation>
     </message>
     <message>
-        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</source>
-        <translation>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</translation>
+        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here, chosen with “Attach files” or taken with “Take photo”. Each change makes a new revision.</source>
+        <translation>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here, chosen with “Attach files” or taken with “Take photo”. Each change makes a new revision.</translation>
     </message>
     <message>
         <source>The files kept with this record.</source>
         <translation>The files kept with this record.</translation>
+    </message>
+    <message>
+        <source>Take a photo with a camera or a scanner.</source>
+        <translation>Take a photo with a camera or a scanner.</translation>
+    </message>
+    <message>
+        <source>No camera or scanner with a video feed is connected. A scanner without one: scan to a file, then “Attach files”.</source>
+        <translation>No camera or scanner with a video feed is connected. A scanner without one: scan to a file, then “Attach files”.</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -103,6 +115,14 @@
     <message>
         <source>Attaching %1 file(s), %2…</source>
         <translation>Attaching %1 file(s), %2…</translation>
+    </message>
+    <message>
+        <source>Photo %1.jpg</source>
+        <translation>Photo %1.jpg</translation>
+    </message>
+    <message>
+        <source>Attaching %1…</source>
+        <translation>Attaching %1…</translation>
     </message>
     <message>
         <source>Attached: %1.</source>
@@ -770,6 +790,57 @@
     <message>
         <source>Restore from</source>
         <translation>Restore from</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>Take a photo</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Capture</translation>
+    </message>
+    <message>
+        <source>&amp;Retake</source>
+        <translation>&amp;Retake</translation>
+    </message>
+    <message>
+        <source>&amp;Use this photo</source>
+        <translation>&amp;Use this photo</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Device:</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Camera</translation>
+    </message>
+    <message>
+        <source>No camera or scanner with a video feed is connected. Connect one; it shows here by itself. A scanner without one: scan to a file, then “Attach files”.</source>
+        <translation>No camera or scanner with a video feed is connected. Connect one; it shows here by itself. A scanner without one: scan to a file, then “Attach files”.</translation>
+    </message>
+    <message>
+        <source>Frame the paper or the scene, then press “Capture”.</source>
+        <translation>Frame the paper or the scene, then press “Capture”.</translation>
+    </message>
+    <message>
+        <source>Use this photo, or retake it.</source>
+        <translation>Use this photo, or retake it.</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken. Try again, or choose another device.</source>
+        <translation>The photo could not be taken. Try again, or choose another device.</translation>
+    </message>
+    <message>
+        <source>The device stopped answering. Check its cable, or choose another device.</source>
+        <translation>The device stopped answering. Check its cable, or choose another device.</translation>
     </message>
 </context>
 <context>

@@ -69,6 +69,10 @@
         <translation>Đính &amp;kèm tệp…</translation>
     </message>
     <message>
+        <source>&amp;Take photo…</source>
+        <translation>&amp;Chụp ảnh…</translation>
+    </message>
+    <message>
         <source>&amp;Open</source>
         <translation>&amp;Mở</translation>
     </message>
@@ -85,12 +89,20 @@
         <translation>Bản sao đã giải mã nằm ngoài sự bảo vệ của phần mềm.</translation>
     </message>
     <message>
-        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here or chosen with “Attach files”. Each change makes a new revision.</source>
-        <translation>Ảnh (JPEG, PNG, HEIC) và bản quét PDF: kéo thả vào đây hoặc chọn bằng “Đính kèm tệp”. Mỗi thay đổi tạo một lần sửa mới.</translation>
+        <source>Photos (JPEG, PNG, HEIC) and PDF scans, dragged here, chosen with “Attach files” or taken with “Take photo”. Each change makes a new revision.</source>
+        <translation>Ảnh (JPEG, PNG, HEIC) và bản quét PDF: kéo thả vào đây, chọn bằng “Đính kèm tệp” hoặc chụp bằng “Chụp ảnh”. Mỗi thay đổi tạo một lần sửa mới.</translation>
     </message>
     <message>
         <source>The files kept with this record.</source>
         <translation>Các tệp được lưu cùng hồ sơ này.</translation>
+    </message>
+    <message>
+        <source>Take a photo with a camera or a scanner.</source>
+        <translation>Chụp ảnh bằng máy ảnh (camera) hoặc máy quét.</translation>
+    </message>
+    <message>
+        <source>No camera or scanner with a video feed is connected. A scanner without one: scan to a file, then “Attach files”.</source>
+        <translation>Chưa kết nối máy ảnh (camera) hay máy quét nào có hình trực tiếp. Máy quét không có hình trực tiếp: quét ra tệp rồi dùng “Đính kèm tệp”.</translation>
     </message>
     <message>
         <source>Attach files</source>
@@ -103,6 +115,14 @@
     <message>
         <source>Attaching %1 file(s), %2…</source>
         <translation>Đang đính kèm %1 tệp, %2…</translation>
+    </message>
+    <message>
+        <source>Photo %1.jpg</source>
+        <translation>Ảnh chụp %1.jpg</translation>
+    </message>
+    <message>
+        <source>Attaching %1…</source>
+        <translation>Đang đính kèm %1…</translation>
     </message>
     <message>
         <source>Attached: %1.</source>
@@ -770,6 +790,57 @@
     <message>
         <source>Restore from</source>
         <translation>Khôi phục từ</translation>
+    </message>
+</context>
+<context>
+    <name>CaptureDialog</name>
+    <message>
+        <source>Take a photo</source>
+        <translation>Chụp ảnh</translation>
+    </message>
+    <message>
+        <source>&amp;Capture</source>
+        <translation>&amp;Chụp</translation>
+    </message>
+    <message>
+        <source>&amp;Retake</source>
+        <translation>Chụp &amp;lại</translation>
+    </message>
+    <message>
+        <source>&amp;Use this photo</source>
+        <translation>&amp;Dùng ảnh này</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Thiết bị:</translation>
+    </message>
+    <message>
+        <source>Camera</source>
+        <translation>Máy ảnh</translation>
+    </message>
+    <message>
+        <source>No camera or scanner with a video feed is connected. Connect one; it shows here by itself. A scanner without one: scan to a file, then “Attach files”.</source>
+        <translation>Chưa kết nối máy ảnh (camera) hay máy quét nào có hình trực tiếp. Hãy cắm thiết bị vào; thiết bị sẽ tự hiện ở đây. Máy quét không có hình trực tiếp: quét ra tệp rồi dùng “Đính kèm tệp”.</translation>
+    </message>
+    <message>
+        <source>Frame the paper or the scene, then press “Capture”.</source>
+        <translation>Đưa giấy tờ hoặc cảnh cần chụp vào khung hình, rồi bấm “Chụp”.</translation>
+    </message>
+    <message>
+        <source>Use this photo, or retake it.</source>
+        <translation>Dùng ảnh này, hoặc chụp lại.</translation>
+    </message>
+    <message>
+        <source>The photo could not be taken. Try again, or choose another device.</source>
+        <translation>Không chụp được ảnh. Hãy thử lại hoặc chọn thiết bị khác.</translation>
+    </message>
+    <message>
+        <source>The device stopped answering. Check its cable, or choose another device.</source>
+        <translation>Thiết bị không phản hồi. Hãy kiểm tra dây cắm hoặc chọn thiết bị khác.</translation>
     </message>
 </context>
 <context>

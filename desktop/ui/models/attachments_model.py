@@ -50,19 +50,24 @@ class AttachmentsTableModel(ColumnTableModel):
         super().__init__(parent)
         self._rows: tuple[AttachmentRow, ...] = ()
         self._pictures: dict[str, QPixmap] = {}
+        self._pictureless: set[str] = set()  # content that gave no thumbnail: not tried again
 
     def set_rows(self, rows: Sequence[AttachmentRow]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
         # Kept by content hash across reloads: the lane sends a thumbnail only for new content.
+        # Kept for the session only (the panel lives as long as it), never written to disk.
         for row in self._rows:
+            sha256 = row.attachment.sha256
             if row.thumbnail:
-                picture = QPixmap.fromImage(QImage.fromData(row.thumbnail))
-                self._pictures[row.attachment.sha256] = picture
+                self._pictures[sha256] = QPixmap.fromImage(QImage.fromData(row.thumbnail))
+            elif sha256 not in self._pictures:
+                self._pictureless.add(sha256)
         self.endResetModel()
 
     def known_pictures(self) -> frozenset[str]:
-        return frozenset(self._pictures)
+        """The content the lane need not decrypt again: drawn already, or not drawable."""
+        return frozenset(self._pictures) | frozenset(self._pictureless)
 
     def names(self) -> list[str]:
         return [row.attachment.name for row in self._rows]
@@ -86,7 +91,8 @@ class AttachmentsTableModel(ColumnTableModel):
             picture = self._pictures.get(a.sha256)
             if picture is not None:
                 return picture
-            # A PDF (or an image that would not decode): the platform's file icon.
+            # A file that would not draw (a damaged image, a PDF QtPdf cannot read): the
+            # platform's file icon.
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_FileIcon)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == SIZE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -355,3 +355,43 @@ def test_a_field_path_must_be_one_of_the_forms_fields(officer, tmp_path):
     field = next(path for path, _ in CATALOGUE.get("F1").walk())
     [added] = officer.files.attach(record_id, [scan], field_path=field)
     assert added.field_path == field
+
+
+def test_a_file_from_memory_goes_through_the_same_intake_as_one_on_disk(officer, tmp_path):
+    """A camera's photo arrives as bytes: its metadata is stripped, it is turned upright and
+    hashed as a file on disk would be, and the same bytes from disk are not stored twice."""
+    photo = files.photo_with_gps(tmp_path / "anh.jpg", size=(64, 32), orientation=6)
+    record_id = completed(officer)
+    memory = attachment_intake.MemoryFile("chụp.jpg", photo.read_bytes())
+    [added] = officer.files.attach(record_id, [memory])
+    stored = officer.stored_bytes(added.sha256)
+    image = Image.open(io.BytesIO(stored))
+    assert added.name == "chụp.jpg" and added.media_type == "image/jpeg"
+    assert len(image.getexif()) == 0 and b"PhoneMaker" not in stored
+    assert image.size == (32, 64)
+    [again] = officer.files.attach(record_id, [photo])
+    assert again.sha256 == added.sha256 and officer.counts()[0] == 1
+    assert repr(memory) == "MemoryFile(name='chụp.jpg')"  # a log line never carries the bytes
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "code"),
+    [
+        ("x.jpg", b"MZ\x90\x00 a program", "ATTACHMENT_TYPE_REFUSED"),
+        ("x.jpg", b"\xff\xd8\xff\xe0 cut short", "ATTACHMENT_DAMAGED"),
+        (
+            "x.pdf",
+            b"%PDF-1.4\n1 0 obj << /OpenAction 2 0 R >> endobj\n%%EOF\n",
+            "ATTACHMENT_PDF_UNSAFE",
+        ),
+        ("x.jpg", b"%PDF-1.4\n%%EOF\n", "ATTACHMENT_TYPE_MISMATCH"),
+    ],
+)
+def test_bad_bytes_from_memory_are_refused_with_their_code(officer, name, data, code):
+    """The checks of a file on disk hold for bytes too; nothing is stored."""
+    record_id = completed(officer)
+    before = officer.counts()
+    with pytest.raises(AppError) as refused:
+        officer.files.attach(record_id, [attachment_intake.MemoryFile(name, data)])
+    assert refused.value.code == code
+    assert officer.counts() == before

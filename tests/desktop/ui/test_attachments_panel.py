@@ -6,10 +6,12 @@ officer never saves a decrypted copy."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTransform
+from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QIcon, QPixmap, QTransform
 from PySide6.QtWidgets import QApplication
 
 from desktop.core import error_texts
@@ -20,6 +22,7 @@ from desktop.ui.attachments_panel import AttachmentsDialog, AttachmentsPanel
 from desktop.ui.audit_details import RECORD_ACTIONS, details_text
 from desktop.ui.errors import ui_language
 from desktop.ui.labels import action_name
+from desktop.ui.models.attachments_model import NAME, AttachmentsTableModel
 from desktop.ui.pages.record_list import RecordListPage
 from desktop.ui.pages.review_queue import ReviewQueuePage
 from desktop.ui.record_editor import AMEND, RecordEditor
@@ -133,7 +136,7 @@ def test_files_dropped_on_the_panel_are_attached_and_a_pdf_opens_in_the_app(
         panel, files.clean_pdf(tmp_path / "bien_ban.pdf"), files.photo_with_gps(tmp_path / "a.jpg")
     )
     assert panel.rows.names() == ["bien_ban.pdf", "a.jpg"]
-    assert panel.rows.thumbnail(0) is None and panel.rows.thumbnail(1) is not None
+    assert panel.rows.thumbnail(0) is not None and panel.rows.thumbnail(1) is not None
     assert panel.rows.index(0, 1).data() == "PDF scan"
 
     panel.select("bien_ban.pdf")
@@ -332,6 +335,51 @@ def test_a_thumbnail_already_shown_is_not_decrypted_again(records, page_context,
     known = frozenset({first.attachment.sha256})
     (again,) = attachment_work.list_files(page_context.session, record_id, known)
     assert again.thumbnail is None and again.attachment == first.attachment
+
+
+def _page_pdf(path: Path) -> Path:
+    """A landscape page, white with a black block in its left half (as Pillow writes a scan)."""
+    page = Image.new("RGB", (400, 200), "white")
+    ImageDraw.Draw(page).rectangle((0, 0, 199, 199), fill="black")
+    page.save(path, format="PDF", resolution=72)
+    return path
+
+
+def test_a_pdf_shows_its_first_page_as_its_thumbnail(qtbot, records, page_context, tmp_path):
+    """The page is drawn by QtPdf from the decrypted bytes: landscape stays landscape, the
+    black block is on the left, white paper on the right."""
+    record_id = records.make("F3", example_values("F3"))
+    view = _view(page_context, records, record_id)
+    qtbot.addWidget(view)
+    panel = view.attachments
+    assert panel is not None
+    panel.attach_paths([str(_page_pdf(tmp_path / "bien_ban.pdf"))])
+    picture = panel.rows.thumbnail(0)
+    assert picture is not None and (picture.width(), picture.height()) == (64, 32)
+    image = picture.toImage()
+    assert QColor(image.pixel(16, 16)).lightness() < 60
+    assert QColor(image.pixel(48, 16)).lightness() > 200
+    assert isinstance(panel.rows.index(0, NAME).data(Qt.ItemDataRole.DecorationRole), QPixmap)
+
+
+def test_a_pdf_qtpdf_cannot_draw_shows_the_file_icon_and_is_not_tried_again(
+    records, page_context, tmp_path, monkeypatch
+):
+    """A PDF without pages passes the intake but draws nothing: the list shows the generic
+    icon, and a reload does not decrypt it again to fail once more."""
+    record_id = records.make("F3", example_values("F3"))
+    empty = tmp_path / "trong.pdf"
+    empty.write_bytes(files.pdf([files.CATALOGUE, b"<< /Type /Pages /Kids [] /Count 0 >>"]))
+    AttachmentService(page_context.session, records.catalogue).attach(record_id, [empty])
+    assert attachment_work._pdf_thumbnail(b"%PDF-1.4 not a document") is None
+    model = AttachmentsTableModel()
+    model.set_rows(attachment_work.list_files(page_context.session, record_id))
+    assert model.thumbnail(0) is None
+    assert isinstance(model.index(0, NAME).data(Qt.ItemDataRole.DecorationRole), QIcon)
+    drawn = []
+    monkeypatch.setattr(attachment_work, "_pdf_thumbnail", lambda data: drawn.append(data))
+    attachment_work.list_files(page_context.session, record_id, model.known_pictures())
+    assert drawn == []
 
 
 def test_the_audit_log_says_what_happened_to_a_file_in_words():

@@ -73,6 +73,19 @@ def pg_url() -> Iterator[str]:
         admin.dispose()
 
 
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The fast lane (`make check`) runs the server's tests on PostgreSQL, what the centre runs
+    on; `make test` runs them on the SQLite trial backend too."""
+    for item in items:
+        params = getattr(item, "callspec", None)
+        on_sqlite = params is not None and params.params.get("db_url") == "sqlite"
+        if on_sqlite and HERE in item.path.parents:
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
 def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     if request.param == "sqlite":

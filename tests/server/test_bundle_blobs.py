@@ -134,6 +134,7 @@ def test_a_version_1_bundle_still_imports_with_a_version_1_receipt(
     assert receipt_of(device, imported.receipt_bytes).stored == 1
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_a_receipt_for_records_listing_many_files_is_answered(
     engine: Engine, device: StationDevice, settings: Settings
 ) -> None:

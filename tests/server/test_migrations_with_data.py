@@ -29,6 +29,10 @@ from tests.server.conftest import PG_ADMIN_URL, _pg_admin
 from tests.server.console.records_helpers import push, station_device, wire_record
 from tests.server.helpers import STATION_CODE, example_values
 
+# Slow: upgrades a server with records through every migration. `make test` runs them; `make check`
+# does not.
+pytestmark = pytest.mark.slow
+
 # The examples whose dates lie before the helpers' fixed revision date (the others' would be in
 # that revision's future and refused).
 FORMS = ("F1", "F3", "F4", "F8", "F10")

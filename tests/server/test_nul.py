@@ -235,6 +235,7 @@ def _push_document(record: dict[str, Any], device: StationDevice | None = None) 
     }
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_nul_in_any_push_string_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
@@ -292,6 +293,7 @@ def _with_header(data: bytes, header: dict[str, Any], device: StationDevice) -> 
     return body + digest + device.key.sign(bundle_format.SIGNATURE_CONTEXT + digest)
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_nul_in_any_bundle_string_is_refused(
     engine: Engine, settings: Settings, device: StationDevice
 ) -> None:

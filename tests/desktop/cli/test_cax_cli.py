@@ -14,6 +14,10 @@ from desktop.cli import main as cli_main
 from desktop.storage import database
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
+# Slow: each test runs `cax` in a new process, `init` at the real password cost. `make test` runs
+# them; `make check` does not.
+pytestmark = pytest.mark.slow
+
 
 def run_cax(
     *args: str, env: dict[str, str] | None = None, stdin: str = ""

@@ -41,6 +41,7 @@ def test_version_help_and_typos_load_no_heavy_library(args):
     assert not loaded & set(HEAVY), loaded & set(HEAVY)
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_record_new_loads_neither_the_sync_client_nor_excel(tmp_path):
     """A command imports its own handler's module only: `form list` pays for the catalogue, not
     for openpyxl (export), urllib3 (sync) or Qt (printing)."""

@@ -17,6 +17,9 @@ from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 
+# Slow: renders whole documents to PDF through `cax`. `make test` runs them; `make check` does not.
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLES = ROOT / "docs" / "examples"
 

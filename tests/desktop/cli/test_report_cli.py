@@ -15,6 +15,9 @@ from desktop.core.audit_actions import AuditAction
 from desktop.storage import audit
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD, SUPERVISOR, SUPERVISOR_PASSWORD
 
+# Slow: renders whole reports to PDF through `cax`. `make test` runs them; `make check` does not.
+pytestmark = pytest.mark.slow
+
 EXAMPLES = Path(__file__).resolve().parents[3] / "docs" / "examples"
 
 

@@ -10,6 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSizeF
 
 from desktop.render.pages import layout_document
@@ -54,6 +55,7 @@ def test_a_heading_is_never_the_last_line_of_a_page(qapp):
         assert _top_page(document, lines) == _top_page(document, lines + 1), lines
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_a_table_row_is_never_cut_by_a_page_end(qapp, monkeypatch):
     """Rows of two-line labels (a report's indicators) after any number of lines: no row has
     lines on two pages; a cut table goes on after its header, every row once and in order.

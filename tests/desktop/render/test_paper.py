@@ -469,6 +469,7 @@ def test_signatures_are_never_alone_on_a_page(printed, template):
     assert LAST_SIGNER[template] in last[last.index("(Ký, ghi rõ") :]
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_a_long_statement_never_leaves_the_signatures_alone(qapp, tmp_path):
     """The minutes' statement grows a sentence at a time, so the signature blocks meet the
     page's end at every possible place: each time they keep lines of the text with them."""

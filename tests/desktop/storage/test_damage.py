@@ -12,6 +12,9 @@ from desktop.core.errors import DatabaseCorrupt, KeyFileTampered, KeyFileUnreada
 from desktop.storage import audit, maintenance
 from tests.desktop.conftest import OFFICER, SUPERVISOR
 
+# Slow: damages whole stations and reopens them. `make test` runs them; `make check` does not.
+pytestmark = pytest.mark.slow
+
 ENTRIES = 3000  # enough audit rows for a database of well over a hundred pages
 
 

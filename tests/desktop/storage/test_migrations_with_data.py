@@ -25,6 +25,10 @@ from domain.records import RecordFilter, RecordStatus
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.storage.old_station import FIRST_WITH_RECORDS, build_old_station
 
+# Slow: upgrades a station with records through every migration. `make test` runs them; `make
+# check` does not.
+pytestmark = pytest.mark.slow
+
 
 def _check_step(conn: Connection, revision: str, source: dict[str, Any], made) -> None:
     """The records after `revision` ran: nothing lost or changed, plus what that step adds."""

@@ -243,6 +243,7 @@ def test_every_step_is_audited(officer, chief):
     }
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_two_processes_completing_at_once_get_distinct_consecutive_numbers(station_home, tmp_path):
     """Two officers' programs complete 25 violation records each at the same moment: 01…50, no twice."""
     import os

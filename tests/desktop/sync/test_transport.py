@@ -85,6 +85,7 @@ def test_enrolment_over_plain_http_is_refused_before_anything_is_sent(session, m
         assert audit.entries(conn, action=AuditAction.SYNC_ENROLLED) == []
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_loopback_and_the_trial_flag_pass_the_rule(session):
     """The rule lets them through; with no server there, they fail as unreachable instead."""
     service = SyncService(session, retry=FAST_RETRY)

@@ -94,6 +94,7 @@ def test_uncaught_exception_is_logged_and_shown(qtbot, tmp_path, caplog):
         sys.excepthook, threading.excepthook = saved
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_smoke_runs_the_real_app_offscreen():
     """`cax-desk --smoke` creates a station with the real KDF, renders every page, exits 0."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")

@@ -117,6 +117,7 @@ def test_counts_follow_every_change_of_state(records):
     assert counted == truth == {("F3", "voided"): 1}
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_deadlines_at_risk_are_listed_and_open_their_record(window, records, qtbot):
     now = datetime.now()
     late = example_values("F1") | {

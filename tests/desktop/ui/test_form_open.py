@@ -3,6 +3,7 @@ measured by bench/form_open_bench.py, not here: a loaded test machine would make
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -19,6 +20,7 @@ def _entry_page(open_main_window, qtbot) -> tuple[object, RecordEntryPage]:
     return main, page
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_activating_a_form_shows_a_busy_cue_then_the_form(qtbot, open_main_window):
     main, page = _entry_page(open_main_window, qtbot)
     item = page.forms.item(0)

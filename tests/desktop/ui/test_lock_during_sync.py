@@ -27,6 +27,10 @@ from tests.desktop.ui import server_fixtures
 from tests.desktop.ui.conftest import PASSWORDS, make_services
 from tests.integration.conftest import local_revisions
 
+# Slow: locks the whole window during a push to a real server. `make test` runs them; `make check`
+# does not.
+pytestmark = pytest.mark.slow
+
 # A real server for these tests (tests/desktop/ui/server_fixtures.py).
 server_db, server = server_fixtures.server_db, server_fixtures.server
 

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.ui import i18n
 from tests.desktop.conftest import SUPERVISOR
 from tests.desktop.ui.conftest import press, type_into
+
+# Slow: wrong passwords until the lock-out waits, sitting out each countdown. `make test` runs
+# them; `make check` does not.
+pytestmark = pytest.mark.slow
 
 
 def _fail(window, password: str) -> None:

@@ -78,6 +78,7 @@ def test_third_failure_starts_a_countdown(qtbot, login):
     assert login.form.submit.isEnabled()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_throttled_user_sees_countdown_and_cannot_try(qtbot, services, login):
     """A user already slowed down sees the wait at once; Enter does not spend another try."""
     for _ in range(4):
@@ -147,6 +148,7 @@ def test_a_slow_unlock_says_why_it_waits(qtbot, services, station_home, monkeypa
     assert form.message.text() == "" and not form._slow.isActive()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_first_unlock_after_an_update_shows_a_real_progress_bar(qtbot, station_home):
     """A station at an old schema: the unlock migrates it on the database lane while the form's
     bar, fed across threads, moves step by step to the end; then the session opens."""

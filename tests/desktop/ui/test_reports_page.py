@@ -66,6 +66,7 @@ def reports_page(qtbot, station_home, open_main_window):
     return page
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_choosing_a_period_shows_its_figures_and_last_year(qtbot, reports_page):
     """October 2026: two incidents against one in October 2025, +1 and +100%."""
     page = reports_page
@@ -79,6 +80,7 @@ def test_choosing_a_period_shows_its_figures_and_last_year(qtbot, reports_page):
     assert _figure(page, "f2.total") == "0"
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_submit_freezes_the_report_and_makes_it_read_only(
     qtbot, reports_page, monkeypatch, station_home
 ):
@@ -142,6 +144,7 @@ def _report_printouts(page) -> list[dict]:
     return [e.details for e in entries]
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_save_pdf(qtbot, reports_page, tmp_path):
     """The report shown is written as a PDF of A4 pages, audited, and only then said."""
     page = reports_page
@@ -153,6 +156,7 @@ def test_save_pdf(qtbot, reports_page, tmp_path):
     assert [d["to"] for d in _report_printouts(page)] == ["bao-cao.pdf"]
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_save_pdf_that_fails_is_shown_and_not_audited(qtbot, reports_page, tmp_path, monkeypatch):
     """Into a folder that does not exist: the error is shown; nothing says "saved", nothing
     is audited, no file."""
@@ -175,6 +179,7 @@ def _pdf_printer(path: Path) -> QPrinter:
     return printer
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_print_preview_opens_without_a_nested_event_loop(
     qtbot, reports_page, tmp_path, monkeypatch
 ):
@@ -221,6 +226,7 @@ def test_officer_does_not_get_the_page(open_main_window):
     assert window.page("reports") is None
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_unsaved_narrative_survives_a_lock(qtbot, reports_page):
     """Text typed into a draft comes back after the same user unlocks (held in memory only)."""
     page = reports_page
@@ -266,6 +272,7 @@ def test_the_indicators_show_whole_at_1366_and_in_tooltips(qtbot, reports_page):
         assert label.data(Qt.ToolTipRole) == label.data().strip()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_reporting_month_and_typed_figures(qtbot, reports_page):
     """The 15th-to-14th reporting month is a period choice; the residence and ID applications
     typed for it are saved with the draft, shown as figures and come back when reopened."""

@@ -80,6 +80,7 @@ def _amend_place(listing: RecordListPage, qtbot, reason: str) -> None:
     key(Qt.Key_Return, Qt.ControlModifier)
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_chief_returns_officer_amends_and_the_return_is_cleared(window, records, qtbot):
     """Return → the officer's tile and filter show it → the comment stays in sight while
     amending → amended, it is waiting for approval again and the comment stays in the history."""
@@ -135,6 +136,7 @@ def _centre_returns(records, record_id: str, revision: int, cursor: int = 7) -> 
         apply_update(conn, update, "2026-12-01T02:00:05+00:00")
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_a_return_from_the_centre_arrives_by_pull_and_shows_as_returned(window, records, qtbot):
     """The centre returns an approved record: the author sees it under "Returned to you", reads
     the centre's comment and may amend it although it had been approved; pulling the same update

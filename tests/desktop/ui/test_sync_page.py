@@ -21,6 +21,9 @@ from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.desktop.ui import server_fixtures
 from tests.desktop.ui.conftest import PASSWORDS, type_into
 
+# Slow: the whole window against a real server. `make test` runs them; `make check` does not.
+pytestmark = pytest.mark.slow
+
 # A real server for these tests (tests/desktop/ui/server_fixtures.py).
 server_db, server = server_fixtures.server_db, server_fixtures.server
 

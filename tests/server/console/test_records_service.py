@@ -314,6 +314,7 @@ def test_changes_name_the_field_and_both_values() -> None:
     assert record_view.changes(form, old, old) == []
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_selective_filters_give_the_same_page_through_the_indexes(
     client: TestClient, engine: Engine, device: StationDevice, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -39,16 +39,6 @@ def _box_public(key: X25519PrivateKey) -> str:
 
 
 @pytest.fixture(scope="module")
-def server_box() -> X25519PrivateKey:
-    return X25519PrivateKey.generate()
-
-
-@pytest.fixture(scope="module")
-def device_key():
-    return new_private_key()
-
-
-@pytest.fixture(scope="module")
 def records() -> list[dict]:
     return [
         make_record(values={"ho_ten": SECRET_NAME, "so": i}, device_seq=i + 1) for i in range(20)

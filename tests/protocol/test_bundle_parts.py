@@ -12,7 +12,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from protocol import bundle
@@ -27,7 +26,7 @@ from protocol.bundle import (
 )
 from protocol.bundle_parts import MAX_FRAME_BYTES, FileEntry
 from protocol.errors import ErrorCode
-from protocol.signing import new_private_key, public_key_b64
+from protocol.signing import public_key_b64
 from tests.server.helpers import make_record
 
 STATION = "00004"
@@ -43,16 +42,6 @@ def _entry(data: bytes, media_type: str) -> FileEntry:
 def _pieces(data: bytes, size: int = 256 * 1024):
     """The bytes as the station's store gives them: in pieces smaller than a frame."""
     return (data[i : i + size] for i in range(0, len(data), size))
-
-
-@pytest.fixture(scope="module")
-def server_box() -> X25519PrivateKey:
-    return X25519PrivateKey.generate()
-
-
-@pytest.fixture(scope="module")
-def device_key():
-    return new_private_key()
 
 
 def _options(server_box, device_key) -> dict:  # type: ignore[no-untyped-def]

@@ -8,6 +8,7 @@ import pytest
 from desktop.core.errors import TlsUntrusted
 from desktop.storage import outbox, sync_history
 from desktop.sync.service import SyncService
+from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
 from tests.integration.servers import ServerProcess
 from tests.integration.tls_material import make_pki
@@ -35,7 +36,10 @@ def test_pinned_ca_enrols_and_syncs(session, server_db, tmp_path, pkis):
         service = SyncService(session, retry=FAST_RETRY)
         identity = service.identify_server(server.url, centre.ca_pem.read_text())
         assert identity.ca is not None and "CAX test CA centre" in identity.ca.subject
-        assert len(identity.ca.sha256) == 95 and identity.protocol_versions == (1, 2)
+        assert len(identity.ca.sha256) == 95 and identity.protocol_versions == (
+            MIN_PROTOCOL_VERSION,
+            MAX_PROTOCOL_VERSION,
+        )
         enrolment = service.enroll(
             server.url, server_db.enrolment_code(), centre.ca_pem.read_text()
         )

@@ -47,7 +47,7 @@ test: venv translations
 check: venv translations
 	$(MAKE) lint
 	$(MAKE) typecheck
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto -q --durations=15
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" -n auto --dist worksteal -q --durations=15
 
 lint: venv
 	$(BIN)/ruff check .

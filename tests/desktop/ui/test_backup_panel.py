@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -220,6 +221,7 @@ def test_panel_says_when_the_reminder_should_be_checked_again(open_main_window, 
     assert panel.note.text() == "Saved."
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_a_backup_that_brings_back_a_removed_user_asks_first(
     open_main_window, station_home, tmp_path, qtbot
 ):

@@ -31,6 +31,7 @@ from tests.desktop.ui.record_helpers import (  # noqa: F401 (fixtures)
 )
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_after_log_out_the_screen_says_log_in_and_names_no_one(open_main_window):
     """Log out: "Log in" (not "Unlock") with an empty user box; a lock says "Unlock" and keeps
     the user who locked."""

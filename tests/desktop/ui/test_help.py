@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from desktop import paths
@@ -11,6 +12,7 @@ from tests.desktop.conftest import SUPERVISOR
 from tests.desktop.ui.conftest import press
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_f1_opens_the_guide_from_the_main_window_and_the_lock_screen(qtbot, open_main_window):
     window = open_main_window(SUPERVISOR)
     press(window, Qt.Key_F1)

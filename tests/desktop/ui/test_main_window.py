@@ -81,6 +81,7 @@ def test_ctrl_number_switches_pages(open_main_window):
         assert key == window.current_page().KEY
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_idle_lock_drops_the_key_and_unlock_restores_unsaved_input(qtbot, open_main_window):
     """Auto-lock covers the window and closes the session; the same user gets their input back."""
     window = open_main_window(SUPERVISOR)
@@ -109,6 +110,7 @@ def test_idle_lock_drops_the_key_and_unlock_restores_unsaved_input(qtbot, open_m
     assert window.current_page().selected_user().username == OFFICER
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_another_user_after_a_lock_starts_fresh(open_main_window):
     """Ctrl+L, then an officer unlocks: none of the supervisor's input or pages remain."""
     window = open_main_window(SUPERVISOR)
@@ -132,6 +134,7 @@ def test_wrong_password_on_the_lock_screen_keeps_it_locked(open_main_window):
     assert "Wrong password." in window.lock_screen.form.message.text()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_log_out_forgets_unsaved_input(open_main_window):
     """Log out is a lock that keeps nothing, even for the same user."""
     window = open_main_window(SUPERVISOR)
@@ -145,6 +148,7 @@ def test_log_out_forgets_unsaved_input(open_main_window):
     assert window.page("settings").auto_lock.value() == 10
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_lock_and_idle_are_audited(qtbot, open_main_window, station_home):
     """Each lock writes a log-out entry with its reason before the key is dropped."""
     window = open_main_window(SUPERVISOR)

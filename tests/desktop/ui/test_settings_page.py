@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from desktop.core.audit_actions import AuditAction
@@ -58,6 +59,7 @@ def test_language_choice_is_saved_for_this_computer(open_main_window, services):
     assert "next time" in page.language_note.text()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_change_my_password_checks_the_current_one(open_main_window, station_home):
     """A wrong current password is refused; the right one lets the new password in."""
     _window, page = _settings_page(open_main_window, SUPERVISOR)
@@ -75,6 +77,7 @@ def test_change_my_password_checks_the_current_one(open_main_window, station_hom
     station_home.unlock(SUPERVISOR, "Khoa-Moi-Tram-2026").close()
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_supervisor_sets_the_crime_report_transfer_limit(open_main_window, station_home):
     """The dashboard's deadline for transferring a crime report is the station's to set."""
     _window, page = _settings_page(open_main_window, SUPERVISOR)

@@ -148,6 +148,7 @@ def _create(qtbot, wizard: SetupWizard) -> None:
     assert wizard.currentPage() is wizard.recovery_page
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
 def test_recovery_key_saved_to_file_and_escape_cannot_lose_it(qtbot, wizard, tmp_path, monkeypatch):
     """Save to file writes the key and the station; Escape does not close the wizard."""
     _create(qtbot, wizard)

@@ -131,29 +131,22 @@ def prepare(source: Source, limit_bytes: int) -> Intake:
         size = _size(source)
         with _open(source) as file:
             head = file.read(16)
+            file.seek(max(size - 1024, 0))
+            tail = file.read()
     except OSError as error:
         raise AttachmentUnreadable(path=_where(source), reason=error.strerror or "") from error
     if size > limit_bytes:
         raise AttachmentTooLarge(name=name, limit_mb=limit_bytes // MB)
     media_type = check_type(name, head)
     if media_type == PDF:
-        _check_pdf_end(source, size)
+        if b"%%EOF" not in tail:  # every complete PDF ends so: this one was cut
+            raise AttachmentDamaged(name=name)
         return Intake(name, PDF, lambda write: _scanned_copy(source, write))
     image = _decode(source, media_type)
     stored_type = PNG if media_type == PNG else JPEG
     if media_type == HEIC:
         name = str(Path(name).with_suffix(".jpg"))
     return Intake(name, stored_type, lambda write: _save(image, stored_type, write))
-
-
-def _check_pdf_end(source: Source, size: int) -> None:
-    try:
-        with _open(source) as file:
-            file.seek(max(size - 1024, 0))
-            if b"%%EOF" not in file.read():  # every complete PDF ends so: this one was cut
-                raise AttachmentDamaged(name=source.name)
-    except OSError as error:
-        raise AttachmentUnreadable(path=_where(source), reason=error.strerror or "") from error
 
 
 def _scanned_copy(source: Source, write: Write) -> None:
@@ -191,9 +184,10 @@ def _decode(source: Source, media_type: str) -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            # Pillow reads a path or an open file alike; a path it opens and closes itself.
-            fp = io.BytesIO(source.data) if isinstance(source, MemoryFile) else source
-            with Image.open(fp, formats=[_PILLOW_FORMAT[media_type]]) as opened:
+            with (
+                _open(source) as fp,
+                Image.open(fp, formats=[_PILLOW_FORMAT[media_type]]) as opened,
+            ):
                 if opened.width * opened.height > MAX_PIXELS:
                     raise AttachmentImageTooBig(name=name, limit=MAX_PIXELS)
                 opened.load()

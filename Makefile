@@ -8,15 +8,15 @@ export QT_QPA_PLATFORM ?= $(if $(DISPLAY)$(WAYLAND_DISPLAY),,offscreen)
 TS_FILES := $(wildcard resources/translations/*.ts)
 QM_FILES := $(TS_FILES:.ts=.qm)
 
-.PHONY: venv run test check lint typecheck format bench system-deps clean package deb package-test nsis-check translations update-translations
+.PHONY: venv upgrade-deps run test check lint typecheck format bench system-deps clean package deb package-test nsis-check translations update-translations
 
 # system-deps.sh too: a system library added there (libpulse0 for the camera) reaches every
 # existing .venv at its next make, not only fresh clones.
-$(STAMP): pyproject.toml scripts/system-deps.sh
+$(STAMP): pyproject.toml constraints.txt scripts/system-deps.sh
 	scripts/system-deps.sh $(if $(DISPLAY)$(WAYLAND_DISPLAY),gui,)
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[server,test]"
+	$(BIN)/python -m pip install -q -c constraints.txt -e ".[server,test]"
 	touch $(STAMP)
 
 venv: $(STAMP)
@@ -65,8 +65,19 @@ format: venv
 PACKAGE_STAMP := $(VENV)/.package-stamp
 
 $(PACKAGE_STAMP): $(STAMP) installer/requirements.txt
-	$(BIN)/python -m pip install -q -r installer/requirements.txt
+	$(BIN)/python -m pip install -q -c constraints.txt -r installer/requirements.txt
 	touch $(PACKAGE_STAMP)
+
+# Newest versions within pyproject.toml's ranges, pinned anew in constraints.txt. Then run
+# `make test` and `make package-test` before committing the new pins.
+upgrade-deps:
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e ".[server,test]" -r installer/requirements.txt
+	{ sed -n '/^#/p' constraints.txt; $(BIN)/python -m pip freeze --exclude-editable; } > constraints.new
+	mv constraints.new constraints.txt
+	touch $(STAMP) $(PACKAGE_STAMP)
 
 package: $(PACKAGE_STAMP)
 	installer/build.sh

@@ -55,8 +55,12 @@ class AttachmentsTableModel(ColumnTableModel):
     def set_rows(self, rows: Sequence[AttachmentRow]) -> None:
         self.beginResetModel()
         self._rows = tuple(rows)
-        # Kept by content hash across reloads: the lane sends a thumbnail only for new content.
-        # Kept for the session only (the panel lives as long as it), never written to disk.
+        # Kept by content hash across reloads of the same files: the lane sends a thumbnail only
+        # for new content. Only the shown files' pictures are kept, so a panel that goes from
+        # record to record holds one record's thumbnails at most; never written to disk.
+        shown = {row.attachment.sha256 for row in self._rows}
+        self._pictures = {sha: picture for sha, picture in self._pictures.items() if sha in shown}
+        self._pictureless &= shown
         for row in self._rows:
             sha256 = row.attachment.sha256
             if row.thumbnail:

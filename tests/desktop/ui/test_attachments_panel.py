@@ -5,6 +5,7 @@ officer never saves a decrypted copy."""
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.core import error_texts
 from desktop.storage.attachment_service import AttachmentService
+from desktop.storage.attachments import Attachment
 from desktop.ui import attachment_work
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
 from desktop.ui.attachments_panel import AttachmentsDialog, AttachmentsPanel
@@ -361,7 +363,7 @@ def test_a_pdf_shows_its_first_page_as_its_thumbnail(qtbot, records, page_contex
 
 
 def test_a_pdf_qtpdf_cannot_draw_shows_the_file_icon_and_is_not_tried_again(
-    records, page_context, tmp_path, monkeypatch
+    qapp, records, page_context, tmp_path, monkeypatch
 ):
     """A PDF without pages passes the intake but draws nothing: the list shows the generic
     icon, and a reload does not decrypt it again to fail once more."""
@@ -378,6 +380,30 @@ def test_a_pdf_qtpdf_cannot_draw_shows_the_file_icon_and_is_not_tried_again(
     monkeypatch.setattr(attachment_work, "_pdf_thumbnail", lambda data: drawn.append(data))
     attachment_work.list_files(page_context.session, record_id, model.known_pictures())
     assert drawn == []
+
+
+def test_the_list_keeps_only_the_shown_records_pictures(qapp):
+    """A panel that goes from record to record holds one record's thumbnails, not every one
+    it ever drew; what is shown again is not decrypted again."""
+
+    def row(sha256: str, drawn: bool) -> attachment_work.AttachmentRow:
+        png = _png_bytes() if drawn else None
+        added = Attachment(f"{sha256}.png", sha256, 10, "image/png", None, 1, "lan", "now")
+        return attachment_work.AttachmentRow(added, png)
+
+    model = AttachmentsTableModel()
+    model.set_rows([row("a" * 64, True), row("b" * 64, False)])
+    assert model.known_pictures() == {"a" * 64, "b" * 64}
+    model.set_rows([row("c" * 64, True)])  # another record
+    assert model.known_pictures() == {"c" * 64}
+    model.set_rows([row("c" * 64, False)])  # the same record reloaded: its picture stays
+    assert model.thumbnail(0) is not None
+
+
+def _png_bytes() -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (4, 4), "white").save(out, "PNG")
+    return out.getvalue()
 
 
 def test_the_audit_log_says_what_happened_to_a_file_in_words():

@@ -17,6 +17,9 @@ from domain.documents import IssuingBody, RecordFacts, build_document, documents
 from domain.documents.templates import templates_for
 from domain.documents.wording import paper_label
 from domain.forms import FieldType, load_catalogue
+from domain.reports.builder import PeriodData, build_content
+from domain.reports.document import ReportFacts, report_document
+from domain.reports.periods import parse_period
 from domain.validation import check_record
 from domain.vietnamese import format_money
 
@@ -481,3 +484,33 @@ def test_a_long_statement_never_leaves_the_signatures_alone(qapp, tmp_path):
         breaks += len(pages)
         assert signatures_have_company(pages), (count, pages[-1])
     assert breaks > 2 * 16  # some statements ran onto a third page: the check had to hold there
+
+
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
+def test_the_reports_signature_block_is_whole_and_never_alone(qapp, tmp_path):
+    """The periodic report signs as the station's papers do — "Nơi nhận", the authority mark
+    naming the station, the note, the name — and, as its plans grow a sentence at a time so the
+    block meets the page's end at every place, it always keeps lines of the text with it."""
+    period = parse_period("2026-K11")
+    content = build_content(
+        CATALOGUE, PeriodData(period), PeriodData(period.same_period_last_year())
+    )
+    facts = ReportFacts(STATION, date(2026, 11, 16), "07/BC", True, "Nguyễn Văn Trưởng")
+    sentence = "Tiếp tục tuần tra ban đêm tại các tuyến phố trọng điểm của phường. "
+    block = [
+        "Nơi nhận:",
+        "- Công an thành phố Hà Nội;",
+        "TRƯỞNG CÔNG AN",
+        "PHƯỜNG BA ĐÌNH",
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        "Nguyễn Văn Trưởng",
+    ]
+    seen_pages = set()
+    for count in range(22, 40, 2):  # the block reaches the end of page 5 on the way
+        target = tmp_path / f"report-{count}.pdf"
+        write_pdf(report_document(content, {"plans": sentence * count}, facts), target)
+        pages = [flat(page.extract_text()) for page in pypdf.PdfReader(str(target)).pages]
+        seen_pages.add(len(pages))
+        assert signatures_have_company(pages), (count, pages[-1])
+        assert in_order(pages[-1], block) == [], (count, pages[-1])
+    assert len(seen_pages) > 1  # the plans did push it over a page end

@@ -108,28 +108,33 @@ def number_line(facts: ReportFacts) -> str:
 
 
 def _header(facts: ReportFacts) -> str:
+    """Laid out as the station's other papers (domain.documents.builder): the number on the line
+    of the place and date, under the rule."""
     body = facts.issuing
     number = escape(number_line(facts)).replace(NBSP, "&nbsp;")
-    left = (
-        f'<p align="center" style="font-size: 12pt;">{escape(body.supervising_line)}<br/>'
-        f"<b>{escape(body.unit_line)}</b><br/>———————</p>"
-        f'<p align="center">{number}</p>'
-    )
-    right = (
-        f'<p align="center" style="font-size: 12pt;"><b>{NATIONAL_TITLE}</b><br/>'
-        f"<b><u>{MOTTO}</u></b></p>"
-        f'<p align="center"><i>{escape(place_and_date(body.place, facts.day))}</i></p>'
-    )
+    left = [
+        f'<span style="font-size:12pt">{escape(body.supervising_line)}</span>',
+        f'<span style="font-size:12pt"><b>{escape(body.unit_line)}</b></span>',
+        '<span style="font-size:9pt">―――――――</span>',
+        f'<span style="font-size:13pt">{number}</span>',
+    ]
+    right = [
+        f'<span style="font-size:12pt"><b>{NATIONAL_TITLE}</b></span>',
+        f'<span style="font-size:13pt"><b><u>{MOTTO}</u></b></span>',
+        "",
+        f'<span style="font-size:13pt"><i>{escape(place_and_date(body.place, facts.day))}</i></span>',
+    ]
     return (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td width="40%" valign="top">{left}</td><td width="60%" valign="top">{right}</td>'
+        f'<td width="40%" align="center" valign="top">{"<br>".join(left)}</td>'
+        f'<td width="60%" align="center" valign="top">{"<br>".join(right)}</td>'
         "</tr></table>"
     )
 
 
 def _title(summary: str) -> str:
     return (
-        '<p align="center" style="margin-top: 12pt; font-size: 14pt;"><b>BÁO CÁO</b><br/>'
+        '<p align="center" style="margin-top:22px; margin-bottom:10px; font-size: 14pt;"><b>BÁO CÁO</b><br/>'
         f"<b>{escape(summary)}</b><br/>———————</p>"
     )
 

@@ -421,22 +421,45 @@ def test_the_intake_minutes_leave_the_transfer_to_its_own_paper(printed):
 
 
 def test_a_decision_without_a_record_prints_as_mqd01(qapp, tmp_path):
-    """The decision's kind picks the template: no record → MQĐ01, no "Biên bản … số" basis."""
+    """The decision's kind picks the template: no record → MQĐ01, no "Biên bản … số" basis.
+    The example made into a valid MQĐ01 (a warning: the fine is above the limit of a decision
+    without a record) is checked as the others: wording and blanks in order, nothing internal,
+    the signature block naming the station, never alone."""
     values = {**example_values("F4"), "decision_kind": "khong_lap_bien_ban"}
-    text = " ".join(printed_pages(tmp_path, "F4", "main", values))
-    assert (
-        in_order(
-            text,
-            [
-                "Mẫu MQĐ01",
-                "Xử phạt vi phạm hành chính không lập biên bản",
-                "Căn cứ Điều 56, Điều 57, Điều 68 và Điều 85 Luật Xử lý vi phạm hành chính",
-                "Điều 1. Xử phạt vi phạm hành chính không lập biên bản đối với ông (bà)",
-            ],
-        )
-        == []
-    ), text
+    values |= {"main_penalty": "canh_cao", "fine_amount": None, "fine_in_words": None}
+    form = CATALOGUE.get("F4")
+    checked = check_record(form, values, today=date(2026, 11, 28), now=datetime(2026, 11, 28, 9))
+    assert [p for p in checked.problems if p.is_error] == []
+    pages = printed_pages(tmp_path, "F4", "main", checked.values)
+    text = " ".join(pages)
+    phrases = [
+        "Mẫu MQĐ01",
+        "Số: 05/QĐ-XPHC",
+        "QUYẾT ĐỊNH",
+        "Xử phạt vi phạm hành chính không lập biên bản",
+        "Căn cứ Điều 56, Điều 57, Điều 68 và Điều 85 Luật Xử lý vi phạm hành chính",
+        "Căn cứ {legal_provision:lower};",
+        "Căn cứ Nghị định số 189/2025/NĐ-CP",
+        "Tôi: Nguyễn Văn Trưởng; cấp bậc: Trung tá",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Xử phạt vi phạm hành chính không lập biên bản đối với ông (bà)",
+        "1. Họ và tên: Trần Quốc Bảo.",
+        "2. Đã thực hiện hành vi vi phạm hành chính: {act_description:30}",
+        "3. Quy định tại: {legal_provision}.",
+        "a) Hình thức xử phạt chính: cảnh cáo.",
+        "b) Hình thức xử phạt bổ sung: không.",
+        "Điều 2. Trần Quốc Bảo phải nghiêm chỉnh chấp hành Quyết định xử phạt này",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày 21 tháng 11 năm 2026.",
+        "Nơi nhận:",
+        "- Như Điều 3;",
+        "TRƯỞNG CÔNG AN PHƯỜNG BA ĐÌNH (Ký, ghi rõ họ tên, đóng dấu)",
+        "Nguyễn Văn Trưởng",
+    ]
+    assert in_order(text, from_example("F4", phrases)) == [], text
     assert "Biên bản vi phạm hành chính số" not in text and "MQĐ02" not in text
+    assert "phạt tiền" not in text and "Kho bạc" not in text  # a warning: no fine, no payment
+    assert [marker for marker in FORBIDDEN if marker in text] == []
+    assert signatures_have_company(pages), pages[-1]
 
 
 # The name closing each document's last signature block, as the examples give it.

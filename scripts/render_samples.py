@@ -1,6 +1,8 @@
 """Render docs/samples/F1.png … F10.png, every page of each form's document, from docs/examples
 (page 1 as F1.png, the next ones as F1-p2.png, …). A form printing several papers gets its
-first as F1.png and the others by name: F1-transfer.png, F1-transfer-p2.png, … And
+first as F1.png and the others by name: F1-transfer.png, F1-transfer-p2.png, … A form whose
+values choose between templates for one paper gets the others by template (F4-MQD01.png: the
+decision without a record, VARIANTS below). And
 docs/samples/report.png (report-p2.png, …): the periodic report of the reporting month 12/2026
 (15/11–14/12) counted from those examples.
 
@@ -40,12 +42,38 @@ STATION = IssuingBody.from_station("Công an phường Ba Đình", "00004")
 SAMPLE_DAY = date(2026, 11, 28)
 
 
-def sample_facts(form_id: str, number_symbol: str | None) -> RecordFacts:
+# A form's other templates for the same paper, chosen by its values: each gets a sample of its
+# own from the example with these changes. F4 without a record is MQĐ01; its fine is above the
+# limit of such a decision, so the sample is a warning.
+VARIANTS = {
+    "F4": [
+        (
+            "F4-MQD01",
+            {
+                "decision_kind": "khong_lap_bien_ban",
+                "main_penalty": "canh_cao",
+                "fine_amount": None,
+                "fine_in_words": None,
+            },
+        )
+    ],
+}
+
+
+def sample_facts(
+    form_id: str, number_symbol: str | None, changes: dict | None = None
+) -> RecordFacts:
     document = json.loads((ROOT / "docs" / "examples" / f"{form_id}.json").read_text("utf-8"))
     form = load_catalogue().get(form_id)
     checked = check_record(
-        form, document["values"], today=SAMPLE_DAY, now=datetime(2026, 11, 28, 9, 30)
+        form,
+        document["values"] | (changes or {}),
+        today=SAMPLE_DAY,
+        now=datetime(2026, 11, 28, 9, 30),
     )
+    errors = [p for p in checked.problems if p.is_error]
+    if errors:
+        raise SystemExit(f"{form_id} {changes or ''}: the sample is not valid: {errors}")
     digest = hashlib.sha256(json.dumps(checked.values, sort_keys=True).encode()).hexdigest()
     return RecordFacts(
         record_id=f"01900000-0000-7000-8000-0000000000{int(form_id[1:]):02d}",
@@ -116,6 +144,18 @@ def render_report_sample(out: Path, pdf_dir: Path, dpi: int) -> None:
         print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
 
 
+def render_document(doc, stem: str, args: argparse.Namespace) -> None:
+    """Every page of `doc` as PNG: page 1 keeps the plain name (the README shows it), the others
+    are F1-p2.png, …"""
+    pdf = args.pdf_dir / f"{stem}.pdf"
+    pages = write_pdf(doc, pdf)
+    for page in range(pages):
+        suffix = f"-p{page + 1}" if page else ""
+        target = args.out / f"{stem}{suffix}.png"
+        render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
+        print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "samples")
@@ -124,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     ensure_gui_application()
     args.out.mkdir(parents=True, exist_ok=True)
-    pdf_dir = args.pdf_dir or Path(tempfile.mkdtemp(prefix="cax-samples-"))
+    args.pdf_dir = pdf_dir = args.pdf_dir or Path(tempfile.mkdtemp(prefix="cax-samples-"))
     pdf_dir.mkdir(parents=True, exist_ok=True)
     for stale in args.out.glob("F*.png"):  # a page count that shrank leaves no old page
         stale.unlink()
@@ -132,15 +172,10 @@ def main(argv: list[str] | None = None) -> int:
         facts = sample_facts(form.id, form.numbering)
         for index, (name, _) in enumerate(documents_for(form)):
             stem = form.id if index == 0 else f"{form.id}-{name}"
-            doc = build_document(form, facts, STATION, document=name)
-            pdf = pdf_dir / f"{stem}.pdf"
-            pages = write_pdf(doc, pdf)
-            for page in range(pages):
-                # Page 1 keeps the plain name (the README shows it); the others are F1-p2.png, …
-                suffix = f"-p{page + 1}" if page else ""
-                target = args.out / f"{stem}{suffix}.png"
-                render_page(pdf, page, dpi=args.dpi).save(str(target), "PNG")
-                print(f"{target}  page {page + 1}/{pages}  {target.stat().st_size // 1024} KB")
+            render_document(build_document(form, facts, STATION, document=name), stem, args)
+        for stem, changes in VARIANTS.get(form.id, []):
+            facts = sample_facts(form.id, form.numbering, changes)
+            render_document(build_document(form, facts, STATION), stem, args)
     render_report_sample(args.out, pdf_dir, args.dpi)
     return 0
 

@@ -16,6 +16,8 @@ from sqlalchemy import Connection, text
 from desktop.core.deadlines import Deadline, at_risk, check_in_due, transfer_due
 from desktop.core.overview import StationOverview
 from desktop.storage import authorship
+from domain.forms.evaluation import RecordLookup
+from domain.forms.model import FormDefinition, RecordLinkCheck
 from domain.records import (
     Projection,
     RecordFilter,
@@ -455,3 +457,33 @@ def deadlines(conn: Connection, now: datetime, transfer_hours: int) -> list[Dead
             due = datetime.combine(day, datetime.min.time())
             found.append(Deadline(record_id, "check_in", title, number, due, day < today))
     return sorted(found, key=lambda d: d.due)
+
+
+def _number_key(number: str) -> str:
+    """A document number compared as the officer means it: "5/HS-GS" is "05/HS-GS"."""
+    head, _, symbol = number.strip().upper().partition("/")
+    return f"{int(head)}/{symbol}" if head.isdigit() else number.strip().upper()
+
+
+def record_lookup(conn: Connection, form: FormDefinition) -> RecordLookup | None:
+    """What `form`'s `record_link` checks look document numbers up in: the values of every live
+    (not voided) numbered record of the forms they name, read once (a station keeps some hundreds
+    of F10 files; the form index `ix_records_form_updated` finds them). None when the form
+    links to no other record."""
+    targets = {c.form for c in form.checks if isinstance(c, RecordLinkCheck)}
+    if not targets:
+        return None
+    index: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for target in sorted(targets):
+        rows = conn.exec_driver_sql(
+            "SELECT document_number, values_json FROM records WHERE form_id = :form "
+            f"AND status != '{RecordStatus.VOIDED}' AND document_number IS NOT NULL",
+            {"form": target},
+        )
+        for number, values_json in rows:
+            index.setdefault((target, _number_key(number)), []).append(json.loads(values_json))
+
+    def lookup(form_id: str, number: str) -> list[dict[str, Any]]:
+        return index.get((form_id, _number_key(number)), [])
+
+    return lookup

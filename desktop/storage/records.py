@@ -25,7 +25,8 @@ from desktop.storage import audit, centre_feed, outbox, record_store
 from desktop.storage.outbox import RecordEvent
 from desktop.storage.station import StationSession
 from domain.forms.catalogue import Catalogue
-from domain.forms.model import FormDefinition
+from domain.forms.evaluation import RecordLookup
+from domain.forms.model import FormDefinition, RecordLinkCheck
 from domain.forms.summaries import format_document_number, redact_sensitive
 from domain.ids import new_record_id
 from domain.law import Catalogue as LawCatalogue
@@ -72,8 +73,18 @@ class RecordService:
             rules=self.catalogue.rules,
             station_commune=self._station_commune,
             law=self.law_catalogue(),
+            records=self.record_lookup(form_id),
         )
         return checked.values, checked.problems
+
+    def record_lookup(self, form_id: str) -> RecordLookup | None:
+        """The station's records that `form_id`'s `record_link` checks look numbers up in
+        (F6's supervision file → F10); None when the form links to none."""
+        form = self._form(form_id)
+        if not any(isinstance(c, RecordLinkCheck) for c in form.checks):
+            return None
+        with self.session.db.read() as conn:
+            return record_store.record_lookup(conn, form)
 
     def law_catalogue(self) -> LawCatalogue:
         """The legal catalogue in force on this station (the newest pulled, else bundled)."""

@@ -97,6 +97,7 @@ class RecordEditor(QWidget):
             rules=catalogue.rules,
             station_commune=station_code if len(station_code) == 5 else None,
             law=record_work.law_catalogue(context.session, catalogue),
+            records=record_work.record_lookup(context.session, catalogue, form.id),
         )
         role = context.session.user.role
         self.summary = ProblemSummary(

@@ -15,6 +15,7 @@ from desktop.storage.audit import AuditEntry
 from desktop.storage.records import RecordService
 from desktop.storage.station import StationSession
 from domain.forms import Catalogue, load_catalogue
+from domain.forms.evaluation import RecordLookup
 from domain.law import Catalogue as LawCatalogue
 from domain.records import RecordFilter, RecordSummary, StoredRecord
 from domain.validation import Override
@@ -38,6 +39,14 @@ def _service(session: StationSession, catalogue: Catalogue) -> RecordService:
 def law_catalogue(session: StationSession, catalogue: Catalogue) -> LawCatalogue:
     """The legal catalogue the station judges with, so the form checks as saving will."""
     return _service(session, catalogue).law_catalogue()
+
+
+def record_lookup(
+    session: StationSession, catalogue: Catalogue, form_id: str
+) -> RecordLookup | None:
+    """The station's records the form's `record_link` checks look up, read once when the form
+    opens, so the form warns as completing will (F6's supervision file → F10)."""
+    return _service(session, catalogue).record_lookup(form_id)
 
 
 def save_draft(

@@ -24,6 +24,7 @@ from domain.forms.model import (
     OneOfCheck,
     Option,
     OrderCheck,
+    RecordLinkCheck,
     RuleRef,
     Section,
     Sensitivity,
@@ -103,6 +104,15 @@ def build_check(raw: Mapping[str, Any], where: _Where) -> Check:
             signer=raw.get("signer"),
             measures=raw.get("measures"),
             without_record=_expression(raw.get("without_record"), where.at("without_record")),
+            when=when,
+        )
+    if kind == "record_link":
+        return RecordLinkCheck(
+            id=raw["id"],
+            path=raw["path"],
+            form=raw["form"],
+            person=raw.get("person"),
+            target_person=raw.get("target_person"),
             when=when,
         )
     assertion = _expression(raw["assert"], where.at("assert"))

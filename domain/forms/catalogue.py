@@ -12,8 +12,8 @@ from typing import Any
 
 from domain.forms.builder import FormBuilder
 from domain.forms.errors import FormDefinitionInvalid, UnknownForm
-from domain.forms.linker import Linker
-from domain.forms.model import FormDefinition
+from domain.forms.linker import Linker, resolve_definition
+from domain.forms.model import FormDefinition, RecordLinkCheck
 from domain.forms.rules import Rules, default_rules, load_rules
 from domain.forms.schema import first_error
 
@@ -91,6 +91,7 @@ def load_catalogue(directory: Path | None = None, *, rules: Rules | None = None)
     for name, file in builder.block_files.items():
         Linker(file, rules).field(builder.block(name), (), name)
     forms: dict[str, FormDefinition] = {}
+    files: dict[str, str] = {}
     for path in sorted(directory.glob("*.json")):
         form = builder.form(_read_json(path, "form"), path.name)
         if form.id in forms:
@@ -98,9 +99,31 @@ def load_catalogue(directory: Path | None = None, *, rules: Rules | None = None)
                 file=path.name, path="id", reason="duplicate_form", form=form.id
             )
         Linker(path.name, rules).form(form)
-        forms[form.id] = form
+        forms[form.id], files[form.id] = form, path.name
+    _check_links(forms, files)
     ordered = sorted(forms.values(), key=_natural_key)
     return Catalogue(MappingProxyType({f.id: f for f in ordered}), rules)
+
+
+def _check_links(forms: Mapping[str, FormDefinition], files: Mapping[str, str]) -> None:
+    """A `record_link` check must name a form of the catalogue and, for the person compared, a
+    field of that form (docs/forms.md, "Checks")."""
+    for form in forms.values():
+        for check in form.checks:
+            if not isinstance(check, RecordLinkCheck):
+                continue
+            file, where = files.get(form.id, f"{form.id}.json"), f"checks.{check.id}"
+            target = forms.get(check.form)
+            if target is None:
+                raise FormDefinitionInvalid(
+                    file=file, path=where, reason="unknown_form", form=check.form
+                )
+            if check.target_person is not None and (
+                resolve_definition(check.target_person.split("."), (target.fields,)) is None
+            ):
+                raise FormDefinitionInvalid(
+                    file=file, path=where, reason="unknown_field", name=check.target_person
+                )
 
 
 def read_form_documents(directory: Path) -> list[dict[str, Any]]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from types import MappingProxyType
@@ -23,6 +23,8 @@ from domain.forms.expressions import (
 from domain.law import Catalogue
 from domain.validation.formats import parse_date, parse_datetime, parse_partial_date
 
+RecordLookup = Callable[[str, str], Sequence[Mapping[str, Any]]]
+
 
 @dataclass(frozen=True)
 class EvalContext:
@@ -35,6 +37,10 @@ class EvalContext:
     # The legal catalogue in force on this side (domain.law.Catalogue); None: the bundled one.
     # Part of the context so that validation and computed fields judge with the same one.
     law: Catalogue | None = None
+    # The station's records, for `record_link` checks: (form id, document number) → the values
+    # of its live (not voided) records with that number. None where records cannot be looked up
+    # (the centre, a check of values alone): those checks are then skipped.
+    records: RecordLookup | None = None
 
 
 @dataclass(frozen=True)

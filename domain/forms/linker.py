@@ -19,6 +19,7 @@ from domain.forms.model import (
     LawCheck,
     OneOfCheck,
     OrderCheck,
+    RecordLinkCheck,
     RuleRef,
 )
 from domain.forms.rules import Rules
@@ -150,6 +151,10 @@ class Linker:
             for optional_name in (*named, check.signer, check.measures):
                 if optional_name is not None:
                     self.path(optional_name, chain, where)
+        elif isinstance(check, RecordLinkCheck):
+            self.path(check.path, chain, where)
+            if check.person is not None:
+                self.path(check.person, chain, where)
 
     def expression(self, expression: Expression | None, chain: Chain, where: str) -> None:
         if expression is None:

@@ -142,7 +142,22 @@ class LawCheck:
     when: Expression | None = None
 
 
-Check = OrderCheck | OneOfCheck | IdPersonCheck | ExpressionCheck | LawCheck
+@dataclass(frozen=True)
+class RecordLinkCheck:
+    """The document number in `path` names a live record of `form` at this station, about the
+    same person: `person` here and `target_person` there hold the same ID number when both are
+    filled in (docs/domain.md, "The link to F10"). Judged only where the station's records can be
+    looked up (`EvalContext.records`); the centre and pure checks skip it."""
+
+    id: str
+    path: str
+    form: str
+    person: str | None = None
+    target_person: str | None = None
+    when: Expression | None = None
+
+
+Check = OrderCheck | OneOfCheck | IdPersonCheck | ExpressionCheck | LawCheck | RecordLinkCheck
 
 
 @dataclass(frozen=True)

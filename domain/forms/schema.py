@@ -103,6 +103,15 @@ _CHECK_KINDS: dict[str, tuple[dict[str, Any], list[str]]] = {
         },
         ["entry", "on", "party"],
     ),
+    "record_link": (
+        {
+            "path": _PATH,
+            "form": {"type": "string", "pattern": "^[A-Za-z][A-Za-z0-9_-]*$"},
+            "person": _PATH,
+            "target_person": _PATH,
+        },
+        ["path", "form"],
+    ),
     "expression": (
         {
             "assert": _EXPR,

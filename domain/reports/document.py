@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
+from domain.documents.builder import KEEP_TOGETHER, chief_title
 from domain.documents.dates import place_and_date
 from domain.documents.model import IssuingBody
 from domain.reports.content import ReportContent, Row, Section
@@ -25,6 +26,7 @@ from domain.reports.typed import SOURCE as TYPED_SOURCE
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DRAFT_MARK = "DỰ THẢO"
+SIGNER_NOTE = "(Ký, ghi rõ họ tên, đóng dấu)"
 NBSP = "\u00a0"
 _ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII")
 _PARTS = {key: text for key, text in NARRATIVE_PARTS}
@@ -39,7 +41,7 @@ class ReportFacts:
     number: str | None = None  # "05/BC"; None until submitted
     submitted: bool = False
     signer_name: str = ""
-    signer_title: str = "TRƯỞNG CÔNG AN"
+    signer_title: str | None = None  # None: the station's head ("TRƯỞNG CÔNG AN / PHƯỜNG …")
     report_id: str = ""
     content_hash: str = ""
 
@@ -106,28 +108,33 @@ def number_line(facts: ReportFacts) -> str:
 
 
 def _header(facts: ReportFacts) -> str:
+    """Laid out as the station's other papers (domain.documents.builder): the number on the line
+    of the place and date, under the rule."""
     body = facts.issuing
     number = escape(number_line(facts)).replace(NBSP, "&nbsp;")
-    left = (
-        f'<p align="center" style="font-size: 12pt;">{escape(body.supervising_line)}<br/>'
-        f"<b>{escape(body.unit_line)}</b><br/>———————</p>"
-        f'<p align="center">{number}</p>'
-    )
-    right = (
-        f'<p align="center" style="font-size: 12pt;"><b>{NATIONAL_TITLE}</b><br/>'
-        f"<b><u>{MOTTO}</u></b></p>"
-        f'<p align="center"><i>{escape(place_and_date(body.place, facts.day))}</i></p>'
-    )
+    left = [
+        f'<span style="font-size:12pt">{escape(body.supervising_line)}</span>',
+        f'<span style="font-size:12pt"><b>{escape(body.unit_line)}</b></span>',
+        '<span style="font-size:9pt">―――――――</span>',
+        f'<span style="font-size:13pt">{number}</span>',
+    ]
+    right = [
+        f'<span style="font-size:12pt"><b>{NATIONAL_TITLE}</b></span>',
+        f'<span style="font-size:13pt"><b><u>{MOTTO}</u></b></span>',
+        "",
+        f'<span style="font-size:13pt"><i>{escape(place_and_date(body.place, facts.day))}</i></span>',
+    ]
     return (
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
-        f'<td width="40%" valign="top">{left}</td><td width="60%" valign="top">{right}</td>'
+        f'<td width="40%" align="center" valign="top">{"<br>".join(left)}</td>'
+        f'<td width="60%" align="center" valign="top">{"<br>".join(right)}</td>'
         "</tr></table>"
     )
 
 
 def _title(summary: str) -> str:
     return (
-        '<p align="center" style="margin-top: 12pt; font-size: 14pt;"><b>BÁO CÁO</b><br/>'
+        '<p align="center" style="margin-top:22px; margin-bottom:10px; font-size: 14pt;"><b>BÁO CÁO</b><br/>'
         f"<b>{escape(summary)}</b><br/>———————</p>"
     )
 
@@ -276,14 +283,18 @@ def _signature(facts: ReportFacts) -> str:
     if supervising:
         recipients += f"- {escape(supervising)};<br/>"
     recipients += "- Lưu: VT."
-    # The position in capitals, room for the signature and the seal, then the signer's name.
+    # As on the station's other papers (docs/printing.md): the authority mark naming the
+    # station ("TRƯỞNG CÔNG AN" / "PHƯỜNG BA ĐÌNH"), the note, room for the signature and the
+    # seal, the signer's name. The keep-together anchor: never split, never alone on a page.
     # QTextDocument ignores margins on table cells: blank lines make the room.
+    title = facts.signer_title or chief_title(facts.issuing)
+    lines = "<br/>".join(escape(line) for line in title.split("\n"))
     name = f"<b>{escape(facts.signer_name)}</b>" if facts.signer_name else "&nbsp;"
     return (
         "<p>&nbsp;</p>"
         '<table width="100%" cellspacing="0" cellpadding="0"><tr>'
         f'<td width="45%" valign="top" style="font-size: 11pt;">{recipients}</td>'
         '<td width="55%" align="center" valign="top">'
-        f'<p align="center"><b>{escape(facts.signer_title)}</b>'
-        f"<br/><br/><br/><br/><br/>{name}</p></td></tr></table>"
+        f'<p align="center"><b>{lines}</b><br/><i><a name="{KEEP_TOGETHER}">{SIGNER_NOTE}</a></i>'
+        f"<br/><br/><br/><br/>{name}</p></td></tr></table>"
     )

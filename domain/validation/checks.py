@@ -14,12 +14,14 @@ from domain.forms.model import (
     Limit,
     OneOfCheck,
     OrderCheck,
+    RecordLinkCheck,
     RuleRef,
 )
 from domain.validation.codes import Code, Severity
 from domain.validation.formats import partial_date_year
 from domain.validation.identity import id_facts
 from domain.validation.law_check import run_law_check
+from domain.validation.links import run_record_link
 from domain.validation.problems import Problem, problem
 
 
@@ -48,6 +50,8 @@ def run_check(
         return _id_person(check, prefix, scopes)
     if isinstance(check, LawCheck):
         return run_law_check(check, prefix, scopes, context, context.law)
+    if isinstance(check, RecordLinkCheck):
+        return run_record_link(check, prefix, scopes, context.records)
     assert isinstance(check, ExpressionCheck)
     if holds(check.assertion, scopes, context):
         return []

@@ -64,6 +64,10 @@ class Code(StrEnum):
     DENUNCIATION_NOT_INDIVIDUAL = "DENUNCIATION_NOT_INDIVIDUAL"
     # An absence declaration of a supervised person names their F10 file (docs/domain.md)
     SUPERVISION_FILE_MISSING = "SUPERVISION_FILE_MISSING"
+    # A document number naming no live record of that form at this station (params: number, form)
+    LINKED_RECORD_NOT_FOUND = "LINKED_RECORD_NOT_FOUND"
+    # The record that number names is about another person (params: number, form)
+    LINKED_RECORD_OTHER_PERSON = "LINKED_RECORD_OTHER_PERSON"
     TRANSFER_OVERDUE = "TRANSFER_OVERDUE"
     DECISION_LATE = "DECISION_LATE"
     NOTICE_LATE = "NOTICE_LATE"

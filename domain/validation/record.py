@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
 
-from domain.forms.evaluation import EvalContext, Scope, holds, is_empty
+from domain.forms.evaluation import EvalContext, RecordLookup, Scope, holds, is_empty
 from domain.forms.model import FieldDefinition, FieldType, FormDefinition
 from domain.forms.rules import Rules, default_rules
 from domain.law import Catalogue
@@ -43,11 +43,13 @@ def check_record(
     reference: ReferenceData | None = None,
     station_commune: str | None = None,
     law: Catalogue | None = None,
+    records: RecordLookup | None = None,
 ) -> CheckedRecord:
     """Normalise, then validate: what `cax record new` and the form window both need.
 
     `now` defaults to the end of `today`; `station_commune` (5-digit code) enables the
-    "outside the station's area" warnings; `law` replaces the bundled legal catalogue.
+    "outside the station's area" warnings; `law` replaces the bundled legal catalogue;
+    `records` looks up the station's records for `record_link` checks (skipped without it).
     """
     rules = rules or default_rules()
     if not isinstance(values, Mapping):
@@ -59,6 +61,7 @@ def check_record(
         rules=rules.values(),
         station_commune=station_commune,
         law=law,
+        records=records,
     )
     walker = _Walker(context, reference or default_reference())
     walker.unknown(form.fields, values, "")
@@ -76,6 +79,7 @@ def validate_record(
     reference: ReferenceData | None = None,
     station_commune: str | None = None,
     law: Catalogue | None = None,
+    records: RecordLookup | None = None,
 ) -> list[Problem]:
     """Every problem in a record's values (raw or already normalised), in form order."""
     return check_record(
@@ -87,6 +91,7 @@ def validate_record(
         reference=reference,
         station_commune=station_commune,
         law=law,
+        records=records,
     ).problems
 
 

@@ -1898,6 +1898,14 @@ Offline data entry for commune police stations.</translation>
         <translation>This person is under supervision: give the number of their supervision file (F10).</translation>
     </message>
     <message>
+        <source>No record numbered %1 (%2) at this station: check the number, or the file is kept at another station.</source>
+        <translation>No record numbered %1 (%2) at this station: check the number, or the file is kept at another station.</translation>
+    </message>
+    <message>
+        <source>Record %1 (%2) is about another person: its ID number differs from this one.</source>
+        <translation>Record %1 (%2) is about another person: its ID number differs from this one.</translation>
+    </message>
+    <message>
         <source>Not transferred within %1 hours of receipt.</source>
         <translation>Not transferred within %1 hours of receipt.</translation>
     </message>

@@ -1898,6 +1898,14 @@ Phần mềm nhập liệu không cần mạng dành cho Công an cấp xã.</tr
         <translation>Người này thuộc diện quản lý, giám sát: ghi số hồ sơ quản lý, giám sát (F10).</translation>
     </message>
     <message>
+        <source>No record numbered %1 (%2) at this station: check the number, or the file is kept at another station.</source>
+        <translation>Đơn vị không có hồ sơ số %1 (%2): hãy kiểm tra lại số, hoặc hồ sơ đang do đơn vị khác quản lý.</translation>
+    </message>
+    <message>
+        <source>Record %1 (%2) is about another person: its ID number differs from this one.</source>
+        <translation>Hồ sơ %1 (%2) là của người khác: số định danh cá nhân ở đó khác với ở đây.</translation>
+    </message>
+    <message>
         <source>Not transferred within %1 hours of receipt.</source>
         <translation>Chưa chuyển trong vòng %1 giờ kể từ khi tiếp nhận.</translation>
     </message>

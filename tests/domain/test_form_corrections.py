@@ -133,6 +133,46 @@ def test_a_supervised_person_s_absence_names_an_f10_file() -> None:
     assert problems("F6", missing) == {("supervision_file", "SUPERVISION_FILE_MISSING", "warning")}
 
 
+def test_the_supervision_file_is_looked_up_among_the_stations_f10_files() -> None:
+    """Where the station's records can be looked up, the number must name a live F10 file
+    ("5/HS-GS" is "05/HS-GS"): none is a warning, one about another person an overridable error,
+    the same person (ID however it is grouped) or a file without an ID passes."""
+    thang = {"subject": {"full_name": "Phan Văn Thắng", "id_number": "036094005678"}}
+    other = {"subject": {"full_name": "Lê Văn Tám", "id_number": "001090000001"}}
+    no_id = {"subject": {"full_name": "Không rõ số"}}
+    files: dict[tuple[str, str], list[dict[str, Any]]] = {
+        ("F10", "05/HS-GS"): [thang],
+        ("F10", "06/HS-GS"): [other],
+        ("F10", "07/HS-GS"): [other, thang],  # two years' 07/HS-GS: one is his
+        ("F10", "08/HS-GS"): [no_id],
+    }
+    asked: list[tuple[str, str]] = []
+
+    def lookup(form_id: str, number: str) -> list[dict[str, Any]]:
+        asked.append((form_id, number))
+        return files.get((form_id, number), [])
+
+    def linked(number: str, **changes: Any) -> set[tuple[str, str, str, bool]]:
+        values = f6(supervision_file=number, **changes)
+        found = validate_record(
+            CATALOGUE.get("F6"), values, today=TODAY, station_commune="00004", records=lookup
+        )
+        return {(p.path, p.code.value, p.severity.value, p.overridable) for p in found}
+
+    assert linked("05/HS-GS") == set()
+    assert asked == [("F10", "05/HS-GS")]
+    assert linked("09/HS-GS") == {("supervision_file", "LINKED_RECORD_NOT_FOUND", "warning", False)}
+    assert linked("06/HS-GS") == {("supervision_file", "LINKED_RECORD_OTHER_PERSON", "error", True)}
+    assert linked("07/HS-GS") == set()
+    assert linked("08/HS-GS") == set()
+    spaced = f6()["declarant"] | {"id_number": "036 094 005 678"}
+    assert linked("05/HS-GS", declarant=spaced) == set()
+    # Without the station's records (the centre, a check of values alone) nothing is looked up.
+    asked.clear()
+    assert problems("F6", f6(supervision_file="09/HS-GS")) == set()
+    assert asked == []
+
+
 # ---- F10: the test period of a suspended sentence is 12 to 60 months ------------------------
 
 

@@ -240,6 +240,43 @@ def test_a_province_can_add_a_form_without_code(tmp_path: Path) -> None:
             "checks.x",
             "order_needs_dates_or_numbers",
         ),
+        (
+            lambda f: f.update(
+                checks=[{"kind": "record_link", "id": "x", "path": "note", "form": "HN-T9"}]
+            ),
+            "checks.x",
+            "unknown_form",
+        ),
+        (
+            lambda f: f.update(
+                checks=[
+                    {
+                        "kind": "record_link",
+                        "id": "x",
+                        "path": "note",
+                        "form": "HN-T1",
+                        "person": "who.nickname",
+                    }
+                ]
+            ),
+            "checks.x",
+            "unknown_field",
+        ),
+        (
+            lambda f: f.update(
+                checks=[
+                    {
+                        "kind": "record_link",
+                        "id": "x",
+                        "path": "note",
+                        "form": "HN-T1",
+                        "target_person": "who.nickname",
+                    }
+                ]
+            ),
+            "checks.x",
+            "unknown_field",
+        ),
     ],
 )
 def test_broken_definitions_are_refused_with_file_path_and_reason(

@@ -192,8 +192,13 @@ def test_printed_report_number_money_signature_and_static_tables(month: ReportCo
     assert "Tổng số tiền phạt (đồng)" in html and "3.500.000" in html
     assert "VND" not in html
     assert "3.200.000.000" in html
-    signature = html[html.index("TRƯỞNG CÔNG AN</b>") :]
-    assert "Nguyễn Văn Trưởng" in signature
+    # The signature block as on the station's other papers: the authority mark naming the
+    # station, the note, the name; kept together with what precedes it (the page rules' anchor).
+    signature = html[html.index("Nơi nhận:") - 200 :]
+    assert 'name="cax-keep-together"' in signature
+    block = signature[signature.index("TRƯỞNG CÔNG AN") :]
+    assert block.index("PHƯỜNG BA ĐÌNH") < block.index("(Ký, ghi rõ họ tên, đóng dấu)")
+    assert block.index("(Ký, ghi rõ họ tên, đóng dấu)") < block.index("Nguyễn Văn Trưởng")
     assert "Công an thành phố Hà Nội" in html  # lower case in running text
     assert "trật tự kỳ báo cáo tháng 11 năm 2026 (từ 15/10/2026 đến 14/11/2026)" in html
     assert "Tội phạm theo nhóm tội" in html and "Xâm phạm sở hữu" in html

@@ -123,6 +123,15 @@ _TEXTS: dict[str, str] = {
         "ProblemMessages",
         "This person is under supervision: give the number of their supervision file (F10).",
     ),
+    Code.LINKED_RECORD_NOT_FOUND: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "No record numbered %1 (%2) at this station: check the number, or the file is kept "
+        "at another station.",
+    ),
+    Code.LINKED_RECORD_OTHER_PERSON: QT_TRANSLATE_NOOP(
+        "ProblemMessages",
+        "Record %1 (%2) is about another person: its ID number differs from this one.",
+    ),
     Code.TRANSFER_OVERDUE: QT_TRANSLATE_NOOP(
         "ProblemMessages", "Not transferred within %1 hours of receipt."
     ),
@@ -181,6 +190,8 @@ _PARAMS: dict[str, tuple[str, ...]] = {
     Code.LAW_ENTRY_UNKNOWN: ("entry",),
     Code.LAW_ENTRY_NOT_IN_FORCE: ("day",),
     Code.NO_RECORD_LIMIT_EXCEEDED: ("max",),
+    Code.LINKED_RECORD_NOT_FOUND: ("number", "form"),
+    Code.LINKED_RECORD_OTHER_PERSON: ("number", "form"),
 }
 
 

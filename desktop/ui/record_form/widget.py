@@ -37,7 +37,7 @@ from desktop.ui.record_form.messages import describe_problem
 from desktop.ui.record_form.options import OptionModels
 from desktop.ui.record_form.panel import FieldsPanel
 from desktop.ui.record_form.paths import is_under, split_path
-from domain.forms.evaluation import EvalContext, Scope, holds
+from domain.forms.evaluation import EvalContext, RecordLookup, Scope, holds
 from domain.forms.model import FormDefinition, LawCheck
 from domain.forms.rules import Rules, default_rules
 from domain.law import Catalogue, default_catalogue
@@ -73,6 +73,7 @@ class RecordFormWidget(QWidget):
         station_commune: str | None = None,
         clock: Callable[[], datetime] = local_now,
         law: Catalogue | None = None,
+        records: RecordLookup | None = None,
     ) -> None:
         super().__init__(parent)
         self.form, self.language = form, language
@@ -80,6 +81,7 @@ class RecordFormWidget(QWidget):
         self.rules = rules or default_rules()
         self.station_commune, self._clock = station_commune, clock
         self.law = law or default_catalogue()  # the station's catalogue in force
+        self.records = records  # the station's records, for `record_link` checks (F6 → F10)
         self.problems: list[Problem] = []
         self.visited: set[str] = set()
         self.show_all = False
@@ -208,6 +210,7 @@ class RecordFormWidget(QWidget):
             rules=self.rules.values(),
             station_commune=self.station_commune,
             law=self.law,
+            records=self.records,
         )
 
     def describe(self, problem: Problem) -> str:
@@ -272,6 +275,7 @@ class RecordFormWidget(QWidget):
             reference=self.reference,
             station_commune=self.station_commune,
             law=self.law,
+            records=self.records,
         ).problems
 
     def validate(self) -> list[Problem]:

@@ -17,6 +17,9 @@ from domain.documents import IssuingBody, RecordFacts, build_document, documents
 from domain.documents.templates import templates_for
 from domain.documents.wording import paper_label
 from domain.forms import FieldType, load_catalogue
+from domain.reports.builder import PeriodData, build_content
+from domain.reports.document import ReportFacts, report_document
+from domain.reports.periods import parse_period
 from domain.validation import check_record
 from domain.vietnamese import format_money
 
@@ -130,7 +133,7 @@ PHRASES = {
         "Số: 05/BB-VPHC",
         "Ba Đình, ngày 20 tháng 11 năm 2026",
         "BIÊN BẢN VI PHẠM HÀNH CHÍNH",
-        "Hôm nay, hồi 22 giờ 40 phút, ngày 20/11/2026, tại Số 7 ngõ 35 phố Giảng Võ",
+        "Hôm nay, hồi 22 giờ 40 phút, ngày 20/11/2026, tại số 7 ngõ 35 phố Quán Thánh, phường Ba Đình.",
         "Căn cứ: Kết quả kiểm tra của tổ công tác",
         "Chúng tôi gồm:",
         "1. Người có thẩm quyền lập biên bản: Đại úy Hoàng Văn Nam",
@@ -139,7 +142,7 @@ PHRASES = {
         "Tiến hành lập biên bản vi phạm hành chính đối với ông (bà) có tên sau đây:",
         "1. Họ và tên: Trần Quốc Bảo. Giới tính: Nam.",
         "Ngày, tháng, năm sinh: 05/09/2001. Quốc tịch: Việt Nam.",
-        "Nơi ở hiện tại: số 7 ngõ 35 phố Giảng Võ, phường Giảng Võ, thành phố Hà Nội.",
+        "Nơi ở hiện tại: số 7 ngõ 35 phố Quán Thánh, phường Ba Đình, thành phố Hà Nội.",
         "Số định danh cá nhân/CMND/hộ chiếu: 038201003214",
         "2. Đã có hành vi vi phạm hành chính: {act_description:30}",
         "3. Quy định tại: {legal_provision}.",
@@ -418,22 +421,45 @@ def test_the_intake_minutes_leave_the_transfer_to_its_own_paper(printed):
 
 
 def test_a_decision_without_a_record_prints_as_mqd01(qapp, tmp_path):
-    """The decision's kind picks the template: no record → MQĐ01, no "Biên bản … số" basis."""
+    """The decision's kind picks the template: no record → MQĐ01, no "Biên bản … số" basis.
+    The example made into a valid MQĐ01 (a warning: the fine is above the limit of a decision
+    without a record) is checked as the others: wording and blanks in order, nothing internal,
+    the signature block naming the station, never alone."""
     values = {**example_values("F4"), "decision_kind": "khong_lap_bien_ban"}
-    text = " ".join(printed_pages(tmp_path, "F4", "main", values))
-    assert (
-        in_order(
-            text,
-            [
-                "Mẫu MQĐ01",
-                "Xử phạt vi phạm hành chính không lập biên bản",
-                "Căn cứ Điều 56, Điều 57, Điều 68 và Điều 85 Luật Xử lý vi phạm hành chính",
-                "Điều 1. Xử phạt vi phạm hành chính không lập biên bản đối với ông (bà)",
-            ],
-        )
-        == []
-    ), text
+    values |= {"main_penalty": "canh_cao", "fine_amount": None, "fine_in_words": None}
+    form = CATALOGUE.get("F4")
+    checked = check_record(form, values, today=date(2026, 11, 28), now=datetime(2026, 11, 28, 9))
+    assert [p for p in checked.problems if p.is_error] == []
+    pages = printed_pages(tmp_path, "F4", "main", checked.values)
+    text = " ".join(pages)
+    phrases = [
+        "Mẫu MQĐ01",
+        "Số: 05/QĐ-XPHC",
+        "QUYẾT ĐỊNH",
+        "Xử phạt vi phạm hành chính không lập biên bản",
+        "Căn cứ Điều 56, Điều 57, Điều 68 và Điều 85 Luật Xử lý vi phạm hành chính",
+        "Căn cứ {legal_provision:lower};",
+        "Căn cứ Nghị định số 189/2025/NĐ-CP",
+        "Tôi: Nguyễn Văn Trưởng; cấp bậc: Trung tá",
+        "QUYẾT ĐỊNH:",
+        "Điều 1. Xử phạt vi phạm hành chính không lập biên bản đối với ông (bà)",
+        "1. Họ và tên: Trần Quốc Bảo.",
+        "2. Đã thực hiện hành vi vi phạm hành chính: {act_description:30}",
+        "3. Quy định tại: {legal_provision}.",
+        "a) Hình thức xử phạt chính: cảnh cáo.",
+        "b) Hình thức xử phạt bổ sung: không.",
+        "Điều 2. Trần Quốc Bảo phải nghiêm chỉnh chấp hành Quyết định xử phạt này",
+        "Điều 3. Quyết định này có hiệu lực kể từ ngày 21 tháng 11 năm 2026.",
+        "Nơi nhận:",
+        "- Như Điều 3;",
+        "TRƯỞNG CÔNG AN PHƯỜNG BA ĐÌNH (Ký, ghi rõ họ tên, đóng dấu)",
+        "Nguyễn Văn Trưởng",
+    ]
+    assert in_order(text, from_example("F4", phrases)) == [], text
     assert "Biên bản vi phạm hành chính số" not in text and "MQĐ02" not in text
+    assert "phạt tiền" not in text and "Kho bạc" not in text  # a warning: no fine, no payment
+    assert [marker for marker in FORBIDDEN if marker in text] == []
+    assert signatures_have_company(pages), pages[-1]
 
 
 # The name closing each document's last signature block, as the examples give it.
@@ -481,3 +507,33 @@ def test_a_long_statement_never_leaves_the_signatures_alone(qapp, tmp_path):
         breaks += len(pages)
         assert signatures_have_company(pages), (count, pages[-1])
     assert breaks > 2 * 16  # some statements ran onto a third page: the check had to hold there
+
+
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
+def test_the_reports_signature_block_is_whole_and_never_alone(qapp, tmp_path):
+    """The periodic report signs as the station's papers do — "Nơi nhận", the authority mark
+    naming the station, the note, the name — and, as its plans grow a sentence at a time so the
+    block meets the page's end at every place, it always keeps lines of the text with it."""
+    period = parse_period("2026-K11")
+    content = build_content(
+        CATALOGUE, PeriodData(period), PeriodData(period.same_period_last_year())
+    )
+    facts = ReportFacts(STATION, date(2026, 11, 16), "07/BC", True, "Nguyễn Văn Trưởng")
+    sentence = "Tiếp tục tuần tra ban đêm tại các tuyến phố trọng điểm của phường. "
+    block = [
+        "Nơi nhận:",
+        "- Công an thành phố Hà Nội;",
+        "TRƯỞNG CÔNG AN",
+        "PHƯỜNG BA ĐÌNH",
+        "(Ký, ghi rõ họ tên, đóng dấu)",
+        "Nguyễn Văn Trưởng",
+    ]
+    seen_pages = set()
+    for count in range(22, 40, 2):  # the block reaches the end of page 5 on the way
+        target = tmp_path / f"report-{count}.pdf"
+        write_pdf(report_document(content, {"plans": sentence * count}, facts), target)
+        pages = [flat(page.extract_text()) for page in pypdf.PdfReader(str(target)).pages]
+        seen_pages.add(len(pages))
+        assert signatures_have_company(pages), (count, pages[-1])
+        assert in_order(pages[-1], block) == [], (count, pages[-1])
+    assert len(seen_pages) > 1  # the plans did push it over a page end

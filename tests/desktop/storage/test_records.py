@@ -128,6 +128,40 @@ def test_overridable_id_mismatch_needs_a_supervisor_with_a_reason(chief, officer
     assert chief.complete(record_id, [override]) == "01/BB-VPHC"
 
 
+def test_an_absence_declaration_names_a_live_f10_file_of_the_same_person(chief, officer):
+    """F6's supervision file is looked up among the station's F10 files when it is checked and
+    completed (docs/domain.md, "The link to F10"): the person's own file passes, a number with no
+    live file warns, another person's file blocks unless a supervisor accepts it."""
+    f10 = officer.create("F10", example("F10"))
+    assert officer.complete(f10) == "01/HS-GS"
+
+    def codes(values: dict) -> set[tuple[str, str]]:
+        return {(p.path, p.code.value) for p in officer.check("F6", values)[1]}
+
+    own = example("F6") | {"supervision_file": "01/HS-GS"}
+    assert codes(own) == set()
+    assert officer.complete(officer.create("F6", own)) == "01/TV"
+
+    unknown = example("F6") | {"supervision_file": "02/HS-GS"}
+    assert codes(unknown) == {("supervision_file", "LINKED_RECORD_NOT_FOUND")}
+    assert officer.complete(officer.create("F6", unknown)) == "02/TV"  # a warning only
+
+    officer.void(f10, "Lập trùng hồ sơ")
+    assert codes(own) == {("supervision_file", "LINKED_RECORD_NOT_FOUND")}
+
+    again = officer.create("F10", example("F10"))
+    assert officer.complete(again) == "02/HS-GS"
+    someone_else = example("F6") | {"supervision_file": "02/HS-GS"}
+    someone_else["declarant"] = someone_else["declarant"] | {"id_number": "001094000001"}
+    record_id = officer.create("F6", someone_else)
+    with pytest.raises(ValidationFailed) as raised:
+        officer.complete(record_id)
+    found = {(p["path"], p["code"]) for p in raised.value.params["problems"]}
+    assert ("supervision_file", "LINKED_RECORD_OTHER_PERSON") in found
+    override = Override("supervision_file", "LINKED_RECORD_OTHER_PERSON", "CMND cũ, đã đối chiếu")
+    assert chief.complete(record_id, [override]) == "03/TV"
+
+
 @pytest.mark.parametrize(
     "typed", ["nguyen van duc", "NGUYEN", "Đức", "duc", "Nguyễn Văn Đức", "0010850"]
 )

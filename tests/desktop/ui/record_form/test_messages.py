@@ -38,6 +38,8 @@ SAMPLE_PARAMS = {
     "rule": "crime_report_transfer_hours",
     "entry": "nd282.8.1.a",
     "day": "2025-12-10",
+    "number": "05/HS-GS",
+    "form": "F10",
 }
 
 

@@ -285,3 +285,19 @@ def test_a_long_loaded_text_shows_its_beginning(show_form):
     line = form.editor_at("basis").line
     assert line.fontMetrics().horizontalAdvance(line.text()) > line.width()
     assert line.cursorPosition() == 0
+
+
+def test_the_supervision_file_is_looked_up_in_the_stations_records(show_form):
+    """F6 given the station's records (as the editor gives them) says beside the field that no
+    F10 file has the number typed, and stays quiet when the person's own file has it."""
+    files = {("F10", "05/HS-GS"): [{"subject": {"id_number": "036094005678"}}]}
+    values = example_values("F6") | {"supervision_file": "07/HS-GS"}
+    form = show_form("F6", values, records=lambda form_id, n: files.get((form_id, n), []))
+    problems = form.validate()
+    assert [(p.path, p.code.value) for p in problems] == [
+        ("supervision_file", "LINKED_RECORD_NOT_FOUND")
+    ]
+    form.show_problems(problems)
+    assert "07/HS-GS" in _problem_text(form, "supervision_file")
+    form.set_values(values | {"supervision_file": "05/HS-GS"})
+    assert form.validate() == []

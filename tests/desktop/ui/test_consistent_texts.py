@@ -126,6 +126,32 @@ def test_different_passwords_are_said_once_with_the_keyboard_on_the_repeat(add_d
     assert add_dialog.passwords.second.hasFocus()
 
 
+def _shown_whole(label: QLabel) -> bool:
+    """The label has the height its wrapped text needs at its width (nothing clipped)."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_long_password_reason_is_shown_whole_and_the_fields_keep_their_height(
+    add_dialog, qtbot, language
+):
+    """The reason for a weak password wraps to three lines in Vietnamese: the dialog grows for
+    it instead of squashing it to two clipped lines (and the fields above keep their height)."""
+    translators = i18n.install_translators(QApplication.instance(), language)
+    try:
+        add_dialog.resize(add_dialog.minimumSizeHint())  # as small as the dialog opens
+        fields = [add_dialog.username, add_dialog.passwords.first, add_dialog.passwords.second]
+        heights = [field.height() for field in fields]
+        type_into(add_dialog.username, "minh")
+        type_into(add_dialog.passwords.first, "Matkhau@2026")
+        message = add_dialog.passwords.message
+        qtbot.waitUntil(lambda: _shown_whole(message))
+        assert message.text().count(" ") > 10  # a long reason, wrapped
+        assert [field.height() for field in fields] == heights
+    finally:
+        i18n.remove_translators(QApplication.instance(), translators)
+
+
 def test_the_problem_count_follows_the_corrections(open_main_window):
     """After Ctrl+Enter lists N problems, correcting one field says N-1 at once, without
     pressing Complete again."""

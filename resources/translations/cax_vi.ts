@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>CA certificate pinned</source>
-        <translation>đã ghi nhận chứng chỉ CA</translation>
+        <translation>đã ghi nhận chứng thư CA</translation>
     </message>
     <message>
         <source>connection</source>

@@ -201,7 +201,8 @@ def test_print_to_file_from_the_preview_says_pdf_not_printer(
 
 def test_an_enrolment_without_its_certificate_names_the_field_in_vietnamese(qtbot, services):
     """Issue 15: the enrolment said "Có giá trị không hợp lệ. Không được để trống." without
-    saying which value; the headline now names the field."""
+    saying which value; the headline now names the field, with the word of its label (it said
+    "Chứng chỉ CA" beside a field labelled "Chứng thư CA")."""
     translators = i18n.install_translators(QApplication.instance(), "vi")
     try:
         dialog = EnrolDialog(None, services.tasks, "")  # the service is only asked on Check
@@ -210,7 +211,10 @@ def test_an_enrolment_without_its_certificate_names_the_field_in_vietnamese(qtbo
         dialog.check_button.click()
         shown = dialog.findChild(ErrorDialog)
         assert shown is not None
-        assert "Chứng chỉ CA" in shown.headline.text()
+        [label] = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.ca_path]
+        field = label.text().replace("&", "").rstrip(":")
+        assert field == "Chứng thư CA"  # the headline names the field in the label's words
+        assert field in shown.headline.text()
         assert shown.advice.text() == "Không được để trống."
         shown.close()
     finally:

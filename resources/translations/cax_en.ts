@@ -978,6 +978,10 @@
         <translation>Drafts</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
         <source>To review</source>
         <translation>To review</translation>
     </message>

@@ -978,6 +978,10 @@
         <translation>Nháp</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
+    </message>
+    <message>
         <source>To review</source>
         <translation>Chờ duyệt</translation>
     </message>

@@ -57,6 +57,7 @@ def _open_returned_from_the_tile(main: MainWindow, qtbot) -> RecordListPage:
     dashboard = main.current_page()
     assert isinstance(dashboard, DashboardPage)
     assert dashboard.cards["returned_to_me"].value.text() == "1"
+    assert dashboard.waiting.values["Returned"] == 1  # work waiting, beside the drafts
     dashboard.cards["returned_to_me"].click()
     listing = main.current_page()
     assert isinstance(listing, RecordListPage)
@@ -114,6 +115,7 @@ def test_chief_returns_officer_amends_and_the_return_is_cleared(window, records,
     officer.show_page("dashboard")
     officer.current_page().refresh()
     assert officer.current_page().cards["returned_to_me"].value.text() == "0"
+    assert officer.current_page().waiting.values["Returned"] == 0
     waiting = records.service().page(RecordFilter(status=RecordStatus.COMPLETED))
     assert [s.id for s in waiting] == [record_id]  # back in the chief's queue
 

@@ -915,7 +915,7 @@
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation>Waiting for review</translation>
+        <translation>Awaiting approval</translation>
     </message>
     <message>
         <source>Returned to you</source>
@@ -983,7 +983,7 @@
     </message>
     <message>
         <source>To review</source>
-        <translation>To review</translation>
+        <translation>Awaiting approval</translation>
     </message>
     <message>
         <source>Unsent</source>

@@ -155,6 +155,9 @@ def test_a_return_from_the_centre_arrives_by_pull_and_shows_as_returned(window, 
     assert listing.view.note.text() == "Returned by the centre: Thiếu số nhà"
     _amend_place(listing, qtbot, "Bổ sung số nhà")
     assert records.service().get(record_id).summary.status == "completed"
+    rows = listing.view.history_rows  # the centre's comment stays in the record's history
+    history = [(rows.index(r, 2).data(), rows.index(r, 3).data()) for r in range(rows.rowCount())]
+    assert any(action == "Returned with a comment" and "Thiếu số nhà" in d for action, d in history)
     session = records.session()
     with session.db.read() as conn:
         returns = audit.entries(conn, action=AuditAction.RECORD_RETURNED, target=record_id)

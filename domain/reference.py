@@ -11,11 +11,12 @@ import functools
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from domain.validation.formats import VN_TZ
 from domain.vietnamese import fold
 
 # The list names a choice field may use as `"reference"` in a form definition.
@@ -127,7 +128,7 @@ class ReferenceData:
         renames = self._renames.get(unit.code) if unit is not None else None
         if not renames:
             return unit
-        day = on or date.today()
+        day = on or datetime.now(VN_TZ).date()  # the station's day, whatever the PC's zone
         current = [r for r in renames if r.effective_from <= day]
         return replace(unit, name=current[-1].name, type=current[-1].type) if current else unit
 

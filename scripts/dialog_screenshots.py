@@ -4,7 +4,8 @@ Xvfb to see real fonts):
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python scripts/dialog_screenshots.py [OUT]
 
-Writes OUT/{vi,en}/{lock-out,users-add-dialog,wizard-3-supervisor,help}.png; OUT is
+Writes OUT/{vi,en}/{lock-out,users-add-dialog,wizard-3-supervisor,help}.png (Add user with a
+common password typed: the meter and its reason); OUT is
 docs/screenshots at 1100×720 and docs/screenshots/WxH at another size.
 """
 
@@ -52,7 +53,10 @@ def add_user(app, services, session, out: Path) -> None:
     settle(app)
     dialog.username.setText("lan")
     dialog.full_name.setText("Trần Thị Lan")
-    dialog.username.setFocus()
+    # A common password: the meter and the reason agree, and the reason is shown once, whole.
+    dialog.passwords.first.setText("Matkhau@2026")
+    dialog.passwords.second.setText("Matkhau@2026")
+    dialog.passwords.first.setFocus()
     shoot(dialog, out / "users-add-dialog.png", app)
     dialog.close()
 

@@ -14,6 +14,7 @@ from typing import Any
 from desktop.cli.commands import EXIT_OK, open_session, print_json
 from desktop.cli.messages import Messages
 from desktop.core.errors import InvalidInput, LawEntryNotFound
+from desktop.core.station_time import station_today
 from desktop.storage import centre_feed
 from desktop.storage.station import Station
 from domain.law import Catalogue, LawEntry, default_catalogue
@@ -56,7 +57,7 @@ def _as_json(entry: LawEntry) -> dict[str, Any]:
 
 
 def search_command(args: argparse.Namespace, home: Path, messages: Messages) -> int:
-    day: date | None = None if args.all else date.today()
+    day: date | None = None if args.all else station_today()
     if args.date is not None:
         day = parse_date(args.date)
         if day is None:

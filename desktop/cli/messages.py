@@ -171,7 +171,7 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "{unchanged} record(s) had been answered already; unchanged.",
     ),
     "sync_ca": (
-        "Chứng chỉ CA: {subject}\n  SHA-256: {fingerprint}",
+        "Chứng thư CA: {subject}\n  SHA-256: {fingerprint}",
         "CA certificate: {subject}\n  SHA-256: {fingerprint}",
     ),
     "sync_restore_declared": (

@@ -492,7 +492,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "TLS_UNTRUSTED": ErrorText(
         line=(
-            "Chứng chỉ của máy chủ {server} không đáng tin ({reason}): không gửi gì. Hãy kiểm tra địa chỉ và chứng chỉ CA với trung tâm.",
+            "Chứng thư của máy chủ {server} không đáng tin ({reason}): không gửi gì. Hãy kiểm tra địa chỉ và chứng thư CA với trung tâm.",
             "The certificate of {server} is not trusted ({reason}): nothing was sent. Check the address and the CA certificate with the centre.",
         ),
         headline=(
@@ -506,7 +506,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "INSECURE_TRANSPORT": ErrorText(
         line=(
-            "Địa chỉ {server} dùng http không mã hóa: hồ sơ sẽ đi qua mạng ở dạng ai cũng đọc được. Hãy dùng địa chỉ https:// do trung tâm cấp (http chỉ để dùng thử trên chính máy này, hoặc với --allow-http; không bao giờ kèm chứng chỉ CA).",
+            "Địa chỉ {server} dùng http không mã hóa: hồ sơ sẽ đi qua mạng ở dạng ai cũng đọc được. Hãy dùng địa chỉ https:// do trung tâm cấp (http chỉ để dùng thử trên chính máy này, hoặc với --allow-http; không bao giờ kèm chứng thư CA).",
             "The address {server} is plain http: records would cross the network readable by anyone. Use the https:// address the centre gave you (http is only for a trial on this computer, or with --allow-http; never with a CA certificate).",
         ),
         headline=(
@@ -520,7 +520,7 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "CERTIFICATE_INVALID": ErrorText(
         line=(
-            "Tệp chứng chỉ CA không hợp lệ (cần một chứng chỉ dạng PEM).",
+            "Tệp chứng thư CA không hợp lệ (cần một chứng thư dạng PEM).",
             "The CA certificate file is not valid (a PEM certificate is needed).",
         ),
         headline=("Tệp không phải chứng thư (PEM).", "The file is not a certificate (PEM)."),

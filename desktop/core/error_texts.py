@@ -24,7 +24,7 @@ ERRORS: dict[str, ErrorText] = {**SERVER_ERRORS, **STATION_ERRORS}
 
 # Names of the values an `InvalidInput` may be about, so a message names the field.
 FIELD_NAMES: dict[str, Pair] = {
-    "ca": ("Chứng chỉ CA", "CA certificate"),
+    "ca": ("Chứng thư CA", "CA certificate"),
     "server": ("Địa chỉ máy chủ", "Server address"),
     "url": ("Địa chỉ máy chủ", "Server address"),
     "code": ("Mã đăng ký", "Enrolment code"),
@@ -98,7 +98,7 @@ REASONS: dict[str, Pair] = {
         "the address must look like https://server[:port]",
     ),
     "certificate verify failed": (
-        "không do chứng chỉ CA đã ghi nhận ký",
+        "không do chứng thư CA đã ghi nhận ký",
         "not signed by the pinned CA",
     ),
     "hostname": ("không cấp cho tên máy chủ này", "not issued for this server name"),

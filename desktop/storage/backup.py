@@ -50,6 +50,7 @@ from desktop.core.errors import (
     UserRemoved,
 )
 from desktop.core.permissions import Permission, Role
+from desktop.core.station_time import station_now
 from desktop.storage import audit, files, grants, settings
 from desktop.storage.database import Database, NotADatabase, _key_pragma
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
@@ -485,7 +486,7 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
         present = [home / name for name in _STATION_FILES if (home / name).exists()]
         if present:
-            aside = _aside_folder(home, now or datetime.now())
+            aside = _aside_folder(home, now or station_now())
             for path in present:
                 shutil.move(path, aside / path.name)
                 moved.append((aside / path.name, path))

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from desktop.core.errors import SyncBusy
+from desktop.core.station_time import to_station_time
 from desktop.storage.files import shared_mode
 
 LOCK_FILE = "sync.lock"
@@ -59,9 +60,10 @@ else:
 
 
 def _local(iso: str) -> str:
-    """The holder's start as the people at the station read it: local dd/mm/yyyy HH:MM."""
+    """The holder's start as the people at the station read it: dd/mm/yyyy HH:MM in the
+    station's time, not the PC's zone."""
     try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d/%m/%Y %H:%M")
+        return to_station_time(datetime.fromisoformat(iso)).strftime("%d/%m/%Y %H:%M")
     except ValueError:
         return iso
 

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QKeySequence, QShortcut
 from PySide6.QtMultimedia import QMediaDevices
 from PySide6.QtWidgets import (
@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.core.errors import AppError
 from desktop.core.permissions import Permission, allows
 from desktop.core.placeholders import fill_numbered
+from desktop.core.station_time import station_now
 from desktop.storage.attachments import Attachment
 from desktop.ui import attachment_work
 from desktop.ui.attachment_viewer import ImageViewer, PdfViewer
@@ -289,7 +290,7 @@ class AttachmentsPanel(QWidget):
         if self.record_id is None or not self.may_change or self._busy:
             return
         data = jpeg_bytes(image)
-        stamp = QDateTime.currentDateTime().toString("yyyy-MM-dd HH.mm.ss")
+        stamp = station_now().strftime("%Y-%m-%d %H.%M.%S")  # Vietnam time, as every screen
         name = fill_numbered(self.tr("Photo %1.jpg"), stamp)
         self._set_busy(fill_numbered(self.tr("Attaching %1\u2026"), name))
         self._run(

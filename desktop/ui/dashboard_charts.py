@@ -106,7 +106,8 @@ class MonthlyChart:
 
 
 class WaitingChart:
-    """Bars of the work waiting: drafts, the review queue and records not yet at the centre.
+    """Bars of the work waiting: drafts, returned records, the review queue and records not yet
+    at the centre.
 
     The bars lie down, their names on the left where the axis makes room for them: standing
     bars had a third of a narrow chart each for their name, and "Chờ duyệt" was cut to "Chờ d…".

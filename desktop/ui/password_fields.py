@@ -10,6 +10,7 @@ from desktop.core import credentials
 from desktop.core.errors import AppError
 from desktop.core.permissions import Role
 from desktop.ui.errors import PASSWORD_REQUIRED, PASSWORDS_DIFFER, UiError, inline_message
+from desktop.ui.fit import grow_to_fit
 
 _STRENGTH_COLOURS = ("#c62828", "#e65100", "#f9a825", "#7cb342", "#2e7d32")
 
@@ -176,3 +177,5 @@ class NewPasswordFields(QObject):
         self.message.setText(text)
         if self._form is not None:
             self._form.setRowVisible(self.message, bool(text))
+        if text:
+            grow_to_fit(self.message)  # a long reason wraps: the window makes room for it

@@ -25,7 +25,7 @@ from domain.forms.model import FormDefinition
 from domain.forms.rules import Rules
 from domain.records import RecordStatus
 from domain.reference import ReferenceData, default_reference
-from domain.validation.formats import parse_date, parse_datetime
+from domain.validation.formats import VN_TZ, parse_date, parse_datetime
 
 NATIONAL_TITLE = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 MOTTO = "Độc lập - Tự do - Hạnh phúc"
@@ -153,7 +153,7 @@ def document_day(template: Template, record: RecordFacts) -> date:
             return day
         if isinstance(raw, str) and len(raw) >= 10 and (day := _iso_day(raw[:10])):
             return day
-    return datetime.now().date()
+    return datetime.now(VN_TZ).date()  # the station's day, whatever the PC's zone
 
 
 def _iso_day(text: str) -> date | None:

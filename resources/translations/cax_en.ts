@@ -915,7 +915,7 @@
     </message>
     <message>
         <source>Waiting for review</source>
-        <translation>Waiting for review</translation>
+        <translation>Awaiting approval</translation>
     </message>
     <message>
         <source>Returned to you</source>
@@ -978,8 +978,12 @@
         <translation>Drafts</translation>
     </message>
     <message>
+        <source>Returned</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
         <source>To review</source>
-        <translation>To review</translation>
+        <translation>Awaiting approval</translation>
     </message>
     <message>
         <source>Unsent</source>

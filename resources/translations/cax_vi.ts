@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>CA certificate pinned</source>
-        <translation>đã ghi nhận chứng chỉ CA</translation>
+        <translation>đã ghi nhận chứng thư CA</translation>
     </message>
     <message>
         <source>connection</source>
@@ -976,6 +976,10 @@
     <message>
         <source>Drafts</source>
         <translation>Nháp</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Bị trả lại</translation>
     </message>
     <message>
         <source>To review</source>

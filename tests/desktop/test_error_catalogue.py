@@ -110,7 +110,7 @@ def test_an_invalid_value_names_its_field_in_both_languages():
     error = InvalidInput(field="ca", reason="required")
     vi = error_texts.headline_and_advice(error.code, error.params, "vi")
     en = error_texts.headline_and_advice(error.code, error.params, "en")
-    assert vi == ("“Chứng chỉ CA”: giá trị không hợp lệ.", "Không được để trống.")
+    assert vi == ("“Chứng thư CA”: giá trị không hợp lệ.", "Không được để trống.")
     assert en == ("“CA certificate”: the value is not valid.", "This field is required.")
 
 

@@ -27,6 +27,9 @@ FORBIDDEN = {
     "nhật ký kiểm tra": "nhật ký thao tác",
     "phiên bản hồ sơ": "lần sửa",
     "lần sửa đổi": "lần sửa",
+    # "chứng chỉ" alone stays: "chứng chỉ hành nghề" (a professional licence) is the law's word
+    "chứng chỉ ca": "chứng thư",
+    "chứng chỉ của máy chủ": "chứng thư",
 }
 _PATTERNS = {
     word: re.compile(rf"(?<!\w){re.escape(word)}(?!\w)", re.IGNORECASE) for word in FORBIDDEN

@@ -51,7 +51,7 @@ def test_wrong_certificate_is_one_translated_line(station_home, server_db, tmp_p
         args = ("sync", "enroll", "--server", server.url, "--code", code)
         vi = run_cax(*args, "--ca", str(intruder.ca_pem), env=_env(station_home, "vi"))
         assert_one_clear_line(vi, "TLS_UNTRUSTED", 21)
-        assert "không đáng tin" in vi.stderr and "không do chứng chỉ CA đã ghi nhận ký" in vi.stderr
+        assert "không đáng tin" in vi.stderr and "không do chứng thư CA đã ghi nhận ký" in vi.stderr
         en = run_cax(*args, "--ca", str(intruder.ca_pem), env=_env(station_home, "en"))
         assert_one_clear_line(en, "TLS_UNTRUSTED", 21)
         assert "is not trusted (not signed by the pinned CA)" in en.stderr

@@ -349,14 +349,12 @@ class DashboardPage(CataloguePage):
     def _show_waiting(self) -> None:
         if self.overview is None:
             return
+        by_status = self.overview.by_form_status.values()
         self.waiting.show(
             [
-                (
-                    self.tr("Drafts"),
-                    sum(
-                        s.get(RecordStatus.DRAFT, 0) for s in self.overview.by_form_status.values()
-                    ),
-                ),
+                (self.tr("Drafts"), sum(s.get(RecordStatus.DRAFT, 0) for s in by_status)),
+                # Sent back by a supervisor or the centre: work waiting on their authors.
+                (self.tr("Returned"), sum(s.get(RecordStatus.RETURNED, 0) for s in by_status)),
                 (self.tr("To review"), self.overview.waiting_review),
                 (self.tr("Unsent"), self.unsynced or 0),
             ]

@@ -68,7 +68,8 @@ class StationProfileDialog(QDialog):
                     profile.changed_by,
                 )
             )
-        self.as_of = QDateEdit(QDate.currentDate())
+        today = station_today()  # the station's day, not the PC's
+        self.as_of = QDateEdit(QDate(today.year, today.month, today.day))
         self.as_of.setObjectName("profileAsOf")
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("dd/MM/yyyy")

@@ -19,7 +19,7 @@ from desktop.storage import audit, files
 from desktop.storage.export import export_records
 from desktop.storage.records import RecordService
 from domain.forms.catalogue import load_catalogue
-from domain.records import RecordFilter
+from domain.records import RecordFilter, RecordStatus
 from domain.validation.formats import VN_TZ
 from tests.desktop.conftest import OFFICER, OFFICER_PASSWORD
 
@@ -255,3 +255,20 @@ def test_a_folder_refusing_new_files_is_file_unwritable(stocked, tmp_path, monke
         export_records(session, CATALOGUE, RecordFilter(), tmp_path / "a.csv", "csv")
     assert caught.value.params["reason"] == "Read-only file system"
     assert not (tmp_path / "a.csv").exists()
+
+
+def test_a_returned_record_is_exported_as_returned_under_its_filter(stocked, tmp_path):
+    """The Returned filter exports exactly the records sent back to their author, their status
+    in the list's word ("Bị trả lại"); amended, the record leaves that export."""
+    session, ids = stocked
+    chief = RecordService(session, CATALOGUE, clock=lambda: NOW)
+    chief.complete(ids["F3"])
+    chief.complete(ids["F5"])
+    chief.return_to_author(ids["F3"], "Thiếu chữ ký người vi phạm")
+    returned = RecordFilter(status=RecordStatus.RETURNED)
+    target = tmp_path / "returned.csv"
+    assert export_records(session, CATALOGUE, returned, target, "csv").count == 1
+    rows = list(csv.DictReader(target.read_text(encoding="utf-8-sig").splitlines()))
+    assert [(row["Mã hồ sơ"], row["Trạng thái"]) for row in rows] == [(ids["F3"], "Bị trả lại")]
+    chief.amend(ids["F3"], example("F3"), "Bổ sung chữ ký")
+    assert export_records(session, CATALOGUE, returned, tmp_path / "after.csv", "csv").count == 0

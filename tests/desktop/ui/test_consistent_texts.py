@@ -126,6 +126,32 @@ def test_different_passwords_are_said_once_with_the_keyboard_on_the_repeat(add_d
     assert add_dialog.passwords.second.hasFocus()
 
 
+def _shown_whole(label: QLabel) -> bool:
+    """The label has the height its wrapped text needs at its width (nothing clipped)."""
+    return label.isVisible() and label.height() >= label.heightForWidth(label.width())
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_long_password_reason_is_shown_whole_and_the_fields_keep_their_height(
+    add_dialog, qtbot, language
+):
+    """The reason for a weak password wraps to three lines in Vietnamese: the dialog grows for
+    it instead of squashing it to two clipped lines (and the fields above keep their height)."""
+    translators = i18n.install_translators(QApplication.instance(), language)
+    try:
+        add_dialog.resize(add_dialog.minimumSizeHint())  # as small as the dialog opens
+        fields = [add_dialog.username, add_dialog.passwords.first, add_dialog.passwords.second]
+        heights = [field.height() for field in fields]
+        type_into(add_dialog.username, "minh")
+        type_into(add_dialog.passwords.first, "Matkhau@2026")
+        message = add_dialog.passwords.message
+        qtbot.waitUntil(lambda: _shown_whole(message))
+        assert message.text().count(" ") > 10  # a long reason, wrapped
+        assert [field.height() for field in fields] == heights
+    finally:
+        i18n.remove_translators(QApplication.instance(), translators)
+
+
 def test_the_problem_count_follows_the_corrections(open_main_window):
     """After Ctrl+Enter lists N problems, correcting one field says N-1 at once, without
     pressing Complete again."""
@@ -175,7 +201,8 @@ def test_print_to_file_from_the_preview_says_pdf_not_printer(
 
 def test_an_enrolment_without_its_certificate_names_the_field_in_vietnamese(qtbot, services):
     """Issue 15: the enrolment said "Có giá trị không hợp lệ. Không được để trống." without
-    saying which value; the headline now names the field."""
+    saying which value; the headline now names the field, with the word of its label (it said
+    "Chứng chỉ CA" beside a field labelled "Chứng thư CA")."""
     translators = i18n.install_translators(QApplication.instance(), "vi")
     try:
         dialog = EnrolDialog(None, services.tasks, "")  # the service is only asked on Check
@@ -184,7 +211,10 @@ def test_an_enrolment_without_its_certificate_names_the_field_in_vietnamese(qtbo
         dialog.check_button.click()
         shown = dialog.findChild(ErrorDialog)
         assert shown is not None
-        assert "Chứng chỉ CA" in shown.headline.text()
+        [label] = [w for w in dialog.findChildren(QLabel) if w.buddy() is dialog.ca_path]
+        field = label.text().replace("&", "").rstrip(":")
+        assert field == "Chứng thư CA"  # the headline names the field in the label's words
+        assert field in shown.headline.text()
         assert shown.advice.text() == "Không được để trống."
         shown.close()
     finally:

@@ -57,6 +57,7 @@ def _open_returned_from_the_tile(main: MainWindow, qtbot) -> RecordListPage:
     dashboard = main.current_page()
     assert isinstance(dashboard, DashboardPage)
     assert dashboard.cards["returned_to_me"].value.text() == "1"
+    assert dashboard.waiting.values["Returned"] == 1  # work waiting, beside the drafts
     dashboard.cards["returned_to_me"].click()
     listing = main.current_page()
     assert isinstance(listing, RecordListPage)
@@ -114,6 +115,7 @@ def test_chief_returns_officer_amends_and_the_return_is_cleared(window, records,
     officer.show_page("dashboard")
     officer.current_page().refresh()
     assert officer.current_page().cards["returned_to_me"].value.text() == "0"
+    assert officer.current_page().waiting.values["Returned"] == 0
     waiting = records.service().page(RecordFilter(status=RecordStatus.COMPLETED))
     assert [s.id for s in waiting] == [record_id]  # back in the chief's queue
 
@@ -153,6 +155,9 @@ def test_a_return_from_the_centre_arrives_by_pull_and_shows_as_returned(window, 
     assert listing.view.note.text() == "Returned by the centre: Thiếu số nhà"
     _amend_place(listing, qtbot, "Bổ sung số nhà")
     assert records.service().get(record_id).summary.status == "completed"
+    rows = listing.view.history_rows  # the centre's comment stays in the record's history
+    history = [(rows.index(r, 2).data(), rows.index(r, 3).data()) for r in range(rows.rowCount())]
+    assert any(action == "Returned with a comment" and "Thiếu số nhà" in d for action, d in history)
     session = records.session()
     with session.db.read() as conn:
         returns = audit.entries(conn, action=AuditAction.RECORD_RETURNED, target=record_id)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
+import re
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
+from desktop.cli import law_command
+from desktop.core.errors import LawEntryNotFound
 from desktop.core.station_time import STATION_TZ, station_now, station_today
+from desktop.sync import station_lock
 from desktop.ui.formats import format_clock, format_timestamp
 from desktop.ui.models.records_table_model import UPDATED, RecordsTableModel
 from desktop.ui.pages.dashboard import DashboardPage
@@ -87,3 +93,56 @@ def test_deadlines_agree_with_the_clock_shown(pc_in_utc, window, records):  # no
     assert not deadline.overdue
     due = (received + timedelta(hours=24)).strftime("%d/%m/%Y %H:%M")
     assert page.deadlines.model().index(0, 0).data() == f"{due} (soon)"
+
+
+def test_the_sync_lock_names_its_holders_start_in_vietnam_time(pc_in_utc):
+    """ "Sync held by cax since …" said the PC's clock (UTC here), seven hours off the screens."""
+    assert station_lock._local("2026-12-01T02:05:00+00:00") == "01/12/2026 09:05"
+
+
+def test_cax_law_search_takes_the_provisions_in_force_on_the_station_day(pc_in_utc, monkeypatch):
+    """`cax law search` without --date lists what is in force on the station's day, not the PC's
+    (a day behind from 17:00 to 24:00 UTC)."""
+    seen: list[date | None] = []
+
+    class Catalogue:
+        def search(self, text: str, day: date | None) -> list:
+            seen.append(day)
+            return []
+
+    monkeypatch.setattr(law_command, "station_today", lambda: date(2026, 7, 1))
+    monkeypatch.setattr(law_command, "catalogue_in_force", lambda *args: Catalogue())
+    args = argparse.Namespace(all=False, date=None, text="trộm cắp")
+    with pytest.raises(LawEntryNotFound):
+        law_command.search_command(args, Path("."), None)
+    assert seen == [date(2026, 7, 1)]
+
+
+ROOT = Path(__file__).resolve().parents[3]
+# What reads the PC's clock in its own zone: the station's times come from desktop.core.station_time
+# (or domain.validation.formats.VN_TZ in domain, which may not import desktop).
+PC_CLOCK = re.compile(
+    r"datetime\.now\(\)|date\.today\(\)|\.astimezone\(\)|QDate\.currentDate\(\)"
+    r"|QDateTime\.currentDateTime\(\)|QTime\.currentTime\(\)|time\.localtime\(|time\.strftime\("
+    r"|fromtimestamp\((?![^)]*tz)[^)]*\)"
+)
+
+
+def test_nothing_the_station_shows_or_prints_reads_the_pcs_zone():
+    """A guard for what the issue found: any new reading of the PC's zone in the station's
+    code (screens, printouts, cax, file names) is named here."""
+    found = [
+        f"{path.relative_to(ROOT)}:{number}: {line.strip()}"
+        for package in ("desktop", "domain")
+        for path in sorted((ROOT / package).rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if PC_CLOCK.search(line.split("#")[0])
+    ]
+    assert found == []
+
+
+def test_the_guard_finds_a_pc_clock():
+    assert PC_CLOCK.search("stamp = datetime.now().isoformat()")
+    assert PC_CLOCK.search("QDateEdit(QDate.currentDate())")
+    assert not PC_CLOCK.search("datetime.now(STATION_TZ)")
+    assert not PC_CLOCK.search("datetime.fromtimestamp(st.st_mtime, tz=UTC)")

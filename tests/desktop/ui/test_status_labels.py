@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from desktop.core.export_rows import status_label
@@ -29,3 +30,26 @@ def test_the_waiting_status_reads_awaiting_approval():
     """The issue's contradiction: "Chờ duyệt" in the list, "Hoàn thành" in the export."""
     assert status_label(RecordStatus.COMPLETED, "vi") == "Chờ duyệt"
     assert status_label(RecordStatus.RETURNED, "vi") == "Bị trả lại"
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_dashboard_names_the_waiting_and_returned_records_as_the_lists_do(
+    qapp,
+    compiled,  # noqa: F811
+    language,
+):
+    """The English dashboard said "Waiting for review" on its card and "To review" in its chart
+    beside "Awaiting approval" in its own table and the lists."""
+    installed = i18n.install_translators(QApplication.instance(), language, compiled)
+    try:
+        said = {
+            text: QCoreApplication.translate("DashboardPage", text)
+            for text in ("Waiting for review", "To review", "Returned")
+        }
+        completed, returned = (
+            status_name(s) for s in (RecordStatus.COMPLETED, RecordStatus.RETURNED)
+        )
+    finally:
+        i18n.remove_translators(QApplication.instance(), installed)
+    assert said["Waiting for review"] == said["To review"] == completed
+    assert said["Returned"] == returned

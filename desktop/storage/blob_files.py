@@ -1,0 +1,198 @@
+"""Attachments' bytes as sealed files beside the database: `<station>/files/<blob id>-<kid>.cax`.
+
+Why files and not chunks in SQLCipher: docs/architecture.md, "Attachments". The rows (blobs,
+attachments, revisions, audit) stay in the database; each blob row names one file here.
+
+A file: a header (magic, format version, 32 random bytes of salt), then frames of at most CHUNK
+bytes of plaintext, each sealed with AES-256-GCM under HKDF-SHA256(data key, salt) — a key of
+its own per file, so the frame's index is a unique nonce. Each frame's associated data is the
+header, its index and whether it is the last: a frame cut off, moved, or taken from another file
+fails to open. `kid` (a keyed hash of the data key, never of the content) tells which data key
+sealed the file, so a rotation can write the new files beside the old ones.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import os
+import re
+import struct
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from desktop.storage.files import fsync_directory, shared_mode
+
+FOLDER = "files"
+CHUNK = 256 * 1024
+MAGIC = b"CAXF"
+VERSION = 1
+SALT = 32
+HEADER = len(MAGIC) + 1 + SALT
+TAG = 16
+_FRAME = CHUNK + TAG
+_INFO = b"cax attachment file v1"
+_KID_LABEL = b"cax attachment key id"
+NAME = re.compile(r"^(\d+)-([0-9a-f]{16})\.cax$")
+
+
+class SealedFileError(Exception):
+    """The file is missing, cut short, altered, or not sealed under the key given."""
+
+
+def key_id(data_key: bytes) -> str:
+    """Which data key sealed a file (16 hex digits), revealing nothing of the key or the bytes."""
+    return hmac.new(data_key, _KID_LABEL, hashlib.sha256).hexdigest()[:16]
+
+
+def frames_for(size: int) -> int:
+    """How many frames hold `size` bytes: at least one (an empty file has one empty frame)."""
+    return max(1, -(-size // CHUNK))
+
+
+def sealed_size(size: int) -> int:
+    return HEADER + size + TAG * frames_for(size)
+
+
+def _file_key(data_key: bytes, salt: bytes) -> AESGCM:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=_INFO)
+    return AESGCM(hkdf.derive(data_key))
+
+
+def _nonce(index: int) -> bytes:
+    return index.to_bytes(12, "big")
+
+
+def _aad(header: bytes, index: int, last: bool) -> bytes:
+    return header + struct.pack(">QB", index, 1 if last else 0)
+
+
+class SealedWriter:
+    """Plaintext in, in any pieces: re-cut to CHUNK-byte frames and written sealed as it comes.
+    A full frame is held back until more bytes follow, so the last one is known when sealed."""
+
+    def __init__(self, path: Path, data_key: bytes) -> None:
+        self.path = path
+        salt = os.urandom(SALT)
+        self._header = MAGIC + bytes([VERSION]) + salt
+        self._aead = _file_key(data_key, salt)
+        with contextlib.suppress(FileNotFoundError):
+            path.unlink()  # a file of an id a rolled-back or killed attach used: never committed
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, shared_mode(path.parent, 0o600))
+        self._handle = os.fdopen(fd, "wb", buffering=0)
+        self._handle.write(self._header)
+        self._pending = bytearray()
+        self._index = 0
+
+    def write(self, data: bytes) -> None:
+        self._pending += data
+        while len(self._pending) > CHUNK:
+            self._seal(bytes(self._pending[:CHUNK]), last=False)
+            del self._pending[:CHUNK]
+
+    def finish(self) -> None:
+        """Seal the last frame, flush and fsync the file, and the folder (its new name)."""
+        self._seal(bytes(self._pending), last=True)
+        self._pending.clear()
+        os.fsync(self._handle.fileno())
+        self._handle.close()
+        fsync_directory(self.path.parent)
+
+    def discard(self) -> None:
+        """Close and delete the half-written file (a failed or duplicate store)."""
+        self._handle.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+    def _seal(self, plain: bytes, *, last: bool) -> None:
+        aad = _aad(self._header, self._index, last)
+        self._handle.write(self._aead.encrypt(_nonce(self._index), plain, aad))
+        self._index += 1
+
+
+def read_sealed(path: Path, data_key: bytes, size: int, start: int = 0) -> Iterator[bytes]:
+    """The plaintext of a sealed file of `size` bytes, frame by frame from frame `start`, each
+    authenticated before it is yielded (SealedFileError otherwise)."""
+    frames = frames_for(size)
+    try:
+        handle = path.open("rb")
+    except FileNotFoundError as exc:
+        raise SealedFileError("missing") from exc
+    with handle:
+        header = handle.read(HEADER)
+        if len(header) != HEADER or header[: len(MAGIC)] != MAGIC or header[4] != VERSION:
+            raise SealedFileError("header")
+        if os.fstat(handle.fileno()).st_size != sealed_size(size):
+            raise SealedFileError("length")
+        aead = _file_key(data_key, header[len(MAGIC) + 1 :])
+        handle.seek(HEADER + start * _FRAME)
+        for index in range(start, frames):
+            sealed = handle.read(_FRAME)
+            try:
+                plain = aead.decrypt(
+                    _nonce(index), sealed, _aad(header, index, index == frames - 1)
+                )
+            except InvalidTag as exc:
+                raise SealedFileError(f"frame {index}") from exc
+            yield plain
+
+
+class BlobFiles:
+    """The files folder of one database, sealed under whatever data key it holds now."""
+
+    def __init__(self, folder: Path, data_key: Callable[[], bytes]) -> None:
+        self.folder = folder
+        self._data_key = data_key
+
+    @property
+    def data_key(self) -> bytes:
+        return self._data_key()
+
+    def path(self, blob_id: int, data_key: bytes | None = None) -> Path:
+        return self.folder / f"{blob_id}-{key_id(data_key or self.data_key)}.cax"
+
+    def writer(self, blob_id: int, data_key: bytes | None = None) -> SealedWriter:
+        """A new file for the blob; the folder is made (and its parent fsynced) on first use."""
+        if not self.folder.is_dir():
+            self.folder.mkdir(mode=shared_mode(self.folder.parent, 0o700), exist_ok=True)
+            fsync_directory(self.folder.parent)
+        key = data_key or self.data_key
+        return SealedWriter(self.path(blob_id, key), key)
+
+    def read(self, blob_id: int, size: int, start: int = 0) -> Iterator[bytes]:
+        key = self.data_key
+        return read_sealed(self.path(blob_id, key), key, size, start)
+
+    def reseal(self, blob_id: int, size: int, old_key: bytes, new_key: bytes) -> None:
+        """Write the blob's file anew under `new_key` from its file under `old_key` (both kept)."""
+        writer = self.writer(blob_id, new_key)
+        try:
+            for frame in read_sealed(self.path(blob_id, old_key), old_key, size):
+                writer.write(frame)
+            writer.finish()
+        except BaseException:
+            writer.discard()
+            raise
+
+    def names(self) -> list[tuple[str, int, str]]:
+        """(file name, blob id, kid) of every attachment file in the folder."""
+        try:
+            entries = os.listdir(self.folder)
+        except FileNotFoundError:
+            return []
+        found = []
+        for name in sorted(entries):
+            match = NAME.match(name)
+            if match:
+                found.append((name, int(match.group(1)), match.group(2)))
+        return found
+
+    def remove(self, name: str) -> None:
+        with contextlib.suppress(FileNotFoundError):
+            (self.folder / name).unlink()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import errno
 import hashlib
+import logging
 from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
@@ -31,6 +32,8 @@ from desktop.core.errors import (
 from desktop.storage.blob_files import CHUNK as CHUNK  # the sync counts its wire chunks in these
 from desktop.storage.blob_files import BlobFiles, SealedFileError, SealedWriter, key_id
 from desktop.storage.database import NEW_FILES, Database, blob_files_of
+
+log = logging.getLogger("cax.storage")
 
 
 @dataclass(frozen=True)
@@ -268,6 +271,8 @@ def read_blob(conn: Connection, sha256: str, start_chunk: int = 0) -> Iterator[b
     try:
         yield from blob_files_of(conn).read(blob_id, size, start_chunk)
     except (SealedFileError, OSError) as error:
+        # Which check failed (missing, length, frame n): for the error log, not the user.
+        log.warning("attachment %s: its file does not open (%s)", sha256[:12], error)
         raise AttachmentCorrupt(sha256=sha256) from error
 
 

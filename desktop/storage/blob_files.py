@@ -6,8 +6,8 @@ attachments, revisions, audit) stay in the database; each blob row names one fil
 A file: a header (magic, format version, 32 random bytes of salt), then frames of at most CHUNK
 bytes of plaintext, each sealed with AES-256-GCM under HKDF-SHA256(data key, salt) — a key of
 its own per file, so the frame's index is a unique nonce. Each frame's associated data is the
-header, its index and whether it is the last: a frame cut off, moved, or taken from another file
-fails to open. `kid` (a keyed hash of the data key, never of the content) tells which data key
+header, the blob's id, the frame's index and whether it is the last: a frame cut off, moved, or
+taken from another file fails to open, and so does a whole file renamed to another blob's name. `kid` (a keyed hash of the data key, never of the content) tells which data key
 sealed the file, so a rotation can write the new files beside the old ones.
 """
 
@@ -69,37 +69,47 @@ def _nonce(index: int) -> bytes:
     return index.to_bytes(12, "big")
 
 
-def _aad(header: bytes, index: int, last: bool) -> bytes:
-    return header + struct.pack(">QB", index, 1 if last else 0)
+def _aad(header: bytes, blob_id: int, index: int, last: bool) -> bytes:
+    return header + struct.pack(">QQB", blob_id, index, 1 if last else 0)
 
 
 class SealedWriter:
     """Plaintext in, in any pieces: re-cut to CHUNK-byte frames and written sealed as it comes.
     A full frame is held back until more bytes follow, so the last one is known when sealed."""
 
-    def __init__(self, path: Path, data_key: bytes) -> None:
-        self.path = path
+    def __init__(self, path: Path, blob_id: int, data_key: bytes) -> None:
+        self.path, self._blob_id = path, blob_id
         salt = os.urandom(SALT)
         self._header = MAGIC + bytes([VERSION]) + salt
         self._aead = _file_key(data_key, salt)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()  # a file of an id a rolled-back or killed attach used: never committed
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, shared_mode(path.parent, 0o600))
-        self._handle = os.fdopen(fd, "wb", buffering=0)
+        self._handle = os.fdopen(fd, "wb")  # buffered: a write is whole or raises
         self._handle.write(self._header)
         self._pending = bytearray()
         self._index = 0
 
     def write(self, data: bytes) -> None:
-        self._pending += data
-        while len(self._pending) > CHUNK:
-            self._seal(bytes(self._pending[:CHUNK]), last=False)
-            del self._pending[:CHUNK]
+        view = memoryview(data)
+        if self._pending:  # fill the frame held back first
+            take = CHUNK - len(self._pending)
+            self._pending += view[:take]
+            view = view[take:]
+            if not view:
+                return
+            self._seal(self._pending, last=False)
+            self._pending = bytearray()
+        while len(view) > CHUNK:  # whole frames straight from the caller's bytes, no copy
+            self._seal(view[:CHUNK], last=False)
+            view = view[CHUNK:]
+        self._pending += view
 
     def finish(self) -> None:
         """Seal the last frame, flush and fsync the file, and the folder (its new name)."""
-        self._seal(bytes(self._pending), last=True)
-        self._pending.clear()
+        self._seal(self._pending, last=True)
+        self._pending = bytearray()
+        self._handle.flush()
         os.fsync(self._handle.fileno())
         self._handle.close()
         fsync_directory(self.path.parent)
@@ -110,15 +120,17 @@ class SealedWriter:
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 
-    def _seal(self, plain: bytes, *, last: bool) -> None:
-        aad = _aad(self._header, self._index, last)
+    def _seal(self, plain: bytes | bytearray | memoryview, *, last: bool) -> None:
+        aad = _aad(self._header, self._blob_id, self._index, last)
         self._handle.write(self._aead.encrypt(_nonce(self._index), plain, aad))
         self._index += 1
 
 
-def read_sealed(path: Path, data_key: bytes, size: int, start: int = 0) -> Iterator[bytes]:
-    """The plaintext of a sealed file of `size` bytes, frame by frame from frame `start`, each
-    authenticated before it is yielded (SealedFileError otherwise)."""
+def read_sealed(
+    path: Path, blob_id: int, data_key: bytes, size: int, start: int = 0
+) -> Iterator[bytes]:
+    """The plaintext of blob `blob_id`'s sealed file of `size` bytes, frame by frame from frame
+    `start`, each authenticated before it is yielded (SealedFileError otherwise)."""
     frames = frames_for(size)
     try:
         handle = path.open("rb")
@@ -135,9 +147,8 @@ def read_sealed(path: Path, data_key: bytes, size: int, start: int = 0) -> Itera
         for index in range(start, frames):
             sealed = handle.read(_FRAME)
             try:
-                plain = aead.decrypt(
-                    _nonce(index), sealed, _aad(header, index, index == frames - 1)
-                )
+                last = index == frames - 1
+                plain = aead.decrypt(_nonce(index), sealed, _aad(header, blob_id, index, last))
             except InvalidTag as exc:
                 raise SealedFileError(f"frame {index}") from exc
             yield plain
@@ -163,17 +174,17 @@ class BlobFiles:
             self.folder.mkdir(mode=shared_mode(self.folder.parent, 0o700), exist_ok=True)
             fsync_directory(self.folder.parent)
         key = data_key or self.data_key
-        return SealedWriter(self.path(blob_id, key), key)
+        return SealedWriter(self.path(blob_id, key), blob_id, key)
 
     def read(self, blob_id: int, size: int, start: int = 0) -> Iterator[bytes]:
         key = self.data_key
-        return read_sealed(self.path(blob_id, key), key, size, start)
+        return read_sealed(self.path(blob_id, key), blob_id, key, size, start)
 
     def reseal(self, blob_id: int, size: int, old_key: bytes, new_key: bytes) -> None:
         """Write the blob's file anew under `new_key` from its file under `old_key` (both kept)."""
         writer = self.writer(blob_id, new_key)
         try:
-            for frame in read_sealed(self.path(blob_id, old_key), old_key, size):
+            for frame in read_sealed(self.path(blob_id, old_key), blob_id, old_key, size):
                 writer.write(frame)
             writer.finish()
         except BaseException:

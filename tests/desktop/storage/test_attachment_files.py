@@ -169,7 +169,12 @@ def test_a_file_opens_only_under_its_key_and_frame_by_frame(tmp_path):
     assert b"".join(folder.read(7, len(data), 2)) == data[2 * blob_files.CHUNK :]
     assert data[1000:1064] not in path.read_bytes()
     with pytest.raises(blob_files.SealedFileError):  # the wrong key
-        list(blob_files.read_sealed(path, other, len(data)))
+        list(blob_files.read_sealed(path, 7, other, len(data)))
+    renamed = folder.path(8)
+    path.rename(renamed)  # another blob's name, same key and size: still refused
+    with pytest.raises(blob_files.SealedFileError):
+        list(folder.read(8, len(data)))
+    renamed.rename(path)
     with pytest.raises(blob_files.SealedFileError):  # a size that does not match
         list(folder.read(7, len(data) - 1))
     assert blob_files.key_id(key) != blob_files.key_id(other)
@@ -183,3 +188,23 @@ def test_an_empty_file_is_one_sealed_frame(tmp_path):
     writer.finish()
     assert folder.path(1).stat().st_size == blob_files.HEADER + 16
     assert list(folder.read(1, 0)) == [b""]
+
+
+@pytest.mark.parametrize(
+    "pieces", [[1], [blob_files.CHUNK], [blob_files.CHUNK - 1, 1, 1], [7919] * 200]
+)
+def test_frames_are_cut_the_same_whatever_the_pieces(tmp_path, pieces):
+    """Any run of writes gives whole frames of CHUNK bytes and a last one of the rest; a run
+    that ends on a frame's edge has no empty frame after it."""
+    key = os.urandom(32)
+    folder = blob_files.BlobFiles(tmp_path, lambda: key)
+    data = os.urandom(sum(pieces))
+    writer, at = folder.writer(2), 0
+    for n in pieces:
+        writer.write(data[at : at + n])
+        at += n
+    writer.finish()
+    frames = list(folder.read(2, len(data)))
+    assert b"".join(frames) == data
+    assert [len(f) for f in frames[:-1]] == [blob_files.CHUNK] * (len(frames) - 1)
+    assert len(frames) == blob_files.frames_for(len(data))

@@ -18,6 +18,7 @@ import hashlib
 import hmac
 import os
 import re
+import stat
 import struct
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -84,7 +85,10 @@ class SealedWriter:
         self._aead = _file_key(data_key, salt)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()  # a file of an id a rolled-back or killed attach used: never committed
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, shared_mode(path.parent, 0o600))
+        mode = shared_mode(path.parent, 0o600)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        if os.name == "posix":  # the umask may have taken the group's rights of a shared folder
+            os.fchmod(fd, mode)
         self._handle = os.fdopen(fd, "wb")  # buffered: a write is whole or raises
         self._handle.write(self._header)
         self._pending = bytearray()
@@ -171,7 +175,12 @@ class BlobFiles:
     def writer(self, blob_id: int, data_key: bytes | None = None) -> SealedWriter:
         """A new file for the blob; the folder is made (and its parent fsynced) on first use."""
         if not self.folder.is_dir():
-            self.folder.mkdir(mode=shared_mode(self.folder.parent, 0o700), exist_ok=True)
+            # Past the umask, as the station's other files; a shared folder's setgid bit kept,
+            # so that files made in it are shared with the group too.
+            setgid = self.folder.parent.stat().st_mode & stat.S_ISGID
+            mode = shared_mode(self.folder.parent, 0o700) | setgid
+            self.folder.mkdir(mode=mode, exist_ok=True)
+            os.chmod(self.folder, mode)
             fsync_directory(self.folder.parent)
         key = data_key or self.data_key
         return SealedWriter(self.path(blob_id, key), blob_id, key)

@@ -8,13 +8,14 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
 from sqlalchemy import text
 
 from desktop.storage import attachments, blob_files, maintenance
-from desktop.storage.station import Station
+from desktop.storage.station import Station, StationSession
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.storage import attachment_files as files
 from tests.desktop.storage.test_attachments import Desk, completed
@@ -208,3 +209,29 @@ def test_frames_are_cut_the_same_whatever_the_pieces(tmp_path, pieces):
     assert b"".join(frames) == data
     assert [len(f) for f in frames[:-1]] == [blob_files.CHUNK] * (len(frames) - 1)
     assert len(frames) == blob_files.frames_for(len(data))
+
+
+def test_a_backup_without_files_restores_and_its_chunks_become_files(
+    station_home, tmp_path, monkeypatch
+):
+    """A backup made before sealed files holds the bytes in its database and no `files/`: it
+    restores as before, and the restored station's first unlock moves them into files."""
+    from desktop.storage import backup
+
+    _, stored = _station_with_files(station_home, tmp_path)
+    _back_to_chunks(station_home)
+    with monkeypatch.context() as patched:  # no move at this unlock: the station as it was
+        patched.setattr(StationSession, "settle_attachment_files", lambda self, old_key=None: [])
+        session = station_home.unlock()
+    try:
+        made = backup.create_backup(session, tmp_path / "old.caxbackup")
+    finally:
+        session.close()
+    with zipfile.ZipFile(made.path) as archive:
+        assert sorted(archive.namelist()) == ["manifest.json", "station.db", "station.keys"]
+    home = tmp_path / "restored"
+    backup.restore_backup(home, made.path, SUPERVISOR, SUPERVISOR_PASSWORD)
+    found, report = _read_all(home)
+    assert found == stored
+    assert report.ok, report
+    assert len(list((home / "files").iterdir())) == 2

@@ -79,10 +79,16 @@ class _BlobWriter:
         if self.size > self._limit:  # a re-saved image may grow past the file limit
             raise AttachmentTooLarge(name=self._name, limit_mb=self._limit_mb)
         self._hash.update(data)
-        self._sealed.write(data)
+        try:
+            self._sealed.write(data)
+        except OSError as error:  # the station's disk, not the file being attached
+            raise _disk_error(self._sealed.path.parent, error) from error
 
     def finish(self) -> str:
-        self._sealed.finish()
+        try:
+            self._sealed.finish()
+        except OSError as error:
+            raise _disk_error(self._sealed.path.parent, error) from error
         return self._hash.hexdigest()
 
 
@@ -124,9 +130,6 @@ def store_blob(
     try:
         produce(writer.write)
         sha256 = writer.finish()
-    except OSError as error:
-        sealed.discard()
-        raise _disk_error(files.folder, error) from error
     except BaseException:
         sealed.discard()
         raise

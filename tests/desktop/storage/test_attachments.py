@@ -439,3 +439,20 @@ def test_bad_bytes_from_memory_are_refused_with_their_code(officer, name, data, 
         officer.files.attach(record_id, [attachment_intake.MemoryFile(name, data)])
     assert refused.value.code == code
     assert officer.counts() == before
+
+
+def test_a_full_disk_while_sealing_is_disk_full_and_leaves_nothing(officer, tmp_path, monkeypatch):
+    import errno
+
+    record_id = completed(officer)
+    scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(700_000))
+    before = officer.counts()
+
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(blob_files.SealedWriter, "write", full)
+    with pytest.raises(AppError) as refused:
+        officer.files.attach(record_id, [scan])
+    assert refused.value.code == "DISK_FULL"
+    assert officer.counts() == before  # no row, no file

@@ -119,8 +119,10 @@ class SealedWriter:
         fsync_directory(self.path.parent)
 
     def discard(self) -> None:
-        """Close and delete the half-written file (a failed or duplicate store)."""
-        self._handle.close()
+        """Close and delete the half-written file (a failed or duplicate store); a close that
+        fails (its buffer meeting a full disk) must not keep the file."""
+        with contextlib.suppress(OSError):
+            self._handle.close()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
 

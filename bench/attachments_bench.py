@@ -1,11 +1,12 @@
 """Attachments benchmark: attach, open and sync throughput for 1 MB and 20 MB files, each against
 its floor measured in the same run, and the memory peak of attaching a 25 MB file.
 
-- attach (AttachmentService.attach: chunks, revision, outbox, audit in one transaction) against
-  writing the same bytes to a plain file with fsync (target: attach >= 30 % of the plain write);
-  beside it, its parts measured alone: the intake check (type, PDF scan), the bare chunk
-  inserts and commit into an SQLCipher database opened as the station's, and the same into
-  unencrypted SQLite (WAL, synchronous=FULL) — where the time goes;
+- attach (AttachmentService.attach: the sealed file, then revision, outbox, audit in one
+  transaction) against writing the same bytes to a plain file with fsync (target: attach >= 30 %
+  of the plain write); beside it, its parts measured alone: the intake check (type, PDF scan),
+  the bare sealed file (`blob_files`: AES-256-GCM frames, SHA-256, fsync), and, for the layout
+  before it, the same bytes as chunk inserts and commit into an SQLCipher database opened as the
+  station's, and into unencrypted SQLite (WAL, synchronous=FULL) — where the time goes;
 - open (AttachmentService.extract: the decrypted, hash-checked copy the viewer reads) against
   reading, hashing and writing the same bytes from a plain file;
 - sync (`SyncService.run`: the revision, then the blob in 1 MiB signed chunks) to a real
@@ -56,6 +57,7 @@ from sqlalchemy.engine import make_url  # noqa: E402
 from desktop.core import attachment_intake  # noqa: E402
 from desktop.storage import backup, blob_uploads, crypto, maintenance  # noqa: E402
 from desktop.storage.attachment_service import AttachmentService  # noqa: E402
+from desktop.storage.blob_files import BlobFiles  # noqa: E402
 from desktop.storage.database import Database  # noqa: E402
 from desktop.storage.records import RecordService  # noqa: E402
 from desktop.storage.station import Station, StationSession  # noqa: E402
@@ -130,8 +132,9 @@ def _store_chunks(execute: Any, path: Path) -> None:
             n += 1
 
 
-def stages(work_dir: Path, path: Path) -> tuple[float, float, float]:
+def stages(work_dir: Path, path: Path) -> tuple[float, float, float, float]:
     """Seconds of the attach's parts measured alone: the intake (type, the PDF read and scanned),
+    the sealed file the station writes (hashed on the way, fsynced), and the layout before it:
     the chunks stored in an SQLCipher database opened as the station's is (encrypted pages, WAL,
     synchronous=FULL, its commit and checkpoint), and the same in plain, unencrypted SQLite."""
     started = time.perf_counter()
@@ -139,6 +142,12 @@ def stages(work_dir: Path, path: Path) -> tuple[float, float, float]:
     attachment_intake.prepare(path, 25 * MB).write_to(lambda piece: None)
     intake = time.perf_counter() - started
     folder = Path(tempfile.mkdtemp(prefix="stage-", dir=work_dir))
+    key = secrets.token_bytes(32)
+    started = time.perf_counter()
+    writer = BlobFiles(folder / "files", lambda: key).writer(1)
+    _store_chunks(lambda seq, piece: writer.write(piece), path)
+    writer.finish()
+    sealed = time.perf_counter() - started
     db = Database(folder / "encrypted.db", secrets.token_bytes(32), create=True)
     with db.write() as conn:
         conn.exec_driver_sql("CREATE TABLE c (s INTEGER PRIMARY KEY, d BLOB)")
@@ -161,7 +170,7 @@ def stages(work_dir: Path, path: Path) -> tuple[float, float, float]:
     unencrypted = time.perf_counter() - started
     plain.close()
     shutil.rmtree(folder)
-    return intake, encrypted, unencrypted
+    return intake, sealed, encrypted, unencrypted
 
 
 def new_record(session: StationSession) -> str:
@@ -354,11 +363,11 @@ def measure_size(
         # For one chunk, also the three-request upload (other bytes: these are held now).
         other = scan_pdf(work_dir / f"other-{size_mb}mb-{n}.pdf", size_mb * MB)
         chunked = raw_upload(port, device, other, chunked=True) if one_chunk else floor
-        intake, encrypted, unencrypted = stages(work_dir, path)
-        runs.append((plain, attach, intake, encrypted, unencrypted, plain_read, opened))
+        intake, sealed, encrypted, unencrypted = stages(work_dir, path)
+        runs.append((plain, attach, intake, sealed, encrypted, unencrypted, plain_read, opened))
         runs.append((synced, floor, chunked))  # one run: two rows, each of its own shape
     timed = [statistics.median(c) for c in zip(*runs[0::2], strict=True)]
-    plain, attach, intake, encrypted, unencrypted, plain_read, opened = timed
+    plain, attach, intake, sealed, encrypted, unencrypted, plain_read, opened = timed
     synced, floor, chunked = (statistics.median(c) for c in zip(*runs[1::2], strict=True))
     file_mb = path.stat().st_size / MB
 
@@ -371,8 +380,9 @@ def measure_size(
         f" (target >= {TARGET_ATTACH:.0%}: {verdict(plain / attach, TARGET_ATTACH)})"
     )
     print(
-        f"         its parts alone: intake (read, PDF scan) {intake * 1000:.0f} ms; chunks into "
-        f"SQLCipher with commit {rate(encrypted)} (ratio {plain / encrypted:.1%}); the same into "
+        f"         its parts alone: intake (read, PDF scan) {intake * 1000:.0f} ms; sealed file "
+        f"{rate(sealed)} (ratio {plain / sealed:.1%}); the layout before: chunks into "
+        f"SQLCipher with commit {rate(encrypted)} (ratio {plain / encrypted:.1%}), into "
         f"unencrypted SQLite {rate(unencrypted)} (ratio {plain / unencrypted:.1%})"
     )
     print(

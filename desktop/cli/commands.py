@@ -187,6 +187,8 @@ def db_check(args: argparse.Namespace, home: Path, messages: Messages) -> int:
         print(messages.notice("keyfile_problem", problem=report.keyfile_problem))
     for label in report.orphan_slots:
         print(messages.notice("orphan_slot", label=label))
+    for name in report.orphan_files:
+        print(messages.notice("orphan_file", name=name))
     if report.audit:
         _print_audit_report(report.audit, messages)
     return EXIT_OK if report.ok else EXIT_FAILED

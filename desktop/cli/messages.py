@@ -44,6 +44,12 @@ _NOTICES: dict[str, tuple[str, str]] = {
         "Key file [ORPHAN_KEY_SLOT]: the key slot '{label}' belongs to no active user; whoever "
         "knows its secret can still read the data. Run 'cax db rekey' to drop it.",
     ),
+    "orphan_file": (
+        "Đã xóa tệp đính kèm '{name}': không hồ sơ nào dùng nó (một lần đính kèm bị ngắt giữa "
+        "chừng) hoặc nó được niêm phong bằng khóa đã thay.",
+        "Deleted the attachment file '{name}': no record uses it (an attach cut off halfway) "
+        "or it was sealed under a retired key.",
+    ),
     "new_recovery_key": (
         "KHÓA KHÔI PHỤC MỚI (chỉ hiện một lần — khóa cũ không còn dùng được; hãy chép ra giấy, "
         "cất giữ an toàn và hủy bản cũ):",

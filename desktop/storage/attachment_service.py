@@ -268,6 +268,9 @@ def _write_checked(out: Path, chunks: Any, sha256: str) -> None:
     except OSError as error:
         out.unlink(missing_ok=True)
         raise FileUnwritable(path=str(out)) from error
+    except BaseException:  # the stored file failed to open (ATTACHMENT_CORRUPT): no part copy
+        out.unlink(missing_ok=True)
+        raise
     if digest.hexdigest() != sha256:
         out.unlink(missing_ok=True)
         raise AttachmentCorrupt(sha256=sha256)

@@ -1,9 +1,11 @@
-"""Attachments' SQL: content-addressed blobs stored in chunks inside the encrypted database, and
-the rows that tie a record's revisions to them.
+"""Attachments' SQL: content-addressed blobs, whose bytes are sealed files beside the encrypted
+database (`blob_files`), and the rows that tie a record's revisions to them.
 
-Why inside the database and not in files beside it: docs/architecture.md, "Attachments". A blob
-is written while its bytes arrive, hashing as it goes; its SHA-256 is set once the last chunk is
-in, and if the same content was stored before, the new copy is dropped in the same transaction.
+Why files and not chunks in the database: docs/architecture.md, "Attachments". A blob is written
+while its bytes arrive, hashing as it goes; the file is fsynced before its row can commit, its
+SHA-256 is set once the last byte is in, and if the same content was stored before, the new copy
+is dropped in the same transaction. A station made before kept its bytes in `blob_chunks`:
+`move_chunks_to_files` moves them at unlock, and `read_blob` reads a blob not yet moved from there.
 
 The sync reads through `blobs_of_revision` and `read_blob` (docs/architecture.md says what it
 will need besides).
@@ -11,15 +13,27 @@ will need besides).
 
 from __future__ import annotations
 
+import errno
 import hashlib
-from collections.abc import Callable, Iterator
+import logging
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, text
 
-from desktop.core.errors import AttachmentNotFound, AttachmentTooLarge
+from desktop.core.errors import (
+    AppError,
+    AttachmentCorrupt,
+    AttachmentNotFound,
+    AttachmentTooLarge,
+    DiskFull,
+    FileUnwritable,
+)
+from desktop.storage.blob_files import CHUNK as CHUNK  # the sync counts its wire chunks in these
+from desktop.storage.blob_files import BlobFiles, SealedFileError, SealedWriter, key_id
+from desktop.storage.database import NEW_FILES, Database, blob_files_of
 
-CHUNK = 256 * 1024
+log = logging.getLogger("cax.storage")
 
 
 @dataclass(frozen=True)
@@ -52,37 +66,36 @@ class Attachment:
 
 
 class _BlobWriter:
-    """Chunks in, in order: each piece re-cut to CHUNK bytes, hashed and inserted as it comes."""
+    """Bytes in, in any pieces: hashed, counted against the limit and sealed into the file."""
 
-    def __init__(self, conn: Connection, blob_id: int, limit: int, name: str, limit_mb: int):
-        self._conn, self._id, self._limit = conn, blob_id, limit
+    def __init__(self, sealed: SealedWriter, limit: int, name: str, limit_mb: int):
+        self._sealed, self._limit = sealed, limit
         self._name, self._limit_mb = name, limit_mb
         self._hash = hashlib.sha256()
-        self._pending = bytearray()
-        self.size = self._seq = 0
+        self.size = 0
 
     def write(self, data: bytes) -> None:
         self.size += len(data)
         if self.size > self._limit:  # a re-saved image may grow past the file limit
             raise AttachmentTooLarge(name=self._name, limit_mb=self._limit_mb)
         self._hash.update(data)
-        self._pending += data
-        while len(self._pending) >= CHUNK:
-            self._insert(bytes(self._pending[:CHUNK]))
-            del self._pending[:CHUNK]
+        try:
+            self._sealed.write(data)
+        except OSError as error:  # the station's disk, not the file being attached
+            raise _disk_error(self._sealed.path.parent, error) from error
 
     def finish(self) -> str:
-        if self._pending or self._seq == 0:
-            self._insert(bytes(self._pending))
-            self._pending.clear()
+        try:
+            self._sealed.finish()
+        except OSError as error:
+            raise _disk_error(self._sealed.path.parent, error) from error
         return self._hash.hexdigest()
 
-    def _insert(self, chunk: bytes) -> None:
-        self._conn.execute(
-            text("INSERT INTO blob_chunks (blob_id, seq, data) VALUES (:b, :s, :d)"),
-            dict(b=self._id, s=self._seq, d=chunk),
-        )
-        self._seq += 1
+
+def _disk_error(folder: object, error: OSError) -> AppError:
+    if error.errno == errno.ENOSPC:
+        return DiskFull(path=str(folder))
+    return FileUnwritable(path=str(folder), reason=error.strerror or str(error))
 
 
 def store_blob(
@@ -96,7 +109,11 @@ def store_blob(
     limit_mb: int,
 ) -> tuple[int, Blob]:
     """Store what `produce` writes as one blob (or find the same content already stored): its
-    id and description. Inside the caller's transaction: a failure leaves nothing behind."""
+    id and description. Inside the caller's write transaction: the file is fsynced before the
+    row naming it can commit; a failure here deletes the file, and a rollback of the caller's
+    transaction does (`Database.write`), so nothing is left behind but, after a crash, a file no
+    row names, which `sweep_files` removes."""
+    files = blob_files_of(conn)
     blob_id = conn.execute(
         text(
             "INSERT INTO blobs (sha256, size, media_type, created_at) "
@@ -104,14 +121,23 @@ def store_blob(
         ),
         dict(type=media_type, now=now),
     ).scalar_one()
-    writer = _BlobWriter(conn, blob_id, limit, name, limit_mb)
-    produce(writer.write)
-    sha256 = writer.finish()
+    try:
+        sealed = files.writer(blob_id)
+    except OSError as error:
+        raise _disk_error(files.folder, error) from error
+    conn.info.setdefault(NEW_FILES, []).append(sealed.path)
+    writer = _BlobWriter(sealed, limit, name, limit_mb)
+    try:
+        produce(writer.write)
+        sha256 = writer.finish()
+    except BaseException:
+        sealed.discard()
+        raise
     existing = conn.execute(
         text("SELECT id, size, media_type FROM blobs WHERE sha256 = :sha"), dict(sha=sha256)
     ).one_or_none()
     if existing is not None:  # the same bytes are stored once
-        conn.execute(text("DELETE FROM blob_chunks WHERE blob_id = :id"), dict(id=blob_id))
+        sealed.discard()
         conn.execute(text("DELETE FROM blobs WHERE id = :id"), dict(id=blob_id))
         return existing[0], Blob(sha256, existing[1], existing[2])
     conn.execute(
@@ -233,10 +259,34 @@ def blob_id_of(conn: Connection, sha256: str) -> int | None:
 
 def read_blob(conn: Connection, sha256: str, start_chunk: int = 0) -> Iterator[bytes]:
     """The blob's bytes chunk by chunk (at most CHUNK each) from chunk `start_chunk` — one chunk
-    in memory at a time, so a resumed upload starts where it stopped."""
-    blob_id = blob_id_of(conn, sha256)
-    if blob_id is None:
+    in memory at a time, so a resumed upload starts where it stopped. Each chunk is
+    authenticated before it is given out: a file missing, cut short or altered raises
+    ATTACHMENT_CORRUPT naming the hash."""
+    row = conn.execute(
+        text("SELECT id, size FROM blobs WHERE sha256 = :sha"), dict(sha=sha256)
+    ).one_or_none()
+    if row is None:
         raise AttachmentNotFound(record="", name=sha256)
+    blob_id, size = row
+    if _has_chunks(conn, blob_id):  # a station made before files, not moved yet
+        yield from _read_chunks(conn, blob_id, start_chunk)
+        return
+    try:
+        yield from blob_files_of(conn).read(blob_id, size, start_chunk)
+    except (SealedFileError, OSError) as error:
+        # Which check failed (missing, length, frame n): for the error log, not the user.
+        log.warning("attachment %s: its file does not open (%s)", sha256[:12], error)
+        raise AttachmentCorrupt(sha256=sha256) from error
+
+
+def _has_chunks(conn: Connection, blob_id: int) -> bool:
+    found = conn.execute(
+        text("SELECT 1 FROM blob_chunks WHERE blob_id = :b LIMIT 1"), dict(b=blob_id)
+    ).first()
+    return found is not None
+
+
+def _read_chunks(conn: Connection, blob_id: int, start_chunk: int) -> Iterator[bytes]:
     seq = start_chunk
     while True:
         chunk = conn.execute(
@@ -249,23 +299,132 @@ def read_blob(conn: Connection, sha256: str, start_chunk: int = 0) -> Iterator[b
         seq += 1
 
 
-def corrupt_blobs(conn: Connection) -> list[str]:
-    """SHA-256 of every blob whose chunks (in order, numbered without a gap) do not hash to it;
-    and blobs left without a hash, which a finished transaction never leaves."""
+def _chunks_sound(conn: Connection, blob_id: int, sha256: str | None, size: int) -> bool:
+    digest, total = hashlib.sha256(), 0
+    rows = conn.execute(
+        text("SELECT seq, data FROM blob_chunks WHERE blob_id = :b ORDER BY seq"),
+        dict(b=blob_id),
+    )
+    for expected, (seq, chunk) in enumerate(rows):
+        if seq != expected:  # a chunk lost from the middle
+            return False
+        digest.update(chunk)
+        total += len(chunk)
+    return sha256 is not None and digest.hexdigest() == sha256 and total == size
+
+
+def _file_sound(files: BlobFiles, blob_id: int, sha256: str | None, size: int) -> bool:
+    digest, total = hashlib.sha256(), 0
+    try:
+        for frame in files.read(blob_id, size):
+            digest.update(frame)
+            total += len(frame)
+    except (SealedFileError, OSError):
+        return False
+    return sha256 is not None and digest.hexdigest() == sha256 and total == size
+
+
+def corrupt_blobs(conn: Connection, only: Collection[int] | None = None) -> list[str]:
+    """SHA-256 of every blob (or of those whose id is in `only`) whose file is missing, fails to
+    authenticate, or does not hold the listed size and hash (or, not moved yet, whose chunks do
+    not); and blobs left without a hash, which a finished transaction never leaves."""
+    files = blob_files_of(conn)
+    moving = set(conn.execute(text("SELECT DISTINCT blob_id FROM blob_chunks")).scalars())
     bad: list[str] = []
     blobs = conn.execute(text("SELECT id, sha256, size FROM blobs ORDER BY id")).all()
     for blob_id, sha256, size in blobs:
-        digest, total, in_order = hashlib.sha256(), 0, True
-        rows = conn.execute(
-            text("SELECT seq, data FROM blob_chunks WHERE blob_id = :b ORDER BY seq"),
-            dict(b=blob_id),
-        )
-        for expected, (seq, chunk) in enumerate(rows):
-            if seq != expected:  # a chunk lost from the middle
-                in_order = False
-                break
-            digest.update(chunk)
-            total += len(chunk)
-        if not in_order or sha256 is None or digest.hexdigest() != sha256 or total != size:
+        if only is not None and blob_id not in only:
+            continue
+        if blob_id in moving:
+            sound = _chunks_sound(conn, blob_id, sha256, size)
+        else:
+            sound = _file_sound(files, blob_id, sha256, size)
+        if not sound:
             bad.append(sha256 or f"blob {blob_id}")
     return bad
+
+
+def sweep_files(conn: Connection, old_key: bytes | None = None) -> list[str]:
+    """Delete the files no committed blob names, and those sealed under another data key once
+    the blob's file under the current one is there; the names removed. Run inside a write
+    transaction, so that no attach is halfway (its file would look like an orphan).
+
+    A blob whose only file is under another key keeps it: with `old_key` (a rotation a crash
+    interrupted after the database took the new key) it is sealed anew under the current key
+    first; without, `db check` reports it ATTACHMENT_CORRUPT, and the file stays for whoever
+    still holds that key."""
+    files = blob_files_of(conn)
+    found = files.names()
+    if not found:
+        return []
+    current_key = files.data_key
+    current_kid, old_kid = key_id(current_key), key_id(old_key) if old_key else None
+    blobs: dict[int, int] = dict(
+        conn.execute(text("SELECT id, size FROM blobs WHERE sha256 IS NOT NULL")).all()
+    )
+    present = {(blob_id, kid) for _, blob_id, kid in found}
+    removed: list[str] = []
+    for name, blob_id, kid in found:
+        if kid == current_kid and blob_id in blobs:
+            continue
+        if blob_id in blobs and (blob_id, current_kid) not in present:
+            if kid != old_kid or old_key is None:
+                continue  # the only copy: kept
+            try:
+                files.reseal(blob_id, blobs[blob_id], old_key, current_key)
+            except SealedFileError:
+                continue  # damaged under the old key too: db check reports it
+        files.remove(name)
+        removed.append(name)
+    return removed
+
+
+def reseal_all(conn: Connection, old_key: bytes, new_key: bytes) -> list[str]:
+    """Seal every blob's file anew under `new_key` beside the one under `old_key` (a rotation,
+    before the database takes the new key); the hashes of the blobs whose file could not be
+    read (missing or damaged: `db check` says ATTACHMENT_CORRUPT of them before and after)."""
+    files = blob_files_of(conn)
+    moving = set(conn.execute(text("SELECT DISTINCT blob_id FROM blob_chunks")).scalars())
+    skipped: list[str] = []
+    rows = conn.execute(text("SELECT id, sha256, size FROM blobs WHERE sha256 IS NOT NULL"))
+    for blob_id, sha256, size in rows.all():
+        if blob_id in moving or files.path(blob_id, new_key).exists():
+            continue
+        try:
+            files.reseal(blob_id, size, old_key, new_key)
+        except SealedFileError:
+            skipped.append(sha256)
+        except OSError as error:
+            raise _disk_error(files.folder, error) from error
+    return skipped
+
+
+def move_chunks_to_files(db: Database) -> int:
+    """Move a station's blobs from `blob_chunks` (before files) into sealed files, one blob per
+    transaction: its file written and fsynced, then its chunks deleted in the transaction that
+    commits. A crash between leaves the chunks and a file that the next run writes again. The
+    number of blobs moved."""
+    moved = 0
+    while True:
+        with db.write() as conn:
+            blob_id = conn.execute(text("SELECT min(blob_id) FROM blob_chunks")).scalar()
+            if blob_id is None:
+                return moved
+            files = blob_files_of(conn)
+            try:
+                sealed = files.writer(blob_id)
+            except OSError as error:
+                raise _disk_error(files.folder, error) from error
+            conn.info.setdefault(NEW_FILES, []).append(sealed.path)
+            try:
+                for chunk in _read_chunks(conn, blob_id, 0):
+                    sealed.write(chunk)
+                sealed.finish()
+            except OSError as error:
+                sealed.discard()
+                raise _disk_error(files.folder, error) from error
+            except BaseException:
+                sealed.discard()
+                raise
+            conn.execute(text("DELETE FROM blob_chunks WHERE blob_id = :b"), dict(b=blob_id))
+            moved += 1

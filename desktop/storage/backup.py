@@ -2,10 +2,14 @@
 while the app runs and verified after writing; and restoring one without ever losing current data.
 
 A backup is a zip: `manifest.json` (station, time, version, schema, SHA-256 of each member),
-`station.db` (a SQLCipher copy under the same data key — never plaintext) and `station.keys`
-(so the backup opens with the passwords it was made with). The copy is SQLite's online backup
-taken inside one read transaction, which is a consistent snapshot however much others write; the
-key-slot file is read while the write lock is held, so it matches that snapshot.
+`station.db` (a SQLCipher copy under the same data key — never plaintext), `station.keys`
+(so the backup opens with the passwords it was made with) and `files/…`, the attachments' sealed
+files as they are (still encrypted, `blob_files`). The copy is SQLite's online backup taken
+inside one read transaction, which is a consistent snapshot however much others write; the
+key-slot file is read while the write lock is held, so it matches that snapshot, and the files
+are those of the blobs committed in that snapshot (a committed file never changes; only a key
+rotation replaces them, and it holds the write lock while it writes). A backup made before
+attachment files existed has no `files/` members and restores all the same.
 
 A folder that cannot be written (read-only USB stick, full disk, no permission) is said as
 FILE_UNWRITABLE naming the file or folder, and leaves no partial file or staging folder behind.
@@ -51,7 +55,7 @@ from desktop.core.errors import (
 )
 from desktop.core.permissions import Permission, Role
 from desktop.core.station_time import station_now
-from desktop.storage import audit, files, grants, settings
+from desktop.storage import attachments, audit, blob_files, files, grants, settings
 from desktop.storage.database import Database, NotADatabase, _key_pragma
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile
 from desktop.storage.station import THROTTLE_MARKER, Station, StationSession
@@ -63,7 +67,8 @@ SUFFIX = ".caxbackup"
 _DB, _KEYS = paths.DATABASE_FILE, paths.KEYSLOT_FILE
 _CHUNK = 1 << 20
 # What a station folder holds that a restore replaces (logs and preferences stay).
-_STATION_FILES = (_DB, f"{_DB}-wal", f"{_DB}-shm", _KEYS, paths.ATTEMPTS_FILE)
+_STATION_FILES = (_DB, f"{_DB}-wal", f"{_DB}-shm", _KEYS, paths.ATTEMPTS_FILE, blob_files.FOLDER)
+_FILES_PREFIX = f"{blob_files.FOLDER}/"
 _STAGING = ".{home}.restore-"  # prefix of the folder a backup is unpacked to, beside the home
 
 
@@ -133,7 +138,7 @@ def create_backup(
         raise InvalidInput(field="file", reason="folder_missing", value=str(target.parent))
     with _unwritable_as(target), tempfile.TemporaryDirectory(prefix="cax-backup-") as work:
         db_copy = Path(work) / _DB
-        keys, facts = _snapshot(session, db_copy)
+        keys, facts, sealed = _snapshot(session, db_copy)
         members = {_DB: _file_digest(db_copy), _KEYS: _bytes_digest(keys)}
         manifest = BackupManifest(
             format=FORMAT,
@@ -143,7 +148,9 @@ def create_backup(
             members=members,
             **facts,
         )
-        _write_verified(target, manifest, keys, db_copy, session.data_key)
+        _write_verified(
+            target, manifest, keys, db_copy, sealed, session.data_key, _damaged_here(session)
+        )
     with session.db.write() as conn:
         details = {
             "file": target.name,
@@ -156,16 +163,51 @@ def create_backup(
 
 
 def _write_verified(
-    target: Path, manifest: BackupManifest, keys: bytes, db_copy: Path, key: bytes
+    target: Path,
+    manifest: BackupManifest,
+    keys: bytes,
+    db_copy: Path,
+    sealed: list[Path],
+    key: bytes,
+    damaged_here: Callable[[list[str]], set[str]],
 ) -> None:
-    """Zip the backup beside `target`, read it back, and only then rename it into place."""
+    """Zip the backup beside `target`, read it back, and only then rename it into place. The
+    attachment files are copied straight from the station folder, hashed as they go; the
+    manifest, which lists them, is written last."""
     with files.replaced_atomically(target, mode=None) as temp:
         with zipfile.ZipFile(temp, "w", allowZip64=True) as archive:
-            archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED)
             archive.writestr(_KEYS, keys, zipfile.ZIP_DEFLATED)
-            # Encrypted pages do not compress: stored as they are.
+            # Encrypted pages and sealed files do not compress: stored as they are.
             archive.write(db_copy, _DB, zipfile.ZIP_STORED)
-        _verify_file(temp, key)
+            for path in sealed:
+                name = _FILES_PREFIX + path.name
+                manifest.members[name] = _copy_member(path, archive, name)
+            archive.writestr(MANIFEST, json.dumps(asdict(manifest), indent=1), zipfile.ZIP_DEFLATED)
+        _verify_file(temp, key, damaged_here)
+
+
+def _damaged_here(session: StationSession) -> Callable[[list[str]], set[str]]:
+    """Which of these blobs (by hash) the station itself holds damaged: the backup copies those
+    files as they are, so its check of them fails as the station's own `db check` does."""
+
+    def damaged(hashes: list[str]) -> set[str]:
+        with session.db.read() as conn:
+            ids = {attachments.blob_id_of(conn, sha) for sha in hashes}
+            return set(attachments.corrupt_blobs(conn, only={i for i in ids if i is not None}))
+
+    return damaged
+
+
+def _copy_member(path: Path, archive: zipfile.ZipFile, name: str) -> dict[str, Any]:
+    digest, size = hashlib.sha256(), 0
+    info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_STORED
+    with path.open("rb") as source, archive.open(info, "w", force_zip64=True) as sink:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+            size += len(chunk)
+            sink.write(chunk)
+    return {"sha256": digest.hexdigest(), "size": size}
 
 
 @contextlib.contextmanager
@@ -188,8 +230,10 @@ def _file_error(path: Path, exc: OSError) -> AppError:
     return FileUnwritable(path=str(path), reason=exc.strerror or str(exc))
 
 
-def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, Any]]:
-    """Copy the database to `db_copy` (same key) and read the key slots that go with it."""
+def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, Any], list[Path]]:
+    """Copy the database to `db_copy` (same key) and read the key slots that go with it; the
+    attachment files of the blobs in that copy (one missing from the station is left out: the
+    copy then lacks it as the station does, and `db check` reports it in both)."""
     raw = session.db.engine.raw_connection()
     driver = raw.driver_connection
     assert driver is not None  # None only once detached from the pool
@@ -202,6 +246,13 @@ def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, 
             station_id, code, name = driver.execute("SELECT id, code, name FROM station").fetchone()
             (count,) = driver.execute("SELECT count(*) FROM records").fetchone()
             (revision,) = driver.execute("SELECT version_num FROM alembic_version").fetchone()
+            blob_ids = [
+                row[0]
+                for row in driver.execute(
+                    "SELECT id FROM blobs WHERE sha256 IS NOT NULL AND id NOT IN "
+                    "(SELECT blob_id FROM blob_chunks)"
+                )
+            ]
         target = _open_raw(db_copy, session.data_key)
         try:
             driver.backup(target)  # one step, inside the read transaction: its snapshot
@@ -219,7 +270,8 @@ def _snapshot(session: StationSession, db_copy: Path) -> tuple[bytes, dict[str, 
         schema_revision=revision,
         record_count=count,
     )
-    return keys, facts
+    sealed = [session.db.blob_files.path(blob_id) for blob_id in blob_ids]
+    return keys, facts, [path for path in sealed if path.exists()]
 
 
 def _open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
@@ -229,33 +281,56 @@ def _open_raw(path: Path, key: bytes) -> sqlcipher.Connection:
     return conn
 
 
-def _verify_file(path: Path, key: bytes) -> BackupManifest:
+def _verify_file(
+    path: Path, key: bytes, damaged_here: Callable[[list[str]], set[str]]
+) -> BackupManifest:
     """Re-read a written backup: checksums, then the copy opens under `key` and passes SQLCipher's
-    and SQLite's integrity checks, and the key slots were written by a holder of that key."""
+    and SQLite's integrity checks, every attachment file in it opens and holds its blob's bytes
+    (but those the station itself holds damaged), and the key slots were written by a holder of
+    that key."""
     manifest = read_backup(path)
     with tempfile.TemporaryDirectory(prefix="cax-verify-") as work:
-        _extract(path, Path(work))
-        _check_database(Path(work) / _DB, key, manifest.station_id)
+        _check_database(Path(work), path, key, manifest, damaged_here)
         slots = KeySlotFile.load(Path(work) / _KEYS)
         slots.verify_mac(key, Path(work) / _KEYS)
     return manifest
 
 
-def _check_database(path: Path, key: bytes, station_id: str) -> None:
+def _check_database(
+    work: Path,
+    source: Path,
+    key: bytes,
+    manifest: BackupManifest,
+    damaged_here: Callable[[list[str]], set[str]],
+) -> None:
+    _extract(source, work)
     try:
-        db = Database(path, key)
+        db = Database(work / _DB, key)
     except (NotADatabase, DatabaseCorrupt) as exc:
         raise BackupDamaged(reason="database") from exc
     try:
         problems = db.integrity_problems()
         with db.read() as conn:
             stored = conn.execute(text("SELECT id FROM station")).scalar()
+            damaged = attachments.corrupt_blobs(conn, only=_carried_blobs(manifest))
     except DatabaseCorrupt as exc:  # a page so damaged that the checks themselves fail
         raise BackupDamaged(reason="database") from exc
     finally:
         db.close()
-    if problems or stored != station_id:
+    if problems or stored != manifest.station_id:
         raise BackupDamaged(reason="database", problems=problems[:5])
+    if damaged and set(damaged) - damaged_here(damaged):
+        raise BackupDamaged(reason="attachments", problems=damaged[:5])
+
+
+def _carried_blobs(manifest: BackupManifest) -> set[int]:
+    """The blob ids whose sealed file the backup carries: each must open and match its hash."""
+    carried = set()
+    for name in manifest.members:
+        match = blob_files.NAME.match(name.removeprefix(_FILES_PREFIX))
+        if name.startswith(_FILES_PREFIX) and match:
+            carried.add(int(match.group(1)))
+    return carried
 
 
 # ---- reading -----------------------------------------------------------------------------------
@@ -295,14 +370,25 @@ def _manifest(archive: zipfile.ZipFile) -> BackupManifest:
         raise BackupDamaged(reason="manifest") from exc
     if manifest.format != FORMAT:
         raise BackupDamaged(reason="manifest", format=str(manifest.format))
-    if set(manifest.members) != {_DB, _KEYS}:
+    if not {_DB, _KEYS} <= set(manifest.members):
         raise BackupDamaged(reason="missing_member")
+    for name in set(manifest.members) - {_DB, _KEYS}:  # only attachment files, by their names
+        if not (
+            name.startswith(_FILES_PREFIX)
+            and blob_files.NAME.match(name.removeprefix(_FILES_PREFIX))
+        ):
+            raise BackupDamaged(reason="manifest", member=name[:80])
     return manifest
 
 
 def _extract(path: Path, folder: Path) -> None:
+    """The database, the key slots and the attachment files (into `files/`) the manifest lists:
+    `_manifest` allowed no other name, so nothing lands outside `folder`."""
     with zipfile.ZipFile(path) as archive:
-        for name in (_DB, _KEYS):
+        names = list(_manifest(archive).members)
+        if any(name.startswith(_FILES_PREFIX) for name in names):
+            (folder / blob_files.FOLDER).mkdir(mode=0o700, exist_ok=True)
+        for name in names:
             with archive.open(name) as source, (folder / name).open("wb") as sink:
                 shutil.copyfileobj(source, sink, _CHUNK)
             os.chmod(folder / name, 0o600)
@@ -496,7 +582,10 @@ def apply_restore(prepared: PreparedRestore, *, now: datetime | None = None) -> 
     except BaseException as exc:
         for path in placed:  # put everything back as it was
             with contextlib.suppress(OSError):
-                path.unlink()
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
         for now_at, was_at in moved:
             shutil.move(now_at, was_at)
         if aside is not None:

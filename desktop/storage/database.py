@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine, create_engine, event, exc, text
 from sqlalchemy.pool import QueuePool
 
 from desktop.core.errors import AppError, DatabaseCorrupt, DatabaseLocked, DiskFull
+from desktop.storage.blob_files import FOLDER, BlobFiles
 from desktop.storage.files import shared_mode
 
 BUSY_TIMEOUT_MS = 15_000
@@ -26,6 +27,19 @@ _PRAGMAS_AFTER_KEY = (
     # 32 MiB of decrypted pages per connection: the search index's hot pages stay decrypted.
     "PRAGMA cache_size = -32768",
 )
+
+
+# Where a write transaction lists the attachment files it began (`attachments.store_blob`): a
+# rollback deletes them, since no committed row will ever name them.
+NEW_FILES = "cax_new_blob_files"
+_BLOB_FILES = "cax_blob_files"
+
+
+def blob_files_of(conn: Connection) -> BlobFiles:
+    """The attachment files of the database `conn` belongs to, under its current data key."""
+    files = conn.get_execution_options().get(_BLOB_FILES)
+    assert isinstance(files, BlobFiles), "a connection of Database has its files"
+    return files
 
 
 class NotADatabase(Exception):
@@ -80,6 +94,8 @@ class Database:
         self._key = bytearray(key)
         # Who signs what this process writes (a `grants.Signer`): set once the user is known.
         self.signer: object | None = None
+        # The sealed attachment files beside the database, under the key it holds now.
+        self.blob_files = BlobFiles(path.parent / FOLDER, self._current_key)
         self.engine: Engine = create_engine(
             "sqlite://",
             module=sqlcipher,  # so SQLAlchemy wraps the driver's errors in its own classes
@@ -89,12 +105,19 @@ class Database:
             max_overflow=4,
             # Parameters are the records' names and ID numbers: never in an error's text (logs).
             hide_parameters=True,
+            execution_options={_BLOB_FILES: self.blob_files},
         )
         event.listen(self.engine, "begin", self._on_begin)
+        event.listen(self.engine, "rollback", self._on_rollback)
         with mapped_errors(), self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
         if create:  # 0600, or 0660 in a shared folder; -wal and -shm copy it when SQLite makes them
             os.chmod(path, shared_mode(path.parent, 0o600))
+
+    def _current_key(self) -> bytes:
+        if not self._key:
+            raise DatabaseLocked(reason="closed")
+        return bytes(self._key)
 
     def _connect(self) -> sqlcipher.Connection:
         if not self._key:
@@ -117,6 +140,15 @@ class Database:
     def _on_begin(conn: Connection) -> None:
         mode = conn.get_execution_options().get("begin", "DEFERRED")
         conn.exec_driver_sql(f"BEGIN {mode}")
+
+    @staticmethod
+    def _on_rollback(conn: Connection) -> None:
+        """Before the rollback, while the write lock is still held (after it, another writer
+        could take the same blob id and its file name): delete the attachment files the
+        transaction began, which no row will name. A failed commit leaves them to the sweep."""
+        for begun in conn.info.pop(NEW_FILES, []):
+            with contextlib.suppress(OSError):
+                begun.unlink()
 
     @contextlib.contextmanager
     def _fresh_after_damage(self) -> Iterator[None]:
@@ -143,8 +175,12 @@ class Database:
         """A write transaction, committed on exit; it waits for other writers instead of failing."""
         with self._fresh_after_damage(), mapped_errors(), self.engine.connect() as conn:
             conn = conn.execution_options(begin="IMMEDIATE", cax_signer=self.signer)
-            with conn.begin():
-                yield conn
+            conn.info.pop(NEW_FILES, None)
+            try:
+                with conn.begin():
+                    yield conn
+            finally:
+                conn.info.pop(NEW_FILES, None)
 
     def rekey(self, new_key: bytes) -> None:
         """Re-encrypt every page under `new_key` (atomic in SQLCipher); later connections use it."""

@@ -36,10 +36,10 @@ def replaced_atomically(path: Path, mode: int | None = 0o600) -> Iterator[Path]:
         with contextlib.suppress(FileNotFoundError):
             temp.unlink()
         raise
-    _fsync_directory(path.parent)
+    fsync_directory(path.parent)
 
 
-def _fsync_directory(folder: Path) -> None:
+def fsync_directory(folder: Path) -> None:
     if os.name != "posix":  # Windows cannot open a directory; NTFS journals the rename itself.
         return
     fd = os.open(folder, os.O_RDONLY)

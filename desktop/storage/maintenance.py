@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, text
@@ -43,6 +44,9 @@ class CheckReport:
     # Key slots no active user owns (ORPHAN_KEY_SLOT): whoever holds their secret can read the
     # station. `cax db rekey` drops them.
     orphan_slots: list[str] = field(default_factory=list)
+    # Attachment files no committed attachment named (an attach killed or rolled back before
+    # its commit) or sealed under a retired key: harmless, deleted by the check, and named.
+    orphan_files: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -120,8 +124,12 @@ def check_database(session: StationSession) -> CheckReport:
             problems.append(f"ROLE_TAMPERED: {name}")
     except AppError as error:
         keyfile_problem = error.code
+    orphan_files: list[str] = []
     try:
-        with session.db.read() as conn:  # every attachment's chunks against its SHA-256
+        if not problems:  # never judge files orphans by a blobs table that may be damaged
+            with session.db.write() as conn:  # the lock: no attach is halfway while swept
+                orphan_files = attachments.sweep_files(conn)
+        with session.db.read() as conn:  # every attachment's file against its SHA-256
             problems.extend(f"ATTACHMENT_CORRUPT: {sha}" for sha in attachments.corrupt_blobs(conn))
     except DatabaseCorrupt:
         problems.append("attachments unreadable")  # their pages are among the damaged ones
@@ -130,10 +138,12 @@ def check_database(session: StationSession) -> CheckReport:
     except DatabaseCorrupt:
         audit_report = None  # the pages the chain lives on are among the damaged ones
         problems.append("audit log unreadable")
-    report = CheckReport(problems, keyfile_problem, audit_report, orphans)
+    report = CheckReport(problems, keyfile_problem, audit_report, orphans, orphan_files)
     details = {"ok": report.ok, "problems": len(problems), "keyfile": keyfile_problem or "ok"}
     if orphans:
         details["orphan_slots"] = orphans
+    if orphan_files:
+        details["orphan_files"] = len(orphan_files)
     with session.db.write() as conn:
         audit.append(conn, session.user.username, AuditAction.DATABASE_CHECKED, "", details)
     return report
@@ -147,6 +157,13 @@ def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) 
     let them read on after being removed. Then the new key is sealed beside the old one in every
     remaining slot, the database is re-keyed, and the old key is dropped: a crash at any point
     leaves a station that still opens.
+
+    Attachment files are sealed anew under the new key beside the old ones (and fsynced) while
+    the write lock is held, before the database takes the new key; an attach another process
+    committed between that and the rekey is sealed anew right after it, with the old key still
+    in hand, and only then are the old key's files deleted. A crash before the rekey leaves the
+    new files as orphans the next unlock deletes; a crash after it, a station whose next unlock
+    (which finishes the rotation with both keys) seals anew what is missing and deletes the rest.
 
     With `new_recovery_key`, the recovery slot is made anew for a fresh key (returned, to be shown
     once): someone who held the data key could have replaced the recovery slot with one of their
@@ -163,6 +180,8 @@ def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) 
         )
         for label in dropped:  # a removed user's name keeps saying USER_REMOVED at login
             slots.remove_slot(label, record_removal=label in removed)
+        # Before the slots change: a file that fails here leaves the station as it was.
+        attachments.reseal_all(conn, old_key, new_key)
         slots.stage_next_key(new_key)
         slots.save(station.keys_path, old_key)
     try:
@@ -170,7 +189,11 @@ def rotate_data_key(session: StationSession, *, new_recovery_key: bool = False) 
     except BaseException:
         slots.discard_next_key()  # the database kept the old key: so must the slots
         slots.save(station.keys_path, old_key)
+        with contextlib.suppress(AppError), session.db.write() as conn:
+            attachments.sweep_files(conn)  # the new key's files: else the next unlock's sweep
         raise
+    with session.db.write() as conn:  # stragglers sealed anew, then the old key's files go
+        attachments.sweep_files(conn, old_key)
     slots = station.load_slots()
     slots.promote_next_key()
     recovery_key = credentials.new_recovery_key() if new_recovery_key else ""

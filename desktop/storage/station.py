@@ -32,7 +32,7 @@ from desktop.core.errors import (
 )
 from desktop.core.permissions import Permission, Role, require
 from desktop.core.station_units import check_station_code
-from desktop.storage import audit, authorship, crypto, grants, migrate
+from desktop.storage import attachments, audit, authorship, crypto, grants, migrate
 from desktop.storage.database import Database, NotADatabase
 from desktop.storage.keyslots import RECOVERY_LABEL, KeySlotFile, OpenedSlot
 from desktop.storage.login_throttle import LoginThrottle, Marker, delay_after, reset_reason
@@ -225,6 +225,8 @@ class Station:
                     slots.save(self.keys_path, key)
                 session = StationSession(self, db, key)
                 session.upgrade_schema(slots.station_id, progress)
+                # A rotation finished here may have left files only under the old key.
+                session.settle_attachment_files(old_key=candidates[0] if index > 0 else None)
                 return session
             except BaseException:
                 db.close()
@@ -378,6 +380,20 @@ class StationSession:
             stored = conn.execute(text("SELECT id FROM station")).scalar()
             if stored != station_id:
                 raise DatabaseCorrupt(reason="other_station")
+
+    def settle_attachment_files(self, old_key: bytes | None = None) -> list[str]:
+        """After the schema is current: the attachments a station made before files still holds
+        in the database are moved into files, and the files no committed attachment names (a
+        crash or a rollback during an attach) or sealed under a retired key are deleted; the
+        names deleted. Costs a listing of the folder when there is nothing to do."""
+        try:
+            attachments.move_chunks_to_files(self.db)
+            with self.db.write() as conn:
+                return attachments.sweep_files(conn, old_key)
+        except DatabaseCorrupt:
+            # Damaged pages among the blobs: the station still opens (to be checked, backed up
+            # or restored); `db check` names the pages, and no file is deleted on their word.
+            return []
 
     def info(self) -> StationInfo:
         with self.db.read() as conn:

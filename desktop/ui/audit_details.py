@@ -76,6 +76,7 @@ _KEYS = {
     "dropped": QT_TRANSLATE_NOOP("AuditDetails", "key slots dropped"),
     "new_recovery_key": QT_TRANSLATE_NOOP("AuditDetails", "new recovery key"),
     "orphan_slots": QT_TRANSLATE_NOOP("AuditDetails", "key slots without a user"),
+    "orphan_files": QT_TRANSLATE_NOOP("AuditDetails", "attachment files without a record, deleted"),
     "checked": QT_TRANSLATE_NOOP("AuditDetails", "entries checked"),
     "ok": QT_TRANSLATE_NOOP("AuditDetails", "intact"),
     "break_seq": QT_TRANSLATE_NOOP("AuditDetails", "broken at entry"),

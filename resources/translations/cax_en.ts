@@ -375,6 +375,10 @@
         <translation>key slots without a user</translation>
     </message>
     <message>
+        <source>attachment files without a record, deleted</source>
+        <translation>attachment files without a record, deleted</translation>
+    </message>
+    <message>
         <source>entries checked</source>
         <translation>entries checked</translation>
     </message>

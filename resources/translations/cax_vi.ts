@@ -375,6 +375,10 @@
         <translation>khóa đăng nhập không có người dùng</translation>
     </message>
     <message>
+        <source>attachment files without a record, deleted</source>
+        <translation>tệp đính kèm không thuộc hồ sơ nào, đã xóa</translation>
+    </message>
+    <message>
         <source>entries checked</source>
         <translation>số mục đã kiểm tra</translation>
     </message>

@@ -93,3 +93,34 @@ def test_refusals_are_one_coded_line(cax, tmp_path, make, code, exit_code):
     assert status == exit_code and f"[{code}]" in err and "Traceback" not in err
     assert "nothing was attached" in err.lower() or code == "ATTACHMENT_UNREADABLE"
     assert cax("record", "attachments", record_id, "--json")[1].strip() == "[]"
+
+
+def test_db_check_names_a_damaged_file_and_deletes_an_orphan(
+    cax, monkeypatch, station_home, tmp_path
+):
+    """A sealed file damaged on disk: `db check` says ATTACHMENT_CORRUPT with its hash (exit 1)
+    and `record extract` refuses with the code (exit 5), never a traceback. A file no record uses
+    (left by an attach killed after this process unlocked) is deleted and named."""
+    from desktop.storage.station import StationSession
+
+    record_id = _record(cax)
+    scan = files.clean_pdf(tmp_path / "bien_ban.pdf", payload=os.urandom(1000))
+    assert cax("record", "attach", record_id, str(scan))[0] == 0
+    monkeypatch.setenv("CAX_USER", SUPERVISOR)
+    monkeypatch.setenv("CAX_PASSWORD", SUPERVISOR_PASSWORD)
+    [sealed] = (station_home.home / "files").iterdir()
+    orphan = sealed.with_name("99" + sealed.name[sealed.name.index("-") :])
+    orphan.write_bytes(sealed.read_bytes())
+    data = bytearray(sealed.read_bytes())
+    data[-1] ^= 0x01
+    sealed.write_bytes(bytes(data))
+    # The unlock's own sweep would take the orphan first: leave it to the check here.
+    monkeypatch.setattr(StationSession, "settle_attachment_files", lambda self, old_key=None: [])
+    code, out, err = cax("db", "check")
+    assert code == 1, err
+    sha = json.loads(cax("record", "attachments", record_id, "--json")[1])[0]["sha256"]
+    assert f"ATTACHMENT_CORRUPT: {sha}" in out
+    assert f"'{orphan.name}'" in out and not orphan.exists()
+    code, _, err = cax("record", "extract", record_id, "bien_ban.pdf", "--out", str(tmp_path / "o"))
+    assert code == 5 and "[ATTACHMENT_CORRUPT]" in err and "Traceback" not in err
+    assert not (tmp_path / "o").exists()

@@ -1,5 +1,6 @@
 """SIGKILL while attaching: every attachment reported committed is there whole, and a file that
-was being written left nothing — no blob without its hash, no orphan chunk, no row."""
+was being written left nothing — no blob without its hash, no row without its sealed file, and
+no sealed file without its row once the next unlock has swept the folder."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ import pytest
 from sqlalchemy import text
 
 from desktop.storage import attachments
+from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.records import RecordService
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
+from tests.desktop.storage import attachment_files as files
 from tests.desktop.storage.test_attachments import CATALOGUE, example
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -55,11 +58,48 @@ def test_sigkill_while_attaching_leaves_whole_files_or_nothing(station_home, tmp
             assert attachments.corrupt_blobs(conn) == []
             unhashed = conn.execute(text("SELECT count(*) FROM blobs WHERE sha256 IS NULL"))
             assert unhashed.scalar_one() == 0
-            orphans = conn.execute(
-                text("SELECT count(*) FROM blob_chunks WHERE blob_id NOT IN (SELECT id FROM blobs)")
+            assert conn.execute(text("SELECT count(*) FROM blob_chunks")).scalar_one() == 0
+            ids = conn.execute(text("SELECT id FROM blobs")).scalars().all()
+            assert len(ids) == len(names)
+        # One file per committed blob, under the current key; the killed ones' files are swept.
+        files = session.db.blob_files
+        assert sorted(p.name for p in files.folder.iterdir()) == sorted(
+            files.path(blob_id).name for blob_id in ids
+        )
+    finally:
+        session.close()
+
+
+def test_the_sweep_removes_files_no_committed_row_names(station_home, tmp_path):
+    """What a kill between the file's fsync and the commit leaves (a file of an id no row has),
+    and a file under a key the station no longer uses: the next unlock deletes both, `db check`
+    names what it deleted, and the committed attachment is untouched."""
+    from desktop.storage import maintenance
+
+    session = station_home.unlock()
+    record_id = RecordService(session, CATALOGUE).create("F1", example("F1"))
+    service = AttachmentService(session, CATALOGUE)
+    [added] = service.attach(record_id, [files.clean_pdf(tmp_path / "a.pdf", os.urandom(300_000))])
+    blob_files = session.db.blob_files
+    for blob_id, key in ((999, None), (1, os.urandom(32))):
+        writer = blob_files.writer(blob_id, key)
+        writer.write(os.urandom(1000))
+        writer.finish()
+    assert len(list(blob_files.folder.iterdir())) == 3
+    session.close()
+
+    session = station_home.unlock()
+    try:
+        assert [p.name for p in blob_files.folder.iterdir()] == [session.db.blob_files.path(1).name]
+        writer = session.db.blob_files.writer(998)  # a crash after this unlock: db check sweeps
+        writer.finish()
+        report = maintenance.check_database(session)
+        assert report.orphan_files == [session.db.blob_files.path(998).name]
+        assert report.ok, report
+        with session.db.read() as conn:
+            assert (
+                b"".join(attachments.read_blob(conn, added.sha256))
+                == (tmp_path / "a.pdf").read_bytes()
             )
-            assert orphans.scalar_one() == 0
-            blobs = conn.execute(text("SELECT count(*) FROM blobs")).scalar_one()
-            assert blobs == len(names)
     finally:
         session.close()

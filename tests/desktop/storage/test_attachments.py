@@ -19,12 +19,13 @@ from desktop.core import attachment_intake
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import (
     AppError,
+    AttachmentCorrupt,
     AttachmentNotFound,
     PermissionDenied,
     ReasonRequired,
     RecordStateError,
 )
-from desktop.storage import attachments, audit, settings
+from desktop.storage import attachments, audit, blob_files, settings
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.records import RecordService
 from domain.forms.catalogue import load_catalogue
@@ -55,11 +56,13 @@ class Desk:
             return b"".join(attachments.read_blob(conn, sha256))
 
     def counts(self) -> tuple[int, int, int]:
+        """Blobs, their sealed files (and any chunk left in the database), attachment rows."""
         with self.session.db.read() as conn:
-            return tuple(
+            blobs, chunks, rows = (
                 conn.execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
                 for table in ("blobs", "blob_chunks", "attachments")
             )
+        return blobs, len(self.session.db.blob_files.names()) + chunks, rows
 
     def audit_actions(self, record_id: str) -> list[tuple[str, dict]]:
         with self.session.db.read() as conn:
@@ -126,6 +129,8 @@ def test_nothing_of_a_photo_or_a_scan_is_in_plaintext_in_the_station_folder(
     officer.files.attach(record_id, [photo, scan])
     contents = _files_under(station_home.home)
     assert any(p.name.startswith("station.db") for p in station_home.home.iterdir())
+    sealed = list((station_home.home / "files").glob("*.cax"))
+    assert len(sealed) == 2  # the bytes are in sealed files, and those are searched too
     for original in (photo.read_bytes(), scan.read_bytes()):
         runs = _plaintext_runs(original)
         assert len(runs) > 10
@@ -140,9 +145,11 @@ def test_the_same_bytes_attached_twice_are_stored_once(officer, tmp_path):
     [c] = officer.files.attach(first, [scan])
     assert a.sha256 == b.sha256 == c.sha256
     assert c.name == "scan (2).pdf"  # names stay unique within a record
-    blobs, chunks, rows = officer.counts()
-    assert (blobs, rows) == (1, 3)
-    assert chunks == -(-scan.stat().st_size // attachments.CHUNK)  # 3 chunks of ≤ 256 KiB
+    blobs, sealed, rows = officer.counts()
+    assert (blobs, sealed, rows) == (1, 1, 3)  # one file for the one content
+    [path] = (officer.session.db.blob_files.folder).iterdir()
+    frames = -(-scan.stat().st_size // attachments.CHUNK)  # 3 frames of ≤ 256 KiB
+    assert path.stat().st_size == blob_files.HEADER + scan.stat().st_size + 16 * frames
     assert officer.stored_bytes(a.sha256) == scan.read_bytes()
 
 
@@ -316,17 +323,54 @@ def test_extract_is_for_supervisors_checked_and_audited(chief, officer, tmp_path
     assert refused.value.code == "FILE_UNWRITABLE"
 
 
-def test_db_check_names_a_corrupted_chunk(chief, tmp_path):
+def _flip_byte(path: Path, other: Path) -> None:
+    data = bytearray(path.read_bytes())
+    data[blob_files.HEADER + 100] ^= 0x01  # inside the first frame's ciphertext
+    path.write_bytes(bytes(data))
+
+
+def _truncate(path: Path, other: Path) -> None:
+    """Cut at a frame boundary: what is left still opens frame by frame but for the flag."""
+    size = path.stat().st_size
+    with path.open("r+b") as handle:
+        handle.truncate(blob_files.HEADER + attachments.CHUNK + 16 if size > 300_000 else size - 1)
+
+
+def _swap_frame(path: Path, other: Path) -> None:
+    """The second frame replaced by the second frame of another file of the station."""
+    start, length = blob_files.HEADER + attachments.CHUNK + 16, attachments.CHUNK + 16
+    data, foreign = bytearray(path.read_bytes()), other.read_bytes()
+    data[start : start + length] = foreign[start : start + length]
+    path.write_bytes(bytes(data))
+
+
+def _delete(path: Path, other: Path) -> None:
+    path.unlink()
+
+
+@pytest.mark.parametrize("damage", [_flip_byte, _truncate, _swap_frame, _delete])
+def test_a_damaged_file_is_attachment_corrupt_for_db_check_and_every_read(chief, tmp_path, damage):
     from desktop.storage import maintenance
 
     record_id = completed(chief)
-    [added] = chief.files.attach(record_id, [files.clean_pdf(tmp_path / "a.pdf", b"abc" * 100)])
+    a = files.clean_pdf(tmp_path / "a.pdf", payload=os.urandom(700_000))
+    b = files.clean_pdf(tmp_path / "b.pdf", payload=os.urandom(700_000))
+    added, other = chief.files.attach(record_id, [a, b])
     assert maintenance.check_database(chief.session).ok
-    with chief.session.db.write() as conn:
-        conn.execute(text("UPDATE blob_chunks SET data = zeroblob(length(data))"))
+    with chief.session.db.read() as conn:
+        path = chief.session.db.blob_files.path(attachments.blob_id_of(conn, added.sha256))
+        other_path = chief.session.db.blob_files.path(attachments.blob_id_of(conn, other.sha256))
+    damage(path, other_path)
     report = maintenance.check_database(chief.session)
-    assert f"ATTACHMENT_CORRUPT: {added.sha256}" in report.database_problems
+    assert report.database_problems == [f"ATTACHMENT_CORRUPT: {added.sha256}"]
     assert not report.ok
+    with pytest.raises(AttachmentCorrupt) as refused:  # a coded error, never a traceback
+        chief.stored_bytes(added.sha256)
+    assert refused.value.code == "ATTACHMENT_CORRUPT"
+    with pytest.raises(AttachmentCorrupt):
+        chief.files.extract(record_id, "a.pdf", tmp_path / "out.pdf")
+    assert not (tmp_path / "out.pdf").exists()  # no part copy left
+    assert chief.stored_bytes(other.sha256) == b.read_bytes()  # the other file is untouched
 
 
 def test_a_heic_photo_is_stored_as_jpeg_without_metadata(officer, tmp_path):
@@ -395,3 +439,20 @@ def test_bad_bytes_from_memory_are_refused_with_their_code(officer, name, data, 
         officer.files.attach(record_id, [attachment_intake.MemoryFile(name, data)])
     assert refused.value.code == code
     assert officer.counts() == before
+
+
+def test_a_full_disk_while_sealing_is_disk_full_and_leaves_nothing(officer, tmp_path, monkeypatch):
+    import errno
+
+    record_id = completed(officer)
+    scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(700_000))
+    before = officer.counts()
+
+    def full(self, data):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(blob_files.SealedWriter, "write", full)
+    with pytest.raises(AppError) as refused:
+        officer.files.attach(record_id, [scan])
+    assert refused.value.code == "DISK_FULL"
+    assert officer.counts() == before  # no row, no file

@@ -286,9 +286,9 @@ def test_a_copy_that_does_not_verify_is_never_left_under_the_name(
     real_snapshot = backup._snapshot
 
     def damaged_snapshot(session, db_copy):
-        keys, facts = real_snapshot(session, db_copy)
+        keys, facts, sealed = real_snapshot(session, db_copy)
         flip_byte(db_copy, db_copy.stat().st_size - 3000)  # inside the last page
-        return keys, facts
+        return keys, facts, sealed
 
     monkeypatch.setattr(backup, "_snapshot", damaged_snapshot)
     with pytest.raises(BackupDamaged) as caught:

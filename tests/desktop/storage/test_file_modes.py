@@ -29,12 +29,27 @@ def _create(home):
     )[0].close()
 
 
+def _attachment_files(home):
+    """The station's attachment folder, made by writing one sealed file under a restrictive umask
+    (the modes must not depend on it)."""
+    session = Station(home).unlock("truong", "Ba-Dinh-2026!")
+    old = os.umask(0o077)
+    try:
+        session.db.blob_files.writer(1).finish()
+    finally:
+        os.umask(old)
+        session.close()
+    return home / "files"
+
+
 def test_files_are_private_by_default(tmp_path):
     """A per-user station: database and key slots readable by their owner only."""
     home = tmp_path / "station"
     _create(home)
     assert _mode(home / "station.db") == 0o600
     assert _mode(home / "station.keys") == 0o600
+    folder = _attachment_files(home)
+    assert _mode(folder) == 0o700 and _mode(next(folder.iterdir())) == 0o600
 
 
 def test_a_setgid_folder_shares_files_with_its_group(tmp_path):
@@ -45,3 +60,5 @@ def test_a_setgid_folder_shares_files_with_its_group(tmp_path):
     _create(home)
     assert _mode(home / "station.db") == 0o660
     assert _mode(home / "station.keys") == 0o660
+    folder = _attachment_files(home)
+    assert _mode(folder) == 0o2770 and _mode(next(folder.iterdir())) == 0o660

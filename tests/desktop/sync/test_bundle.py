@@ -7,6 +7,7 @@ import base64
 import json
 import os
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,11 +21,10 @@ from cryptography.hazmat.primitives.serialization import (
     PrivateFormat,
     PublicFormat,
 )
-from sqlalchemy import text
 
 from desktop.core.audit_actions import AuditAction
 from desktop.core.errors import AttachmentCorrupt, BundleRefused, SyncNotEnrolled
-from desktop.storage import attachments, audit, blob_uploads, outbox
+from desktop.storage import attachments, audit, blob_files, blob_uploads, outbox
 from desktop.storage.attachment_service import AttachmentService
 from desktop.storage.sync_settings import Enrolment, save_enrolment
 from desktop.sync.bundle import export_bundle, import_receipt
@@ -358,22 +358,29 @@ def test_a_file_the_centre_refused_is_set_aside(session, centre, tmp_path) -> No
     assert export_bundle(session, tmp_path / "next.caxbundle").path is None
 
 
-@pytest.mark.parametrize(
-    "damage",
-    [
-        "UPDATE blob_chunks SET data = zeroblob(length(data))",  # same size, other bytes
-        "DELETE FROM blob_chunks WHERE seq = 1",  # a chunk lost: fewer bytes than listed
-    ],
-)
+def _zero_the_sealed_bytes(path: Path) -> None:
+    """Same size, other bytes (every frame's ciphertext and tag)."""
+    header = blob_files.HEADER
+    path.write_bytes(path.read_bytes()[:header] + bytes(path.stat().st_size - header))
+
+
+def _lose_the_second_frame(path: Path) -> None:
+    """A frame lost: fewer bytes than listed."""
+    frame = attachments.CHUNK + 16
+    data = path.read_bytes()
+    path.write_bytes(data[: blob_files.HEADER + frame] + data[blob_files.HEADER + 2 * frame :])
+
+
+@pytest.mark.parametrize("damage", [_zero_the_sealed_bytes, _lose_the_second_frame])
 def test_a_damaged_stored_file_stops_the_export_with_its_code(
-    session, tmp_path, damage: str
+    session, tmp_path, damage: Callable[[Path], None]
 ) -> None:
     """The store's bytes are checked against the file's name as they are sealed: a damaged file
     is ATTACHMENT_CORRUPT (what `db check` says), not an internal error nor bytes the centre
     would refuse for good; no bundle (nor its temporary file) is left and nothing is marked."""
     sha256, _ = _attach(session, tmp_path)
-    with session.db.write() as conn:
-        conn.execute(text(damage))
+    with session.db.read() as conn:
+        damage(session.db.blob_files.path(attachments.blob_id_of(conn, sha256)))
     target = tmp_path / "out" / "b.caxbundle"
     target.parent.mkdir()
     with pytest.raises(AttachmentCorrupt) as caught:

@@ -116,7 +116,10 @@ def test_a_photo_taken_is_attached_from_memory_and_no_file_is_written(
     assert panel.rows.thumbnail(0) is not None
     assert os.listdir(temp) == []
     new = _files_under(tmp_path) - before
-    assert all(p.name.startswith("station.db") for p in new), new
+    # Only the database and the photo's sealed file: no plaintext copy anywhere.
+    assert all(p.name.startswith("station.db") or p.parent.name == "files" for p in new), new
+    [sealed] = [p for p in new if p.parent.name == "files"]
+    assert sealed.suffix == ".cax" and data[200:264] not in sealed.read_bytes()
 
 
 def test_the_capture_dialog_without_a_device_says_so_and_takes_nothing(monkeypatch, qtbot):

@@ -8,6 +8,7 @@ import hashlib
 import io
 import json
 import os
+import threading
 from datetime import datetime
 from pathlib import Path
 
@@ -456,3 +457,58 @@ def test_a_full_disk_while_sealing_is_disk_full_and_leaves_nothing(officer, tmp_
         officer.files.attach(record_id, [scan])
     assert refused.value.code == "DISK_FULL"
     assert officer.counts() == before  # no row, no file
+
+
+def test_a_failed_fsync_is_said_and_leaves_nothing(officer, tmp_path, monkeypatch):
+    """When the disk refuses to make the sealed file durable, the attach fails with its code
+    and keeps neither the rows nor the file."""
+    import errno
+
+    record_id = completed(officer)
+    first = files.clean_pdf(tmp_path / "first.pdf", payload=os.urandom(1000))
+    officer.files.attach(record_id, [first])  # the files folder exists from now on
+    scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(300_000))
+    before = officer.counts()
+
+    def failing(fd):
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(blob_files.os, "fsync", failing)
+    with pytest.raises(AppError) as refused:
+        officer.files.attach(record_id, [scan])
+    assert refused.value.code == "FILE_UNWRITABLE"
+    assert officer.counts() == before
+    assert officer.records.get(record_id).summary.revision == 2  # the first file's, no later
+
+
+def test_a_file_is_on_disk_before_the_row_naming_it_commits(officer, tmp_path, monkeypatch):
+    """The sealed file and its name are fsynced before the rows that name it commit: a power cut
+    never leaves a row naming a file that is not on disk."""
+    from sqlalchemy import event
+
+    record_id = completed(officer)
+    first = files.clean_pdf(tmp_path / "first.pdf", payload=os.urandom(1000))
+    officer.files.attach(record_id, [first])  # the files folder exists from now on
+    scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(300_000))
+    happened: list[str] = []
+    real_fsync = blob_files.os.fsync
+    committed = threading.Event()
+
+    def slow_disk(fd):
+        # A commit that did not wait would come first and end this wait at once.
+        committed.wait(0.3)
+        real_fsync(fd)
+        happened.append("fsync")
+
+    def on_commit(conn):
+        happened.append("commit")
+        committed.set()
+
+    monkeypatch.setattr(blob_files.os, "fsync", slow_disk)
+    engine = officer.session.db.engine
+    event.listen(engine, "commit", on_commit)
+    try:
+        officer.files.attach(record_id, [scan])
+    finally:
+        event.remove(engine, "commit", on_commit)
+    assert happened == ["fsync", "fsync", "commit"]  # the file, its folder, then the rows

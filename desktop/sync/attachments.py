@@ -3,7 +3,10 @@ list, in 1 MiB chunks, resuming from what the server already holds.
 
 Each blob is announced first; the answer lists the chunks the server holds, so a sync killed
 mid-upload costs at most the chunk that was on the wire (the server ignores a chunk it has).
-The server then checks the whole blob's SHA-256 and size; only then is it marked complete here.
+The server then checks the whole blob's SHA-256 and size; only then is it marked complete here,
+in the session's next write (`SessionLedger.defer`) while the blobs so marked total at most
+`DEFER_BYTES`: a crash before that write costs those blobs announced (or, for one chunk, sent)
+again, which the server answers as it did; a larger blob is marked in a commit of its own.
 A refusal the server will repeat (size, media type, bytes that do not hash to the name) is set
 aside with its code and never offered again; anything else fails the sync like a push failure,
 and the next sync picks up where this one stopped (docs/sync.md, "Attachments").
@@ -22,6 +25,7 @@ from desktop.storage import attachments, blob_uploads
 from desktop.storage.blob_uploads import DueBlob
 from desktop.storage.database import Database
 from desktop.sync.client import SyncClient
+from desktop.sync.ledger import SessionLedger
 from desktop.sync.report import SyncProgress
 from protocol import WHOLE_BLOB_VERSION
 from protocol.attachments import CHUNK_SIZE, BlobBegin, chunk_count, missing_chunks
@@ -43,6 +47,9 @@ FINAL = frozenset(
         ErrorCode.BLOB_CHUNK_INVALID,
     )
 )
+# Blobs marked complete may wait for the session's next write while they total at most this:
+# what a crash can make the next sync send again (4 one-chunk blobs, or announce them again).
+DEFER_BYTES = 4 * CHUNK_SIZE
 
 
 @dataclass
@@ -50,6 +57,7 @@ class BlobTally:
     completed: int = 0
     refused: int = 0
     chunks_sent: int = 0
+    unmarked_bytes: int = 0  # of the blobs whose complete mark waits for the next write
 
 
 def wire_chunk(db: Database, sha256: str, n: int) -> bytes:
@@ -64,7 +72,7 @@ def wire_chunk(db: Database, sha256: str, n: int) -> bytes:
 
 
 def upload_attachments(
-    db: Database,
+    ledger: SessionLedger,
     client: SyncClient,
     now: Callable[[], str],
     progress: Callable[[SyncProgress], None],
@@ -72,6 +80,7 @@ def upload_attachments(
 ) -> BlobTally:
     """Send every due blob; raises ServerUnreachable/Unavailable/Refused like the push does."""
     tally = BlobTally()
+    db = ledger.db
     with db.read() as conn:
         due = blob_uploads.due(conn)
     total = sum(chunk_count(blob.size) for blob in due)
@@ -79,12 +88,12 @@ def upload_attachments(
     for blob in due:
         if cancel.is_set():
             break
-        done = _upload_one(db, client, blob, now, cancel, tally, progress, (done, total))
+        done = _upload_one(ledger, client, blob, now, cancel, tally, progress, (done, total))
     return tally
 
 
 def _upload_one(
-    db: Database,
+    ledger: SessionLedger,
     client: SyncClient,
     blob: DueBlob,
     now: Callable[[], str],
@@ -95,6 +104,7 @@ def _upload_one(
 ) -> int:
     """Upload one blob from where the server stopped; returns the chunks counted done so far."""
     done, total = position
+    db = ledger.db
     try:
         if chunk_count(blob.size) == 1 and client.protocol >= WHOLE_BLOB_VERSION:
             # One request instead of three: for a small scan the round trips cost more than
@@ -115,13 +125,17 @@ def _upload_one(
         if code not in FINAL:
             raise
         log.warning("attachment %s refused by the centre: %s", blob.sha256[:12], code)
-        with db.write() as conn:
+        with ledger.write() as conn:
             blob_uploads.mark(conn, blob.sha256, blob_uploads.REFUSED, now(), code)
         tally.refused += 1
         return done
-    with db.write() as conn:
-        blob_uploads.mark(conn, blob.sha256, blob_uploads.COMPLETE, now())
+    at = now()
+    ledger.defer(lambda conn: blob_uploads.mark(conn, blob.sha256, blob_uploads.COMPLETE, at))
     tally.completed += 1
+    tally.unmarked_bytes += blob.size
+    if tally.unmarked_bytes > DEFER_BYTES:
+        ledger.flush()
+        tally.unmarked_bytes = 0
     return done
 
 

@@ -185,6 +185,7 @@ class SyncClient:
         cancel: threading.Event | None = None,
     ) -> None:
         self.base_url = base_url.rstrip("/")
+        self._ca_pem = ca_pem
         self.identity = identity
         self.policy = policy
         self.cancel = cancel or threading.Event()
@@ -207,6 +208,28 @@ class SyncClient:
 
     def close(self) -> None:
         self._http.close()
+
+    def twin(self, cancel: threading.Event) -> SyncClient:
+        """A second client of the same server and device, on its own connection, speaking what
+        this one learnt, stopped by `cancel`: the pull runs beside the attachments' upload."""
+        other = SyncClient(
+            self.base_url, self._ca_pem, identity=self.identity, policy=self.policy, cancel=cancel
+        )
+        other.assume(self.protocol, self.offset)
+        return other
+
+    def absorb(self, other: SyncClient) -> None:
+        """Count the bytes `other` moved as this client's (one session, one pair of totals)."""
+        self.bytes_sent += other.bytes_sent
+        self.bytes_received += other.bytes_received
+        other.bytes_sent = other.bytes_received = 0
+
+    def assume(self, protocol: int, offset: float) -> None:
+        """Speak `protocol` with the clock `offset` a recent health answer of this server gave,
+        instead of asking again. A stale guess costs little: CLOCK_SKEW already makes the client
+        ask /health and sign afresh, and the service answers UNSUPPORTED_PROTOCOL_VERSION so."""
+        self.protocol = max(MIN_PROTOCOL_VERSION, min(PROTOCOL_VERSION, protocol))
+        self.offset = offset
 
     # ---- endpoints -------------------------------------------------------------------------------
 

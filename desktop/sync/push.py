@@ -21,10 +21,10 @@ from sqlalchemy import Connection
 
 from desktop.core.errors import ServerRefused, ServerUnavailable, ServerUnreachable
 from desktop.storage import audit_anchor, outbox
-from desktop.storage.database import Database
 from desktop.storage.outbox import Answer, OutboxCounts, PendingRevision
 from desktop.sync.batching import MAX_BODY_BYTES, BatchSizer
 from desktop.sync.client import SyncClient
+from desktop.sync.ledger import SessionLedger
 from desktop.sync.report import PUSH, SyncProgress
 from protocol import PROTOCOL_VERSION, RECORD_FACTS_VERSION
 from protocol.canonical import canonical_json
@@ -130,7 +130,7 @@ class _Sent:
 
 
 def _prepare(
-    db: Database,
+    ledger: SessionLedger,
     station_code: str,
     device_id: str,
     limit: int,
@@ -141,15 +141,18 @@ def _prepare(
 ) -> _Prepared | None:
     """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
     sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it.
-    With nothing to send, a waiting restore declaration still goes, in an empty batch."""
-    with db.read() as conn:
+    With nothing to send, a waiting restore declaration still goes, in an empty batch.
+    The mark commits before the batch goes (with the session's history row, the first time):
+    a session killed while it is on the wire leaves its revisions `sent` and itself
+    `interrupted`, the evidence docs/sync.md promises."""
+    with ledger.db.read() as conn:
         facts = protocol >= RECORD_FACTS_VERSION
         batch = outbox.unsent(conn, station_code, limit=limit, after_id=after, record_facts=facts)
         state = AuditState.read(conn, device_id)
         if not batch and (state.restore is None or after != 0):
             return None
     if batch:
-        with db.write() as conn:
+        with ledger.write() as conn:
             outbox.mark_sent(conn, [p.entry_id for p in batch], now())
     restore_id = str(state.restore["declaration_id"]) if state.restore else None
     return _Prepared(after, batch, batch_body(batch, state, roster, protocol), restore_id)
@@ -177,10 +180,16 @@ def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> _Sent |
 
 
 def _record_answers(
-    db: Database, prepared: _Prepared, sent: _Sent, device_id: str, now: Callable[[], str]
+    ledger: SessionLedger,
+    prepared: _Prepared,
+    sent: _Sent,
+    device_id: str,
+    now: Callable[[], str],
 ) -> OutboxCounts:
-    """The verdicts, and what the server now anchors, in one transaction."""
-    with db.write() as conn:
+    """The verdicts, and what the server now anchors, in one transaction. It commits at once: a
+    blob is due only once its revision is acknowledged here, and an answer on disk is a batch
+    a crash will not send again."""
+    with ledger.write() as conn:
         counts = outbox.apply_answers(conn, sent.answers, now())
         if sent.anchored_seq is not None:
             audit_anchor.save_anchor(conn, device_id, sent.anchored_seq)
@@ -190,7 +199,7 @@ def _record_answers(
 
 
 def push_waiting(
-    db: Database,
+    ledger: SessionLedger,
     client: SyncClient,
     station_code: str,
     sizer: BatchSizer,
@@ -206,7 +215,7 @@ def push_waiting(
     the wire, so the station's work overlaps the server's. Marking a batch sent early is harmless:
     `sent` revisions are simply sent (again) until an answer is recorded.
     """
-    with db.read() as conn:
+    with ledger.db.read() as conn:
         total = outbox.counts(conn).waiting
     done = 0
     assert client.identity is not None, "a push needs an enrolled device"
@@ -216,7 +225,7 @@ def push_waiting(
         def prepare(after: int) -> Future[_Prepared | None]:
             return helper.submit(
                 _prepare,
-                db,
+                ledger,
                 station_code,
                 device_id,
                 sizer.size,
@@ -238,7 +247,7 @@ def push_waiting(
                 continue
             if not batch:  # only a restore declaration to send
                 if (sent := _send(client, sizer, prepared)) is not None:
-                    _record_answers(db, prepared, sent, device_id, now)
+                    _record_answers(ledger, prepared, sent, device_id, now)
                 return
             ahead = prepare(batch[-1].entry_id)
             tally.sent += len(batch)
@@ -247,7 +256,7 @@ def push_waiting(
                 ahead.result()  # drop what was read ahead: this batch goes again, smaller
                 ahead = prepare(prepared.after)
                 continue
-            counts = _record_answers(db, prepared, sent, device_id, now)
+            counts = _record_answers(ledger, prepared, sent, device_id, now)
             tally.acknowledged += counts.acknowledged
             tally.conflicts += counts.conflict
             tally.quarantined += counts.quarantined

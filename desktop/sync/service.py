@@ -11,6 +11,7 @@ import platform
 import threading
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -21,6 +22,7 @@ from desktop.core.errors import (
     AppError,
     InsecureTransport,
     InvalidInput,
+    ServerRefused,
     StationMismatch,
     SyncNotEnrolled,
     SyncRunning,
@@ -43,9 +45,11 @@ from desktop.storage.sync_settings import Enrolment
 from desktop.sync.attachments import upload_attachments
 from desktop.sync.batching import BatchSizer
 from desktop.sync.client import DEFAULT_RETRY, PROBE, DeviceIdentity, RetryPolicy, SyncClient
-from desktop.sync.pull import pull_updates
+from desktop.sync.ledger import SessionLedger
+from desktop.sync.pull import pull_beside
 from desktop.sync.push import Tally, push_waiting
 from desktop.sync.report import (
+    PULL,
     ServerCheck,
     ServerIdentity,
     SyncProgress,
@@ -55,11 +59,26 @@ from desktop.sync.report import (
 from desktop.sync.report_push import push_reports
 from desktop.sync.station_lock import Holder, StationSyncLock
 from desktop.sync.tls import describe_certificate
+from protocol.errors import ErrorCode
 from protocol.messages import EnrollRequest, SignedRoster
 from protocol.signing import enrolment_proof, new_private_key, public_key_b64
 
 log = logging.getLogger("cax.sync")
 ProgressCallback = Callable[[SyncProgress], None]
+# A session skips its own /health while the last answer of its server is younger than this; the
+# app's connectivity watcher (check_server) asks every minute while online.
+HEALTH_FRESH_SECONDS = 300.0
+_UNSUPPORTED_PROTOCOL = str(ErrorCode.UNSUPPORTED_PROTOCOL_VERSION)
+
+
+@dataclass(frozen=True)
+class _KnownServer:
+    """What the last health answer of a server taught: the protocol to speak, the clock offset."""
+
+    server_url: str
+    protocol: int
+    offset: float
+    at: float  # time.monotonic() of the answer
 
 
 def _ignore(_: SyncProgress) -> None:
@@ -130,6 +149,7 @@ class SyncService:
         self._lock = threading.Lock()
         self._sizer = batch or BatchSizer()
         self._online: bool | None = None
+        self._known: _KnownServer | None = None
 
     # ---- enrolment ------------------------------------------------------------------------------
 
@@ -295,62 +315,117 @@ class SyncService:
     def _run(self, progress: ProgressCallback, cancel: threading.Event) -> SyncReport:
         enrolment = self._require_enrolment()
         started = time.monotonic()
-        db, user = self.session.db, self.session.user.username
-        with db.write() as conn:
-            session_id = sync_history.start(conn, "network", user, self._clock())
+        user = self.session.user.username
+        ledger = SessionLedger(
+            self.session.db,
+            lambda conn: sync_history.start(conn, "network", user, self._clock()),
+        )
         tally, client = Tally(), self._client(enrolment, cancel)
         try:
-            client.health()
+            assumed = self._assume_known(client, enrolment.server_url)
+            if not assumed:
+                self._ask_health(client, enrolment.server_url)
+            try:
+                self._phases(ledger, client, enrolment, tally, progress, cancel)
+            except ServerRefused as refusal:
+                # The server changed its protocol range since the answer this session assumed.
+                if not assumed or refusal.params.get("server_code") != _UNSUPPORTED_PROTOCOL:
+                    raise
+                self._ask_health(client, enrolment.server_url)
+                self._phases(ledger, client, enrolment, tally, progress, cancel)
             self._online = True
-            push_waiting(
-                db,
-                client,
-                enrolment.station_code,
-                self._sizer,
-                tally,
-                self._clock,
-                progress,
-                cancel,
-                roster=self.session.station.load_slots().roster,
-            )
-            if not cancel.is_set():
-                upload_attachments(db, client, self._clock, progress, cancel)
-            if not cancel.is_set():
-                push_reports(self.session, client, tally, cancel, progress)
-            if not cancel.is_set():
-                pull_updates(
-                    db, client, enrolment.pull_cursor, tally, self._clock, progress, cancel
-                )
         except AppError as error:
             if not (cancel.is_set() and error.params.get("reason") == "cancelled"):
                 self._online = error.code not in ("SERVER_UNREACHABLE", "TLS_UNTRUSTED")
-                self._finish(session_id, sync_history.FAILED, tally, client, error.code)
+                self._known = None  # the next session asks /health again: the server may change
+                self._finish(ledger, sync_history.FAILED, tally, client, error.code)
                 raise
             # Cancelled while waiting to try again: a cancelled session, not a failed one.
         except BaseException:
-            self._finish(session_id, sync_history.FAILED, tally, client, "INTERNAL_ERROR")
+            self._finish(ledger, sync_history.FAILED, tally, client, "INTERNAL_ERROR")
             raise
         finally:
             client.close()
         outcome = sync_history.CANCELLED if cancel.is_set() else sync_history.OK
         # A report the centre refused or holds otherwise does not fail the session: it is named.
-        counts = self._finish(session_id, outcome, tally, client, tally.report_problem)
-        with db.read() as conn:
-            waiting = outbox.counts(conn).waiting
-            reports_waiting = reports.count_unsynced(conn)
-        seconds = time.monotonic() - started
-        return SyncReport(
-            outcome, session_id, counts, waiting, seconds, tally.reports_sent, reports_waiting
+        counts, waiting, reports_waiting = self._finish(
+            ledger, outcome, tally, client, tally.report_problem
         )
+        seconds = time.monotonic() - started
+        assert ledger.session_id is not None  # the closing write opened the row if none had
+        return SyncReport(
+            outcome,
+            ledger.session_id,
+            counts,
+            waiting,
+            seconds,
+            tally.reports_sent,
+            reports_waiting,
+        )
+
+    def _phases(
+        self,
+        ledger: SessionLedger,
+        client: SyncClient,
+        enrolment: Enrolment,
+        tally: Tally,
+        progress: ProgressCallback,
+        cancel: threading.Event,
+    ) -> None:
+        """Push, attachments, reports, pull: each resumes where an earlier try stopped."""
+        push_waiting(
+            ledger,
+            client,
+            enrolment.station_code,
+            self._sizer,
+            tally,
+            self._clock,
+            progress,
+            cancel,
+            roster=self.session.station.load_slots().roster,
+        )
+        if cancel.is_set():
+            return
+
+        def upload() -> None:
+            upload_attachments(ledger, client, self._clock, progress, cancel)
+            if not cancel.is_set():
+                push_reports(self.session, client, tally, cancel, progress)
+
+        pull_beside(upload, ledger, client, enrolment.pull_cursor, tally, self._clock, cancel)
+        sent, received = client.bytes_sent, client.bytes_received
+        progress(SyncProgress(PULL, tally.pulled, tally.pulled, sent, received))
+
+    def _assume_known(self, client: SyncClient, server_url: str) -> bool:
+        """Use the last health answer of this server if it is fresh (the app's connectivity
+        watcher asks every minute while online): one request fewer per session."""
+        known = self._known
+        if known is None or known.server_url != server_url:
+            return False
+        if time.monotonic() - known.at > HEALTH_FRESH_SECONDS:
+            return False
+        client.assume(known.protocol, known.offset)
+        return True
+
+    def _ask_health(self, client: SyncClient, server_url: str) -> None:
+        client.health()
+        self._remember(client, server_url)
+
+    def _remember(self, client: SyncClient, server_url: str) -> None:
+        """Keep what a health answer taught `client`, for the sessions of the next minutes."""
+        self._known = _KnownServer(server_url, client.protocol, client.offset, time.monotonic())
 
     def _finish(
         self,
-        session_id: int,
+        ledger: SessionLedger,
         outcome: str,
         tally: Tally,
         client: SyncClient,
         error_code: str | None,
-    ) -> SessionCounts:
+    ) -> tuple[SessionCounts, int, int]:
+        """The session's closing write: what still waits (blob marks, the last pulled page), the
+        history row (opened here too if no write did), the audit entry — one commit. Returns
+        the counts, and the revisions and reports still waiting as that transaction saw them."""
         counts = SessionCounts(
             sent=tally.sent,
             acknowledged=tally.acknowledged,
@@ -360,7 +435,9 @@ class SyncService:
             bytes_sent=client.bytes_sent,
             bytes_received=client.bytes_received,
         )
-        with self.session.db.write() as conn:
+        with ledger.write() as conn:
+            session_id = ledger.session_id
+            assert session_id is not None  # the ledger's write opened the row if none had
             sync_history.finish(conn, session_id, outcome, counts, self._clock(), error_code)
             # Sessions that moved records are audited; empty periodic syncs only go to history.
             if tally.sent or tally.pulled or tally.reports_sent or error_code:
@@ -370,7 +447,9 @@ class SyncService:
                 details |= {"reports_sent": tally.reports_sent}
                 details |= {"reports_acknowledged": tally.reports_acknowledged}
                 audit.append(conn, self.session.user.username, AuditAction.SYNC, "", details)
-        return counts
+            waiting = outbox.counts(conn).waiting
+            reports_waiting = reports.count_unsynced(conn)
+        return counts, waiting, reports_waiting
 
     # ---- status ---------------------------------------------------------------------------------
 
@@ -385,10 +464,12 @@ class SyncService:
             health = client.health()
         except AppError as error:
             self._online = False
+            self._known = None
             return ServerCheck(False, error.code, time.monotonic() - started)
         finally:
             client.close()
         self._online = True
+        self._remember(client, enrolment.server_url)
         return ServerCheck(True, None, time.monotonic() - started, health.version)
 
     def status(self, *, history: int = 0) -> SyncStatus:

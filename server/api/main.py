@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -19,6 +21,9 @@ from server.api.routes.health import product_version
 from server.console import app as console
 from server.core.config import Settings
 from server.core.db import make_engine
+from server.services import catalog
+
+log = logging.getLogger("cax.server")
 
 
 def _openapi(app: FastAPI) -> dict[str, Any]:
@@ -35,13 +40,30 @@ def _openapi(app: FastAPI) -> dict[str, Any]:
     return schema
 
 
-def create_app(settings: Settings | None = None, engine: Engine | None = None) -> FastAPI:
+def _warm(engine: Engine) -> None:
+    """Work the first push would do, done as the worker starts; a failure only leaves it cold."""
+    try:
+        catalog.warm_definitions(engine)
+    except Exception:  # a database not yet upgraded, or gone: the requests will say so
+        log.debug("warm-up skipped", exc_info=True)
+
+
+def create_app(
+    settings: Settings | None = None, engine: Engine | None = None, *, warm: bool = False
+) -> FastAPI:
+    """`warm`: build the stored forms' definitions beside the first requests (`serve` does)."""
     settings = settings or Settings.from_env()
     engine = engine or make_engine(settings)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        warming = None
+        if warm:
+            warming = threading.Thread(target=_warm, args=(engine,), name="cax-warm", daemon=True)
+            warming.start()
         yield
+        if warming is not None:
+            warming.join(10)
         engine.dispose()
 
     app = FastAPI(title="CAX central server", version=product_version(), lifespan=lifespan)
@@ -67,4 +89,4 @@ def create_app(settings: Settings | None = None, engine: Engine | None = None) -
 
 def app_factory() -> FastAPI:
     """For `uvicorn --factory` in every worker: settings from the environment."""
-    return create_app(Settings.from_env())
+    return create_app(Settings.from_env(), warm=True)

@@ -331,6 +331,8 @@ class SyncService:
                 # The server changed its protocol range since the answer this session assumed.
                 if not assumed or refusal.params.get("server_code") != _UNSUPPORTED_PROTOCOL:
                     raise
+                # Refused at its first request, the batch counted as sent goes again below.
+                tally.sent = tally.acknowledged
                 self._ask_health(client, enrolment.server_url)
                 self._phases(ledger, client, enrolment, tally, progress, cancel)
             self._online = True

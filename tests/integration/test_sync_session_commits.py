@@ -143,6 +143,7 @@ def test_a_server_that_stopped_speaking_the_assumed_protocol_is_asked_again(
     monkeypatch.setattr(SyncClient, "_signed", signed)
     report = enrolled.run()
     assert report.outcome == sync_history.OK and report.waiting == 0
+    assert report.counts.sent == report.counts.acknowledged  # the refused try is not counted
     assert refused == ["/api/v1/sync/push"] and len(health) == 1
     with session.db.read() as conn:
         assert blob_uploads.state_of(conn, sha256) == (blob_uploads.COMPLETE, None)

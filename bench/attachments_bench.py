@@ -3,7 +3,8 @@ its floor measured in the same run, and the memory peak of attaching a 25 MB fil
 
 - attach (AttachmentService.attach: the sealed file, then revision, outbox, audit in one
   transaction) against writing the same bytes to a plain file with fsync (target: attach >= 30 %
-  of the plain write); beside it, its parts measured alone: the intake check (type, PDF scan),
+  of the plain write); beside it, the attach of a 2 KB file (the cost every attach pays, whatever
+  its size); and its parts measured alone: the intake check (type, PDF scan),
   the bare sealed file (`blob_files`: AES-256-GCM frames, SHA-256, fsync), and, for the layout
   before it, the same bytes as chunk inserts and commit into an SQLCipher database opened as the
   station's, and into unencrypted SQLite (WAL, synchronous=FULL) — where the time goes;
@@ -231,14 +232,21 @@ def _signed(
     return answer
 
 
-def raw_upload(port: int, device: tuple[str, Any], path: Path, *, chunked: bool = False) -> float:
+def raw_upload(
+    port: int,
+    device: tuple[str, Any],
+    path: Path,
+    *,
+    chunked: bool = False,
+    conn: http.client.HTTPConnection | None = None,
+) -> float:
     """The same bytes through the blob endpoints with nothing else around them: the floor. A
     file of one chunk goes whole in one request, as the station sends it (protocol 3), unless
     `chunked`: the floor must be the cheapest upload the server offers, or a faster sync would
     only be measured against a slower floor."""
     sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
     size = path.stat().st_size
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+    conn = conn or http.client.HTTPConnection("127.0.0.1", port, timeout=300)
     if size <= CHUNK_SIZE and not chunked:
         started = time.perf_counter()
         answer = _signed(
@@ -278,6 +286,62 @@ def timed_sync(service: SyncService, session: StationSession, path: Path) -> flo
     if report.waiting or state is None or state[0] != blob_uploads.COMPLETE:
         raise SystemExit(f"sync did not complete the blob: {report}, {state}")
     return seconds
+
+
+def measure_batch(
+    count: int,
+    work_dir: Path,
+    session: StationSession,
+    service: SyncService,
+    raw: Any,
+    repeat: int,
+) -> None:
+    """`count` files of 1 MB picked together, as a user who drops a stack of photos or scans
+    on a record does: one attach (one revision) against as many new plain files written and
+    fsynced with their folder; one sync of that record against the raw upload of the same
+    files, one request each over one connection."""
+    port, device = raw
+    runs = []
+    for n in range(repeat):
+        folder = work_dir / f"batch-{n}"
+        folder.mkdir()
+        paths = [scan_pdf(folder / f"photo-{i}.pdf", MB) for i in range(count)]
+        started = time.perf_counter()
+        for i, path in enumerate(paths):
+            with path.open("rb") as src, (folder / f"plain-{i}.bin").open("wb") as dst:
+                dst.write(src.read())
+                dst.flush()
+                os.fsync(dst.fileno())
+        fd = os.open(folder, os.O_RDONLY)
+        os.fsync(fd)
+        os.close(fd)
+        plain = time.perf_counter() - started
+        record_id = new_record(session)
+        started = time.perf_counter()
+        AttachmentService(session).attach(record_id, paths)
+        attach = time.perf_counter() - started
+        synced = timed_sync(service, session, paths[-1])
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=300)
+        floor = sum(raw_upload(port, device, path, conn=conn) for path in paths)
+        conn.close()
+        runs.append((plain, attach, synced, floor))
+    plain, attach, synced, floor = (statistics.median(c) for c in zip(*runs, strict=True))
+    total_mb = count * MB / MB
+
+    def rate(seconds: float) -> str:
+        return f"{total_mb / seconds:6.1f} MB/s"
+
+    print(f"{count} files of 1 MB picked together (median of {repeat})")
+    print(
+        f"  attach {rate(attach)} | {count} new plain files written+fsynced {rate(plain)} | "
+        f"ratio {plain / attach:6.1%} (target >= {TARGET_ATTACH:.0%}: "
+        f"{verdict(plain / attach, TARGET_ATTACH)})"
+    )
+    print(
+        f"  sync   {rate(synced)} | raw HTTP upload ({count} requests, one connection) "
+        f"{rate(floor)} | ratio {floor / synced:6.1%} (target >= {TARGET_SYNC:.0%}: "
+        f"{verdict(floor / synced, TARGET_SYNC)})"
+    )
 
 
 def _peak_child(work: str, mb: int, answer: Any) -> None:
@@ -357,6 +421,8 @@ def measure_size(
         plain = plain_write(path, work_dir / "plain.bin")
         plain_read = plain_open(work_dir / "plain.bin", work_dir / "plain-copy.bin")
         record_id, attach = timed_attach(session, path)
+        tiny = scan_pdf(work_dir / f"tiny-{size_mb}mb-{n}.pdf", 2048)
+        _, fixed = timed_attach(session, tiny)  # what every attach pays, whatever its size
         opened = timed_open(session, record_id, path, work_dir / "opened.pdf")
         synced = timed_sync(service, session, path)
         floor = raw_upload(port, device, path)
@@ -364,10 +430,12 @@ def measure_size(
         other = scan_pdf(work_dir / f"other-{size_mb}mb-{n}.pdf", size_mb * MB)
         chunked = raw_upload(port, device, other, chunked=True) if one_chunk else floor
         intake, sealed, encrypted, unencrypted = stages(work_dir, path)
-        runs.append((plain, attach, intake, sealed, encrypted, unencrypted, plain_read, opened))
+        runs.append(
+            (plain, attach, fixed, intake, sealed, encrypted, unencrypted, plain_read, opened)
+        )
         runs.append((synced, floor, chunked))  # one run: two rows, each of its own shape
     timed = [statistics.median(c) for c in zip(*runs[0::2], strict=True)]
-    plain, attach, intake, sealed, encrypted, unencrypted, plain_read, opened = timed
+    plain, attach, fixed, intake, sealed, encrypted, unencrypted, plain_read, opened = timed
     synced, floor, chunked = (statistics.median(c) for c in zip(*runs[1::2], strict=True))
     file_mb = path.stat().st_size / MB
 
@@ -378,6 +446,11 @@ def measure_size(
     print(
         f"  attach {rate(attach)} | plain write+fsync {rate(plain)} | ratio {plain / attach:6.1%}"
         f" (target >= {TARGET_ATTACH:.0%}: {verdict(plain / attach, TARGET_ATTACH)})"
+    )
+    print(
+        f"         a 2 KB file's attach {fixed * 1000:.1f} ms: the signed revision, audit and "
+        f"outbox rows and their commit, paid whatever the size (this file's plain write: "
+        f"{plain * 1000:.1f} ms)"
     )
     print(
         f"         its parts alone: intake (read, PDF scan) {intake * 1000:.0f} ms; sealed file "
@@ -405,6 +478,9 @@ def main() -> None:
     parser.add_argument("--peak-mb", type=int, default=25, help="file attached for the peak")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs per size (median)")
+    parser.add_argument(
+        "--batch", type=int, default=10, help="1 MB files picked together (0: none)"
+    )
     parser.add_argument("--rekey-total-mb", type=int, default=0, help="0: no rekey/backup timing")
     args = parser.parse_args()
 
@@ -439,6 +515,8 @@ def main() -> None:
             print(f"serve --workers {args.workers}, PostgreSQL, {os.cpu_count()} cores")
             for size_mb in (int(s) for s in args.sizes.split(",")):
                 measure_size(size_mb, work_dir, session, service, raw, args.repeat)
+            if args.batch:
+                measure_batch(args.batch, work_dir, session, service, raw, args.repeat)
             process.send_signal(signal.SIGINT)
             process.wait(30)
             process = None

@@ -29,6 +29,7 @@ data-key rotation and a backup with 50 MB and N MB of files stored.
 from __future__ import annotations
 
 import argparse
+import functools
 import hashlib
 import http.client
 import json
@@ -326,11 +327,7 @@ def measure_batch(
         conn.close()
         runs.append((plain, attach, synced, floor))
     plain, attach, synced, floor = (statistics.median(c) for c in zip(*runs, strict=True))
-    total_mb = count * MB / MB
-
-    def rate(seconds: float) -> str:
-        return f"{total_mb / seconds:6.1f} MB/s"
-
+    rate = functools.partial(rate_of, count)
     print(f"{count} files of 1 MB picked together (median of {repeat})")
     print(
         f"  attach {rate(attach)} | {count} new plain files written+fsynced {rate(plain)} | "
@@ -398,6 +395,10 @@ def memory_peak(work_dir: Path, mb: int) -> tuple[float, float]:
     return answer.get(timeout=5)
 
 
+def rate_of(megabytes: float, seconds: float) -> str:
+    return f"{megabytes / seconds:6.1f} MB/s"
+
+
 def verdict(value: float, target: float, at_least: bool = True) -> str:
     met = value >= target if at_least else value <= target
     return "met" if met else "MISSED"
@@ -437,11 +438,7 @@ def measure_size(
     timed = [statistics.median(c) for c in zip(*runs[0::2], strict=True)]
     plain, attach, fixed, intake, sealed, encrypted, unencrypted, plain_read, opened = timed
     synced, floor, chunked = (statistics.median(c) for c in zip(*runs[1::2], strict=True))
-    file_mb = path.stat().st_size / MB
-
-    def rate(seconds: float) -> str:
-        return f"{file_mb / seconds:6.1f} MB/s"
-
+    rate = functools.partial(rate_of, path.stat().st_size / MB)
     print(f"{size_mb:>3} MB file (median of {repeat})")
     print(
         f"  attach {rate(attach)} | plain write+fsync {rate(plain)} | ratio {plain / attach:6.1%}"

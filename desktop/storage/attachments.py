@@ -125,7 +125,7 @@ def store_blob(
         sealed = files.writer(blob_id)
     except OSError as error:
         raise _disk_error(files.folder, error) from error
-    conn.info.setdefault(NEW_FILES, []).append(sealed.path)
+    conn.info.setdefault(NEW_FILES, []).append(sealed)
     writer = _BlobWriter(sealed, limit, name, limit_mb)
     try:
         produce(writer.write)
@@ -345,8 +345,9 @@ def corrupt_blobs(conn: Connection, only: Collection[int] | None = None) -> list
 
 
 def sweep_files(conn: Connection, old_key: bytes | None = None) -> list[str]:
-    """Delete the files no committed blob names, and those sealed under another data key once
-    the blob's file under the current one is there; the names removed. Run inside a write
+    """Delete the files a writer never finished (`.part`: a kill or a power cut while writing),
+    the files no committed blob names, and those sealed under another data key once the blob's
+    file under the current one is there; the names removed. Run inside a write
     transaction, so that no attach is halfway (its file would look like an orphan).
 
     A blob whose only file is under another key keeps it: with `old_key` (a rotation a crash
@@ -354,16 +355,19 @@ def sweep_files(conn: Connection, old_key: bytes | None = None) -> list[str]:
     first; without, `db check` reports it ATTACHMENT_CORRUPT, and the file stays for whoever
     still holds that key."""
     files = blob_files_of(conn)
+    removed: list[str] = []
+    for name in files.partials():  # under the write lock: no writer is halfway
+        files.remove(name)
+        removed.append(name)
     found = files.names()
     if not found:
-        return []
+        return removed
     current_key = files.data_key
     current_kid, old_kid = key_id(current_key), key_id(old_key) if old_key else None
     blobs: dict[int, int] = dict(
         conn.execute(text("SELECT id, size FROM blobs WHERE sha256 IS NOT NULL")).all()
     )
     present = {(blob_id, kid) for _, blob_id, kid in found}
-    removed: list[str] = []
     for name, blob_id, kid in found:
         if kid == current_kid and blob_id in blobs:
             continue
@@ -415,7 +419,7 @@ def move_chunks_to_files(db: Database) -> int:
                 sealed = files.writer(blob_id)
             except OSError as error:
                 raise _disk_error(files.folder, error) from error
-            conn.info.setdefault(NEW_FILES, []).append(sealed.path)
+            conn.info.setdefault(NEW_FILES, []).append(sealed)
             try:
                 for chunk in _read_chunks(conn, blob_id, 0):
                     sealed.write(chunk)

@@ -41,6 +41,7 @@ _FRAME = CHUNK + TAG
 _INFO = b"cax attachment file v1"
 _KID_LABEL = b"cax attachment key id"
 NAME = re.compile(r"^(\d+)-([0-9a-f]{16})\.cax$")
+PART = ".part"
 
 
 class SealedFileError(Exception):
@@ -80,13 +81,18 @@ class SealedWriter:
 
     def __init__(self, path: Path, blob_id: int, data_key: bytes) -> None:
         self.path, self._blob_id = path, blob_id
+        # Written under a name of its own and renamed once whole and fsynced: a file under its
+        # final name is always complete, whatever a crash interrupted (a rotation finishing at
+        # the next unlock relies on it); a `.part` left behind is swept.
+        self.partial = path.with_name(path.name + PART)
+        self._renamed = False
         salt = os.urandom(SALT)
         self._header = MAGIC + bytes([VERSION]) + salt
         self._aead = _file_key(data_key, salt)
         with contextlib.suppress(FileNotFoundError):
-            path.unlink()  # a file of an id a rolled-back or killed attach used: never committed
+            self.partial.unlink()  # what a killed writer of the same name left
         mode = shared_mode(path.parent, 0o600)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
+        fd = os.open(self.partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         if os.name == "posix":  # the umask may have taken the group's rights of a shared folder
             os.fchmod(fd, mode)
         self._handle = os.fdopen(fd, "wb")  # buffered: a write is whole or raises
@@ -110,21 +116,26 @@ class SealedWriter:
         self._pending += view
 
     def finish(self) -> None:
-        """Seal the last frame, flush and fsync the file, and the folder (its new name)."""
+        """Seal the last frame, flush and fsync the file, give it its final name (replacing one
+        a rolled-back attach of the same blob id left), and fsync the folder for the name."""
         self._seal(self._pending, last=True)
         self._pending = bytearray()
         self._handle.flush()
         os.fsync(self._handle.fileno())
         self._handle.close()
+        os.replace(self.partial, self.path)
+        self._renamed = True
         fsync_directory(self.path.parent)
 
     def discard(self) -> None:
-        """Close and delete the half-written file (a failed or duplicate store); a close that
-        fails (its buffer meeting a full disk) must not keep the file."""
+        """Close and delete the file, whole or half-written (a failed or duplicate store, a
+        rolled-back attach); a close that fails (its buffer meeting a full disk) must not keep
+        the file."""
         with contextlib.suppress(OSError):
             self._handle.close()
-        with contextlib.suppress(FileNotFoundError):
-            self.path.unlink()
+        for written in (self.partial, self.path) if self._renamed else (self.partial,):
+            with contextlib.suppress(FileNotFoundError):
+                written.unlink()
 
     def _seal(self, plain: bytes | bytearray | memoryview, *, last: bool) -> None:
         aad = _aad(self._header, self._blob_id, self._index, last)
@@ -214,6 +225,14 @@ class BlobFiles:
             if match:
                 found.append((name, int(match.group(1)), match.group(2)))
         return found
+
+    def partials(self) -> list[str]:
+        """Files a writer began and never finished (a kill or a power cut while writing)."""
+        try:
+            entries = os.listdir(self.folder)
+        except FileNotFoundError:
+            return []
+        return sorted(n for n in entries if n.endswith(PART) and NAME.match(n[: -len(PART)]))
 
     def remove(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):

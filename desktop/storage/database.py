@@ -147,8 +147,7 @@ class Database:
         could take the same blob id and its file name): delete the attachment files the
         transaction began, which no row will name. A failed commit leaves them to the sweep."""
         for begun in conn.info.pop(NEW_FILES, []):
-            with contextlib.suppress(OSError):
-                begun.unlink()
+            begun.discard()  # whole or half-written, under whichever name it has
 
     @contextlib.contextmanager
     def _fresh_after_damage(self) -> Iterator[None]:

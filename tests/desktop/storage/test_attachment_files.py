@@ -132,6 +132,29 @@ def test_a_rotation_killed_at_its_rekey_leaves_every_file_readable(station_home,
     assert {p.name for p in (station_home.home / "files").iterdir()} < names
 
 
+@pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`
+def test_a_rotation_killed_while_sealing_a_late_file_anew_loses_nothing(station_home, tmp_path):
+    """An attach slipped in before the rekey; the rotation died halfway through sealing its file
+    under the new key. The half-written file never bears the final name, so the next unlock
+    seals it anew from the old key's file instead of trusting it and deleting the only copy."""
+    _, stored = _station_with_files(station_home, tmp_path)
+    late = files.clean_pdf(tmp_path / "late.pdf", payload=os.urandom(700_000))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    child = subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("rekey_writer.py")),
+         str(station_home.home), SUPERVISOR, SUPERVISOR_PASSWORD, "straggler", str(late)],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert child.returncode == 9, child.stderr
+    left = sorted(p.name for p in (station_home.home / "files").iterdir())
+    assert [name for name in left if name.endswith(".part")], left  # the kill's half file
+    found, report = _read_all(station_home.home)
+    assert late.read_bytes() in found.values()
+    assert {sha: found[sha] for sha in stored} == stored
+    assert report.ok, report
+    assert not [p for p in (station_home.home / "files").iterdir() if p.name.endswith(".part")]
+
+
 def test_an_attach_committed_between_resealing_and_rekey_is_sealed_anew(station_home, tmp_path):
     """Another process's attach that slips in after the files were sealed anew and before the
     database took the new key: sealed anew right after the rekey, with the old key in hand."""

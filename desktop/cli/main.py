@@ -3,6 +3,7 @@ per failure. The arguments are defined in `parser.py`."""
 
 from __future__ import annotations
 
+import io
 import logging
 import logging.handlers
 import sys
@@ -74,15 +75,24 @@ EXIT_INTERNAL = 70
 log = logging.getLogger("cax.cli")
 
 
-def _log_to_file(home: Path) -> Path:
+def _log_to_file(home: Path) -> logging.handlers.RotatingFileHandler:
+    """Warnings and errors of this command to <home>/logs/cax-cli.log, never to the terminal
+    (where Python would print them in English beside the translated message). The file is
+    opened only when something is logged."""
     folder = home / "logs" if home.is_dir() else Path(tempfile.gettempdir())
-    folder.mkdir(parents=True, exist_ok=True)
     target = folder / "cax-cli.log"
-    handler = logging.handlers.RotatingFileHandler(target, maxBytes=1_000_000, backupCount=3)
+    handler = _LazyFolderHandler(target, maxBytes=1_000_000, backupCount=3, delay=True)
     # Tracebacks without messages: an error's text may quote a record (domain/logsafe.py).
     handler.setFormatter(RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger("cax").addHandler(handler)
-    return target
+    return handler
+
+
+class _LazyFolderHandler(logging.handlers.RotatingFileHandler):
+    """Makes the log folder when the first line is written, not at every command."""
+
+    def _open(self) -> io.TextIOWrapper:
+        Path(self.baseFilename).parent.mkdir(parents=True, exist_ok=True)
+        return super()._open()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -95,6 +105,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     from domain.schema_memory import remember_checked_files
 
     remember_checked_files(CheckedFilesFile(paths.cache_home() / paths.CHECKED_FORMS_FILE))
+    handler = _log_to_file(home)
+    logging.getLogger("cax").addHandler(handler)
     try:
         # Imported only now: each command loads what it uses, `--version` loads nothing.
         return resolve_handler(args.handler)(args, home, messages)
@@ -105,12 +117,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(messages.error("INTERRUPTED"), file=sys.stderr)
         return 130
     except Exception:
-        target = _log_to_file(home)
         log.exception("unexpected error in %s", args.command)
-        print(messages.error("INTERNAL_ERROR", log=target), file=sys.stderr)
+        print(messages.error("INTERNAL_ERROR", log=handler.baseFilename), file=sys.stderr)
         return EXIT_INTERNAL
     finally:
-        remember_checked_files(None)  # main() also runs inside tests: leave no process-wide state
+        # main() also runs inside tests: leave no process-wide state.
+        logging.getLogger("cax").removeHandler(handler)
+        handler.close()
+        remember_checked_files(None)
 
 
 if __name__ == "__main__":

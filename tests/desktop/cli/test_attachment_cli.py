@@ -124,3 +124,7 @@ def test_db_check_names_a_damaged_file_and_deletes_an_orphan(
     code, _, err = cax("record", "extract", record_id, "bien_ban.pdf", "--out", str(tmp_path / "o"))
     assert code == 5 and "[ATTACHMENT_CORRUPT]" in err and "Traceback" not in err
     assert not (tmp_path / "o").exists()
+    # Which check failed goes to the command's log for whoever maintains the station, not to
+    # the terminal beside the translated message.
+    logged = (station_home.home / "logs" / "cax-cli.log").read_text(encoding="utf-8")
+    assert "its file does not open" in logged and "its file does not open" not in err

@@ -4,7 +4,8 @@
   and never stands alone at the top of one: when it would begin a page, the lines before it
   (the last paragraph, or table, with the heading or "Label:" line leading to it) go over with
   it.
-* A section heading or a "Label:" line is never the last line of a page.
+* A section heading or a "Label:" line is never the last line of a page: known by its number
+  ("3. …", "II. …"), its colon, or an anchor named KEEP_WITH_NEXT.
 * A table row is never cut by a page end: the table is split there and goes on, after its
   header rows, at the top of the next page.
 
@@ -31,7 +32,7 @@ from PySide6.QtGui import (
     QTextTableCell,
 )
 
-from domain.documents import KEEP_TOGETHER
+from domain.documents import KEEP_TOGETHER, KEEP_WITH_NEXT
 
 # What goes over to a new page with the signatures, at the least: two lines of 13 pt (in layout
 # pixels, 1/96 inch; a 13 pt line with its spacing is about 25 px).
@@ -91,7 +92,11 @@ def _is_lead_in(item: Item) -> bool:
         return False
     text = item.text()
     one_line = item.layout() is not None and item.layout().lineCount() == 1
-    return bool(_LABEL.search(text)) or (one_line and bool(_NUMBERED.match(text)))
+    return (
+        bool(_LABEL.search(text))
+        or (one_line and bool(_NUMBERED.match(text)))
+        or KEEP_WITH_NEXT in _anchors(item)
+    )
 
 
 def _lead_in_left_behind(

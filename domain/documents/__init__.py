@@ -2,6 +2,7 @@
 
 from domain.documents.builder import (
     KEEP_TOGETHER,
+    KEEP_WITH_NEXT,
     build_document,
     choose_template,
     documents_for,
@@ -19,6 +20,7 @@ from domain.documents.verification import (
 
 __all__ = [
     "KEEP_TOGETHER",
+    "KEEP_WITH_NEXT",
     "IssuingBody",
     "PrintCheck",
     "PrintedDocument",

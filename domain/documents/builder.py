@@ -33,6 +33,9 @@ DRAFT_MARK = "DỰ THẢO"
 # An anchor of this name inside a table asks the page rules (desktop/render/page_rules.py) to
 # keep that table on one page: signatures never split from their titles.
 KEEP_TOGETHER = "cax-keep-together"
+# And one inside a paragraph marks it a heading that is never the last line of a page, where its
+# text alone would not say so (numbered headings and "Label:" lines are known by their text).
+KEEP_WITH_NEXT = "cax-keep-with-next"
 VOID_MARK = "ĐÃ HỦY"
 ATTACHMENTS_HEADING = "Tài liệu kèm theo"
 SIGNATURE_SPACE = "<br>&nbsp;<br>&nbsp;<br>&nbsp;<br>"  # ≈ 2 cm for the signature (and seal)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 from html import escape
 
-from domain.documents.builder import KEEP_TOGETHER, chief_title
+from domain.documents.builder import KEEP_TOGETHER, KEEP_WITH_NEXT, chief_title
 from domain.documents.dates import place_and_date
 from domain.documents.model import IssuingBody
 from domain.reports.content import ReportContent, Row, Section
@@ -163,7 +163,9 @@ def _paragraph(text: str, *, italic: bool = False) -> str:
 def _heading(text: str, level: int) -> str:
     size = "13pt"
     text = escape(text.upper() if level == 1 else text)
-    return f'<p style="margin-top: 10pt; font-size: {size};"><b>{text}</b></p>'
+    # Marked, since "Xây dựng lực lượng — …" has no number to be known by (page rules).
+    heading = f'<a name="{KEEP_WITH_NEXT}"><b>{text}</b></a>'
+    return f'<p style="margin-top: 10pt; font-size: {size};">{heading}</p>'
 
 
 _COLUMNS = ("Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm")
@@ -212,8 +214,13 @@ def _table(section: Section) -> str:
     return (
         '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
         'style="font-size: 11pt; border-collapse: collapse;">'
-        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>{_AFTER_TABLE}"
     )
+
+
+# Qt's rich text drops the top margin of the paragraph right after a table, so a heading there
+# sat on the table's last line; a small empty line keeps the room every heading has elsewhere.
+_AFTER_TABLE = '<p style="margin: 0; font-size: 4pt;">&nbsp;</p>'
 
 
 def _body(content: ReportContent, narrative: Mapping[str, str]) -> list[str]:

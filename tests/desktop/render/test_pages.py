@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QSizeF
 
 from desktop.render.pages import layout_document
-from domain.documents import KEEP_TOGETHER
+from domain.documents import KEEP_TOGETHER, KEEP_WITH_NEXT
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -53,6 +53,26 @@ def test_a_heading_is_never_the_last_line_of_a_page(qapp):
         html += "<p><b>3. Hành vi vi phạm</b></p><p>Thời gian vi phạm: 22 giờ</p>"
         document = layout_document(html, PAGE)
         assert _top_page(document, lines) == _top_page(document, lines + 1), lines
+
+
+def test_a_marked_heading_without_a_number_keeps_its_table(qapp):
+    """A heading known only by its KEEP_WITH_NEXT anchor ("Xây dựng lực lượng — Trang bị")
+    goes over with the table under it; unmarked, the same text may end a page (so the check
+    can fail)."""
+    table = "<table border='1'><tr><td>Ô tô</td><td>1</td></tr></table>"
+
+    def pages(lines: int, heading: str) -> tuple[int, int]:
+        html = "".join(f"<p>dòng {i}</p>" for i in range(lines))
+        document = layout_document(html + f"<p>{heading}</p>" + table, PAGE)
+        frame = document.rootFrame().childFrames()[-1]
+        table_top = document.documentLayout().frameBoundingRect(frame).top()
+        return _top_page(document, lines), int(table_top // PAGE.height())
+
+    text = "<b>Xây dựng lực lượng — Trang bị</b>"
+    assert [n for n in range(20, 60) if len(set(pages(n, text))) > 1], "never left behind"
+    for lines in range(20, 60):
+        heading, first_row = pages(lines, f'<a name="{KEEP_WITH_NEXT}">{text}</a>')
+        assert heading == first_row, lines
 
 
 @pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`

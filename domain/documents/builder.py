@@ -121,7 +121,7 @@ def attachments_html(names: tuple[str, ...]) -> str:
     if not names:
         return ""
     items = "; ".join(f"{n}. {escape(name)}" for n, name in enumerate(names, start=1))
-    return f'<p style="margin-top:6pt"><b>{ATTACHMENTS_HEADING}:</b> {items}.</p>'
+    return f'<p style="margin-top:8px"><b>{ATTACHMENTS_HEADING}:</b> {items}.</p>'
 
 
 def watermark_for(status: str) -> str | None:

@@ -12,6 +12,7 @@ from html import escape
 
 from domain.documents.builder import KEEP_TOGETHER, KEEP_WITH_NEXT, chief_title
 from domain.documents.dates import place_and_date
+from domain.documents.filling import INDENT, SPACING
 from domain.documents.model import IssuingBody
 from domain.reports.content import ReportContent, Row, Section
 from domain.reports.formatting import (
@@ -155,7 +156,8 @@ def _scope(content: ReportContent) -> str:
 
 
 def _paragraph(text: str, *, italic: bool = False) -> str:
-    style = "margin-top: 6pt; text-indent: 1cm;"
+    # In px: Qt's rich text takes no pt or cm for margins and indents (it dropped them here).
+    style = f"margin-top: {SPACING}; text-indent: {INDENT};"
     inner = escape(text).replace("\n", "<br/>")
     return f'<p align="justify" style="{style}">{"<i>" + inner + "</i>" if italic else inner}</p>'
 
@@ -165,7 +167,7 @@ def _heading(text: str, level: int) -> str:
     text = escape(text.upper() if level == 1 else text)
     # Marked, since "Xây dựng lực lượng — …" has no number to be known by (page rules).
     heading = f'<a name="{KEEP_WITH_NEXT}"><b>{text}</b></a>'
-    return f'<p style="margin-top: 10pt; font-size: {size};">{heading}</p>'
+    return f'<p style="margin-top: 13px; font-size: {size};">{heading}</p>'
 
 
 _COLUMNS = ("Chỉ tiêu", "Kỳ này", "Cùng kỳ năm trước", "Tăng (+), giảm (−)", "Tỷ lệ tăng, giảm")
@@ -214,13 +216,8 @@ def _table(section: Section) -> str:
     return (
         '<table width="100%" border="1" cellspacing="0" cellpadding="3" '
         'style="font-size: 11pt; border-collapse: collapse;">'
-        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>{_AFTER_TABLE}"
+        f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>"
     )
-
-
-# Qt's rich text drops the top margin of the paragraph right after a table, so a heading there
-# sat on the table's last line; a small empty line keeps the room every heading has elsewhere.
-_AFTER_TABLE = '<p style="margin: 0; font-size: 4pt;">&nbsp;</p>'
 
 
 def _body(content: ReportContent, narrative: Mapping[str, str]) -> list[str]:

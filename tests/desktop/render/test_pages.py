@@ -5,6 +5,7 @@ the text."""
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -73,6 +74,24 @@ def test_a_marked_heading_without_a_number_keeps_its_table(qapp):
     for lines in range(20, 60):
         heading, first_row = pages(lines, f'<a name="{KEEP_WITH_NEXT}">{text}</a>')
         assert heading == first_row, lines
+
+
+def test_margins_and_indents_are_written_in_units_qt_reads(qapp):
+    """Qt's rich text reads px (and em) for margins and indents and silently drops pt, cm and
+    mm: the report's headings and paragraphs once lost their spacing and their 1 cm indent
+    that way. Qt does so, and no HTML the program writes uses those units there."""
+    document = layout_document(
+        '<p style="margin-top: 10pt; text-indent: 1cm">x</p><p style="margin-top: 13px">y</p>',
+        PAGE,
+    )
+    dropped, read = document.firstBlock().blockFormat(), document.lastBlock().blockFormat()
+    assert (dropped.topMargin(), dropped.textIndent(), read.topMargin()) == (0, 0, 13)
+    unread = re.compile(r"(margin[a-z-]*|text-indent)\s*:\s*[\d.]+\s*(pt|cm|mm)")
+    for source in sorted((ROOT / "domain").rglob("*.py")) + sorted(
+        (ROOT / "desktop").rglob("*.py")
+    ):
+        text = source.read_text(encoding="utf-8")
+        assert not unread.search(text), (source, unread.search(text))
 
 
 @pytest.mark.slow  # over 1.5 s on the development VM: left to `make test`

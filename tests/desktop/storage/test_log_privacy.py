@@ -30,7 +30,14 @@ def test_a_failing_statement_never_quotes_its_parameters(station_home: StationFi
     assert "hidden" in str(caught.value)
 
 
-@pytest.mark.parametrize("make_log", [setup_logging, _log_to_file], ids=["app", "cli"])
+def _cli_log(home: Path) -> str:
+    """What `cax` does for each command: its file handler on the "cax" logger."""
+    handler = _log_to_file(home)
+    logging.getLogger("cax").addHandler(handler)
+    return handler.baseFilename
+
+
+@pytest.mark.parametrize("make_log", [setup_logging, _cli_log], ids=["app", "cli"])
 def test_log_files_keep_the_error_class_not_its_message(tmp_path: Path, make_log) -> None:  # type: ignore[no-untyped-def]
     """The app's and the CLI's log files write an exception's class and frames, never its text."""
     root, cax = logging.getLogger(), logging.getLogger("cax")

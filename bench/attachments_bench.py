@@ -61,6 +61,7 @@ from desktop.storage import backup, blob_uploads, crypto, maintenance  # noqa: E
 from desktop.storage.attachment_service import AttachmentService  # noqa: E402
 from desktop.storage.blob_files import BlobFiles  # noqa: E402
 from desktop.storage.database import Database  # noqa: E402
+from desktop.storage.files import fsync_directory  # noqa: E402
 from desktop.storage.records import RecordService  # noqa: E402
 from desktop.storage.station import Station, StationSession  # noqa: E402
 from desktop.sync.service import SyncService  # noqa: E402
@@ -313,9 +314,7 @@ def measure_batch(
                 dst.write(src.read())
                 dst.flush()
                 os.fsync(dst.fileno())
-        fd = os.open(folder, os.O_RDONLY)
-        os.fsync(fd)
-        os.close(fd)
+        fsync_directory(folder)  # the new names, as the station's own writer does
         plain = time.perf_counter() - started
         record_id = new_record(session)
         started = time.perf_counter()

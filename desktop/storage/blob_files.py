@@ -215,12 +215,8 @@ class BlobFiles:
 
     def names(self) -> list[tuple[str, int, str]]:
         """(file name, blob id, kid) of every attachment file in the folder."""
-        try:
-            entries = os.listdir(self.folder)
-        except FileNotFoundError:
-            return []
         found = []
-        for name in sorted(entries):
+        for name in self._listing():
             match = NAME.match(name)
             if match:
                 found.append((name, int(match.group(1)), match.group(2)))
@@ -228,11 +224,13 @@ class BlobFiles:
 
     def partials(self) -> list[str]:
         """Files a writer began and never finished (a kill or a power cut while writing)."""
+        return [n for n in self._listing() if n.endswith(PART) and NAME.match(n[: -len(PART)])]
+
+    def _listing(self) -> list[str]:
         try:
-            entries = os.listdir(self.folder)
+            return sorted(os.listdir(self.folder))
         except FileNotFoundError:
             return []
-        return sorted(n for n in entries if n.endswith(PART) and NAME.match(n[: -len(PART)]))
 
     def remove(self, name: str) -> None:
         with contextlib.suppress(FileNotFoundError):

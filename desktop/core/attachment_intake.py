@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import warnings
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, BinaryIO, cast
@@ -60,6 +60,9 @@ _HEIC_BRANDS = {b"heic", b"heix", b"heim", b"heis", b"hevc", b"hevx", b"mif1", b
 _PILLOW_FORMAT = {JPEG: "JPEG", PNG: "PNG", HEIC: "HEIF"}
 
 Write = Callable[[bytes], None]
+# Scans PDFs beside their copy; kept, since a thread started per file costs more than a small
+# scan. More than one worker: two attaches may run at once (two stations in one process).
+_SCANNER = ThreadPoolExecutor(4, thread_name_prefix="cax-pdf-scan")
 
 
 @dataclass(frozen=True)
@@ -151,13 +154,16 @@ def prepare(source: Source, limit_bytes: int) -> Intake:
 
 def _scanned_copy(source: Source, write: Write) -> None:
     """Send the PDF's bytes on while another thread scans the file for active content. The
-    scan is Python regex work and the store is SQLCipher's (which lets go of the GIL), so on two
-    cores they overlap instead of adding up. A refusal is raised after the last piece, inside the
-    caller's transaction, which then keeps nothing of the file (`store_blob`)."""
-    with ThreadPoolExecutor(1, thread_name_prefix="cax-pdf-scan") as scanner:
-        scan = scanner.submit(_check_pdf, source)
+    scan is Python work and the store's hashing, sealing and writing let go of the GIL, so on
+    two cores they overlap instead of adding up. A refusal is raised after the last piece, inside
+    the caller's transaction, which then keeps nothing of the file (`attachments.seal`)."""
+    scan = _SCANNER.submit(_check_pdf, source)
+    try:
         _copy(source, write)
-        scan.result()
+    except BaseException:
+        wait([scan])  # the copy's failure is the one to tell; the scan only has to end first
+        raise
+    scan.result()
 
 
 def _check_pdf(source: Source) -> None:

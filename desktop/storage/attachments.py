@@ -98,53 +98,67 @@ def _disk_error(folder: object, error: OSError) -> AppError:
     return FileUnwritable(path=str(folder), reason=error.strerror or str(error))
 
 
-def store_blob(
-    conn: Connection,
-    produce: Callable[[Callable[[bytes], None]], None],
-    media_type: str,
-    now: str,
-    *,
-    limit: int,
-    name: str,
-    limit_mb: int,
-) -> tuple[int, Blob]:
-    """Store what `produce` writes as one blob (or find the same content already stored): its
-    id and description. Inside the caller's write transaction: the file is fsynced before the
-    row naming it can commit; a failure here deletes the file, and a rollback of the caller's
-    transaction does (`Database.write`), so nothing is left behind but, after a crash, a file no
-    row names, which `sweep_files` removes."""
+def begin_blob(conn: Connection, media_type: str, now: str) -> tuple[int, SealedWriter]:
+    """A new blob row (no hash yet) and the sealed file that will hold its bytes, inside the
+    caller's write transaction; a rollback of that transaction deletes the file
+    (`Database.write`), so nothing is left behind but, after a crash, a file no row names,
+    which `sweep_files` removes. Fill it with `seal`, then `settle_blob`."""
     files = blob_files_of(conn)
-    blob_id = conn.execute(
-        text(
-            "INSERT INTO blobs (sha256, size, media_type, created_at) "
-            "VALUES (NULL, 0, :type, :now) RETURNING id"
-        ),
-        dict(type=media_type, now=now),
-    ).scalar_one()
+    blob_id = conn.execute(_NEW_BLOB, dict(type=media_type, now=now)).scalar_one()
     try:
         sealed = files.writer(blob_id)
     except OSError as error:
         raise _disk_error(files.folder, error) from error
     conn.info.setdefault(NEW_FILES, []).append(sealed)
+    return blob_id, sealed
+
+
+def seal(
+    sealed: SealedWriter,
+    produce: Callable[[Callable[[bytes], None]], None],
+    *,
+    limit: int,
+    name: str,
+    limit_mb: int,
+) -> tuple[str, int]:
+    """Write what `produce` writes into the file, hashing as it goes, and fsync it with its
+    name: the SHA-256 and the size. It touches no connection, so an attach runs it on a thread
+    while the transaction writes the revision's rows; a failure deletes the file."""
     writer = _BlobWriter(sealed, limit, name, limit_mb)
     try:
         produce(writer.write)
-        sha256 = writer.finish()
+        return writer.finish(), writer.size
     except BaseException:
         sealed.discard()
         raise
-    existing = conn.execute(
-        text("SELECT id, size, media_type FROM blobs WHERE sha256 = :sha"), dict(sha=sha256)
-    ).one_or_none()
-    if existing is not None:  # the same bytes are stored once
+
+
+def settle_blob(
+    conn: Connection,
+    blob_id: int,
+    sealed: SealedWriter,
+    digest: tuple[str, int],
+    media_type: str,
+) -> tuple[int, Blob]:
+    """Name the sealed blob by its hash, or, if the same content was stored before, drop the new
+    copy and use that one (the same bytes are stored once): the blob's id and description."""
+    sha256, size = digest
+    existing = conn.execute(_BLOB_BY_HASH, dict(sha=sha256)).one_or_none()
+    if existing is not None:
         sealed.discard()
-        conn.execute(text("DELETE FROM blobs WHERE id = :id"), dict(id=blob_id))
+        conn.execute(_DROP_BLOB, dict(id=blob_id))
         return existing[0], Blob(sha256, existing[1], existing[2])
-    conn.execute(
-        text("UPDATE blobs SET sha256 = :sha, size = :size WHERE id = :id"),
-        dict(sha=sha256, size=writer.size, id=blob_id),
-    )
-    return blob_id, Blob(sha256, writer.size, media_type)
+    conn.execute(_NAME_BLOB, dict(sha=sha256, size=size, id=blob_id))
+    return blob_id, Blob(sha256, size, media_type)
+
+
+_NEW_BLOB = text(
+    "INSERT INTO blobs (sha256, size, media_type, created_at) "
+    "VALUES (NULL, 0, :type, :now) RETURNING id"
+)
+_BLOB_BY_HASH = text("SELECT id, size, media_type FROM blobs WHERE sha256 = :sha")
+_DROP_BLOB = text("DELETE FROM blobs WHERE id = :id")
+_NAME_BLOB = text("UPDATE blobs SET sha256 = :sha, size = :size WHERE id = :id")
 
 
 _ATTACHMENT_COLUMNS = (

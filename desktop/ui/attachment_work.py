@@ -146,7 +146,7 @@ def attach_files(
     progress: Callable[[int], None] | None = None,
 ) -> list[Attachment]:
     """Every file or none: one refused file leaves nothing of the others (one transaction).
-    `progress` hears the bytes stored so far (called on the lane's thread)."""
+    `progress` hears the bytes stored so far (called on a thread of the store's, never the GUI's)."""
     service = AttachmentService(session, catalogue)
     return service.attach(record_id, [Path(p) for p in paths], progress=progress)
 

@@ -75,7 +75,7 @@ class _ProgressRelay(QObject):
         super().__init__(parent)
         self.total, self._last = max(total, 1), -1
 
-    def tell(self, done: int) -> None:  # on the lane's thread
+    def tell(self, done: int) -> None:  # on a worker thread (the store seals on its own)
         step = min(done * 1000 // self.total, 1000)
         if step != self._last:
             self._last = step

@@ -481,6 +481,50 @@ def test_a_failed_fsync_is_said_and_leaves_nothing(officer, tmp_path, monkeypatc
     assert officer.records.get(record_id).summary.revision == 2  # the first file's, no later
 
 
+def test_rows_that_fail_beside_the_sealing_wait_for_it_then_leave_nothing(
+    officer, tmp_path, monkeypatch
+):
+    """The bytes are sealed on a thread while the revision's rows are written. When a row fails
+    first, the rollback waits for the sealing to end before it deletes the file (it would
+    otherwise race the thread still writing it), and nothing of the attach is kept."""
+    from desktop.core.errors import DiskFull
+    from desktop.storage import outbox
+
+    record_id = completed(officer)
+    first = files.clean_pdf(tmp_path / "first.pdf", payload=os.urandom(1000))
+    officer.files.attach(record_id, [first])  # the files folder exists from now on
+    folder = officer.session.db.blob_files.folder
+    on_disk = sorted(os.listdir(folder))
+    scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(300_000))
+    before = officer.counts()
+    happened: list[str] = []
+    rows_failed = threading.Event()
+    real_fsync, real_discard = blob_files.os.fsync, blob_files.SealedWriter.discard
+
+    def slow_disk(fd):
+        rows_failed.wait(5)  # still writing when the rows fail
+        real_fsync(fd)
+        happened.append("sealed")
+
+    def failing_row(*args, **kwargs):
+        rows_failed.set()
+        raise DiskFull()
+
+    def discard(writer):
+        happened.append("discarded")
+        real_discard(writer)
+
+    monkeypatch.setattr(blob_files.os, "fsync", slow_disk)
+    monkeypatch.setattr(outbox, "record_changed", failing_row)
+    monkeypatch.setattr(blob_files.SealedWriter, "discard", discard)
+    with pytest.raises(DiskFull):
+        officer.files.attach(record_id, [scan])
+    assert happened == ["sealed", "sealed", "discarded"]  # the file, its folder, then deleted
+    assert officer.counts() == before
+    assert sorted(os.listdir(folder)) == on_disk
+    assert officer.records.get(record_id).summary.revision == 2
+
+
 def test_a_file_is_on_disk_before_the_row_naming_it_commits(officer, tmp_path, monkeypatch):
     """The sealed file and its name are fsynced before the rows that name it commit: a power cut
     never leaves a row naming a file that is not on disk."""

@@ -14,8 +14,9 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
+from concurrent.futures import ThreadPoolExecutor, wait
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,13 +62,6 @@ def _unique_name(name: str, taken: set[str]) -> str:
     return f"{path.stem} ({n}){path.suffix}"
 
 
-def _wait_out(sealing: Future[tuple[str, int]]) -> None:
-    """Let a sealing that may still run end first (its own error, if any, no longer matters):
-    the rollback that follows deletes its file and must not race the thread writing it."""
-    sealing.cancel()
-    wait([sealing])
-
-
 class _Counter:
     """Counts the bytes a producer writes, telling `progress` (if any) as they pass."""
 
@@ -90,6 +84,38 @@ class _Counter:
             produce(passing)
 
         return counted
+
+
+def _store(
+    conn: Any,
+    intake: attachment_intake.Intake,
+    counter: _Counter,
+    limit_mb: int,
+    now: str,
+    beside: Callable[[], None] | None,
+) -> tuple[int, attachments.Blob]:
+    """Store one checked file as a blob (or find its content stored): its id and description.
+    The bytes are sealed and fsynced on a thread (hashing, AES and the disk let go of the GIL)
+    while `beside` writes rows on this one; both end before this returns, also on failure."""
+    blob_id, sealed = attachments.begin_blob(conn, intake.media_type, now)
+    sealing = _SEALER.submit(
+        attachments.seal,
+        sealed,
+        counter.counting(intake.write_to),
+        limit=limit_mb * MB,
+        name=intake.name,
+        limit_mb=limit_mb,
+    )
+    try:
+        if beside is not None:
+            beside()
+        digest = sealing.result()
+    except BaseException:
+        # The rollback that follows deletes the file: it must not race the thread writing it.
+        sealing.cancel()
+        wait([sealing])
+        raise
+    return attachments.settle_blob(conn, blob_id, sealed, digest, intake.media_type)
 
 
 class AttachmentService:
@@ -136,29 +162,12 @@ class AttachmentService:
                 intake = attachment_intake.prepare(source, file_limit * MB)
                 name = _unique_name(intake.name, taken)
                 taken.add(name)
-                blob_id, sealed = attachments.begin_blob(conn, intake.media_type, now)
-                # The bytes are sealed and fsynced on a thread (hashing, AES and the disk let go
-                # of the GIL) while this one writes the rows; the last file's overlap with the
-                # revision's rows is what a single scan's attach gains.
-                sealing = _SEALER.submit(
-                    attachments.seal,
-                    sealed,
-                    counter.counting(intake.write_to),
-                    limit=file_limit * MB,
-                    name=intake.name,
-                    limit_mb=file_limit,
-                )
-                try:
-                    if i == len(paths) - 1:
-                        names = ", ".join([n for n, _ in added] + [name])
-                        self._write_revision(conn, stored, revision, now, f"+ {names}")
-                    # Waited for before the next file is read: one file in flight at a time.
-                    digest = sealing.result()
-                except BaseException:
-                    _wait_out(sealing)
-                    raise
-                blob_id, blob = attachments.settle_blob(
-                    conn, blob_id, sealed, digest, intake.media_type
+                # The revision's rows are written while the last file is sealed.
+                reason = "+ " + ", ".join([n for n, _ in added] + [name])
+                rows = partial(self._write_revision, conn, stored, revision, now, reason)
+                last = i == len(paths) - 1
+                blob_id, blob = _store(
+                    conn, intake, counter, file_limit, now, rows if last else None
                 )
                 attachments.add(
                     conn, record_id, blob_id, name, field_path, revision, self._user, now
@@ -175,7 +184,10 @@ class AttachmentService:
                     record_id,
                     details | {"revision": revision},
                 )
-            return [a for a in attachments.current(conn, record_id) if a.added_revision == revision]
+        return [
+            Attachment(n, b.sha256, b.size, b.media_type, field_path, revision, self._user, now)
+            for n, b in added
+        ]
 
     def detach(self, record_id: str, name: str, reason: str) -> int:
         """Remove the file `name` from the record with a reason; the revision that no longer has it."""

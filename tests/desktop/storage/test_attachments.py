@@ -127,7 +127,8 @@ def test_nothing_of_a_photo_or_a_scan_is_in_plaintext_in_the_station_folder(
     photo = files.photo_with_gps(tmp_path / "anh.jpg", size=(400, 300))
     scan = files.clean_pdf(tmp_path / "bien_ban.pdf", payload=os.urandom(600_000))
     record_id = completed(officer)
-    officer.files.attach(record_id, [photo, scan])
+    added = officer.files.attach(record_id, [photo, scan])
+    assert added == officer.files.list(record_id)  # what attach returns is what was stored
     contents = _files_under(station_home.home)
     assert any(p.name.startswith("station.db") for p in station_home.home.iterdir())
     sealed = list((station_home.home / "files").glob("*.cax"))
@@ -146,6 +147,7 @@ def test_the_same_bytes_attached_twice_are_stored_once(officer, tmp_path):
     [c] = officer.files.attach(first, [scan])
     assert a.sha256 == b.sha256 == c.sha256
     assert c.name == "scan (2).pdf"  # names stay unique within a record
+    assert officer.files.list(first)[-1] == c
     blobs, sealed, rows = officer.counts()
     assert (blobs, sealed, rows) == (1, 1, 3)  # one file for the one content
     [path] = (officer.session.db.blob_files.folder).iterdir()

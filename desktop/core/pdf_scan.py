@@ -36,6 +36,9 @@ UNSAFE_NAMES = frozenset(
     }
 )
 LONG_NAMES = frozenset(name for name in UNSAFE_NAMES if len(name) >= 6)
+# The names in a stream's dictionary that say how to read its body. A longer name that starts
+# with one counts as it too, erring towards reading a body more closely.
+LAYOUT_NAMES = ("ObjStm", "FlateDecode")
 PIECE = 1 << 20
 MAX_INFLATED = 64 << 20
 _REGULAR = rb"[^\s/<>\[\]()%{}]"
@@ -88,10 +91,11 @@ class _Body(Protocol):
 
 class _NameScanner:
     """Every name in text that arrives in pieces: a name cut by a piece's end is read whole next
-    time."""
+    time. The `LAYOUT_NAMES` among them go to `layout`, if given."""
 
-    def __init__(self, found: set[str]) -> None:
+    def __init__(self, found: set[str], layout: set[str] | None = None) -> None:
         self.found = found
+        self._layout = layout
         self._carry = b""
 
     def feed(self, data: bytes, start: int = 0, end: int | None = None) -> None:
@@ -111,6 +115,8 @@ class _NameScanner:
             name = _decoded(match.group(1))
             if name in UNSAFE_NAMES:
                 self.found.add(name)
+            elif self._layout is not None and name.startswith(LAYOUT_NAMES):
+                self._layout.update(kind for kind in LAYOUT_NAMES if name.startswith(kind))
 
 
 class _BinaryData:
@@ -186,13 +192,13 @@ class _Inflater:
         self._names.close()
 
 
-def _body_scanner(dictionary: bytes, found: set[str], budget: list[int]) -> _Body:
-    """How to read the body of the stream whose dictionary is `dictionary`: an object stream's
-    objects are read whole (inflated first when compressed); any other stream's data only for
-    the long names, which binary data does not spell by chance, so that a `stream` keyword
-    written inside a string cannot hide a dictionary from the scan."""
-    if b"/ObjStm" in dictionary:
-        if b"/FlateDecode" in dictionary:
+def _body_scanner(layout: set[str], found: set[str], budget: list[int]) -> _Body:
+    """How to read the body of a stream whose dictionary holds the names `layout`: an object
+    stream's objects are read whole (inflated first when compressed); any other stream's data
+    only for the long names, which binary data does not spell by chance, so that a `stream`
+    keyword written inside a string cannot hide a dictionary from the scan."""
+    if "ObjStm" in layout:
+        if "FlateDecode" in layout:
             return _Inflater(found, budget)
         return _ObjectStream(found)
     return _BinaryData(found)
@@ -212,9 +218,12 @@ class _Scan:
     def __init__(self) -> None:
         self.found: set[str] = set()
         self._budget = [MAX_INFLATED]
-        self._names = _NameScanner(self.found)
+        # The layout names read since the last stream body: the next one's dictionary is among
+        # that text, whose start cannot be told from a string or a padded dictionary's middle.
+        # Names are decoded, as a reader does: `/Obj#53tm` is an object stream too.
+        self._layout: set[str] = set()
+        self._names = _NameScanner(self.found, self._layout)
         self._body: _Body | None = None  # the stream being read, if inside one
-        self._recent = b""  # the text before a `stream` keyword: its dictionary
         # The previous piece's last bytes, not read yet: in text, where a `stream` keyword may
         # begin; in a body, where an `endstream` may.
         self._held = b""
@@ -281,18 +290,13 @@ class _Scan:
         if match is None:
             cut = len(data) if final else max(len(data) - _TEXT_CARRY, start)
             self._names.feed(data, start, cut)
-            self._remember(data, start, cut)
             self._held = data[cut:]
             return None
         self._names.feed(data, start, match.start())
         self._names.close()
-        self._remember(data, start, match.start())
-        dictionary, self._recent = self._recent, b""
-        self._body = _body_scanner(dictionary[dictionary.rfind(b"obj") :], self.found, self._budget)
+        self._body = _body_scanner(self._layout, self.found, self._budget)
+        self._layout.clear()
         return match.end()
-
-    def _remember(self, data: bytes, start: int, end: int) -> None:
-        self._recent = (self._recent + data[max(start, end - 4096) : end])[-4096:]
 
 
 def unsafe_features(stream: BinaryIO) -> set[str]:

@@ -129,3 +129,32 @@ def test_short_reads_find_the_same(size):
     for body, expected in cases.items():
         data = b"%PDF-1.7\n" + body + b"\n%%EOF\n"
         assert pdf_scan.unsafe_features(_Trickle(data, size)) == expected, body
+
+
+@pytest.mark.parametrize(
+    "dictionary",
+    [
+        b"<< /Type /Obj#53tm /N 1 /First 4 /Filter /FlateDecode >>",
+        b"<< /Type /ObjStm /N 1 /First 4 /Filter /Fl#61teDecode >>",
+    ],
+)
+def test_an_object_stream_with_escaped_names_is_still_inflated(dictionary):
+    """A reader decodes `/Obj#53tm` to `/ObjStm`: the scan must too, or the stream's objects
+    would be read as binary data and a script among them missed."""
+    packed = zlib.compress(b"4 0 << /S /JavaScript /JS (app.alert(1)) >>\n")
+    body = dictionary + b"\nstream\n" + packed + b"\nendstream\nendobj\n%%EOF\n"
+    assert scan(b"%PDF-1.7\n1 0 obj\n" + body) == {"JavaScript", "JS"}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [b"/Title (an object) ", b"/Pad (" + b"A" * 5000 + b") "],
+)
+def test_an_object_stream_is_inflated_whatever_its_dictionary_holds(extra):
+    """Where a dictionary starts cannot be told from the text alone (`obj` inside a string, a
+    dictionary padded past any window): an object stream is told by its names, however far
+    from the `stream` keyword."""
+    packed = zlib.compress(b"4 0 << /S /JavaScript /JS (x) >>\n")
+    dictionary = b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode " + extra + b">>"
+    body = dictionary + b"\nstream\n" + packed + b"\nendstream\nendobj\n%%EOF\n"
+    assert scan(b"%PDF-1.7\n1 0 obj\n" + body) == {"JavaScript", "JS"}

@@ -225,29 +225,30 @@ class _Scan:
         self._names = _NameScanner(self.found, self._layout)
         self._body: _Body | None = None  # the stream being read, if inside one
         # The previous piece's last bytes, not read yet: in text, where a `stream` keyword may
-        # begin; in a body, where an `endstream` may.
+        # begin; in a body, where an `endstream` may. Reading resumes at `_resume` in them: in
+        # text they keep one byte read already, as the keyword's look behind needs it.
         self._held = b""
+        self._resume = 0
 
     def feed(self, piece: bytes) -> None:
-        data = piece
+        data, start = piece, 0
         if self._held and (self._body is None or len(piece) < _SEAM):
             # Text is a small part of a scan, and a short piece is cheap: join them.
-            data, self._held = self._held + piece, b""
+            data, start, self._held = self._held + piece, self._resume, b""
         elif self._held and self._body is not None:
             data = self._end_across(self._body, piece)
-        self._run(data, final=False)
+        self._run(data, start, final=False)
 
     def close(self) -> set[str]:
         data, self._held = self._held, b""
-        self._run(data, final=True)
+        self._run(data, self._resume, final=True)
         if self._body is not None:  # the file ends inside a stream body
             self._body.feed(self._held, 0, len(self._held))
             self._body.close()
         self._names.close()
         return self.found
 
-    def _run(self, data: bytes, final: bool) -> None:
-        start: int | None = 0
+    def _run(self, data: bytes, start: int | None, final: bool) -> None:
         while start is not None:
             if self._body is not None:
                 start = self._in_body(self._body, data, start)
@@ -276,7 +277,7 @@ class _Scan:
             return end
         keep = max(len(data) - (len(_END) - 1), start)  # may begin an `endstream`
         body.feed(data, start, keep)
-        self._held = data[keep:]
+        self._held, self._resume = data[keep:], 0
         return None
 
     def _end_body(self) -> None:
@@ -290,7 +291,9 @@ class _Scan:
         if match is None:
             cut = len(data) if final else max(len(data) - _TEXT_CARRY, start)
             self._names.feed(data, start, cut)
-            self._held = data[cut:]
+            # `xstream` is no keyword: keep the byte before the held ones to tell.
+            self._resume = 1 if cut > 0 else 0
+            self._held = data[cut - self._resume :]
             return None
         self._names.feed(data, start, match.start())
         self._names.close()

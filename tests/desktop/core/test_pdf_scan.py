@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import os
+import random
 import zlib
 
 import pytest
@@ -158,3 +159,57 @@ def test_an_object_stream_is_inflated_whatever_its_dictionary_holds(extra):
     dictionary = b"<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode " + extra + b">>"
     body = dictionary + b"\nstream\n" + packed + b"\nendstream\nendobj\n%%EOF\n"
     assert scan(b"%PDF-1.7\n1 0 obj\n" + body) == {"JavaScript", "JS"}
+
+
+def _random_document(rng: random.Random) -> bytes:
+    """Text, names (escaped or not), stream keywords, object streams and binary data, mixed."""
+    names = [*sorted(pdf_scan.UNSAFE_NAMES), "Launcher", "ObjStm", "FlateDecode", "Type"]
+    parts = [b"%PDF-1.7\n"]
+    for _ in range(rng.randrange(1, 40)):
+        kind = rng.randrange(6)
+        if kind == 0:
+            name = rng.choice(names)
+            parts.append(
+                b"/" + "".join(f"#{ord(c):02x}" if rng.random() < 0.3 else c for c in name).encode()
+            )
+        elif kind == 1:
+            parts.append(
+                rng.choice([b"stream\n", b"stream\r\n", b"endstream", b"1 0 obj", b" >>\n"])
+            )
+        elif kind == 2:
+            packed = zlib.compress(b"<< /S /" + rng.choice(names).encode() + b" >>")
+            parts.append(
+                b"<< /Type /ObjStm /Filter /FlateDecode >>\nstream\n" + packed + b"\nendstream\n"
+            )
+        else:
+            parts.append(rng.randbytes(rng.randrange(400)))
+    return b"".join(parts)
+
+
+def test_how_the_file_is_cut_into_pieces_changes_nothing(monkeypatch):
+    """Whatever the piece size and however short the reads, a document scans the same: every
+    seam between pieces (names, escapes, keywords, object streams) is read across."""
+    rng = random.Random(17)
+    for _ in range(200):
+        data = _random_document(rng)
+        try:
+            whole: set[str] | str = scan(data)
+        except pdf_scan.PdfUnreadable:
+            whole = "unreadable"
+        piece = rng.choice([1, 9, 70, 150, 300, 1000])
+        monkeypatch.setattr(pdf_scan, "PIECE", piece)
+        try:
+            cut: set[str] | str = pdf_scan.unsafe_features(_Trickle(data, rng.choice([piece, 3])))
+        except pdf_scan.PdfUnreadable:
+            cut = "unreadable"
+        monkeypatch.undo()
+        assert cut == whole, (piece, data)
+
+
+def test_a_keyword_glued_to_a_word_is_no_stream_at_a_piece_end():
+    """`xstream` starts no stream body, even when the piece ends between its `x` and `stream`:
+    taken for one, it would hide the short names after it."""
+    head = b"%PDF-1.7\n"
+    cut = pdf_scan.PIECE - 64 - len(head)  # where the scan holds text back for the next piece
+    data = head + b" " * (cut - 5) + b"/Notxstream\n<< /S /JS >>\n" + b" " * 128 + b"%%EOF\n"
+    assert scan(data) == {"JS"}

@@ -500,8 +500,13 @@ def test_rows_that_fail_beside_the_sealing_wait_for_it_then_leave_nothing(
     scan = files.clean_pdf(tmp_path / "scan.pdf", payload=os.urandom(300_000))
     before = officer.counts()
     happened: list[str] = []
-    rows_failed = threading.Event()
+    sealing, rows_failed = threading.Event(), threading.Event()
     real_fsync, real_discard = blob_files.os.fsync, blob_files.SealedWriter.discard
+    real_seal = attachments.seal
+
+    def seal(*args, **kwargs):
+        sealing.set()
+        return real_seal(*args, **kwargs)
 
     def slow_disk(fd):
         rows_failed.wait(5)  # still writing when the rows fail
@@ -509,6 +514,7 @@ def test_rows_that_fail_beside_the_sealing_wait_for_it_then_leave_nothing(
         happened.append("sealed")
 
     def failing_row(*args, **kwargs):
+        sealing.wait(5)  # a sealing not yet begun would only be cancelled
         rows_failed.set()
         raise DiskFull()
 
@@ -516,6 +522,7 @@ def test_rows_that_fail_beside_the_sealing_wait_for_it_then_leave_nothing(
         happened.append("discarded")
         real_discard(writer)
 
+    monkeypatch.setattr(attachments, "seal", seal)
     monkeypatch.setattr(blob_files.os, "fsync", slow_disk)
     monkeypatch.setattr(outbox, "record_changed", failing_row)
     monkeypatch.setattr(blob_files.SealedWriter, "discard", discard)

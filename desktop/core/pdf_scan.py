@@ -6,7 +6,8 @@ names (`/JavaScript`, `/J#61vaScript` — a `#xx` escape is decoded first) outsi
 whose binary data would match by chance, and inside compressed object streams (`/ObjStm`),
 where a writer may hide the dictionaries that carry them; those are inflated piece by piece, at
 most `MAX_INFLATED` bytes per file. An encrypted PDF cannot be read without its password and is
-refused as well.
+refused as well, and so is an object stream kept in any other form (another filter, deflated
+twice, a predictor): what cannot be read cannot be vouched for.
 
 Stream bodies are most of a scan's bytes, so theirs is the fast path: a piece of a body is
 searched in place, by offsets, never copied; what a piece's end may cut (a name, an `endstream`
@@ -39,6 +40,33 @@ LONG_NAMES = frozenset(name for name in UNSAFE_NAMES if len(name) >= 6)
 # The names in a stream's dictionary that say how to read its body. A longer name that starts
 # with one counts as it too, erring towards reading a body more closely.
 LAYOUT_NAMES = ("ObjStm", "FlateDecode")
+# Filters and their parameters that the scan does not undo (an abbreviation like `/Fl` included):
+# an object stream written with one of them, or deflated twice, cannot be read, so its objects
+# cannot be vouched for; the file is refused as if they carried a script (`ObjStm` is named).
+UNREAD_FILTERS = frozenset(
+    {
+        "Fl",
+        "LZWDecode",
+        "LZW",
+        "ASCIIHexDecode",
+        "AHx",
+        "ASCII85Decode",
+        "A85",
+        "RunLengthDecode",
+        "RL",
+        "CCITTFaxDecode",
+        "CCF",
+        "DCTDecode",
+        "DCT",
+        "JBIG2Decode",
+        "JPXDecode",
+        "Crypt",
+        "DecodeParms",
+        "DP",
+    }
+)
+_UNREAD = "unread filter"
+HIDDEN_OBJECTS = "ObjStm"
 PIECE = 1 << 20
 MAX_INFLATED = 64 << 20
 _REGULAR = rb"[^\s/<>\[\]()%{}]"
@@ -93,7 +121,7 @@ class _NameScanner:
     """Every name in text that arrives in pieces: a name cut by a piece's end is read whole next
     time. The `LAYOUT_NAMES` among them go to `layout`, if given."""
 
-    def __init__(self, found: set[str], layout: set[str] | None = None) -> None:
+    def __init__(self, found: set[str], layout: list[str] | None = None) -> None:
         self.found = found
         self._layout = layout
         self._carry = b""
@@ -116,7 +144,9 @@ class _NameScanner:
             if name in UNSAFE_NAMES:
                 self.found.add(name)
             elif self._layout is not None and name.startswith(LAYOUT_NAMES):
-                self._layout.update(kind for kind in LAYOUT_NAMES if name.startswith(kind))
+                self._layout.extend(kind for kind in LAYOUT_NAMES if name.startswith(kind))
+            elif self._layout is not None and name in UNREAD_FILTERS:
+                self._layout.append(_UNREAD)
 
 
 class _BinaryData:
@@ -192,12 +222,16 @@ class _Inflater:
         self._names.close()
 
 
-def _body_scanner(layout: set[str], found: set[str], budget: list[int]) -> _Body:
+def _body_scanner(layout: list[str], found: set[str], budget: list[int]) -> _Body:
     """How to read the body of a stream whose dictionary holds the names `layout`: an object
-    stream's objects are read whole (inflated first when compressed); any other stream's data
-    only for the long names, which binary data does not spell by chance, so that a `stream`
-    keyword written inside a string cannot hide a dictionary from the scan."""
+    stream's objects are read whole (inflated first when compressed; one that cannot be read
+    refuses the file); any other stream's data only for the long names, which binary data does
+    not spell by chance, so that a `stream` keyword written inside a string cannot hide a
+    dictionary from the scan."""
     if "ObjStm" in layout:
+        if _UNREAD in layout or layout.count("FlateDecode") > 1:
+            found.add(HIDDEN_OBJECTS)
+            return _BinaryData(found)
         if "FlateDecode" in layout:
             return _Inflater(found, budget)
         return _ObjectStream(found)
@@ -221,7 +255,7 @@ class _Scan:
         # The layout names read since the last stream body: the next one's dictionary is among
         # that text, whose start cannot be told from a string or a padded dictionary's middle.
         # Names are decoded, as a reader does: `/Obj#53tm` is an object stream too.
-        self._layout: set[str] = set()
+        self._layout: list[str] = []
         self._names = _NameScanner(self.found, self._layout)
         self._body: _Body | None = None  # the stream being read, if inside one
         # The previous piece's last bytes, not read yet: in text, where a `stream` keyword may

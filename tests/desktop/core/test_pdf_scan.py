@@ -213,3 +213,35 @@ def test_a_keyword_glued_to_a_word_is_no_stream_at_a_piece_end():
     cut = pdf_scan.PIECE - 64 - len(head)  # where the scan holds text back for the next piece
     data = head + b" " * (cut - 5) + b"/Notxstream\n<< /S /JS >>\n" + b" " * 128 + b"%%EOF\n"
     assert scan(data) == {"JS"}
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        b"[/FlateDecode /FlateDecode]",  # inflated once, its objects would still be deflated
+        b"/LZWDecode",
+        b"/ASCIIHexDecode",
+        b"/Fl",  # FlateDecode's abbreviation, which the scan does not inflate
+        b"/FlateDecode /DecodeParms << /Predictor 12 /Columns 4 >>",
+    ],
+)
+def test_an_object_stream_the_scan_cannot_read_refuses_the_file(filters):
+    """Objects kept in a form the scan does not undo could hide a script: the file is refused,
+    naming the object stream, even when what it hides is harmless."""
+    packed = zlib.compress(zlib.compress(b"4 0 << /S /JavaScript /JS (x) >>\n"))
+    dictionary = b"<< /Type /ObjStm /N 1 /First 4 /Filter " + filters + b" >>"
+    body = dictionary + b"\nstream\n" + packed + b"\nendstream\nendobj\n%%EOF\n"
+    assert pdf_scan.HIDDEN_OBJECTS in scan(b"%PDF-1.7\n1 0 obj\n" + body)
+
+
+def test_filters_of_other_streams_refuse_nothing():
+    """A scan's page image is DCT-encoded and an xref stream has a predictor: neither is an
+    object stream, so neither is refused."""
+    image = b"4 0 obj\n<< /Type /XObject /Subtype /Image /Filter /DCTDecode /Length 4 >>\n"
+    image += b"stream\n\xff\xd8\xff\xe0\nendstream\nendobj\n"
+    xref = b"5 0 obj\n<< /Type /XRef /Filter /FlateDecode /DecodeParms << /Predictor 12 >> >>\n"
+    xref += b"stream\n" + zlib.compress(b"\x00" * 20) + b"\nendstream\nendobj\n"
+    packed = zlib.compress(b"6 0 << /Type /Page >>\n")
+    objects = b"7 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n"
+    objects += packed + b"\nendstream\nendobj\n%%EOF\n"
+    assert scan(b"%PDF-1.7\n" + image + xref + objects) == set()

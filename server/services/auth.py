@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, case, delete, select, update
+from sqlalchemy import Connection, Engine, case, delete, select, update
 
 from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
 from protocol.errors import ErrorCode
@@ -91,7 +91,9 @@ def authenticate(
     """Check one request; raises ServerError with the reason, or returns who sent it."""
     signed = _parse_headers(headers)
     now = time.time() if now is None else now
-    with engine.connect() as conn:
+    # One transaction, one pooled connection: the lookup, then (once the request proved itself)
+    # the nonce and the count. A refusal raised inside rolls back, so it spends nothing.
+    with engine.begin() as conn:
         row = conn.execute(
             select(
                 _devices.c.public_key,
@@ -102,57 +104,54 @@ def authenticate(
             .join(_stations, _stations.c.id == _devices.c.station_id)
             .where(_devices.c.id == signed.device_id)
         ).first()
-    if row is None:
-        raise ServerError(ErrorCode.UNKNOWN_DEVICE, "device is not enrolled")
-    message = signing_message(
-        method, path, body, signed.timestamp, signed.nonce, str(signed.device_id)
-    )
-    if not verify_signature(load_public_key(row.public_key), message, signed.signature):
-        raise ServerError(ErrorCode.BAD_SIGNATURE, "signature does not verify")
-    if row.revoked_at is not None:
-        raise ServerError(ErrorCode.DEVICE_REVOKED, "device has been revoked; enrol again")
-    if abs(now - signed.timestamp) > MAX_CLOCK_SKEW_SECONDS:
-        raise ServerError(
-            ErrorCode.CLOCK_SKEW,
-            f"timestamp {signed.timestamp} is too far from server time {int(now)}",
+        if row is None:
+            raise ServerError(ErrorCode.UNKNOWN_DEVICE, "device is not enrolled")
+        message = signing_message(
+            method, path, body, signed.timestamp, signed.nonce, str(signed.device_id)
         )
-    _spend_nonce_and_count(engine, signed, now, rate_limit_per_minute)
+        if not verify_signature(load_public_key(row.public_key), message, signed.signature):
+            raise ServerError(ErrorCode.BAD_SIGNATURE, "signature does not verify")
+        if row.revoked_at is not None:
+            raise ServerError(ErrorCode.DEVICE_REVOKED, "device has been revoked; enrol again")
+        if abs(now - signed.timestamp) > MAX_CLOCK_SKEW_SECONDS:
+            raise ServerError(
+                ErrorCode.CLOCK_SKEW,
+                f"timestamp {signed.timestamp} is too far from server time {int(now)}",
+            )
+        _spend_nonce_and_count(conn, signed, now, rate_limit_per_minute)
     return AuthenticatedDevice(signed.device_id, row.station_id, row.code)
 
 
 def _spend_nonce_and_count(
-    engine: Engine, signed: _SignedHeaders, now: float, rate_limit_per_minute: int
+    conn: Connection, signed: _SignedHeaders, now: float, rate_limit_per_minute: int
 ) -> None:
-    """Record the nonce (a second use fails) and count the request, in one transaction."""
+    """Record the nonce (a second use fails) and count the request, in the caller's transaction."""
     window = int(now) // 60
-    with engine.begin() as conn:
-        fresh = conn.execute(
-            insert_ignore(conn, _nonces, ["device_id", "nonce"]).returning(_nonces.c.nonce),
-            {
-                "device_id": signed.device_id,
-                "nonce": signed.nonce,
-                # Past this, the timestamp check alone refuses the request.
-                "expires_at": signed.timestamp + MAX_CLOCK_SKEW_SECONDS + 1,
-            },
-        ).first()
-        if fresh is None:
-            raise ServerError(ErrorCode.NONCE_REPLAYED, "nonce already used")
-        count = conn.execute(
-            update(_devices)
-            .where(_devices.c.id == signed.device_id)
-            .values(
-                rate_count=case(
-                    (_devices.c.rate_window == window, _devices.c.rate_count + 1), else_=1
-                ),
-                rate_window=window,
-                last_seen_at=datetime.fromtimestamp(now, UTC),
-            )
-            .returning(_devices.c.rate_count)
-        ).scalar_one()
-        if count > rate_limit_per_minute:
-            # Raising rolls back the count too, so waiting clients do not extend their own ban.
-            raise ServerError(
-                ErrorCode.RATE_LIMITED, f"more than {rate_limit_per_minute} requests a minute"
-            )
-        if random.randrange(_SWEEP_ONE_IN) == 0:
-            conn.execute(delete(_nonces).where(_nonces.c.expires_at < int(now)))
+    fresh = conn.execute(
+        insert_ignore(conn, _nonces, ["device_id", "nonce"]).returning(_nonces.c.nonce),
+        {
+            "device_id": signed.device_id,
+            "nonce": signed.nonce,
+            # Past this, the timestamp check alone refuses the request.
+            "expires_at": signed.timestamp + MAX_CLOCK_SKEW_SECONDS + 1,
+        },
+    ).first()
+    if fresh is None:
+        raise ServerError(ErrorCode.NONCE_REPLAYED, "nonce already used")
+    count = conn.execute(
+        update(_devices)
+        .where(_devices.c.id == signed.device_id)
+        .values(
+            rate_count=case((_devices.c.rate_window == window, _devices.c.rate_count + 1), else_=1),
+            rate_window=window,
+            last_seen_at=datetime.fromtimestamp(now, UTC),
+        )
+        .returning(_devices.c.rate_count)
+    ).scalar_one()
+    if count > rate_limit_per_minute:
+        # Raising rolls back the count too, so waiting clients do not extend their own ban.
+        raise ServerError(
+            ErrorCode.RATE_LIMITED, f"more than {rate_limit_per_minute} requests a minute"
+        )
+    if random.randrange(_SWEEP_ONE_IN) == 0:
+        conn.execute(delete(_nonces).where(_nonces.c.expires_at < int(now)))

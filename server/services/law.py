@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, select
+from sqlalchemy import Connection, Engine, Text, cast, select
 
 from domain.law import Catalogue, CatalogueInvalid, catalogue_from_dict, default_catalogue
 from protocol.errors import ErrorCode
@@ -52,12 +52,12 @@ def catalogue_in_force(conn: Connection) -> Catalogue:
     reads correctly, else the one bundled with the program. Stations switch to it at their
     next pull (docs/legal-catalogue.md, "Which catalogue is in force")."""
     rows = conn.execute(
-        select(_updates.c.payload)
+        select(cast(_updates.c.payload, Text))  # the stored text, the key of `_read`'s cache
         .where(_updates.c.kind == UpdateKind.LAW_CATALOGUE.value)
         .order_by(_updates.c.cursor.desc())
     )
-    for (payload,) in rows:
-        catalogue = _read(json.dumps(payload, sort_keys=True, ensure_ascii=False))
+    for (payload_json,) in rows:
+        catalogue = _read(payload_json) if payload_json is not None else None
         if catalogue is not None:
             return catalogue
     return default_catalogue()
@@ -65,8 +65,9 @@ def catalogue_in_force(conn: Connection) -> Catalogue:
 
 @functools.lru_cache(maxsize=8)
 def _read(payload_json: str) -> Catalogue | None:
-    """Each push asks: a published payload is read once (keyed by its text, not its cursor,
-    so two server databases in one process never share a stale one)."""
+    """Each push asks: a published payload is read once (keyed by its text as the database
+    gives it, not its cursor, so two server databases in one process never share a stale one;
+    nor decoded and encoded again to make the key)."""
     try:
         return catalogue_from_dict(json.loads(payload_json).get("catalogue", {}))
     except (CatalogueInvalid, AttributeError):

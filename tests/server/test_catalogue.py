@@ -132,6 +132,27 @@ def test_warming_builds_the_newest_version_of_every_form_before_the_first_push(
     assert catalog._built.cache_info().misses == 10  # all four came from the warm cache
 
 
+def test_a_built_definition_is_found_by_the_stored_text_not_by_its_name(engine: Engine) -> None:
+    """The cache is keyed by the definition as stored, so another database in the same process
+    holding other content under the same form and version gets its own build (here: the row
+    changed under the same name)."""
+    with engine.connect() as conn:
+        before = catalog.form_definition(conn, "f8", 1)
+        assert before is not None and catalog.form_definition(conn, "f8", 1) is before
+    other = form_document("F8", 1) | {"title": {"vi": "Khác", "en": "Other"}}
+    package = catalog._package(other, catalog.bundled_blocks())
+    with engine.begin() as conn:
+        conn.execute(
+            FormVersion.__table__.update()
+            .where(FormVersion.form_id == "f8", FormVersion.version == 1)
+            .values(definition=package)
+        )
+    with engine.connect() as conn:
+        after = catalog.form_definition(conn, "f8", 1)
+        assert after is not None and after is not before and after.title.en == "Other"
+        assert catalog.form_definition(conn, "f3", 99) is None
+
+
 def test_the_served_app_warms_its_forms_and_a_test_app_does_not(
     engine: Engine, settings: Settings
 ) -> None:

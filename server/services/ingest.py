@@ -232,6 +232,7 @@ def _release_raced_records(
     stored: list[tuple[int, RecordRevision]],
     unstored: list[tuple[int, RecordRevision]],
     device: AuthenticatedDevice,
+    claimed: set[uuid.UUID],
 ) -> tuple[list[tuple[int, RecordRevision]], list[tuple[int, RecordRevision]]]:
     """Two stations pushing the same new record id at once: exactly one keeps it.
 
@@ -241,8 +242,13 @@ def _release_raced_records(
     commits. Read again now (READ COMMITTED: a fresh snapshot per statement), the id is owned
     by the winner; the loser removes the revisions it inserted under that id (its head upsert
     changed nothing: it only touches heads of its own station) and answers WRONG_STATION,
-    never `conflict` or `stored`."""
-    foreign = _foreign_ids(conn, stored + unstored, device.station_id)
+    never `conflict` or `stored`.
+
+    Only ids outside `claimed` are read again: a head this transaction inserted or advanced for
+    its own station is owned by it, and the row stays locked until the commit. A batch of new
+    revisions of this station's own records, the usual push, needs no read at all."""
+    unproven = [(i, r) for i, r in stored + unstored if r.record_id not in claimed]
+    foreign = _foreign_ids(conn, unproven, device.station_id)
     if not foreign:
         return stored, unstored
     taken = sorted({(r.record_id, r.revision) for _, r in stored if r.record_id in foreign})
@@ -348,10 +354,10 @@ def _store(
         _check_authors(batch, roster)
         _check_against_forms(conn, batch)
         _reject_foreign_records(conn, batch, device.station_id)
-        stored, unstored = store_revisions(
+        stored, unstored, claimed = store_revisions(
             conn, batch.candidates, device, envelope.batch_id, now, batch.encoded, batch.projections
         )
-        stored, unstored = _release_raced_records(conn, batch, stored, unstored, device)
+        stored, unstored = _release_raced_records(conn, batch, stored, unstored, device, claimed)
         for index, record in stored:
             batch.answer(index, record, PushStatus.STORED)
         blobs.record_lists(conn, device.station_id, stored)

@@ -52,8 +52,9 @@ def store_revisions(
     now: datetime,
     encoded: dict[tuple[uuid.UUID, int, str], bytes],
     projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
-) -> tuple[list[tuple[int, RecordRevision]], list[tuple[int, RecordRevision]]]:
-    """Insert every revision not yet stored; return (stored, not stored) candidates.
+) -> tuple[list[tuple[int, RecordRevision]], list[tuple[int, RecordRevision]], set[uuid.UUID]]:
+    """Insert every revision not yet stored; return the (stored, not stored) candidates and the
+    ids of the records whose head this wrote for the device's station (see `_advance_heads`).
 
     ON CONFLICT DO NOTHING makes concurrent pushes of the same revision safe: exactly one insert
     wins, on every worker and server, and the others see it as already there.
@@ -62,7 +63,7 @@ def store_revisions(
     for _, record in candidates:
         primaries.setdefault((record.record_id, record.revision), record)
     if not primaries:
-        return [], list(candidates)
+        return [], list(candidates), set()
     # Key order, so two transactions inserting overlapping batches wait instead of deadlocking.
     ordered = [primaries[k] for k in sorted(primaries)]
     if conn.dialect.name == "postgresql":
@@ -76,8 +77,11 @@ def store_revisions(
             _revisions.c.record_id, _revisions.c.revision
         )
         inserted = {(r[0], r[1]) for r in conn.execute(stmt, rows)}
+    claimed: set[uuid.UUID] = set()
     if inserted:
-        _advance_heads(conn, [primaries[key] for key in inserted], projections, device, now)
+        claimed = _advance_heads(
+            conn, [primaries[key] for key in inserted], projections, device, now
+        )
     stored: list[tuple[int, RecordRevision]] = []
     unstored: list[tuple[int, RecordRevision]] = []
     for index, record in candidates:
@@ -86,7 +90,7 @@ def store_revisions(
         (stored if key in inserted and primaries[key] is record else unstored).append(
             (index, record)
         )
-    return stored, unstored
+    return stored, unstored, claimed
 
 
 def _advance_heads(
@@ -95,8 +99,10 @@ def _advance_heads(
     projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
     device: AuthenticatedDevice,
     now: datetime,
-) -> None:
-    """Point each record's head at its highest revision, never backwards, never across stations."""
+) -> set[uuid.UUID]:
+    """Point each record's head at its highest revision, never backwards, never across stations;
+    return the ids whose head was inserted or advanced (locked by this transaction, owned by
+    the device's station). An id missing is another station's, or its head is already newer."""
     newest: dict[uuid.UUID, RecordRevision] = {}
     for record in stored:
         current = newest.get(record.record_id)
@@ -104,8 +110,7 @@ def _advance_heads(
             newest[record.record_id] = record
     heads = sorted(newest.values(), key=lambda r: r.record_id)  # fixed order: no deadlocks
     if conn.dialect.name == "postgresql":
-        store_pg.upsert_heads(conn, heads, projections, device.station_id, now)
-        return
+        return store_pg.upsert_heads(conn, heads, projections, device.station_id, now)
     rows = [
         {
             **head_projection_row(projections, r),
@@ -149,4 +154,4 @@ def _advance_heads(
             _records.c.station_id == excluded.station_id,
         ),
     )
-    conn.execute(stmt, rows)
+    return set(conn.execute(stmt.returning(_records.c.record_id), rows).scalars())

@@ -68,6 +68,7 @@ _UPSERT_HEADS = text(
         event_date = excluded.event_date, commune_code = excluded.commune_code,
         search_text = excluded.search_text
     WHERE records.revision < excluded.revision AND records.station_id = excluded.station_id
+    RETURNING record_id
     """
 )
 
@@ -126,8 +127,9 @@ def upsert_heads(
     projections: Mapping[tuple[uuid.UUID, int], HeadProjection],
     station_id: int,
     now: datetime,
-) -> None:
-    """Records must be unique by id (PostgreSQL refuses to update one row twice)."""
+) -> set[uuid.UUID]:
+    """Records must be unique by id (PostgreSQL refuses to update one row twice). Returns the ids
+    whose head was inserted or updated (RETURNING leaves out the rows the WHERE kept as they were)."""
     rows = []
     for r in records:
         shown = head_projection_row(projections, r)
@@ -145,7 +147,8 @@ def upsert_heads(
                 "updated_at": r.updated_at.isoformat(),
             }
         )
-    conn.execute(_UPSERT_HEADS, {"rows": _json(rows), "station_id": station_id, "received_at": now})
+    params = {"rows": _json(rows), "station_id": station_id, "received_at": now}
+    return set(conn.execute(_UPSERT_HEADS, params).scalars())
 
 
 def foreign_record_ids(conn: Connection, ids: list[uuid.UUID], station_id: int) -> set[uuid.UUID]:

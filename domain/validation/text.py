@@ -12,6 +12,11 @@ _BLANK_LINES = re.compile(r"\n{3,}")
 
 
 def _visible(text: str, keep: str = "") -> str:
+    # Nearly every value has nothing to remove: a printable string (no category C or Z
+    # character but the space) holds none of what is dropped below, and one C call says so
+    # instead of a Python test per character (a form's values, checked again on every push).
+    if text.isprintable():
+        return text
     return "".join(
         ch
         for ch in text

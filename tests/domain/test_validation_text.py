@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from domain.validation.text import normalize_multiline, normalize_text
+from domain.validation.text import _INVISIBLE, _visible, normalize_multiline, normalize_text
 
 
 def test_decomposed_input_becomes_nfc() -> None:
@@ -53,3 +53,32 @@ def test_normalize_multiline_is_idempotent_and_nfc(text: str) -> None:
     assert unicodedata.is_normalized("NFC", once)
     assert "\n\n\n" not in once
     assert all(line == line.strip() for line in once.split("\n"))
+
+
+def _visible_char_by_char(text: str, keep: str = "") -> str:
+    """What `_visible` did for every string before its fast path for printable text."""
+    return "".join(
+        ch
+        for ch in text
+        if ch not in _INVISIBLE
+        and (ch in keep or ch.isspace() or unicodedata.category(ch) not in ("Cc", "Cf", "Cs"))
+    )
+
+
+@given(st.text(), st.sampled_from(["", "\n"]))
+def test_the_printable_fast_path_removes_what_the_character_test_removes(
+    text: str, keep: str
+) -> None:
+    """Skipping the per-character test for printable text changes no result."""
+    assert _visible(text, keep) == _visible_char_by_char(text, keep)
+
+
+def test_no_printable_character_is_one_the_normaliser_removes() -> None:
+    """Checked over all of Unicode: `str.isprintable` is True for none of the characters
+    removed, so a printable string comes back unchanged."""
+    removed = [
+        ch
+        for ch in map(chr, range(0x110000))
+        if ch.isprintable() and _visible_char_by_char(ch) != ch
+    ]
+    assert removed == []

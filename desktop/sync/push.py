@@ -215,8 +215,6 @@ def push_waiting(
     the wire, so the station's work overlaps the server's. Marking a batch sent early is harmless:
     `sent` revisions are simply sent (again) until an answer is recorded.
     """
-    with ledger.db.read() as conn:
-        total = outbox.counts(conn).waiting
     done = 0
     assert client.identity is not None, "a push needs an enrolled device"
     device_id = client.identity.device_id
@@ -236,6 +234,9 @@ def push_waiting(
             )
 
         ahead = prepare(0)
+        # Counted (for the progress only) while the helper reads the first batch, not before.
+        with ledger.db.read() as conn:
+            total = outbox.counts(conn).waiting
         while not cancel.is_set():
             prepared = ahead.result()
             if prepared is None:

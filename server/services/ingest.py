@@ -41,7 +41,7 @@ from server.services import (
 )
 from server.services.auth import AuthenticatedDevice
 from server.services.batch import Envelope, parse_envelope, validation_summary
-from server.services.record_checks import HeadProjection
+from server.services.record_checks import HeadProjections
 from server.services.store import store_revisions
 
 _records = Record.__table__
@@ -58,7 +58,7 @@ class _Batch:
     # Canonical JSON of each candidate's values, made for its hash and reused for the insert.
     encoded: dict[tuple[uuid.UUID, int, str], bytes] = field(default_factory=dict)
     # What lists and search show of each checked revision, stored on the record's head.
-    projections: dict[tuple[uuid.UUID, int], HeadProjection] = field(default_factory=dict)
+    projections: HeadProjections = field(default_factory=HeadProjections)
 
     def reject(
         self,
@@ -173,9 +173,7 @@ def _check_against_forms(conn: Connection, batch: _Batch) -> None:
             where = ", ".join(f"{p.path or '-'}: {p.code}" for p in problems[:5])
             batch.reject(index, marker, ErrorCode.RECORD_INVALID, where, problems)
             continue
-        batch.projections[(record.record_id, record.revision)] = record_checks.projection(
-            form, record.values
-        )
+        batch.projections.add(record, form)
         kept.append((index, record))
     batch.candidates = kept
 

@@ -5,7 +5,7 @@ text) the console lists and searches by."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -55,6 +55,31 @@ def projection(form: FormDefinition, values: dict[str, Any]) -> HeadProjection:
         commune_code=shown.commune_code,
         search_text=shown.search_text,
     )
+
+
+class HeadProjections(Mapping[tuple[uuid.UUID, int], HeadProjection]):
+    """The projection of each checked revision of a batch, made when first asked for: only a
+    record's newest stored revision becomes its head, so a batch carrying several revisions of
+    one record (created, then completed, then given a file) projects one of them, not each."""
+
+    def __init__(self) -> None:
+        self._sources: dict[tuple[uuid.UUID, int], tuple[FormDefinition, dict[str, Any]]] = {}
+        self._made: dict[tuple[uuid.UUID, int], HeadProjection] = {}
+
+    def add(self, record: RecordRevision, form: FormDefinition) -> None:
+        self._sources[(record.record_id, record.revision)] = (form, record.values)
+
+    def __getitem__(self, key: tuple[uuid.UUID, int]) -> HeadProjection:
+        made = self._made.get(key)
+        if made is None:
+            made = self._made[key] = projection(*self._sources[key])
+        return made
+
+    def __iter__(self) -> Iterator[tuple[uuid.UUID, int]]:
+        return iter(self._sources)
+
+    def __len__(self) -> int:
+        return len(self._sources)
 
 
 def head_projection_row(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import uuid
 from pathlib import Path
 
 import pytest
@@ -115,6 +116,21 @@ def test_stored_heads_carry_their_projection(
     assert head.event_date is not None and head.event_date.isoformat() == "2026-11-21"
     assert head.title
     assert "do van hung" in head.search_text
+
+
+def test_a_batch_with_several_revisions_of_a_record_shows_the_newest(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Revisions 1 and 2 of one record in one batch: the head is projected from revision 2
+    (only that one is projected), whichever order they came in."""
+    first = make_record(values=patrol(leader="Trần Văn Một"))
+    record_id = uuid.UUID(first["record_id"])
+    second = make_record(record_id=record_id, revision=2, values=patrol(leader="Lê Văn Hai"))
+    assert device.push(client, [second, first]).json()["stored"] == 2
+    with engine.connect() as conn:
+        head = conn.execute(select(Record.revision, Record.title, Record.search_text)).one()
+    assert head.revision == 2 and "Hai" in head.title and "Một" not in head.title
+    assert "hai" in head.search_text.split() and "mot" not in head.search_text.split()
 
 
 def test_warming_builds_the_newest_version_of_every_form_before_the_first_push(

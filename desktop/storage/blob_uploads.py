@@ -22,20 +22,26 @@ class DueBlob:
     media_type: str
 
 
+# Each blob not yet marked is looked up through its attachments (by blob) and their record's
+# revisions (by record and revision). Written as one join of attachments and outbox, SQLite
+# walked every acknowledged revision of the station from the oldest, and a due blob is among
+# the newest: 4 ms a session at 50,000 revisions, growing with them.
+DUE_SQL = (
+    "SELECT b.sha256, b.size, b.media_type FROM blobs b "
+    "WHERE b.sha256 IS NOT NULL "
+    "AND NOT EXISTS (SELECT 1 FROM blob_uploads u WHERE u.sha256 = b.sha256) "
+    "AND EXISTS (SELECT 1 FROM attachments a WHERE a.blob_id = b.id AND EXISTS ("
+    "  SELECT 1 FROM outbox o WHERE o.record_id = a.record_id "
+    "  AND o.revision >= a.added_revision "
+    "  AND (a.removed_revision IS NULL OR o.revision < a.removed_revision) "
+    "  AND o.state = 'acknowledged')) "
+    "ORDER BY b.id"
+)
+
+
 def due(conn: Connection) -> list[DueBlob]:
     """Blobs listed by an acknowledged revision and neither complete nor refused, oldest first."""
-    rows = conn.execute(
-        text(
-            "SELECT b.sha256, b.size, b.media_type FROM blobs b "
-            "WHERE b.sha256 IS NOT NULL "
-            "AND NOT EXISTS (SELECT 1 FROM blob_uploads u WHERE u.sha256 = b.sha256) "
-            "AND EXISTS (SELECT 1 FROM attachments a JOIN outbox o ON o.record_id = a.record_id "
-            "  WHERE a.blob_id = b.id AND o.state = 'acknowledged' "
-            "  AND o.revision >= a.added_revision "
-            "  AND (a.removed_revision IS NULL OR o.revision < a.removed_revision)) "
-            "ORDER BY b.id"
-        )
-    )
+    rows = conn.execute(text(DUE_SQL))
     return [DueBlob(str(sha), int(size), str(media)) for sha, size, media in rows]
 
 

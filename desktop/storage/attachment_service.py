@@ -92,11 +92,12 @@ def _store(
     counter: _Counter,
     limit_mb: int,
     now: str,
-    beside: Callable[[], None] | None,
-) -> tuple[int, attachments.Blob]:
-    """Store one checked file as a blob (or find its content stored): its id and description.
-    The bytes are sealed and fsynced on a thread (hashing, AES and the disk let go of the GIL)
-    while `beside` writes rows on this one; both end before this returns, also on failure."""
+    beside: Callable[[], str],
+) -> tuple[str, tuple[int, attachments.Blob]]:
+    """Store one checked file as a blob (or find its content stored). The bytes are sealed and
+    fsynced on a thread (hashing, AES and the disk let go of the GIL) while `beside` writes rows
+    on this one; both end before this returns, also on failure. What `beside` returned, and the
+    blob's id and description."""
     blob_id, sealed = attachments.begin_blob(conn, intake.media_type, now)
     sealing = _SEALER.submit(
         attachments.seal,
@@ -107,15 +108,45 @@ def _store(
         limit_mb=limit_mb,
     )
     try:
-        if beside is not None:
-            beside()
+        answer = beside()
         digest = sealing.result()
     except BaseException:
         # The rollback that follows deletes the file: it must not race the thread writing it.
         sealing.cancel()
         wait([sealing])
         raise
-    return attachments.settle_blob(conn, blob_id, sealed, digest, intake.media_type)
+    return answer, attachments.settle_blob(conn, blob_id, sealed, digest, intake.media_type)
+
+
+class _Change:
+    """One attach's change of a record. The record is read and checked at the first file's rows,
+    written while that file is sealed; each file gets its name there; the last file's rows are
+    the new revision's."""
+
+    def __init__(
+        self, service: AttachmentService, conn: Any, record_id: str, field_path: str | None
+    ) -> None:
+        self._service, self._conn = service, conn
+        self._record_id, self._field_path = record_id, field_path
+        self._stored: StoredRecord | None = None
+        self.revision = 0
+        self.names: list[str] = []
+        self._taken: set[str] = set()
+
+    def name_file(self, name: str, now: str, *, last: bool) -> str:
+        """The file's name in the record (`name`, or `name (2)`… if taken)."""
+        if self._stored is None:
+            self._stored, self.revision = self._service._begin_change(
+                self._conn, self._record_id, self._field_path
+            )
+            self._taken = attachments.names_in_use(self._conn, self._record_id)
+        name = _unique_name(name, self._taken)
+        self._taken.add(name)
+        self.names.append(name)
+        if last:
+            reason = "+ " + ", ".join(self.names)
+            self._service._write_revision(self._conn, self._stored, self.revision, now, reason)
+        return name
 
 
 class AttachmentService:
@@ -149,32 +180,24 @@ class AttachmentService:
         `progress` (the app's progress bar) hears the count of bytes stored so far, file after
         file, as the chunks go in."""
         with self.session.db.write() as conn:
-            stored = self._load(conn, record_id)
-            self._check_field(stored, field_path)
             file_limit = settings.attachment_limit_mb(conn, settings.ATTACHMENT_FILE_MB)
             record_limit = settings.attachment_limit_mb(conn, settings.ATTACHMENT_RECORD_MB)
-            revision, now = self._revision_for_change(conn, stored), self._clock().isoformat()
-            taken = attachments.names_in_use(conn, record_id)
+            now = self._clock().isoformat()
+            change = _Change(self, conn, record_id, field_path)
             added: list[tuple[str, attachments.Blob]] = []
             counter = _Counter(progress)
             for i, path in enumerate(paths):
                 source = path if isinstance(path, attachment_intake.MemoryFile) else Path(path)
                 intake = attachment_intake.prepare(source, file_limit * MB)
-                name = _unique_name(intake.name, taken)
-                taken.add(name)
-                # The revision's rows are written while the last file is sealed.
-                reason = "+ " + ", ".join([n for n, _ in added] + [name])
-                rows = partial(self._write_revision, conn, stored, revision, now, reason)
-                last = i == len(paths) - 1
-                blob_id, blob = _store(
-                    conn, intake, counter, file_limit, now, rows if last else None
-                )
+                rows = partial(change.name_file, intake.name, now, last=i == len(paths) - 1)
+                name, (blob_id, blob) = _store(conn, intake, counter, file_limit, now, rows)
                 attachments.add(
-                    conn, record_id, blob_id, name, field_path, revision, self._user, now
+                    conn, record_id, blob_id, name, field_path, change.revision, self._user, now
                 )
                 if attachments.record_bytes(conn, record_id) > record_limit * MB:
                     raise AttachmentRecordFull(record=record_id, limit_mb=record_limit)
                 added.append((name, blob))
+            revision = change.revision
             for name, blob in added:
                 details = {"name": name, "sha256": blob.sha256[:12], "size": blob.size}
                 audit.append(
@@ -188,6 +211,15 @@ class AttachmentService:
             Attachment(n, b.sha256, b.size, b.media_type, field_path, revision, self._user, now)
             for n, b in added
         ]
+
+    def _begin_change(
+        self, conn: Any, record_id: str, field_path: str | None
+    ) -> tuple[StoredRecord, int]:
+        """The record as a change finds it, and the revision the change makes, once the user
+        may make it."""
+        stored = self._load(conn, record_id)
+        self._check_field(stored, field_path)
+        return stored, self._revision_for_change(conn, stored)
 
     def detach(self, record_id: str, name: str, reason: str) -> int:
         """Remove the file `name` from the record with a reason; the revision that no longer has it."""

@@ -105,6 +105,9 @@ class Database:
             poolclass=QueuePool,
             pool_size=2,
             max_overflow=4,
+            # The connection used last: its cache of decrypted pages is still valid, since no
+            # other connection wrote after it (SQLite drops a cache another one made stale).
+            pool_use_lifo=True,
             # Parameters are the records' names and ID numbers: never in an error's text (logs).
             hide_parameters=True,
             execution_options={_BLOB_FILES: self.blob_files},

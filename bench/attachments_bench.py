@@ -103,13 +103,18 @@ def scan_pdf(path: Path, size: int) -> Path:
 
 
 def plain_write(source: Path, target: Path) -> float:
-    """Copy in 256 KiB pieces and fsync, as the database's synchronous=FULL commit would."""
+    """Copy in 256 KiB pieces into a new file, fsync it, then fsync its folder for the new name:
+    what an attach must do to make a new file durable (as the batch's floor does too). Writing
+    over an existing file without the folder's fsync measured the same here (1 MB: 921 against
+    877 MB/s, 5 Dec 2026)."""
+    target.unlink(missing_ok=True)
     started = time.perf_counter()
     with source.open("rb") as src, target.open("wb") as dst:
         while piece := src.read(256 * 1024):
             dst.write(piece)
         dst.flush()
         os.fsync(dst.fileno())
+    fsync_directory(target.parent)
     return time.perf_counter() - started
 
 
@@ -451,7 +456,8 @@ def measure_size(
     rate = functools.partial(rate_of, path.stat().st_size / MB)
     print(f"{size_mb:>3} MB file (median of {repeat})")
     print(
-        f"  attach {rate(attach)} | plain write+fsync {rate(plain)} | ratio {plain / attach:6.1%}"
+        f"  attach {rate(attach)} | new plain file written+fsynced, and its folder "
+        f"{rate(plain)} | ratio {plain / attach:6.1%}"
         f" (target >= {TARGET_ATTACH:.0%}: {verdict(plain / attach, TARGET_ATTACH)})"
     )
     print(

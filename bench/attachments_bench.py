@@ -99,6 +99,11 @@ def scan_pdf(path: Path, size: int) -> Path:
             out.write(piece)
             left -= len(piece)
         out.write(tail)
+        # On disk before anything is timed: ext4 makes the next fsync write the other files'
+        # dirty pages too, so one left in the page cache slows whichever of the floor and the
+        # attach comes first.
+        out.flush()
+        os.fsync(out.fileno())
     return path
 
 
@@ -431,11 +436,12 @@ def measure_size(
     one_chunk = size_mb * MB <= CHUNK_SIZE
     runs: list[tuple[float, ...]] = []
     for n in range(repeat):
+        record_id = synced_record(session, service)  # first: the floors and the attach in a row
         path = scan_pdf(work_dir / f"scan-{size_mb}mb-{n}.pdf", size_mb * MB)
         plain = plain_write(path, work_dir / "plain.bin")
-        plain_read = plain_open(work_dir / "plain.bin", work_dir / "plain-copy.bin")
-        record_id = synced_record(session, service)
         attach = timed_attach(session, record_id, path)
+        # The reads leave copies unsynced: after the writes, for the same reason as above.
+        plain_read = plain_open(work_dir / "plain.bin", work_dir / "plain-copy.bin")
         opened = timed_open(session, record_id, path, work_dir / "opened.pdf")
         synced = timed_sync(service, session, path)
         floor = raw_upload(port, device, path)

@@ -753,9 +753,10 @@ STATION_ERRORS: dict[str, ErrorText] = {
     ),
     "ATTACHMENT_PDF_UNSAFE": ErrorText(
         line=(
-            "Tệp PDF {name} chứa nội dung tự chạy hoặc tệp nhúng ({feature}); chưa đính kèm gì.",
-            "The PDF {name} holds active content or embedded files ({feature}); nothing was "
-            "attached.",
+            "Tệp PDF {name} chứa nội dung tự chạy, tệp nhúng hoặc phần không kiểm tra được "
+            "({feature}); chưa đính kèm gì.",
+            "The PDF {name} holds active content, embedded files or parts that cannot be "
+            "checked ({feature}); nothing was attached.",
         ),
         headline=(
             "Tệp PDF có nội dung không an toàn.",

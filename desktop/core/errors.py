@@ -332,7 +332,8 @@ class AttachmentDamaged(AppError):
 
 
 class AttachmentPdfUnsafe(AppError):
-    """A PDF with scripts, automatic actions, launched programs or embedded files (`feature`)."""
+    """A PDF with scripts, automatic actions, launched programs, embedded files, encryption, or
+    objects the scan cannot read (`feature`: the names found)."""
 
     code = "ATTACHMENT_PDF_UNSAFE"
 

@@ -19,7 +19,6 @@ from collections.abc import Callable
 from desktop.core.errors import ServerRefused
 from desktop.storage import audit, report_sync
 from desktop.storage.report_store import StoredReport
-from desktop.storage.report_sync import ReportToSend
 from desktop.storage.station import StationSession
 from desktop.sync.client import SyncClient
 from desktop.sync.push import GZIP_LEVEL, Tally
@@ -53,24 +52,16 @@ def submission_body(
     return gzip.compress(canonical_json(document), GZIP_LEVEL, mtime=0)
 
 
-def reports_to_send(session: StationSession) -> list[ReportToSend]:
-    """The submitted reports waiting to go, without those in an undecided conflict."""
-    with session.db.read() as conn:
-        return report_sync.to_send(conn)
-
-
 def push_reports(
     session: StationSession,
     client: SyncClient,
     tally: Tally,
     cancel: threading.Event,
     progress: Callable[[SyncProgress], None] | None = None,
-    waiting: list[ReportToSend] | None = None,
 ) -> None:
-    """Send every waiting report (`waiting`: as `reports_to_send` read them, else read now);
-    one refused or conflicting report never holds up the others."""
-    if waiting is None:
-        waiting = reports_to_send(session)
+    """Send every waiting report; one refused or conflicting report never holds up the others."""
+    with session.db.read() as conn:
+        waiting = report_sync.to_send(conn)
     for done, item in enumerate(waiting, start=1):
         if cancel.is_set():
             return

@@ -11,7 +11,6 @@ import platform
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -57,7 +56,7 @@ from desktop.sync.report import (
     SyncReport,
     SyncStatus,
 )
-from desktop.sync.report_push import push_reports, reports_to_send
+from desktop.sync.report_push import push_reports
 from desktop.sync.station_lock import Holder, StationSyncLock
 from desktop.sync.tls import describe_certificate
 from protocol.errors import ErrorCode
@@ -391,13 +390,9 @@ class SyncService:
             return
 
         def upload() -> None:
-            # The reports waiting are read beside the attachments' upload, not after it: one
-            # read fewer between the last request and the session's end.
-            with ThreadPoolExecutor(1, thread_name_prefix="cax-sync-reports") as reader:
-                waiting = reader.submit(reports_to_send, self.session)
-                upload_attachments(ledger, client, self._clock, progress, cancel)
-                if not cancel.is_set():
-                    push_reports(self.session, client, tally, cancel, progress, waiting.result())
+            upload_attachments(ledger, client, self._clock, progress, cancel)
+            if not cancel.is_set():
+                push_reports(self.session, client, tally, cancel, progress)
 
         pull_beside(upload, ledger, client, enrolment.pull_cursor, tally, self._clock, cancel)
         sent, received = client.bytes_sent, client.bytes_received

@@ -35,6 +35,8 @@ StationCode = Annotated[str, Field(min_length=1, max_length=32, pattern=r"^[A-Za
 FormId = Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
 Version = Annotated[int, Field(ge=1, le=2_147_483_647)]
 ProtocolVersion = Annotated[int, Field(ge=0, le=1_000_000)]
+# A place in the centre's feed of updates (`PullResponse.next_cursor`), as the pull's query takes.
+Cursor = Annotated[int, Field(ge=0, le=2**62)]
 Signature = Annotated[str, Field(min_length=86, max_length=88, pattern=r"^[A-Za-z0-9+/]{86}(==)?$")]
 
 
@@ -247,6 +249,8 @@ class PushRequest(WireModel):
     roster: SignedRoster | None = None
     audit_anchor: AuditHead | None = None
     restore: RestoreDeclaration | None = None
+    # The station's pull cursor (protocol 4): the answer then says whether updates wait after it.
+    pull_cursor: Cursor | None = None
     records: list[RecordRevision] = Field(max_length=MAX_BATCH_RECORDS)
 
 
@@ -290,6 +294,10 @@ class PushResponse(WireModel):
     results: list[RecordResult]
     # The audit seq the server now holds for this device: the next push proves its entry there.
     anchored_seq: int | None = None
+    # Given only when the push sent its `pull_cursor`: whether updates for the station wait after
+    # it as the batch was stored. False lets the station skip its pull request this session.
+    # Left out of the JSON when not given, as a station before protocol 4 refuses unknown fields.
+    feed_waiting: bool | None = Field(default=None, exclude_if=lambda given: given is None)
 
 
 # --- Pull ----------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from desktop.sync.batching import MAX_BODY_BYTES, BatchSizer
 from desktop.sync.client import SyncClient
 from desktop.sync.ledger import SessionLedger
 from desktop.sync.report import PUSH, SyncProgress
-from protocol import PROTOCOL_VERSION, RECORD_FACTS_VERSION
+from protocol import FEED_HINT_VERSION, PROTOCOL_VERSION, RECORD_FACTS_VERSION
 from protocol.canonical import canonical_json
 from protocol.errors import ErrorCode
 from protocol.messages import PushResponse
@@ -49,6 +49,9 @@ class Tally:
     reports_sent: int = 0
     reports_acknowledged: int = 0
     report_problem: str | None = None
+    # The last push answer's word on the centre's feed (protocol 4): False, nothing waits after
+    # the station's pull cursor, so the session makes no pull request; None, not said.
+    feed_waiting: bool | None = None
 
 
 def audit_head(conn: Connection) -> dict[str, object]:
@@ -79,10 +82,12 @@ def batch_body(
     head: dict[str, object] | AuditState,
     roster: dict[str, object] | None = None,
     protocol: int = PROTOCOL_VERSION,
+    pull_cursor: int | None = None,
 ) -> bytes:
     """A gzip'd PushRequest; each record's wire JSON is spliced in as prepared by the outbox.
     `roster`: the station's signed roster, which tells the server whose signatures to accept;
-    `protocol`: the version agreed with the server (the records were read for it)."""
+    `protocol`: the version agreed with the server (the records were read for it);
+    `pull_cursor`: the station's, to learn in the answer whether updates wait (protocol 4)."""
     state = head if isinstance(head, AuditState) else AuditState(head)
     fields: dict[str, Any] = {
         "protocol_version": protocol,
@@ -96,6 +101,8 @@ def batch_body(
         fields["restore"] = state.restore
     if roster is not None:
         fields["roster"] = roster
+    if pull_cursor is not None and protocol >= FEED_HINT_VERSION:
+        fields["pull_cursor"] = pull_cursor
     envelope = canonical_json(fields)
     records = b",".join(p.wire_json for p in batch)
     # The empty list is spliced open where it stands (keys sort around it). The key can occur
@@ -127,6 +134,7 @@ class _Prepared:
 class _Sent:
     answers: list[Answer]
     anchored_seq: int | None = None
+    feed_waiting: bool | None = None
 
 
 def _prepare(
@@ -138,6 +146,7 @@ def _prepare(
     now: Callable[[], str],
     roster: dict[str, object] | None = None,
     protocol: int = PROTOCOL_VERSION,
+    pull_cursor: int | None = None,
 ) -> _Prepared | None:
     """Read the next batch (a snapshot: the write lock stays free while it is hashed), mark it
     sent, build its body. Anything answered meanwhile stays answered: mark_sent skips it.
@@ -155,7 +164,8 @@ def _prepare(
         with ledger.write() as conn:
             outbox.mark_sent(conn, [p.entry_id for p in batch], now())
     restore_id = str(state.restore["declaration_id"]) if state.restore else None
-    return _Prepared(after, batch, batch_body(batch, state, roster, protocol), restore_id)
+    body = batch_body(batch, state, roster, protocol, pull_cursor)
+    return _Prepared(after, batch, body, restore_id)
 
 
 def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> _Sent | None:
@@ -176,7 +186,7 @@ def _send(client: SyncClient, sizer: BatchSizer, prepared: _Prepared) -> _Sent |
         sizer.failed()
         raise
     sizer.succeeded(len(batch), time.monotonic() - started)
-    return _Sent(answers_for(batch, response), response.anchored_seq)
+    return _Sent(answers_for(batch, response), response.anchored_seq, response.feed_waiting)
 
 
 def _record_answers(
@@ -208,8 +218,10 @@ def push_waiting(
     progress: Callable[[SyncProgress], None],
     cancel: threading.Event,
     roster: dict[str, object] | None = None,
+    pull_cursor: int | None = None,
 ) -> None:
     """Send until nothing waits (or `cancel`); raises ServerUnreachable/Unavailable on failure.
+    `pull_cursor` goes with every batch: `tally.feed_waiting` keeps the last answer's word.
 
     The next batch is read, marked and compressed on a helper thread while the current one is on
     the wire, so the station's work overlaps the server's. Marking a batch sent early is harmless:
@@ -231,6 +243,7 @@ def push_waiting(
                 now,
                 roster,
                 client.protocol,
+                pull_cursor,
             )
 
         ahead = prepare(0)
@@ -249,6 +262,7 @@ def push_waiting(
             if not batch:  # only a restore declaration to send
                 if (sent := _send(client, sizer, prepared)) is not None:
                     _record_answers(ledger, prepared, sent, device_id, now)
+                    tally.feed_waiting = sent.feed_waiting
                 return
             ahead = prepare(batch[-1].entry_id)
             tally.sent += len(batch)
@@ -258,6 +272,7 @@ def push_waiting(
                 ahead = prepare(prepared.after)
                 continue
             counts = _record_answers(ledger, prepared, sent, device_id, now)
+            tally.feed_waiting = sent.feed_waiting
             tally.acknowledged += counts.acknowledged
             tally.conflicts += counts.conflict
             tally.quarantined += counts.quarantined

@@ -385,6 +385,7 @@ class SyncService:
             progress,
             cancel,
             roster=self.session.station.load_slots().roster,
+            pull_cursor=enrolment.pull_cursor,
         )
         if cancel.is_set():
             return
@@ -394,7 +395,10 @@ class SyncService:
             if not cancel.is_set():
                 push_reports(self.session, client, tally, cancel, progress)
 
-        pull_beside(upload, ledger, client, enrolment.pull_cursor, tally, self._clock, cancel)
+        if tally.feed_waiting is False:  # the push's answer: nothing to pull (protocol 4)
+            upload()
+        else:
+            pull_beside(upload, ledger, client, enrolment.pull_cursor, tally, self._clock, cancel)
         sent, received = client.bytes_sent, client.bytes_received
         progress(SyncProgress(PULL, tally.pulled, tally.pulled, sent, received))
 

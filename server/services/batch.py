@@ -10,6 +10,7 @@ from pydantic import ValidationError
 from protocol.errors import ErrorCode
 from protocol.messages import (
     AuditHead,
+    Cursor,
     ProtocolVersion,
     RestoreDeclaration,
     SignedRoster,
@@ -27,6 +28,7 @@ class Envelope(WireModel):
     roster: SignedRoster | None = None
     audit_anchor: AuditHead | None = None
     restore: RestoreDeclaration | None = None
+    pull_cursor: Cursor | None = None
     records: list[Any]
 
 

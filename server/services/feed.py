@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, insert, or_, select, text
+from sqlalchemy import ColumnElement, Connection, Engine, and_, insert, or_, select, text
 
 from protocol.messages import PullResponse, PullUpdate, UpdateKind
 from server.core.sql import as_utc
@@ -34,15 +34,29 @@ def append(
     ).scalar_one()
 
 
+def _for_station_after(station_id: int, cursor: int) -> ColumnElement[bool]:
+    """The updates a station's pull after `cursor` receives: its own and every station's."""
+    return and_(
+        _updates.c.cursor > cursor,
+        or_(_updates.c.station_id.is_(None), _updates.c.station_id == station_id),
+    )
+
+
+def waiting(conn: Connection, station_id: int, cursor: int) -> bool:
+    """Whether a pull after `cursor` would receive anything now (the answer to a push that
+    sent its cursor: told no, the station makes no pull request that session)."""
+    found = conn.execute(
+        select(_updates.c.cursor).where(_for_station_after(station_id, cursor)).limit(1)
+    )
+    return found.first() is not None
+
+
 def pull(engine: Engine, station_id: int, cursor: int, limit: int) -> PullResponse:
     """Updates for this station (and for all stations) after `cursor`, oldest first."""
     with engine.connect() as conn:
         rows = conn.execute(
             select(_updates.c.cursor, _updates.c.kind, _updates.c.created_at, _updates.c.payload)
-            .where(
-                _updates.c.cursor > cursor,
-                or_(_updates.c.station_id.is_(None), _updates.c.station_id == station_id),
-            )
+            .where(_for_station_after(station_id, cursor))
             .order_by(_updates.c.cursor)
             .limit(limit + 1)
         ).all()

@@ -10,7 +10,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy import Connection, Engine, delete, select, tuple_
 
-from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
+from protocol import FEED_HINT_VERSION, MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION
 from protocol.canonical import (
     MAX_VALUE_DEPTH,
     canonical_json,
@@ -35,6 +35,7 @@ from server.services import (
     authors,
     blobs,
     catalog,
+    feed,
     law,
     record_checks,
     store_pg,
@@ -316,6 +317,8 @@ def push(
             ErrorCode.UNSUPPORTED_PROTOCOL_VERSION,
             f"server speaks {MIN_PROTOCOL_VERSION}-{MAX_PROTOCOL_VERSION}",
         )
+    if envelope.pull_cursor is not None and envelope.protocol_version < FEED_HINT_VERSION:
+        raise ServerError(ErrorCode.VALIDATION_ERROR, "pull_cursor needs protocol version 4")
     if len(envelope.records) > MAX_BATCH_RECORDS:
         raise ServerError(ErrorCode.BATCH_TOO_LARGE, f"at most {MAX_BATCH_RECORDS} records a batch")
     batch = _Batch()
@@ -364,6 +367,9 @@ def _store(
         blobs.mark_attachments(conn, device.station_id, batch.results, batch.candidates)
         response = _response(batch, envelope.batch_id, len(envelope.records), anchored)
         _write_receipt(conn, device, envelope, response, now)
+        if envelope.pull_cursor is not None:  # not in the receipt: it is no fact of the batch
+            waiting = feed.waiting(conn, device.station_id, envelope.pull_cursor)
+            response = response.model_copy(update={"feed_waiting": waiting})
     return response
 
 

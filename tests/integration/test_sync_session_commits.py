@@ -1,6 +1,6 @@
 """A sync session's fixed costs against a real `cax-server serve`: three commits of bookkeeping for
-a record with a small scan, no /health while a fresh answer is known, the pull beside the upload —
-and none of it costs exactly once: a crash before the closing commit, or a server that stopped
+a record with a small scan, no /health while a fresh answer is known, the pull beside the upload
+and none at all when the push's answer says nothing waits — and none of it costs exactly once: a crash before the closing commit, or a server that stopped
 speaking the protocol the session assumed, still ends with everything delivered once."""
 
 from __future__ import annotations
@@ -148,3 +148,27 @@ def test_a_server_that_stopped_speaking_the_assumed_protocol_is_asked_again(
     with session.db.read() as conn:
         assert blob_uploads.state_of(conn, sha256) == (blob_uploads.COMPLETE, None)
     assert _server_chunks(server_db, sha256) == (True, 1) and _server_records(server_db) == 2
+
+
+def test_a_push_told_nothing_waits_makes_no_pull_request(
+    enrolled, session, server_db, tmp_path, monkeypatch
+):
+    """Protocol 4: the push sends the station's pull cursor and the answer says whether updates
+    wait after it. Told none, the session makes no pull request; told some, it pulls them; with
+    nothing to push it pulls as before."""
+    enrolled.run()  # the forms published at `db upgrade`: pulled, the cursor past them
+    pulls = _count_calls(monkeypatch, SyncClient, "pull")
+    _scan_record(session, tmp_path)
+    quiet = enrolled.run()
+    assert quiet.outcome == sync_history.OK and quiet.waiting == 0
+    assert quiet.counts.acknowledged == 2 and pulls == []
+
+    catalog.publish_reference_data(server_db.engine, "communes", 3, [{"code": "00004"}])
+    completed_records(session, 1)
+    told = enrolled.run()
+    assert told.counts.acknowledged == 1 and told.counts.pulled == 1 and len(pulls) == 1
+    catalog.publish_reference_data(server_db.engine, "communes", 4, [{"code": "00004"}])
+    alone = enrolled.run()  # nothing to push: the pull alone
+    assert alone.counts.sent == 0 and alone.counts.pulled == 1 and len(pulls) == 2
+    with session.db.read() as conn:
+        assert len(centre_feed.updates(conn, "reference_data")) == 2

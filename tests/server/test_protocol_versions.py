@@ -1,5 +1,6 @@
-"""Protocol version 2 beside version 1: a revision's document number and amendment reason are
-kept, a report can replace the copy the centre holds, and an old station's push still lands."""
+"""Protocol versions side by side: version 2's document number and amendment reason are kept, a
+report can replace the copy the centre holds, version 4's push learns whether updates wait, and an
+old station's push still lands, its answer free of fields it does not know."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
 from protocol import MAX_PROTOCOL_VERSION, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
+from protocol.messages import PushResponse, UpdateKind
 from protocol.signing import sign_request
 from server.models import RecordRevisionRow, StationReport, StationReportConflict
-from server.services import console_records
+from server.services import catalog, console_records, feed, stations
 from tests.server.helpers import PUSH, StationDevice, make_record
 from tests.server.test_reports_ingest import REPORTS, frozen, submission
 
@@ -34,9 +36,11 @@ def _post(
     return client.post(path, content=body, headers=headers)
 
 
-def _push(client, device, records: list[dict[str, Any]], protocol: int) -> dict[str, Any]:
+def _push(
+    client, device, records: list[dict[str, Any]], protocol: int, **fields: Any
+) -> dict[str, Any]:
     document = {"protocol_version": protocol, "batch_id": str(uuid.uuid4()), "records": records}
-    response = _post(client, device, PUSH, document, protocol)
+    response = _post(client, device, PUSH, document | fields, protocol)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -56,8 +60,8 @@ def _stored(engine: Engine, record_id: str) -> list[Any]:
 
 def test_the_server_speaks_every_version(client: TestClient) -> None:
     health = client.get("/api/v1/health").json()
-    assert (MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION, PROTOCOL_VERSION) == (1, 3, 3)
-    assert (health["min_protocol_version"], health["max_protocol_version"]) == (1, 3)
+    assert (MIN_PROTOCOL_VERSION, MAX_PROTOCOL_VERSION, PROTOCOL_VERSION) == (1, 4, 4)
+    assert (health["min_protocol_version"], health["max_protocol_version"]) == (1, 4)
 
 
 def test_a_push_from_a_version_1_station_still_lands(
@@ -68,6 +72,34 @@ def test_a_push_from_a_version_1_station_still_lands(
     answer = _push(client, device, [record], protocol=1)
     assert answer["stored"] == 1 and answer["results"][0]["status"] == "stored"
     assert _stored(engine, record["record_id"]) == [(1, None, None)]
+    # Its answer holds only fields it knows: a station before version 4 refuses unknown ones.
+    assert set(answer) <= set(PushResponse.model_fields) - {"feed_waiting"}
+
+
+def test_a_push_with_its_pull_cursor_learns_whether_updates_wait(
+    client: TestClient, engine: Engine, device: StationDevice
+) -> None:
+    """Version 4: the answer says whether a pull after the cursor sent would receive anything,
+    the station's own updates and everyone's, never another station's."""
+    pulled = device.pull(client).json()["next_cursor"]  # the forms `db upgrade` published
+    assert _push(client, device, [make_record()], 4, pull_cursor=0)["feed_waiting"] is True
+    assert _push(client, device, [make_record()], 4, pull_cursor=pulled)["feed_waiting"] is False
+    other = stations.add_station(engine, "00008", "Xã khác")
+    record = make_record(station_code="00008")
+    with engine.begin() as conn:  # a decision for another station's record is not this one's
+        feed.append(conn, UpdateKind.REVIEW_DECISION, {"record_id": record["record_id"]}, other.id)
+    assert _push(client, device, [make_record()], 4, pull_cursor=pulled)["feed_waiting"] is False
+    catalog.publish_reference_data(engine, "don-vi-hanh-chinh", 3, [{"ma": "00004"}])
+    assert _push(client, device, [make_record()], 4, pull_cursor=pulled)["feed_waiting"] is True
+    assert "feed_waiting" not in _push(client, device, [make_record()], 4)
+
+
+def test_a_pull_cursor_needs_version_4(client: TestClient, device: StationDevice) -> None:
+    document = {"protocol_version": 3, "batch_id": str(uuid.uuid4()), "records": [],
+                "pull_cursor": 0}  # fmt: skip
+    response = _post(client, device, PUSH, document, protocol=3)
+    assert response.status_code == 422
+    assert response.json()["code"] == "VALIDATION_ERROR"
 
 
 def test_number_and_amendment_reason_are_kept_and_shown(
@@ -102,8 +134,8 @@ def test_a_version_beyond_the_range_is_refused(
     client: TestClient, engine: Engine, device: StationDevice
 ) -> None:
     response = _post(
-        client, device, PUSH, {"protocol_version": 4, "batch_id": str(uuid.uuid4()),
-        "records": [make_record()]}, protocol=4,
+        client, device, PUSH, {"protocol_version": 5, "batch_id": str(uuid.uuid4()),
+        "records": [make_record()]}, protocol=5,
     )  # fmt: skip
     assert response.status_code == 400
     assert response.json()["code"] == "UNSUPPORTED_PROTOCOL_VERSION"

@@ -5,6 +5,8 @@ speaking the protocol the session assumed, still ends with everything delivered 
 
 from __future__ import annotations
 
+import gzip
+import json
 import os
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from desktop.storage import attachments, blob_uploads, centre_feed, outbox, sync
 from desktop.storage.attachment_service import AttachmentService
 from desktop.sync.client import SyncClient
 from protocol.errors import ErrorCode
+from protocol.messages import HealthResponse
 from server.services import catalog
 from tests.desktop.storage.attachment_files import clean_pdf
 from tests.desktop.sync.helpers import completed_records
@@ -172,3 +175,34 @@ def test_a_push_told_nothing_waits_makes_no_pull_request(
     assert alone.counts.sent == 0 and alone.counts.pulled == 1 and len(pulls) == 2
     with session.db.read() as conn:
         assert len(centre_feed.updates(conn, "reference_data")) == 2
+
+
+def test_with_a_version_3_server_the_session_pulls_as_before(
+    enrolled, session, server_db, tmp_path, monkeypatch
+):
+    """A centre not yet at protocol 4 neither reads a pull cursor nor answers one: the push
+    sends none (the server would refuse it in a version-3 body) and the session pulls."""
+    enrolled.run()
+    real_health = SyncClient.health
+
+    def health(client: SyncClient) -> HealthResponse:
+        answer = real_health(client)
+        client.protocol = 3  # as the real method derives it from a server that speaks 1-3
+        return answer.model_copy(update={"max_protocol_version": 3})
+
+    monkeypatch.setattr(SyncClient, "health", health)
+    enrolled.check_server()  # the app's connectivity watcher hears the server speaks 3
+    pulls = _count_calls(monkeypatch, SyncClient, "pull")
+    bodies: list[dict[str, object]] = []
+    real_push = SyncClient.push
+
+    def push(client: SyncClient, gzipped_body: bytes):  # type: ignore[no-untyped-def]
+        bodies.append(json.loads(gzip.decompress(gzipped_body)))
+        return real_push(client, gzipped_body)
+
+    monkeypatch.setattr(SyncClient, "push", push)
+    completed_records(session, 1)
+    report = enrolled.run()
+    assert report.outcome == sync_history.OK and report.counts.acknowledged == 1
+    assert [(b["protocol_version"], "pull_cursor" in b) for b in bodies] == [(3, False)]
+    assert len(pulls) == 1 and report.counts.pulled == 0

@@ -13,9 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from desktop.sync.client import SyncClient
+from protocol.messages import HealthResponse
 from server.core.config import Settings
 from server.core.db import make_engine
 from server.services import enrolment, setup, stations
@@ -157,3 +160,16 @@ class ServerProcess:
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
         self.process = None
+
+
+def speak_at_most(monkeypatch: pytest.MonkeyPatch, version: int) -> None:
+    """Make the station hear, in every health answer, a centre that speaks protocol 1-`version`
+    (one not yet upgraded), and speak it, as `SyncClient.health` derives it from such an answer."""
+    real_health = SyncClient.health
+
+    def health(client: SyncClient) -> HealthResponse:
+        answer = real_health(client)
+        client.protocol = version
+        return answer.model_copy(update={"max_protocol_version": version})
+
+    monkeypatch.setattr(SyncClient, "health", health)

@@ -26,12 +26,11 @@ from desktop.sync.client import SyncClient
 from desktop.sync.report import SyncProgress
 from desktop.sync.service import SyncService
 from protocol.attachments import CHUNK_SIZE, chunk_count
-from protocol.messages import HealthResponse
 from tests.desktop.cli.test_cax_cli import as_user, run_cax
 from tests.desktop.conftest import SUPERVISOR, SUPERVISOR_PASSWORD
 from tests.desktop.storage.attachment_files import clean_pdf
 from tests.desktop.sync.helpers import FAST_RETRY, completed_records
-from tests.integration.servers import ServerDatabase, ServerProcess
+from tests.integration.servers import ServerDatabase, ServerProcess, speak_at_most
 from tests.integration.throttle import ThrottledLink
 
 MB = 1024 * 1024
@@ -148,14 +147,7 @@ def test_a_version_2_server_gets_the_small_scan_in_three_requests(
     enrolled, session, server_db, tmp_path, monkeypatch
 ):
     """A centre not yet upgraded to protocol 3 has no whole-blob route: the chunked one is used."""
-    real_health = SyncClient.health
-
-    def health(client: SyncClient) -> HealthResponse:
-        answer = real_health(client)
-        client.protocol = 2  # as the real method derives it from a server that speaks 1-2
-        return answer.model_copy(update={"max_protocol_version": 2})
-
-    monkeypatch.setattr(SyncClient, "health", health)
+    speak_at_most(monkeypatch, 2)
     _, added, stored = _attach_scan(session, tmp_path, 1000)
     made = _blob_requests(monkeypatch)
     assert enrolled.run().outcome == "ok"

@@ -8,8 +8,8 @@ from sqlalchemy import text
 
 from desktop.storage.records import RecordService
 from desktop.sync.client import SyncClient
-from protocol.messages import HealthResponse
 from tests.desktop.sync.helpers import CATALOGUE, completed_records, example
+from tests.integration.servers import speak_at_most
 
 
 def _facts(server_db) -> dict[tuple[str, int], tuple[str | None, str | None]]:
@@ -43,15 +43,7 @@ def test_number_and_amendment_reason_reach_the_centre(enrolled, server_db):
 @pytest.fixture
 def version_1_server(monkeypatch):
     """The server's health answer says it speaks only version 1 (a centre not yet upgraded)."""
-    real_health = SyncClient.health
-
-    def health(client: SyncClient) -> HealthResponse:
-        answer = real_health(client)
-        old = answer.model_copy(update={"max_protocol_version": 1})
-        client.protocol = 1  # as the real method derives it from that answer
-        return old
-
-    monkeypatch.setattr(SyncClient, "health", health)
+    speak_at_most(monkeypatch, 1)
 
 
 def test_a_version_1_server_gets_version_1(enrolled, server_db, version_1_server):

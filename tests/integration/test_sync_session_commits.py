@@ -18,11 +18,10 @@ from desktop.storage import attachments, blob_uploads, centre_feed, outbox, sync
 from desktop.storage.attachment_service import AttachmentService
 from desktop.sync.client import SyncClient
 from protocol.errors import ErrorCode
-from protocol.messages import HealthResponse
 from server.services import catalog
 from tests.desktop.storage.attachment_files import clean_pdf
 from tests.desktop.sync.helpers import completed_records
-from tests.integration.servers import ServerDatabase
+from tests.integration.servers import ServerDatabase, speak_at_most
 
 
 class _Killed(BaseException):
@@ -183,14 +182,7 @@ def test_with_a_version_3_server_the_session_pulls_as_before(
     """A centre not yet at protocol 4 neither reads a pull cursor nor answers one: the push
     sends none (the server would refuse it in a version-3 body) and the session pulls."""
     enrolled.run()
-    real_health = SyncClient.health
-
-    def health(client: SyncClient) -> HealthResponse:
-        answer = real_health(client)
-        client.protocol = 3  # as the real method derives it from a server that speaks 1-3
-        return answer.model_copy(update={"max_protocol_version": 3})
-
-    monkeypatch.setattr(SyncClient, "health", health)
+    speak_at_most(monkeypatch, 3)
     enrolled.check_server()  # the app's connectivity watcher hears the server speaks 3
     pulls = _count_calls(monkeypatch, SyncClient, "pull")
     bodies: list[dict[str, object]] = []
